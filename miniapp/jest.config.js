@@ -1,0 +1,11 @@
+// Unit tests of the plain-TS logic in src/logic. Run in ESM mode (see the `test` script) because
+// @mashang/shared is published as ES modules.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+};

@@ -1,0 +1,152 @@
+/*
+ * Officer home: who is logged in, logout, and the enterprise register search.
+ * Element ids for browser tests: #home-user, #logout, #enterprise-search (on H5 fill
+ * '#enterprise-search input', see pages/login), #enterprise-search-submit, #enterprise-list,
+ * #enterprise-more, #enterprise-error.
+ */
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import type { EnterpriseDto, Page, SessionUser } from '@mashang/shared';
+import { useRef, useState } from 'react';
+import { errorMessage } from '../../logic/api-error';
+import { hasMorePages, mergeEnterprisePage, phoneLabel } from '../../logic/enterprise-search';
+import { roleLabel } from '../../logic/roles';
+import { LOGIN_PAGE } from '../../routes';
+import { currentSession, logout, refreshCurrentUser } from '../../services/auth';
+import { searchEnterprises } from '../../services/registry';
+import './index.css';
+
+function EnterpriseCard({ enterprise }: { enterprise: EnterpriseDto }) {
+  return (
+    <View className='enterprise'>
+      <View className='enterprise__head'>
+        <Text className='enterprise__name'>{enterprise.name}</Text>
+        <Text className={`enterprise__grade enterprise__grade--${enterprise.creditGrade}`}>
+          信用{enterprise.creditGrade}级
+        </Text>
+      </View>
+      <Text className='enterprise__line'>统一社会信用代码：{enterprise.creditCode}</Text>
+      <Text className='enterprise__line'>联系电话：{phoneLabel(enterprise.phone)}</Text>
+      <Text className='enterprise__line enterprise__line--muted'>
+        {[enterprise.industry, enterprise.region].filter(Boolean).join(' · ')}
+        {enterprise.lowTouch ? '　无感监管' : ''}
+      </Text>
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [searchText, setSearchText] = useState('');
+  /** The query the shown results belong to; "load more" continues it, not what is being typed. */
+  const [activeQuery, setActiveQuery] = useState('');
+  const [enterprises, setEnterprises] = useState<EnterpriseDto[]>([]);
+  const [lastPage, setLastPage] = useState<Page<EnterpriseDto> | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [searchError, setSearchError] = useState('');
+  const latestSearch = useRef(0);
+
+  const search = async (query: string, page: number) => {
+    const ticket = ++latestSearch.current;
+    setActiveQuery(query);
+    setSearching(true);
+    setSearchError('');
+    try {
+      const result = await searchEnterprises(query, page);
+      // Answers can overtake each other; only the latest search may fill the list.
+      if (ticket !== latestSearch.current) return;
+      setEnterprises((shown) => mergeEnterprisePage(shown, result));
+      setLastPage(result);
+    } catch (error) {
+      if (ticket === latestSearch.current) setSearchError(errorMessage(error));
+    } finally {
+      if (ticket === latestSearch.current) setSearching(false);
+    }
+  };
+
+  useLoad(() => {
+    const session = currentSession();
+    if (!session) {
+      void Taro.reLaunch({ url: LOGIN_PAGE });
+      return;
+    }
+    setUser(session.user);
+    // A 401 here is handled by the request layer (back to login); on any other failure the
+    // stored user is still good enough to greet with.
+    refreshCurrentUser().then(setUser, () => undefined);
+    void search('', 1);
+  });
+
+  const submitSearch = () => void search(searchText.trim(), 1);
+
+  return (
+    <View className='home'>
+      <View className='home__user'>
+        <View id='home-user' className='home__who'>
+          <Text className='home__welcome'>欢迎，{user?.displayName ?? ''}</Text>
+          <Text className='home__role'>{user ? roleLabel(user.role) : ''}</Text>
+        </View>
+        <Button id='logout' className='home__logout' size='mini' onClick={logout}>
+          退出登录
+        </Button>
+      </View>
+
+      <View className='home__section'>
+        <Text className='home__section-title'>企业名录查询</Text>
+        <View className='home__search'>
+          <Input
+            id='enterprise-search'
+            className='home__search-input'
+            value={searchText}
+            placeholder='企业名称或统一社会信用代码'
+            confirmType='search'
+            onInput={(event) => setSearchText(event.detail.value)}
+            onConfirm={submitSearch}
+          />
+          <Button
+            id='enterprise-search-submit'
+            className='home__search-button'
+            type='primary'
+            size='mini'
+            disabled={searching}
+            onClick={submitSearch}
+          >
+            搜索
+          </Button>
+        </View>
+
+        {searchError && (
+          <Text id='enterprise-error' className='home__error'>
+            {searchError}
+          </Text>
+        )}
+
+        {lastPage && (
+          <Text className='home__summary'>
+            {lastPage.total
+              ? `${activeQuery ? `“${activeQuery}” ` : ''}共 ${lastPage.total} 家企业`
+              : '未找到匹配的企业'}
+          </Text>
+        )}
+
+        <View id='enterprise-list' className='home__list'>
+          {enterprises.map((enterprise) => (
+            <EnterpriseCard key={enterprise.creditCode} enterprise={enterprise} />
+          ))}
+        </View>
+
+        {searching && <Text className='home__summary'>正在查询…</Text>}
+
+        {lastPage && hasMorePages(lastPage) && !searching && (
+          <Button
+            id='enterprise-more'
+            className='home__more'
+            onClick={() => void search(activeQuery, lastPage.page + 1)}
+          >
+            加载更多
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,177 @@
+/*
+ * Login. Element ids for browser tests: inputs #username and #password, button #login-submit,
+ * server error #login-error, inline errors #username-error and #password-error; in the
+ * mini-program also #login-wechat. On H5 Taro renders <Input id="username"> as a
+ * <taro-input-core id="username"> wrapper around the real <input>, so Playwright must address
+ * the inner element: page.fill('#username input'). page.fill('#username') throws
+ * "Element is not an <input>".
+ */
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import { ErrorCode } from '@mashang/shared';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../../logic/api-error';
+import {
+  hasErrors,
+  loginFieldErrors,
+  normaliseLoginForm,
+  validateLoginForm,
+  type LoginForm,
+  type LoginFormErrors,
+} from '../../logic/login-form';
+import { HOME_PAGE } from '../../routes';
+import { currentSession, loginWithPassword, loginWithWechat } from '../../services/auth';
+import './index.css';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+
+/**
+ * wechat: the mini-program's default, one button; password: username + password form;
+ * bind: WeChat answered WECHAT_UNBOUND, so the form binds this WeChat account to an account.
+ */
+type Mode = 'wechat' | 'password' | 'bind';
+
+export default function LoginPage() {
+  const [mode, setMode] = useState<Mode>(IS_WEAPP ? 'wechat' : 'password');
+  const [form, setForm] = useState<LoginForm>({ username: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<LoginFormErrors>({});
+  const [serverError, setServerError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useLoad(() => {
+    if (currentSession()) void Taro.reLaunch({ url: HOME_PAGE });
+  });
+
+  const updateField = (field: keyof LoginForm, value: string) => {
+    setForm((current) => ({ ...current, [field]: value }));
+    setFieldErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const attempt = async (login: () => Promise<unknown>) => {
+    setBusy(true);
+    setServerError('');
+    try {
+      await login();
+      void Taro.reLaunch({ url: HOME_PAGE });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.WechatUnbound) {
+        setMode('bind');
+      } else if (error instanceof ApiError && error.fields.length) {
+        setFieldErrors(loginFieldErrors(error.fields));
+      }
+      setServerError(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitForm = () => {
+    if (busy) return;
+    const errors = validateLoginForm(form);
+    setFieldErrors(errors);
+    if (hasErrors(errors)) return;
+    const credentials = normaliseLoginForm(form);
+    void attempt(() =>
+      mode === 'bind' ? loginWithWechat(credentials) : loginWithPassword(credentials),
+    );
+  };
+
+  const showForm = mode !== 'wechat';
+
+  return (
+    <View className='login'>
+      <View className='login__brand'>
+        <Text className='login__title'>码上入企</Text>
+        <Text className='login__subtitle'>行政执法检查 · 扫码入企</Text>
+      </View>
+
+      <View className='login__card'>
+        {mode === 'bind' && (
+          <Text className='login__hint'>该微信尚未绑定账号，请输入账号和密码完成绑定，以后可直接微信登录。</Text>
+        )}
+
+        {showForm && (
+          <View>
+            <View className='login__field'>
+              <Text className='login__label'>用户名</Text>
+              <Input
+                id='username'
+                className='login__input'
+                value={form.username}
+                placeholder='请输入用户名'
+                maxlength={64}
+                onInput={(event) => updateField('username', event.detail.value)}
+              />
+              {fieldErrors.username && (
+                <Text id='username-error' className='login__field-error'>
+                  {fieldErrors.username}
+                </Text>
+              )}
+            </View>
+            <View className='login__field'>
+              <Text className='login__label'>密码</Text>
+              <Input
+                id='password'
+                className='login__input'
+                password
+                value={form.password}
+                placeholder='请输入密码'
+                maxlength={128}
+                confirmType='go'
+                onInput={(event) => updateField('password', event.detail.value)}
+                onConfirm={submitForm}
+              />
+              {fieldErrors.password && (
+                <Text id='password-error' className='login__field-error'>
+                  {fieldErrors.password}
+                </Text>
+              )}
+            </View>
+            <Button
+              id='login-submit'
+              className='login__submit'
+              type='primary'
+              loading={busy}
+              disabled={busy}
+              onClick={submitForm}
+            >
+              {mode === 'bind' ? '绑定并登录' : '登录'}
+            </Button>
+          </View>
+        )}
+
+        {IS_WEAPP && mode !== 'bind' && (
+          <Button
+            id='login-wechat'
+            className={mode === 'wechat' ? 'login__submit' : 'login__secondary'}
+            type={mode === 'wechat' ? 'primary' : 'default'}
+            loading={busy && mode === 'wechat'}
+            disabled={busy}
+            onClick={() => void attempt(() => loginWithWechat())}
+          >
+            微信登录
+          </Button>
+        )}
+
+        {serverError && (
+          <Text id='login-error' className='login__error'>
+            {serverError}
+          </Text>
+        )}
+
+        {IS_WEAPP && (
+          <Text
+            className='login__switch'
+            onClick={() => {
+              setServerError('');
+              setFieldErrors({});
+              setMode(mode === 'wechat' ? 'password' : 'wechat');
+            }}
+          >
+            {mode === 'wechat' ? '使用账号密码登录' : '返回微信登录'}
+          </Text>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,92 @@
+import Taro from '@tarojs/taro';
+import { apiErrorFromResponse, networkError } from '../logic/api-error';
+import { buildUrl, type Query } from '../logic/http';
+import { LOGIN_PAGE } from '../routes';
+import { sessionStore } from './session';
+
+/**
+ * H5 is served by the API server itself (under /h5/), so it calls `/api/...` on its own origin;
+ * the mini-program needs an absolute origin, fixed at build time.
+ */
+const API_BASE = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE;
+const TIMEOUT_MS = 15_000;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRequest {
+  method: Method;
+  /** Starts with /api/. */
+  url: string;
+  data?: unknown;
+  headers: Record<string, string>;
+  /** Sent without the session token: a 401 here means wrong credentials, not an expired session. */
+  anonymous?: boolean;
+}
+
+type RequestInterceptor = (request: ApiRequest) => ApiRequest;
+
+const withBaseUrl: RequestInterceptor = (request) => ({
+  ...request,
+  url: buildUrl(API_BASE, request.url),
+});
+
+const withAuth: RequestInterceptor = (request) => {
+  const token = request.anonymous ? null : sessionStore.token();
+  return token
+    ? { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }
+    : request;
+};
+
+const requestInterceptors: RequestInterceptor[] = [withBaseUrl, withAuth];
+
+function isOnLoginPage(): boolean {
+  const pages = Taro.getCurrentPages();
+  const route = pages[pages.length - 1]?.route ?? '';
+  return `/${route.replace(/^\//, '')}` === LOGIN_PAGE;
+}
+
+/** Drops the stored session and shows the login page (once, not per failing request). */
+export function endSession(): void {
+  sessionStore.clear();
+  if (!isOnLoginPage()) void Taro.reLaunch({ url: LOGIN_PAGE });
+}
+
+/** Error mapping: a non-2xx answer becomes an ApiError; a rejected token ends the session. */
+function handleResponse<T>(request: ApiRequest, statusCode: number, body: unknown): T {
+  if (statusCode >= 200 && statusCode < 300) return body as T;
+  const error = apiErrorFromResponse(statusCode, body);
+  if (error.status === 401 && request.headers.Authorization) endSession();
+  throw error;
+}
+
+async function send<T>(initial: ApiRequest): Promise<T> {
+  const request = requestInterceptors.reduce((current, intercept) => intercept(current), initial);
+  let response: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    response = await Taro.request<unknown>({
+      url: request.url,
+      method: request.method,
+      data: request.data as Taro.request.Option['data'],
+      header: { 'Content-Type': 'application/json', ...request.headers },
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    });
+  } catch {
+    throw networkError();
+  }
+  return handleResponse<T>(request, response.statusCode, response.data);
+}
+
+export interface RequestOptions {
+  anonymous?: boolean;
+}
+
+/** The one way pages and services talk to the server. Failures throw ApiError. */
+export const api = {
+  get<T>(path: string, query?: Query, options: RequestOptions = {}): Promise<T> {
+    return send<T>({ method: 'GET', url: buildUrl('', path, query), headers: {}, ...options });
+  },
+  post<T>(path: string, data?: unknown, options: RequestOptions = {}): Promise<T> {
+    return send<T>({ method: 'POST', url: path, data, headers: {}, ...options });
+  },
+};

@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConfigModule } from './infra/config/config.module.js';
+import type { AppConfig } from './infra/config/config.js';
+import { dataSourceOptions, type DatabaseFlavour } from './infra/database/data-source.js';
+import { QueuesModule } from './infra/queues/queues.module.js';
+import { RedisModule } from './infra/redis/redis.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { ExchangeModule } from './modules/exchange/exchange.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { RegistryModule } from './modules/registry/registry.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, flavour: DatabaseFlavour): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, flavour), migrationsRun: config.migrateOnStart }),
+        RedisModule.forRoot(config.redisUrl),
+        QueuesModule.forRoot(config.redisUrl),
+        AuthModule.forRoot(config),
+        HealthModule,
+        RegistryModule,
+        ExchangeModule,
+      ],
+    };
+  }
+}

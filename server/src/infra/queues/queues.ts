@@ -1,0 +1,13 @@
+/** Every Bull queue and job name, in one place. */
+export enum QueueName {
+  Exchange = 'exchange',
+}
+
+export enum JobName {
+  ImportDataset = 'import-dataset',
+}
+
+/** The payload of each job, by name. */
+export interface JobPayloads {
+  [JobName.ImportDataset]: { importId: string; dir: string; actor: string };
+}

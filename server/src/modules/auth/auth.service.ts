@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ErrorCode, Role, type LoginResponse, type SessionUser } from '@mashang/shared';
+import { Repository } from 'typeorm';
+import { APP_CONFIG } from '../../infra/config/config.module.js';
+import type { AppConfig } from '../../infra/config/config.js';
+import { DomainError } from '../../infra/errors/domain-error.js';
+import { verifyPassword } from './password.js';
+import { User } from './user.entity.js';
+import { WechatClient } from './wechat.client.js';
+
+export function toSessionUser(user: User): SessionUser {
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    displayName: user.displayName,
+    agencyId: user.agencyId,
+    officerId: user.officerId,
+  };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(WechatClient) private readonly wechat: WechatClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async loginWithPassword(username: string, password: string): Promise<LoginResponse> {
+    return this.issue(await this.checkPassword(username, password));
+  }
+
+  /**
+   * An officer's mini-program login. A known openid logs straight in; an unknown one needs the
+   * officer's username and password once, which binds the WeChat account to that officer login.
+   */
+  async loginWithWechat(code: string, username?: string, password?: string): Promise<LoginResponse> {
+    const openid = await this.wechat.openIdForCode(code);
+    const bound = await this.users.findOneBy({ wechatOpenid: openid });
+    if (bound) {
+      if (!bound.active) throw new DomainError(ErrorCode.Forbidden, '该账号已停用');
+      return this.issue(bound);
+    }
+    if (!username || !password) {
+      throw new DomainError(ErrorCode.WechatUnbound, '首次使用微信登录，请输入账号和密码完成绑定');
+    }
+    const user = await this.checkPassword(username, password);
+    if (user.role !== Role.Officer) throw new DomainError(ErrorCode.Forbidden, '只有执法人员账号可以绑定微信');
+    if (user.wechatOpenid && user.wechatOpenid !== openid) {
+      throw new DomainError(ErrorCode.Conflict, '该账号已绑定其他微信，请联系本部门管理员解除绑定');
+    }
+    await this.users.update({ id: user.id }, { wechatOpenid: openid });
+    return this.issue(user);
+  }
+
+  async me(userId: number): Promise<SessionUser> {
+    const user = await this.users.findOneBy({ id: userId, active: true });
+    if (!user) throw new DomainError(ErrorCode.Unauthenticated, '账号不存在或已停用');
+    return toSessionUser(user);
+  }
+
+  private async checkPassword(username: string, password: string): Promise<User> {
+    const user = await this.users.findOneBy({ username });
+    // Same answer for unknown user and wrong password, so usernames cannot be probed.
+    if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
+      throw new DomainError(ErrorCode.InvalidCredentials, '账号或密码不正确');
+    }
+    return user;
+  }
+
+  private async issue(user: User): Promise<LoginResponse> {
+    const sessionUser = toSessionUser(user);
+    const token = await this.jwt.signAsync({ user: sessionUser }, { subject: String(user.id) });
+    const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString();
+    return { token, expiresAt, user: sessionUser };
+  }
+}

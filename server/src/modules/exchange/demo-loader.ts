@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { hashPassword } from '../auth/password.js';
+import { DEMO_CITY_SIZES, DEMO_LOGINS, generateDemoCity } from './demo-city.js';
+import { ExchangeImporter, type ImportProgress, type ImportResult } from './exchange-import.js';
+
+export type DemoSize = keyof typeof DEMO_CITY_SIZES;
+
+/**
+ * Loads the demo city the way a region loads its history: generated in the exchange format,
+ * imported through the one import path, then the demo logins are created.
+ */
+export async function loadDemoCity(
+  dataSource: DataSource,
+  phones: PhoneCipher,
+  { size = 'city' as DemoSize, seed = 20261121, asOf, onProgress }: { size?: DemoSize; seed?: number; asOf?: string; onProgress?: (p: ImportProgress) => void } = {},
+): Promise<ImportResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'mashang-demo-'));
+  try {
+    await generateDemoCity(dir, { ...DEMO_CITY_SIZES[size], seed, ...(asOf ? { asOf } : {}) });
+    const result = await new ExchangeImporter(dataSource, phones, { actor: `import:demo-city-${size}`, onProgress }).import(dir);
+    if (!result.ok) {
+      throw new Error(`demo city did not validate:\n${result.problems.slice(0, 20).map((p) => `${p.file}:${p.line}: ${p.field}: ${p.reason}`).join('\n')}`);
+    }
+    await createDemoLogins(dataSource);
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function createDemoLogins(dataSource: DataSource): Promise<void> {
+  for (const login of DEMO_LOGINS) {
+    await dataSource.query(
+      `INSERT INTO users (username, password_hash, role, display_name, agency_id, officer_id, active) VALUES (?, ?, ?, ?, ?, ?, 1)
+       ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), role = VALUES(role), display_name = VALUES(display_name),
+         agency_id = VALUES(agency_id), officer_id = VALUES(officer_id), active = 1`,
+      [login.username, await hashPassword(login.password), login.role, login.displayName, login.agencyId ?? null, login.officerId ?? null],
+    );
+  }
+}

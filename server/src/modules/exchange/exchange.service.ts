@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, type SessionUser } from '@mashang/shared';
+import type { Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../infra/config/config.module.js';
+import type { AppConfig } from '../../infra/config/config.js';
+import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { DomainError, notFound } from '../../infra/errors/domain-error.js';
+import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
+import { ExchangeExporter } from './exchange-export.js';
+import { ExchangeImporter, type ImportProgress, type ImportResult } from './exchange-import.js';
+import { EXCHANGE_KINDS, type ExchangeKind } from './exchange-records.js';
+
+export const IMPORT_SPOOL = join(process.env.IMPORT_SPOOL_DIR || tmpdir(), 'mashang-imports');
+const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
+
+export interface ImportStatus {
+  id: string;
+  files: string[];
+  state: 'uploading' | 'waiting' | 'active' | 'completed' | 'failed';
+  progress: ImportProgress | null;
+  result: ImportResult | null;
+  error: string | null;
+}
+
+/** Imports over HTTP: upload the files of a dataset, then run the same importer as a Bull job. */
+@Injectable()
+export class ExchangeService {
+  readonly phones: PhoneCipher;
+
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    @InjectQueue(QueueName.Exchange) private readonly queue: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+  }
+
+  createImport(): { id: string } {
+    const id = randomUUID();
+    mkdirSync(join(IMPORT_SPOOL, id), { recursive: true });
+    return { id };
+  }
+
+  async uploadFile(id: string, kind: string, body: Readable): Promise<{ file: string; bytes: number }> {
+    const dir = this.spoolDir(id);
+    if (!EXCHANGE_KINDS.includes(kind as ExchangeKind)) {
+      throw new DomainError(ErrorCode.ValidationFailed, `未知的文件：${kind}`, [{ field: 'kind', reason: `must be one of ${EXCHANGE_KINDS.join(', ')}` }]);
+    }
+    if (await this.queue.getJob(id)) throw new DomainError(ErrorCode.Conflict, '该导入已开始，不能再上传文件');
+    if (typeof (body as Readable)?.pipe !== 'function') {
+      throw new DomainError(ErrorCode.BadRequest, '请以 Content-Type: application/x-ndjson 上传 JSON Lines 文件');
+    }
+    let bytes = 0;
+    const limit = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        callback(bytes > MAX_UPLOAD_BYTES ? new DomainError(ErrorCode.PayloadTooLarge, '文件过大') : null, chunk);
+      },
+    });
+    const path = join(dir, `${kind}.jsonl`);
+    try {
+      await pipeline(body, limit, createWriteStream(path));
+    } catch (error) {
+      rmSync(path, { force: true });
+      throw error;
+    }
+    return { file: `${kind}.jsonl`, bytes };
+  }
+
+  async runImport(id: string, user: SessionUser): Promise<ImportStatus> {
+    const dir = this.spoolDir(id);
+    if (!readdirSync(dir).length) throw new DomainError(ErrorCode.BadRequest, '还没有上传任何文件');
+    const payload: JobPayloads[JobName.ImportDataset] = { importId: id, dir, actor: `user:${user.id}:${user.username}` };
+    // The import id is the job id: starting twice, or a retried request, queues one job.
+    await this.queue.add(JobName.ImportDataset, payload, { jobId: id, attempts: 1, removeOnComplete: false, removeOnFail: false });
+    return this.status(id);
+  }
+
+  async status(id: string): Promise<ImportStatus> {
+    const dir = this.spoolDir(id, false);
+    const job = await this.queue.getJob(id);
+    if (!job && !dir) throw notFound('导入任务');
+    const files = dir ? readdirSync(dir) : [];
+    if (!job) return { id, files, state: 'uploading', progress: null, result: null, error: null };
+    const state = await job.getState();
+    return {
+      id,
+      files,
+      state: state === 'completed' || state === 'failed' || state === 'active' ? state : 'waiting',
+      progress: typeof job.progress() === 'object' ? (job.progress() as ImportProgress) : null,
+      result: (job.returnvalue as ImportResult | undefined) ?? null,
+      error: job.failedReason ?? null,
+    };
+  }
+
+  exporter(): ExchangeExporter {
+    return new ExchangeExporter(this.dataSource, this.phones);
+  }
+
+  importer(actor: string, onProgress: (p: ImportProgress) => void): ExchangeImporter {
+    return new ExchangeImporter(this.dataSource, this.phones, { actor, onProgress });
+  }
+
+  private spoolDir(id: string, required = true): string {
+    const dir = /^[0-9a-f-]{36}$/.test(id) ? join(IMPORT_SPOOL, id) : '';
+    if (!dir || !existsSync(dir)) {
+      if (required) throw notFound('导入任务');
+      return '';
+    }
+    return dir;
+  }
+}

@@ -1,0 +1,15 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Officers on an inspection, in the order they were listed. */
+@Entity('inspection_officers')
+@Index('idx_inspection_officers_officer', ['officerId'])
+export class InspectionOfficer {
+  @PrimaryColumn({ name: 'inspection_id', type: 'varchar', length: 64 })
+  inspectionId: string;
+
+  @PrimaryColumn({ name: 'officer_id', type: 'varchar', length: 64 })
+  officerId: string;
+
+  @Column({ type: 'smallint' })
+  position: number;
+}

@@ -1,0 +1,41 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** One agency's record of an on-site inspection (a joint inspection has one per agency, sharing `jointId`). */
+@Entity('inspections')
+@Index('idx_inspections_enterprise_start', ['creditCode', 'startedAt'])
+@Index('idx_inspections_agency_start', ['agencyId', 'startedAt'])
+@Index('idx_inspections_start', ['startedAt'])
+@Index('idx_inspections_joint', ['jointId'])
+export class Inspection {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id: string;
+
+  @Column({ name: 'agency_id', type: 'varchar', length: 64 })
+  agencyId: string;
+
+  @Column({ name: 'credit_code', type: 'char', length: 18 })
+  creditCode: string;
+
+  /** planned | complaint | superior | undercover | emergency | other (`trigger` is reserved in SQL). */
+  @Column({ name: 'trigger_type', type: 'varchar', length: 16 })
+  trigger: string;
+
+  @Column({ name: 'joint_id', type: 'varchar', length: 64, nullable: true })
+  jointId: string | null;
+
+  @Column({ name: 'started_at', type: 'datetime', precision: 3 })
+  startedAt: Date;
+
+  @Column({ name: 'finished_at', type: 'datetime', precision: 3 })
+  finishedAt: Date;
+
+  @Column({ type: 'boolean' })
+  coded: boolean;
+
+  @Column({ name: 'coded_at', type: 'datetime', precision: 3, nullable: true })
+  codedAt: Date | null;
+
+  /** pass | rectify | case */
+  @Column({ type: 'varchar', length: 8 })
+  result: string;
+}

@@ -1,0 +1,97 @@
+import { ApiPropertyOptional, PartialType, OmitType, ApiProperty } from '@nestjs/swagger';
+import { CREDIT_GRADES, type CreditGrade } from '@mashang/shared';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { IsCreditCode } from './is-credit-code.js';
+
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const ID_MESSAGE = 'must be 1–64 letters, digits or _ . : -';
+const REGION = /^\d{6}$/;
+const PHONE = /^\+?\d{5,20}$/;
+
+export class ListQueryDto {
+  @ApiPropertyOptional({ description: 'search text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize = 20;
+}
+
+export class ScopedListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'only this agency (supervisors); others always see their own' })
+  @IsOptional()
+  @Matches(ID, { message: ID_MESSAGE })
+  agencyId?: string;
+}
+
+export class CreateAgencyDto {
+  @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) id: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ example: 'market' }) @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'must be a lower-case kind such as market, fire, ecology' }) kind: string;
+  @ApiProperty({ example: '410202' }) @Matches(REGION, { message: 'must be a 6-digit division code' }) region: string;
+}
+export class UpdateAgencyDto extends PartialType(OmitType(CreateAgencyDto, ['id'] as const)) {}
+
+export class CreateOfficerDto {
+  @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) id: string;
+  @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) agencyId: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ description: '执法证号' }) @IsString() @IsNotEmpty() @MaxLength(64) certNo: string;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(PHONE, { message: 'must be a phone number (digits, optional leading +)' })
+  phone?: string | null;
+}
+export class UpdateOfficerDto extends PartialType(OmitType(CreateOfficerDto, ['id', 'agencyId'] as const)) {}
+
+export class CreateItemDto {
+  @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) id: string;
+  @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) agencyId: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty({ description: 'legal basis' }) @IsString() @IsNotEmpty() @MaxLength(2000) basis: string;
+  @ApiPropertyOptional({ description: 'on the 无事不扰 list' }) @IsOptional() @IsBoolean() noDisturb?: boolean;
+}
+export class UpdateItemDto extends PartialType(OmitType(CreateItemDto, ['id', 'agencyId'] as const)) {}
+
+export class CreateEnterpriseDto {
+  @ApiProperty({ example: '91350100M000100Y43' }) @IsCreditCode() creditCode: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64) industry: string;
+  @ApiProperty() @Matches(REGION, { message: 'must be a 6-digit division code' }) region: string;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @Matches(PHONE, { message: 'must be a phone number (digits, optional leading +)' })
+  phone?: string | null;
+  @ApiProperty({ enum: CREDIT_GRADES }) @IsIn(CREDIT_GRADES as CreditGrade[]) creditGrade: CreditGrade;
+  @ApiPropertyOptional({ description: 'on the 无感监管 list' }) @IsOptional() @IsBoolean() lowTouch?: boolean;
+}
+export class UpdateEnterpriseDto extends PartialType(OmitType(CreateEnterpriseDto, ['creditCode'] as const)) {}

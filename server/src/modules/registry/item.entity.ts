@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** An inspection item (检查事项) with its legal basis. */
+@Entity('items')
+@Index('idx_items_agency', ['agencyId'])
+export class Item {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id: string;
+
+  @Column({ name: 'agency_id', type: 'varchar', length: 64 })
+  agencyId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  basis: string;
+
+  /** On the 无事不扰 list: not inspected on site without a trigger. */
+  @Column({ name: 'no_disturb', type: 'boolean', default: false })
+  noDisturb: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' })
+  updatedAt: Date;
+}

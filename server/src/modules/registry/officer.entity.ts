@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('officers')
+@Index('idx_officers_agency', ['agencyId'])
+export class Officer {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id: string;
+
+  @Column({ name: 'agency_id', type: 'varchar', length: 64 })
+  agencyId: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** 执法证号 */
+  @Column({ name: 'cert_no', type: 'varchar', length: 64 })
+  certNo: string;
+
+  /** Encrypted (PhoneCipher); never stored or logged in clear. */
+  @Column({ name: 'phone_cipher', type: 'varchar', length: 128, nullable: true })
+  phoneCipher: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)', onUpdate: 'CURRENT_TIMESTAMP(3)' })
+  updatedAt: Date;
+}

@@ -1,0 +1,32 @@
+import { maskPhone } from '@mashang/shared';
+import type { EntityManager } from 'typeorm';
+import { RegisterHistory, type RegisterName } from './register-history.entity.js';
+
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+/** The fields whose values differ between two versions of a register entry (phones compared in clear, kept masked). */
+export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown>, fields: readonly string[]): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const field of fields) {
+    const from = before ? (before[field] ?? null) : null;
+    const to = after[field] ?? null;
+    if (from === to) continue;
+    changes[field] = field === 'phone' ? { from: maskPhone(from as string | null), to: maskPhone(to as string | null) } : { from, to };
+  }
+  return changes;
+}
+
+export interface HistoryEvent {
+  register: RegisterName;
+  subjectId: string;
+  action: 'create' | 'update';
+  changes: FieldChanges;
+}
+
+export async function appendHistory(manager: EntityManager, actor: string, events: HistoryEvent[], at = new Date()): Promise<void> {
+  if (!events.length) return;
+  await manager.insert(
+    RegisterHistory,
+    events.map((event) => ({ ...event, actor, at, changes: JSON.stringify(event.changes) })),
+  );
+}

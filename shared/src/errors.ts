@@ -1,0 +1,32 @@
+/** Stable machine-readable error codes. The server maps each to one HTTP status. */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  BadRequest: 'BAD_REQUEST',
+  Unauthenticated: 'UNAUTHENTICATED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  WechatUnbound: 'WECHAT_UNBOUND',
+  WechatUpstream: 'WECHAT_UPSTREAM_FAILED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  RateLimited: 'RATE_LIMITED',
+  Internal: 'INTERNAL_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** The one body shape of every 4xx/5xx answer. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: FieldError[];
+    /** Present on 500s only: quote it to support, the server log has the details. */
+    errorId?: string;
+  };
+}
