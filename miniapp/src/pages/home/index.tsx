@@ -8,6 +8,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import type { EnterpriseDto, Page, SessionUser } from '@mashang/shared';
 import { useRef, useState } from 'react';
+import { flag } from '../../components/flag';
 import { errorMessage } from '../../logic/api-error';
 import { hasMorePages, mergeEnterprisePage, phoneLabel } from '../../logic/enterprise-search';
 import { roleLabel } from '../../logic/roles';
@@ -48,7 +49,6 @@ export default function HomePage() {
 
   const search = async (query: string, page: number) => {
     const ticket = ++latestSearch.current;
-    setActiveQuery(query);
     setSearching(true);
     setSearchError('');
     try {
@@ -57,6 +57,7 @@ export default function HomePage() {
       if (ticket !== latestSearch.current) return;
       setEnterprises((shown) => mergeEnterprisePage(shown, result));
       setLastPage(result);
+      setActiveQuery(query);
     } catch (error) {
       if (ticket === latestSearch.current) setSearchError(errorMessage(error));
     } finally {
@@ -108,7 +109,7 @@ export default function HomePage() {
             className='home__search-button'
             type='primary'
             size='mini'
-            disabled={searching}
+            disabled={flag(searching)}
             onClick={submitSearch}
           >
             搜索

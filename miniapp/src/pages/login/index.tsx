@@ -10,6 +10,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { ErrorCode } from '@mashang/shared';
 import { useState } from 'react';
+import { flag } from '../../components/flag';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import {
   hasErrors,
@@ -131,8 +132,8 @@ export default function LoginPage() {
               id='login-submit'
               className='login__submit'
               type='primary'
-              loading={busy}
-              disabled={busy}
+              loading={flag(busy)}
+              disabled={flag(busy)}
               onClick={submitForm}
             >
               {mode === 'bind' ? '绑定并登录' : '登录'}
@@ -145,8 +146,8 @@ export default function LoginPage() {
             id='login-wechat'
             className={mode === 'wechat' ? 'login__submit' : 'login__secondary'}
             type={mode === 'wechat' ? 'primary' : 'default'}
-            loading={busy && mode === 'wechat'}
-            disabled={busy}
+            loading={flag(busy && mode === 'wechat')}
+            disabled={flag(busy)}
             onClick={() => void attempt(() => loginWithWechat())}
           >
             微信登录

@@ -171,7 +171,13 @@ export class RegistryService {
     return this.page(Enterprise, 'e', query, 'e.credit_code', (qb) => {
       if (!query.q) return;
       const code = query.q.trim().toUpperCase();
-      qb.andWhere(new Brackets((w) => w.where('e.name LIKE :q', { q: likeContains(query.q!) }).orWhere('e.credit_code LIKE :code', { code: `${code.replace(/[\\%_]/g, '')}%` })));
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where('e.name LIKE :q', { q: likeContains(query.q!) });
+          // A typed code prefix (at least the registration and category characters) also matches.
+          if (/^[0-9A-Z]{2,18}$/.test(code)) w.orWhere('e.credit_code LIKE :code', { code: `${code}%` });
+        }),
+      );
     }, (e) => this.toEnterpriseDto(e));
   }
 
