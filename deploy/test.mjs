@@ -29,7 +29,7 @@ const extra = process.argv.slice(2);
 const suites = [
   { name: 'shared', cwd: path.join(REPO_ROOT, 'shared') },
   { name: 'miniapp', cwd: path.join(REPO_ROOT, 'miniapp') },
-  { name: 'server', cwd: path.join(REPO_ROOT, 'server'), args: ['--runInBand'] },
+  { name: 'server', cwd: path.join(REPO_ROOT, 'server'), args: ['--runInBand', '--forceExit'] },
 ];
 
 let failedRuns = 0;

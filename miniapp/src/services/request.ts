@@ -61,9 +61,10 @@ function handleResponse<T>(request: ApiRequest, statusCode: number, body: unknow
 
 async function send<T>(initial: ApiRequest): Promise<T> {
   const request = requestInterceptors.reduce((current, intercept) => intercept(current), initial);
-  let response: Taro.request.SuccessCallbackResult<unknown>;
+  // JSON arrives parsed; anything else (a proxy's HTML page) as text.
+  let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>;
   try {
-    response = await Taro.request<unknown>({
+    response = await Taro.request<TaroGeneral.IAnyObject | string>({
       url: request.url,
       method: request.method,
       data: request.data as Taro.request.Option['data'],

@@ -2,9 +2,10 @@
  * Login. Element ids for browser tests: inputs #username and #password, button #login-submit,
  * server error #login-error, inline errors #username-error and #password-error; in the
  * mini-program also #login-wechat. On H5 Taro renders <Input id="username"> as a
- * <taro-input-core id="username"> wrapper around the real <input>, so Playwright must address
- * the inner element: page.fill('#username input'). page.fill('#username') throws
- * "Element is not an <input>".
+ * <taro-input-core id="username"> wrapper around the real <input>, so Playwright must fill the
+ * inner element: page.fill('#username input') works (checked with Chromium), while
+ * page.fill('#username') throws "Element is not an <input>, <textarea>, <select> or
+ * [contenteditable]". page.press('#password input', 'Enter') submits like the button does.
  */
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
@@ -56,8 +57,11 @@ export default function LoginPage() {
       void Taro.reLaunch({ url: HOME_PAGE });
     } catch (error) {
       if (error instanceof ApiError && error.code === ErrorCode.WechatUnbound) {
+        // Not a failure to report: the bind hint above the form says what to do.
         setMode('bind');
-      } else if (error instanceof ApiError && error.fields.length) {
+        return;
+      }
+      if (error instanceof ApiError && error.fields.length) {
         setFieldErrors(loginFieldErrors(error.fields));
       }
       setServerError(errorMessage(error));
@@ -141,12 +145,12 @@ export default function LoginPage() {
           </View>
         )}
 
-        {IS_WEAPP && mode !== 'bind' && (
+        {mode === 'wechat' && (
           <Button
             id='login-wechat'
-            className={mode === 'wechat' ? 'login__submit' : 'login__secondary'}
-            type={mode === 'wechat' ? 'primary' : 'default'}
-            loading={flag(busy && mode === 'wechat')}
+            className='login__submit'
+            type='primary'
+            loading={flag(busy)}
             disabled={flag(busy)}
             onClick={() => void attempt(() => loginWithWechat())}
           >
