@@ -8,7 +8,6 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import type { EnterpriseDto, Page, SessionUser } from '@mashang/shared';
 import { useRef, useState } from 'react';
-import { flag } from '../../components/flag';
 import { errorMessage } from '../../logic/api-error';
 import { hasMorePages, mergeEnterprisePage, phoneLabel } from '../../logic/enterprise-search';
 import { roleLabel } from '../../logic/roles';
@@ -53,7 +52,8 @@ export default function HomePage() {
     setSearchError('');
     try {
       const result = await searchEnterprises(query, page);
-      // Answers can overtake each other; only the latest search may fill the list.
+      // Answers can overtake each other; only the latest search may fill the list. That is also
+      // why the search button stays enabled while a search runs: a new one supersedes it.
       if (ticket !== latestSearch.current) return;
       setEnterprises((shown) => mergeEnterprisePage(shown, result));
       setLastPage(result);
@@ -109,7 +109,6 @@ export default function HomePage() {
             className='home__search-button'
             type='primary'
             size='mini'
-            disabled={flag(searching)}
             onClick={submitSearch}
           >
             搜索

@@ -723,7 +723,9 @@ class DemoCity {
   private readonly cityAgencies: number[][] = [];
   private readonly districtAgencies: number[][] = [];
   private readonly usedCities: number[] = [];
-  private officerNames: string[] = [];
+  private readonly officerNames: string[] = [];
+  private readonly officerIds: string[] = [];
+  private readonly agencyLines: ExchangeRecordMap['agencies'][] = [];
   private busy!: Uint8Array;
   private readonly eligibleCache = new Map<number, Eligible>();
 
@@ -869,8 +871,6 @@ class DemoCity {
     this.agencyLines.push({ id: agency.id, name, kind: kind.kind, region });
   }
 
-  private readonly agencyLines: ExchangeRecordMap['agencies'][] = [];
-
   private async writeRegisters(dir: string): Promise<void> {
     const rng = new Rng(hash3(this.seed, 0xa6e, 2));
     const agenciesOut = new JsonlWriter(join(dir, 'agencies.jsonl'));
@@ -902,6 +902,7 @@ class DemoCity {
           phone,
         });
         this.officerNames.push(name);
+        this.officerIds.push(`${agency.id}-${pad(k + 1, 3)}`);
       }
       officerTotal += count;
     }
@@ -1505,36 +1506,31 @@ class DemoCity {
 
   /** Adds up to `want` officers of `a` free in `slot` on `day` to `set`; the overloaded officer often. */
   private pickFreeOfficers(a: Agency, day: number, slot: number, want: number, set: number[], rng: Rng): void {
-    const bit = 1 << slot;
     if (want <= 0) return;
+    const bit = 1 << slot;
+    const busy = this.busy;
     if (a.index === this.overloadAgency && rng.chance(0.4)) {
       const o = a.firstOfficer + this.overloadOfficer;
-      if (!set.includes(o) && (this.busy[o * DAYS + day] & bit) === 0) set.push(o);
+      if (!set.includes(o) && (busy[o * DAYS + day] & bit) === 0) set.push(o);
     }
-    const start = rng.int(a.officers);
-    for (let k = 0; k < a.officers && set.length < want; k++) {
-      const o = a.firstOfficer + ((start + k * 7) % a.officers);
-      if (a.officers % 7 === 0) {
-        // stride 7 would not visit every officer
-        const o2 = a.firstOfficer + ((start + k) % a.officers);
-        if (!set.includes(o2) && (this.busy[o2 * DAYS + day] & bit) === 0) set.push(o2);
-        continue;
+    for (let attempt = 0; attempt < want * 3 && set.length < want; attempt++) {
+      const o = a.firstOfficer + rng.int(a.officers);
+      if (!set.includes(o) && (busy[o * DAYS + day] & bit) === 0) set.push(o);
+    }
+    if (set.length === 0) {
+      const start = rng.int(a.officers);
+      for (let k = 0; k < a.officers; k++) {
+        const o = a.firstOfficer + ((start + k) % a.officers);
+        if ((busy[o * DAYS + day] & bit) === 0) {
+          set.push(o);
+          return;
+        }
       }
-      if (!set.includes(o) && (this.busy[o * DAYS + day] & bit) === 0) set.push(o);
     }
   }
 
   private officerId(globalIndex: number): string {
-    // Agencies are few; a linear scan from a cached hint is fast enough.
-    let lo = 0;
-    let hi = this.agencies.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.agencies[mid].firstOfficer <= globalIndex) lo = mid;
-      else hi = mid - 1;
-    }
-    const a = this.agencies[lo];
-    return `${a.id}-${pad(globalIndex - a.firstOfficer + 1, 3)}`;
+    return this.officerIds[globalIndex];
   }
 
   private dayOf(ms: number): number {
@@ -1615,7 +1611,8 @@ class DemoCity {
         this.causeChanged++;
         const others = causes.filter((x) => x !== cause);
         // Now and then a change that names the same clause (a correction): not a finding.
-        const from = rng.chance(0.1) || others.length === 0 ? cause[0] : rng.pick(others)[0];
+        const sameClause = this.causeChanged > 3 && rng.chance(0.1);
+        const from = sameClause || others.length === 0 ? cause[0] : rng.pick(others)[0];
         causeChanges.push({ from, to: cause[0], at: new Date(at) });
       }
     }
