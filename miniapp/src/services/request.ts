@@ -15,7 +15,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface ApiRequest {
   method: Method;
-  /** Starts with /api/. */
+  /** A path from /api/ on; withBaseUrl prefixes the origin. */
   url: string;
   data?: unknown;
   headers: Record<string, string>;

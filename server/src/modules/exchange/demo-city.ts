@@ -878,15 +878,23 @@ class DemoCity {
     await agenciesOut.close();
 
     // Officers: between about half and 5/3 of the mean per agency; the first agency is large
-    // (it holds the overloaded officer), the second small, so the workload rule sees both sides
-    // of its 8-officer threshold.
+    // (it holds the overloaded officer), one quiet agency small, so the workload rule sees both
+    // sides of its 8-officer threshold.
     const mean = this.size.officersPerAgency;
     const lo = Math.max(2, Math.round(mean / 2));
     const hi = Math.min(999, Math.max(lo, Math.round((mean * 5) / 3), 8));
+    // The small agency: the last of the least busy kind.
+    let smallest = this.agencies.length - 1;
+    for (const a of this.agencies) if (a.index > 0 && a.kind.weight <= this.agencies[smallest].kind.weight) smallest = a.index;
     const officersOut = new JsonlWriter(join(dir, 'officers.jsonl'));
     let officerTotal = 0;
     for (const agency of this.agencies) {
-      const count = agency.index === 0 ? hi : agency.index === 1 ? lo : rng.range(lo, hi);
+      const busiest = agency.district < 0 && agency.kind.weight >= 3;
+      const count =
+        agency.index === 0 ? hi
+        : agency.index === smallest ? lo
+        : busiest ? rng.range(Math.round((lo + 2 * hi) / 3), hi)
+        : rng.range(lo, hi);
       agency.firstOfficer = officerTotal;
       agency.officers = count;
       const city = CITIES[agency.city];
@@ -996,7 +1004,9 @@ class DemoCity {
     } else if (scenario === S_LOW_TOUCH) {
       grade = 0;
       lowTouch = true;
-    } else if (scenario === S_HIGH_RISK) {
+    } else if (scenario === S_HIGH_RISK || scenario === S_OVERLAP) {
+      // (The overlap's agency is forced by the officer's calendar; with no yearly cap on grade D
+      // it cannot also exceed the planned-inspection cap.)
       grade = 3;
       lowTouch = false;
     } else if (scenario !== S_NONE) {
@@ -1069,9 +1079,12 @@ class DemoCity {
     const relevant = INDUSTRIES[industry][1];
     const list = [...this.cityAgencies[this.districts[district].city], ...(this.districtAgencies[district] ?? [])];
     e = { agencies: [], cumulative: [], total: 0, emergency: [], emergencyCumulative: [], emergencyTotal: 0 };
+    const local = new Set((this.districtAgencies[district] ?? []).map((a) => this.agencies[a].kind.kind));
     for (const a of list) {
       const agency = this.agencies[a];
-      const w = agency.kind.weight * (relevant.includes(agency.kind.kind) ? 4 : 0.5) * (agency.district >= 0 ? 1.5 : 1);
+      // Where a district branch exists it does most of the work; the city bureau much less.
+      const level = agency.district >= 0 ? 1.5 : local.has(agency.kind.kind) ? 0.3 : 1;
+      const w = agency.kind.weight * (relevant.includes(agency.kind.kind) ? 4 : 0.5) * level;
       e.total += w;
       e.agencies.push(a);
       e.cumulative.push(e.total);
@@ -1273,16 +1286,19 @@ class DemoCity {
       case S_OVERLAP: {
         // An officer already busy on another enterprise at that hour (booked by an enterprise
         // generated earlier) is put on this one as well.
+        // Kept a month away from the enterprise's other inspections when possible, so the
+        // forced agency does not also make a repeated inspection.
         const ev = add(this.findDay(windowLo, last, rng), 'planned');
-        for (let attempt = 0; attempt < 40; attempt++) {
+        let found = false;
+        for (let attempt = 0; attempt < 60 && !found; attempt++) {
           const a = this.agencies[this.pickWeighted(eligible.agencies, eligible.cumulative, eligible.total, rng)];
           const officer = a.firstOfficer + rng.int(a.officers);
           const start = rng.int(365);
-          let found = false;
+          const minGap = attempt < 40 ? 31 : 8;
           for (let k = 0; k < 365 && !found; k++) {
             const day = windowLo + ((start + k) % 365);
             const slots = this.busy[officer * DAYS + day] & 0x0f;
-            if (slots !== 0 && this.gapOk(day, ev, 8)) {
+            if (slots !== 0 && this.gapOk(day, ev, minGap)) {
               ev.day = day;
               ev.forcedAgency = a.index;
               ev.forcedOfficer = officer;
@@ -1290,7 +1306,6 @@ class DemoCity {
               found = true;
             }
           }
-          if (found) break;
         }
         break;
       }
@@ -1328,12 +1343,15 @@ class DemoCity {
       }
       return { agency: a, trigger };
     }
-    if (fallback >= 0) return { agency: fallback, trigger: rng.chance(0.5) ? 'complaint' : 'other' };
-    for (const a of eligible.agencies) {
+    const n = eligible.agencies.length;
+    const start = rng.int(n);
+    for (let k = 0; k < n; k++) {
+      const a = eligible.agencies[(start + k) % n];
       if (!exclude.includes(a) && this.spacingOk(a, day) && (trigger !== 'planned' || this.capOk(a, day, e.grade))) {
         return { agency: a, trigger };
       }
     }
+    if (fallback >= 0) return { agency: fallback, trigger: rng.chance(0.5) ? 'complaint' : 'other' };
     for (const a of eligible.agencies) if (!exclude.includes(a)) return { agency: a, trigger };
     return { agency: eligible.agencies[0], trigger };
   }
@@ -1357,7 +1375,9 @@ class DemoCity {
       }
     } else if (ev.noDisturb) {
       const withListed = eligible.agencies.filter((a) => this.agencies[a].itemNoDisturb.includes(true));
-      if (withListed.length > 0) agencies.push(rng.pick(withListed));
+      const quiet = withListed.filter((a) => this.spacingOk(a, ev.day) && this.capOk(a, ev.day, e.grade));
+      if (quiet.length > 0) agencies.push(rng.pick(quiet));
+      else if (withListed.length > 0) agencies.push(rng.pick(withListed));
     }
     if (agencies.length === 0) {
       const exclude = ev.notAs !== null && ev.notAs.agency >= 0 ? [ev.notAs.agency] : [];

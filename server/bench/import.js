@@ -1,0 +1,99 @@
+/**
+ * bench/import: the exchange import of the demo city's inspections next to a bare mysql2
+ * batch-insert loop writing the same rows into the same table, in one run on one database server.
+ *
+ *   npm run bench:import -w server -- [--inspections 1000000]
+ *
+ * Needs DATABASE_URL (a user that may create databases) and PHONE_ENCRYPTION_KEY is not needed.
+ */
+import 'reflect-metadata';
+import { createReadStream, mkdtempSync, renameSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createConnection } from 'mysql2/promise';
+import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
+import { openDataSource } from '../src/infra/database/data-source.js';
+import { DEMO_CITY_SIZES, generateDemoCity } from '../src/modules/exchange/demo-city.js';
+import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
+const args = process.argv.slice(2);
+const inspections = Number(args[args.indexOf('--inspections') + 1] || 1_000_000) || 1_000_000;
+const base = process.env.DATABASE_URL;
+if (!base)
+    throw new Error('set DATABASE_URL (npm run bench:import does it for the local set-up)');
+async function freshDatabase(name) {
+    const url = new URL(base);
+    const admin = new URL(base);
+    admin.pathname = '/';
+    const connection = await createConnection(admin.toString());
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.end();
+    url.pathname = `/${name}`;
+    return url.toString();
+}
+function rssMb() {
+    return Math.round(process.memoryUsage().rss / 1024 / 1024);
+}
+const phones = new PhoneCipher(Buffer.alloc(32, 7));
+const dir = mkdtempSync(join(tmpdir(), 'mashang-bench-import-'));
+const registersDir = join(dir, 'registers');
+mkdirSync(registersDir);
+console.log(`generating the demo city with ${inspections.toLocaleString()} inspections…`);
+let t = Date.now();
+await generateDemoCity(dir, { ...DEMO_CITY_SIZES.city, inspections, seed: 7 });
+console.log(`  generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+for (const kind of ['agencies', 'officers', 'items', 'enterprises'])
+    renameSync(join(dir, `${kind}.jsonl`), join(registersDir, `${kind}.jsonl`));
+rmSync(join(dir, 'cases.jsonl'), { force: true });
+rmSync(join(dir, 'ratings.jsonl'), { force: true });
+// ---- ours: the importer, registers first (untimed), then the inspections file
+const ours = await openDataSource(await freshDatabase('mashang_bench_import'), { migrate: true, poolSize: 2 });
+await new ExchangeImporter(ours, phones, { actor: 'bench' }).import(registersDir);
+const rssBefore = rssMb();
+let rssPeak = rssBefore;
+const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb())), 100);
+t = Date.now();
+const result = await new ExchangeImporter(ours, phones, { actor: 'bench' }).import(dir);
+const oursSeconds = (Date.now() - t) / 1000;
+clearInterval(sampler);
+if (!result.ok)
+    throw new Error(`import refused: ${JSON.stringify(result.problems.slice(0, 5))}`);
+const rows = result.counts.inspections ?? 0;
+await ours.destroy();
+// ---- baseline: the same lines parsed and batch-inserted into the same table, no checks
+const bareUrl = await freshDatabase('mashang_bench_bare');
+const migrated = await openDataSource(bareUrl, { migrate: true, poolSize: 1 });
+await migrated.destroy();
+const bare = await createConnection({ uri: bareUrl, timezone: 'Z' });
+t = Date.now();
+await bare.beginTransaction();
+let batch = [];
+const flush = async () => {
+    if (!batch.length)
+        return;
+    await bare.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [batch]);
+    batch = [];
+};
+for await (const line of createInterface({ input: createReadStream(join(dir, 'inspections.jsonl')), crlfDelay: Infinity })) {
+    if (!line)
+        continue;
+    const r = JSON.parse(line);
+    batch.push([r.id, r.agencyId, r.creditCode, r.trigger, r.jointId ?? null, new Date(r.startedAt), new Date(r.finishedAt), r.coded ? 1 : 0, r.codedAt ? new Date(r.codedAt) : null, r.result]);
+    if (batch.length >= 1000)
+        await flush();
+}
+await flush();
+await bare.commit();
+const bareSeconds = (Date.now() - t) / 1000;
+await bare.end();
+rmSync(dir, { recursive: true, force: true });
+const oursRate = rows / oursSeconds;
+const bareRate = rows / bareSeconds;
+console.log(`
+rows (inspections)            ${rows.toLocaleString()}
+exchange import (validate + write, with officer/item member rows)
+                              ${oursSeconds.toFixed(1)} s  ${Math.round(oursRate).toLocaleString()} rows/s
+bare mysql2 batch insert      ${bareSeconds.toFixed(1)} s  ${Math.round(bareRate).toLocaleString()} rows/s
+ratio (import / bare)         ${(oursRate / bareRate).toFixed(2)}
+node RSS during import        ${rssBefore} MB before, ${rssPeak} MB peak`);

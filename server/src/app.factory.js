@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { detectFlavour } from './infra/database/data-source.js';
+import { AllExceptionsFilter } from './infra/errors/all-exceptions.filter.js';
+import { createValidationPipe } from './infra/errors/validation.js';
+import { registerRawUploads } from './modules/exchange/raw-upload.js';
+/** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the H5 build under /h5/. */
+export async function createApp(config) {
+    const flavour = await detectFlavour(config.databaseUrl);
+    const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, trustProxy: true });
+    const app = await NestFactory.create(AppModule.forRoot(config, flavour), adapter, {
+        logger: levelsFrom(config.logLevel),
+    });
+    app.setGlobalPrefix('api');
+    app.useGlobalFilters(new AllExceptionsFilter());
+    app.useGlobalPipes(createValidationPipe());
+    app.enableShutdownHooks();
+    registerRawUploads(app);
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('码上入企 API').setDescription('Scan-to-inspect: registers, plans, inspections, ratings, supervision').setVersion('1').addBearerAuth().build());
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+    if (config.h5Dir) {
+        await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/h5/', decorateReply: false, maxAge: '1h' });
+        app.getHttpAdapter().getInstance().get('/', (_request, reply) => reply.redirect('/h5/'));
+    }
+    return app;
+}
+function levelsFrom(level) {
+    const order = ['error', 'warn', 'log', 'debug', 'verbose'];
+    return order.slice(0, order.indexOf(level) + 1);
+}

@@ -1,0 +1,27 @@
+import { User } from '../../modules/auth/user.entity.js';
+import { Case } from '../../modules/cases/case.entity.js';
+import { CaseOfficer } from '../../modules/cases/case-officer.entity.js';
+import { Rating } from '../../modules/evaluation/rating.entity.js';
+import { Inspection } from '../../modules/inspections/inspection.entity.js';
+import { InspectionItem } from '../../modules/inspections/inspection-item.entity.js';
+import { InspectionOfficer } from '../../modules/inspections/inspection-officer.entity.js';
+import { Agency } from '../../modules/registry/agency.entity.js';
+import { Enterprise } from '../../modules/registry/enterprise.entity.js';
+import { Item } from '../../modules/registry/item.entity.js';
+import { Officer } from '../../modules/registry/officer.entity.js';
+import { RegisterHistory } from '../../modules/registry/register-history.entity.js';
+/** Every entity, in one list shared by the app, the CLI and the migration check. */
+export const ENTITIES = [
+    Agency,
+    Officer,
+    Item,
+    Enterprise,
+    RegisterHistory,
+    User,
+    Inspection,
+    InspectionOfficer,
+    InspectionItem,
+    Case,
+    CaseOfficer,
+    Rating,
+];

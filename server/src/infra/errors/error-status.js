@@ -1,0 +1,35 @@
+import { ErrorCode } from '@mashang/shared';
+/** The one place where a domain error code becomes an HTTP status. */
+export const ERROR_STATUS = {
+    [ErrorCode.ValidationFailed]: 400,
+    [ErrorCode.BadRequest]: 400,
+    [ErrorCode.Unauthenticated]: 401,
+    [ErrorCode.InvalidCredentials]: 401,
+    [ErrorCode.WechatUnbound]: 401,
+    [ErrorCode.WechatUpstream]: 502,
+    [ErrorCode.Forbidden]: 403,
+    [ErrorCode.NotFound]: 404,
+    [ErrorCode.Conflict]: 409,
+    [ErrorCode.PayloadTooLarge]: 413,
+    [ErrorCode.RateLimited]: 429,
+    [ErrorCode.Internal]: 500,
+};
+/** Codes for statuses raised by the framework itself (routing, body parsing, size limits). */
+export function codeForStatus(status) {
+    switch (status) {
+        case 401:
+            return ErrorCode.Unauthenticated;
+        case 403:
+            return ErrorCode.Forbidden;
+        case 404:
+            return ErrorCode.NotFound;
+        case 409:
+            return ErrorCode.Conflict;
+        case 413:
+            return ErrorCode.PayloadTooLarge;
+        case 429:
+            return ErrorCode.RateLimited;
+        default:
+            return status >= 500 ? ErrorCode.Internal : ErrorCode.BadRequest;
+    }
+}

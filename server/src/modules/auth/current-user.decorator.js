@@ -1,0 +1,2 @@
+import { createParamDecorator } from '@nestjs/common';
+export const CurrentUser = createParamDecorator((_, context) => context.switchToHttp().getRequest().user);

@@ -1,0 +1,32 @@
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+let CaseOfficer = class CaseOfficer {
+    caseId;
+    officerId;
+    position;
+};
+__decorate([
+    PrimaryColumn({ name: 'case_id', type: 'varchar', length: 64 }),
+    __metadata("design:type", String)
+], CaseOfficer.prototype, "caseId", void 0);
+__decorate([
+    PrimaryColumn({ name: 'officer_id', type: 'varchar', length: 64 }),
+    __metadata("design:type", String)
+], CaseOfficer.prototype, "officerId", void 0);
+__decorate([
+    Column({ type: 'smallint' }),
+    __metadata("design:type", Number)
+], CaseOfficer.prototype, "position", void 0);
+CaseOfficer = __decorate([
+    Entity('case_officers'),
+    Index('idx_case_officers_officer', ['officerId'])
+], CaseOfficer);
+export { CaseOfficer };

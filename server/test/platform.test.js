@@ -1,0 +1,47 @@
+import { loadConfig, ConfigError } from '../src/infra/config/config.js';
+import { call, startTestApp } from './support/test-app.js';
+describe('platform: health, OpenAPI, error shape, configuration', () => {
+    let t;
+    beforeAll(async () => {
+        t = await startTestApp('platform');
+    });
+    afterAll(() => t.close());
+    it('reports the database and Redis as up', async () => {
+        const answer = await call(t.app, 'GET', '/api/health');
+        expect(answer).toEqual({ status: 200, body: { status: 'ok', database: 'up', redis: 'up' } });
+    });
+    it('serves the OpenAPI document with the registry and auth routes', async () => {
+        const answer = await call(t.app, 'GET', '/api/docs-json');
+        expect(answer.status).toBe(200);
+        expect(Object.keys(answer.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/registry/enterprises', '/api/health']));
+    });
+    it('answers unknown routes, missing tokens and bad JSON in the one error shape', async () => {
+        expect(await call(t.app, 'GET', '/api/nowhere')).toEqual({ status: 404, body: { error: { code: 'NOT_FOUND', message: expect.any(String) } } });
+        expect(await call(t.app, 'GET', '/api/registry/agencies')).toEqual({ status: 401, body: { error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
+        const badJson = await call(t.app, 'POST', '/api/auth/login', { body: '{"username":', headers: { 'content-type': 'application/json' } });
+        expect(badJson.status).toBe(400);
+        expect(badJson.body.error.code).toBe('BAD_REQUEST');
+    });
+    it('refuses an oversized body with 413', async () => {
+        const answer = await call(t.app, 'POST', '/api/auth/login', { body: { username: 'x'.repeat(2_000_000), password: 'y' } });
+        expect(answer.status).toBe(413);
+        expect(answer.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+    it('lists every configuration problem at once and starts with none', () => {
+        let error;
+        try {
+            loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'short', PHONE_ENCRYPTION_KEY: 'zz', PORT: '99999' });
+        }
+        catch (e) {
+            error = e;
+        }
+        expect(error).toBeInstanceOf(ConfigError);
+        expect(error.problems).toEqual([
+            expect.stringMatching(/^DATABASE_URL/),
+            expect.stringMatching(/^PORT/),
+            expect.stringMatching(/^JWT_SECRET/),
+            expect.stringMatching(/^PHONE_ENCRYPTION_KEY/),
+        ]);
+        expect(() => loadConfig({})).toThrow(/DATABASE_URL: required[\s\S]*REDIS_URL: required[\s\S]*JWT_SECRET: required/);
+    });
+});

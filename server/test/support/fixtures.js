@@ -1,0 +1,21 @@
+import { hashPassword } from '../../src/modules/auth/password.js';
+export const PASSWORD = 'demo1234';
+/** Two agencies with an officer each, and one login per role (password demo1234). */
+export async function seedTwoAgencies(dataSource) {
+    await dataSource.query("INSERT INTO agencies (id, name, kind, region) VALUES ('A1', '市市场监督管理局', 'market', '410202'), ('A2', '市消防救援支队', 'fire', '410203')");
+    await dataSource.query("INSERT INTO officers (id, agency_id, name, cert_no) VALUES ('O1', 'A1', '张伟', '豫C0000001'), ('O2', 'A2', '李娜', '豫C0000002')");
+    const hash = await hashPassword(PASSWORD);
+    const users = [
+        ['supervisor', 'supervisor', null, null],
+        ['discipline', 'discipline', null, null],
+        ['admin1', 'agency-admin', 'A1', null],
+        ['admin2', 'agency-admin', 'A2', null],
+        ['officer1', 'officer', 'A1', 'O1'],
+        ['officer2', 'officer', 'A2', 'O2'],
+    ];
+    for (const [username, role, agencyId, officerId] of users) {
+        await dataSource.query('INSERT INTO users (username, password_hash, role, display_name, agency_id, officer_id) VALUES (?, ?, ?, ?, ?, ?)', [
+            username, hash, role, username, agencyId, officerId,
+        ]);
+    }
+}
