@@ -27,6 +27,7 @@ import {
   type InspectionResult,
   type InspectionTrigger,
   type RatingFlag,
+  RATING_FLAGS,
 } from './exchange-records.js';
 
 // =============================================================================================
@@ -151,6 +152,7 @@ export const PLANT_SCENARIOS = [
   'emergency-code-late',
   'high-risk-uninspected',
   'officer-overlap',
+  'same-case-different-penalty',
 ] as const;
 
 // =============================================================================================
@@ -490,9 +492,12 @@ const PRAISE = [
   '执法人员态度很好，讲解耐心', '检查规范，指导到位', '出示证件，程序清楚', '帮我们发现了消防隐患，谢谢', '没有打扰正常营业',
   '一次联合检查就查完了，省心', '整改意见具体，可操作',
 ];
+/** Complaints by the first flag ticked: repeated, inaction, excessive, other. */
 const COMPLAINTS = [
-  '同一件事一个月内来查了两次', '检查人员态度生硬', '没有出示执法证件', '整改要求不明确', '检查时间太长，影响营业',
-  '举报了很久才来处理', '要求提供的材料太多', '处罚太重，和别家不一样',
+  ['同一件事一个月内来查了两次', '刚查过又来查，重复检查'],
+  ['举报了很久才来处理', '反映的问题没有人管'],
+  ['检查时间太长，影响营业', '要求提供的材料太多', '一次检查查了十几项，和我们经营无关'],
+  ['检查人员态度生硬', '没有出示执法证件', '整改要求不明确', '处罚太重，和别家不一样'],
 ];
 
 // =============================================================================================
@@ -622,8 +627,9 @@ const S_UNCODED = 6;
 const S_EMERGENCY_LATE = 7;
 const S_HIGH_RISK = 8;
 const S_OVERLAP = 9;
+const S_PENALTY = 10;
 /** Inspection records each scenario adds on top of the enterprise's regular ones. */
-const SCENARIO_RECORDS = [0, 2, 2, 2, 1, 1, 1, 1, 0, 1];
+const SCENARIO_RECORDS = [0, 2, 2, 2, 1, 1, 1, 1, 0, 1, 1];
 
 const GRADES: CreditGrade[] = ['A', 'B', 'C', 'D'];
 const GRADE_WEIGHT = [0.6, 1, 1.8, 3];
@@ -684,6 +690,8 @@ interface PlannedEvent {
   forcedAgency: number;
   forcedOfficer: number;
   forcedSlot: number;
+  /** Day of a planned follow-up by the same agency: the agency must have room under its cap then. */
+  capDay: number;
   /** Agency chosen when processed (the first one of a joint inspection). */
   agency: number;
   scenario: number;
@@ -692,7 +700,7 @@ interface PlannedEvent {
 function newEvent(day: number, size: number): PlannedEvent {
   return {
     day, size, trigger: null, sameAs: null, notAs: null, uncoded: false, lateCode: false, noDisturb: false,
-    forcedAgency: -1, forcedOfficer: -1, forcedSlot: -1, agency: -1, scenario: S_NONE,
+    forcedAgency: -1, forcedOfficer: -1, forcedSlot: -1, capDay: -1, agency: -1, scenario: S_NONE,
   };
 }
 
@@ -725,6 +733,9 @@ class DemoCity {
   private readonly usedCities: number[] = [];
   private readonly officerNames: string[] = [];
   private readonly officerIds: string[] = [];
+  private readonly activityList: number[] = [];
+  /** Share of the agency's inspections each officer takes, relative to colleagues. */
+  private activity!: Float64Array;
   private readonly agencyLines: ExchangeRecordMap['agencies'][] = [];
   private busy!: Uint8Array;
   private readonly eligibleCache = new Map<number, Eligible>();
@@ -750,6 +761,7 @@ class DemoCity {
   private overtime = 0;
   private causeChanged = 0;
   private fineOutliers = 0;
+  private penaltyPlants = 0;
   private unplannedOverlaps = 0;
   private readonly idWidth: number;
 
@@ -886,17 +898,29 @@ class DemoCity {
     // The small agency: the last of the least busy kind.
     let smallest = this.agencies.length - 1;
     for (const a of this.agencies) if (a.index > 0 && a.kind.weight <= this.agencies[smallest].kind.weight) smallest = a.index;
+    // Busy agencies get at least the officers their expected workload needs (about one
+    // inspection per officer and working day), so officers are rarely double-booked.
+    const loads = this.expectedLoads();
     const officersOut = new JsonlWriter(join(dir, 'officers.jsonl'));
     let officerTotal = 0;
     for (const agency of this.agencies) {
       const busiest = agency.district < 0 && agency.kind.weight >= 3;
-      const count =
+      const drawn =
         agency.index === 0 ? hi
         : agency.index === smallest ? lo
         : busiest ? rng.range(Math.round((lo + 2 * hi) / 3), hi)
         : rng.range(lo, hi);
+      const needed = Math.ceil((loads[agency.index] * 2.05) / 500);
+      const count = Math.min(9999, Math.max(drawn, needed));
       agency.firstOfficer = officerTotal;
       agency.officers = count;
+      // Some officers inspect more than others (team leaders, desk duty ...): activity levels
+      // spread evenly over 0.5–1.5 of the mean, in random order.
+      const levels = Array.from({ length: count }, (_, k) => k);
+      for (let k = count - 1; k > 0; k--) {
+        const j = rng.int(k + 1);
+        [levels[k], levels[j]] = [levels[j], levels[k]];
+      }
       const city = CITIES[agency.city];
       for (let k = 0; k < count; k++) {
         let name = this.personName(rng);
@@ -910,15 +934,18 @@ class DemoCity {
           phone,
         });
         this.officerNames.push(name);
+        this.activityList.push(0.5 + (levels[k] + 0.5) / count);
         this.officerIds.push(`${agency.id}-${pad(k + 1, 3)}`);
       }
       officerTotal += count;
     }
     await officersOut.close();
     this.busy = new Uint8Array(officerTotal * DAYS);
+    this.activity = Float64Array.from(this.activityList);
     this.overloadAgency = 0;
     this.overloadOfficer = Math.min(4, this.agencies[0].officers - 1);
-    this.lowSatisfactionAgency = Math.min(2, this.agencies.length - 1);
+    // A busy agency: the first district-level one when there are any, else the second.
+    this.lowSatisfactionAgency = this.agencies.length > KINDS.length ? KINDS.length : 1;
 
     const itemsOut = new JsonlWriter(join(dir, 'items.jsonl'));
     for (const agency of this.agencies) {
@@ -935,6 +962,28 @@ class DemoCity {
   }
 
   // ---- enterprises ------------------------------------------------------------------------
+
+  /** Expected inspection records per agency, from the district and industry mix. */
+  private expectedLoads(): Float64Array {
+    const loads = new Float64Array(this.agencies.length);
+    const mix = new Float64Array(INDUSTRIES.length);
+    for (const [, industry] of SHOPS) mix[industry] += 0.6 / SHOPS.length;
+    for (const [, industry] of BUSINESSES) mix[industry] += 0.4 / BUSINESSES.length;
+    let previous = 0;
+    for (let k = 0; k < this.enterpriseDistrictList.length; k++) {
+      const share = (this.enterpriseDistrictCumulative[k] - previous) / this.enterpriseDistrictTotal;
+      previous = this.enterpriseDistrictCumulative[k];
+      for (let industry = 0; industry < INDUSTRIES.length; industry++) {
+        if (mix[industry] === 0) continue;
+        const e = this.eligible(this.enterpriseDistrictList[k], industry);
+        for (let j = 0; j < e.agencies.length; j++) {
+          const w = e.cumulative[j] - (j > 0 ? e.cumulative[j - 1] : 0);
+          loads[e.agencies[j]] += (this.size.inspections * share * mix[industry] * w) / e.total;
+        }
+      }
+    }
+    return loads;
+  }
 
   private prepareEnterpriseDistricts(): void {
     // Enterprises live in the districts of the cities that have agencies, in proportion to the
@@ -1028,6 +1077,8 @@ class DemoCity {
     e.grade = grade;
     e.lowTouch = lowTouch;
     e.weight = GRADE_WEIGHT[grade] * (lowTouch ? 0.25 : 1) * (company ? 1.3 : 1) * (heavy ? 1.5 : 1);
+    // The overlap's enterprise is inspected rarely, so its forced agency stays clear of the others.
+    if (scenario === S_OVERLAP) e.weight *= 0.2;
     return e;
   }
 
@@ -1035,10 +1086,12 @@ class DemoCity {
     const n = this.size.enterprises;
     this.plan = new Uint8Array(n);
     if (this.size.inspections < 300 || n < 40) return;
-    const perScenario = Math.min(Math.max(3, Math.round(n * 0.003)), Math.floor((n * 0.5) / (PLANT_SCENARIOS.length - 1)));
+    const perScenario = Math.min(Math.max(3, Math.round(n * 0.003)), Math.floor((n * 0.4) / (PLANT_SCENARIOS.length - 1)));
     const lo = Math.floor(n / 4);
     for (let s = 1; s < PLANT_SCENARIOS.length; s++) {
-      for (let k = 0; k < perScenario; k++) {
+      // The penalty group needs at least 5 decided cases of one clause and level.
+      const count = s === S_PENALTY ? (this.casesRatio > 0 ? Math.max(6, perScenario) : 0) : perScenario;
+      for (let k = 0; k < count; k++) {
         let i: number;
         do i = lo + this.rng.int(n - lo);
         while (this.plan[i] !== S_NONE);
@@ -1187,7 +1240,7 @@ class DemoCity {
     const sizes: number[] = [];
     for (let left = quota; left > 0; ) {
       let size = 1;
-      if (left >= 2 && eligible.agencies.length >= 2 && rng.chance(0.072)) {
+      if (left >= 2 && eligible.agencies.length >= 2 && rng.chance(0.088)) {
         size = Math.min(left, eligible.agencies.length, rng.chance(0.75) ? 2 : 3);
       }
       sizes.push(size);
@@ -1253,6 +1306,7 @@ class DemoCity {
         const anchor = add(anchorDay, 'complaint');
         const partner = add(partnerDay >= 0 ? partnerDay : Math.min(last, anchor.day + 12), 'planned');
         partner.sameAs = anchor;
+        anchor.capDay = partner.day;
         break;
       }
       case S_UNMERGED: {
@@ -1309,6 +1363,16 @@ class DemoCity {
         }
         break;
       }
+      case S_PENALTY: {
+        // A complaint-triggered inspection by the market regulator ending in a case of its most
+        // common clause and level, decided in the window: together they make a group of 5+ for
+        // 同案不同罚, and every third one is fined far off. A month clear of the enterprise's other
+        // inspections when possible, as the agency is forced.
+        let day = this.findDay(windowLo, last - 100, rng, null, 31);
+        if (day < 0) day = this.findDay(windowLo, last - 100, rng);
+        add(day, 'complaint');
+        break;
+      }
       default:
         break;
     }
@@ -1320,7 +1384,7 @@ class DemoCity {
     if (x < 0.88) return 'complaint';
     if (x < 0.92) return 'superior';
     if (x < 0.94) return 'undercover';
-    if (x < 0.98) return 'other';
+    if (x < 0.975) return 'other';
     return 'emergency';
   }
 
@@ -1332,11 +1396,13 @@ class DemoCity {
     day: number,
     exclude: readonly number[],
     rng: Rng,
+    capDay = -1,
   ): { agency: number; trigger: InspectionTrigger } {
     let fallback = -1;
     for (let attempt = 0; attempt < 12; attempt++) {
       const a = this.pickWeighted(eligible.agencies, eligible.cumulative, eligible.total, rng);
       if (exclude.includes(a) || !this.spacingOk(a, day)) continue;
+      if (capDay >= 0 && !this.capOk(a, capDay, e.grade)) continue;
       if (trigger === 'planned' && !this.capOk(a, day, e.grade)) {
         if (fallback < 0) fallback = a;
         continue;
@@ -1347,7 +1413,10 @@ class DemoCity {
     const start = rng.int(n);
     for (let k = 0; k < n; k++) {
       const a = eligible.agencies[(start + k) % n];
-      if (!exclude.includes(a) && this.spacingOk(a, day) && (trigger !== 'planned' || this.capOk(a, day, e.grade))) {
+      if (
+        !exclude.includes(a) && this.spacingOk(a, day) &&
+        (trigger !== 'planned' || this.capOk(a, day, e.grade)) && (capDay < 0 || this.capOk(a, capDay, e.grade))
+      ) {
         return { agency: a, trigger };
       }
     }
@@ -1373,6 +1442,11 @@ class DemoCity {
       } else {
         trigger = 'complaint';
       }
+    } else if (ev.scenario === S_PENALTY) {
+      const market = eligible.agencies.filter((a) => this.agencies[a].kindIndex === 0);
+      const quiet = market.filter((a) => this.spacingOk(a, ev.day) && this.capOk(a, ev.day, e.grade));
+      if (quiet.length > 0) agencies.push(rng.pick(quiet));
+      else if (market.length > 0) agencies.push(rng.pick(market));
     } else if (ev.noDisturb) {
       const withListed = eligible.agencies.filter((a) => this.agencies[a].itemNoDisturb.includes(true));
       const quiet = withListed.filter((a) => this.spacingOk(a, ev.day) && this.capOk(a, ev.day, e.grade));
@@ -1381,7 +1455,7 @@ class DemoCity {
     }
     if (agencies.length === 0) {
       const exclude = ev.notAs !== null && ev.notAs.agency >= 0 ? [ev.notAs.agency] : [];
-      const chosen = this.chooseAgency(e, eligible, trigger, ev.day, exclude, rng);
+      const chosen = this.chooseAgency(e, eligible, trigger, ev.day, exclude, rng, ev.capDay);
       agencies.push(chosen.agency);
       if (!forced) trigger = chosen.trigger;
       // A joint inspection: further agencies that may inspect the enterprise that day.
@@ -1447,7 +1521,11 @@ class DemoCity {
         this.unplannedOverlaps++;
       }
     }
-    for (const set of officerSets) for (const o of set) this.busy[o * DAYS + ev.day] |= 1 << slot;
+    for (const set of officerSets) {
+      for (const o of set) {
+        this.busy[o * DAYS + ev.day] |= 1 << slot;
+      }
+    }
 
     const startMs = this.dayZeroMs + ev.day * DAY_MS + SLOT_MINUTES[slot] * 60_000 + rng.int(1200) * 1000;
     const durationMs = (35 * 60 + rng.int(3600)) * 1000;
@@ -1489,7 +1567,10 @@ class DemoCity {
       }
 
       const r = rng.next();
-      const result: InspectionResult = r < (emergency ? 0.5 : 0.72) ? 'pass' : r < (emergency ? 0.75 : 0.9) ? 'rectify' : 'case';
+      const penalty = ev.scenario === S_PENALTY && k === 0 && a.kindIndex === 0;
+      const result: InspectionResult = penalty
+        ? 'case'
+        : r < (emergency ? 0.5 : 0.72) ? 'pass' : r < (emergency ? 0.75 : 0.9) ? 'rectify' : 'case';
       const finishMs = startMs + durationMs - (k === 0 ? 0 : rng.int(600) * 1000);
       const id = `X${pad(++this.inspectionSeq, this.idWidth)}`;
       const officerIds = officers.map((o) => this.officerId(o));
@@ -1511,9 +1592,10 @@ class DemoCity {
       this.pastDay.push(ev.day);
       this.pastPlanned.push(trigger === 'planned');
 
-      if (result === 'case' && rng.chance(this.casesRatio)) {
+      if (result === 'case' && (rng.chance(this.casesRatio) || (penalty && this.casesRatio > 0))) {
         const filedAt = finishMs + (2 * 3600 + rng.int(5 * 86400)) * 1000;
-        if (filedAt <= this.endMs) this.makeCase(a, officers, e.code, id, filedAt, rng);
+        const plant = penalty ? (this.penaltyPlants++ % 3 === 1 ? 2 : 1) : 0;
+        if (filedAt <= this.endMs) this.makeCase(a, officers, e.code, id, filedAt, rng, plant);
       }
       if (rng.chance(this.ratingsRatio)) this.makeRating(a, id, finishMs, ev.scenario, rng);
     }
@@ -1529,13 +1611,14 @@ class DemoCity {
     if (want <= 0) return;
     const bit = 1 << slot;
     const busy = this.busy;
-    if (a.index === this.overloadAgency && rng.chance(0.4)) {
+    if (a.index === this.overloadAgency && rng.chance(0.6)) {
       const o = a.firstOfficer + this.overloadOfficer;
       if (!set.includes(o) && (busy[o * DAYS + day] & bit) === 0) set.push(o);
     }
-    for (let attempt = 0; attempt < want * 3 && set.length < want; attempt++) {
+    // Free officers, drawn in proportion to their activity.
+    for (let attempt = 0; attempt < want * 8 && set.length < want; attempt++) {
       const o = a.firstOfficer + rng.int(a.officers);
-      if (!set.includes(o) && (busy[o * DAYS + day] & bit) === 0) set.push(o);
+      if (rng.next() * 1.5 < this.activity[o] && !set.includes(o) && (busy[o * DAYS + day] & bit) === 0) set.push(o);
     }
     if (set.length === 0) {
       const start = rng.int(a.officers);
@@ -1557,22 +1640,31 @@ class DemoCity {
     return Math.floor((ms + 8 * 3600_000 - (this.dayZeroMs + 8 * 3600_000)) / DAY_MS);
   }
 
-  private makeCase(a: Agency, officers: number[], creditCode: string, inspectionId: string | null, filedAt: number, rng: Rng): void {
+  /** `plant`: 0 an ordinary case; 1 a planted case of the common group; 2 the same, fined far from the rest. */
+  private makeCase(
+    a: Agency,
+    officers: number[],
+    creditCode: string,
+    inspectionId: string | null,
+    filedAt: number,
+    rng: Rng,
+    plant = 0,
+  ): void {
     const causes = a.kind.causes;
     const c = rng.next();
-    const causeIndex = c < 0.6 ? 0 : c < 0.88 || causes.length < 3 ? 1 : 2;
-    const cause = causes[Math.min(causeIndex, causes.length - 1)];
+    const causeIndex = plant > 0 ? 0 : Math.min(c < 0.6 ? 0 : c < 0.88 ? 1 : 2, causes.length - 1);
+    const cause = causes[causeIndex];
     const l = rng.next();
-    const levelIndex = l < 0.2 ? 0 : l < 0.87 ? 1 : 2;
+    const levelIndex = plant > 0 ? 1 : l < 0.2 ? 0 : l < 0.87 ? 1 : 2;
     const level: DiscretionLevel = levelIndex === 0 ? 'light' : levelIndex === 1 ? 'general' : 'severe';
     const filedDay = this.dayOf(filedAt);
 
     // Traits, by chance, and forced on the first eligible cases until each has a few in the window.
     const revoke =
-      filedDay >= WINDOW_START && filedDay <= DAYS - 10 && (rng.chance(0.015) || this.revoked < 3);
+      plant === 0 && filedDay >= WINDOW_START && filedDay <= DAYS - 10 && (rng.chance(0.015) || this.revoked < 3);
     const overtime =
-      !revoke && filedDay >= WINDOW_START - 90 && filedDay <= DAYS - 92 && (rng.chance(0.03) || this.overtime < 3);
-    const extension = !revoke && !overtime && rng.chance(0.02);
+      plant === 0 && !revoke && filedDay >= WINDOW_START - 90 && filedDay <= DAYS - 92 && (rng.chance(0.03) || this.overtime < 3);
+    const extension = plant === 0 && !revoke && !overtime && rng.chance(0.02);
     const change =
       filedDay >= WINDOW_START && filedDay <= DAYS - 10 && (rng.chance(0.025) || this.causeChanged < 3);
 
@@ -1607,7 +1699,7 @@ class DemoCity {
         let factor = 0.85 + rng.next() * 0.33;
         const decidedDay = this.dayOf(decided);
         const common = causeIndex === 0 && levelIndex === 1;
-        if (decidedDay >= WINDOW_START && common && (rng.chance(0.025) || this.fineOutliers < 3)) {
+        if (plant === 2 || (plant === 0 && decidedDay >= WINDOW_START && common && rng.chance(0.02))) {
           this.fineOutliers++;
           factor = rng.chance(0.7) ? 3 + rng.next() : 0.25 + rng.next() * 0.1;
         }
@@ -1662,7 +1754,7 @@ class DemoCity {
     const ratedAt = finishMs + (3600 + rng.int(72 * 3600)) * 1000;
     if (ratedAt > this.endMs) return;
     const unhappy =
-      a.index === this.lowSatisfactionAgency ? 0.35 : scenario === S_REPEATED || scenario === S_FREQUENCY ? 0.5 : 0.025;
+      a.index === this.lowSatisfactionAgency ? 0.4 : scenario === S_REPEATED || scenario === S_FREQUENCY ? 0.5 : 0.025;
     const disapprove = rng.chance(unhappy);
     const score = (): number => {
       const x = rng.next();
@@ -1683,8 +1775,8 @@ class DemoCity {
         const x = rng.next();
         mask |= x < 0.3 ? 1 : x < 0.45 ? 2 : x < 0.7 ? 4 : 8;
       }
-      flags = (['repeated', 'inaction', 'excessive', 'other'] as RatingFlag[]).filter((_, k) => mask & (1 << k));
-      if (rng.chance(0.7)) comment = rng.pick(COMPLAINTS);
+      flags = RATING_FLAG_ORDER.filter((_, k) => mask & (1 << k));
+      if (rng.chance(0.7)) comment = rng.pick(COMPLAINTS[31 - Math.clz32(mask & -mask)]);
     } else if (rng.chance(0.15)) {
       comment = rng.pick(PRAISE);
     }
@@ -1708,8 +1800,8 @@ class DemoCity {
   async run(dir: string): Promise<DemoCityCounts> {
     mkdirSync(dir, { recursive: true });
     this.buildAgencies();
-    await this.writeRegisters(dir);
     this.prepareEnterpriseDistricts();
+    await this.writeRegisters(dir);
     this.choosePlants();
     const totalWeight = await this.writeEnterprises(dir);
     await this.writeActivity(dir, totalWeight);
@@ -1742,6 +1834,7 @@ class DemoCity {
 }
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const RATING_FLAG_ORDER: readonly RatingFlag[] = RATING_FLAGS;
 
 /**
  * Writes a demo city into `dir` (created if missing; the seven files are overwritten) and
