@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { createConnection } from 'mysql2/promise';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
 import { openDataSource } from '../src/infra/database/data-source.js';
-import { DEMO_CITY_SIZES, generateDemoCity } from '../src/modules/exchange/demo-city.js';
+import { demoCitySize, generateDemoCity } from '../src/modules/exchange/demo-city.js';
 import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
 
 const args = process.argv.slice(2);
@@ -45,7 +45,7 @@ mkdirSync(registersDir);
 
 console.log(`generating the demo city with ${inspections.toLocaleString()} inspections…`);
 let t = Date.now();
-await generateDemoCity(dir, { ...DEMO_CITY_SIZES.city, inspections, seed: 7 });
+await generateDemoCity(dir, { ...demoCitySize(inspections), seed: 7 });
 console.log(`  generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 for (const kind of ['agencies', 'officers', 'items', 'enterprises']) renameSync(join(dir, `${kind}.jsonl`), join(registersDir, `${kind}.jsonl`));
 rmSync(join(dir, 'cases.jsonl'), { force: true });

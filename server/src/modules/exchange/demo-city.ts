@@ -82,20 +82,21 @@ export interface DemoCityCounts {
   };
 }
 
-const SIZE_TINY: DemoCitySize = { agencies: 6, officersPerAgency: 10, enterprises: 200, inspections: 1_000 };
+const SIZE_TINY: DemoCitySize = { agencies: 6, officersPerAgency: 9, enterprises: 200, inspections: 1_000 };
 const SIZE_CITY: DemoCitySize = { agencies: 36, officersPerAgency: 12, enterprises: 3_000, inspections: 20_000 };
-const SIZE_PROVINCE: DemoCitySize = { agencies: 300, officersPerAgency: 25, enterprises: 150_000, inspections: 1_000_000 };
-const SIZE_PROVINCE_10M: DemoCitySize = { agencies: 560, officersPerAgency: 60, enterprises: 1_500_000, inspections: 10_000_000 };
+const SIZE_MILLION: DemoCitySize = { agencies: 300, officersPerAgency: 25, enterprises: 150_000, inspections: 1_000_000 };
+const SIZE_PROVINCE: DemoCitySize = { agencies: 560, officersPerAgency: 60, enterprises: 1_500_000, inspections: 10_000_000 };
 
 /**
- * Presets: `tiny` for unit and integration tests, `city` (the defaults), `province` (1 million
- * inspections) and `province10m` (10 million) for benchmarks. `demoCitySize(n)` scales to any count.
+ * Presets: `tiny` for unit and integration tests, `city` (the defaults), `million` (1 million
+ * inspections, four cities) and `province` (10 million) for benchmarks. `demoCitySize(n)` scales
+ * to any count.
  */
 export const DEMO_CITY_SIZES = {
   tiny: SIZE_TINY,
   city: SIZE_CITY,
+  million: SIZE_MILLION,
   province: SIZE_PROVINCE,
-  province10m: SIZE_PROVINCE_10M,
 } as const;
 
 /** A size for `inspections` records, scaled from the city preset (agencies and officers grow slower). */
@@ -601,7 +602,8 @@ class JsonlWriter {
     if (this.error) throw this.error;
     if (!this.pending) return;
     this.pending = false;
-    await once(this.stream, 'drain');
+    // It may have drained already while the caller awaited another writer.
+    if (this.stream.writableNeedDrain) await once(this.stream, 'drain');
   }
 
   async close(): Promise<void> {
@@ -730,7 +732,6 @@ class DemoCity {
   private readonly districts: District[] = [];
   private readonly cityAgencies: number[][] = [];
   private readonly districtAgencies: number[][] = [];
-  private readonly usedCities: number[] = [];
   private readonly officerNames: string[] = [];
   private readonly officerIds: string[] = [];
   private readonly activityList: number[] = [];
@@ -832,7 +833,6 @@ class DemoCity {
     let districtBase = 0;
     for (let c = 0; c < CITIES.length && this.agencies.length < this.size.agencies; c++) {
       const city = CITIES[c];
-      this.usedCities.push(c);
       this.cityAgencies[c] = [];
       for (let k = 0; k < KINDS.length && this.agencies.length < this.size.agencies; k++) {
         this.addAgency(c, -1, k);
@@ -1086,7 +1086,12 @@ class DemoCity {
     const n = this.size.enterprises;
     this.plan = new Uint8Array(n);
     if (this.size.inspections < 300 || n < 40) return;
-    const perScenario = Math.min(Math.max(3, Math.round(n * 0.003)), Math.floor((n * 0.4) / (PLANT_SCENARIOS.length - 1)));
+    // About 0.3% of the enterprises per scenario, at least 3; planted inspections stay under ~15%.
+    const perScenario = Math.min(
+      Math.max(3, Math.round(n * 0.003)),
+      Math.max(3, Math.floor((this.size.inspections * 0.15) / 14)),
+      Math.floor((n * 0.4) / (PLANT_SCENARIOS.length - 1)),
+    );
     const lo = Math.floor(n / 4);
     for (let s = 1; s < PLANT_SCENARIOS.length; s++) {
       // The penalty group needs at least 5 decided cases of one clause and level.
@@ -1388,7 +1393,7 @@ class DemoCity {
     return 'emergency';
   }
 
-  /** Picks an agency respecting same-agency spacing (and the cap when planned); null trigger change if none fits. */
+  /** Picks an agency respecting same-agency spacing (and the cap when planned); downgrades a planned trigger when only the cap is in the way. */
   private chooseAgency(
     e: EnterpriseView,
     eligible: Eligible,
@@ -1475,7 +1480,16 @@ class DemoCity {
             }
           }
         }
-        if (next >= 0) agencies.push(next);
+        if (next < 0) {
+          // Every agency inspected recently: join anyway (the record count is a promise).
+          for (const a of eligible.agencies) {
+            if (!agencies.includes(a)) {
+              next = a;
+              break;
+            }
+          }
+        }
+        agencies.push(next);
       }
     }
     ev.agency = agencies[0];
@@ -1754,7 +1768,7 @@ class DemoCity {
     const ratedAt = finishMs + (3600 + rng.int(72 * 3600)) * 1000;
     if (ratedAt > this.endMs) return;
     const unhappy =
-      a.index === this.lowSatisfactionAgency ? 0.4 : scenario === S_REPEATED || scenario === S_FREQUENCY ? 0.5 : 0.025;
+      a.index === this.lowSatisfactionAgency ? 0.3 : scenario === S_REPEATED || scenario === S_FREQUENCY ? 0.5 : 0.025;
     const disapprove = rng.chance(unhappy);
     const score = (): number => {
       const x = rng.next();
