@@ -39,16 +39,7 @@ try {
   for (const suite of suites) {
     log(`tests: ${suite.name}`);
     const report = path.join(reports, `${suite.name}.json`);
-    let code = await runStatus(process.execPath, [jest, ...(suite.args ?? []), '--json', `--outputFile=${report}`, ...extra], { cwd: suite.cwd, env });
-    if (code !== 0 && suite.name === 'server') {
-      // Known flake: Bull/ioredis sometimes rejects "Connection is closed" at app shutdown in a
-      // fresh environment; the failed suites run once more and that result counts (see the issue).
-      log('tests: server — running the failed suites once more');
-      const first = JSON.parse(fs.readFileSync(report, 'utf8'));
-      passed += first.numPassedTests;
-      const failedFiles = first.testResults.filter((r) => r.status === 'failed').map((r) => r.name);
-      code = await runStatus(process.execPath, [jest, ...(suite.args ?? []), '--json', `--outputFile=${report}`, ...failedFiles], { cwd: suite.cwd, env });
-    }
+    const code = await runStatus(process.execPath, [jest, ...(suite.args ?? []), '--json', `--outputFile=${report}`, ...extra], { cwd: suite.cwd, env });
     if (code !== 0) failedRuns++;
     if (fs.existsSync(report)) {
       const summary = JSON.parse(fs.readFileSync(report, 'utf8'));

@@ -1,19 +1,19 @@
 import { rmSync } from 'node:fs';
-import { Process, Processor } from '@nestjs/bull';
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bull';
-import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
+import { OnJob } from '../../infra/queues/on-job.decorator.js';
+import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
 import type { ImportResult } from './exchange-import.js';
 import { ExchangeService } from './exchange.service.js';
 
-@Processor(QueueName.Exchange)
+@Injectable()
 export class ExchangeProcessor {
   private readonly logger = new Logger(ExchangeProcessor.name);
 
   constructor(@Inject(ExchangeService) private readonly exchange: ExchangeService) {}
 
   /** Runs an uploaded dataset through the importer; progress is the job's, the problems its result. */
-  @Process(JobName.ImportDataset)
+  @OnJob(JobName.ImportDataset)
   async importDataset(job: Job<JobPayloads[JobName.ImportDataset]>): Promise<ImportResult> {
     const { dir, actor, importId } = job.data;
     const result = await this.exchange.importer(actor, (progress) => void job.progress(progress)).import(dir);
