@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createConnection } from 'mysql2/promise';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
-import { openDataSource } from '../src/infra/database/data-source.js';
+import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
 import { demoCitySize, generateDemoCity } from '../src/modules/exchange/demo-city.js';
 import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
 
@@ -22,17 +22,7 @@ const inspections = Number(args[args.indexOf('--inspections') + 1] || 1_000_000)
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (npm run bench:import does it for the local set-up)');
 
-async function freshDatabase(name: string): Promise<string> {
-  const url = new URL(base!);
-  const admin = new URL(base!);
-  admin.pathname = '/';
-  const connection = await createConnection(admin.toString());
-  await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await connection.end();
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+const freshDatabase = (name: string) => recreateDatabase(base!, name);
 
 function rssMb(): number {
   return Math.round(process.memoryUsage().rss / 1024 / 1024);

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createConnection } from 'mysql2/promise';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/infra/config/config.js';
 import { PhoneCipher } from '../../src/infra/crypto/phone-cipher.js';
-import { openDataSource } from '../../src/infra/database/data-source.js';
+import { openDataSource, recreateDatabase } from '../../src/infra/database/data-source.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 
 export const TEST_PHONE_KEY = 'a3'.repeat(32);
@@ -20,18 +19,7 @@ function baseUrl(): URL {
 /** A fresh, empty database of its own for one test file: `<base>_<name>`. */
 export async function createTestDatabase(name: string): Promise<string> {
   const url = baseUrl();
-  const database = `${url.pathname.slice(1)}_${name}`.replace(/[^A-Za-z0-9_]/g, '_');
-  const admin = new URL(url.toString());
-  admin.pathname = '/';
-  const connection = await createConnection(admin.toString());
-  try {
-    await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-    await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  } finally {
-    await connection.end();
-  }
-  url.pathname = `/${database}`;
-  return url.toString();
+  return recreateDatabase(url.toString(), `${url.pathname.slice(1)}_${name}`.replace(/[^A-Za-z0-9_]/g, '_'));
 }
 
 export async function migratedDataSource(name: string): Promise<DataSource> {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface AppConfig {
@@ -14,6 +15,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   h5Dir: string | null;
   bodyLimit: number;
+  /** Where uploaded exchange files wait for their import job. */
+  importSpoolDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -89,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const bodyLimit = Number(env.BODY_LIMIT ?? 1_048_576);
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1024) problems.push('BODY_LIMIT: must be an integer ≥ 1024 (bytes)');
 
+  const importSpoolDir = resolve(env.IMPORT_SPOOL_DIR?.trim() || join(tmpdir(), 'mashang-imports'));
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -105,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     migrateOnStart: migrate === 'true' || migrate === '1',
     h5Dir,
     bodyLimit,
+    importSpoolDir,
     logLevel,
   };
 }

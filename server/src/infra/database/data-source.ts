@@ -46,3 +46,22 @@ export async function openDataSource(databaseUrl: string, { migrate = false, poo
   if (migrate) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
+
+/**
+ * Drops and creates database `name` on the server of `serverUrl` and returns its URL. For tests
+ * and benchmarks, which each work in a database of their own.
+ */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new URL(serverUrl);
+  admin.pathname = '/';
+  const connection = await createConnection(admin.toString());
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await connection.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -14,13 +14,12 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { buildCreditCode, shanghaiDate, type Role } from '@mashang/shared';
+import { buildCreditCode, CREDIT_GRADES, shanghaiDate, type Role } from '@mashang/shared';
 import {
   serialiseRecord,
   type CaseRecord,
   type CaseStatus,
   type CauseChange,
-  type CreditGrade,
   type DiscretionLevel,
   type ExchangeKind,
   type ExchangeRecordMap,
@@ -633,7 +632,6 @@ const S_PENALTY = 10;
 /** Inspection records each scenario adds on top of the enterprise's regular ones. */
 const SCENARIO_RECORDS = [0, 2, 2, 2, 1, 1, 1, 1, 0, 1, 1];
 
-const GRADES: CreditGrade[] = ['A', 'B', 'C', 'D'];
 const GRADE_WEIGHT = [0.6, 1, 1.8, 3];
 /** Minimum days between planned inspections of one agency so the grade's yearly cap (A 1, B 2, C 4) holds. */
 const GRADE_PLANNED_SPACING = [366, 183, 92, 31];
@@ -1119,7 +1117,7 @@ class DemoCity {
         industry: INDUSTRIES[e.industry][0],
         region: this.districts[e.district].code,
         phone: e.phone,
-        creditGrade: GRADES[e.grade],
+        creditGrade: CREDIT_GRADES[e.grade],
         lowTouch: e.lowTouch,
       });
       if (out.pending) await out.drain();

@@ -7,7 +7,7 @@
  * regular expressions or closures are created per call, errors are only allocated when a line
  * is wrong, and every record of one kind is built with the same shape.
  */
-import { creditCodeProblem, CREDIT_CODE_PROBLEM_TEXT, toShanghaiIso } from '@mashang/shared';
+import { creditCodeProblem, CREDIT_CODE_PROBLEM_TEXT, toShanghaiIso, CREDIT_GRADES, type CreditGrade } from '@mashang/shared';
 
 // ---------------------------------------------------------------------------------------------
 // Files and kinds
@@ -48,8 +48,6 @@ export function isExchangeKind(value: string): value is ExchangeKind {
 // Enumerations and limits
 // ---------------------------------------------------------------------------------------------
 
-export const CREDIT_GRADES = ['A', 'B', 'C', 'D'] as const;
-export type CreditGrade = (typeof CREDIT_GRADES)[number];
 
 export const INSPECTION_TRIGGERS = ['planned', 'complaint', 'superior', 'undercover', 'emergency', 'other'] as const;
 export type InspectionTrigger = (typeof INSPECTION_TRIGGERS)[number];

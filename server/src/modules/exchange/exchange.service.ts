@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
@@ -20,7 +19,6 @@ import { ExchangeExporter } from './exchange-export.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult } from './exchange-import.js';
 import { EXCHANGE_KINDS, type ExchangeKind } from './exchange-records.js';
 
-export const IMPORT_SPOOL = join(process.env.IMPORT_SPOOL_DIR || tmpdir(), 'mashang-imports');
 const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
 export interface ImportStatus {
@@ -36,6 +34,7 @@ export interface ImportStatus {
 @Injectable()
 export class ExchangeService {
   readonly phones: PhoneCipher;
+  private readonly spool: string;
 
   constructor(
     @InjectDataSource() readonly dataSource: DataSource,
@@ -43,11 +42,12 @@ export class ExchangeService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.spool = config.importSpoolDir;
   }
 
   createImport(): { id: string } {
     const id = randomUUID();
-    mkdirSync(join(IMPORT_SPOOL, id), { recursive: true });
+    mkdirSync(join(this.spool, id), { recursive: true });
     return { id };
   }
 
@@ -88,11 +88,13 @@ export class ExchangeService {
 
   async status(id: string): Promise<ImportStatus> {
     const dir = this.spoolDir(id, false);
-    const job = await this.queue.getJob(id);
+    let job = await this.queue.getJob(id);
     if (!job && !dir) throw notFound('导入任务');
     const files = dir ? readdirSync(dir) : [];
     if (!job) return { id, files, state: 'uploading', progress: null, result: null, error: null };
     const state = await job.getState();
+    // The job may have finished between the two reads: read it again to see its result.
+    if (state === 'completed' || state === 'failed') job = (await this.queue.getJob(id)) ?? job;
     return {
       id,
       files,
@@ -112,7 +114,7 @@ export class ExchangeService {
   }
 
   private spoolDir(id: string, required = true): string {
-    const dir = /^[0-9a-f-]{36}$/.test(id) ? join(IMPORT_SPOOL, id) : '';
+    const dir = /^[0-9a-f-]{36}$/.test(id) ? join(this.spool, id) : '';
     if (!dir || !existsSync(dir)) {
       if (required) throw notFound('导入任务');
       return '';
