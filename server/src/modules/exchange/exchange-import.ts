@@ -208,6 +208,13 @@ export class ExchangeImporter {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
+    // One batch is written while the next is read and parsed, so Node and the database work at once.
+    let inflight: Promise<void> = Promise.resolve();
+    const submit = async (kind: ExchangeKind, batch: AnyRecord[]) => {
+      await inflight;
+      inflight = this.writeBatch(runner, kind, batch);
+      inflight.catch(() => undefined); // surfaced by the next await, not as an unhandled rejection
+    };
     try {
       let bytesBefore = 0;
       for (const kind of kinds) {
@@ -218,17 +225,19 @@ export class ExchangeImporter {
           if (!result.ok) throw new Error(`${file}:${line} changed between validation and import`);
           batch.push(result.record as AnyRecord);
           if (batch.length >= this.batchSize) {
-            await this.writeBatch(runner, kind, batch);
+            await submit(kind, batch);
             batch = [];
             this.progress('write', file, line, 0.5 + (bytesBefore + bytesRead) / totalBytes / 2);
           }
         });
-        if (batch.length) await this.writeBatch(runner, kind, batch);
+        if (batch.length) await submit(kind, batch);
+        await inflight;
         bytesBefore += statSync(join(dir, file)).size;
       }
       await runner.commitTransaction();
       this.progress('write', '', 0, 1);
     } catch (error) {
+      await inflight.catch(() => undefined);
       await runner.rollbackTransaction();
       throw error;
     } finally {
