@@ -95,4 +95,11 @@ describe('exchange format import/export', () => {
     expect(result.ok).toBe(true);
     expect((await counts()).ratings).toBe(2);
   });
+
+  it('treats ids as opaque: ids differing only in case are different records', async () => {
+    const result = await importer().import(writeDataset({ agencies: [{ id: 'case-a', name: '甲', kind: 'market', region: '410202' }, { id: 'CASE-A', name: '乙', kind: 'market', region: '410202' }] }));
+    expect(result.ok).toBe(true);
+    const rows = await dataSource.query("SELECT id, name FROM agencies WHERE id IN ('case-a', 'CASE-A') ORDER BY id");
+    expect(rows).toEqual([{ id: 'CASE-A', name: '乙' }, { id: 'case-a', name: '甲' }]);
+  });
 });

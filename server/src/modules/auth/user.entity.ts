@@ -21,13 +21,13 @@ export class User {
   @Column({ name: 'display_name', type: 'varchar', length: 100 })
   displayName: string;
 
-  @Column({ name: 'agency_id', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'agency_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin', nullable: true })
   agencyId: string | null;
 
-  @Column({ name: 'officer_id', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'officer_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin', nullable: true })
   officerId: string | null;
 
-  @Column({ name: 'wechat_openid', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'wechat_openid', type: 'varchar', length: 64, collation: 'utf8mb4_bin', nullable: true })
   wechatOpenid: string | null;
 
   @Column({ type: 'boolean', default: true })

@@ -13,20 +13,20 @@ export interface CauseChange {
 @Index('idx_cases_cause_decided', ['cause', 'discretionLevel', 'decidedAt'])
 @Index('idx_cases_inspection', ['inspectionId'])
 export class Case {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   id: string;
 
-  @Column({ name: 'agency_id', type: 'varchar', length: 64 })
+  @Column({ name: 'agency_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   agencyId: string;
 
-  @Column({ name: 'credit_code', type: 'char', length: 18 })
+  @Column({ name: 'credit_code', type: 'char', length: 18, collation: 'utf8mb4_bin' })
   creditCode: string;
 
-  @Column({ name: 'inspection_id', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'inspection_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin', nullable: true })
   inspectionId: string | null;
 
   /** Violation clause code. */
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   cause: string;
 
   /** light | general | severe */

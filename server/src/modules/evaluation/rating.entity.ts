@@ -4,10 +4,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('ratings')
 @Index('idx_ratings_agency_rated', ['agencyId', 'ratedAt'])
 export class Rating {
-  @PrimaryColumn({ name: 'inspection_id', type: 'varchar', length: 64 })
+  @PrimaryColumn({ name: 'inspection_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   inspectionId: string;
 
-  @PrimaryColumn({ name: 'agency_id', type: 'varchar', length: 64 })
+  @PrimaryColumn({ name: 'agency_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   agencyId: string;
 
   /** 执法语言是否文明, 1–5 */

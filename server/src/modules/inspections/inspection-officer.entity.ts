@@ -4,10 +4,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('inspection_officers')
 @Index('idx_inspection_officers_officer', ['officerId'])
 export class InspectionOfficer {
-  @PrimaryColumn({ name: 'inspection_id', type: 'varchar', length: 64 })
+  @PrimaryColumn({ name: 'inspection_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   inspectionId: string;
 
-  @PrimaryColumn({ name: 'officer_id', type: 'varchar', length: 64 })
+  @PrimaryColumn({ name: 'officer_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   officerId: string;
 
   @Column({ type: 'smallint' })

@@ -7,20 +7,20 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_inspections_start', ['startedAt'])
 @Index('idx_inspections_joint', ['jointId'])
 export class Inspection {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   id: string;
 
-  @Column({ name: 'agency_id', type: 'varchar', length: 64 })
+  @Column({ name: 'agency_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   agencyId: string;
 
-  @Column({ name: 'credit_code', type: 'char', length: 18 })
+  @Column({ name: 'credit_code', type: 'char', length: 18, collation: 'utf8mb4_bin' })
   creditCode: string;
 
   /** planned | complaint | superior | undercover | emergency | other (`trigger` is reserved in SQL). */
   @Column({ name: 'trigger_type', type: 'varchar', length: 16 })
   trigger: string;
 
-  @Column({ name: 'joint_id', type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'joint_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin', nullable: true })
   jointId: string | null;
 
   @Column({ name: 'started_at', type: 'datetime', precision: 3 })

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 
 @Entity('agencies')
 export class Agency {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   id: string;
 
   @Column({ type: 'varchar', length: 200 })

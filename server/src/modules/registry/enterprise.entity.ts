@@ -5,7 +5,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Index('idx_enterprises_name', ['name'])
 export class Enterprise {
   /** 统一社会信用代码 (GB 32100-2015). */
-  @PrimaryColumn({ name: 'credit_code', type: 'char', length: 18 })
+  @PrimaryColumn({ name: 'credit_code', type: 'char', length: 18, collation: 'utf8mb4_bin' })
   creditCode: string;
 
   @Column({ type: 'varchar', length: 200 })

@@ -4,10 +4,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Entity('items')
 @Index('idx_items_agency', ['agencyId'])
 export class Item {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   id: string;
 
-  @Column({ name: 'agency_id', type: 'varchar', length: 64 })
+  @Column({ name: 'agency_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   agencyId: string;
 
   @Column({ type: 'varchar', length: 200 })

@@ -3,10 +3,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 @Entity('officers')
 @Index('idx_officers_agency', ['agencyId'])
 export class Officer {
-  @PrimaryColumn({ type: 'varchar', length: 64 })
+  @PrimaryColumn({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   id: string;
 
-  @Column({ name: 'agency_id', type: 'varchar', length: 64 })
+  @Column({ name: 'agency_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   agencyId: string;
 
   @Column({ type: 'varchar', length: 200 })

@@ -12,7 +12,7 @@ export class RegisterHistory {
   @Column({ type: 'varchar', length: 16 })
   register: RegisterName;
 
-  @Column({ name: 'subject_id', type: 'varchar', length: 64 })
+  @Column({ name: 'subject_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   subjectId: string;
 
   @Column({ type: 'varchar', length: 8 })
