@@ -1,10 +1,11 @@
 /**
  * bench/import: the exchange import of the demo city's inspections next to a bare mysql2
- * batch-insert loop writing the same rows into the same table, in one run on one database server.
+ * batch-insert loop writing the same rows (inspections and their officer and item rows) into the
+ * same tables, in one run on one database server.
  *
  *   npm run bench:import -w server -- [--inspections 1000000]
  *
- * Needs DATABASE_URL (a user that may create databases) and PHONE_ENCRYPTION_KEY is not needed.
+ * Needs DATABASE_URL: a user that may create databases.
  */
 import 'reflect-metadata';
 import { createReadStream, mkdtempSync, renameSync, mkdirSync, rmSync } from 'node:fs';
@@ -53,9 +54,12 @@ const oursSeconds = (Date.now() - t) / 1000;
 clearInterval(sampler);
 if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.problems.slice(0, 5))}`);
 const rows = result.counts.inspections ?? 0;
+const [{ tableRows }] = await ours.query(
+  'SELECT (SELECT COUNT(*) FROM inspections) + (SELECT COUNT(*) FROM inspection_officers) + (SELECT COUNT(*) FROM inspection_items) AS tableRows',
+);
 await ours.destroy();
 
-// ---- baseline: the same lines parsed and batch-inserted into the same table, no checks
+// ---- baseline: the same lines parsed and batch-inserted into the same three tables, no checks
 const bareUrl = await freshDatabase('mashang_bench_bare');
 const migrated = await openDataSource(bareUrl, { migrate: true, poolSize: 1 });
 await migrated.destroy();
@@ -63,15 +67,23 @@ const bare = await createConnection({ uri: bareUrl, timezone: 'Z' });
 t = Date.now();
 await bare.beginTransaction();
 let batch: unknown[][] = [];
+let officers: unknown[][] = [];
+let items: unknown[][] = [];
 const flush = async () => {
   if (!batch.length) return;
   await bare.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [batch]);
+  if (officers.length) await bare.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES ?', [officers]);
+  if (items.length) await bare.query('INSERT INTO inspection_items (inspection_id, item_id, position) VALUES ?', [items]);
   batch = [];
+  officers = [];
+  items = [];
 };
 for await (const line of createInterface({ input: createReadStream(join(dir, 'inspections.jsonl')), crlfDelay: Infinity })) {
   if (!line) continue;
   const r = JSON.parse(line);
   batch.push([r.id, r.agencyId, r.creditCode, r.trigger, r.jointId ?? null, new Date(r.startedAt), new Date(r.finishedAt), r.coded ? 1 : 0, r.codedAt ? new Date(r.codedAt) : null, r.result]);
+  r.officerIds.forEach((id: string, i: number) => officers.push([r.id, id, i]));
+  r.itemIds.forEach((id: string, i: number) => items.push([r.id, id, i]));
   if (batch.length >= 1000) await flush();
 }
 await flush();
@@ -83,9 +95,10 @@ rmSync(dir, { recursive: true, force: true });
 const oursRate = rows / oursSeconds;
 const bareRate = rows / bareSeconds;
 console.log(`
-rows (inspections)            ${rows.toLocaleString()}
+rows (inspections)            ${rows.toLocaleString()} (${Number(tableRows).toLocaleString()} table rows with officer and item rows)
 exchange import (validate + write, with officer/item member rows)
                               ${oursSeconds.toFixed(1)} s  ${Math.round(oursRate).toLocaleString()} rows/s
-bare mysql2 batch insert      ${bareSeconds.toFixed(1)} s  ${Math.round(bareRate).toLocaleString()} rows/s
+bare mysql2 batch inserts     ${bareSeconds.toFixed(1)} s  ${Math.round(bareRate).toLocaleString()} rows/s
+table rows/s (import)         ${Math.round(Number(tableRows) / oursSeconds).toLocaleString()}
 ratio (import / bare)         ${(oursRate / bareRate).toFixed(2)}
 node RSS during import        ${rssBefore} MB before, ${rssPeak} MB peak`);
