@@ -191,9 +191,13 @@ export class ExchangeImporter {
     }
   }
 
-  /** Register keys are few (thousands to a few hundred thousand): held as plain sets. */
+  /** The keys of the stored registers, as fingerprints (a province has millions of enterprises). */
   private async loadRegisterKeys(): Promise<RegisterKeys> {
-    const ids = async (sql: string) => new Set<string>((await this.dataSource.query(sql)).map((row: { k: string }) => row.k));
+    const ids = async (sql: string) => {
+      const keys = new FingerprintSet();
+      for (const row of (await this.dataSource.query(sql)) as { k: string }[]) keys.add(row.k);
+      return keys;
+    };
     return {
       agencies: await ids('SELECT id AS k FROM agencies'),
       officers: await ids('SELECT id AS k FROM officers'),
@@ -391,10 +395,10 @@ export class ExchangeImporter {
 }
 
 interface RegisterKeys {
-  agencies: Set<string>;
-  officers: Set<string>;
-  items: Set<string>;
-  enterprises: Set<string>;
+  agencies: FingerprintSet;
+  officers: FingerprintSet;
+  items: FingerprintSet;
+  enterprises: FingerprintSet;
 }
 
 /** `Records: 1000  Duplicates: 3  Warnings: 0` — MySQL's and MariaDB's info for multi-row inserts. */
