@@ -1,0 +1,104 @@
+import { daysBetween, type CreditGrade } from '@mashang/shared';
+
+/** How a plan came about: planned, a green-channel trigger, or an emergency. */
+export type PlanTrigger = 'planned' | 'complaint' | 'superior' | 'undercover' | 'emergency' | 'other';
+
+/** A planned inspection is filed at least this many natural days before its date. */
+export const ADVANCE_NOTICE_DAYS = 7;
+
+/** Planned inspections per agency per enterprise in any 365 days, by credit grade (D: no cap). */
+export const PLANNED_CAP: Record<CreditGrade, number | null> = { A: 1, B: 2, C: 4, D: null };
+
+export type FilingRule = 'advance-notice' | 'trigger-reason' | 'credit-cap' | 'low-touch' | 'no-disturb-item';
+
+/** A refusal names the rule and what would satisfy it. */
+export interface FilingRefusal {
+  rule: FilingRule;
+  message: string;
+  /** What the officer can do instead. */
+  remedy: string;
+}
+
+export interface FilingInput {
+  trigger: PlanTrigger;
+  /** Planned inspection date, YYYY-MM-DD (Asia/Shanghai). */
+  date: string;
+  /** Today, YYYY-MM-DD (Asia/Shanghai), when the plan is filed. */
+  today: string;
+  reason?: string | null;
+  enterprise: { creditGrade: CreditGrade; lowTouch: boolean };
+  /** Items on the 无事不扰 list among the plan's items (names). */
+  noDisturbItems: string[];
+  /** Dates of this agency's other planned inspections of this enterprise (filed or done). */
+  otherPlannedDates: string[];
+}
+
+const TRIGGER_LABEL: Record<PlanTrigger, string> = {
+  planned: '计划检查',
+  complaint: '投诉举报',
+  superior: '上级交办',
+  undercover: '暗访',
+  emergency: '紧急检查',
+  other: '其他触发',
+};
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The most planned inspections (counting the new one) that any 365-day window holding `date`
+ * would contain: the credit cap applies to every such window, as the nightly report checks it.
+ */
+export function busiestYearWith(date: string, others: readonly string[]): number {
+  const near = others.filter((d) => Math.abs(daysBetween(date, d)) <= 364).map((d) => daysBetween(date, d)).sort((a, b) => a - b);
+  let busiest = 0;
+  // Windows [start, start + 364] with start in [-364, 0]; only starts at a plan (or at -364) matter.
+  for (const start of [-364, ...near.filter((offset) => offset <= 0)]) {
+    busiest = Math.max(busiest, near.filter((offset) => offset >= start && offset <= start + 364).length);
+  }
+  return busiest + 1;
+}
+
+/** Every rule the plan breaks (empty when it may be filed). */
+export function filingRefusals(input: FilingInput): FilingRefusal[] {
+  const refusals: FilingRefusal[] = [];
+  const planned = input.trigger === 'planned';
+  if (planned) {
+    const earliest = addDays(input.today, ADVANCE_NOTICE_DAYS);
+    if (input.date < earliest) {
+      refusals.push({
+        rule: 'advance-notice',
+        message: `计划检查须至少提前${ADVANCE_NOTICE_DAYS}个自然日报备`,
+        remedy: `选择 ${earliest} 或之后的日期；确有投诉举报、上级交办等情形的，改走绿色通道并写明理由`,
+      });
+    }
+  } else if (!input.reason?.trim()) {
+    refusals.push({
+      rule: 'trigger-reason',
+      message: `${TRIGGER_LABEL[input.trigger]}须写明理由`,
+      remedy: '填写触发检查的事由（如投诉编号、交办文号、紧急情况说明）',
+    });
+  }
+  if (!planned) return refusals;
+
+  if (input.enterprise.lowTouch) {
+    refusals.push({ rule: 'low-touch', message: '该企业在无感监管名单内，无触发事由不得入企检查', remedy: '确有投诉举报等触发事由的，改走绿色通道并写明理由' });
+  }
+  if (input.noDisturbItems.length) {
+    refusals.push({
+      rule: 'no-disturb-item',
+      message: `检查事项“${input.noDisturbItems.join('、')}”在无事不扰清单内，无触发事由不得现场检查`,
+      remedy: '去掉这些事项，或有触发事由时改走绿色通道',
+    });
+  }
+  const cap = PLANNED_CAP[input.enterprise.creditGrade];
+  if (cap !== null && busiestYearWith(input.date, input.otherPlannedDates) > cap) {
+    refusals.push({
+      rule: 'credit-cap',
+      message: `信用等级${input.enterprise.creditGrade}的企业，本部门一年内计划检查不超过${cap}次`,
+      remedy: '与本部门已有的计划检查合并，或选择与已有计划相隔一年以上的日期',
+    });
+  }
+  return refusals;
+}
