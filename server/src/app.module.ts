@@ -8,6 +8,7 @@ import { RedisModule } from './infra/redis/redis.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { PlansModule } from './modules/plans/plans.module.js';
 import { RegistryModule } from './modules/registry/registry.module.js';
 
 @Module({})
@@ -24,6 +25,7 @@ export class AppModule {
         HealthModule,
         RegistryModule,
         ExchangeModule,
+        PlansModule,
       ],
     };
   }

@@ -11,6 +11,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   RateLimited: 'RATE_LIMITED',
+  /** A business rule refuses the request; `refusals` name each rule and what would satisfy it. */
+  RuleRefused: 'RULE_REFUSED',
   Internal: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -21,11 +23,19 @@ export interface FieldError {
 }
 
 /** The one body shape of every 4xx/5xx answer. */
+export interface RuleRefusal {
+  rule: string;
+  message: string;
+  /** What would satisfy the rule. */
+  remedy: string;
+}
+
 export interface ErrorBody {
   error: {
     code: ErrorCode;
     message: string;
     fields?: FieldError[];
+    refusals?: RuleRefusal[];
     /** Present on 500s only: quote it to support, the server log has the details. */
     errorId?: string;
   };

@@ -5,6 +5,9 @@ import { Rating } from '../../modules/evaluation/rating.entity.js';
 import { Inspection } from '../../modules/inspections/inspection.entity.js';
 import { InspectionItem } from '../../modules/inspections/inspection-item.entity.js';
 import { InspectionOfficer } from '../../modules/inspections/inspection-officer.entity.js';
+import { Plan } from '../../modules/plans/plan.entity.js';
+import { PlanEvent } from '../../modules/plans/plan-event.entity.js';
+import { PlanItem, PlanOfficer } from '../../modules/plans/plan-member.entity.js';
 import { Agency } from '../../modules/registry/agency.entity.js';
 import { Enterprise } from '../../modules/registry/enterprise.entity.js';
 import { Item } from '../../modules/registry/item.entity.js';
@@ -25,4 +28,8 @@ export const ENTITIES = [
   Case,
   CaseOfficer,
   Rating,
+  Plan,
+  PlanOfficer,
+  PlanItem,
+  PlanEvent,
 ];

@@ -31,6 +31,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const error: ErrorBody['error'] = { code: exception.code, message: exception.message };
       if (exception.fields?.length) error.fields = exception.fields;
+      if (exception.refusals?.length) error.refusals = exception.refusals;
       return { status: ERROR_STATUS[exception.code], body: { error } };
     }
     const status = exception instanceof HttpException ? exception.getStatus() : statusOfFastifyError(exception);

@@ -1,4 +1,4 @@
-import { ErrorCode, type FieldError } from '@mashang/shared';
+import { ErrorCode, type FieldError, type RuleRefusal } from '@mashang/shared';
 
 /** A refusal the user can act on. The filter turns `code` into the HTTP status. */
 export class DomainError extends Error {
@@ -6,6 +6,7 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    readonly refusals?: RuleRefusal[],
   ) {
     super(message);
   }

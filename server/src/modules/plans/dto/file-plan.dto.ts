@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsCreditCode } from '../../registry/dto/is-credit-code.js';
+import type { PlanTrigger } from '../plan-filing.js';
+
+const TRIGGERS: PlanTrigger[] = ['planned', 'complaint', 'superior', 'undercover', 'emergency', 'other'];
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+export class FilePlanDto {
+  @ApiProperty({ example: '91440300708461136T' }) @IsCreditCode() creditCode: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'inspection date, Asia/Shanghai' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date YYYY-MM-DD' })
+  date: string;
+
+  @ApiProperty({ enum: TRIGGERS }) @IsIn(TRIGGERS) trigger: PlanTrigger;
+
+  @ApiPropertyOptional({ description: 'required for every trigger but planned' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @Matches(ID, { each: true, message: 'each must be an officer id' })
+  officerIds: string[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @Matches(ID, { each: true, message: 'each must be an item id' })
+  itemIds: string[];
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** An inspection plan (事前报备). Plans of one enterprise are grouped into inspections by plan-merging. */
+@Entity('plans')
+@Index('uq_plans_code', ['code'], { unique: true })
+@Index('idx_plans_enterprise_status', ['creditCode', 'status'])
+@Index('idx_plans_agency_date', ['agencyId', 'plannedDate'])
+export class Plan {
+  @PrimaryColumn({ type: 'varchar', length: 36, collation: 'utf8mb4_bin' })
+  id: string;
+
+  /** 计划编码, shown to officers and enterprises. */
+  @Column({ type: 'varchar', length: 32, collation: 'utf8mb4_bin' })
+  code: string;
+
+  @Column({ name: 'agency_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
+  agencyId: string;
+
+  @Column({ name: 'credit_code', type: 'char', length: 18, collation: 'utf8mb4_bin' })
+  creditCode: string;
+
+  /** YYYY-MM-DD in Asia/Shanghai, as filed. */
+  @Column({ name: 'planned_date', type: 'char', length: 10 })
+  plannedDate: string;
+
+  /** planned | complaint | superior | undercover | emergency | other */
+  @Column({ name: 'trigger_type', type: 'varchar', length: 16 })
+  trigger: string;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
+
+  /** active | cancelled */
+  @Column({ type: 'varchar', length: 12 })
+  status: string;
+
+  @Column({ name: 'filed_at', type: 'datetime', precision: 3 })
+  filedAt: Date;
+
+  @Column({ name: 'filed_by', type: 'int' })
+  filedBy: number;
+
+  /** The plan leading the inspection this plan belongs to (itself when it inspects alone or leads). */
+  @Column({ name: 'lead_plan_id', type: 'varchar', length: 36, collation: 'utf8mb4_bin' })
+  leadPlanId: string;
+
+  /** The inspection's unified date: the lead plan's date. */
+  @Column({ name: 'inspection_date', type: 'char', length: 10 })
+  inspectionDate: string;
+}

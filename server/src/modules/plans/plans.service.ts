@@ -1,0 +1,234 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, shanghaiDate, type CreditGrade, type RuleRefusal, type SessionUser } from '@mashang/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError, forbidden, notFound } from '../../infra/errors/domain-error.js';
+import { agencyScope } from '../auth/scope.js';
+import type { FilePlanDto } from './dto/file-plan.dto.js';
+import { filingRefusals } from './plan-filing.js';
+import { mergePlans, MERGE_WINDOW_DAYS, type MergeCandidate } from './plan-merging.js';
+
+export interface PlanView {
+  id: string;
+  code: string;
+  agencyId: string;
+  creditCode: string;
+  plannedDate: string;
+  trigger: string;
+  reason: string | null;
+  status: string;
+  filedAt: string;
+  officerIds: string[];
+  itemIds: string[];
+  /** The (joint) inspection this plan is part of. */
+  inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
+}
+
+export interface PlanEventView {
+  kind: string;
+  actor: string;
+  at: string;
+  detail: Record<string, unknown>;
+}
+
+export interface HalfYearRecord {
+  inspectionId: string;
+  agencyId: string;
+  agencyName: string;
+  startedAt: string;
+  result: string;
+}
+
+const DAY_MS = 86_400_000;
+const actorOf = (user: SessionUser) => `user:${user.id}:${user.username}`;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+@Injectable()
+export class PlansService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Files a plan: checks it against the filing rules, stores it and regroups the enterprise's plans
+   * into (joint) inspections. The enterprise row is locked for the transaction, so filings for one
+   * enterprise run one after another and two agencies filing at once end in one joint inspection.
+   * A refused attempt is recorded, then answered with 422 naming each rule.
+   */
+  async file(user: SessionUser, input: FilePlanDto, now = new Date()): Promise<PlanView> {
+    const agencyId = agencyScope(user);
+    if (!agencyId) throw forbidden('只有执法部门的人员可以报备检查计划');
+    const today = shanghaiDate(now);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const [enterprise] = await manager.query('SELECT credit_grade, low_touch FROM enterprises WHERE credit_code = ? FOR UPDATE', [input.creditCode]);
+      if (!enterprise) throw fieldError('creditCode', '企业不在企业名录中');
+      await this.checkMembers(manager, agencyId, input);
+      const noDisturb: { name: string }[] = await manager.query('SELECT name FROM items WHERE id IN (?) AND no_disturb = 1 ORDER BY name', [input.itemIds]);
+      const refusals = filingRefusals({
+        trigger: input.trigger,
+        date: input.date,
+        today,
+        reason: input.reason,
+        enterprise: { creditGrade: enterprise.credit_grade as CreditGrade, lowTouch: Boolean(Number(enterprise.low_touch)) },
+        noDisturbItems: noDisturb.map((item) => item.name),
+        otherPlannedDates: input.trigger === 'planned' ? await this.plannedDates(manager, agencyId, input.creditCode, input.date) : [],
+      });
+      if (refusals.length) {
+        await this.appendEvent(manager, null, agencyId, input.creditCode, 'refused', user, { date: input.date, trigger: input.trigger, refusals }, now);
+        return { refusals, id: null };
+      }
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
+        [id, planCode(input.date), agencyId, input.creditCode, input.date, input.trigger, input.reason?.trim() || null, now, user.id, id, input.date],
+      );
+      await manager.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ?', [input.officerIds.map((officerId, i) => [id, officerId, i])]);
+      await manager.query('INSERT INTO plan_items (plan_id, item_id, position) VALUES ?', [input.itemIds.map((itemId, i) => [id, itemId, i])]);
+      await this.appendEvent(manager, id, agencyId, input.creditCode, 'filed', user, { date: input.date, trigger: input.trigger, officerIds: input.officerIds, itemIds: input.itemIds }, now);
+      await this.regroup(manager, input.creditCode, today, user, now);
+      return { refusals: [], id };
+    });
+    if (!outcome.id) {
+      throw new DomainError(ErrorCode.RuleRefused, `不能报备：${outcome.refusals.map((r) => r.message).join('；')}`, undefined, outcome.refusals as RuleRefusal[]);
+    }
+    return this.get(user, outcome.id);
+  }
+
+  async get(user: SessionUser, id: string): Promise<PlanView> {
+    const [plan] = await this.dataSource.query('SELECT * FROM plans WHERE id = ?', [id]);
+    if (!plan) throw notFound('检查计划');
+    const members: { id: string; code: string; agency_id: string; agency_name: string }[] = await this.dataSource.query(
+      `SELECT p.id, p.code, p.agency_id, a.name AS agency_name FROM plans p JOIN agencies a ON a.id = p.agency_id
+       WHERE p.lead_plan_id = ? AND p.status = 'active' ORDER BY p.id = p.lead_plan_id DESC, p.filed_at, p.id`,
+      [plan.lead_plan_id],
+    );
+    // An agency sees its own plans and the plans of joint inspections it takes part in.
+    const scope = agencyScope(user);
+    if (scope && plan.agency_id !== scope && !members.some((m) => m.agency_id === scope)) throw forbidden('不能访问其他部门的数据');
+    const officers: { officer_id: string }[] = await this.dataSource.query('SELECT officer_id FROM plan_officers WHERE plan_id = ? ORDER BY position', [id]);
+    const items: { item_id: string }[] = await this.dataSource.query('SELECT item_id FROM plan_items WHERE plan_id = ? ORDER BY position', [id]);
+    return {
+      id: plan.id,
+      code: plan.code,
+      agencyId: plan.agency_id,
+      creditCode: plan.credit_code,
+      plannedDate: plan.planned_date,
+      trigger: plan.trigger_type,
+      reason: plan.reason,
+      status: plan.status,
+      filedAt: new Date(plan.filed_at).toISOString(),
+      officerIds: officers.map((o) => o.officer_id),
+      itemIds: items.map((i) => i.item_id),
+      inspection: {
+        leadPlanId: plan.lead_plan_id,
+        date: plan.inspection_date,
+        joint: members.length > 1,
+        members: members.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agency_id, agencyName: m.agency_name })),
+      },
+    };
+  }
+
+  /** The plan's history, oldest first: filing and every regrouping, with who caused it. */
+  async history(user: SessionUser, id: string): Promise<PlanEventView[]> {
+    await this.get(user, id);
+    const rows: { kind: string; actor: string; at: Date; detail: string }[] = await this.dataSource.query('SELECT kind, actor, at, detail FROM plan_events WHERE plan_id = ? ORDER BY id', [id]);
+    return rows.map((row) => ({ kind: row.kind, actor: row.actor, at: new Date(row.at).toISOString(), detail: JSON.parse(row.detail) }));
+  }
+
+  /**
+   * 首检负责、结果互认: the results of inspections of this enterprise in the last six months by
+   * agencies of the same industry as the caller's.
+   */
+  async halfYearHistory(user: SessionUser, creditCode: string, now = new Date()): Promise<HalfYearRecord[]> {
+    const agencyId = agencyScope(user);
+    if (!agencyId) throw forbidden('只有执法部门的人员可以查看');
+    const since = new Date(now);
+    since.setUTCMonth(since.getUTCMonth() - 6);
+    const rows: { id: string; agency_id: string; name: string; started_at: Date; result: string }[] = await this.dataSource.query(
+      `SELECT i.id, i.agency_id, a.name, i.started_at, i.result FROM inspections i
+       JOIN agencies a ON a.id = i.agency_id
+       WHERE i.credit_code = ? AND i.started_at >= ? AND i.started_at <= ?
+         AND a.kind = (SELECT kind FROM agencies WHERE id = ?)
+       ORDER BY i.started_at DESC, i.id LIMIT 200`,
+      [creditCode, since, now, agencyId],
+    );
+    return rows.map((r) => ({ inspectionId: r.id, agencyId: r.agency_id, agencyName: r.name, startedAt: new Date(r.started_at).toISOString(), result: r.result }));
+  }
+
+  private async checkMembers(manager: EntityManager, agencyId: string, input: FilePlanDto): Promise<void> {
+    const officers: { id: string }[] = await manager.query('SELECT id FROM officers WHERE id IN (?) AND agency_id = ?', [input.officerIds, agencyId]);
+    const missingOfficers = input.officerIds.filter((id) => !officers.some((o) => o.id === id));
+    if (missingOfficers.length) throw fieldError('officerIds', `不是本部门的执法人员：${missingOfficers.join('、')}`);
+    const items: { id: string }[] = await manager.query('SELECT id FROM items WHERE id IN (?) AND agency_id = ?', [input.itemIds, agencyId]);
+    const missingItems = input.itemIds.filter((id) => !items.some((i) => i.id === id));
+    if (missingItems.length) throw fieldError('itemIds', `不是本部门的检查事项：${missingItems.join('、')}`);
+  }
+
+  /** This agency's planned inspections of the enterprise within a year of `date`: plans and past inspections. */
+  private async plannedDates(manager: EntityManager, agencyId: string, creditCode: string, date: string): Promise<string[]> {
+    const plans: { planned_date: string }[] = await manager.query(
+      "SELECT planned_date FROM plans WHERE agency_id = ? AND credit_code = ? AND status = 'active' AND trigger_type = 'planned' AND planned_date BETWEEN ? AND ?",
+      [agencyId, creditCode, addDays(date, -364), addDays(date, 364)],
+    );
+    const done: { started_at: Date }[] = await manager.query(
+      "SELECT started_at FROM inspections WHERE agency_id = ? AND credit_code = ? AND trigger_type = 'planned' AND started_at >= ?",
+      [agencyId, creditCode, new Date(Date.parse(`${addDays(date, -365)}T00:00:00+08:00`))],
+    );
+    return [...plans.map((p) => p.planned_date), ...done.map((d) => shanghaiDate(d.started_at))];
+  }
+
+  /** Recomputes the enterprise's inspections from its active plans and records every change of grouping. */
+  private async regroup(manager: EntityManager, creditCode: string, today: string, user: SessionUser, now: Date): Promise<void> {
+    const rows: { id: string; agency_id: string; planned_date: string; trigger_type: string; filed_at: Date; lead_plan_id: string; inspection_date: string }[] =
+      await manager.query(
+        "SELECT id, agency_id, planned_date, trigger_type, filed_at, lead_plan_id, inspection_date FROM plans WHERE credit_code = ? AND status = 'active' AND planned_date >= ?",
+        [creditCode, addDays(today, -MERGE_WINDOW_DAYS)],
+      );
+    const candidates: MergeCandidate[] = rows.map((r) => ({ id: r.id, agencyId: r.agency_id, date: r.planned_date, emergency: r.trigger_type === 'emergency', filedAt: new Date(r.filed_at) }));
+    const before = membersByPlan(rows.map((r) => ({ id: r.id, lead: r.lead_plan_id })));
+    const stored = new Map(rows.map((r) => [r.id, r]));
+    for (const inspection of mergePlans(candidates)) {
+      const members = [...inspection.planIds].sort().join(',');
+      for (const planId of inspection.planIds) {
+        const row = stored.get(planId)!;
+        if (row.lead_plan_id === inspection.leadPlanId && row.inspection_date === inspection.date && before.get(planId) === members) continue;
+        if (row.lead_plan_id !== inspection.leadPlanId || row.inspection_date !== inspection.date) {
+          await manager.query('UPDATE plans SET lead_plan_id = ?, inspection_date = ? WHERE id = ?', [inspection.leadPlanId, inspection.date, planId]);
+        }
+        await this.appendEvent(manager, planId, row.agency_id, creditCode, 'merged', user, {
+          leadPlanId: inspection.leadPlanId,
+          leadAgencyId: inspection.leadAgencyId,
+          inspectionDate: inspection.date,
+          agencyIds: inspection.agencyIds,
+          why: inspection.planIds.length > 1 ? '同一企业±7个自然日内不同部门的检查计划合并为联合检查（应急优先、先提报优先）' : '不再与其他部门的计划合并，单独检查',
+        }, now);
+      }
+    }
+  }
+
+  private async appendEvent(manager: EntityManager, planId: string | null, agencyId: string, creditCode: string, kind: string, user: SessionUser, detail: object, at: Date): Promise<void> {
+    await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      planId, agencyId, creditCode, kind, actorOf(user), JSON.stringify(detail), at,
+    ]);
+  }
+}
+
+/** Each plan's inspection members (sorted ids, joined) as the stored lead ids group them. */
+function membersByPlan(plans: { id: string; lead: string }[]): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const plan of plans) groups.set(plan.lead, [...(groups.get(plan.lead) ?? []), plan.id]);
+  const result = new Map<string, string>();
+  for (const members of groups.values()) for (const id of members) result.set(id, [...members].sort().join(','));
+  return result;
+}
+
+function fieldError(field: string, reason: string): DomainError {
+  return new DomainError(ErrorCode.ValidationFailed, `${field}: ${reason}`, [{ field, reason }]);
+}
+
+/** 计划编码: JH + inspection date + 6 random characters, e.g. JH20261201-7Q3KXW. */
+function planCode(date: string): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const random = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+  return `JH${date.replaceAll('-', '')}-${random}`;
+}
