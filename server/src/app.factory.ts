@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import fastifyStatic from '@fastify/static';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,7 +18,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, flavour), adapter, {
     logger: levelsFrom(config.logLevel),
   });
-  app.setGlobalPrefix('api');
+  // The short links in inspection-code QRs (/v/<token>) stay outside /api.
+  app.setGlobalPrefix('api', { exclude: [{ path: 'v/:token', method: RequestMethod.GET }] });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

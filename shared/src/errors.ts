@@ -13,6 +13,10 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   /** A business rule refuses the request; `refusals` name each rule and what would satisfy it. */
   RuleRefused: 'RULE_REFUSED',
+  /** An inspection code that this system never issued (forged or mistyped). */
+  CodeInvalid: 'CODE_INVALID',
+  CodeExpired: 'CODE_EXPIRED',
+  CodeCancelled: 'CODE_CANCELLED',
   Internal: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -5,6 +5,7 @@ import { Rating } from '../../modules/evaluation/rating.entity.js';
 import { Inspection } from '../../modules/inspections/inspection.entity.js';
 import { InspectionItem } from '../../modules/inspections/inspection-item.entity.js';
 import { InspectionOfficer } from '../../modules/inspections/inspection-officer.entity.js';
+import { InspectionCode } from '../../modules/plans/inspection-code.entity.js';
 import { Plan } from '../../modules/plans/plan.entity.js';
 import { PlanEvent } from '../../modules/plans/plan-event.entity.js';
 import { PlanItem, PlanOfficer } from '../../modules/plans/plan-member.entity.js';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   PlanOfficer,
   PlanItem,
   PlanEvent,
+  InspectionCode,
 ];

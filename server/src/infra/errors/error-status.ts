@@ -14,6 +14,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.RateLimited]: 429,
   [ErrorCode.RuleRefused]: 422,
+  [ErrorCode.CodeInvalid]: 404,
+  [ErrorCode.CodeExpired]: 410,
+  [ErrorCode.CodeCancelled]: 410,
   [ErrorCode.Internal]: 500,
 };
 

@@ -82,16 +82,17 @@ describe('plan merging (±7 natural days, 应急优先, 先提报优先)', () =>
 describe('lock-out', () => {
   const joint = mergePlans([plan('P1', 'A1', '2026-04-10', 0), plan('P2', 'A2', '2026-04-12', 1)]);
 
-  it('refuses an agency that did not join, within ±7 days of the joint date', () => {
+  it('refuses an agency that is not in a closed inspection, within ±7 days of its date', () => {
     expect(lockingInspection({ agencyId: 'A3', date: '2026-04-17', emergency: false }, joint)?.leadPlanId).toBe('P1');
     expect(lockingInspection({ agencyId: 'A3', date: '2026-04-03', emergency: false }, joint)?.leadPlanId).toBe('P1');
     expect(lockingInspection({ agencyId: 'A3', date: '2026-04-18', emergency: false }, joint)).toBeNull();
   });
 
-  it('lets members, emergencies and agencies near a single inspection through', () => {
+  it('lets members and emergencies through; a closed single inspection locks others out too', () => {
     expect(lockingInspection({ agencyId: 'A2', date: '2026-04-11', emergency: false }, joint)).toBeNull();
     expect(lockingInspection({ agencyId: 'A3', date: '2026-04-11', emergency: true }, joint)).toBeNull();
     const single = mergePlans([plan('P9', 'A9', '2026-04-10', 0)]);
-    expect(lockingInspection({ agencyId: 'A3', date: '2026-04-11', emergency: false }, single)).toBeNull();
+    expect(lockingInspection({ agencyId: 'A3', date: '2026-04-11', emergency: false }, single)?.leadPlanId).toBe('P9');
+    expect(lockingInspection({ agencyId: 'A9', date: '2026-04-11', emergency: false }, single)).toBeNull();
   });
 });

@@ -65,19 +65,15 @@ export interface InspectionAttempt {
 }
 
 /**
- * Lock-out: an agency that did not join a joint inspection may not inspect that enterprise within
- * ±7 natural days of its date — emergencies excepted. Applies to what can no longer be merged in
- * (the joint inspection's code is issued or it has started) and to on-site check-ins. Returns the
- * joint inspection that refuses the attempt, or null. A single agency's inspection locks nobody out.
+ * Lock-out: once an inspection can take no more members (its code is issued), an agency that is
+ * not in it may not inspect that enterprise within ±7 natural days of its date — emergencies
+ * excepted. Returns the inspection that refuses the attempt, or null.
  */
-export function lockingInspection(attempt: InspectionAttempt, inspections: readonly MergedInspection[]): MergedInspection | null {
+export function lockingInspection(attempt: InspectionAttempt, closed: readonly MergedInspection[]): MergedInspection | null {
   if (attempt.emergency) return null;
   return (
-    inspections.find(
-      (inspection) =>
-        inspection.agencyIds.length > 1 &&
-        !inspection.agencyIds.includes(attempt.agencyId) &&
-        Math.abs(daysBetween(inspection.date, attempt.date)) <= MERGE_WINDOW_DAYS,
+    closed.find(
+      (inspection) => !inspection.agencyIds.includes(attempt.agencyId) && Math.abs(daysBetween(inspection.date, attempt.date)) <= MERGE_WINDOW_DAYS,
     ) ?? null
   );
 }

@@ -7,7 +7,8 @@ import { DomainError, forbidden, notFound } from '../../infra/errors/domain-erro
 import { agencyScope } from '../auth/scope.js';
 import type { FilePlanDto } from './dto/file-plan.dto.js';
 import { filingRefusals } from './plan-filing.js';
-import { mergePlans, MERGE_WINDOW_DAYS, type MergeCandidate } from './plan-merging.js';
+import { lockingInspection, mergePlans, MERGE_WINDOW_DAYS, type MergeCandidate, type MergedInspection } from './plan-merging.js';
+import type { FilingRefusal } from './plan-filing.js';
 
 export interface PlanView {
   id: string;
@@ -72,6 +73,8 @@ export class PlansService {
         noDisturbItems: noDisturb.map((item) => item.name),
         otherPlannedDates: input.trigger === 'planned' ? await this.plannedDates(manager, agencyId, input.creditCode, input.date) : [],
       });
+      const lockOut = await this.lockOut(manager, agencyId, input);
+      if (lockOut) refusals.push(lockOut);
       if (refusals.length) {
         await this.appendEvent(manager, null, agencyId, input.creditCode, 'refused', user, { date: input.date, trigger: input.trigger, refusals }, now);
         return { refusals, id: null };
@@ -155,6 +158,32 @@ export class PlansService {
     return rows.map((r) => ({ inspectionId: r.id, agencyId: r.agency_id, agencyName: r.name, startedAt: new Date(r.started_at).toISOString(), result: r.result }));
   }
 
+  /** Refuses an agency outside an inspection whose code is issued, within ±7 days of it (emergencies excepted). */
+  private async lockOut(manager: EntityManager, agencyId: string, input: FilePlanDto): Promise<FilingRefusal | null> {
+    const rows: { lead_plan_id: string; inspection_date: string; agency_id: string; agency_name: string }[] = await manager.query(
+      `SELECT p.lead_plan_id, p.inspection_date, p.agency_id, a.name AS agency_name FROM plans p
+       JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
+       JOIN agencies a ON a.id = p.agency_id
+       WHERE p.credit_code = ? AND p.status = 'active'
+       ORDER BY p.lead_plan_id, p.filed_at`,
+      [input.creditCode],
+    );
+    const closed = new Map<string, MergedInspection & { names: string[] }>();
+    for (const row of rows) {
+      const inspection = closed.get(row.lead_plan_id) ?? { leadPlanId: row.lead_plan_id, leadAgencyId: row.agency_id, date: row.inspection_date, planIds: [], agencyIds: [], names: [] };
+      inspection.agencyIds.push(row.agency_id);
+      inspection.names.push(row.agency_name);
+      closed.set(row.lead_plan_id, inspection);
+    }
+    const locking = lockingInspection({ agencyId, date: input.date, emergency: input.trigger === 'emergency' }, [...closed.values()]) as (MergedInspection & { names: string[] }) | null;
+    if (!locking) return null;
+    return {
+      rule: 'joint-lock-out',
+      message: `该企业 ${locking.date} 已有${locking.agencyIds.length > 1 ? '联合' : ''}检查（${locking.names.join('、')}），检查码已生成；未参加的部门前后${MERGE_WINDOW_DAYS}日内不得另行入企检查`,
+      remedy: `选择 ${addDays(locking.date, MERGE_WINDOW_DAYS + 1)} 或之后的日期，或在 ${addDays(locking.date, -MERGE_WINDOW_DAYS - 1)} 之前；确属紧急情况的按紧急检查报备`,
+    };
+  }
+
   private async checkMembers(manager: EntityManager, agencyId: string, input: FilePlanDto): Promise<void> {
     const officers: { id: string }[] = await manager.query('SELECT id FROM officers WHERE id IN (?) AND agency_id = ?', [input.officerIds, agencyId]);
     const missingOfficers = input.officerIds.filter((id) => !officers.some((o) => o.id === id));
@@ -181,7 +210,10 @@ export class PlansService {
   private async regroup(manager: EntityManager, creditCode: string, today: string, user: SessionUser, now: Date): Promise<void> {
     const rows: { id: string; agency_id: string; planned_date: string; trigger_type: string; filed_at: Date; lead_plan_id: string; inspection_date: string }[] =
       await manager.query(
-        "SELECT id, agency_id, planned_date, trigger_type, filed_at, lead_plan_id, inspection_date FROM plans WHERE credit_code = ? AND status = 'active' AND planned_date >= ?",
+        // Inspections whose code is issued take no new members and keep their grouping.
+        `SELECT id, agency_id, planned_date, trigger_type, filed_at, lead_plan_id, inspection_date FROM plans
+         WHERE credit_code = ? AND status = 'active' AND planned_date >= ?
+           AND lead_plan_id NOT IN (SELECT lead_plan_id FROM inspection_codes WHERE revoked_at IS NULL)`,
         [creditCode, addDays(today, -MERGE_WINDOW_DAYS)],
       );
     const candidates: MergeCandidate[] = rows.map((r) => ({ id: r.id, agencyId: r.agency_id, date: r.planned_date, emergency: r.trigger_type === 'emergency', filedAt: new Date(r.filed_at) }));

@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ErrorCode, shanghaiDate, type SessionUser } from '@mashang/shared';
+import QRCode from 'qrcode';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../infra/config/config.module.js';
+import type { AppConfig } from '../../infra/config/config.js';
+import { DomainError } from '../../infra/errors/domain-error.js';
+import { codeSigningKey, isAuthenticToken, newCodeToken } from './inspection-code.js';
+import { PlansService } from './plans.service.js';
+
+export interface IssuedCode {
+  token: string;
+  /** What the QR encodes: opens the verification page in any phone browser. */
+  url: string;
+  expiresAt: string;
+  qrSvg: string;
+}
+
+/** What anyone scanning the code sees: who is at the door and why. No phones, no personal data beyond names. */
+export interface CodeCheck {
+  status: 'valid';
+  inspectionDate: string;
+  joint: boolean;
+  enterprise: { creditCode: string; name: string };
+  agencies: { name: string; planCode: string; trigger: string; officers: { name: string; certNo: string }[]; items: { name: string; basis: string }[] }[];
+  expiresAt: string;
+}
+
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class InspectionCodesService {
+  private readonly key: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(PlansService) private readonly plans: PlansService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.key = codeSigningKey(config.jwtSecret);
+  }
+
+  /**
+   * The code of the inspection a plan belongs to: issued once per inspection, by any member agency.
+   * From then on the inspection takes no new members (lock-out applies to other agencies).
+   */
+  async issue(user: SessionUser, planId: string, now = new Date()): Promise<IssuedCode> {
+    const plan = await this.plans.get(user, planId);
+    if (plan.status !== 'active') throw new DomainError(ErrorCode.Conflict, '计划已取消，不能生成检查码');
+    const code = await this.dataSource.transaction(async (manager) => {
+      // The enterprise lock orders this with filings, so the grouping read here is the final one.
+      await manager.query('SELECT credit_code FROM enterprises WHERE credit_code = ? FOR UPDATE', [plan.creditCode]);
+      const [current] = await manager.query('SELECT lead_plan_id, inspection_date FROM plans WHERE id = ?', [planId]);
+      const [existing] = await manager.query('SELECT token, expires_at FROM inspection_codes WHERE lead_plan_id = ? AND revoked_at IS NULL', [current.lead_plan_id]);
+      if (existing) return { token: existing.token as string, expiresAt: new Date(existing.expires_at) };
+      const token = newCodeToken(this.key);
+      // Valid through the day after the inspection date, Asia/Shanghai.
+      const expiresAt = new Date(Date.parse(`${current.inspection_date}T00:00:00+08:00`) + 2 * DAY_MS);
+      await manager.query('INSERT INTO inspection_codes (token, lead_plan_id, issued_at, issued_by, expires_at) VALUES (?, ?, ?, ?, ?)', [token, current.lead_plan_id, now, user.id, expiresAt]);
+      const members: { id: string; agency_id: string }[] = await manager.query("SELECT id, agency_id FROM plans WHERE lead_plan_id = ? AND status = 'active'", [current.lead_plan_id]);
+      for (const member of members) {
+        await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          member.id, member.agency_id, plan.creditCode, 'coded', `user:${user.id}:${user.username}`,
+          JSON.stringify({ inspectionDate: current.inspection_date, expiresAt: expiresAt.toISOString(), agencyIds: members.map((m) => m.agency_id) }), now,
+        ]);
+      }
+      return { token, expiresAt };
+    });
+    const url = `${this.config.publicBaseUrl}/v/${code.token}`;
+    return { token: code.token, url, expiresAt: code.expiresAt.toISOString(), qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) };
+  }
+
+  /** Checks a scanned code; forged, expired and cancelled codes are refused in plain words. */
+  async check(token: string, now = new Date()): Promise<CodeCheck> {
+    if (!isAuthenticToken(this.key, token)) throw invalidCode();
+    const [code] = await this.dataSource.query('SELECT lead_plan_id, expires_at, revoked_at FROM inspection_codes WHERE token = ?', [token]);
+    if (!code) throw invalidCode();
+    if (code.revoked_at) throw new DomainError(ErrorCode.CodeCancelled, '这次检查已取消，检查码作废。如有人持此码上门检查，请拒绝并向司法局反映。');
+    if (new Date(code.expires_at) <= now) {
+      throw new DomainError(ErrorCode.CodeExpired, `检查码已过期（有效期至 ${shanghaiDate(new Date(new Date(code.expires_at).getTime() - 1))}）。过期后不得凭此码入企检查。`);
+    }
+    const plans: { id: string; code: string; trigger_type: string; credit_code: string; inspection_date: string; agency_name: string; enterprise_name: string }[] = await this.dataSource.query(
+      `SELECT p.id, p.code, p.trigger_type, p.credit_code, p.inspection_date, a.name AS agency_name, e.name AS enterprise_name
+       FROM plans p JOIN agencies a ON a.id = p.agency_id JOIN enterprises e ON e.credit_code = p.credit_code
+       WHERE p.lead_plan_id = ? AND p.status = 'active' ORDER BY p.id = p.lead_plan_id DESC, p.filed_at, p.id`,
+      [code.lead_plan_id],
+    );
+    if (!plans.length) throw new DomainError(ErrorCode.CodeCancelled, '这次检查已取消，检查码作废。');
+    const ids = plans.map((p) => p.id);
+    const officers: { plan_id: string; name: string; cert_no: string }[] = await this.dataSource.query(
+      'SELECT po.plan_id, o.name, o.cert_no FROM plan_officers po JOIN officers o ON o.id = po.officer_id WHERE po.plan_id IN (?) ORDER BY po.plan_id, po.position',
+      [ids],
+    );
+    const items: { plan_id: string; name: string; basis: string }[] = await this.dataSource.query(
+      'SELECT pi.plan_id, i.name, i.basis FROM plan_items pi JOIN items i ON i.id = pi.item_id WHERE pi.plan_id IN (?) ORDER BY pi.plan_id, pi.position',
+      [ids],
+    );
+    return {
+      status: 'valid',
+      inspectionDate: plans[0].inspection_date,
+      joint: plans.length > 1,
+      enterprise: { creditCode: plans[0].credit_code, name: plans[0].enterprise_name },
+      agencies: plans.map((p) => ({
+        name: p.agency_name,
+        planCode: p.code,
+        trigger: p.trigger_type,
+        officers: officers.filter((o) => o.plan_id === p.id).map((o) => ({ name: o.name, certNo: o.cert_no })),
+        items: items.filter((i) => i.plan_id === p.id).map((i) => ({ name: i.name, basis: i.basis })),
+      })),
+      expiresAt: new Date(code.expires_at).toISOString(),
+    };
+  }
+}
+
+function invalidCode(): DomainError {
+  return new DomainError(ErrorCode.CodeInvalid, '检查码无效：不是本系统签发的检查码。请核实来人身份，可拒绝检查并向司法局反映。');
+}
