@@ -104,6 +104,17 @@ describe('inspection plans: filing, refusals, merging into joint inspections', (
     expect(await count('SELECT COUNT(*) AS n FROM plan_events')).toBe(events);
   });
 
+  it('lists an agency\'s own plans, newest inspection first; supervisors see all', async () => {
+    const mine = await call(t.app, 'GET', '/api/plans?pageSize=100', { token: tokens.officer2 });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((p: { agencyId: string }) => p.agencyId === 'A2')).toBe(true);
+    const dates = mine.body.items.map((p: { inspection: { date: string } }) => p.inspection.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const all = await call(t.app, 'GET', '/api/plans?pageSize=1', { token: tokens.supervisor });
+    expect(all.body.total).toBe(await count("SELECT COUNT(*) AS n FROM plans WHERE status = 'active'"));
+  });
+
   it('shows the half-year results of same-industry agencies only', async () => {
     await t.dataSource.query(
       `INSERT INTO inspections (id, agency_id, credit_code, trigger_type, started_at, finished_at, coded, result) VALUES

@@ -84,3 +84,67 @@ export interface HealthDto {
   database: 'up' | 'down';
   redis: 'up' | 'down';
 }
+
+// ---- plans and inspection codes ----
+
+/** How a plan came about: planned, a green-channel trigger, or an emergency. */
+export type PlanTrigger = 'planned' | 'complaint' | 'superior' | 'undercover' | 'emergency' | 'other';
+
+export interface FilePlanRequest {
+  creditCode: string;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  date: string;
+  trigger: PlanTrigger;
+  reason?: string;
+  officerIds: string[];
+  itemIds: string[];
+}
+
+export interface PlanView {
+  id: string;
+  code: string;
+  agencyId: string;
+  creditCode: string;
+  plannedDate: string;
+  trigger: string;
+  reason: string | null;
+  status: string;
+  filedAt: string;
+  officerIds: string[];
+  itemIds: string[];
+  /** The (joint) inspection this plan is part of. */
+  inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
+}
+
+export interface PlanEventView {
+  kind: string;
+  actor: string;
+  at: string;
+  detail: Record<string, unknown>;
+}
+
+export interface HalfYearRecord {
+  inspectionId: string;
+  agencyId: string;
+  agencyName: string;
+  startedAt: string;
+  result: string;
+}
+
+export interface IssuedCode {
+  token: string;
+  /** What the QR encodes: opens the verification page in any phone browser. */
+  url: string;
+  expiresAt: string;
+  qrSvg: string;
+}
+
+/** What anyone scanning the code sees: who is at the door and why. No phones, no personal data beyond names. */
+export interface CodeCheck {
+  status: 'valid';
+  inspectionDate: string;
+  joint: boolean;
+  enterprise: { creditCode: string; name: string };
+  agencies: { name: string; planCode: string; trigger: string; officers: { name: string; certNo: string }[]; items: { name: string; basis: string }[] }[];
+  expiresAt: string;
+}

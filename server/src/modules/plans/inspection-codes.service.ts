@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, shanghaiDate, type SessionUser } from '@mashang/shared';
+import { ErrorCode, shanghaiDate, type CodeCheck, type IssuedCode, type SessionUser } from '@mashang/shared';
 import QRCode from 'qrcode';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
@@ -8,24 +8,6 @@ import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError } from '../../infra/errors/domain-error.js';
 import { codeSigningKey, isAuthenticToken, newCodeToken } from './inspection-code.js';
 import { PlansService } from './plans.service.js';
-
-export interface IssuedCode {
-  token: string;
-  /** What the QR encodes: opens the verification page in any phone browser. */
-  url: string;
-  expiresAt: string;
-  qrSvg: string;
-}
-
-/** What anyone scanning the code sees: who is at the door and why. No phones, no personal data beyond names. */
-export interface CodeCheck {
-  status: 'valid';
-  inspectionDate: string;
-  joint: boolean;
-  enterprise: { creditCode: string; name: string };
-  agencies: { name: string; planCode: string; trigger: string; officers: { name: string; certNo: string }[]; items: { name: string; basis: string }[] }[];
-  expiresAt: string;
-}
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,4 @@
-import { daysBetween, type CreditGrade } from '@mashang/shared';
-
-/** How a plan came about: planned, a green-channel trigger, or an emergency. */
-export type PlanTrigger = 'planned' | 'complaint' | 'superior' | 'undercover' | 'emergency' | 'other';
+import { daysBetween, type CreditGrade, type PlanTrigger } from '@mashang/shared';
 
 /** A planned inspection is filed at least this many natural days before its date. */
 export const ADVANCE_NOTICE_DAYS = 7;

@@ -4,6 +4,7 @@ import { normaliseCreditCode, Role, type SessionUser } from '@mashang/shared';
 import { invalid } from '../../infra/errors/domain-error.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { PageQueryDto } from '../registry/dto/registry.dto.js';
 import { FilePlanDto } from './dto/file-plan.dto.js';
 import { PlansService } from './plans.service.js';
 
@@ -18,6 +19,11 @@ export class PlansController {
   @Post()
   file(@CurrentUser() user: SessionUser, @Body() body: FilePlanDto) {
     return this.plans.file(user, body);
+  }
+
+  @Get()
+  list(@CurrentUser() user: SessionUser, @Query() query: PageQueryDto) {
+    return this.plans.list(user, query.page, query.pageSize);
   }
 
   /** Shown while filing: same-industry inspection results of the last six months (结果互认). */

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, shanghaiDate, type CreditGrade, type RuleRefusal, type SessionUser } from '@mashang/shared';
+import { ErrorCode, shanghaiDate, type CreditGrade, type HalfYearRecord, type Page, type PlanEventView, type PlanView, type RuleRefusal, type SessionUser } from '@mashang/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound } from '../../infra/errors/domain-error.js';
 import { agencyScope } from '../auth/scope.js';
@@ -9,37 +9,6 @@ import type { FilePlanDto } from './dto/file-plan.dto.js';
 import { filingRefusals } from './plan-filing.js';
 import { lockingInspection, mergePlans, MERGE_WINDOW_DAYS, type MergeCandidate, type MergedInspection } from './plan-merging.js';
 import type { FilingRefusal } from './plan-filing.js';
-
-export interface PlanView {
-  id: string;
-  code: string;
-  agencyId: string;
-  creditCode: string;
-  plannedDate: string;
-  trigger: string;
-  reason: string | null;
-  status: string;
-  filedAt: string;
-  officerIds: string[];
-  itemIds: string[];
-  /** The (joint) inspection this plan is part of. */
-  inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
-}
-
-export interface PlanEventView {
-  kind: string;
-  actor: string;
-  at: string;
-  detail: Record<string, unknown>;
-}
-
-export interface HalfYearRecord {
-  inspectionId: string;
-  agencyId: string;
-  agencyName: string;
-  startedAt: string;
-  result: string;
-}
 
 const DAY_MS = 86_400_000;
 const actorOf = (user: SessionUser) => `user:${user.id}:${user.username}`;
@@ -129,6 +98,20 @@ export class PlansService {
         members: members.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agency_id, agencyName: m.agency_name })),
       },
     };
+  }
+
+  /** Active plans, newest inspection date first: an agency's own (or every agency's for overseers). */
+  async list(user: SessionUser, page: number, pageSize: number): Promise<Page<PlanView>> {
+    const scope = agencyScope(user);
+    const where = scope ? "WHERE status = 'active' AND agency_id = ?" : "WHERE status = 'active'";
+    const params = scope ? [scope] : [];
+    const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total FROM plans ${where}`, params);
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM plans ${where} ORDER BY inspection_date DESC, filed_at DESC, id LIMIT ? OFFSET ?`, [
+      ...params, pageSize, (page - 1) * pageSize,
+    ]);
+    const items: PlanView[] = [];
+    for (const row of rows) items.push(await this.get(user, row.id));
+    return { items, total: Number(total), page, pageSize };
   }
 
   /** The plan's history, oldest first: filing and every regrouping, with who caused it. */

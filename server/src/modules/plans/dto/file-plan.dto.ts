@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsCreditCode } from '../../registry/dto/is-credit-code.js';
-import type { PlanTrigger } from '../plan-filing.js';
+import type { PlanTrigger } from '@mashang/shared';
 
 const TRIGGERS: PlanTrigger[] = ['planned', 'complaint', 'superior', 'undercover', 'emergency', 'other'];
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;

@@ -21,13 +21,7 @@ const ID_MESSAGE = 'must be 1–64 letters, digits or _ . : -';
 const REGION = /^\d{6}$/;
 const PHONE = /^\+?\d{5,20}$/;
 
-export class ListQueryDto {
-  @ApiPropertyOptional({ description: 'search text' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
+export class PageQueryDto {
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @Type(() => Number)
@@ -42,6 +36,14 @@ export class ListQueryDto {
   @Min(1)
   @Max(100)
   pageSize = 20;
+}
+
+export class ListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'search text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
 }
 
 export class ScopedListQueryDto extends ListQueryDto {
