@@ -69,6 +69,16 @@ describe('inspection codes (检查码)', () => {
     await t.dataSource.query('UPDATE inspection_codes SET revoked_at = NULL WHERE token = ?', [token]);
   });
 
+  it('a coded inspection cannot be moved; once all its plans are cancelled the code says so', async () => {
+    const scratch = buildCreditCode('91410202', 'MA000102');
+    await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '开封鑫源超市', 'retail', '410202', 'C')", [scratch]);
+    const filed = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: { creditCode: scratch, date: inDays(9), trigger: 'planned', officerIds: ['O1'], itemIds: ['I1'] } });
+    const issued = await call(t.app, 'POST', `/api/plans/${filed.body.id}/code`, { token: tokens.officer1 });
+    expect((await call(t.app, 'PATCH', `/api/plans/${filed.body.id}`, { token: tokens.officer1, body: { date: inDays(11) } })).status).toBe(409);
+    await call(t.app, 'POST', `/api/plans/${filed.body.id}/cancel`, { token: tokens.officer1, body: { reason: '企业已整改完毕' } });
+    expect(await call(t.app, 'GET', `/api/codes/${issued.body.token}`)).toMatchObject({ status: 410, body: { error: { code: 'CODE_CANCELLED' } } });
+  });
+
   it('the QR link opens the H5 verification page', async () => {
     const answer = await t.app.inject({ method: 'GET', url: `/v/${token}` });
     expect(answer.statusCode).toBe(302);

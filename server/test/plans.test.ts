@@ -16,7 +16,7 @@ describe('inspection plans: filing, refusals, merging into joint inspections', (
     t = await startTestApp('plans');
     await seedTwoAgencies(t.dataSource);
     await t.dataSource.query("INSERT INTO items (id, agency_id, name, basis, no_disturb) VALUES ('I1', 'A1', '食品经营许可检查', '《食品安全法》第八十七条', 0), ('I2', 'A2', '消防设施检查', '《消防法》第十六条', 0), ('I3', 'A1', '环评执行情况检查', '《环境影响评价法》第二十七条', 1)");
-    for (let n = 1; n <= 12; n++) {
+    for (let n = 1; n <= 14; n++) {
       await t.dataSource.query('INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, low_touch) VALUES (?, ?, ?, ?, ?, ?)', [enterpriseCode(n), `企业${n}`, 'catering', '410202', n === 2 ? 'A' : 'C', n === 2 ? 1 : 0]);
     }
     for (const user of ['officer1', 'officer2', 'admin2', 'supervisor']) tokens[user] = await login(t.app, user);
@@ -102,6 +102,36 @@ describe('inspection plans: filing, refusals, merging into joint inspections', (
     expect((await call(t.app, 'POST', '/api/plans', { token: tokens.supervisor, body: plan() })).status).toBe(403);
     expect(await count('SELECT COUNT(*) AS n FROM plans')).toBe(plans);
     expect(await count('SELECT COUNT(*) AS n FROM plan_events')).toBe(events);
+  });
+
+  it('regroups when a plan is moved after merging, re-checking the rules, and cancels with a reason', async () => {
+    const code = enterpriseCode(13);
+    const a = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: plan({ creditCode: code, date: inDays(8) }) });
+    const b = await call(t.app, 'POST', '/api/plans', { token: tokens.officer2, body: planOf2({ creditCode: code, date: inDays(10) }) });
+    expect(b.body.inspection.joint).toBe(true);
+
+    expect((await call(t.app, 'PATCH', `/api/plans/${b.body.id}`, { token: tokens.officer1, body: { date: inDays(20) } })).status).toBe(403);
+    const tooSoon = await call(t.app, 'PATCH', `/api/plans/${b.body.id}`, { token: tokens.officer2, body: { date: inDays(3) } });
+    expect(tooSoon.body.error.refusals.map((r: { rule: string }) => r.rule)).toEqual(['advance-notice']);
+
+    const moved = await call(t.app, 'PATCH', `/api/plans/${b.body.id}`, { token: tokens.officer2, body: { date: inDays(20) } });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ plannedDate: inDays(20), inspection: { joint: false, leadPlanId: b.body.id, date: inDays(20) } });
+    expect((await call(t.app, 'GET', `/api/plans/${a.body.id}`, { token: tokens.officer1 })).body.inspection.joint).toBe(false);
+    const history = await call(t.app, 'GET', `/api/plans/${b.body.id}/history`, { token: tokens.officer2 });
+    expect(history.body.map((e: { kind: string }) => e.kind)).toEqual(['filed', 'merged', 'refused', 'moved', 'merged']);
+    expect(history.body[4].detail.why).toBe('不再与其他部门的计划合并，单独检查');
+
+    // Moving back within 7 days merges again, led by the earlier filing.
+    const back = await call(t.app, 'PATCH', `/api/plans/${b.body.id}`, { token: tokens.officer2, body: { date: inDays(12) } });
+    expect(back.body.inspection).toMatchObject({ joint: true, leadPlanId: a.body.id, date: inDays(8) });
+
+    const cancelled = await call(t.app, 'POST', `/api/plans/${a.body.id}/cancel`, { token: tokens.officer1, body: { reason: '企业已停业' } });
+    expect(cancelled.body.status).toBe('cancelled');
+    const rest = await call(t.app, 'GET', `/api/plans/${b.body.id}`, { token: tokens.officer2 });
+    expect(rest.body.inspection).toMatchObject({ joint: false, leadPlanId: b.body.id, date: inDays(12) });
+    expect((await call(t.app, 'POST', `/api/plans/${a.body.id}/cancel`, { token: tokens.officer1, body: { reason: '重复取消' } })).status).toBe(409);
+    expect((await call(t.app, 'POST', `/api/plans/${b.body.id}/cancel`, { token: tokens.officer2, body: {} })).status).toBe(400);
   });
 
   it('lists an agency\'s own plans, newest inspection first; supervisors see all', async () => {

@@ -30,9 +30,8 @@ export class InspectionCodesService {
   async issue(user: SessionUser, planId: string, now = new Date()): Promise<IssuedCode> {
     const plan = await this.plans.get(user, planId);
     if (plan.status !== 'active') throw new DomainError(ErrorCode.Conflict, '计划已取消，不能生成检查码');
-    const code = await this.dataSource.transaction(async (manager) => {
-      // The enterprise lock orders this with filings, so the grouping read here is the final one.
-      await manager.query('SELECT credit_code FROM enterprises WHERE credit_code = ? FOR UPDATE', [plan.creditCode]);
+    // Ordered with filings and moves, so the grouping read here is the final one.
+    const code = await this.plans.serialised(plan.creditCode, async (manager) => {
       const [current] = await manager.query('SELECT lead_plan_id, inspection_date FROM plans WHERE id = ?', [planId]);
       const [existing] = await manager.query('SELECT token, expires_at FROM inspection_codes WHERE lead_plan_id = ? AND revoked_at IS NULL', [current.lead_plan_id]);
       if (existing) return { token: existing.token as string, expiresAt: new Date(existing.expires_at) };

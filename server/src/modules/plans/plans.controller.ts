@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { normaliseCreditCode, Role, type SessionUser } from '@mashang/shared';
 import { invalid } from '../../infra/errors/domain-error.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { PageQueryDto } from '../registry/dto/registry.dto.js';
-import { FilePlanDto } from './dto/file-plan.dto.js';
+import { CancelPlanDto, FilePlanDto, MovePlanDto } from './dto/file-plan.dto.js';
 import { PlansService } from './plans.service.js';
 
 /** 事前报备: filing inspection plans, merged into joint inspections. */
@@ -37,6 +37,19 @@ export class PlansController {
   @Get(':id')
   get(@CurrentUser() user: SessionUser, @Param('id') id: string) {
     return this.plans.get(user, id);
+  }
+
+  @Roles(Role.Officer, Role.AgencyAdmin)
+  @Patch(':id')
+  move(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: MovePlanDto) {
+    return this.plans.move(user, id, body.date);
+  }
+
+  @Roles(Role.Officer, Role.AgencyAdmin)
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: CancelPlanDto) {
+    return this.plans.cancel(user, id, body.reason);
   }
 
   @Get(':id/history')

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, shanghaiDate, type CreditGrade, type HalfYearRecord, type Page, type PlanEventView, type PlanView, type RuleRefusal, type SessionUser } from '@mashang/shared';
+import { ErrorCode, shanghaiDate, type CreditGrade, type HalfYearRecord, type Page, type PlanEventView, type PlanTrigger, type PlanView, type RuleRefusal, type SessionUser } from '@mashang/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound } from '../../infra/errors/domain-error.js';
 import { agencyScope } from '../auth/scope.js';
@@ -28,22 +28,9 @@ export class PlansService {
     const agencyId = agencyScope(user);
     if (!agencyId) throw forbidden('只有执法部门的人员可以报备检查计划');
     const today = shanghaiDate(now);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const [enterprise] = await manager.query('SELECT credit_grade, low_touch FROM enterprises WHERE credit_code = ? FOR UPDATE', [input.creditCode]);
-      if (!enterprise) throw fieldError('creditCode', '企业不在企业名录中');
+    const outcome = await this.serialised(input.creditCode, async (manager) => {
       await this.checkMembers(manager, agencyId, input);
-      const noDisturb: { name: string }[] = await manager.query('SELECT name FROM items WHERE id IN (?) AND no_disturb = 1 ORDER BY name', [input.itemIds]);
-      const refusals = filingRefusals({
-        trigger: input.trigger,
-        date: input.date,
-        today,
-        reason: input.reason,
-        enterprise: { creditGrade: enterprise.credit_grade as CreditGrade, lowTouch: Boolean(Number(enterprise.low_touch)) },
-        noDisturbItems: noDisturb.map((item) => item.name),
-        otherPlannedDates: input.trigger === 'planned' ? await this.plannedDates(manager, agencyId, input.creditCode, input.date) : [],
-      });
-      const lockOut = await this.lockOut(manager, agencyId, input);
-      if (lockOut) refusals.push(lockOut);
+      const refusals = await this.refusalsFor(manager, agencyId, input, today, null);
       if (refusals.length) {
         await this.appendEvent(manager, null, agencyId, input.creditCode, 'refused', user, { date: input.date, trigger: input.trigger, refusals }, now);
         return { refusals, id: null };
@@ -60,10 +47,50 @@ export class PlansService {
       await this.regroup(manager, input.creditCode, today, user, now);
       return { refusals: [], id };
     });
-    if (!outcome.id) {
-      throw new DomainError(ErrorCode.RuleRefused, `不能报备：${outcome.refusals.map((r) => r.message).join('；')}`, undefined, outcome.refusals as RuleRefusal[]);
-    }
+    if (!outcome.id) throw refused('不能报备', outcome.refusals);
     return this.get(user, outcome.id);
+  }
+
+  /** Moves a plan to another date: the filing rules apply again, and the enterprise's plans regroup. */
+  async move(user: SessionUser, id: string, date: string, now = new Date()): Promise<PlanView> {
+    const today = shanghaiDate(now);
+    const refusals = await this.serialised(await this.creditCodeOf(id), async (manager) => {
+      const plan = await this.ownActivePlan(manager, user, id);
+      const [coded] = await manager.query('SELECT 1 AS x FROM inspection_codes WHERE lead_plan_id = ? AND revoked_at IS NULL', [plan.lead_plan_id]);
+      if (coded) throw new DomainError(ErrorCode.Conflict, '检查码已生成，不能改期；请取消后重新报备');
+      if (plan.planned_date === date) return [];
+      const itemIds = (await manager.query('SELECT item_id FROM plan_items WHERE plan_id = ?', [id])).map((r: { item_id: string }) => r.item_id);
+      const subject = { creditCode: plan.credit_code, date, trigger: plan.trigger_type, reason: plan.reason ?? undefined, itemIds };
+      const found = await this.refusalsFor(manager, plan.agency_id, subject, today, id);
+      if (found.length) {
+        await this.appendEvent(manager, id, plan.agency_id, plan.credit_code, 'refused', user, { moveTo: date, refusals: found }, now);
+        return found;
+      }
+      await manager.query('UPDATE plans SET planned_date = ? WHERE id = ?', [date, id]);
+      await this.appendEvent(manager, id, plan.agency_id, plan.credit_code, 'moved', user, { from: plan.planned_date, to: date }, now);
+      await this.regroup(manager, plan.credit_code, today, user, now);
+      return [];
+    });
+    if (refusals.length) throw refused('不能改期', refusals);
+    return this.get(user, id);
+  }
+
+  /**
+   * Cancels a plan; the rest regroup. A code stays valid for the members still going and is
+   * revoked (says "cancelled" when scanned) once none is left.
+   */
+  async cancel(user: SessionUser, id: string, reason: string, now = new Date()): Promise<PlanView> {
+    await this.serialised(await this.creditCodeOf(id), async (manager) => {
+      const plan = await this.ownActivePlan(manager, user, id);
+      await manager.query("UPDATE plans SET status = 'cancelled' WHERE id = ?", [id]);
+      await this.appendEvent(manager, id, plan.agency_id, plan.credit_code, 'cancelled', user, { reason }, now);
+      await manager.query(
+        "UPDATE inspection_codes SET revoked_at = ? WHERE lead_plan_id = ? AND revoked_at IS NULL AND NOT EXISTS (SELECT 1 FROM plans WHERE lead_plan_id = ? AND status = 'active')",
+        [now, plan.lead_plan_id, plan.lead_plan_id],
+      );
+      await this.regroup(manager, plan.credit_code, shanghaiDate(now), user, now);
+    });
+    return this.get(user, id);
   }
 
   async get(user: SessionUser, id: string): Promise<PlanView> {
@@ -141,8 +168,61 @@ export class PlansService {
     return rows.map((r) => ({ inspectionId: r.id, agencyId: r.agency_id, agencyName: r.name, startedAt: new Date(r.started_at).toISOString(), result: r.result }));
   }
 
+  /**
+   * Runs a change to one enterprise's plans with the enterprise row locked first, so filings,
+   * moves, cancellations and code issuing for one enterprise run one after another. READ COMMITTED
+   * makes every read after the lock see what the previous holder committed (under REPEATABLE READ
+   * MySQL fixes the snapshot at the first read, TiDB at BEGIN).
+   */
+  serialised<T>(creditCode: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const [enterprise] = await manager.query('SELECT credit_code FROM enterprises WHERE credit_code = ? FOR UPDATE', [creditCode]);
+      if (!enterprise) throw fieldError('creditCode', '企业不在企业名录中');
+      return work(manager);
+    });
+  }
+
+  private async creditCodeOf(planId: string): Promise<string> {
+    const [plan] = await this.dataSource.query('SELECT credit_code FROM plans WHERE id = ?', [planId]);
+    if (!plan) throw notFound('检查计划');
+    return plan.credit_code;
+  }
+
+  /** Every filing rule the plan breaks (run inside `serialised`). */
+  private async refusalsFor(
+    manager: EntityManager,
+    agencyId: string,
+    plan: { creditCode: string; date: string; trigger: string; reason?: string; itemIds: string[] },
+    today: string,
+    movingPlanId: string | null,
+  ): Promise<FilingRefusal[]> {
+    const [enterprise] = await manager.query('SELECT credit_grade, low_touch FROM enterprises WHERE credit_code = ?', [plan.creditCode]);
+    const noDisturb: { name: string }[] = await manager.query('SELECT name FROM items WHERE id IN (?) AND no_disturb = 1 ORDER BY name', [plan.itemIds]);
+    const refusals = filingRefusals({
+      trigger: plan.trigger as PlanTrigger,
+      date: plan.date,
+      today,
+      reason: plan.reason,
+      enterprise: { creditGrade: enterprise.credit_grade as CreditGrade, lowTouch: Boolean(Number(enterprise.low_touch)) },
+      noDisturbItems: noDisturb.map((item) => item.name),
+      otherPlannedDates: plan.trigger === 'planned' ? await this.plannedDates(manager, agencyId, plan.creditCode, plan.date, movingPlanId) : [],
+    });
+    const lockOut = await this.lockOut(manager, agencyId, plan);
+    if (lockOut) refusals.push(lockOut);
+    return refusals;
+  }
+
+  /** A plan of the caller's own agency, still active (run inside `serialised`). */
+  private async ownActivePlan(manager: EntityManager, user: SessionUser, id: string) {
+    const [plan] = await manager.query('SELECT * FROM plans WHERE id = ?', [id]);
+    if (!plan) throw notFound('检查计划');
+    if (agencyScope(user) !== plan.agency_id) throw forbidden('只能修改本部门的检查计划');
+    if (plan.status !== 'active') throw new DomainError(ErrorCode.Conflict, '该计划已取消');
+    return plan as { agency_id: string; credit_code: string; planned_date: string; trigger_type: string; reason: string | null; lead_plan_id: string };
+  }
+
   /** Refuses an agency outside an inspection whose code is issued, within ±7 days of it (emergencies excepted). */
-  private async lockOut(manager: EntityManager, agencyId: string, input: FilePlanDto): Promise<FilingRefusal | null> {
+  private async lockOut(manager: EntityManager, agencyId: string, input: { creditCode: string; date: string; trigger: string }): Promise<FilingRefusal | null> {
     const rows: { lead_plan_id: string; inspection_date: string; agency_id: string; agency_name: string }[] = await manager.query(
       `SELECT p.lead_plan_id, p.inspection_date, p.agency_id, a.name AS agency_name FROM plans p
        JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
@@ -177,10 +257,10 @@ export class PlansService {
   }
 
   /** This agency's planned inspections of the enterprise within a year of `date`: plans and past inspections. */
-  private async plannedDates(manager: EntityManager, agencyId: string, creditCode: string, date: string): Promise<string[]> {
+  private async plannedDates(manager: EntityManager, agencyId: string, creditCode: string, date: string, exceptPlanId: string | null): Promise<string[]> {
     const plans: { planned_date: string }[] = await manager.query(
-      "SELECT planned_date FROM plans WHERE agency_id = ? AND credit_code = ? AND status = 'active' AND trigger_type = 'planned' AND planned_date BETWEEN ? AND ?",
-      [agencyId, creditCode, addDays(date, -364), addDays(date, 364)],
+      "SELECT planned_date FROM plans WHERE agency_id = ? AND credit_code = ? AND status = 'active' AND trigger_type = 'planned' AND planned_date BETWEEN ? AND ? AND id <> ?",
+      [agencyId, creditCode, addDays(date, -364), addDays(date, 364), exceptPlanId ?? ''],
     );
     const done: { started_at: Date }[] = await manager.query(
       "SELECT started_at FROM inspections WHERE agency_id = ? AND credit_code = ? AND trigger_type = 'planned' AND started_at >= ?",
@@ -215,7 +295,12 @@ export class PlansService {
           leadAgencyId: inspection.leadAgencyId,
           inspectionDate: inspection.date,
           agencyIds: inspection.agencyIds,
-          why: inspection.planIds.length > 1 ? '同一企业±7个自然日内不同部门的检查计划合并为联合检查（应急优先、先提报优先）' : '不再与其他部门的计划合并，单独检查',
+          why:
+            inspection.planIds.length > 1
+              ? '同一企业±7个自然日内不同部门的检查计划合并为联合检查（应急优先、先提报优先）'
+              : before.get(planId)?.includes(',')
+                ? '不再与其他部门的计划合并，单独检查'
+                : `检查日期为 ${inspection.date}`,
         }, now);
       }
     }
@@ -235,6 +320,10 @@ function membersByPlan(plans: { id: string; lead: string }[]): Map<string, strin
   const result = new Map<string, string>();
   for (const members of groups.values()) for (const id of members) result.set(id, [...members].sort().join(','));
   return result;
+}
+
+function refused(what: string, refusals: FilingRefusal[]): DomainError {
+  return new DomainError(ErrorCode.RuleRefused, `${what}：${refusals.map((r) => r.message).join('；')}`, undefined, refusals as RuleRefusal[]);
 }
 
 function fieldError(field: string, reason: string): DomainError {

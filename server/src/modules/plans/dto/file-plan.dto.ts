@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsCreditCode } from '../../registry/dto/is-credit-code.js';
 import type { PlanTrigger } from '@mashang/shared';
 
 const TRIGGERS: PlanTrigger[] = ['planned', 'complaint', 'superior', 'undercover', 'emergency', 'other'];
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class FilePlanDto {
   @ApiProperty({ example: '91440300708461136T' }) @IsCreditCode() creditCode: string;
 
   @ApiProperty({ example: '2026-12-01', description: 'inspection date, Asia/Shanghai' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'must be a date YYYY-MM-DD' })
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   date: string;
 
   @ApiProperty({ enum: TRIGGERS }) @IsIn(TRIGGERS) trigger: PlanTrigger;
@@ -36,4 +37,18 @@ export class FilePlanDto {
   @ArrayUnique()
   @Matches(ID, { each: true, message: 'each must be an item id' })
   itemIds: string[];
+}
+
+export class MovePlanDto {
+  @ApiProperty({ example: '2026-12-08' })
+  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  date: string;
+}
+
+export class CancelPlanDto {
+  @ApiProperty({ description: 'why the plan is cancelled (kept in its history)' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(500)
+  reason: string;
 }
