@@ -6,6 +6,8 @@ import { Inspection } from '../../modules/inspections/inspection.entity.js';
 import { InspectionItem } from '../../modules/inspections/inspection-item.entity.js';
 import { InspectionOfficer } from '../../modules/inspections/inspection-officer.entity.js';
 import { InspectionCode } from '../../modules/plans/inspection-code.entity.js';
+import { JointScenario } from '../../modules/plans/joint-scenario.entity.js';
+import { ReviewEvent, ReviewRequest } from '../../modules/plans/review-request.entity.js';
 import { Plan } from '../../modules/plans/plan.entity.js';
 import { PlanEvent } from '../../modules/plans/plan-event.entity.js';
 import { PlanItem, PlanOfficer } from '../../modules/plans/plan-member.entity.js';
@@ -34,4 +36,7 @@ export const ENTITIES = [
   PlanItem,
   PlanEvent,
   InspectionCode,
+  JointScenario,
+  ReviewRequest,
+  ReviewEvent,
 ];

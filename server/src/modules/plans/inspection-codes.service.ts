@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, shanghaiDate, type CodeCheck, type IssuedCode, type SessionUser } from '@mashang/shared';
 import QRCode from 'qrcode';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError } from '../../infra/errors/domain-error.js';
 import { codeSigningKey, isAuthenticToken, newCodeToken } from './inspection-code.js';
+import { JointScenariosService } from './joint-scenarios.service.js';
 import { PlansService } from './plans.service.js';
 
 const DAY_MS = 86_400_000;
@@ -18,6 +19,7 @@ export class InspectionCodesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(PlansService) private readonly plans: PlansService,
+    @Inject(JointScenariosService) private readonly scenarios: JointScenariosService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.key = codeSigningKey(config.jwtSecret);
@@ -27,14 +29,33 @@ export class InspectionCodesService {
    * The code of the inspection a plan belongs to: issued once per inspection, by any member agency.
    * From then on the inspection takes no new members (lock-out applies to other agencies).
    */
-  async issue(user: SessionUser, planId: string, now = new Date()): Promise<IssuedCode> {
+  async issue(user: SessionUser, planId: string, aloneReason?: string, now = new Date()): Promise<IssuedCode> {
     const plan = await this.plans.get(user, planId);
     if (plan.status !== 'active') throw new DomainError(ErrorCode.Conflict, '计划已取消，不能生成检查码');
     // Ordered with filings and moves, so the grouping read here is the final one.
     const code = await this.plans.serialised(plan.creditCode, async (manager) => {
       const [current] = await manager.query('SELECT lead_plan_id, inspection_date FROM plans WHERE id = ?', [planId]);
       const [existing] = await manager.query('SELECT token, expires_at FROM inspection_codes WHERE lead_plan_id = ? AND revoked_at IS NULL', [current.lead_plan_id]);
-      if (existing) return { token: existing.token as string, expiresAt: new Date(existing.expires_at) };
+      if (existing) return { refusal: null, token: existing.token as string, expiresAt: new Date(existing.expires_at) };
+      const gap = await this.scenarioGap(manager, plan.creditCode, current.lead_plan_id);
+      if (gap) {
+        const actor = `user:${user.id}:${user.username}`;
+        if (!aloneReason?.trim()) {
+          const refusal = {
+            rule: 'joint-scenario',
+            message: `按综合监管场景“${gap.scenario}”，${gap.missingNames.join('、')}应一同检查，尚未加入`,
+            remedy: `等待${gap.missingNames.join('、')}报备加入后再生成检查码；确需单独检查的，写明理由（司法局可见）`,
+          };
+          await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+            planId, plan.agencyId, plan.creditCode, 'refused', actor, JSON.stringify({ refusals: [refusal] }), now,
+          ]);
+          return { refusal, token: '', expiresAt: now };
+        }
+        await manager.query("UPDATE plans SET alone_reason = ? WHERE lead_plan_id = ? AND status = 'active'", [aloneReason.trim(), current.lead_plan_id]);
+        await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          planId, plan.agencyId, plan.creditCode, 'alone', actor, JSON.stringify({ scenario: gap.scenario, missingAgencyIds: gap.missingIds, reason: aloneReason.trim() }), now,
+        ]);
+      }
       const token = newCodeToken(this.key);
       // Valid through the day after the inspection date, Asia/Shanghai.
       const expiresAt = new Date(Date.parse(`${current.inspection_date}T00:00:00+08:00`) + 2 * DAY_MS);
@@ -46,10 +67,24 @@ export class InspectionCodesService {
           JSON.stringify({ inspectionDate: current.inspection_date, expiresAt: expiresAt.toISOString(), agencyIds: members.map((m) => m.agency_id) }), now,
         ]);
       }
-      return { token, expiresAt };
+      return { refusal: null, token, expiresAt };
     });
+    if (code.refusal) throw new DomainError(ErrorCode.RuleRefused, `不能生成检查码：${code.refusal.message}`, undefined, [code.refusal]);
     const url = `${this.config.publicBaseUrl}/v/${code.token}`;
     return { token: code.token, url, expiresAt: code.expiresAt.toISOString(), qrSvg: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) };
+  }
+
+  /** The first joint-supervision scenario whose agencies are not all in this inspection, if any. */
+  private async scenarioGap(manager: EntityManager, creditCode: string, leadPlanId: string) {
+    const [enterprise] = await manager.query('SELECT industry FROM enterprises WHERE credit_code = ?', [creditCode]);
+    const members: string[] = (await manager.query("SELECT agency_id FROM plans WHERE lead_plan_id = ? AND status = 'active'", [leadPlanId])).map((r: { agency_id: string }) => r.agency_id);
+    for (const scenario of await this.scenarios.applying(manager, enterprise.industry, members)) {
+      const missingIds = scenario.agencyIds.filter((id) => !members.includes(id));
+      if (!missingIds.length) continue;
+      const names: { id: string; name: string }[] = await manager.query('SELECT id, name FROM agencies WHERE id IN (?)', [missingIds]);
+      return { scenario: scenario.name, missingIds, missingNames: missingIds.map((id) => names.find((n) => n.id === id)?.name ?? id) };
+    }
+    return null;
   }
 
   /** Checks a scanned code; forged, expired and cancelled codes are refused in plain words. */

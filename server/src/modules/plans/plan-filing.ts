@@ -6,7 +6,7 @@ export const ADVANCE_NOTICE_DAYS = 7;
 /** Planned inspections per agency per enterprise in any 365 days, by credit grade (D: no cap). */
 export const PLANNED_CAP: Record<CreditGrade, number | null> = { A: 1, B: 2, C: 4, D: null };
 
-export type FilingRule = 'advance-notice' | 'trigger-reason' | 'credit-cap' | 'low-touch' | 'no-disturb-item' | 'joint-lock-out';
+export type FilingRule = 'advance-notice' | 'trigger-reason' | 'credit-cap' | 'low-touch' | 'no-disturb-item' | 'joint-lock-out' | 'review-pending';
 
 /** A refusal names the rule and what would satisfy it. */
 export interface FilingRefusal {

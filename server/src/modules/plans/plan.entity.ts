@@ -44,6 +44,10 @@ export class Plan {
   @Column({ name: 'lead_plan_id', type: 'varchar', length: 36, collation: 'utf8mb4_bin' })
   leadPlanId: string;
 
+  /** Why this agency's inspection closed without the other agencies of a joint scenario (the supervisor sees it). */
+  @Column({ name: 'alone_reason', type: 'varchar', length: 500, nullable: true })
+  aloneReason: string | null;
+
   /** The inspection's unified date: the lead plan's date. */
   @Column({ name: 'inspection_date', type: 'char', length: 10 })
   inspectionDate: string;

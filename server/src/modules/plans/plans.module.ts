@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CodeLinkController, InspectionCodesController } from './inspection-codes.controller.js';
 import { InspectionCodesService } from './inspection-codes.service.js';
+import { JointScenariosController } from './joint-scenarios.controller.js';
+import { JointScenariosService } from './joint-scenarios.service.js';
 import { PlansController } from './plans.controller.js';
 import { PlansService } from './plans.service.js';
+import { ReviewsController } from './reviews.controller.js';
+import { ReviewsService } from './reviews.service.js';
 
-@Module({ controllers: [PlansController, InspectionCodesController, CodeLinkController], providers: [PlansService, InspectionCodesService] })
+@Module({
+  controllers: [PlansController, InspectionCodesController, CodeLinkController, JointScenariosController, ReviewsController],
+  providers: [PlansService, InspectionCodesService, JointScenariosService, ReviewsService],
+})
 export class PlansModule {}

@@ -209,6 +209,16 @@ export class PlansService {
     });
     const lockOut = await this.lockOut(manager, agencyId, plan);
     if (lockOut) refusals.push(lockOut);
+    if (plan.trigger !== 'emergency') {
+      const [pending] = await manager.query("SELECT inspection_id FROM review_requests WHERE credit_code = ? AND agency_id = ? AND status = 'pending' LIMIT 1", [plan.creditCode, agencyId]);
+      if (pending) {
+        refusals.push({
+          rule: 'review-pending',
+          message: `本部门对该企业检查结果（${pending.inspection_id}）的异议复查申请待司法局决定，期间不得就同一事实重复检查`,
+          remedy: '等待复查决定；确属紧急情况的按紧急检查报备',
+        });
+      }
+    }
     return refusals;
   }
 
