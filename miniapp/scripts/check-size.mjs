@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // Size gate for the builds: WeChat refuses to upload a mini-program whose main package (or any
 // one subpackage) exceeds 2 MB, so this fails first. For H5 it reports gzipped JS, which is what
-// a phone on a slow network downloads. Run after build:weapp and build:h5.
+// a phone on a slow network downloads, also per page: what opening that page costs (the scripts
+// loaded up front plus the page's own chunks). Pages of the enterprise subpackage (opened by
+// scanning a code, often on a slow phone) must stay within ENTERPRISE_H5_BUDGET.
+// Run after build:weapp and build:h5.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const PACKAGE_LIMIT = 2 * 1024 * 1024;
+/** Gzipped JS an enterprise page may cost on H5, up-front scripts included. */
+const ENTERPRISE_H5_BUDGET = 150 * 1024;
+/** Subpackage roots whose H5 pages the budget applies to. */
+const ENTERPRISE_ROOTS = ['enterprise/'];
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const weappDir = join(distDir, 'weapp');
 const h5Dir = join(distDir, 'h5');
@@ -51,28 +58,71 @@ function checkWeapp() {
   return ok;
 }
 
-/** Gzipped JS: the scripts index.html loads up front, and all chunks. */
+/**
+ * The chunks each H5 route loads, read from the app bundle's route table, where Taro writes
+ * `"path":"pages/home/index","load":function(a,o){return[Promise.all([u.e(469),u.e(76)]).then(…)`
+ * (or a single `u.e(12).then(…)`). Chunk ids name the files `js/<id>.<hash>.js`.
+ */
+function routeChunks(appSource) {
+  const routes = new Map();
+  const table = /"path":"([^"]+)","load":function\([^)]*\)\{return\[(.*?)\.then\(/g;
+  for (const [, path, loader] of appSource.matchAll(table)) {
+    routes.set(path, [...loader.matchAll(/\.e\((\d+)\)/g)].map((match) => match[1]));
+  }
+  return routes;
+}
+
+/** Gzipped JS: the scripts index.html loads up front, all chunks, and what each page costs. */
 function reportH5() {
   requireBuild(h5Dir, 'build:h5');
   const html = readFileSync(join(h5Dir, 'index.html'), 'utf8');
   const initial = new Set(
     [...html.matchAll(/<script[^>]*\ssrc="[^"]*?\/(js\/[^"]+\.js)"/g)].map((match) => match[1]),
   );
+  const gzippedSize = new Map();
   let total = 0;
   let initialTotal = 0;
   for (const file of filesUnder(h5Dir).filter((path) => path.endsWith('.js'))) {
     const path = relative(h5Dir, file).split(sep).join('/');
     const gzipped = gzipSync(readFileSync(file), { level: 9 }).length;
+    gzippedSize.set(path, gzipped);
     total += gzipped;
     if (initial.has(path)) initialTotal += gzipped;
     console.log(`  ${path.padEnd(28)} ${kib(gzipped).padStart(10)}${initial.has(path) ? '  (initial)' : ''}`);
   }
   console.log(`h5 JS gzipped: ${kib(initialTotal)} loaded up front, ${kib(total)} in all`);
+
+  const app = [...initial].find((path) => /^js\/app\.[^/]+\.js$/.test(path));
+  const routes = app ? routeChunks(readFileSync(join(h5Dir, app), 'utf8')) : new Map();
+  if (!routes.size) {
+    console.error('Could not read the page routes from the H5 app bundle (has Taro changed its output?).');
+    return false;
+  }
+  const fileOfChunk = (id) => [...gzippedSize.keys()].find((path) => path.startsWith(`js/${id}.`));
+  let ok = true;
+  console.log('h5 per page (gzipped JS: up front + the page\'s chunks):');
+  for (const [route, ids] of routes) {
+    const files = ids.map(fileOfChunk);
+    if (files.includes(undefined)) {
+      console.error(`  ${route}: a chunk it loads is missing (${ids.join(', ')})`);
+      ok = false;
+      continue;
+    }
+    const own = files.reduce((sum, path) => sum + gzippedSize.get(path), 0);
+    const enterprise = ENTERPRISE_ROOTS.some((root) => route.startsWith(root));
+    const over = enterprise && initialTotal + own > ENTERPRISE_H5_BUDGET;
+    ok &&= !over;
+    const budget = enterprise ? ` (budget ${kib(ENTERPRISE_H5_BUDGET)})${over ? '  TOO LARGE' : ''}` : '';
+    console.log(
+      `  ${route.padEnd(32)} ${kib(initialTotal)} + ${kib(own)} = ${kib(initialTotal + own)}${budget}`,
+    );
+    if (enterprise) console.log(`    chunks: ${files.map((path) => `${path} ${kib(gzippedSize.get(path))}`).join(', ')}`);
+  }
+  return ok;
 }
 
 const weappOk = checkWeapp();
-reportH5();
-if (!weappOk) {
-  console.error('A mini-program package is over WeChat’s 2 MB limit.');
-  process.exit(1);
-}
+const h5Ok = reportH5();
+if (!weappOk) console.error('A mini-program package is over WeChat’s 2 MB limit.');
+if (!h5Ok) console.error('An enterprise H5 page is over its budget, or the H5 routes could not be read.');
+if (!weappOk || !h5Ok) process.exit(1);

@@ -25,6 +25,20 @@ describe('apiErrorFromResponse', () => {
     expect(error.fields).toEqual([{ field: 'username', reason: '不能为空' }]);
   });
 
+  it('keeps the refusals of RULE_REFUSED, each with its remedy', () => {
+    const refusal = {
+      rule: 'advance-notice',
+      message: '计划检查须至少提前7个自然日报备',
+      remedy: '选择 2026-11-29 或之后的日期',
+    };
+    const error = apiErrorFromResponse(422, {
+      error: { code: 'RULE_REFUSED', message: '不能报备：计划检查须至少提前7个自然日报备', refusals: [refusal] },
+    });
+    expect(error.code).toBe(ErrorCode.RuleRefused);
+    expect(error.refusals).toEqual([refusal]);
+    expect(apiErrorFromResponse(404, null).refusals).toEqual([]);
+  });
+
   it('recognises WECHAT_UNBOUND on a 401', () => {
     const error = apiErrorFromResponse(401, {
       error: { code: 'WECHAT_UNBOUND', message: '该微信尚未绑定账号' },

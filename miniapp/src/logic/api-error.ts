@@ -1,4 +1,4 @@
-import { ErrorCode, type ErrorBody, type FieldError } from '@mashang/shared';
+import { ErrorCode, type ErrorBody, type FieldError, type RuleRefusal } from '@mashang/shared';
 
 /** Failures that never produced a server error body. */
 export const ClientErrorCode = {
@@ -14,6 +14,8 @@ export interface ApiErrorInit {
   code: ErrorCode | ClientErrorCode;
   message: string;
   fields?: FieldError[];
+  /** RULE_REFUSED: each business rule the request breaks, with what would satisfy it. */
+  refusals?: RuleRefusal[];
   errorId?: string;
 }
 
@@ -22,6 +24,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode;
   readonly fields: FieldError[];
+  readonly refusals: RuleRefusal[];
   readonly errorId?: string;
 
   constructor(init: ApiErrorInit) {
@@ -30,6 +33,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.fields = init.fields ?? [];
+    this.refusals = init.refusals ?? [];
     this.errorId = init.errorId;
   }
 
@@ -76,8 +80,8 @@ function parseBody(body: unknown): unknown {
 export function apiErrorFromResponse(status: number, rawBody: unknown): ApiError {
   const body = parseBody(rawBody);
   if (isErrorBody(body)) {
-    const { code, message, fields, errorId } = body.error;
-    return new ApiError({ status, code, message, fields, errorId });
+    const { code, message, fields, refusals, errorId } = body.error;
+    return new ApiError({ status, code, message, fields, refusals, errorId });
   }
   const fallback = STATUS_FALLBACKS[status] ?? (status >= 500 ? SERVER_FALLBACK : null);
   if (fallback) return new ApiError({ status, ...fallback });

@@ -19,7 +19,11 @@ export interface ApiRequest {
   url: string;
   data?: unknown;
   headers: Record<string, string>;
-  /** Sent without the session token: a 401 here means wrong credentials, not an expired session. */
+  /**
+   * Sent without the session token: logins (a 401 there means wrong credentials, not an expired
+   * session) and public calls such as the enterprise's code check, which must work on a phone
+   * with no session and must never end up on the login page.
+   */
   anonymous?: boolean;
 }
 
@@ -87,7 +91,8 @@ export const api = {
   get<T>(path: string, query?: Query, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'GET', url: buildUrl('', path, query), headers: {}, ...options });
   },
-  post<T>(path: string, data?: unknown, options: RequestOptions = {}): Promise<T> {
+  /** A POST without a body sends `{}`: the server refuses an empty body labelled as JSON. */
+  post<T>(path: string, data: unknown = {}, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'POST', url: path, data, headers: {}, ...options });
   },
 };

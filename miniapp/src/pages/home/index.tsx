@@ -1,6 +1,7 @@
 /*
- * Officer home: who is logged in, logout, and the enterprise register search.
- * Element ids for browser tests: #home-user, #logout, #enterprise-search (on H5 fill
+ * Officer home: who is logged in, logout, the way to the inspection plans, and the enterprise
+ * register search. Element ids for browser tests: #home-user, #logout, #go-plans (检查计划),
+ * #enterprise-search (on H5 fill
  * '#enterprise-search input', see pages/login), #enterprise-search-submit, #enterprise-list,
  * #enterprise-more, #enterprise-error.
  */
@@ -11,7 +12,7 @@ import { useRef, useState } from 'react';
 import { errorMessage } from '../../logic/api-error';
 import { hasMorePages, mergeEnterprisePage, phoneLabel } from '../../logic/enterprise-search';
 import { roleLabel } from '../../logic/roles';
-import { LOGIN_PAGE } from '../../routes';
+import { LOGIN_PAGE, PLANS_PAGE } from '../../routes';
 import { currentSession, logout, refreshCurrentUser } from '../../services/auth';
 import { searchEnterprises } from '../../services/registry';
 import './index.css';
@@ -90,6 +91,19 @@ export default function HomePage() {
         <Button id='logout' className='home__logout' size='mini' onClick={logout}>
           退出登录
         </Button>
+      </View>
+
+      <View
+        id='go-plans'
+        className='home__entry'
+        hoverClass='home__entry--pressed'
+        onClick={() => void Taro.navigateTo({ url: PLANS_PAGE })}
+      >
+        <View className='home__entry-text'>
+          <Text className='home__entry-title'>检查计划</Text>
+          <Text className='home__entry-sub'>报备计划、联合检查、生成检查码</Text>
+        </View>
+        <Text className='home__entry-arrow'>›</Text>
       </View>
 
       <View className='home__section'>

@@ -1,0 +1,148 @@
+/*
+ * Public verification of an inspection code, for the enterprise at the door (no login; the QR
+ * link /v/<token> opens /h5/#/enterprise/pages/verify/index?c=<token>; in the mini-program the
+ * page may also get the scanned URL as `q`). Written for an older shop owner on a slow phone:
+ * large type, few words, only View/Text/Button, and nothing from the officer pages.
+ * Element ids for browser tests: #verify-status (class verify--ok when the code checks out,
+ * verify--bad on any failure, verify--loading meanwhile), #verify-enterprise, #verify-date,
+ * #verify-joint (joint inspections only), one `.verify-agency` per agency with
+ * `.verify-agency__name`, `.verify-plan-code`, `.verify-officer` (name and certificate number)
+ * and `.verify-item` (name and legal basis); on failure #verify-message (the server's words),
+ * #verify-advice and, when trying again can help, #verify-retry.
+ */
+import { Button, Text, View } from '@tarojs/components';
+import { useLoad, useRouter } from '@tarojs/taro';
+import type { CodeCheck } from '@mashang/shared';
+import { useState } from 'react';
+import { chineseDate, shanghaiDateTime } from '../../../logic/dates';
+import { triggerLabel } from '../../../logic/triggers';
+import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, verifyFailure, type VerifyFailure } from '../../../logic/verify';
+import { checkInspectionCode } from '../../../services/codes';
+import './index.css';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ok'; check: CodeCheck; checkedAt: number }
+  | { kind: 'bad'; failure: VerifyFailure };
+
+export default function VerifyPage() {
+  const router = useRouter();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const verify = async () => {
+    const token = codeFromParams(router.params);
+    if (!token) {
+      setState({ kind: 'bad', failure: MISSING_CODE });
+      return;
+    }
+    setState({ kind: 'loading' });
+    try {
+      const check = await checkInspectionCode(token);
+      setState({ kind: 'ok', check, checkedAt: Date.now() });
+    } catch (error) {
+      setState({ kind: 'bad', failure: verifyFailure(error) });
+    }
+  };
+
+  useLoad(() => void verify());
+
+  if (state.kind === 'loading') {
+    return (
+      <View className='verify'>
+        <View id='verify-status' className='verify-status verify--loading'>
+          <Text className='verify-status__title'>正在核验…</Text>
+          <Text className='verify-status__sub'>请稍候</Text>
+        </View>
+      </View>
+    );
+  }
+
+  if (state.kind === 'bad') {
+    const { failure } = state;
+    return (
+      <View className='verify'>
+        <View id='verify-status' className='verify-status verify--bad'>
+          <Text className='verify-status__icon'>✕</Text>
+          <Text className='verify-status__title'>{failure.title}</Text>
+        </View>
+        <View className='verify-card'>
+          <Text id='verify-message' className='verify-message'>
+            {failure.message}
+          </Text>
+          <Text id='verify-advice' className='verify-advice'>
+            怎么办：{failure.advice}
+          </Text>
+        </View>
+        {failure.retry && (
+          <Button id='verify-retry' className='verify-retry' onClick={() => void verify()}>
+            重新核验
+          </Button>
+        )}
+      </View>
+    );
+  }
+
+  const { check, checkedAt } = state;
+  return (
+    <View className='verify'>
+      <View id='verify-status' className='verify-status verify--ok'>
+        <Text className='verify-status__icon'>✓</Text>
+        <Text className='verify-status__title'>已核验</Text>
+        <Text className='verify-status__sub'>本次检查已报备</Text>
+      </View>
+
+      <View className='verify-card'>
+        <Text className='verify-label'>被检查企业</Text>
+        <Text id='verify-enterprise' className='verify-value verify-value--name'>
+          {check.enterprise.name}
+        </Text>
+        <Text className='verify-label'>检查日期</Text>
+        <Text id='verify-date' className='verify-value'>
+          {chineseDate(check.inspectionDate)}
+        </Text>
+        {check.joint && (
+          <Text id='verify-joint' className='verify-joint'>
+            联合检查：{check.agencies.length}个部门一次查完
+          </Text>
+        )}
+      </View>
+
+      {/* The server lists the leading agency first. */}
+      {check.agencies.map((agency, index) => (
+        <View key={agency.planCode} className='verify-agency'>
+          <Text className='verify-agency__name'>
+            {agency.name}
+            {check.joint && index === 0 ? '（牵头）' : ''}
+          </Text>
+          <Text className='verify-agency__line verify-plan-code'>计划编号：{agency.planCode}</Text>
+          <Text className='verify-agency__line'>检查类型：{triggerLabel(agency.trigger)}</Text>
+
+          <Text className='verify-heading'>执法人员</Text>
+          {agency.officers.map((officer) => (
+            <View key={officer.certNo} className='verify-officer'>
+              <Text className='verify-officer__name'>{officer.name}</Text>
+              <Text className='verify-officer__cert'>执法证号 {officer.certNo}</Text>
+            </View>
+          ))}
+
+          <Text className='verify-heading'>检查事项</Text>
+          {agency.items.map((item) => (
+            <View key={item.name} className='verify-item'>
+              <Text className='verify-item__name'>{item.name}</Text>
+              <Text className='verify-item__basis'>依据：{item.basis}</Text>
+            </View>
+          ))}
+        </View>
+      ))}
+
+      <View className='verify-card verify-note'>
+        <Text className='verify-note__text'>
+          请核对来人的执法证，姓名、证号应与上面一致；只查上面列出的事项。不一致的，{REFUSE_ADVICE}
+        </Text>
+      </View>
+      <Text className='verify-footer'>
+        核验时间 {shanghaiDateTime(checkedAt)} · 检查码有效期至 {shanghaiDateTime(check.expiresAt)}
+      </Text>
+    </View>
+  );
+}

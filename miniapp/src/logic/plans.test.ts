@@ -1,0 +1,164 @@
+import type { Page, PlanEventView, PlanView } from '@mashang/shared';
+import {
+  actorLabel,
+  agencyNamesOf,
+  canFilePlans,
+  dateMoved,
+  filedSummary,
+  halfYearResultLabel,
+  inspectionMembers,
+  membersLine,
+  mergePlanPage,
+  planEventLine,
+} from './plans';
+
+function plan(overrides: Partial<PlanView> = {}): PlanView {
+  return {
+    id: 'p-own',
+    code: 'JH20261201-7Q3KXW',
+    agencyId: 'A001',
+    creditCode: '9141020002W4HE406T',
+    plannedDate: '2026-12-01',
+    trigger: 'planned',
+    reason: null,
+    status: 'active',
+    filedAt: '2026-11-22T01:00:00.000Z',
+    officerIds: ['A001-001'],
+    itemIds: ['A001-I01'],
+    inspection: {
+      leadPlanId: 'p-own',
+      date: '2026-12-01',
+      joint: false,
+      members: [{ planId: 'p-own', planCode: 'JH20261201-7Q3KXW', agencyId: 'A001', agencyName: '市场监管局' }],
+    },
+    ...overrides,
+  };
+}
+
+const joint = plan({
+  inspection: {
+    leadPlanId: 'p-fire',
+    date: '2026-11-30',
+    joint: true,
+    // Not in lead-first order on purpose: the page must not depend on the server's order.
+    members: [
+      { planId: 'p-own', planCode: 'JH20261201-7Q3KXW', agencyId: 'A001', agencyName: '市场监管局' },
+      { planId: 'p-fire', planCode: 'JH20261130-ABCDEF', agencyId: 'A005', agencyName: '消防救援支队' },
+      { planId: 'p-eco', planCode: 'JH20261203-GHJKLM', agencyId: 'A009', agencyName: '生态环境局' },
+    ],
+  },
+});
+
+describe('inspectionMembers and membersLine', () => {
+  it('puts the leading agency first and marks it', () => {
+    expect(inspectionMembers(joint).map((m) => [m.agencyName, m.lead])).toEqual([
+      ['消防救援支队', true],
+      ['市场监管局', false],
+      ['生态环境局', false],
+    ]);
+    expect(membersLine(joint)).toBe('消防救援支队（牵头）、市场监管局、生态环境局');
+  });
+});
+
+describe('filedSummary', () => {
+  it('names the code and date, and the partners of a joint inspection', () => {
+    expect(filedSummary(plan())).toBe('已报备 JH20261201-7Q3KXW，检查日期 2026-12-01。');
+    expect(filedSummary(joint)).toBe(
+      '已报备 JH20261201-7Q3KXW，检查日期 2026-11-30，与消防救援支队、生态环境局合并为联合检查（消防救援支队牵头）。',
+    );
+  });
+
+  it('knows when the joint inspection moved the date', () => {
+    expect(dateMoved(plan())).toBe(false);
+    expect(dateMoved(joint)).toBe(true);
+  });
+});
+
+describe('mergePlanPage', () => {
+  it('starts over on page 1 and appends later pages without repeats', () => {
+    const a = plan({ id: 'a' });
+    const b = plan({ id: 'b' });
+    const page = (items: PlanView[], n: number): Page<PlanView> => ({ items, page: n, pageSize: 20, total: 40 });
+    expect(mergePlanPage([a], page([b], 1))).toEqual([b]);
+    expect(mergePlanPage([a, b], page([b, plan({ id: 'c' })], 2)).map((p) => p.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('planEventLine', () => {
+  const names = agencyNamesOf(joint);
+  const event = (kind: string, detail: Record<string, unknown>): PlanEventView => ({
+    kind,
+    actor: 'user:3:officer1',
+    at: '2026-11-22T01:05:00.000Z',
+    detail,
+  });
+
+  it('tells a filing', () => {
+    expect(
+      planEventLine(
+        event('filed', { date: '2026-12-01', trigger: 'planned', officerIds: ['a', 'b'], itemIds: ['x'] }),
+        'A001',
+        names,
+      ),
+    ).toEqual({
+      title: '报备',
+      time: '2026-11-22 09:05',
+      actor: 'officer1',
+      text: '报备计划检查，检查日期 2026-12-01，执法人员 2 名，检查事项 1 项',
+    });
+  });
+
+  it('tells a merge into a joint inspection with the partners and the lead', () => {
+    const line = planEventLine(
+      event('merged', {
+        leadPlanId: 'p-fire',
+        leadAgencyId: 'A005',
+        inspectionDate: '2026-11-30',
+        agencyIds: ['A005', 'A001', 'A404'],
+        why: '同一企业±7个自然日内不同部门的检查计划合并为联合检查（应急优先、先提报优先）',
+      }),
+      'A001',
+      names,
+    );
+    expect(line.title).toBe('合并');
+    expect(line.text).toBe('与消防救援支队、部门 A404合并为联合检查，由消防救援支队牵头，检查日期 2026-11-30');
+    expect(line.note).toContain('±7个自然日');
+  });
+
+  it('tells a plan left on its own', () => {
+    const line = planEventLine(
+      event('merged', { leadAgencyId: 'A001', inspectionDate: '2026-12-01', agencyIds: ['A001'], why: '不再与其他部门的计划合并，单独检查' }),
+      'A001',
+      names,
+    );
+    expect(line).toMatchObject({ title: '单独检查', text: '不再与其他部门合并，单独检查，检查日期 2026-12-01' });
+  });
+
+  it('tells an issued code with its expiry in Shanghai time', () => {
+    const line = planEventLine(
+      event('coded', { inspectionDate: '2026-12-01', expiresAt: '2026-12-02T16:00:00.000Z', agencyIds: ['A001', 'A005'] }),
+      'A001',
+      names,
+    );
+    expect(line.text).toBe('生成联合检查的检查码，检查日期 2026-12-01，有效期至 2026-12-03 00:00');
+  });
+
+  it('shows an unknown kind and survives a detail of the wrong shape', () => {
+    expect(planEventLine(event('cancelled', {}), 'A001', names).text).toBe('其他记录（cancelled）');
+    expect(planEventLine(event('filed', { officerIds: 'x' }), 'A001', names).text).toContain('执法人员 0 名');
+  });
+});
+
+describe('small labels', () => {
+  it('names results, actors and who may file', () => {
+    expect(halfYearResultLabel('pass')).toBe('检查合格');
+    expect(halfYearResultLabel('rectify')).toBe('责令整改');
+    expect(halfYearResultLabel('case')).toBe('立案查处');
+    expect(halfYearResultLabel('x')).toBe('其他结果（x）');
+    expect(actorLabel('user:3:officer1')).toBe('officer1');
+    expect(actorLabel('system')).toBe('system');
+    expect(canFilePlans('officer')).toBe(true);
+    expect(canFilePlans('agency-admin')).toBe(true);
+    expect(canFilePlans('supervisor')).toBe(false);
+  });
+});

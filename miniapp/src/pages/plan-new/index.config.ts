@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '报备检查计划',
+});

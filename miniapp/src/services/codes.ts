@@ -1,0 +1,11 @@
+import type { CodeCheck } from '@mashang/shared';
+import { api } from './request';
+
+/**
+ * Public check of an inspection code, for the enterprise at the door: sent without any session
+ * (anonymous), so a stale officer login on the phone neither travels along nor sends this page
+ * to the login page on a 401.
+ */
+export function checkInspectionCode(token: string): Promise<CodeCheck> {
+  return api.get<CodeCheck>(`/api/codes/${encodeURIComponent(token)}`, undefined, { anonymous: true });
+}
