@@ -36,6 +36,7 @@ import {
   type RuleRefusal,
 } from '@mashang/shared';
 import { useRef, useState } from 'react';
+import { Choice } from '../../components/choice';
 import { flag } from '../../components/flag';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import { chineseDate, isCalendarDate, shanghaiDateTime, shanghaiToday } from '../../logic/dates';
@@ -306,26 +307,17 @@ export default function PlanNewPage() {
         <Text className='form-section__title'>执法人员</Text>
         {!officers && !loadError && <Text className='field__tip'>正在读取…</Text>}
         <View id='plan-officers' className='choices'>
-          {officers?.map((officer) => {
-            const on = form.officerIds.includes(officer.id);
-            return (
-              <View
-                key={officer.id}
-                className={`choice${on ? ' choice--on' : ''}`}
-                data-officer-id={officer.id}
-                data-checked={on ? 'true' : 'false'}
-                role='checkbox'
-                aria-checked={on}
-                onClick={() => update('officerIds', toggleId(form.officerIds, officer.id))}
-              >
-                <Text className='choice__box'>{on ? '✓' : ''}</Text>
-                <View className='choice__body'>
-                  <Text className='choice__name'>{officer.name}</Text>
-                  <Text className='choice__sub'>执法证号 {officer.certNo}</Text>
-                </View>
-              </View>
-            );
-          })}
+          {officers?.map((officer) => (
+            <Choice
+              key={officer.id}
+              kind='officer'
+              id={officer.id}
+              checked={form.officerIds.includes(officer.id)}
+              name={officer.name}
+              sub={`执法证号 ${officer.certNo}`}
+              onToggle={() => update('officerIds', toggleId(form.officerIds, officer.id))}
+            />
+          ))}
         </View>
         {fieldErrors.officerIds && <Text className='field__error'>{fieldErrors.officerIds}</Text>}
       </View>
@@ -334,29 +326,18 @@ export default function PlanNewPage() {
         <Text className='form-section__title'>检查事项</Text>
         {!items && !loadError && <Text className='field__tip'>正在读取…</Text>}
         <View id='plan-items' className='choices'>
-          {items?.map((item) => {
-            const on = form.itemIds.includes(item.id);
-            return (
-              <View
-                key={item.id}
-                className={`choice${on ? ' choice--on' : ''}`}
-                data-item-id={item.id}
-                data-checked={on ? 'true' : 'false'}
-                role='checkbox'
-                aria-checked={on}
-                onClick={() => update('itemIds', toggleId(form.itemIds, item.id))}
-              >
-                <Text className='choice__box'>{on ? '✓' : ''}</Text>
-                <View className='choice__body'>
-                  <View className='choice__title'>
-                    <Text className='choice__name'>{item.name}</Text>
-                    {item.noDisturb && <Text className='choice__flag'>无事不扰</Text>}
-                  </View>
-                  <Text className='choice__sub'>依据：{item.basis}</Text>
-                </View>
-              </View>
-            );
-          })}
+          {items?.map((item) => (
+            <Choice
+              key={item.id}
+              kind='item'
+              id={item.id}
+              checked={form.itemIds.includes(item.id)}
+              name={item.name}
+              sub={`依据：${item.basis}`}
+              flag={item.noDisturb ? '无事不扰' : undefined}
+              onToggle={() => update('itemIds', toggleId(form.itemIds, item.id))}
+            />
+          ))}
         </View>
         {fieldErrors.itemIds && <Text className='field__error'>{fieldErrors.itemIds}</Text>}
       </View>

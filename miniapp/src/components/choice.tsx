@@ -1,0 +1,36 @@
+import { Text, View } from '@tarojs/components';
+
+interface ChoiceProps {
+  /** Rendered as `data-<kind>-id`, the handle browser tests and styles use. */
+  kind: 'officer' | 'item';
+  id: string;
+  checked: boolean;
+  name: string;
+  sub: string;
+  /** A short warning label beside the name, e.g. 无事不扰. */
+  flag?: string;
+  onToggle: () => void;
+}
+
+/** One row of a multiple choice (officers, items): a checkbox, a name and a detail line. */
+export function Choice({ kind, id, checked, name, sub, flag, onToggle }: ChoiceProps) {
+  return (
+    <View
+      className={`choice${checked ? ' choice--on' : ''}`}
+      {...{ [`data-${kind}-id`]: id }}
+      data-checked={checked ? 'true' : 'false'}
+      role='checkbox'
+      aria-checked={checked}
+      onClick={onToggle}
+    >
+      <Text className='choice__box'>{checked ? '✓' : ''}</Text>
+      <View className='choice__body'>
+        <View className='choice__title'>
+          <Text className='choice__name'>{name}</Text>
+          {flag && <Text className='choice__flag'>{flag}</Text>}
+        </View>
+        <Text className='choice__sub'>{sub}</Text>
+      </View>
+    </View>
+  );
+}
