@@ -16,7 +16,8 @@ export default defineConfig<'webpack5'>(() => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_ROOT lets parallel builds (e.g. one per worktree) keep apart.
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     framework: 'react',
     compiler: 'webpack5',
     env: {

@@ -2,6 +2,8 @@ import { User } from '../../modules/auth/user.entity.js';
 import { Case } from '../../modules/cases/case.entity.js';
 import { CaseOfficer } from '../../modules/cases/case-officer.entity.js';
 import { Rating } from '../../modules/evaluation/rating.entity.js';
+import { TrailEntry } from '../../modules/inspections/trail-entry.entity.js';
+import { FlaggedCase, FlaggedCaseEvent } from '../../modules/supervision/flagged-case.entity.js';
 import { Inspection } from '../../modules/inspections/inspection.entity.js';
 import { InspectionItem } from '../../modules/inspections/inspection-item.entity.js';
 import { InspectionOfficer } from '../../modules/inspections/inspection-officer.entity.js';
@@ -39,4 +41,7 @@ export const ENTITIES = [
   JointScenario,
   ReviewRequest,
   ReviewEvent,
+  TrailEntry,
+  FlaggedCase,
+  FlaggedCaseEvent,
 ];
