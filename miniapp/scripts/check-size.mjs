@@ -15,6 +15,8 @@ const PACKAGE_LIMIT = 2 * 1024 * 1024;
 const ENTERPRISE_H5_BUDGET = 150 * 1024;
 /** Subpackage roots whose H5 pages the budget applies to. */
 const ENTERPRISE_ROOTS = ['enterprise/'];
+/** The pages an enterprise opens from a QR or an SMS: each must be in the build, within the budget. */
+const BUDGETED_PAGES = ['enterprise/pages/verify/index', 'enterprise/pages/rate/index'];
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const weappDir = join(distDir, 'weapp');
 const h5Dir = join(distDir, 'h5');
@@ -117,6 +119,10 @@ function reportH5() {
       `  ${route.padEnd(32)} ${kib(initialTotal)} + ${kib(own)} = ${kib(initialTotal + own)}${budget}`,
     );
     if (enterprise) console.log(`    chunks: ${files.map((path) => `${path} ${kib(gzippedSize.get(path))}`).join(', ')}`);
+  }
+  for (const page of BUDGETED_PAGES.filter((path) => !routes.has(path))) {
+    console.error(`  ${page}: not in the H5 build, so its budget cannot be checked`);
+    ok = false;
   }
   return ok;
 }

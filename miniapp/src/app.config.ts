@@ -1,12 +1,23 @@
 export default defineAppConfig({
   // The first page is the entry: login forwards to home when a session is still valid.
   // Officer pages live in the main package.
-  pages: ['pages/login/index', 'pages/home/index', 'pages/plans/index', 'pages/plan-new/index'],
+  pages: ['pages/login/index', 'pages/home/index', 'pages/plans/index', 'pages/plan-new/index', 'pages/scan/index', 'pages/inspection/index'],
   // Enterprise-facing pages are a subpackage, so an enterprise opening a code link downloads only
   // what it needs and the main package stays under WeChat's 2 MB; scripts/check-size.mjs measures
-  // it on its own. `verify` is public (no login); the SMS rating page `rate` will join it.
-  // H5 route: /enterprise/pages/verify/index (the server redirects /v/<token> there with ?c=).
-  subPackages: [{ root: 'enterprise', pages: ['pages/verify/index'] }],
+  // it on its own. `verify` and the SMS rating page `rate` are public (no login). H5 routes:
+  // /enterprise/pages/verify/index (the server redirects /v/<token> there with ?c=) and
+  // /enterprise/pages/rate/index (/r/<token> arrives with ?t=, /r without: the code box).
+  // The supervision console (执法监督) is for desks: H5 only, so the WeChat build never carries it.
+  subPackages: [
+    { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index'] },
+    ...(process.env.TARO_ENV === 'h5'
+      ? [{ root: 'console', pages: ['pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index'] }]
+      : []),
+  ],
+  // The check-in records where the officer stood when WeChat allows it; WeChat refuses getLocation
+  // unless it is declared here with a reason shown to the user.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '入企登记时记录检查地点' } },
   window: {
     navigationBarTitleText: '码上入企',
     navigationBarBackgroundColor: '#1f4fd1',

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -18,12 +19,20 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, flavour), adapter, {
     logger: levelsFrom(config.logLevel),
   });
-  // The short links in inspection-code QRs (/v/<token>) stay outside /api.
-  app.setGlobalPrefix('api', { exclude: [{ path: 'v/:token', method: RequestMethod.GET }] });
+  // The short links in inspection-code QRs (/v/<token>) and rating SMS (/r/<token>, /r) stay outside /api.
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'v/:token', method: RequestMethod.GET },
+      { path: 'r', method: RequestMethod.GET },
+      { path: 'r/:token', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   registerRawUploads(app);
+  // Inspection documents; the limit is checked again while streaming, to answer 413 in the one error shape.
+  await app.register(fastifyMultipart, { limits: { fileSize: config.onsite.documentMaxBytes, files: 1, fields: 0, parts: 2 } });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -5,11 +5,15 @@ import type { AppConfig } from './infra/config/config.js';
 import { dataSourceOptions, type DatabaseFlavour } from './infra/database/data-source.js';
 import { QueuesModule } from './infra/queues/queues.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { InspectionsModule } from './modules/inspections/inspections.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { RegistryModule } from './modules/registry/registry.module.js';
+import { SupervisionModule } from './modules/supervision/supervision.module.js';
 
 @Module({})
 export class AppModule {
@@ -26,6 +30,10 @@ export class AppModule {
         RegistryModule,
         ExchangeModule,
         PlansModule,
+        InspectionsModule,
+        SupervisionModule,
+        AnalyticsModule,
+        EvaluationModule,
       ],
     };
   }

@@ -1,21 +1,32 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { shanghaiDate } from '@mashang/shared';
+import { anomalyReportConfig } from './infra/config/config.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
 import { openDataSource } from './infra/database/data-source.js';
+import { runReportCommand } from './modules/analytics/report-command.js';
+import { isCalendarDate } from './modules/analytics/shanghai-days.js';
+import { violationWarningReport } from './modules/analytics/warning-report.js';
 import { DEMO_CITY_SIZES } from './modules/exchange/demo-city.js';
 import { loadDemoCity, type DemoSize } from './modules/exchange/demo-loader.js';
 import { ExchangeExporter } from './modules/exchange/exchange-export.js';
 import { ExchangeImporter, type ImportProgress } from './modules/exchange/exchange-import.js';
+import { brokenTrails, verifyTrail } from './modules/inspections/trail.service.js';
 
 const USAGE = `usage: npm run cli -- <command>
   migrate                      apply pending migrations
   check-schema                 fail if the entities and the migrations disagree
   import DIR                   validate and import an exchange-format folder (all or nothing)
   export DIR                   write the database as an exchange-format folder
+  verify-trail [INSPECTION_ID] recompute inspections' hash-chained trails (all when no id);
+                               exits 1 naming each inspection's first broken link
   demo [--size tiny|city|million] [--if-empty] [--seed N]
                                generate the demo city and import it, with the demo logins
   report --as-of YYYY-MM-DD --out FILE.json
-                               the nightly anomaly report (not implemented yet)`;
+                               the nightly anomaly report as of that date (the nightly job's code path)
+  warning --year YYYY --out FILE.json
+                               the yearly high-incidence violation early-warning report`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -52,8 +63,17 @@ function progressPrinter(): (p: ImportProgress) => void {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === '--help' || command === 'help') fail(USAGE, command ? 0 : 2);
-  if (command === 'report') fail('report: not implemented yet — the nightly anomaly report (rule set v1) is a separate piece of work still to land.', 3);
-  if (!['migrate', 'check-schema', 'import', 'export', 'demo'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  const out = option(args, '--out');
+  if (command === 'report') {
+    const asOf = option(args, '--as-of');
+    if (!asOf || !isCalendarDate(asOf) || !out) fail('usage: npm run cli -- report --as-of YYYY-MM-DD --out FILE.json');
+    if (asOf >= shanghaiDate(Date.now())) fail('report: --as-of must be a day that has ended (yesterday or earlier, Asia/Shanghai)');
+  }
+  if (command === 'warning') {
+    const year = option(args, '--year');
+    if (!year || !/^\d{4}$/.test(year) || !out) fail('usage: npm run cli -- warning --year YYYY --out FILE.json');
+  }
 
   const dataSource = await openDataSource(env('DATABASE_URL'), { migrate: true, poolSize: 4 });
   try {
@@ -85,6 +105,33 @@ async function main(): Promise<void> {
         if (!args[0]) fail('export needs a folder: npm run cli -- export DIR');
         const counts = await new ExchangeExporter(dataSource, phoneCipher()).export(resolve(args[0]));
         for (const [kind, count] of Object.entries(counts)) process.stdout.write(`${kind}: ${count}\n`);
+        break;
+      }
+      case 'verify-trail': {
+        const broken = args[0] ? [await verifyTrail(dataSource, args[0])].filter((r) => !r.intact) : [];
+        if (!args[0]) for await (const result of brokenTrails(dataSource)) broken.push(result);
+        for (const result of broken) process.stdout.write(`${result.inspectionId}: broken at entry ${result.firstBreak!.seq} (${result.firstBreak!.reason})\n`);
+        if (broken.length) fail(`${broken.length} trail(s) broken`, 1);
+        process.stdout.write(args[0] ? `${args[0]}: trail intact\n` : 'every trail intact\n');
+        break;
+      }
+      case 'report': {
+        const problems: string[] = [];
+        const config = anomalyReportConfig(process.env, problems);
+        if (problems.length) fail(problems.join('\n'));
+        const asOf = option(args, '--as-of')!;
+        const started = Date.now();
+        const findings = await runReportCommand({
+          dataSource, redisUrl: env('REDIS_URL'), asOf, out: resolve(out!), config,
+          onProgress: (p) => process.stderr.write(`  ${String(p.percent).padStart(3)}% ${p.step}\n`),
+        });
+        process.stdout.write(`report as of ${asOf}: ${findings} finding(s) written to ${resolve(out!)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        break;
+      }
+      case 'warning': {
+        const report = await violationWarningReport(dataSource, Number(option(args, '--year')));
+        writeFileSync(resolve(out!), `${JSON.stringify(report, null, 2)}\n`);
+        process.stdout.write(`warning report ${report.year}: ${report.totalCases} case(s), ${report.top.filter((c) => c.warning).length} warning(s) written to ${resolve(out!)}\n`);
         break;
       }
       case 'demo': {

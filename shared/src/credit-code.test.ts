@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import {
   buildCreditCode,
   creditCodeCheckChar,
@@ -85,6 +86,16 @@ describe('extracting the code from a scanned business licence', () => {
 
   it('does not pick 18 characters out of a longer token', () => {
     expect(extractCreditCode('X91440300708461136TX')).toBeNull();
+  });
+
+  it('tries each standalone run, even when runs are one separator apart', () => {
+    expect(extractCreditCode('91440300708461136U/91110000802100433B')).toBe('91110000802100433B');
+    expect(extractCreditCode('代码91440300708461136T名称')).toBe('91440300708461136T');
+  });
+
+  it('uses no regex lookbehind, which iOS before 16.4 cannot parse (the whole bundle would fail to load)', () => {
+    const source = readFileSync(new URL('./credit-code.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/\(\?<[=!]/);
   });
 
   it('answers null for nothing usable', () => {

@@ -84,8 +84,11 @@ export function buildCreditCode(prefix8: string, orgBody8: string): string {
 }
 
 const QUERY_KEYS = ['uniscid', 'serial', 'creditcode', 'tyshxydm'];
-/** An 18-character run standing alone, so a code inside a longer token is not mistaken for one. */
-const CANDIDATE = /(?<![0-9A-Za-z])[0-9A-Za-z]{18}(?![0-9A-Za-z])/g;
+/**
+ * Runs of letters and digits: only a run of exactly 18 may be a code, so a code inside a longer
+ * token is not mistaken for one. No lookbehind, which iOS before 16.4 cannot even parse.
+ */
+const ALPHANUMERIC_RUN = /[0-9A-Za-z]+/g;
 
 /**
  * Finds the credit code in what a scanned business-licence QR holds: a URL with `uniscid=` or
@@ -110,8 +113,9 @@ export function extractCreditCode(scanned: string | null | undefined): string | 
   }
   const whole = normaliseCreditCode(text);
   if (isValidCreditCode(whole)) return whole;
-  for (const candidate of text.match(CANDIDATE) ?? []) {
-    const code = candidate.toUpperCase();
+  for (const run of text.match(ALPHANUMERIC_RUN) ?? []) {
+    if (run.length !== 18) continue;
+    const code = run.toUpperCase();
     if (isValidCreditCode(code)) return code;
   }
   return null;

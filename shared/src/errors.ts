@@ -17,6 +17,9 @@ export const ErrorCode = {
   CodeInvalid: 'CODE_INVALID',
   CodeExpired: 'CODE_EXPIRED',
   CodeCancelled: 'CODE_CANCELLED',
+  /** The same upload (same idempotency key) was recorded before; nothing changed. */
+  AlreadyRecorded: 'ALREADY_RECORDED',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   Internal: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -4,3 +4,7 @@ export * from './api.js';
 export * from './phone.js';
 export * from './credit-code.js';
 export * from './time.js';
+export * from './evaluation.js';
+export * from './supervision.js';
+export * from './onsite.js';
+export * from './anomaly.js';

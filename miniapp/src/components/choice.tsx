@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 
 interface ChoiceProps {
   /** Rendered as `data-<kind>-id`, the handle browser tests and styles use. */
-  kind: 'officer' | 'item';
+  kind: 'officer' | 'item' | 'outcome';
   id: string;
   checked: boolean;
   name: string;

@@ -6,3 +6,8 @@ export function roleLabel(role: string): string {
     ? ROLE_LABELS[role as Role]
     : `未知角色（${role}）`;
 }
+
+/** Roles that work at a desk: on H5 they land in the supervision console (执法监督) instead of the officer home. */
+export function isDeskRole(role: Role | string): boolean {
+  return role === 'supervisor' || role === 'discipline' || role === 'agency-admin';
+}

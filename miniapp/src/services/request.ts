@@ -63,8 +63,11 @@ function handleResponse<T>(request: ApiRequest, statusCode: number, body: unknow
   throw error;
 }
 
+const intercept = (initial: ApiRequest): ApiRequest =>
+  requestInterceptors.reduce((current, interceptor) => interceptor(current), initial);
+
 async function send<T>(initial: ApiRequest): Promise<T> {
-  const request = requestInterceptors.reduce((current, intercept) => intercept(current), initial);
+  const request = intercept(initial);
   // JSON arrives parsed; anything else (a proxy's HTML page) as text.
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>;
   try {
@@ -82,6 +85,72 @@ async function send<T>(initial: ApiRequest): Promise<T> {
   return handleResponse<T>(request, response.statusCode, response.data);
 }
 
+/** Uploads wait longer than other calls: a document over a weak signal takes its time. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+
+/** A file to upload: a temporary path the mini-program chose, or the File of an H5 <input type="file">. */
+export type UploadSource = { name: string; path: string } | { name: string; blob: Blob };
+
+interface RawAnswer {
+  statusCode: number;
+  text: string;
+}
+
+function xhrUpload(request: ApiRequest, source: UploadSource, onProgress?: (percent: number) => void): Promise<RawAnswer> {
+  if (!('blob' in source)) return Promise.reject(new Error('H5 uploads a Blob'));
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', request.url);
+    for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
+    xhr.timeout = UPLOAD_TIMEOUT_MS;
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () => resolve({ statusCode: xhr.status, text: xhr.responseText });
+    xhr.onerror = () => reject(networkError());
+    xhr.ontimeout = () => reject(networkError());
+    const form = new FormData();
+    form.append('file', source.blob, source.name);
+    xhr.send(form);
+  });
+}
+
+async function taroUpload(request: ApiRequest, source: UploadSource, onProgress?: (percent: number) => void): Promise<RawAnswer> {
+  if (!('path' in source)) throw new Error('the mini-program uploads a file path');
+  try {
+    const task = Taro.uploadFile({
+      url: request.url,
+      filePath: source.path,
+      name: 'file',
+      header: request.headers,
+      timeout: UPLOAD_TIMEOUT_MS,
+    });
+    task.progress((update) => onProgress?.(update.progress));
+    const answer = await task;
+    return { statusCode: answer.statusCode, text: answer.data };
+  } catch {
+    throw networkError();
+  }
+}
+
+/**
+ * multipart/form-data with the one field `file`; what the file is travels in the query string,
+ * so the server knows it before the bytes arrive. Same base URL, token and error mapping as `send`.
+ */
+async function sendUpload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
+  const request = intercept({ method: 'POST', url: buildUrl('', path, query), headers: {} });
+  // Inline, so each build keeps only its own branch.
+  const answer =
+    process.env.TARO_ENV === 'h5' ? await xhrUpload(request, source, onProgress) : await taroUpload(request, source, onProgress);
+  let body: unknown = answer.text;
+  try {
+    body = JSON.parse(answer.text);
+  } catch {
+    // Not JSON (a proxy's page): apiErrorFromResponse falls back by status.
+  }
+  return handleResponse<T>(request, answer.statusCode, body);
+}
+
 export interface RequestOptions {
   anonymous?: boolean;
 }
@@ -94,5 +163,8 @@ export const api = {
   /** A POST without a body sends `{}`: the server refuses an empty body labelled as JSON. */
   post<T>(path: string, data: unknown = {}, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'POST', url: path, data, headers: {}, ...options });
+  },
+  upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
+    return sendUpload<T>(path, query, source, onProgress);
   },
 };

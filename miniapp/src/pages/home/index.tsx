@@ -1,6 +1,7 @@
 /*
- * Officer home: who is logged in, logout, the way to the inspection plans, and the enterprise
- * register search. Element ids for browser tests: #home-user, #logout, #go-plans (检查计划),
+ * Officer home: who is logged in, logout, the way to the inspection plans and to the on-site scan,
+ * and the enterprise register search. Element ids for browser tests: #home-user, #logout,
+ * #go-plans (检查计划), #go-scan (扫码入企),
  * #enterprise-search (on H5 fill
  * '#enterprise-search input', see pages/login), #enterprise-search-submit, #enterprise-list,
  * #enterprise-more, #enterprise-error.
@@ -11,8 +12,9 @@ import type { EnterpriseDto, Page, SessionUser } from '@mashang/shared';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../logic/api-error';
 import { hasMorePages, mergeEnterprisePage, phoneLabel } from '../../logic/enterprise-search';
-import { roleLabel } from '../../logic/roles';
-import { LOGIN_PAGE, PLANS_PAGE } from '../../routes';
+import { CONSOLE_CASES_PAGE } from '../../logic/console';
+import { isDeskRole, roleLabel } from '../../logic/roles';
+import { LOGIN_PAGE, PLANS_PAGE, SCAN_PAGE } from '../../routes';
 import { currentSession, logout, refreshCurrentUser } from '../../services/auth';
 import { searchEnterprises } from '../../services/registry';
 import './index.css';
@@ -72,6 +74,11 @@ export default function HomePage() {
       void Taro.reLaunch({ url: LOGIN_PAGE });
       return;
     }
+    // Supervisors, discipline inspectors and agency admins work in the web console.
+    if (process.env.TARO_ENV === 'h5' && isDeskRole(session.user.role)) {
+      void Taro.reLaunch({ url: CONSOLE_CASES_PAGE });
+      return;
+    }
     setUser(session.user);
     // A 401 here is handled by the request layer (back to login); on any other failure the
     // stored user is still good enough to greet with.
@@ -102,6 +109,19 @@ export default function HomePage() {
         <View className='home__entry-text'>
           <Text className='home__entry-title'>检查计划</Text>
           <Text className='home__entry-sub'>报备计划、联合检查、生成检查码</Text>
+        </View>
+        <Text className='home__entry-arrow'>›</Text>
+      </View>
+
+      <View
+        id='go-scan'
+        className='home__entry'
+        hoverClass='home__entry--pressed'
+        onClick={() => void Taro.navigateTo({ url: SCAN_PAGE })}
+      >
+        <View className='home__entry-text'>
+          <Text className='home__entry-title'>扫码入企</Text>
+          <Text className='home__entry-sub'>今天的检查、扫营业执照登记入企、记录结果</Text>
         </View>
         <Text className='home__entry-arrow'>›</Text>
       </View>

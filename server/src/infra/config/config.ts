@@ -17,7 +17,33 @@ export interface AppConfig {
   bodyLimit: number;
   /** Where uploaded exchange files wait for their import job. */
   importSpoolDir: string;
+  onsite: OnsiteConfig;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  anomalyReport: AnomalyReportConfig;
+  evaluation: EvaluationConfig;
+}
+
+/** The nightly anomaly report's schedule and retries. */
+export interface AnomalyReportConfig {
+  /** Five-field cron in Asia/Shanghai (default `0 2 * * *`); null when switched off (`off`). */
+  cron: string | null;
+  /** Attempts per as-of date before the run is left failed. */
+  attempts: number;
+  /** First retry delay; doubled for each further attempt. */
+  backoffMs: number;
+}
+
+export type DocumentStorageConfig =
+  | { kind: 'local'; dir: string }
+  | { kind: 's3'; endpoint: string; region: string; bucket: string; accessKeyId: string; secretAccessKey: string };
+
+export interface OnsiteConfig {
+  /** 先检查后补码: hours an emergency inspection has to file its code after the check-in. */
+  emergencyCodeHours: number;
+  /** How old a check-in or finding replayed from a phone's offline queue may be. */
+  offlineMaxAgeHours: number;
+  documentMaxBytes: number;
+  storage: DocumentStorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -94,8 +120,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const importSpoolDir = resolve(env.IMPORT_SPOOL_DIR?.trim() || join(tmpdir(), 'mashang-imports'));
 
+  const onsite = onsiteConfig(env, problems);
+
   const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL: must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const anomalyReport = anomalyReportConfig(env, problems);
+
+  const evaluation = evaluationConfig(env, problems);
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -111,6 +143,199 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir,
     bodyLimit,
     importSpoolDir,
+    onsite,
     logLevel,
+    anomalyReport,
+    evaluation,
+  };
+}
+
+const CRON_FIELDS: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+
+/** A five-field cron of numbers, `*`, ranges, lists and steps, each number within its field's bounds. */
+function validCron(text: string): boolean {
+  const fields = text.trim().split(/\s+/);
+  return fields.length === 5 && fields.every((field, i) => field.split(',').every((part) => {
+    const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
+    if (!match) return false;
+    const [min, max] = CRON_FIELDS[i];
+    const numbers = [match[2], match[3]].filter((n) => n !== undefined).map(Number);
+    return numbers.every((n) => n >= min && n <= max) && (match[4] === undefined || Number(match[4]) >= 1);
+  }));
+}
+
+/** ANOMALY_REPORT_CRON / _ATTEMPTS / _BACKOFF; the CLI reads them too, so its report job retries alike. */
+export function anomalyReportConfig(env: NodeJS.ProcessEnv, problems: string[]): AnomalyReportConfig {
+  const cronText = (env.ANOMALY_REPORT_CRON ?? '').trim() || '0 2 * * *';
+  const cron = cronText.toLowerCase() === 'off' ? null : cronText;
+  if (cron !== null && !validCron(cron)) problems.push('ANOMALY_REPORT_CRON: must be a five-field cron such as "0 2 * * *" (Asia/Shanghai), or off');
+  const attempts = Number(env.ANOMALY_REPORT_ATTEMPTS ?? 3);
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 20) problems.push('ANOMALY_REPORT_ATTEMPTS: must be an integer 1–20');
+  const backoff = parseDuration(env.ANOMALY_REPORT_BACKOFF ?? '5m');
+  if (backoff === null) problems.push('ANOMALY_REPORT_BACKOFF: must be a duration like 5m, 30s or 600');
+  return { cron, attempts, backoffMs: (backoff ?? 0) * 1000 };
+}
+
+function onsiteConfig(env: NodeJS.ProcessEnv, problems: string[]): OnsiteConfig {
+  const positive = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 1) problems.push(`${name}: must be a positive integer`);
+    return value;
+  };
+  const emergencyCodeHours = positive('EMERGENCY_CODE_HOURS', 24);
+  const offlineMaxAgeHours = positive('OFFLINE_MAX_AGE_HOURS', 72);
+  const documentMaxBytes = positive('DOCUMENT_MAX_BYTES', 10 * 1024 * 1024);
+  const kind = (env.DOCUMENT_STORAGE ?? 'local').trim();
+  let storage: DocumentStorageConfig;
+  if (kind === 's3') {
+    const endpoint = env.S3_ENDPOINT?.trim() ?? '';
+    if (!parseUrl(endpoint, ['http:', 'https:'])) problems.push('S3_ENDPOINT: required for DOCUMENT_STORAGE=s3, an http(s) URL');
+    const field = (name: string) => {
+      const value = env[name]?.trim() ?? '';
+      if (!value) problems.push(`${name}: required for DOCUMENT_STORAGE=s3`);
+      return value;
+    };
+    storage = { kind: 's3', endpoint, region: env.S3_REGION?.trim() || 'us-east-1', bucket: field('S3_BUCKET'), accessKeyId: field('S3_ACCESS_KEY_ID'), secretAccessKey: field('S3_SECRET_ACCESS_KEY') };
+  } else {
+    if (kind !== 'local') problems.push('DOCUMENT_STORAGE: must be local or s3');
+    storage = { kind: 'local', dir: resolve(env.DOCUMENT_DIR?.trim() || join(tmpdir(), 'mashang-documents')) };
+  }
+  return { emergencyCodeHours, offlineMaxAgeHours, documentMaxBytes, storage };
+}
+
+/** SMS evaluation (短信评价): which provider sends the invites, how, and how long links live. */
+export interface EvaluationConfig {
+  sms: SmsConfig;
+  /** How long a rating link or code stays valid. */
+  linkTtlSeconds: number;
+  /** One reminder this long after the invite if still unrated; null when switched off (`off`). */
+  reminderDelaySeconds: number | null;
+}
+
+export type SmsProviderConfig =
+  | { kind: 'outbox' }
+  | { kind: 'aliyun'; accessKeyId: string; accessKeySecret: string; endpoint: SmsEndpoint }
+  | { kind: 'tencent'; secretId: string; secretKey: string; sdkAppId: string; region: string; endpoint: SmsEndpoint };
+
+/** A provider's API host, `https` unless configured as an http:// URL (a local fake in tests). */
+export interface SmsEndpoint {
+  protocol: 'http' | 'https';
+  host: string;
+}
+
+export interface SmsConfig {
+  provider: SmsProviderConfig;
+  /** link: the personal link is a template variable; code: the template holds the fixed address, the variable a code. */
+  mode: 'link' | 'code';
+  signName: string;
+  inviteTemplate: string;
+  reminderTemplate: string;
+  timeoutMs: number;
+  maxAttempts: number;
+  /** First retry delay; doubled for each further attempt. */
+  retryDelayMs: number;
+  /** Messages per second sent to the provider at most (Bull limiter). */
+  ratePerSecond: number;
+  /** Sends in flight at once in one server process. */
+  concurrency: number;
+  /** When set, delivery-receipt callbacks must carry `?token=<this>`. */
+  callbackToken: string | null;
+}
+
+/** `500ms`, `10s`, `5m`, `3d` or plain seconds, in milliseconds. */
+function parseMillis(text: string): number | null {
+  const match = /^(\d+)\s*ms$/.exec(text.trim());
+  if (match) return Number(match[1]);
+  const seconds = parseDuration(text);
+  return seconds === null ? null : seconds * 1000;
+}
+
+function smsEndpoint(name: string, value: string, problems: string[]): SmsEndpoint {
+  if (/^https?:\/\//.test(value)) {
+    const url = parseUrl(value, ['http:', 'https:']);
+    if (url && url.pathname === '/') return { protocol: url.protocol === 'http:' ? 'http' : 'https', host: url.host };
+  } else if (/^[A-Za-z0-9.-]+(:\d+)?$/.test(value)) {
+    return { protocol: 'https', host: value };
+  }
+  problems.push(`${name}: must be a host name such as dysmsapi.aliyuncs.com, or an http(s) URL without a path`);
+  return { protocol: 'https', host: value };
+}
+
+export function evaluationConfig(env: NodeJS.ProcessEnv, problems: string[]): EvaluationConfig {
+  const text = (name: string, fallback = '') => env[name]?.trim() || fallback;
+  const required = (name: string, why: string) => {
+    const value = text(name);
+    if (!value) problems.push(`${name}: required ${why}`);
+    return value;
+  };
+  const kind = text('SMS_PROVIDER', 'outbox');
+  let provider: SmsProviderConfig = { kind: 'outbox' };
+  if (kind === 'aliyun') {
+    const why = 'for SMS_PROVIDER=aliyun';
+    provider = {
+      kind,
+      accessKeyId: required('ALIYUN_SMS_ACCESS_KEY_ID', why),
+      accessKeySecret: required('ALIYUN_SMS_ACCESS_KEY_SECRET', why),
+      endpoint: smsEndpoint('ALIYUN_SMS_ENDPOINT', text('ALIYUN_SMS_ENDPOINT', 'dysmsapi.aliyuncs.com'), problems),
+    };
+  } else if (kind === 'tencent') {
+    const why = 'for SMS_PROVIDER=tencent';
+    provider = {
+      kind,
+      secretId: required('TENCENT_SMS_SECRET_ID', why),
+      secretKey: required('TENCENT_SMS_SECRET_KEY', why),
+      sdkAppId: required('TENCENT_SMS_SDK_APP_ID', why),
+      region: text('TENCENT_SMS_REGION', 'ap-guangzhou'),
+      endpoint: smsEndpoint('TENCENT_SMS_ENDPOINT', text('TENCENT_SMS_ENDPOINT', 'sms.tencentcloudapi.com'), problems),
+    };
+  } else if (kind !== 'outbox') {
+    problems.push('SMS_PROVIDER: must be outbox, aliyun or tencent');
+  }
+  const mode = text('SMS_MODE', kind === 'tencent' ? 'code' : 'link');
+  if (mode !== 'link' && mode !== 'code') problems.push('SMS_MODE: must be link or code');
+  if (kind === 'tencent' && mode === 'link') problems.push('SMS_MODE: Tencent Cloud SMS forbids links in template variables; use code');
+  const real = kind !== 'outbox' ? `for SMS_PROVIDER=${kind}` : '';
+  const signName = real ? required('SMS_SIGN_NAME', real) : text('SMS_SIGN_NAME', '码上入企');
+  const inviteTemplate = real ? required('SMS_TEMPLATE_INVITE', real) : text('SMS_TEMPLATE_INVITE', 'local-invite');
+  const reminderTemplate = real ? required('SMS_TEMPLATE_REMINDER', real) : text('SMS_TEMPLATE_REMINDER', 'local-reminder');
+
+  const millis = (name: string, fallback: string, min: number) => {
+    const value = parseMillis(text(name, fallback));
+    if (value === null || value < min) problems.push(`${name}: must be a duration of at least ${min} ms, like 10s or 500ms`);
+    return value ?? min;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const value = Number(text(name, String(fallback)));
+    if (!Number.isInteger(value) || value < min || value > max) problems.push(`${name}: must be an integer ${min}–${max}`);
+    return value;
+  };
+  const timeoutMs = millis('SMS_TIMEOUT', '10s', 100);
+  const retryDelayMs = millis('SMS_RETRY_DELAY', '30s', 10);
+  const maxAttempts = integer('SMS_MAX_ATTEMPTS', 8, 1, 30);
+  const ratePerSecond = integer('SMS_RATE_LIMIT', 100, 1, 1_000_000);
+  const concurrency = integer('SMS_CONCURRENCY', 100, 1, 1000);
+
+  const ttl = parseDuration(text('RATING_LINK_TTL', '7d'));
+  if (!ttl) problems.push('RATING_LINK_TTL: must be a duration like 7d or 48h');
+  const reminderText = text('RATING_REMINDER_DELAY', '3d');
+  const reminder = reminderText.toLowerCase() === 'off' ? null : parseDuration(reminderText);
+  if (reminderText.toLowerCase() !== 'off' && !reminder) problems.push('RATING_REMINDER_DELAY: must be a duration like 3d or 72h, or off');
+
+  return {
+    sms: {
+      provider,
+      mode: mode as SmsConfig['mode'],
+      signName,
+      inviteTemplate,
+      reminderTemplate,
+      timeoutMs,
+      maxAttempts,
+      retryDelayMs,
+      ratePerSecond,
+      concurrency,
+      callbackToken: text('SMS_CALLBACK_TOKEN') || null,
+    },
+    linkTtlSeconds: ttl ?? 0,
+    reminderDelaySeconds: reminder ?? null,
   };
 }

@@ -1,8 +1,14 @@
+import { AnomalyFindingRow } from '../../modules/analytics/anomaly-finding.entity.js';
+import { AnomalyRun } from '../../modules/analytics/anomaly-run.entity.js';
 import { User } from '../../modules/auth/user.entity.js';
 import { Case } from '../../modules/cases/case.entity.js';
 import { CaseOfficer } from '../../modules/cases/case-officer.entity.js';
 import { Rating } from '../../modules/evaluation/rating.entity.js';
+import { RatingInvite, RatingInviteAgency, SmsMessage, SmsOutboxEntry } from '../../modules/evaluation/rating-invite.entity.js';
+import { Checkin, Finding, InspectionDocument } from '../../modules/inspections/onsite.entity.js';
 import { TrailEntry } from '../../modules/inspections/trail-entry.entity.js';
+import { CaseAttachment } from '../../modules/supervision/case-attachment.entity.js';
+import { CreditRecord } from '../../modules/supervision/credit-record.entity.js';
 import { FlaggedCase, FlaggedCaseEvent } from '../../modules/supervision/flagged-case.entity.js';
 import { Inspection } from '../../modules/inspections/inspection.entity.js';
 import { InspectionItem } from '../../modules/inspections/inspection-item.entity.js';
@@ -42,6 +48,17 @@ export const ENTITIES = [
   ReviewRequest,
   ReviewEvent,
   TrailEntry,
+  Checkin,
+  Finding,
+  InspectionDocument,
   FlaggedCase,
   FlaggedCaseEvent,
+  CaseAttachment,
+  CreditRecord,
+  AnomalyRun,
+  AnomalyFindingRow,
+  RatingInvite,
+  RatingInviteAgency,
+  SmsMessage,
+  SmsOutboxEntry,
 ];

@@ -17,6 +17,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CodeInvalid]: 404,
   [ErrorCode.CodeExpired]: 410,
   [ErrorCode.CodeCancelled]: 410,
+  [ErrorCode.AlreadyRecorded]: 409,
+  [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.Internal]: 500,
 };
 
@@ -33,6 +35,8 @@ export function codeForStatus(status: number): ErrorCode {
       return ErrorCode.Conflict;
     case 413:
       return ErrorCode.PayloadTooLarge;
+    case 415:
+      return ErrorCode.UnsupportedMediaType;
     case 429:
       return ErrorCode.RateLimited;
     default:

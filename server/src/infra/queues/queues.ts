@@ -2,6 +2,8 @@
 export enum QueueName {
   Exchange = 'exchange',
   Inspections = 'inspections',
+  Analytics = 'analytics',
+  Sms = 'sms',
 }
 
 export enum JobName {
@@ -10,6 +12,12 @@ export enum JobName {
   InspectionFinished = 'inspection-finished',
   /** An emergency check-in's 24-hour deadline for filing the late inspection code has passed. */
   EmergencyCodeDeadline = 'emergency-code-deadline',
+  /** Repeatable (02:00 Asia/Shanghai by default): queues the anomaly report as of the previous day. */
+  AnomalyNightly = 'anomaly-nightly',
+  /** The anomaly report as of one date. Job id: `anomaly-report:<asOf>`, so a date is computed once. */
+  AnomalyReport = 'anomaly-report',
+  /** Sends one SMS of a rating invite (the invite or its reminder). Job id: `sms:<messageId>`; a reminder is delayed. */
+  SendSms = 'send-sms',
 }
 
 /** The queue each job runs on. */
@@ -17,6 +25,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ImportDataset]: QueueName.Exchange,
   [JobName.InspectionFinished]: QueueName.Inspections,
   [JobName.EmergencyCodeDeadline]: QueueName.Inspections,
+  [JobName.AnomalyNightly]: QueueName.Analytics,
+  [JobName.AnomalyReport]: QueueName.Analytics,
+  [JobName.SendSms]: QueueName.Sms,
 };
 
 /** The payload of each job, by name. */
@@ -29,4 +40,10 @@ export interface JobPayloads {
   [JobName.InspectionFinished]: { groupId: string; creditCode: string; inspectionIds: string[]; finishedAt: string };
   /** Job id: `emergency-code:<planId>`; delayed until the deadline. */
   [JobName.EmergencyCodeDeadline]: { planId: string; checkedInAt: string; deadline: string };
+  /** The as-of date is the day before the scheduled fire time (Asia/Shanghai). */
+  [JobName.AnomalyNightly]: Record<string, never>;
+  /** `asOf` YYYY-MM-DD; `requestedBy` `system:nightly-report`, `user:<id>:<name>` or `cli`. */
+  [JobName.AnomalyReport]: { asOf: string; requestedBy: string };
+  /** The `sms_messages` row to send; everything else is read from it when the job runs. */
+  [JobName.SendSms]: { messageId: string };
 }

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -16,7 +17,13 @@ export class AuthModule {
       module: AuthModule,
       imports: [
         TypeOrmModule.forFeature([User]),
-        JwtModule.register({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+        // A KeyObject once, rather than the string: jsonwebtoken otherwise re-parses the secret on every
+        // request, first trying it as a public key and failing (a fifth of the CPU of a check-in).
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as string,
+          signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
       ],
       controllers: [AuthController],
       providers: [AuthService, WechatClient, { provide: APP_GUARD, useClass: JwtAuthGuard }],

@@ -11,6 +11,8 @@ const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
 /**
  * Appends one entry to an inspection's trail inside the caller's transaction. Concurrent appends to one
  * inspection race for the next seq; the loser's insert hits the unique key and retries on the new tail.
+ * Call it in a READ COMMITTED transaction: under REPEATABLE READ the tail's locking read also locks the
+ * index gap after it, and concurrent appends to neighbouring inspections deadlock.
  */
 export async function appendTrail(
   manager: EntityManager,
@@ -41,4 +43,39 @@ export async function appendTrail(
       if ((error as { code?: string }).code !== DUPLICATE_ENTRY || attempt >= 8) throw error;
     }
   }
+}
+
+export interface TrailAppend {
+  inspectionId: string;
+  kind: TrailKind;
+  actor: string;
+  detail: Record<string, unknown>;
+  at: Date;
+}
+
+/**
+ * Appends many entries (several per inspection allowed, chained in the given order) with one read of
+ * the tails and one multi-row insert. It does not lock the tails: if anyone appended to one of these
+ * inspections meanwhile, the insert hits the unique (inspection, seq) key and the whole call fails, for
+ * the caller to roll back and fall back to `appendTrail` one by one. Same isolation rule as appendTrail.
+ */
+export async function appendTrailBatch(manager: EntityManager, appends: TrailAppend[]): Promise<void> {
+  if (!appends.length) return;
+  const ids = [...new Set(appends.map((a) => a.inspectionId))];
+  const tails: { inspection_id: string; seq: number; hash: string }[] = await manager.query(
+    `SELECT t.inspection_id, t.seq, t.hash FROM inspection_trail t
+       JOIN (SELECT inspection_id, MAX(seq) AS seq FROM inspection_trail WHERE inspection_id IN (?) GROUP BY inspection_id) m
+         ON m.inspection_id = t.inspection_id AND m.seq = t.seq`,
+    [ids],
+  );
+  const heads = new Map(tails.map((t) => [t.inspection_id, { seq: Number(t.seq), hash: t.hash }]));
+  const rows = appends.map((append) => {
+    const head = heads.get(append.inspectionId) ?? { seq: 0, hash: GENESIS_HASH };
+    const seq = head.seq + 1;
+    const text = JSON.stringify(append.detail);
+    const hash = entryHash(head.hash, { inspectionId: append.inspectionId, seq, kind: append.kind, actor: append.actor, detail: text, at: append.at });
+    heads.set(append.inspectionId, { seq, hash });
+    return [append.inspectionId, seq, append.kind, append.actor, text, append.at, head.hash, hash];
+  });
+  await manager.query('INSERT INTO inspection_trail (inspection_id, seq, kind, actor, detail, at, prev_hash, hash) VALUES ?', [rows]);
 }

@@ -6,6 +6,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError } from '../../infra/errors/domain-error.js';
+import { raiseFlag } from '../supervision/flags.js';
+import { appendTrail } from '../inspections/trail.js';
 import { codeSigningKey, isAuthenticToken, newCodeToken } from './inspection-code.js';
 import { JointScenariosService } from './joint-scenarios.service.js';
 import { PlansService } from './plans.service.js';
@@ -55,17 +57,47 @@ export class InspectionCodesService {
         await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
           planId, plan.agencyId, plan.creditCode, 'alone', actor, JSON.stringify({ scenario: gap.scenario, missingAgencyIds: gap.missingIds, reason: aloneReason.trim() }), now,
         ]);
+        await appendTrail(manager, planId, 'alone', actor, { scenario: gap.scenario, missingAgencyIds: gap.missingIds, reason: aloneReason.trim() }, now);
+        // Going alone in a joint-supervision scenario is for the supervisor to look at.
+        await raiseFlag(manager, {
+          dedupeKey: `alone:${planId}`,
+          source: 'alone',
+          subjectType: 'plan',
+          subjectId: planId,
+          agencyId: plan.agencyId,
+          creditCode: plan.creditCode,
+          inspectionId: planId,
+          severity: 'low',
+          title: `应联未联：综合监管场景“${gap.scenario}”未与${gap.missingNames.join('、')}联合检查`,
+          evidence: { planId, planCode: plan.code, scenario: gap.scenario, missingAgencyIds: gap.missingIds, reason: aloneReason.trim() },
+          actor,
+        }, now);
       }
       const token = newCodeToken(this.key);
       // Valid through the day after the inspection date, Asia/Shanghai.
       const expiresAt = new Date(Date.parse(`${current.inspection_date}T00:00:00+08:00`) + 2 * DAY_MS);
       await manager.query('INSERT INTO inspection_codes (token, lead_plan_id, issued_at, issued_by, expires_at) VALUES (?, ?, ?, ?, ?)', [token, current.lead_plan_id, now, user.id, expiresAt]);
-      const members: { id: string; agency_id: string }[] = await manager.query("SELECT id, agency_id FROM plans WHERE lead_plan_id = ? AND status = 'active'", [current.lead_plan_id]);
+      const members: { id: string; agency_id: string; checked_in_at: Date | null; code_due_at: Date | null }[] = await manager.query(
+        "SELECT id, agency_id, checked_in_at, code_due_at FROM plans WHERE lead_plan_id = ? AND status = 'active'", [current.lead_plan_id]);
+      const actor = `user:${user.id}:${user.username}`;
       for (const member of members) {
+        // 先检查后补码: a code filed after an emergency check-in names that check-in and whether it met the deadline.
+        const late = member.checked_in_at
+          ? { checkedInAt: new Date(member.checked_in_at).toISOString(), codeDueAt: member.code_due_at ? new Date(member.code_due_at).toISOString() : null, onTime: !member.code_due_at || now <= new Date(member.code_due_at) }
+          : {};
+        const detail = { inspectionDate: current.inspection_date, expiresAt: expiresAt.toISOString(), agencyIds: members.map((m) => m.agency_id), ...late };
         await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          member.id, member.agency_id, plan.creditCode, 'coded', `user:${user.id}:${user.username}`,
-          JSON.stringify({ inspectionDate: current.inspection_date, expiresAt: expiresAt.toISOString(), agencyIds: members.map((m) => m.agency_id) }), now,
+          member.id, member.agency_id, plan.creditCode, 'coded', actor, JSON.stringify(detail), now,
         ]);
+        await appendTrail(manager, member.id, 'coded', actor, detail, now);
+        if ('onTime' in late && !late.onTime) {
+          // The deadline job raises this too; raising here as well keeps it even if that job was lost.
+          await raiseFlag(manager, {
+            dedupeKey: `emergency-code:${member.id}`, source: 'emergency-code', subjectType: 'inspection', subjectId: member.id,
+            agencyId: member.agency_id, creditCode: plan.creditCode, inspectionId: member.id, severity: 'high',
+            title: '紧急检查入企后未在期限内补报检查码', evidence: { planId: member.id, checkedInAt: late.checkedInAt, codeDueAt: late.codeDueAt, codedAt: now.toISOString() }, actor,
+          }, now);
+        }
       }
       return { refusal: null, token, expiresAt };
     });

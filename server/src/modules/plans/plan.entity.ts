@@ -48,6 +48,18 @@ export class Plan {
   @Column({ name: 'alone_reason', type: 'varchar', length: 500, nullable: true })
   aloneReason: string | null;
 
+  /** First check-in on site (scan in) by one of this plan's officers. */
+  @Column({ name: 'checked_in_at', type: 'datetime', precision: 3, nullable: true })
+  checkedInAt: Date | null;
+
+  /** When this agency finished (results uploaded). */
+  @Column({ name: 'finished_at', type: 'datetime', precision: 3, nullable: true })
+  finishedAt: Date | null;
+
+  /** Emergency inspected before its code: the code must be filed by then (先检查后补码). */
+  @Column({ name: 'code_due_at', type: 'datetime', precision: 3, nullable: true })
+  codeDueAt: Date | null;
+
   /** The inspection's unified date: the lead plan's date. */
   @Column({ name: 'inspection_date', type: 'char', length: 10 })
   inspectionDate: string;

@@ -6,11 +6,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound } from '../../infra/errors/domain-error.js';
 import { agencyScope } from '../auth/scope.js';
 import type { FilePlanDto } from './dto/file-plan.dto.js';
+import { appendTrail, type TrailKind } from '../inspections/trail.js';
 import { filingRefusals } from './plan-filing.js';
 import { lockingInspection, mergePlans, MERGE_WINDOW_DAYS, type MergeCandidate, type MergedInspection } from './plan-merging.js';
 import type { FilingRefusal } from './plan-filing.js';
 
 const DAY_MS = 86_400_000;
+/** Plan events that are also steps of the inspection's trail (refused attempts never became an inspection). */
+const TRAIL_KINDS = new Set(['filed', 'merged', 'moved', 'cancelled']);
 const actorOf = (user: SessionUser) => `user:${user.id}:${user.username}`;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
@@ -58,6 +61,7 @@ export class PlansService {
       const plan = await this.ownActivePlan(manager, user, id);
       const [coded] = await manager.query('SELECT 1 AS x FROM inspection_codes WHERE lead_plan_id = ? AND revoked_at IS NULL', [plan.lead_plan_id]);
       if (coded) throw new DomainError(ErrorCode.Conflict, '检查码已生成，不能改期；请取消后重新报备');
+      if (plan.checked_in_at) throw new DomainError(ErrorCode.Conflict, '已经入企检查，不能改期');
       if (plan.planned_date === date) return [];
       const itemIds = (await manager.query('SELECT item_id FROM plan_items WHERE plan_id = ?', [id])).map((r: { item_id: string }) => r.item_id);
       const subject = { creditCode: plan.credit_code, date, trigger: plan.trigger_type, reason: plan.reason ?? undefined, itemIds };
@@ -82,6 +86,7 @@ export class PlansService {
   async cancel(user: SessionUser, id: string, reason: string, now = new Date()): Promise<PlanView> {
     await this.serialised(await this.creditCodeOf(id), async (manager) => {
       const plan = await this.ownActivePlan(manager, user, id);
+      if (plan.checked_in_at) throw new DomainError(ErrorCode.Conflict, '已经入企检查，不能取消计划');
       await manager.query("UPDATE plans SET status = 'cancelled' WHERE id = ?", [id]);
       await this.appendEvent(manager, id, plan.agency_id, plan.credit_code, 'cancelled', user, { reason }, now);
       await manager.query(
@@ -228,7 +233,7 @@ export class PlansService {
     if (!plan) throw notFound('检查计划');
     if (agencyScope(user) !== plan.agency_id) throw forbidden('只能修改本部门的检查计划');
     if (plan.status !== 'active') throw new DomainError(ErrorCode.Conflict, '该计划已取消');
-    return plan as { agency_id: string; credit_code: string; planned_date: string; trigger_type: string; reason: string | null; lead_plan_id: string };
+    return plan as { agency_id: string; credit_code: string; planned_date: string; trigger_type: string; reason: string | null; lead_plan_id: string; checked_in_at: Date | null };
   }
 
   /** Refuses an agency outside an inspection whose code is issued, within ±7 days of it (emergencies excepted). */
@@ -320,6 +325,7 @@ export class PlansService {
     await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       planId, agencyId, creditCode, kind, actorOf(user), JSON.stringify(detail), at,
     ]);
+    if (planId && TRAIL_KINDS.has(kind)) await appendTrail(manager, planId, kind as TrailKind, actorOf(user), detail as Record<string, unknown>, at);
   }
 }
 

@@ -5,6 +5,7 @@ import { ErrorCode, type Page, type SessionUser } from '@mashang/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, invalid, notFound } from '../../infra/errors/domain-error.js';
 import { agencyScope } from '../auth/scope.js';
+import { raiseFlag } from '../supervision/flags.js';
 
 export interface ReviewView {
   id: string;
@@ -47,6 +48,20 @@ export class ReviewsService {
         [reviewId, inspectionId, inspection.credit_code, agencyId, reason.trim(), user.id, now],
       );
       await this.appendEvent(manager, reviewId, 'requested', user, reason.trim(), now);
+      // The supervisor decides review requests: each one is a case in the supervision queue.
+      await raiseFlag(manager, {
+        dedupeKey: `review:${reviewId}`,
+        source: 'review',
+        subjectType: 'review',
+        subjectId: reviewId,
+        agencyId: inspection.agency_id,
+        creditCode: inspection.credit_code,
+        inspectionId,
+        severity: 'medium',
+        title: `异议复查：对检查 ${inspectionId} 的结果有异议`,
+        evidence: { reviewId, inspectionId, requestingAgencyId: agencyId, reason: reason.trim() },
+        actor: actorOf(user),
+      }, now);
       return reviewId;
     });
     return this.get(user, id);

@@ -1,7 +1,7 @@
+import type { FlagSource } from '@mashang/shared';
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Where a flagged case came from. */
-export type FlagSource = 'rating' | 'anomaly' | 'review' | 'alone' | 'emergency-code' | 'objection' | 'complaint';
+export type { FlagSource };
 
 /**
  * A case for supervision (执法监督): something a supervisor must look at. One per `dedupeKey` for ever,
@@ -15,6 +15,8 @@ export type FlagSource = 'rating' | 'anomaly' | 'review' | 'alone' | 'emergency-
 @Index('idx_flagged_cases_enterprise', ['creditCode', 'createdAt'])
 @Index('idx_flagged_cases_officer', ['officerId', 'createdAt'])
 @Index('idx_flagged_cases_inspection', ['inspectionId'])
+@Index('idx_flagged_cases_created', ['createdAt', 'id'])
+@Index('idx_flagged_cases_status_deadline', ['status', 'deadline'])
 export class FlaggedCase {
   @PrimaryColumn({ type: 'varchar', length: 36, collation: 'utf8mb4_bin' })
   id: string;
@@ -62,7 +64,7 @@ export class FlaggedCase {
   @Column({ type: 'text' })
   evidence: string;
 
-  /** open | assigned | investigating | rectifying | referred | closed */
+  /** open | assigned | investigating | rectifying | answered | referred | closed (see case-workflow.ts) */
   @Column({ type: 'varchar', length: 16 })
   status: string;
 
@@ -82,6 +84,9 @@ export class FlaggedCase {
 
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true })
+  closedAt: Date | null;
 }
 
 /** Append-only log of everything done to a flagged case, in order, with who did it. */

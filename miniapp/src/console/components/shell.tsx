@@ -1,0 +1,76 @@
+/*
+ * The console's frame: a top bar with the pages (#nav-cases, #nav-dashboard, #nav-report; agency
+ * admins also #nav-plans), who is logged in (#console-user) and #console-logout. Pages render
+ * inside once `useDeskSession` has a desk role's session.
+ */
+import { Text, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import type { SessionUser } from '@mashang/shared';
+import { useState, type PropsWithChildren } from 'react';
+import { CONSOLE_CASES_PAGE, CONSOLE_DASHBOARD_PAGE, CONSOLE_REPORT_PAGE } from '../../logic/console';
+import { isDeskRole, roleLabel } from '../../logic/roles';
+import { HOME_PAGE, LOGIN_PAGE, PLANS_PAGE } from '../../routes';
+import { currentSession, logout } from '../../services/auth';
+import '../console.css';
+
+/** The logged-in desk user; anyone else is sent to the login page or their own home. */
+export function useDeskSession(): SessionUser | null {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  useLoad(() => {
+    const session = currentSession();
+    if (!session) {
+      void Taro.reLaunch({ url: LOGIN_PAGE });
+      return;
+    }
+    if (!isDeskRole(session.user.role)) {
+      void Taro.reLaunch({ url: HOME_PAGE });
+      return;
+    }
+    setUser(session.user);
+  });
+  return user;
+}
+
+type Tab = 'cases' | 'dashboard' | 'report' | 'case';
+
+const TABS: { key: Tab; id: string; label: string; url: string }[] = [
+  { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
+  { key: 'dashboard', id: 'nav-dashboard', label: '执法监测', url: CONSOLE_DASHBOARD_PAGE },
+  { key: 'report', id: 'nav-report', label: '研判报告', url: CONSOLE_REPORT_PAGE },
+];
+
+export function ConsoleShell({ user, tab, children }: PropsWithChildren<{ user: SessionUser | null; tab: Tab }>) {
+  return (
+    <View className='console'>
+      <View className='console__bar'>
+        <Text className='console__brand'>码上入企 · 执法监督</Text>
+        <View className='console__nav'>
+          {TABS.map((t) => (
+            <Text
+              key={t.key}
+              id={t.id}
+              className={`console__tab${t.key === tab || (tab === 'case' && t.key === 'cases') ? ' console__tab--on' : ''}`}
+              onClick={() => void Taro.reLaunch({ url: t.url })}
+            >
+              {t.label}
+            </Text>
+          ))}
+          {user?.role === 'agency-admin' && (
+            <Text id='nav-plans' className='console__tab' onClick={() => void Taro.navigateTo({ url: PLANS_PAGE })}>
+              检查计划
+            </Text>
+          )}
+        </View>
+        <View className='console__who'>
+          <Text id='console-user' className='console__user'>
+            {user ? `${user.displayName}（${roleLabel(user.role)}）` : ''}
+          </Text>
+          <Text id='console-logout' className='console__logout' onClick={logout}>
+            退出
+          </Text>
+        </View>
+      </View>
+      <View className='console__body'>{user ? children : <Text className='console__muted'>正在加载…</Text>}</View>
+    </View>
+  );
+}

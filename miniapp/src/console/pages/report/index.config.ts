@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '大数据研判报告',
+});

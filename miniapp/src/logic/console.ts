@@ -1,0 +1,224 @@
+import {
+  CASE_ACTION_LABELS,
+  CASE_CONCLUSION_LABELS,
+  CASE_STATUS_LABELS,
+  FLAG_SOURCE_LABELS,
+  daysBetween,
+  shanghaiDate,
+  type CaseAction,
+  type CaseActionRequest,
+  type CaseListItem,
+  type CaseListQuery,
+  type CaseSort,
+  type CaseStatus,
+  type DisciplineOutcome,
+  type FlagSource,
+} from '@mashang/shared';
+import type { Query } from './http';
+
+/** Console pages (H5 only, `console` subpackage). */
+export const CONSOLE_CASES_PAGE = '/console/pages/cases/index';
+export const CONSOLE_CASE_PAGE = '/console/pages/case/index';
+export const CONSOLE_DASHBOARD_PAGE = '/console/pages/dashboard/index';
+export const CONSOLE_REPORT_PAGE = '/console/pages/report/index';
+
+export const CASE_PAGE_SIZE = 20;
+
+/** Age filter choices, in days since the case was raised. */
+export const AGE_FILTERS: readonly { key: string; label: string; minAgeDays?: number; maxAgeDays?: number }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'week', label: '7天内', maxAgeDays: 7 },
+  { key: 'month', label: '8–30天', minAgeDays: 8, maxAgeDays: 30 },
+  { key: 'older', label: '30天以上', minAgeDays: 31 },
+];
+
+export const SORTS: readonly { key: CaseSort; label: string }[] = [
+  { key: 'newest', label: '最新' },
+  { key: 'oldest', label: '最早' },
+  { key: 'deadline', label: '期限最近' },
+];
+
+/** What the filter bar holds. */
+export interface CaseFilters {
+  source: FlagSource | '';
+  agencyId: string;
+  status: CaseStatus | 'active' | '';
+  overdue: boolean;
+  age: string;
+  q: string;
+  sort: CaseSort;
+}
+
+export const EMPTY_FILTERS: CaseFilters = { source: '', agencyId: '', status: 'active', overdue: false, age: 'all', q: '', sort: 'newest' };
+
+/** The list request for the filters; empty choices are left out. */
+export function caseQuery(filters: CaseFilters, cursor: string | null = null, pageSize = CASE_PAGE_SIZE): CaseListQuery {
+  const age = AGE_FILTERS.find((a) => a.key === filters.age) ?? AGE_FILTERS[0];
+  const query: CaseListQuery = { sort: filters.sort, pageSize };
+  if (filters.source) query.source = filters.source;
+  if (filters.agencyId) query.agencyId = filters.agencyId;
+  if (filters.status) query.status = filters.status;
+  if (filters.overdue) query.overdue = true;
+  if (age.minAgeDays !== undefined) query.minAgeDays = age.minAgeDays;
+  if (age.maxAgeDays !== undefined) query.maxAgeDays = age.maxAgeDays;
+  if (filters.q.trim()) query.q = filters.q.trim();
+  if (cursor) query.cursor = cursor;
+  return query;
+}
+
+/** The same request as URL query values. */
+export function toQuery(query: CaseListQuery): Query {
+  return { ...query } as Query;
+}
+
+/**
+ * Keyset paging remembers the cursors that led to each page, so "previous" goes back exactly and
+ * page numbers stay right.
+ */
+export interface Pager {
+  /** cursors[i] opened page i + 1 (null for the first). */
+  cursors: (string | null)[];
+}
+
+export const firstPage = (): Pager => ({ cursors: [null] });
+export const pageNumber = (pager: Pager) => pager.cursors.length;
+export const currentCursor = (pager: Pager) => pager.cursors[pager.cursors.length - 1];
+export const nextPage = (pager: Pager, nextCursor: string): Pager => ({ cursors: [...pager.cursors, nextCursor] });
+export const previousPage = (pager: Pager): Pager => (pager.cursors.length > 1 ? { cursors: pager.cursors.slice(0, -1) } : pager);
+export const pageCount = (total: number, pageSize = CASE_PAGE_SIZE) => Math.max(1, Math.ceil(total / pageSize));
+
+export const sourceLabel = (source: string) => FLAG_SOURCE_LABELS[source as FlagSource] ?? source;
+export const statusLabel = (status: string) => CASE_STATUS_LABELS[status as CaseStatus] ?? status;
+export const conclusionLabel = (conclusion: string | null) => (conclusion ? CASE_CONCLUSION_LABELS[conclusion as keyof typeof CASE_CONCLUSION_LABELS] ?? conclusion : '');
+export const actionLabel = (action: string) => CASE_ACTION_LABELS[action as CaseAction] ?? action;
+export const SEVERITY_LABELS: Record<string, string> = { high: '高', medium: '中', low: '低' };
+
+/** "3天前", "今天" — days since the case was raised, Asia/Shanghai. */
+export function ageText(createdAt: string, now = new Date()): string {
+  const days = daysBetween(shanghaiDate(createdAt), shanghaiDate(now));
+  return days <= 0 ? '今天' : `${days}天前`;
+}
+
+/** "2026年5月17日（剩3天）", "…（逾期2天）", "" without a deadline. */
+export function deadlineText(item: Pick<CaseListItem, 'deadline' | 'status'>, now = new Date()): string {
+  if (!item.deadline || item.status === 'closed') return '';
+  const [y, m, d] = item.deadline.split('-').map(Number);
+  const left = daysBetween(shanghaiDate(now), item.deadline);
+  const note = left < 0 ? `逾期${-left}天` : left === 0 ? '今天到期' : `剩${left}天`;
+  return `${y}年${m}月${d}日（${note}）`;
+}
+
+/** "2026-05-10 14:03" in Asia/Shanghai. */
+export function shanghaiTime(iso: string): string {
+  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}
+
+/** Who did it: the user's name, or what the actor string says. */
+export function actorText(actor: string, actorName: string | null): string {
+  if (actorName) return actorName;
+  if (actor === 'enterprise') return '企业';
+  if (actor.startsWith('system:nightly-report')) return '大数据研判';
+  if (actor.startsWith('system:')) return '系统';
+  const user = /^user:\d+:(.+)$/.exec(actor);
+  return user ? user[1] : actor;
+}
+
+const EVENT_LABELS: Record<string, string> = {
+  raised: '立案（发现问题）',
+  assigned: '分派',
+  investigating: '开始调查',
+  note: '调查记录',
+  attachment: '上传附件',
+  concluded: '办结',
+  'rectification-ordered': '责令整改',
+  'rectification-answered': '部门回复整改情况',
+  'rectification-confirmed': '确认整改到位',
+  'rectification-returned': '整改不到位，退回',
+  referred: '移交纪检监察',
+  'discipline-outcome': '纪检监察处理结果',
+};
+export const eventLabel = (kind: string) => EVENT_LABELS[kind] ?? kind;
+
+/** What the action form asks for. */
+export interface ActionForm {
+  note: 'required' | 'hidden';
+  deadline: 'required' | 'optional' | 'hidden';
+  outcome: boolean;
+  assignee: boolean;
+  /** Closes the case or sends it on: ask before doing it. */
+  confirm: boolean;
+}
+
+export function actionForm(action: CaseAction): ActionForm {
+  switch (action) {
+    case 'assign':
+      return { note: 'hidden', deadline: 'optional', outcome: false, assignee: true, confirm: false };
+    case 'investigate':
+      return { note: 'hidden', deadline: 'optional', outcome: false, assignee: false, confirm: false };
+    case 'confirm-rectification':
+      return { note: 'hidden', deadline: 'hidden', outcome: false, assignee: false, confirm: true };
+    case 'order-rectification':
+    case 'refer-discipline':
+      return { note: 'required', deadline: 'optional', outcome: false, assignee: false, confirm: false };
+    case 'return-rectification':
+      return { note: 'required', deadline: 'required', outcome: false, assignee: false, confirm: false };
+    case 'record-discipline-outcome':
+      return { note: 'required', deadline: 'hidden', outcome: true, assignee: false, confirm: true };
+    case 'note':
+    case 'answer-rectification':
+      return { note: 'required', deadline: 'hidden', outcome: false, assignee: false, confirm: false };
+    default:
+      return { note: 'required', deadline: 'hidden', outcome: false, assignee: false, confirm: true };
+  }
+}
+
+export interface ActionDraft {
+  note: string;
+  deadline: string;
+  outcome: DisciplineOutcome | '';
+  assigneeId: number | null;
+}
+
+/** The request for an action, or the problem to show next to the form. */
+export function actionRequest(action: CaseAction, draft: ActionDraft): { request: CaseActionRequest } | { error: string } {
+  const form = actionForm(action);
+  const request: CaseActionRequest = { action };
+  if (form.note === 'required') {
+    if (!draft.note.trim()) return { error: '请填写说明' };
+    request.note = draft.note.trim();
+  }
+  if (form.deadline !== 'hidden') {
+    const deadline = draft.deadline.trim();
+    if (!deadline && form.deadline === 'required') return { error: '请填写期限' };
+    if (deadline) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return { error: '期限格式应为 YYYY-MM-DD' };
+      request.deadline = deadline;
+    }
+  }
+  if (form.outcome) {
+    if (!draft.outcome) return { error: '请选择处理结果' };
+    request.outcome = draft.outcome;
+  }
+  if (form.assignee && draft.assigneeId !== null) request.assigneeId = draft.assigneeId;
+  return { request };
+}
+
+/** Reads a file picked in the browser into the upload body's base64. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export const formatRate = (rate: number) => `${(rate * 100).toFixed(rate < 0.1 ? 2 : 1)}%`;
+
+/** The top `count` series by total, the rest summed as 其他, so a chart of 36 agencies stays readable. */
+export function topSeries<T extends { agencyName: string; counts: number[] }>(series: T[], count: number): { name: string; counts: number[] }[] {
+  const total = (s: { counts: number[] }) => s.counts.reduce((a, b) => a + b, 0);
+  const sorted = [...series].sort((a, b) => total(b) - total(a));
+  const top = sorted.slice(0, count).map((s) => ({ name: s.agencyName, counts: s.counts }));
+  const rest = sorted.slice(count);
+  if (rest.length) top.push({ name: `其他${rest.length}个部门`, counts: rest[0].counts.map((_, i) => rest.reduce((sum, s) => sum + s.counts[i], 0)) });
+  return top;
+}

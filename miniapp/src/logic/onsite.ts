@@ -1,0 +1,239 @@
+import {
+  CREDIT_CODE_PROBLEM_TEXT,
+  DOCUMENT_KINDS,
+  FINDING_OUTCOMES,
+  creditCodeProblem,
+  normaliseCreditCode,
+  type CheckInRequest,
+  type DocumentKind,
+  type FindingOutcome,
+  type FindingRequest,
+  type InspectionResult,
+  type OfflineAction,
+  type OnsiteInspectionView,
+  type OnsiteItemView,
+  type TrailEntryView,
+} from '@mashang/shared';
+import { isCalendarDate } from './dates';
+import { newClientKey, type QueuedAction } from './offline-queue';
+
+const STATUS_LABELS: Record<OnsiteInspectionView['status'], string> = {
+  planned: '待入企',
+  'on-site': '检查中',
+  finished: '已结束',
+};
+
+export function statusLabel(status: OnsiteInspectionView['status']): string {
+  return STATUS_LABELS[status];
+}
+
+export function outcomeLabel(outcome: FindingOutcome): string {
+  return FINDING_OUTCOMES.find((choice) => choice.value === outcome)?.label ?? outcome;
+}
+
+const RESULT_LABELS: Record<InspectionResult, string> = { pass: '合格', rectify: '责令整改', case: '立案' };
+
+export function resultLabel(result: InspectionResult): string {
+  return RESULT_LABELS[result];
+}
+
+/** The plain sentence under the result once an inspection is finished. */
+export function resultSummary(result: InspectionResult): string {
+  if (result === 'case') return '检查发现违法行为，已立案查处。';
+  if (result === 'rectify') return '检查发现问题，已责令限期整改。';
+  return '各检查事项均合格。';
+}
+
+export function documentKindLabel(kind: DocumentKind): string {
+  return DOCUMENT_KINDS.find((choice) => choice.value === kind)?.label ?? kind;
+}
+
+const TRAIL_KIND_LABELS: Record<string, string> = {
+  filed: '报备',
+  merged: '合并',
+  coded: '生成检查码',
+  'checked-in': '入企',
+  finding: '检查结果',
+  document: '上传文书',
+  finished: '结束检查',
+  invited: '短信邀评',
+  rated: '企业评价',
+  flagged: '监督立案',
+  'code-overdue': '逾期未补码',
+  moved: '改期',
+  cancelled: '取消',
+  alone: '单独检查',
+};
+
+export function trailKindLabel(kind: string): string {
+  return TRAIL_KIND_LABELS[kind] ?? kind;
+}
+
+/** Who did it: `user:12:officer1` → officer1; entries the server wrote itself → 系统. */
+export function actorLabel(actor: string): string {
+  const user = /^user:[^:]*:(.+)$/.exec(actor);
+  if (user) return user[1];
+  return actor.startsWith('user:') ? actor : '系统';
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** One line of what a trail entry says, for the kinds an officer sees on site. */
+export function trailDetailLine(entry: TrailEntryView): string {
+  const detail = entry.detail;
+  switch (entry.kind) {
+    case 'checked-in':
+      return `扫码入企 ${text(detail.creditCode)}${detail.offline ? '（离线记录，联网后补传）' : ''}`;
+    case 'finding': {
+      const outcome = outcomeLabel(text(detail.outcome) as FindingOutcome);
+      const by = detail.rectifyBy ? `，整改期限 ${text(detail.rectifyBy)}` : '';
+      return `${text(detail.item)}：${outcome}${by}${detail.note ? `（${text(detail.note)}）` : ''}`;
+    }
+    case 'document':
+      return `${documentKindLabel(text(detail.kind) as DocumentKind)}：${text(detail.title)}${detail.docNo ? `（${text(detail.docNo)}）` : ''}`;
+    case 'finished':
+      return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
+    default:
+      return text(detail.reason) || text(detail.note);
+  }
+}
+
+/** 2048 → 2.0 KB; sizes people can read on a phone. */
+export function fileSizeLabel(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The live hint under the typed code: how far along, or what is wrong once 18 characters are in. */
+export function scanCodeHint(typed: string): { ok: boolean; text: string } {
+  const code = normaliseCreditCode(typed);
+  if (!code) return { ok: false, text: '' };
+  if (code.length < 18) return { ok: false, text: `已输入 ${code.length}/18 位` };
+  const problem = creditCodeProblem(code);
+  return problem ? { ok: false, text: CREDIT_CODE_PROBLEM_TEXT[problem] } : { ok: true, text: '代码有效' };
+}
+
+const at = (now: number) => new Date(now).toISOString();
+
+/** Each action gets its idempotency key and its own time once, when the officer acts. */
+export function checkInAction(
+  input: Omit<CheckInRequest, 'clientKey' | 'at'>,
+  now: number = Date.now(),
+): { action: OfflineAction; label: string } {
+  const clientKey = newClientKey('checkin', now);
+  return {
+    action: { type: 'check-in', clientKey, body: { ...input, clientKey, at: at(now) } },
+    label: `入企登记 ${input.creditCode}`,
+  };
+}
+
+export interface FindingDraft {
+  outcome: FindingOutcome | null;
+  rectifyBy: string;
+  note: string;
+}
+
+export function findingAction(
+  planId: string,
+  item: { id: string; name: string },
+  draft: FindingDraft & { outcome: FindingOutcome },
+  now: number = Date.now(),
+): { action: OfflineAction; label: string } {
+  const clientKey = newClientKey('finding', now);
+  const note = draft.note.trim();
+  const body = {
+    itemId: item.id,
+    outcome: draft.outcome,
+    ...(draft.outcome === 'rectify' ? { rectifyBy: draft.rectifyBy } : {}),
+    ...(note ? { note } : {}),
+    clientKey,
+    at: at(now),
+  };
+  return { action: { type: 'finding', clientKey, planId, body }, label: `检查结果 ${item.name}：${outcomeLabel(draft.outcome)}` };
+}
+
+export function finishAction(planId: string, enterpriseName: string, now: number = Date.now()): { action: OfflineAction; label: string } {
+  const clientKey = newClientKey('finish', now);
+  return { action: { type: 'finish', clientKey, planId, body: { clientKey, at: at(now) } }, label: `结束检查 ${enterpriseName}` };
+}
+
+/** Sent at once, an action goes without its own time: the server's clock is the better one then. */
+export function directBody(action: OfflineAction): Omit<OfflineAction['body'], 'at'> {
+  const { at: _ignored, ...body } = action.body;
+  return body;
+}
+
+/** Why a finding cannot be saved yet, or null. */
+export function findingProblem(draft: FindingDraft, today: string): string | null {
+  if (!draft.outcome) return '请选择检查结果';
+  if (draft.outcome === 'rectify') {
+    const by = draft.rectifyBy.trim();
+    if (!by) return '责令整改须写明整改期限';
+    if (!isCalendarDate(by)) return '整改期限应写成 年-月-日，如 2026-12-01';
+    if (by < today) return '整改期限不能早于今天';
+  }
+  return null;
+}
+
+export interface ItemState {
+  item: OnsiteItemView;
+  /** The latest result: waiting in the queue if there is one, else the server's. */
+  outcome: FindingOutcome | null;
+  rectifyBy: string | null;
+  note: string | null;
+  /** The shown result still waits to be uploaded. */
+  pending: boolean;
+}
+
+const waiting = (queued: QueuedAction[]) => queued.filter((entry) => !entry.refused).map((entry) => entry.action);
+
+/** Each item with its result, the officer's queued findings laid over what the server has. */
+export function itemStates(view: OnsiteInspectionView, queued: QueuedAction[]): ItemState[] {
+  const latestQueued = new Map<string, FindingRequest>();
+  for (const action of waiting(queued)) {
+    if (action.type === 'finding' && action.planId === view.id) latestQueued.set(action.body.itemId, action.body);
+  }
+  return view.items.map((item) => {
+    const body = latestQueued.get(item.id);
+    if (body) return { item, outcome: body.outcome, rectifyBy: body.rectifyBy ?? null, note: body.note ?? null, pending: true };
+    return {
+      item,
+      outcome: item.finding?.outcome ?? null,
+      rectifyBy: item.finding?.rectifyBy ?? null,
+      note: item.finding?.note ?? null,
+      pending: false,
+    };
+  });
+}
+
+export function missingItems(states: ItemState[]): ItemState[] {
+  return states.filter((state) => state.outcome === null);
+}
+
+/** A check-in for this inspection's enterprise is waiting in the queue. */
+export function checkInPending(view: OnsiteInspectionView, queued: QueuedAction[]): boolean {
+  return waiting(queued).some((action) => action.type === 'check-in' && action.body.creditCode === view.creditCode);
+}
+
+export function finishPending(view: OnsiteInspectionView, queued: QueuedAction[]): boolean {
+  return waiting(queued).some((action) => action.type === 'finish' && action.planId === view.id);
+}
+
+/** Whether findings may be recorded: checked in (or the check-in queued), not finished. */
+export function canRecord(view: OnsiteInspectionView, queued: QueuedAction[]): boolean {
+  if (view.status === 'finished' || finishPending(view, queued)) return false;
+  return view.status === 'on-site' || checkInPending(view, queued);
+}
+
+/** 结束检查 is offered once every item has a result; otherwise it says what is missing. */
+export function finishState(view: OnsiteInspectionView, queued: QueuedAction[]): { enabled: boolean; reason: string } {
+  if (view.status === 'finished') return { enabled: false, reason: '检查已结束' };
+  if (finishPending(view, queued)) return { enabled: false, reason: '结束检查已保存，待上传' };
+  if (!canRecord(view, queued)) return { enabled: false, reason: '请先扫码入企' };
+  const missing = missingItems(itemStates(view, queued));
+  if (missing.length) {
+    return { enabled: false, reason: `还有${missing.length}项没有记录结果：${missing.map((state) => state.item.name).join('、')}` };
+  }
+  return { enabled: true, reason: '' };
+}

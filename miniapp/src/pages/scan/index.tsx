@@ -1,0 +1,225 @@
+/*
+ * 扫码入企: today's inspections of the logged-in officer and the check-in at the enterprise's door.
+ * Element ids for browser tests (H5):
+ * - #today-list with one `.today[data-plan-id="…"]` per inspection (tap: the inspection page;
+ *   `.today__name`, `.today__status`), #today-empty, #today-error, #today-stale (shown from the
+ *   phone's copy when there is no network).
+ * - #scan-button (扫码, mini-program only: the licence QR via the camera).
+ * - #scan-code: a Taro <Input>, so fill '#scan-code input' with the 18-character code;
+ *   #scan-code-hint under it (`.scan-hint--ok` once valid).
+ * - #check-in (登记入企); #checkin-refusals with one `.refusal[data-rule="…"]` per rule the server
+ *   refused on (`.refusal__message`, `.refusal__remedy`); #checkin-error (anything else);
+ *   #checkin-queued (saved offline, uploaded later). On success the inspection page opens.
+ * - The offline queue panel (#offline-queue, see queue-panel.tsx).
+ */
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useLoad } from '@tarojs/taro';
+import { ErrorCode, normaliseCreditCode, type OnsiteInspectionView, type RuleRefusal } from '@mashang/shared';
+import { useState } from 'react';
+import { flag } from '../../components/flag';
+import { ApiError, errorMessage } from '../../logic/api-error';
+import { chineseDate } from '../../logic/dates';
+import { scanCodeHint, statusLabel } from '../../logic/onsite';
+import { INSPECTION_PAGE, LOGIN_PAGE } from '../../routes';
+import { currentSession } from '../../services/auth';
+import { cachedTodayFor, checkIn, currentLocation, flushQueue, scanLicence, todayInspections } from '../../services/onsite';
+import { QueuePanel, useOfflineQueue } from './queue-panel';
+import './index.css';
+
+const REFUSAL_LABELS: Record<string, string> = {
+  'no-plan': '无检查计划',
+  'enterprise-differs': '企业不一致',
+  'not-on-plan': '不在检查人员名单',
+  'already-finished': '检查已结束',
+  'lock-out': '联合检查锁定',
+  'no-code': '未生成检查码',
+  'code-expired': '检查码过期',
+};
+
+const openInspection = (id: string) => void Taro.navigateTo({ url: `${INSPECTION_PAGE}?id=${encodeURIComponent(id)}` });
+
+export default function ScanPage() {
+  const [today, setToday] = useState<OnsiteInspectionView[] | null>(null);
+  const [todayStale, setTodayStale] = useState(false);
+  const [todayError, setTodayError] = useState('');
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [refusals, setRefusals] = useState<RuleRefusal[]>([]);
+  const [failure, setFailure] = useState('');
+  const [queuedNote, setQueuedNote] = useState('');
+
+  const loadToday = async () => {
+    setTodayError('');
+    try {
+      const { value, stale } = await todayInspections();
+      setToday(value);
+      setTodayStale(stale);
+    } catch (error) {
+      setTodayError(errorMessage(error));
+    }
+  };
+
+  const queue = useOfflineQueue((event) => {
+    if (event === 'synced') void loadToday();
+  });
+
+  useLoad(() => {
+    if (!currentSession()) void Taro.reLaunch({ url: LOGIN_PAGE });
+  });
+
+  useDidShow(() => {
+    if (!currentSession()) return;
+    void loadToday();
+    void flushQueue();
+  });
+
+  const hint = scanCodeHint(typed);
+
+  const submit = async (code: string) => {
+    if (busy) return;
+    setRefusals([]);
+    setFailure('');
+    setQueuedNote('');
+    setBusy(true);
+    try {
+      const location = await currentLocation();
+      const outcome = await checkIn({ creditCode: code, ...location });
+      if (!outcome.queued) {
+        openInspection(outcome.result.id);
+        return;
+      }
+      const known = cachedTodayFor(code);
+      if (known) {
+        openInspection(known.id);
+        return;
+      }
+      setQueuedNote('没有网络，入企登记已保存在手机上，联网后自动上传；如被拒绝，会在上方“待上传”中说明原因。');
+    } catch (error) {
+      if (error instanceof ApiError && error.code === ErrorCode.RuleRefused && error.refusals.length) setRefusals(error.refusals);
+      else setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scan = async () => {
+    setRefusals([]);
+    setFailure('');
+    const { code, cancelled } = await scanLicence();
+    if (cancelled) return;
+    if (!code) {
+      setFailure('未能从扫描结果中识别统一社会信用代码，请对准营业执照上的二维码重扫，或在下方手动输入。');
+      return;
+    }
+    setTyped(code);
+    void submit(code);
+  };
+
+  return (
+    <View className='scan'>
+      <QueuePanel entries={queue.entries} online={queue.online} />
+
+      <View className='scan__card'>
+        <Text className='scan__title'>扫码入企</Text>
+        <Text className='scan__tip'>到达企业后，扫描营业执照上的二维码（或输入统一社会信用代码）登记入企。无检查计划、无检查码不得入企。</Text>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button id='scan-button' className='scan__scan' type='primary' loading={flag(busy)} disabled={flag(busy)} onClick={() => void scan()}>
+            扫码
+          </Button>
+        ) : null}
+        <Text className='scan__label'>统一社会信用代码</Text>
+        <Input
+          id='scan-code'
+          className='scan__input'
+          value={typed}
+          placeholder='18位统一社会信用代码'
+          maxlength={24}
+          onInput={(event) => {
+            setTyped(event.detail.value);
+            setRefusals([]);
+            setFailure('');
+          }}
+        />
+        {hint.text && (
+          <Text id='scan-code-hint' className={`scan-hint${hint.ok ? ' scan-hint--ok' : ''}`}>
+            {hint.text}
+          </Text>
+        )}
+        <Button
+          id='check-in'
+          className='scan__submit'
+          type='primary'
+          loading={flag(busy)}
+          disabled={flag(busy || !hint.ok)}
+          onClick={() => void submit(normaliseCreditCode(typed))}
+        >
+          登记入企
+        </Button>
+
+        {refusals.length > 0 && (
+          <View id='checkin-refusals' className='refusals'>
+            <Text className='refusals__title'>不能入企检查，原因如下：</Text>
+            {refusals.map((refusal) => (
+              <View key={refusal.rule + refusal.message} className='refusal' data-rule={refusal.rule}>
+                <Text className='refusal__rule'>{REFUSAL_LABELS[refusal.rule] ?? '入企规则'}</Text>
+                <Text className='refusal__message'>{refusal.message}</Text>
+                <Text className='refusal__remedy'>怎么办：{refusal.remedy}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+        {failure && (
+          <Text id='checkin-error' className='scan__error'>
+            {failure}
+          </Text>
+        )}
+        {queuedNote && (
+          <Text id='checkin-queued' className='scan__queued'>
+            {queuedNote}
+          </Text>
+        )}
+      </View>
+
+      <View className='scan__card'>
+        <Text className='scan__title'>今天的检查</Text>
+        {todayStale && (
+          <Text id='today-stale' className='scan__muted'>
+            没有网络，显示的是上次读取的内容。
+          </Text>
+        )}
+        {!today && !todayError && <Text className='scan__muted'>正在读取…</Text>}
+        {todayError && (
+          <View className='scan__retry-row'>
+            <Text id='today-error' className='scan__error'>
+              {todayError}
+            </Text>
+            <Button className='scan__retry' size='mini' onClick={() => void loadToday()}>
+              重试
+            </Button>
+          </View>
+        )}
+        {today?.length === 0 && (
+          <Text id='today-empty' className='scan__muted'>
+            今天没有您的检查计划。
+          </Text>
+        )}
+        <View id='today-list'>
+          {today?.map((view) => (
+            <View key={view.id} className='today' data-plan-id={view.id} hoverClass='today--pressed' onClick={() => openInspection(view.id)}>
+              <View className='today__head'>
+                <Text className='today__name'>{view.enterpriseName}</Text>
+                <Text className={`today__status today__status--${view.status}`}>{statusLabel(view.status)}</Text>
+              </View>
+              <Text className='today__line'>{view.creditCode}</Text>
+              <Text className='today__line'>
+                {chineseDate(view.inspectionDate)} · {view.items.length} 项检查事项
+                {view.jointAgencies.length ? ` · 联合检查（${view.jointAgencies.join('、')}）` : ''}
+              </Text>
+              {!view.coded && view.trigger !== 'emergency' && <Text className='today__warn'>尚未生成检查码</Text>}
+            </View>
+          ))}
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * bench/checkin: the on-site check-in endpoint (auth + plan match + write + trail entry) under 64
+ * concurrent connections, next to a bare Fastify + mysql2 endpoint doing one indexed query on the
+ * same database, in one run. Each server runs in a child process of its own; the load generator
+ * (autocannon) runs here.
+ *
+ *   npm run bench:checkin -w server -- [--seconds 15] [--connections 64] [--officers 500]
+ *
+ * Needs DATABASE_URL (a user that may create databases) and REDIS_URL. BENCH_APP_NODE_ARGS passes
+ * node options to the app's process only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ */
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import jwt from 'jsonwebtoken';
+import { createPool } from 'mysql2/promise';
+import { buildCreditCode, shanghaiDate, type SessionUser } from '@mashang/shared';
+import { createApp } from '../src/app.factory.js';
+import { loadConfig } from '../src/infra/config/config.js';
+import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0';
+const PHONE_KEY = 'b7'.repeat(32);
+// The app's own pool size (dataSourceOptions), so both sides get the same connections.
+const POOL_SIZE = 20;
+
+async function serve(kind: 'app' | 'bare', databaseUrl: string): Promise<void> {
+  let port: number;
+  if (kind === 'app') {
+    const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET, PHONE_ENCRYPTION_KEY: PHONE_KEY, LOG_LEVEL: 'error', MIGRATE_ON_START: 'false' }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    port = (app.getHttpServer().address() as { port: number }).port;
+    // A normal exit, so a --cpu-prof profile gets written.
+    process.once('SIGUSR2', () => void app.close().finally(() => process.exit(0)));
+  } else {
+    const pool = createPool({ uri: databaseUrl, connectionLimit: POOL_SIZE, timezone: 'Z' });
+    const server = Fastify();
+    server.get('/bare', async (request) => {
+      const [rows] = await pool.query('SELECT id, lead_plan_id, inspection_date FROM plans WHERE id = ?', [(request.query as { id: string }).id]);
+      return (rows as unknown[])[0] ?? null;
+    });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    port = (server.server.address() as { port: number }).port;
+  }
+  process.stdout.write(`listening ${port}\n`);
+}
+
+function start(kind: 'app' | 'bare', databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [...(kind === 'app' && process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : []), fileURLToPath(import.meta.url), '--serve', kind, databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /listening (\d+)/.exec(chunk.toString());
+      if (match) resolve({ child, port: Number(match[1]) });
+    });
+    child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+function load(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+}
+
+async function seed(databaseUrl: string, officers: number): Promise<{ users: { token: string; creditCode: string }[]; planIds: string[] }> {
+  const ds = await openDataSource(databaseUrl, { migrate: true, poolSize: 2 });
+  const today = shanghaiDate(new Date());
+  const tomorrowEnd = new Date(Date.parse(`${today}T00:00:00+08:00`) + 2 * 86_400_000);
+  await ds.query("INSERT INTO agencies (id, name, kind, region) VALUES ('A1', '市市场监督管理局', 'market', '410202')");
+  await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '《食品安全法》第三十五条')");
+  const users: { token: string; creditCode: string }[] = [];
+  const planIds: string[] = [];
+  const rows = { officers: [] as unknown[][], users: [] as unknown[][], enterprises: [] as unknown[][], plans: [] as unknown[][], planOfficers: [] as unknown[][], planItems: [] as unknown[][], codes: [] as unknown[][] };
+  for (let i = 0; i < officers; i += 1) {
+    const officerId = `O${i}`;
+    const creditCode = buildCreditCode('91410202', `MA${String(i).padStart(6, '0')}`);
+    const planId = randomUUID();
+    rows.officers.push([officerId, 'A1', `执法人员${i}`, `豫C${String(i).padStart(7, '0')}`]);
+    rows.users.push([i + 1, `officer${i}`, 'x', 'officer', `执法人员${i}`, 'A1', officerId]);
+    rows.enterprises.push([creditCode, `企业${i}`, 'catering', '410204', 'C']);
+    rows.plans.push([planId, `JH${i}`, 'A1', creditCode, today, 'complaint', '投诉', 'active', new Date(), i + 1, planId, today]);
+    rows.planOfficers.push([planId, officerId, 0]);
+    rows.planItems.push([planId, 'I1', 0]);
+    rows.codes.push([randomBytes(15).toString('base64url'), planId, new Date(), i + 1, tomorrowEnd]);
+    const user: SessionUser = { id: i + 1, username: `officer${i}`, role: 'officer' as SessionUser['role'], displayName: `执法人员${i}`, agencyId: 'A1', officerId };
+    users.push({ token: jwt.sign({ user }, JWT_SECRET, { subject: String(i + 1), expiresIn: 3600 }), creditCode });
+    planIds.push(planId);
+  }
+  await ds.query('INSERT INTO officers (id, agency_id, name, cert_no) VALUES ?', [rows.officers]);
+  await ds.query('INSERT INTO users (id, username, password_hash, role, display_name, agency_id, officer_id) VALUES ?', [rows.users]);
+  await ds.query('INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES ?', [rows.enterprises]);
+  await ds.query('INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date) VALUES ?', [rows.plans]);
+  await ds.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ?', [rows.planOfficers]);
+  await ds.query('INSERT INTO plan_items (plan_id, item_id, position) VALUES ?', [rows.planItems]);
+  await ds.query('INSERT INTO inspection_codes (token, lead_plan_id, issued_at, issued_by, expires_at) VALUES ?', [rows.codes]);
+  await ds.destroy();
+  return { users, planIds };
+}
+
+async function drive(): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  if (!base || !process.env.REDIS_URL) throw new Error('set DATABASE_URL and REDIS_URL (a database user that may create databases)');
+  const seconds = option('--seconds', 15);
+  const connections = option('--connections', 64);
+  const officers = option('--officers', 500);
+  const databaseUrl = await recreateDatabase(base, 'mashang_bench_checkin');
+  console.log(`seeding ${officers} officers, each with a coded plan for today…`);
+  const { users, planIds } = await seed(databaseUrl, officers);
+  process.env.BULL_PREFIX = `bench-checkin-${process.pid}`;
+  const app = await start('app', databaseUrl);
+  const bare = await start('bare', databaseUrl);
+  let sent = 0;
+  const checkIn = (duration: number) => load({
+    url: `http://127.0.0.1:${app.port}`, connections, duration,
+    requests: [{
+      method: 'POST', path: '/api/onsite/check-in',
+      setupRequest: (request) => {
+        const user = users[(sent += 1) % users.length];
+        return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` }, body: JSON.stringify({ creditCode: user.creditCode, clientKey: `bench-${sent}-${randomUUID().slice(0, 8)}` }) };
+      },
+    }],
+  });
+  const query = (duration: number) => load({
+    url: `http://127.0.0.1:${bare.port}`, connections, duration,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/bare?id=${planIds[(sent += 1) % planIds.length]}` }) }],
+  });
+  try {
+    console.log('warming up…');
+    await query(3);
+    await checkIn(3);
+    console.log(`measuring ${seconds} s each at ${connections} connections…`);
+    const bareResult = await query(seconds);
+    const ours = await checkIn(seconds);
+    const check = await openDataSource(databaseUrl, { migrate: false, poolSize: 1 });
+    const [{ n }] = await check.query('SELECT COUNT(*) AS n FROM checkins');
+    await check.destroy();
+    const row = (name: string, r: autocannon.Result) =>
+      `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
+    console.log(row('bare Fastify + mysql2, one indexed query', bareResult));
+    console.log(row('check-in (auth + match + write + trail)', ours));
+    console.log(`ratio check-in / bare: ${(ours.requests.average / bareResult.requests.average).toFixed(2)} (target ≥ 0.50), check-in p99 ${ours.latency.p99} ms (target < 50 ms)`);
+    console.log(`check-ins recorded: ${Number(n).toLocaleString()}`);
+  } finally {
+    app.child.kill('SIGUSR2');
+    bare.child.kill();
+  }
+}
+
+if (args[0] === '--serve') await serve(args[1] as 'app' | 'bare', args[2]);
+else await drive();

@@ -1,0 +1,106 @@
+/**
+ * bench/report: the nightly anomaly report (rule set v1) on a generated demo city, next to the bare
+ * SQL scans no rule set can avoid — one grouped pass over each table the rules read — in one run on
+ * one database server. Prints both times, their ratio, and the process's peak RSS and heap while
+ * the report runs (it streams, so memory should stay flat whatever the size).
+ *
+ *   npm run bench:report -w server -- [--inspections 10000000 | --size tiny|city|million|province]
+ *
+ * Default: the province (10 million inspections). Needs DATABASE_URL: a user that may create databases.
+ */
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
+import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
+import { AnomalyReporter } from '../src/modules/analytics/anomaly-reporter.js';
+import { DEMO_CITY_SIZES, demoCitySize, generateDemoCity, type DemoCitySize } from '../src/modules/exchange/demo-city.js';
+import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
+
+const AS_OF = '2026-11-20';
+const args = process.argv.slice(2);
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const preset = flag('--size') as keyof typeof DEMO_CITY_SIZES | undefined;
+if (preset && !(preset in DEMO_CITY_SIZES)) throw new Error(`--size must be one of ${Object.keys(DEMO_CITY_SIZES).join(', ')}`);
+const size: DemoCitySize = preset ? DEMO_CITY_SIZES[preset] : flag('--inspections') ? demoCitySize(Number(flag('--inspections'))) : DEMO_CITY_SIZES.province;
+const base = process.env.DATABASE_URL;
+if (!base) throw new Error('set DATABASE_URL (a user that may create databases)');
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
+const dir = mkdtempSync(join(tmpdir(), 'mashang-bench-report-'));
+console.log(`generating the demo city: ${size.inspections.toLocaleString()} inspections, ${size.enterprises.toLocaleString()} enterprises, ${size.agencies} agencies…`);
+let t = Date.now();
+const counts = await generateDemoCity(dir, { ...size, seed: 7, asOf: AS_OF });
+console.log(`  generated in ${seconds(Date.now() - t)} s: ${counts.cases.toLocaleString()} cases, ${counts.ratings.toLocaleString()} ratings, ${counts.officers.toLocaleString()} officers`);
+
+const dataSource = await openDataSource(await recreateDatabase(base, 'mashang_bench_report'), { migrate: true, poolSize: 4 });
+t = Date.now();
+let lastStep = -1;
+const imported = await new ExchangeImporter(dataSource, new PhoneCipher(Buffer.alloc(32, 7)), {
+  actor: 'bench',
+  onProgress: (p) => {
+    if (Math.floor(p.percent / 10) !== lastStep) console.log(`  import ${(lastStep = Math.floor(p.percent / 10)) * 10}%`);
+  },
+}).import(dir);
+if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problems.slice(0, 5))}`);
+console.log(`  imported in ${seconds(Date.now() - t)} s`);
+rmSync(dir, { recursive: true, force: true });
+// Fresh statistics for the optimiser, as a nightly job would find them on a live database.
+for (const table of ['inspections', 'inspection_officers', 'inspection_items', 'enterprises', 'cases', 'ratings', 'officers']) await dataSource.query(`ANALYZE TABLE ${table}`);
+
+// ---- baseline: one grouped pass over each table the rules read
+const BARE = [
+  'SELECT agency_id, trigger_type, COUNT(*) AS n FROM inspections GROUP BY agency_id, trigger_type',
+  'SELECT officer_id, COUNT(*) AS n FROM inspection_officers GROUP BY officer_id',
+  'SELECT credit_grade, COUNT(*) AS n FROM enterprises GROUP BY credit_grade',
+  'SELECT agency_id, status, COUNT(*) AS n FROM cases GROUP BY agency_id, status',
+  'SELECT agency_id, verdict, COUNT(*) AS n FROM ratings GROUP BY agency_id, verdict',
+];
+const bareTimes: number[] = [];
+for (const sql of BARE) {
+  const started = Date.now();
+  await dataSource.query(sql);
+  bareTimes.push(Date.now() - started);
+}
+const bareMs = bareTimes.reduce((a, b) => a + b, 0);
+
+// ---- ours: the report as the nightly job runs it (rules, summary, flagged cases)
+const memory = { rss: 0, heap: 0 };
+const sample = () => {
+  const { rss, heapUsed } = process.memoryUsage();
+  memory.rss = Math.max(memory.rss, rss);
+  memory.heap = Math.max(memory.heap, heapUsed);
+};
+sample();
+const before = { ...memory };
+const sampler = setInterval(sample, 50);
+const stepTimes: [string, number][] = [];
+let stepStarted = Date.now();
+let step = '';
+t = Date.now();
+const outcome = await new AnomalyReporter(dataSource).run(AS_OF, 'bench', {
+  onProgress: (p) => {
+    if (p.step === step) return;
+    if (step) stepTimes.push([step, Date.now() - stepStarted]);
+    step = p.step;
+    stepStarted = Date.now();
+  },
+});
+const reportMs = Date.now() - t;
+clearInterval(sampler);
+sample();
+const [{ byRule }] = (await dataSource.query('SELECT summary FROM anomaly_runs WHERE as_of = ?', [AS_OF])).map((r: { summary: string }) => JSON.parse(r.summary));
+await dataSource.destroy();
+
+console.log(`
+dataset                        ${size.inspections.toLocaleString()} inspections, ${counts.cases.toLocaleString()} cases, ${counts.ratings.toLocaleString()} ratings, ${size.enterprises.toLocaleString()} enterprises
+bare grouped scans             ${seconds(bareMs)} s  (${BARE.map((sql, i) => `${sql.split(' FROM ')[1].split(' ')[0]} ${seconds(bareTimes[i])}`).join(', ')})
+anomaly report (13 rules, summary, flagged cases)
+                               ${seconds(reportMs)} s  ${outcome.findings.toLocaleString()} findings, ${outcome.raised.toLocaleString()} flagged cases raised
+ratio (report / bare scans)    ${(reportMs / bareMs).toFixed(2)}
+per step                       ${stepTimes.map(([s, ms]) => `${s} ${seconds(ms)}`).join(', ')}
+findings per rule              ${Object.entries(byRule).map(([r, n]) => `${r} ${n}`).join(', ')}
+node memory during the report  RSS ${mb(before.rss)} MB before, ${mb(memory.rss)} MB peak; heap ${mb(before.heap)} MB before, ${mb(memory.heap)} MB peak`);

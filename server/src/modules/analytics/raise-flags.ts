@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { entryHash, GENESIS_HASH } from '../inspections/trail-chain.js';
+import { appendTrail } from '../inspections/trail.js';
+import type { RaiseFlag } from '../supervision/flags.js';
+
+const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
+
+/**
+ * `raiseFlag` for a batch, with the same semantics in a handful of statements: one case per dedupe
+ * key for ever (an existing key changes nothing and answers its case), a `raised` event for each
+ * new case, and a `flagged` entry on the trail of each new case's inspection. Runs inside the
+ * caller's transaction. Answers, per dedupe key, the case and whether this call created it.
+ */
+export async function raiseFlags(manager: EntityManager, flags: RaiseFlag[], at = new Date()): Promise<Map<string, { id: string; created: boolean }>> {
+  const answer = new Map<string, { id: string; created: boolean }>();
+  const unique = [...new Map(flags.map((f) => [f.dedupeKey, f])).values()];
+  if (!unique.length) return answer;
+
+  const existing: { id: string; dedupe_key: string }[] = await manager.query('SELECT id, dedupe_key FROM flagged_cases WHERE dedupe_key IN (?)', [unique.map((f) => f.dedupeKey)]);
+  for (const row of existing) answer.set(row.dedupe_key, { id: row.id, created: false });
+  const fresh = unique.filter((f) => !answer.has(f.dedupeKey)).map((flag) => ({ flag, id: randomUUID() }));
+  if (!fresh.length) return answer;
+
+  await manager.query(
+    `INSERT INTO flagged_cases (id, dedupe_key, source, rule, subject_type, subject_id, agency_id, credit_code, officer_id, inspection_id,
+       severity, title, evidence, status, conclusion, assignee_id, deadline, created_at, updated_at)
+     VALUES ? ON DUPLICATE KEY UPDATE dedupe_key = dedupe_key`,
+    [fresh.map(({ flag: f, id }) => [
+      id, f.dedupeKey, f.source, f.rule ?? null, f.subjectType, f.subjectId, f.agencyId ?? null, f.creditCode ?? null, f.officerId ?? null,
+      f.inspectionId ?? null, f.severity, f.title.slice(0, 300), JSON.stringify(f.evidence), 'open', null, null, null, at, at,
+    ])],
+  );
+  // A key raised concurrently by someone else kept their case: ours was not created.
+  const stored: { id: string; dedupe_key: string }[] = await manager.query('SELECT id, dedupe_key FROM flagged_cases WHERE dedupe_key IN (?)', [fresh.map((f) => f.flag.dedupeKey)]);
+  const storedId = new Map(stored.map((r) => [r.dedupe_key, r.id]));
+  const created = fresh.filter(({ flag, id }) => storedId.get(flag.dedupeKey) === id);
+  for (const { flag } of fresh) answer.set(flag.dedupeKey, { id: storedId.get(flag.dedupeKey)!, created: false });
+  if (!created.length) return answer;
+  for (const { flag, id } of created) answer.set(flag.dedupeKey, { id, created: true });
+
+  await manager.query('INSERT INTO flagged_case_events (case_id, kind, actor, detail, at) VALUES ?', [
+    created.map(({ flag: f, id }) => [id, 'raised', f.actor, JSON.stringify({ source: f.source, rule: f.rule ?? null, title: f.title }), at]),
+  ]);
+  const trailed = created.filter(({ flag }) => flag.inspectionId);
+  if (trailed.length) await appendTrails(manager, trailed.map(({ flag: f, id }) => ({ inspectionId: f.inspectionId!, actor: f.actor, detail: { caseId: id, source: f.source, rule: f.rule ?? null, title: f.title } })), at);
+  return answer;
+}
+
+interface TrailAppend {
+  inspectionId: string;
+  actor: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Appends 'flagged' entries to many trails at once: the tails are read (and locked) in one query and
+ * the chain continued in memory, several entries of one inspection in order. If another writer got
+ * in first (a trail that had no entry to lock), the statement fails on the unique (inspection, seq)
+ * key and changes nothing; the entries are then appended one by one the usual way.
+ */
+async function appendTrails(manager: EntityManager, entries: TrailAppend[], at: Date): Promise<void> {
+  const stamp = new Date(Math.floor(at.getTime()));
+  const ids = [...new Set(entries.map((e) => e.inspectionId))];
+  const tails: { inspection_id: string; seq: number; hash: string }[] = await manager.query(
+    `SELECT t.inspection_id, t.seq, t.hash FROM inspection_trail t
+     JOIN (SELECT inspection_id, MAX(seq) AS seq FROM inspection_trail WHERE inspection_id IN (?) GROUP BY inspection_id) m
+       ON m.inspection_id = t.inspection_id AND m.seq = t.seq
+     FOR UPDATE`,
+    [ids],
+  );
+  const tail = new Map(ids.map((id) => [id, { seq: 0, hash: GENESIS_HASH }]));
+  for (const t of tails) tail.set(t.inspection_id, { seq: Number(t.seq), hash: t.hash });
+  const rows = entries.map((e) => {
+    const prev = tail.get(e.inspectionId)!;
+    const detail = JSON.stringify(e.detail);
+    const seq = prev.seq + 1;
+    const hash = entryHash(prev.hash, { inspectionId: e.inspectionId, seq, kind: 'flagged', actor: e.actor, detail, at: stamp });
+    tail.set(e.inspectionId, { seq, hash });
+    return [e.inspectionId, seq, 'flagged', e.actor, detail, stamp, prev.hash, hash];
+  });
+  try {
+    await manager.query('INSERT INTO inspection_trail (inspection_id, seq, kind, actor, detail, at, prev_hash, hash) VALUES ?', [rows]);
+  } catch (error) {
+    if ((error as { code?: string }).code !== DUPLICATE_ENTRY) throw error;
+    for (const e of entries) await appendTrail(manager, e.inspectionId, 'flagged', e.actor, e.detail, at);
+  }
+}

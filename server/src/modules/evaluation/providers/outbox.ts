@@ -1,0 +1,30 @@
+import { Logger } from '@nestjs/common';
+import { maskPhone } from '@mashang/shared';
+import type { DataSource } from 'typeorm';
+import type { PhoneCipher } from '../../../infra/crypto/phone-cipher.js';
+import { transportFailure, type OutgoingSms, type SendOutcome, type SmsProvider } from './sms-provider.js';
+
+/**
+ * For local runs: nothing leaves the machine. Each message is written to the server log (phone
+ * masked) and to `sms_outbox`, where the agency and the supervisor can read it back for a demo.
+ */
+export class OutboxSmsProvider implements SmsProvider {
+  readonly name = 'outbox' as const;
+  readonly maxBatch = 100;
+  private readonly logger = new Logger('SmsOutbox');
+
+  constructor(private readonly dataSource: DataSource, private readonly cipher: PhoneCipher) {}
+
+  async send(batch: OutgoingSms[]): Promise<SendOutcome[]> {
+    const now = new Date();
+    try {
+      await this.dataSource.query('INSERT INTO sms_outbox (message_id, phone_cipher, text, link, sent_at) VALUES ?', [
+        batch.map((m) => [m.messageId, this.cipher.encrypt(m.phone), m.text, m.link, now]),
+      ]);
+    } catch (error) {
+      return batch.map(() => transportFailure(error));
+    }
+    for (const m of batch) this.logger.log(`SMS to ${maskPhone(m.phone)}: ${m.text}`);
+    return batch.map((m) => ({ ok: true, providerMessageId: `outbox:${m.messageId}` }));
+  }
+}

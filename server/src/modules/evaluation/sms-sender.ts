@@ -1,0 +1,242 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { maskPhone, type SmsKind, type SmsMode, type SmsStatus } from '@mashang/shared';
+import type { Job, Queue } from 'bull';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../infra/config/config.module.js';
+import type { AppConfig } from '../../infra/config/config.js';
+import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
+import { Batcher } from './batcher.js';
+import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
+import { linkToken, ratingCode, ratingKey } from './rating-token.js';
+import { renderSms } from './sms-template.js';
+import { appendTrailBatch } from './trail-batch.js';
+
+type SendJob = Job<JobPayloads[JobName.SendSms]>;
+type BullQueue = Queue<JobPayloads[JobName.SendSms]> & {
+  closing?: Promise<void>;
+  limiter?: { max: number; duration: number };
+  setWorkerName(): Promise<void>;
+};
+
+interface LoadedMessage {
+  id: string;
+  inviteId: string;
+  kind: SmsKind;
+  status: SmsStatus;
+  mode: SmsMode;
+  codeSeq: number;
+  phoneCipher: string | null;
+  expiresAt: Date;
+  inspectionDate: string;
+  agencyNames: string[];
+}
+
+interface Accepted {
+  message: LoadedMessage;
+  providerMessageId: string;
+  attempts: number;
+  phone: string;
+}
+
+const DEADLOCK = 'ER_LOCK_DEADLOCK';
+const LOCK_WAIT = 'ER_LOCK_WAIT_TIMEOUT';
+/** Rows per look-up and per recording transaction. */
+const BATCH = 200;
+
+/** Job ids of the send jobs: re-adding one that is still queued adds nothing. */
+export const sendJobId = (messageId: string) => `sms:${messageId}`;
+
+/**
+ * The worker of the SMS queue. Every message is its own Bull job (retries with backoff, the
+ * limiter caps the provider rate); concurrent jobs share database look-ups, provider calls and
+ * the recording transaction (group commit), so throughput does not cost a round trip each.
+ * A job whose message is no longer queued sends nothing: retried, re-run and re-published jobs
+ * are harmless.
+ */
+@Injectable()
+export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SmsSender.name);
+  private readonly key: Buffer;
+  private readonly phones: PhoneCipher;
+  private readonly loader: Batcher<string, LoadedMessage | null>;
+  private readonly dispatcher: Batcher<OutgoingSms, SendOutcome>;
+  private readonly recorder: Batcher<Accepted, void>;
+
+  constructor(
+    @InjectQueue(QueueName.Sms) private readonly queue: Queue<JobPayloads[JobName.SendSms]>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
+  ) {
+    this.key = ratingKey(config.jwtSecret);
+    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.loader = new Batcher((ids) => this.load(ids), BATCH, 2);
+    this.dispatcher = new Batcher((batch) => this.provider.send(batch), provider.maxBatch, Math.max(1, Math.ceil(config.evaluation.sms.concurrency / provider.maxBatch) + 1));
+    this.recorder = new Batcher((items) => this.recordAccepted(items), BATCH, 1);
+  }
+
+  onApplicationBootstrap(): void {
+    const queue = this.queue as BullQueue;
+    const { ratePerSecond, concurrency } = this.config.evaluation.sms;
+    // The limiter is read on every fetch, so setting it here caps the rate for every worker on this queue.
+    queue.limiter = { max: ratePerSecond, duration: 1000 };
+    // As JobWorkers does: a queue closed while its worker starts rejects with "Connection is closed"; that is a normal shutdown.
+    const unlessClosing = (error: Error) => {
+      if (!queue.closing) this.logger.error(`SMS worker: ${error.stack ?? error.message}`);
+    };
+    const setWorkerName = queue.setWorkerName.bind(queue);
+    queue.setWorkerName = () => setWorkerName().catch(unlessClosing);
+    queue.process(JobName.SendSms, concurrency, (job: SendJob) => this.handle(job)).catch(unlessClosing);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.provider.close?.();
+  }
+
+  /** Queues the send jobs of these messages, each delayed until it is due. */
+  async enqueue(messages: { id: string; dueAt: Date }[]): Promise<void> {
+    const { maxAttempts, retryDelayMs } = this.config.evaluation.sms;
+    const now = Date.now();
+    for (let i = 0; i < messages.length; i += 1000) {
+      await this.queue.addBulk(messages.slice(i, i + 1000).map((m) => ({
+        name: JobName.SendSms,
+        data: { messageId: m.id },
+        opts: {
+          jobId: sendJobId(m.id),
+          delay: Math.max(0, m.dueAt.getTime() - now),
+          attempts: maxAttempts,
+          backoff: { type: 'exponential', delay: retryDelayMs },
+          removeOnComplete: true,
+          removeOnFail: 10_000,
+        },
+      })));
+    }
+  }
+
+  private async handle(job: SendJob): Promise<string> {
+    const message = await this.loader.submit(job.data.messageId);
+    if (!message) return 'gone';
+    if (message.status !== 'queued') return `already ${message.status}`;
+    const attempts = job.attemptsMade + 1;
+    const now = new Date();
+    const pointless = message.expiresAt <= now ? '评价链接已过期' : message.kind === 'reminder' ? await this.reminderNotNeeded(message) : null;
+    if (pointless) {
+      await this.close(message.id, message.kind === 'reminder' ? 'skipped' : 'failed', attempts - 1, { code: 'NOT_SENT', message: pointless });
+      return 'not sent';
+    }
+    const phone = this.phones.decrypt(message.phoneCipher)!;
+    const content = renderSms({
+      kind: message.kind,
+      mode: message.mode,
+      signName: this.config.evaluation.sms.signName,
+      baseUrl: this.config.publicBaseUrl,
+      inspectionDate: message.inspectionDate,
+      agencyNames: message.agencyNames,
+      token: linkToken(this.key, message.inviteId),
+      code: message.mode === 'code' ? ratingCode(this.key, message.inviteId, message.codeSeq) : null,
+      expiresAt: message.expiresAt,
+    });
+    const { sms } = this.config.evaluation;
+    const templateId = message.kind === 'invite' ? sms.inviteTemplate : sms.reminderTemplate;
+    const outcome = await this.dispatcher.submit({ messageId: message.id, phone, templateId, ...content });
+    if (outcome.ok) {
+      await this.recorder.submit({ message, providerMessageId: outcome.providerMessageId, attempts, phone });
+      return 'accepted';
+    }
+    const last = outcome.permanent || attempts >= (job.opts.attempts ?? sms.maxAttempts);
+    if (last) {
+      await this.close(message.id, 'failed', attempts, outcome);
+      this.logger.warn(`SMS ${message.id} to ${maskPhone(phone)} failed for good after ${attempts} attempt(s): ${outcome.code} ${outcome.message}`);
+      return 'failed';
+    }
+    await this.dataSource.query("UPDATE sms_messages SET attempts = ?, error_code = ?, error_message = ? WHERE id = ? AND status = 'queued'", [
+      attempts, outcome.code, outcome.message || null, message.id,
+    ]);
+    // Bull retries with backoff.
+    throw new Error(`SMS ${message.id}: ${outcome.code} ${outcome.message}`);
+  }
+
+  /** A reminder goes only to an invite that reached the phone and still has an agency unrated. */
+  private async reminderNotNeeded(message: LoadedMessage): Promise<string | null> {
+    const [invite]: { status: string }[] = await this.dataSource.query("SELECT status FROM sms_messages WHERE invite_id = ? AND kind = 'invite'", [message.inviteId]);
+    if (!invite || !['accepted', 'delivered'].includes(invite.status)) return '评价短信未发出，不再提醒';
+    const [open]: { n: number }[] = await this.dataSource.query(
+      'SELECT COUNT(*) AS n FROM rating_invite_agencies ria LEFT JOIN ratings r ON r.inspection_id = ria.inspection_id AND r.agency_id = ria.agency_id WHERE ria.invite_id = ? AND r.inspection_id IS NULL',
+      [message.inviteId],
+    );
+    return Number(open.n) === 0 ? '已全部评价，无需提醒' : null;
+  }
+
+  private async close(id: string, status: 'failed' | 'skipped', attempts: number, why: { code: string; message: string }): Promise<void> {
+    await this.dataSource.query("UPDATE sms_messages SET status = ?, attempts = ?, error_code = ?, error_message = ?, closed_at = ? WHERE id = ? AND status = 'queued'", [
+      status, attempts, why.code, why.message || null, new Date(), id,
+    ]);
+  }
+
+  private async load(ids: string[]): Promise<(LoadedMessage | null)[]> {
+    const rows: { id: string; invite_id: string; kind: SmsKind; status: SmsStatus; mode: SmsMode; code_seq: number; phone_cipher: string | null; expires_at: Date; inspection_date: string }[] = await this.dataSource.query(
+      `SELECT m.id, m.invite_id, m.kind, m.status, r.mode, r.code_seq, r.phone_cipher, r.expires_at, r.inspection_date
+       FROM sms_messages m JOIN rating_invites r ON r.id = m.invite_id WHERE m.id IN (?)`,
+      [ids],
+    );
+    const inviteIds = [...new Set(rows.map((r) => r.invite_id))];
+    const names: { invite_id: string; name: string }[] = inviteIds.length
+      ? await this.dataSource.query(
+        'SELECT ria.invite_id, a.name FROM rating_invite_agencies ria JOIN agencies a ON a.id = ria.agency_id WHERE ria.invite_id IN (?) ORDER BY ria.invite_id, ria.position',
+        [inviteIds],
+      )
+      : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const r = byId.get(id);
+      if (!r) return null;
+      return {
+        id: r.id, inviteId: r.invite_id, kind: r.kind, status: r.status, mode: r.mode, codeSeq: Number(r.code_seq), phoneCipher: r.phone_cipher,
+        expiresAt: new Date(r.expires_at), inspectionDate: r.inspection_date, agencyNames: names.filter((n) => n.invite_id === r.invite_id).map((n) => n.name),
+      };
+    });
+  }
+
+  /**
+   * One transaction for a batch of accepted messages: each still-queued message becomes accepted
+   * and every inspection of its invite gets an 'invited' trail entry. A message recorded already
+   * (its job re-ran after a crash) is left alone.
+   */
+  private async recordAccepted(items: Accepted[]): Promise<void[]> {
+    const at = new Date();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          const open: { id: string }[] = await manager.query("SELECT id FROM sms_messages WHERE id IN (?) AND status = 'queued' FOR UPDATE", [items.map((i) => i.message.id)]);
+          const openIds = new Set(open.map((o) => o.id));
+          const fresh = items.filter((i, index) => openIds.has(i.message.id) && items.findIndex((j) => j.message.id === i.message.id) === index);
+          if (!fresh.length) return;
+          const cases = (pick: (i: Accepted) => unknown) => ({ sql: `CASE id ${fresh.map(() => 'WHEN ? THEN ?').join(' ')} END`, params: fresh.flatMap((i) => [i.message.id, pick(i)]) });
+          const providerIds = cases((i) => i.providerMessageId);
+          const attempts = cases((i) => i.attempts);
+          await manager.query(
+            `UPDATE sms_messages SET status = 'accepted', accepted_at = ?, error_code = NULL, error_message = NULL,
+               provider_message_id = ${providerIds.sql}, attempts = ${attempts.sql} WHERE id IN (?)`,
+            [at, ...providerIds.params, ...attempts.params, fresh.map((i) => i.message.id)],
+          );
+          const inspections: { invite_id: string; inspection_id: string }[] = await manager.query(
+            'SELECT invite_id, inspection_id FROM rating_invite_agencies WHERE invite_id IN (?) ORDER BY invite_id, position',
+            [[...new Set(fresh.map((i) => i.message.inviteId))]],
+          );
+          await appendTrailBatch(manager, fresh.flatMap((item) => {
+            const detail = { messageId: item.message.id, kind: item.message.kind, provider: this.provider.name, phone: maskPhone(item.phone) };
+            return inspections.filter((row) => row.invite_id === item.message.inviteId)
+              .map((row) => ({ inspectionId: row.inspection_id, kind: 'invited' as const, actor: 'system:sms', detail, at }));
+          }));
+        });
+        return items.map(() => undefined);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if ((code !== DEADLOCK && code !== LOCK_WAIT) || attempt >= 5) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { inspectionResult, matchCheckIn, offlineTimeProblem, unrecordedItems, type CheckInCandidate } from './onsite-rules.js';
+
+const NOW = new Date('2026-11-21T02:00:00Z');
+const SHOP = '92410202MA0004016A';
+const OTHER = '91410202MA0004027X';
+const plan = (over: Partial<CheckInCandidate> = {}): CheckInCandidate => ({
+  planId: 'P1', creditCode: SHOP, enterpriseName: '老王烩面馆', trigger: 'planned', officerOnPlan: true, finished: false,
+  code: { expiresAt: new Date('2026-11-22T16:00:00Z') }, ...over,
+});
+const rule = (candidates: CheckInCandidate[], extra: { lockedBy?: { agencyName: string; date: string }; at?: Date } = {}) => {
+  const match = matchCheckIn({ creditCode: SHOP, at: extra.at ?? NOW, candidates, lockedBy: extra.lockedBy ?? null });
+  return 'refusal' in match ? match.refusal.rule : match;
+};
+
+describe('matchCheckIn (无计划、无码不得入企)', () => {
+  it('matches the officer to a coded plan for the scanned enterprise', () => {
+    expect(rule([plan()])).toEqual({ planId: 'P1', emergencyWithoutCode: false });
+  });
+
+  it('names the reason when it does not match', () => {
+    expect(rule([])).toBe('no-plan');
+    expect(rule([plan({ creditCode: OTHER })])).toBe('enterprise-differs');
+    expect(rule([plan({ officerOnPlan: false })])).toBe('not-on-plan');
+    expect(rule([plan({ officerOnPlan: false }), plan({ creditCode: OTHER, planId: 'P2' })])).toBe('not-on-plan');
+    expect(rule([plan({ finished: true })])).toBe('already-finished');
+    expect(rule([plan({ code: null })])).toBe('no-code');
+  });
+
+  it('refuses a code that expired before the scan, to the millisecond', () => {
+    const expiresAt = new Date('2026-11-21T02:00:00Z');
+    expect(rule([plan({ code: { expiresAt } })], { at: new Date(expiresAt.getTime() - 1) })).toEqual({ planId: 'P1', emergencyWithoutCode: false });
+    expect(rule([plan({ code: { expiresAt } })], { at: expiresAt })).toBe('code-expired');
+  });
+
+  it('lets an emergency in without a code (先检查后补码), and past a lock-out', () => {
+    expect(rule([plan({ trigger: 'emergency', code: null })])).toEqual({ planId: 'P1', emergencyWithoutCode: true });
+    expect(rule([plan({ trigger: 'emergency', code: null })], { lockedBy: { agencyName: '消防', date: '2026-11-20' } })).toEqual({ planId: 'P1', emergencyWithoutCode: true });
+    expect(rule([plan()], { lockedBy: { agencyName: '消防', date: '2026-11-20' } })).toBe('lock-out');
+  });
+
+  it('prefers the plan still open when the officer has two for the enterprise', () => {
+    expect(rule([plan({ finished: true }), plan({ planId: 'P2' })])).toEqual({ planId: 'P2', emergencyWithoutCode: false });
+  });
+});
+
+describe('offline times', () => {
+  it('accepts the recent past, refuses the future beyond drift and the too old', () => {
+    expect(offlineTimeProblem(new Date(NOW.getTime() - 71 * 3_600_000), NOW, 72)).toBeNull();
+    expect(offlineTimeProblem(new Date(NOW.getTime() - 73 * 3_600_000), NOW, 72)).toContain('72');
+    expect(offlineTimeProblem(new Date(NOW.getTime() + 4 * 60_000), NOW, 72)).toBeNull();
+    expect(offlineTimeProblem(new Date(NOW.getTime() + 6 * 60_000), NOW, 72)).toContain('校准');
+    expect(offlineTimeProblem(new Date('nonsense'), NOW, 72)).not.toBeNull();
+  });
+});
+
+describe('inspection result', () => {
+  it('is the gravest finding', () => {
+    expect(inspectionResult(['pass', 'pass'])).toBe('pass');
+    expect(inspectionResult(['pass', 'rectify'])).toBe('rectify');
+    expect(inspectionResult(['rectify', 'violation', 'pass'])).toBe('case');
+  });
+
+  it('names the items still without a finding, in plan order', () => {
+    expect(unrecordedItems(['I1', 'I2', 'I3'], new Set(['I2']))).toEqual(['I1', 'I3']);
+    expect(unrecordedItems(['I1'], new Set(['I1']))).toEqual([]);
+  });
+});

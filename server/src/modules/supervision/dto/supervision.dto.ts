@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  FLAG_SOURCES,
+  type CaseAction,
+  type CaseSort,
+  type CaseStatus,
+  type DisciplineOutcome,
+  type FlagSource,
+} from '@mashang/shared';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+export class CaseListQueryDto {
+  @ApiPropertyOptional({ enum: FLAG_SOURCES }) @IsOptional() @IsIn(FLAG_SOURCES) source?: FlagSource;
+  @ApiPropertyOptional() @IsOptional() @Matches(ID, { message: 'must be an agency id' }) agencyId?: string;
+  @ApiPropertyOptional({ enum: [...CASE_STATUSES, 'active'] }) @IsOptional() @IsIn([...CASE_STATUSES, 'active']) status?: CaseStatus | 'active';
+
+  @ApiPropertyOptional({ description: 'only cases past the deadline of their current step' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) minAgeDays?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) maxAgeDays?: number;
+  @ApiPropertyOptional({ description: 'enterprise name, or the start of a credit code' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'deadline'] }) @IsOptional() @IsIn(['newest', 'oldest', 'deadline']) sort?: CaseSort;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
+  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+}
+
+export class CaseActionDto {
+  @ApiProperty({ enum: CASE_ACTIONS }) @IsIn(CASE_ACTIONS) action: CaseAction;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ example: '2026-06-01' }) @IsOptional() @IsString() @MaxLength(10) deadline?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) assigneeId?: number;
+  @ApiPropertyOptional({ enum: ['accountable', 'not-accountable'] }) @IsOptional() @IsIn(['accountable', 'not-accountable']) outcome?: DisciplineOutcome;
+}
+
+export class AttachmentDto {
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiProperty({ example: 'image/jpeg' }) @Matches(/^[\w.+-]+\/[\w.+-]+$/, { message: 'must be a MIME type' }) @MaxLength(100) mime: string;
+  @ApiProperty({ description: 'the file, base64' }) @IsString() @MinLength(1) @Matches(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'must be base64' }) content: string;
+}
+
+export class DashboardQueryDto {
+  @ApiPropertyOptional({ default: 12, maximum: 36 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) months = 12;
+}
+
+/** An export: the dashboard's months, or the case list's filters for `cases`. */
+export class ExportQueryDto extends CaseListQueryDto {
+  @ApiPropertyOptional({ default: 12, maximum: 36 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) months = 12;
+}

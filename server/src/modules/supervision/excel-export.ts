@@ -1,0 +1,28 @@
+import { CASE_CONCLUSION_LABELS, CASE_STATUS_LABELS, FLAG_SOURCE_LABELS, toShanghaiIso, type CaseListItem, type TableCell } from '@mashang/shared';
+import ExcelJS from 'exceljs';
+
+export function caseRows(items: CaseListItem[]): { header: string[]; rows: TableCell[][] } {
+  return {
+    header: ['案件编号', '来源', '标题', '执法部门', '企业', '统一社会信用代码', '执法人员', '状态', '结论', '承办人', '期限', '是否逾期', '发起时间', '更新时间'],
+    rows: items.map((c) => [
+      c.id, FLAG_SOURCE_LABELS[c.source] ?? c.source, c.title, c.agencyName ?? c.agencyId, c.enterpriseName, c.creditCode, c.officerName ?? c.officerId,
+      CASE_STATUS_LABELS[c.status] ?? c.status, c.conclusion ? CASE_CONCLUSION_LABELS[c.conclusion] : null, c.assigneeName, c.deadline,
+      c.overdue ? '逾期' : '', toShanghaiIso(c.createdAt), toShanghaiIso(c.updatedAt),
+    ]),
+  };
+}
+
+/** One sheet: a bold header row, then the rows; a note row when the rows were cut short. */
+export async function workbook(title: string, { header, rows }: { header: string[]; rows: TableCell[][] }, note?: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = '码上入企';
+  const sheet = book.addWorksheet(title.slice(0, 31));
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  if (note) sheet.addRow([note]).font = { italic: true };
+  sheet.columns.forEach((column, i) => {
+    const widest = Math.max(...[header[i], ...rows.map((r) => r[i])].map((v) => String(v ?? '').length));
+    column.width = Math.min(60, Math.max(10, widest * 2));
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,53 @@
+/**
+ * The anomaly report on a generated demo city (the exchange importer's path), checked against what
+ * the generator planted and against a shape every finding must have.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ANOMALY_RULES } from '@mashang/shared';
+import type { DataSource } from 'typeorm';
+import { AnomalyReporter } from '../src/modules/analytics/anomaly-reporter.js';
+import { DEMO_CITY_SIZES, generateDemoCity, type DemoCityCounts } from '../src/modules/exchange/demo-city.js';
+import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
+import { migratedDataSource, testPhoneCipher } from './support/test-app.js';
+
+const AS_OF = '2026-11-20';
+let ds: DataSource;
+let counts: DemoCityCounts;
+const dir = mkdtempSync(join(tmpdir(), 'analytics-demo-'));
+
+beforeAll(async () => {
+  ds = await migratedDataSource('analytics_demo');
+  counts = await generateDemoCity(dir, { ...DEMO_CITY_SIZES.tiny, seed: 7, asOf: AS_OF });
+  const result = await new ExchangeImporter(ds, testPhoneCipher(), { actor: 'test' }).import(dir);
+  expect(result.ok).toBe(true);
+}, 120_000);
+afterAll(async () => {
+  await ds?.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('report on the demo city', () => {
+  it('finds every planted anomaly, once per rule and subject, in the report order', async () => {
+    const progress: string[] = [];
+    const outcome = await new AnomalyReporter(ds).run(AS_OF, 'test', { onProgress: (p) => progress.push(p.step) });
+    expect(progress).toEqual([...ANOMALY_RULES, 'summary', ...progress.slice(14, -1).map(() => 'flags'), 'done']);
+    const [run] = await ds.query('SELECT summary, finding_count, raised_count FROM anomaly_runs WHERE as_of = ?', [AS_OF]);
+    const summary = JSON.parse(run.summary);
+    for (const rule of ANOMALY_RULES) expect([rule, summary.byRule[rule]]).toEqual([rule, expect.any(Number)]);
+    expect(ANOMALY_RULES.filter((rule) => summary.byRule[rule] === 0)).toEqual([]);
+    expect(outcome.findings).toBe(Number(run.finding_count));
+    expect(outcome.raised).toBe(outcome.findings);
+    const subjects = async (rule: string) => (await ds.query('SELECT subject_id FROM anomaly_findings WHERE as_of = ? AND rule = ?', [AS_OF, rule])).map((r: { subject_id: string }) => r.subject_id);
+    expect(await subjects('officer-workload-outlier')).toEqual([counts.planted.overloadedOfficer]);
+    expect(await subjects('low-satisfaction')).toEqual([counts.planted.lowSatisfactionAgency]);
+    expect((await subjects('case-revoked')).length).toBe(counts.planted.revokedCases);
+    const [{ agencies }] = await ds.query('SELECT COUNT(*) AS agencies FROM agencies');
+    expect(Object.keys(summary.byAgency)).toHaveLength(Number(agencies));
+    const totalInspections = Object.values(summary.byAgency as Record<string, { inspections: number }>).reduce((n, a) => n + a.inspections, 0);
+    const [{ inWindow }] = await ds.query("SELECT COUNT(*) AS inWindow FROM inspections WHERE started_at >= '2025-11-20 16:00:00' AND started_at < '2026-11-20 16:00:00'");
+    expect(totalInspections).toBe(Number(inWindow));
+  });
+});

@@ -1,0 +1,394 @@
+/**
+ * Authorization matrix: every route of the running app × every kind of caller, asserting who may
+ * read and write what, and that nobody reads another agency's records.
+ *
+ * The routes come from Fastify's own route table, so a new endpoint without an entry in MATRIX
+ * fails "every route has an entry". To add one: put `'METHOD /path/:param': [probe, …]` in MATRIX
+ * (the key exactly as the failure lists it), where a probe names the request (`path`, `body`,
+ * optionally per caller) and what each caller gets: 'ok' (2xx/3xx), 'pass' (past authorization:
+ * anything but 401/403/404 and 5xx, e.g. a 400 on a deliberately empty body), 'public' (no login
+ * needed: anything but 401/403 and 5xx) or 'deny' (the default: 401 without a login, 403 or 404
+ * with one). Give cross-agency reads their own probe on the other agency's record, and lists a
+ * `check` that every row belongs to the caller's agency.
+ */
+import { buildCreditCode, shanghaiDate } from '@mashang/shared';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { appendTrail } from '../src/modules/inspections/trail.js';
+import { raiseFlag } from '../src/modules/supervision/flags.js';
+import { seedTwoAgencies } from './support/fixtures.js';
+import { call, login, startTestApp, type TestApp } from './support/test-app.js';
+
+type Who = 'anonymous' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
+const CALLERS: readonly Who[] = ['anonymous', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
+type Expect = 'ok' | 'pass' | 'public' | 'deny';
+
+interface Ctx {
+  t: TestApp;
+  ids: Record<string, string>;
+  /** Files a fresh plan for `officer` on a fresh enterprise; answers the plan id. */
+  freshPlan(officer: 'officer1' | 'officer2'): Promise<string>;
+  /** A fresh flagged case of `agencyId` in `status`; answers its id. */
+  freshCase(agencyId: string, status: string): Promise<string>;
+}
+type Dyn<T> = T | ((ctx: Ctx, who: Who) => T | Promise<T>);
+interface Probe {
+  name: string;
+  path: Dyn<string>;
+  body?: Dyn<Record<string, unknown> | string>;
+  headers?: Record<string, string>;
+  expect: Partial<Record<Who, Expect>>;
+  /** For lists: what a caller may see of what it got. */
+  check?: (who: Who, body: any) => void;
+}
+
+const LOGGED_IN: Who[] = ['officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
+const every = (kind: Expect, who: Who[] = LOGGED_IN) => Object.fromEntries(who.map((w) => [w, kind])) as Partial<Record<Who, Expect>>;
+const publicForAll = every('public', [...CALLERS]);
+const inDays = (days: number) => shanghaiDate(Date.now() + days * 86_400_000);
+const SHOP = buildCreditCode('92410202', 'MA000601');
+const MILL = buildCreditCode('91410200', 'MA000602');
+const OWN_AGENCY: Partial<Record<Who, string>> = { officer1: 'A1', admin1: 'A1', admin2: 'A2' };
+/** Every row of a list belongs to the caller's agency (overseers see any). */
+const ownAgencyOnly = (field: string) => (who: Who, body: any) => {
+  const rows: Record<string, unknown>[] = Array.isArray(body) ? body : body.items;
+  expect(rows.length).toBeGreaterThan(0);
+  if (OWN_AGENCY[who]) expect([...new Set(rows.map((r) => r[field]))]).toEqual([OWN_AGENCY[who]]);
+};
+
+const MATRIX: Record<string, Probe[]> = {
+  // ---- static and documentation
+  'GET /': [{ name: 'the H5 app', path: '/', expect: publicForAll }],
+  'GET /*': [{ name: 'H5 files', path: '/h5/index.html', expect: publicForAll }],
+  'GET /api/docs': [{ name: 'API docs', path: '/api/docs', expect: publicForAll }],
+  'GET /api/docs/': [{ name: 'API docs', path: '/api/docs/', expect: publicForAll }],
+  'GET /api/docs/*': [{ name: 'API docs assets', path: '/api/docs/swagger-ui.css', expect: publicForAll }],
+  'GET /api/docs/index.html': [{ name: 'API docs', path: '/api/docs/index.html', expect: publicForAll }],
+  'GET /api/docs/LICENSE': [{ name: 'API docs', path: '/api/docs/LICENSE', expect: publicForAll }],
+  'GET /api/docs/swagger-ui-init.js': [{ name: 'API docs', path: '/api/docs/swagger-ui-init.js', expect: publicForAll }],
+  'GET /api/docs/docs/swagger-ui-init.js': [{ name: 'API docs', path: '/api/docs/docs/swagger-ui-init.js', expect: publicForAll }],
+  'GET /api/docs-json': [{ name: 'OpenAPI', path: '/api/docs-json', expect: publicForAll }],
+  'GET /api/docs-yaml': [{ name: 'OpenAPI', path: '/api/docs-yaml', expect: publicForAll }],
+  'GET /api/health': [{ name: 'health', path: '/api/health', expect: publicForAll }],
+
+  // ---- auth
+  'POST /api/auth/login': [{ name: 'login', path: '/api/auth/login', body: { username: 'officer1', password: 'demo1234' }, expect: every('ok', [...CALLERS]) }],
+  'POST /api/auth/wechat': [{ name: 'WeChat login (empty body)', path: '/api/auth/wechat', body: {}, expect: publicForAll }],
+  'GET /api/auth/me': [{ name: 'me', path: '/api/auth/me', expect: every('ok') }],
+
+  // ---- registers: lists scoped to the caller's agency; edits by the agency's admin or the supervisor
+  'GET /api/registry/agencies': [{ name: 'list', path: '/api/registry/agencies', expect: every('ok'), check: ownAgencyOnly('id') }],
+  'POST /api/registry/agencies': [{ name: 'create', path: '/api/registry/agencies', body: (_, who) => ({ id: `AZ-${who}`, name: '新部门', kind: 'market', region: '410202' }), expect: { supervisor: 'ok' } }],
+  'GET /api/registry/agencies/:id': [
+    { name: 'own (A1)', path: '/api/registry/agencies/A1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'other (A2)', path: '/api/registry/agencies/A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'PATCH /api/registry/agencies/:id': [{ name: 'rename A2', path: '/api/registry/agencies/A2', body: { name: '市消防救援支队' }, expect: { supervisor: 'ok' } }],
+  'GET /api/registry/agencies/:id/history': [
+    { name: 'A1', path: '/api/registry/agencies/A1/history', expect: { admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2', path: '/api/registry/agencies/A2/history', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/registry/officers': [{ name: 'list', path: '/api/registry/officers', expect: every('ok'), check: ownAgencyOnly('agencyId') }],
+  'POST /api/registry/officers': [
+    { name: 'into A1', path: '/api/registry/officers', body: (_, who) => ({ id: `OA-${who}`, agencyId: 'A1', name: '新人', certNo: `C-A-${who}` }), expect: { admin1: 'ok', supervisor: 'ok' } },
+    { name: 'into A2', path: '/api/registry/officers', body: (_, who) => ({ id: `OB-${who}`, agencyId: 'A2', name: '新人', certNo: `C-B-${who}` }), expect: { admin2: 'ok', supervisor: 'ok' } },
+  ],
+  'GET /api/registry/officers/:id': [
+    { name: 'O1 (A1)', path: '/api/registry/officers/O1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'O2 (A2)', path: '/api/registry/officers/O2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'PATCH /api/registry/officers/:id': [{ name: 'O2 (A2)', path: '/api/registry/officers/O2', body: { name: '李娜' }, expect: { admin2: 'ok', supervisor: 'ok' } }],
+  'GET /api/registry/officers/:id/history': [{ name: 'O2 (A2)', path: '/api/registry/officers/O2/history', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/registry/items': [{ name: 'list', path: '/api/registry/items', expect: every('ok'), check: ownAgencyOnly('agencyId') }],
+  'POST /api/registry/items': [
+    { name: 'into A2', path: '/api/registry/items', body: (_, who) => ({ id: `IB-${who}`, agencyId: 'A2', name: '消防检查', basis: '消防法' }), expect: { admin2: 'ok', supervisor: 'ok' } },
+  ],
+  'GET /api/registry/items/:id': [
+    { name: 'I1 (A1)', path: '/api/registry/items/I1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'I2 (A2)', path: '/api/registry/items/I2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'PATCH /api/registry/items/:id': [{ name: 'I2 (A2)', path: '/api/registry/items/I2', body: { name: '消防设施检查' }, expect: { admin2: 'ok', supervisor: 'ok' } }],
+  'GET /api/registry/items/:id/history': [{ name: 'I2 (A2)', path: '/api/registry/items/I2/history', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  // The enterprise register is shared by every agency.
+  'GET /api/registry/enterprises': [{ name: 'list', path: '/api/registry/enterprises', expect: every('ok') }],
+  'POST /api/registry/enterprises': [
+    { name: 'create', path: '/api/registry/enterprises', body: (_, who) => ({ creditCode: buildCreditCode('92410202', `MB${String(CALLERS.indexOf(who)).padStart(6, '0')}`), name: '新企业', industry: 'catering', region: '410202', creditGrade: 'B' }), expect: { supervisor: 'ok' } },
+  ],
+  'GET /api/registry/enterprises/:creditCode': [{ name: 'one', path: `/api/registry/enterprises/${SHOP}`, expect: every('ok') }],
+  'PATCH /api/registry/enterprises/:creditCode': [{ name: 'grade', path: `/api/registry/enterprises/${SHOP}`, body: { creditGrade: 'C' }, expect: { supervisor: 'ok' } }],
+  'GET /api/registry/enterprises/:creditCode/history': [{ name: 'history', path: `/api/registry/enterprises/${SHOP}/history`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+
+  // ---- exchange (data import/export): the supervisor's
+  'POST /api/exchange/imports': [{ name: 'create', path: '/api/exchange/imports', body: {}, expect: { supervisor: 'ok' } }],
+  'PUT /api/exchange/imports/:id/files/:kind': [
+    {
+      name: 'upload', path: async (ctx) => `/api/exchange/imports/${ctx.ids.import}/files/agencies`, body: '{"id":"A9","name":"新部门","kind":"market","region":"410202"}\n',
+      headers: { 'content-type': 'application/x-ndjson' }, expect: { supervisor: 'ok' },
+    },
+  ],
+  'POST /api/exchange/imports/:id/run': [{ name: 'run (nothing uploaded)', path: async (ctx) => `/api/exchange/imports/${ctx.ids.emptyImport}/run`, body: {}, expect: { supervisor: 'pass' } }],
+  'GET /api/exchange/imports/:id': [{ name: 'status', path: async (ctx) => `/api/exchange/imports/${ctx.ids.import}`, expect: { supervisor: 'ok' } }],
+  'GET /api/exchange/export/:kind': [{ name: 'export', path: '/api/exchange/export/agencies', expect: { supervisor: 'ok' } }],
+
+  // ---- plans and codes
+  'POST /api/plans': [{ name: 'file (empty body)', path: '/api/plans', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'GET /api/plans': [{ name: 'list', path: '/api/plans', expect: every('ok'), check: ownAgencyOnly('agencyId') }],
+  'GET /api/plans/half-year-history': [{ name: 'history', path: `/api/plans/half-year-history?creditCode=${SHOP}`, expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok' } }],
+  'GET /api/plans/:id': [
+    { name: 'A1 plan', path: (ctx) => `/api/plans/${ctx.ids.planA1}`, expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'PATCH /api/plans/:id': [
+    { name: 'move an A2 plan', path: async (ctx, who) => `/api/plans/${who === 'admin2' ? await ctx.freshPlan('officer2') : ctx.ids.planA2}`, body: { date: inDays(11) }, expect: { admin2: 'ok' } },
+  ],
+  'POST /api/plans/:id/cancel': [
+    { name: 'cancel an A2 plan', path: async (ctx, who) => `/api/plans/${who === 'admin2' ? await ctx.freshPlan('officer2') : ctx.ids.planA2}/cancel`, body: { reason: '企业已停业' }, expect: { admin2: 'ok' } },
+  ],
+  'POST /api/plans/:id/code': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/code`, body: {}, expect: { admin2: 'ok' } }],
+  'GET /api/plans/:id/history': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/history`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  // What the enterprise at the door scans: public by design.
+  'GET /api/codes/:token': [{ name: 'check', path: (ctx) => `/api/codes/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
+  'GET /api/codes/:token/trail': [{ name: 'trail by code', path: (ctx) => `/api/codes/${ctx.ids.token}/trail`, expect: every('ok', [...CALLERS]) }],
+  'GET /v/:token': [{ name: 'short link', path: (ctx) => `/v/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
+  'GET /api/joint-scenarios': [{ name: 'list', path: '/api/joint-scenarios', expect: every('ok') }],
+  'POST /api/joint-scenarios': [{ name: 'create', path: '/api/joint-scenarios', body: (_, who) => ({ id: `s-${who}`, name: '场景', industries: ['x'], agencyIds: ['A1', 'A2'] }), expect: { supervisor: 'ok' } }],
+  'PATCH /api/joint-scenarios/:id': [{ name: 'edit', path: '/api/joint-scenarios/catering', body: { name: '餐饮店联合检查' }, expect: { supervisor: 'ok' } }],
+
+  // ---- review requests (异议复查)
+  'POST /api/reviews': [{ name: 'request (empty body)', path: '/api/reviews', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'GET /api/reviews': [
+    {
+      name: 'list', path: '/api/reviews', expect: every('ok'),
+      check: (who, body) => {
+        const own = OWN_AGENCY[who];
+        if (own) for (const r of body.items) expect([r.agencyId, r.inspectedByAgencyId]).toContain(own);
+        expect(body.items.length).toBe(own === 'A1' ? 1 : 2);
+      },
+    },
+  ],
+  'GET /api/reviews/:id': [
+    { name: 'between A1 and A2', path: (ctx) => `/api/reviews/${ctx.ids.reviewA1A2}`, expect: every('ok') },
+    { name: 'A2 only', path: (ctx) => `/api/reviews/${ctx.ids.reviewA2}`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'POST /api/reviews/:id/decision': [{ name: 'decide', path: (ctx) => `/api/reviews/${ctx.ids.reviewA2}/decision`, body: { accept: false, note: '维持原检查结果' }, expect: { supervisor: 'ok' } }],
+
+  // ---- on site: officers of the plan's agency; reads by the agency, supervisors and discipline
+  'GET /api/onsite/today': [{ name: 'today', path: '/api/onsite/today', expect: { officer1: 'ok' } }],
+  'POST /api/onsite/check-in': [{ name: 'check in (empty body)', path: '/api/onsite/check-in', body: {}, expect: { officer1: 'pass' } }],
+  'GET /api/onsite/inspections/:id': [
+    { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}`, expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  // An A1 officer gets past authorization on its own plan (then refused: not checked in yet), never on A2's.
+  'POST /api/onsite/inspections/:id/findings': [
+    { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}/findings`, body: { itemId: 'I1', outcome: 'pass', clientKey: 'authz-finding-1' }, expect: { officer1: 'pass' } },
+    { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}/findings`, body: { itemId: 'I2', outcome: 'pass', clientKey: 'authz-finding-2' }, expect: {} },
+  ],
+  'POST /api/onsite/inspections/:id/finish': [
+    { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}/finish`, body: { clientKey: 'authz-finish-1' }, expect: { officer1: 'pass' } },
+    { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}/finish`, body: { clientKey: 'authz-finish-2' }, expect: {} },
+  ],
+  'POST /api/onsite/inspections/:id/documents': [
+    { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}/documents?kind=record&title=x&clientKey=authz-doc-1`, body: {}, expect: { officer1: 'pass' } },
+    { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}/documents?kind=record&title=x&clientKey=authz-doc-2`, body: {}, expect: {} },
+  ],
+  'GET /api/onsite/documents/:id': [
+    { name: 'A1 document', path: '/api/onsite/documents/DOC-A1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 document', path: '/api/onsite/documents/DOC-A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'POST /api/onsite/sync': [{ name: 'sync (empty body)', path: '/api/onsite/sync', body: {}, expect: { officer1: 'pass' } }],
+  'GET /api/inspections/:id/trail': [
+    { name: 'A1 inspection', path: '/api/inspections/X1/trail', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 inspection', path: '/api/inspections/X2/trail', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/inspections/:id/trail/verify': [{ name: 'A2 inspection', path: '/api/inspections/X2/trail/verify', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+
+  // ---- supervision console: supervisors all, discipline reads all and records referral outcomes, agency admins their own
+  'GET /api/supervision/cases': [
+    { name: 'list', path: '/api/supervision/cases', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' }, check: ownAgencyOnly('agencyId') },
+    { name: 'another agency asked for', path: '/api/supervision/cases?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/supervision/cases/:id': [
+    { name: 'A1 case', path: (ctx) => `/api/supervision/cases/${ctx.ids.caseA1}`, expect: { admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 case', path: (ctx) => `/api/supervision/cases/${ctx.ids.caseA2}`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'POST /api/supervision/cases/:id/actions': [
+    { name: 'investigate', path: async (ctx) => `/api/supervision/cases/${await ctx.freshCase('A2', 'open')}/actions`, body: { action: 'investigate' }, expect: { supervisor: 'ok' } },
+    { name: 'order rectification', path: async (ctx) => `/api/supervision/cases/${await ctx.freshCase('A2', 'investigating')}/actions`, body: { action: 'order-rectification', note: '整改', deadline: inDays(5) }, expect: { supervisor: 'ok' } },
+    { name: 'answer rectification (A2 case)', path: async (ctx) => `/api/supervision/cases/${await ctx.freshCase('A2', 'rectifying')}/actions`, body: { action: 'answer-rectification', note: '已整改' }, expect: { admin2: 'ok' } },
+    { name: 'confirm rectification', path: async (ctx) => `/api/supervision/cases/${await ctx.freshCase('A2', 'answered')}/actions`, body: { action: 'confirm-rectification' }, expect: { supervisor: 'ok' } },
+    { name: 'refer to discipline', path: async (ctx) => `/api/supervision/cases/${await ctx.freshCase('A1', 'investigating')}/actions`, body: { action: 'refer-discipline', note: '移交' }, expect: { supervisor: 'ok' } },
+    {
+      name: 'discipline outcome', path: async (ctx) => `/api/supervision/cases/${await ctx.freshCase('A1', 'referred')}/actions`,
+      body: { action: 'record-discipline-outcome', note: '诫勉谈话', outcome: 'accountable' }, expect: { discipline: 'ok' },
+    },
+    { name: 'note on an A2 case', path: async (ctx) => `/api/supervision/cases/${await ctx.freshCase('A2', 'rectifying')}/actions`, body: { action: 'note', note: '补充说明' }, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'POST /api/supervision/cases/:id/attachments': [
+    {
+      name: 'attach to an A2 case', path: async (ctx) => `/api/supervision/cases/${await ctx.freshCase('A2', 'rectifying')}/attachments`,
+      body: { name: '整改报告.txt', mime: 'text/plain', content: Buffer.from('整改报告').toString('base64') }, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+    },
+  ],
+  'GET /api/supervision/cases/:id/attachments/:attachmentId': [
+    { name: 'A2 attachment', path: (ctx) => `/api/supervision/cases/${ctx.ids.caseA2}/attachments/${ctx.ids.attachmentA2}`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/supervision/assignees': [{ name: 'supervisors', path: '/api/supervision/assignees', expect: { supervisor: 'ok' } }],
+  'GET /api/supervision/dashboard': [
+    {
+      name: 'dashboard', path: '/api/supervision/dashboard', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => {
+        const agencies = new Set([...body.inspectionsByMonth.series.map((s: { agencyId: string }) => s.agencyId), ...body.satisfaction.map((s: { agencyId: string }) => s.agencyId)]);
+        expect([...agencies].sort()).toEqual(OWN_AGENCY[who] ? [OWN_AGENCY[who]] : ['A1', 'A2']);
+      },
+    },
+  ],
+  'GET /api/supervision/export/:table': [
+    { name: 'cases', path: '/api/supervision/export/cases', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'cases of another agency', path: '/api/supervision/export/cases?agencyId=A1', expect: { admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'satisfaction', path: '/api/supervision/export/satisfaction', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+};
+
+/** "METHOD /path" of every route Fastify serves (HEAD, added for each GET, left out), read from its route tree. */
+function routeTable(tree: string): string[] {
+  const routes = new Set<string>();
+  const stack: string[] = [];
+  for (const line of tree.split('\n')) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!match) continue;
+    const depth = match[1].length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? '') + match[2];
+    stack[depth] = path;
+    for (const method of (match[3] ?? '').split(', ').filter((m) => m && m !== 'HEAD')) routes.add(`${method} ${path.replace(/^\/\//, '/')}`);
+  }
+  return [...routes].sort();
+}
+
+function allowed(expectation: Expect, status: number, who: Who): boolean {
+  if (status >= 500) return false;
+  switch (expectation) {
+    case 'ok':
+      return status >= 200 && status < 400;
+    case 'pass':
+      return ![401, 403, 404].includes(status);
+    case 'public':
+      return ![401, 403].includes(status);
+    case 'deny':
+      return who === 'anonymous' ? status === 401 : status === 403 || status === 404;
+  }
+}
+
+describe('authorization matrix: every route × every caller', () => {
+  let t: TestApp;
+  const tokens: Partial<Record<Who, string>> = {};
+  const ids: Record<string, string> = {};
+  let freshEnterprises = 0;
+  let ctx: Ctx;
+
+  beforeAll(async () => {
+    const documentDir = mkdtempSync(join(tmpdir(), 'mashang-authz-docs-'));
+    t = await startTestApp('authz_matrix', { env: { DOCUMENT_DIR: documentDir } });
+    const ds = t.dataSource;
+    await seedTwoAgencies(ds);
+    await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '食品安全法'), ('I2', 'A2', '消防设施检查', '消防法')");
+    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '老王烩面馆', 'catering', '410204', 'C'), (?, '宏达机械', 'manufacturing', '410202', 'B')", [SHOP, MILL]);
+    for (const who of LOGGED_IN) tokens[who] = await login(t.app, who);
+    const officer2 = await login(t.app, 'officer2');
+
+    const file = async (token: string, creditCode: string, officerId: string, itemId: string) => {
+      const plan = await call(t.app, 'POST', '/api/plans', { token, body: { creditCode, date: inDays(10), trigger: 'planned', officerIds: [officerId], itemIds: [itemId] } });
+      if (plan.status !== 201) throw new Error(`plan: ${JSON.stringify(plan.body)}`);
+      return plan.body.id as string;
+    };
+    ids.planA1 = await file(tokens.officer1!, SHOP, 'O1', 'I1');
+    ids.planA2 = await file(officer2, MILL, 'O2', 'I2');
+    const code = await call(t.app, 'POST', `/api/plans/${ids.planA1}/code`, { token: tokens.officer1, body: {} });
+    ids.token = code.body.token;
+
+    for (const [id, agency, creditCode] of [['X1', 'A1', SHOP], ['X2', 'A2', MILL]]) {
+      await ds.transaction(async (manager) => {
+        await manager.query("INSERT INTO inspections (id, agency_id, credit_code, trigger_type, started_at, finished_at, coded, result) VALUES (?, ?, ?, 'planned', NOW() - INTERVAL 3 DAY, NOW() - INTERVAL 3 DAY, 1, 'pass')", [id, agency, creditCode]);
+        await manager.query("INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, rated_at) VALUES (?, ?, 1, 1, 1, 1, 'disapprove', NOW())", [id, agency]);
+        await appendTrail(manager, id, 'rated', 'enterprise', { agencyId: agency });
+        ids[`case${agency}`] = (await raiseFlag(manager, {
+          dedupeKey: `rating:${id}:${agency}`, source: 'rating', subjectType: 'inspection', subjectId: id, agencyId: agency, creditCode, inspectionId: id, severity: 'high', title: '企业不满意', evidence: { inspectionId: id }, actor: 'enterprise',
+        })).id;
+      });
+    }
+    await ds.query("INSERT INTO review_requests (id, inspection_id, credit_code, agency_id, reason, status, requested_by, requested_at) VALUES ('RV1', 'X2', ?, 'A1', '有异议', 'pending', 3, NOW()), ('RV2', 'X2', ?, 'A2', '有异议', 'pending', 4, NOW())", [MILL, MILL]);
+    ids.reviewA1A2 = 'RV1';
+    ids.reviewA2 = 'RV2';
+    await call(t.app, 'POST', '/api/joint-scenarios', { token: tokens.supervisor, body: { id: 'catering', name: '餐饮店联合检查', industries: ['catering'], agencyIds: ['A1', 'A2'] } });
+    const attachment = await call(t.app, 'POST', `/api/supervision/cases/${ids.caseA2}/attachments`, { token: tokens.supervisor, body: { name: '笔录.txt', mime: 'text/plain', content: Buffer.from('笔录').toString('base64') } });
+    ids.attachmentA2 = attachment.body.id;
+    ids.import = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+    ids.emptyImport = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+
+    // One stored document per agency, written where local document storage reads it.
+    for (const [docId, planId] of [['DOC-A1', ids.planA1], ['DOC-A2', ids.planA2]]) {
+      const key = `authz/${docId}.pdf`;
+      mkdirSync(dirname(join(documentDir, key)), { recursive: true });
+      writeFileSync(join(documentDir, key), '%PDF-1.4 authz');
+      await ds.query(
+        "INSERT INTO inspection_documents (id, plan_id, kind, doc_no, title, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at, client_key) VALUES (?, ?, 'record', NULL, '检查记录', 'record.pdf', 'application/pdf', 14, ?, ?, 5, NOW(), ?)",
+        [docId, planId, '0'.repeat(64), key, docId],
+      );
+    }
+
+    ctx = {
+      t,
+      ids,
+      freshPlan: async (officer) => {
+        const creditCode = buildCreditCode('92410202', `MC${String(++freshEnterprises).padStart(6, '0')}`);
+        await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '新企业', 'manufacturing', '410202', 'B')", [creditCode]);
+        return officer === 'officer1' ? file(tokens.officer1!, creditCode, 'O1', 'I1') : file(officer2, creditCode, 'O2', 'I2');
+      },
+      freshCase: async (agencyId, status) => {
+        const id = await ds.transaction(async (manager) => (await raiseFlag(manager, {
+          dedupeKey: `authz:${Math.random()}`, source: 'rating', subjectType: 'agency', subjectId: agencyId, agencyId, creditCode: SHOP, severity: 'low', title: '测试', evidence: {}, actor: 'system:test',
+        })).id);
+        await ds.query('UPDATE flagged_cases SET status = ? WHERE id = ?', [status, id]);
+        return id;
+      },
+    };
+  });
+  afterAll(() => t?.close());
+
+  it('every route has an entry, and every entry a route', () => {
+    const routes = routeTable(t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }));
+    expect(routes.length).toBeGreaterThan(50);
+    expect(routes.filter((r) => !MATRIX[r])).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  it.each(Object.keys(MATRIX))('%s', async (route) => {
+    const method = route.slice(0, route.indexOf(' '));
+    const problems: string[] = [];
+    // A route nobody may call would be dead; every route has at least one probe someone passes.
+    expect(MATRIX[route].some((probe) => Object.values(probe.expect).some((e) => e !== 'deny'))).toBe(true);
+    for (const probe of MATRIX[route]) {
+      for (const who of CALLERS) {
+        const expectation = probe.expect[who] ?? 'deny';
+        const path = typeof probe.path === 'function' ? await probe.path(ctx, who) : probe.path;
+        const body = typeof probe.body === 'function' ? await probe.body(ctx, who) : probe.body;
+        const token = who === 'anonymous' ? undefined : tokens[who];
+        const answer = await call(t.app, method, path, { token, body, headers: probe.headers });
+        if (!allowed(expectation, answer.status, who)) {
+          problems.push(`${probe.name}: ${who} expected ${expectation}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);
+          continue;
+        }
+        if (probe.check && expectation === 'ok') {
+          try {
+            probe.check(who, answer.body);
+          } catch (error) {
+            problems.push(`${probe.name}: ${who} saw what it may not: ${(error as Error).message.split('\n').slice(0, 6).join(' ')}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,152 @@
+import type { PlanTrigger } from './api.js';
+
+/** The outcome of one inspection item on site. */
+export type FindingOutcome = 'pass' | 'rectify' | 'violation';
+export const FINDING_OUTCOMES: readonly { value: FindingOutcome; label: string }[] = [
+  { value: 'pass', label: '合格' },
+  { value: 'rectify', label: '责令整改' },
+  { value: 'violation', label: '违法（立案）' },
+];
+
+/** Documents kept with an inspection. */
+export type DocumentKind = 'record' | 'case-filing' | 'penalty-decision' | 'coercive' | 'photo';
+export const DOCUMENT_KINDS: readonly { value: DocumentKind; label: string }[] = [
+  { value: 'record', label: '检查记录' },
+  { value: 'case-filing', label: '立案审批表' },
+  { value: 'penalty-decision', label: '行政处罚决定书' },
+  { value: 'coercive', label: '行政强制措施文书' },
+  { value: 'photo', label: '现场照片' },
+];
+
+/** What an inspection's result is in the exchange format, from its findings: any violation makes a case. */
+export type InspectionResult = 'pass' | 'rectify' | 'case';
+
+export interface CheckInRequest {
+  /** The 18-character unified social credit code, scanned from the licence or typed. */
+  creditCode: string;
+  /** Idempotency key made by the phone, so an upload retried from the offline queue records once. */
+  clientKey: string;
+  /** When the officer scanned, for check-ins sent later from the offline queue (ISO 8601). */
+  at?: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+/** The answer to a check-in: enough to greet the officer and open the inspection (GET /api/onsite/inspections/:id has the rest). */
+export interface CheckInResult {
+  /** The agency's plan id, which is also its inspection record's id. */
+  id: string;
+  planCode: string;
+  creditCode: string;
+  enterpriseName: string;
+  trigger: PlanTrigger;
+  coded: boolean;
+  /** The inspection's first check-in (an earlier officer's, when this is not the first). */
+  checkedInAt: string;
+  /** Emergency inspected before its code: by when the code must be filed. */
+  codeDueAt: string | null;
+}
+
+export interface FindingRequest {
+  itemId: string;
+  outcome: FindingOutcome;
+  /** YYYY-MM-DD, required for `rectify`. */
+  rectifyBy?: string;
+  note?: string;
+  clientKey: string;
+  at?: string;
+}
+
+export interface FinishRequest {
+  clientKey: string;
+  at?: string;
+}
+
+export interface OnsiteItemView {
+  id: string;
+  name: string;
+  basis: string;
+  /** The latest finding recorded for the item. */
+  finding: { outcome: FindingOutcome; rectifyBy: string | null; note: string | null; at: string } | null;
+}
+
+export interface OnsiteDocumentView {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  docNo: string | null;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+/** One agency's part of an inspection, as the officer works through it on site. */
+export interface OnsiteInspectionView {
+  /** The agency's plan id, which is also its inspection record's id. */
+  id: string;
+  planCode: string;
+  leadPlanId: string;
+  creditCode: string;
+  enterpriseName: string;
+  agencyId: string;
+  agencyName: string;
+  /** Other agencies inspecting together (joint inspection). */
+  jointAgencies: string[];
+  inspectionDate: string;
+  trigger: PlanTrigger;
+  coded: boolean;
+  status: 'planned' | 'on-site' | 'finished';
+  checkedInAt: string | null;
+  finishedAt: string | null;
+  /** Emergency inspected before its code: by when the code must be filed. */
+  codeDueAt: string | null;
+  officers: { id: string; name: string; certNo: string }[];
+  items: OnsiteItemView[];
+  documents: OnsiteDocumentView[];
+  result: InspectionResult | null;
+}
+
+/** One change made offline, replayed in order when the phone is back online. */
+export type OfflineAction =
+  | { type: 'check-in'; clientKey: string; body: CheckInRequest }
+  | { type: 'finding'; clientKey: string; planId: string; body: FindingRequest }
+  | { type: 'finish'; clientKey: string; planId: string; body: FinishRequest };
+
+export interface SyncRequest {
+  actions: OfflineAction[];
+}
+
+export interface SyncOutcome {
+  clientKey: string;
+  /** `duplicate`: already recorded by an earlier upload, nothing changed. */
+  status: 'applied' | 'duplicate' | 'refused';
+  error?: { code: string; message: string };
+}
+
+export interface SyncResponse {
+  results: SyncOutcome[];
+}
+
+export interface TrailEntryView {
+  seq: number;
+  kind: string;
+  actor: string;
+  at: string;
+  detail: Record<string, unknown>;
+  hash: string;
+}
+
+export interface TrailView {
+  inspectionId: string;
+  entries: TrailEntryView[];
+}
+
+export interface TrailVerification {
+  inspectionId: string;
+  entries: number;
+  intact: boolean;
+  /** The first broken link: the seq where the recomputed chain stops matching. */
+  firstBreak: { seq: number; reason: 'sequence-gap' | 'prev-hash-mismatch' | 'hash-mismatch' } | null;
+}
