@@ -18,6 +18,8 @@ const env = {
   REDIS_URL: services.redisUrl,
   PORT: port,
   H5_DIR: process.env.H5_DIR || H5_DIR,
+  // Uploaded inspection documents stay with the local data, not in the system's temp folder.
+  DOCUMENT_DIR: process.env.DOCUMENT_DIR || path.join(REPO_ROOT, 'deploy', '.data', 'dev', 'documents'),
 };
 const cli = path.join(REPO_ROOT, 'server', 'dist', 'src', 'cli.js');
 try {

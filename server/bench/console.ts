@@ -135,7 +135,7 @@ const scenarios: Scenario[] = [
     bare: page("status <> 'closed' AND ((deadline IS NOT NULL AND deadline < ?) OR (deadline IS NULL AND created_at < ?))", [today, midnight(addDays(today, -3))]),
   },
   { name: 'filter: older than 30 days', url: '/api/supervision/cases?minAgeDays=31', token: 'supervisor', bare: page('created_at < ?', [midnight(addDays(today, -30))]) },
-  { name: 'sort: deadline', url: '/api/supervision/cases?status=active&sort=deadline', token: 'supervisor', bare: page("status <> 'closed'", [], "COALESCE(deadline, '9999-12-31'), id") },
+  { name: 'sort: deadline', url: '/api/supervision/cases?status=active&sort=deadline', token: 'supervisor', bare: page("status <> 'closed' AND deadline IS NOT NULL", [], 'deadline, id') },
   {
     name: `deep page (${Math.floor(CASES * 0.8).toLocaleString()} in)`, url: `/api/supervision/cases?cursor=${deepCursor}`, token: 'supervisor',
     bare: [['SELECT COUNT(*) FROM flagged_cases', []], ['SELECT * FROM flagged_cases ORDER BY created_at DESC, id DESC LIMIT 21 OFFSET ?', [Math.floor(CASES * 0.8)]]],

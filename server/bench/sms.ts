@@ -4,7 +4,7 @@
  * Bull throughput (empty jobs, same concurrency) on the same Redis in the same run. Counts lost and
  * doubled messages at the fake.
  *
- *   npm run bench:sms -w server -- [--invites 100000] [--provider aliyun|tencent] [--concurrency 200]
+ *   npm run bench:sms -w server -- [--invites 100000] [--provider aliyun|tencent] [--concurrency 500]
  *
  * Needs DATABASE_URL (a user that may create databases) and REDIS_URL. The fake provider runs in a
  * worker thread, as a provider is another machine.
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const arg = (name: string, fallback: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
   const invites = Number(arg('invites', '100000'));
   const provider = arg('provider', 'aliyun') as FakeKind;
-  const concurrency = Number(arg('concurrency', '200'));
+  const concurrency = Number(arg('concurrency', '500'));
   const base = process.env.DATABASE_URL;
   const redisUrl = process.env.REDIS_URL;
   if (!base || !redisUrl) throw new Error('set DATABASE_URL and REDIS_URL');

@@ -7,21 +7,23 @@
  * (the key exactly as the failure lists it), where a probe names the request (`path`, `body`,
  * optionally per caller) and what each caller gets: 'ok' (2xx/3xx), 'pass' (past authorization:
  * anything but 401/403/404 and 5xx, e.g. a 400 on a deliberately empty body), 'public' (no login
- * needed: anything but 401/403 and 5xx) or 'deny' (the default: 401 without a login, 403 or 404
- * with one). Give cross-agency reads their own probe on the other agency's record, and lists a
+ * needed: anything but 401/403 and 5xx) or 'deny' (the default: 401 without a login or with only an
+ * enterprise's rating token, 403 or 404 with a login). Give cross-agency reads their own probe on the other agency's record, and lists a
  * `check` that every row belongs to the caller's agency.
  */
 import { buildCreditCode, shanghaiDate } from '@mashang/shared';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { credentialHash } from '../src/modules/evaluation/rating-token.js';
 import { appendTrail } from '../src/modules/inspections/trail.js';
 import { raiseFlag } from '../src/modules/supervision/flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 
-type Who = 'anonymous' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
-const CALLERS: readonly Who[] = ['anonymous', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
+/** `enterprise` holds its SMS rating link's token and sends it as its bearer token everywhere. */
+type Who = 'anonymous' | 'enterprise' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
+const CALLERS: readonly Who[] = ['anonymous', 'enterprise', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
 type Expect = 'ok' | 'pass' | 'public' | 'deny';
 
 interface Ctx {
@@ -56,6 +58,9 @@ const ownAgencyOnly = (field: string) => (who: Who, body: any) => {
   expect(rows.length).toBeGreaterThan(0);
   if (OWN_AGENCY[who]) expect([...new Set(rows.map((r) => r[field]))]).toEqual([OWN_AGENCY[who]]);
 };
+
+/** Ids the fixture makes, for checks (filled in beforeAll). */
+const MATRIX_IDS: Record<string, string> = {};
 
 const MATRIX: Record<string, Probe[]> = {
   // ---- static and documentation
@@ -204,6 +209,52 @@ const MATRIX: Record<string, Probe[]> = {
   ],
   'GET /api/inspections/:id/trail/verify': [{ name: 'A2 inspection', path: '/api/inspections/X2/trail/verify', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
 
+  // ---- nightly report (大数据研判): supervisors and discipline; an agency admin its own agency's part
+  'GET /api/anomaly/rules': [{ name: 'rules', path: '/api/anomaly/rules', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/anomaly/runs': [{ name: 'runs', path: '/api/anomaly/runs', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/anomaly/runs': [{ name: 'run a date', path: '/api/anomaly/runs', body: (ctx) => ({ asOf: ctx.ids.asOf }), expect: { supervisor: 'ok' } }],
+  'GET /api/anomaly/runs/:asOf': [{ name: 'one run', path: (ctx) => `/api/anomaly/runs/${ctx.ids.asOf}`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/anomaly/reports/:asOf': [
+    {
+      name: 'summary', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => {
+        if (OWN_AGENCY[who]) expect(body.byAgency.every((a: { agencyId: string }) => a.agencyId === OWN_AGENCY[who])).toBe(true);
+      },
+    },
+  ],
+  'GET /api/anomaly/reports/:asOf/findings': [
+    {
+      name: 'findings', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}/findings`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => {
+        if (OWN_AGENCY[who]) expect(body.items.every((f: { agencyId: string }) => f.agencyId === OWN_AGENCY[who])).toBe(true);
+      },
+    },
+    { name: 'another agency asked for', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}/findings?agencyId=A2`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/anomaly/reports/:asOf/findings/export': [
+    { name: 'export', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}/findings/export`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/anomaly/reports/:asOf/file': [{ name: 'report file', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}/file`, expect: { supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/anomaly/warnings/:year': [{ name: 'early warning', path: '/api/anomaly/warnings/2025', expect: { supervisor: 'ok', discipline: 'ok' } }],
+
+  // ---- SMS ratings (企业评): the enterprise's link is its credential
+  'GET /api/ratings/invites': [{ name: 'invites', path: '/api/ratings/invites', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/ratings/invites/:credential': [{ name: 'rating page (unknown link)', path: `/api/ratings/invites/${'Q'.repeat(22)}`, expect: publicForAll }],
+  'POST /api/ratings/invites/:credential': [{ name: 'rate (empty body)', path: `/api/ratings/invites/${'Q'.repeat(22)}`, body: {}, expect: publicForAll }],
+  'GET /api/sms/outbox': [{ name: 'outbox', path: '/api/sms/outbox', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok' } }],
+  // Provider callbacks: no login, checked by the callback token when one is configured.
+  'POST /api/sms/receipts/aliyun': [{ name: 'receipt', path: '/api/sms/receipts/aliyun', body: '[]', headers: { 'content-type': 'application/json' }, expect: publicForAll }],
+  'POST /api/sms/receipts/tencent': [{ name: 'receipt', path: '/api/sms/receipts/tencent', body: '[]', headers: { 'content-type': 'application/json' }, expect: publicForAll }],
+  'GET /r': [{ name: 'rating short link', path: '/r', expect: every('ok', [...CALLERS]) }],
+  'GET /r/:token': [{ name: 'rating short link', path: `/r/${'Q'.repeat(22)}`, expect: every('ok', [...CALLERS]) }],
+  'GET /api/supervision/outcomes/:token': [
+    { name: 'complaint outcome (unknown link)', path: `/api/supervision/outcomes/${'Q'.repeat(22)}`, expect: publicForAll },
+    {
+      name: 'the enterprise’s own complaint', path: (ctx) => `/api/supervision/outcomes/${ctx.ids.ratingToken}`, expect: every('ok', [...CALLERS]),
+      check: (_, body) => expect(body.map((o: { caseId: string }) => o.caseId)).toEqual([MATRIX_IDS.caseA1]),
+    },
+  ],
+
   // ---- supervision console: supervisors all, discipline reads all and records referral outcomes, agency admins their own
   'GET /api/supervision/cases': [
     { name: 'list', path: '/api/supervision/cases', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' }, check: ownAgencyOnly('agencyId') },
@@ -277,14 +328,14 @@ function allowed(expectation: Expect, status: number, who: Who): boolean {
     case 'public':
       return ![401, 403].includes(status);
     case 'deny':
-      return who === 'anonymous' ? status === 401 : status === 403 || status === 404;
+      return who === 'anonymous' || who === 'enterprise' ? status === 401 : status === 403 || status === 404;
   }
 }
 
 describe('authorization matrix: every route × every caller', () => {
   let t: TestApp;
   const tokens: Partial<Record<Who, string>> = {};
-  const ids: Record<string, string> = {};
+  const ids = MATRIX_IDS;
   let freshEnterprises = 0;
   let ctx: Ctx;
 
@@ -326,6 +377,25 @@ describe('authorization matrix: every route × every caller', () => {
     ids.attachmentA2 = attachment.body.id;
     ids.import = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
     ids.emptyImport = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+
+    // The enterprise of X1 got an SMS link to rate it (its rating raised caseA1).
+    ids.ratingToken = 'Zk3q9LmN0pQrStUvWxYz12';
+    await ds.query(
+      "INSERT INTO rating_invites (id, group_id, credit_code, phone_cipher, mode, token_hash, code_hash, inspection_date, created_at, expires_at) VALUES ('INV1', 'G1', ?, NULL, 'link', ?, NULL, ?, NOW(), NOW() + INTERVAL 7 DAY)",
+      [SHOP, credentialHash({ kind: 'link', token: ids.ratingToken }), inDays(-3)],
+    );
+    await ds.query("INSERT INTO rating_invite_agencies (invite_id, inspection_id, agency_id, position) VALUES ('INV1', 'X1', 'A1', 0)");
+    tokens.enterprise = ids.ratingToken;
+
+    // A nightly report of yesterday, computed by the analytics worker.
+    ids.asOf = inDays(-1);
+    await call(t.app, 'POST', '/api/anomaly/runs', { token: tokens.supervisor, body: { asOf: ids.asOf } });
+    for (let i = 0; i < 120; i++) {
+      const run = await call(t.app, 'GET', `/api/anomaly/runs/${ids.asOf}`, { token: tokens.supervisor });
+      if (run.body.status === 'completed') break;
+      if (run.body.status === 'failed') throw new Error(`anomaly run failed: ${run.body.error}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
 
     // One stored document per agency, written where local document storage reads it.
     for (const [docId, planId] of [['DOC-A1', ids.planA1], ['DOC-A2', ids.planA2]]) {

@@ -2,6 +2,7 @@ import { getQueueToken } from '@nestjs/bull';
 import { buildCreditCode } from '@mashang/shared';
 import type { Queue } from 'bull';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
+import { firstBreak } from '../src/modules/inspections/trail-chain.js';
 import { eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
@@ -143,6 +144,9 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     expect(JSON.parse(flag.evidence)).toMatchObject({ language: 2, procedure: 4, manner: 3, fairness: 4, verdict: 'approve', flags: ['excessive', 'other'], comment: '一周内第三次来查同样的事项', reasons: ['执法语言是否文明：2分', '企业反映：滥检查', '企业反映：其他'] });
     expect(await trailKinds(joint.inspectionIds[0])).toEqual(['invited', 'rated']);
     expect(await trailKinds(joint.inspectionIds[1])).toEqual(['invited', 'rated', 'flagged']);
+    // The batch-appended 'invited' entry and appendTrail's entries form one intact chain.
+    const stored = await t.dataSource.query('SELECT inspection_id, seq, kind, actor, detail, at, prev_hash, hash FROM inspection_trail WHERE inspection_id = ? ORDER BY seq', [joint.inspectionIds[1]]);
+    expect(firstBreak(stored.map((e: Record<string, unknown>) => ({ inspectionId: e.inspection_id, seq: e.seq, kind: e.kind, actor: e.actor, detail: e.detail, at: e.at, prevHash: e.prev_hash, hash: e.hash })))).toBeNull();
 
     const reused = await call(t.app, 'GET', `/api/ratings/invites/${token}`);
     expect(reused).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', message: expect.stringContaining('已经评价过') } } });

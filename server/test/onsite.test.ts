@@ -9,6 +9,7 @@ import type { Queue } from 'bull';
 import { QueueName } from '../src/infra/queues/queues.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { brokenTrails } from '../src/modules/inspections/trail.service.js';
+import { InspectionEventsProcessor } from '../src/modules/inspections/inspection-events.processor.js';
 import { PASSWORD, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -195,6 +196,14 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
     const job = await queue.getJob(`finished:${a1Plan}`);
     expect(job?.data).toMatchObject({ groupId: a1Plan, creditCode: SHOP, inspectionIds: expect.arrayContaining([a1Plan, a2Plan]) });
+
+    // Lost by Redis (here: removed): the sweep publishes it again, same id, same inspections.
+    await job!.finished().catch(() => undefined);
+    await job!.remove();
+    expect(await queue.getJob(`finished:${a1Plan}`)).toBeNull();
+    expect(await t.app.get(InspectionEventsProcessor).republish()).toEqual({ published: 1 });
+    const republished = await queue.getJob(`finished:${a1Plan}`);
+    expect(republished?.data).toMatchObject({ groupId: a1Plan, inspectionIds: [a1Plan, a2Plan].sort() });
   });
 
   it('plans already inspected can be neither moved nor cancelled', async () => {

@@ -143,6 +143,11 @@ export interface TrailView {
   entries: TrailEntryView[];
 }
 
+/** One agency's trail, as the enterprise sees it through the inspection code. */
+export interface CodeTrail extends TrailView {
+  agencyName: string;
+}
+
 export interface TrailVerification {
   inspectionId: string;
   entries: number;

@@ -35,7 +35,7 @@ export const AGE_FILTERS: readonly { key: string; label: string; minAgeDays?: nu
 export const SORTS: readonly { key: CaseSort; label: string }[] = [
   { key: 'newest', label: '最新' },
   { key: 'oldest', label: '最早' },
-  { key: 'deadline', label: '期限最近' },
+  { key: 'deadline', label: '期限最近（已设期限的）' },
 ];
 
 /** What the filter bar holds. */

@@ -1,20 +1,19 @@
 import {
   CREDIT_CODE_PROBLEM_TEXT,
-  DOCUMENT_KINDS,
-  FINDING_OUTCOMES,
   creditCodeProblem,
   normaliseCreditCode,
   type CheckInRequest,
-  type DocumentKind,
   type FindingOutcome,
   type FindingRequest,
   type InspectionResult,
   type OfflineAction,
   type OnsiteInspectionView,
   type OnsiteItemView,
-  type TrailEntryView,
 } from '@mashang/shared';
 import { isCalendarDate } from './dates';
+import { outcomeLabel } from './trail';
+
+export { actorLabel, documentKindLabel, outcomeLabel, resultLabel, trailDetailLine, trailKindLabel } from './trail';
 import { newClientKey, type QueuedAction } from './offline-queue';
 
 const STATUS_LABELS: Record<OnsiteInspectionView['status'], string> = {
@@ -27,75 +26,11 @@ export function statusLabel(status: OnsiteInspectionView['status']): string {
   return STATUS_LABELS[status];
 }
 
-export function outcomeLabel(outcome: FindingOutcome): string {
-  return FINDING_OUTCOMES.find((choice) => choice.value === outcome)?.label ?? outcome;
-}
-
-const RESULT_LABELS: Record<InspectionResult, string> = { pass: '合格', rectify: '责令整改', case: '立案' };
-
-export function resultLabel(result: InspectionResult): string {
-  return RESULT_LABELS[result];
-}
-
 /** The plain sentence under the result once an inspection is finished. */
 export function resultSummary(result: InspectionResult): string {
   if (result === 'case') return '检查发现违法行为，已立案查处。';
   if (result === 'rectify') return '检查发现问题，已责令限期整改。';
   return '各检查事项均合格。';
-}
-
-export function documentKindLabel(kind: DocumentKind): string {
-  return DOCUMENT_KINDS.find((choice) => choice.value === kind)?.label ?? kind;
-}
-
-const TRAIL_KIND_LABELS: Record<string, string> = {
-  filed: '报备',
-  merged: '合并',
-  coded: '生成检查码',
-  'checked-in': '入企',
-  finding: '检查结果',
-  document: '上传文书',
-  finished: '结束检查',
-  invited: '短信邀评',
-  rated: '企业评价',
-  flagged: '监督立案',
-  'code-overdue': '逾期未补码',
-  moved: '改期',
-  cancelled: '取消',
-  alone: '单独检查',
-};
-
-export function trailKindLabel(kind: string): string {
-  return TRAIL_KIND_LABELS[kind] ?? kind;
-}
-
-/** Who did it: `user:12:officer1` → officer1; entries the server wrote itself → 系统. */
-export function actorLabel(actor: string): string {
-  const user = /^user:[^:]*:(.+)$/.exec(actor);
-  if (user) return user[1];
-  return actor.startsWith('user:') ? actor : '系统';
-}
-
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/** One line of what a trail entry says, for the kinds an officer sees on site. */
-export function trailDetailLine(entry: TrailEntryView): string {
-  const detail = entry.detail;
-  switch (entry.kind) {
-    case 'checked-in':
-      return `扫码入企 ${text(detail.creditCode)}${detail.offline ? '（离线记录，联网后补传）' : ''}`;
-    case 'finding': {
-      const outcome = outcomeLabel(text(detail.outcome) as FindingOutcome);
-      const by = detail.rectifyBy ? `，整改期限 ${text(detail.rectifyBy)}` : '';
-      return `${text(detail.item)}：${outcome}${by}${detail.note ? `（${text(detail.note)}）` : ''}`;
-    }
-    case 'document':
-      return `${documentKindLabel(text(detail.kind) as DocumentKind)}：${text(detail.title)}${detail.docNo ? `（${text(detail.docNo)}）` : ''}`;
-    case 'finished':
-      return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
-    default:
-      return text(detail.reason) || text(detail.note);
-  }
 }
 
 /** 2048 → 2.0 KB; sizes people can read on a phone. */

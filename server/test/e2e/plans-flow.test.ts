@@ -61,6 +61,11 @@ describe('plans in a real browser: file, be refused, file again, issue the code,
     expect(await page.locator('#verify-enterprise').textContent()).toContain('老王烩面馆');
     expect(await page.locator('.verify-agency__name').first().textContent()).toContain('市市场监督管理局');
     expect(await page.locator('.verify-officer').first().textContent()).toContain('豫C0000001');
+    // The enterprise can read what has happened so far: filed, then coded.
+    await page.click('#verify-trail-open');
+    await page.waitForSelector('#verify-trail .verify-trail-entry');
+    const entries = await page.locator('.verify-trail-entry__what').allTextContents();
+    expect(entries.map((text) => text.split('：')[0])).toEqual(['报备', '生成检查码']);
 
     await page.goto(`${t.url}/v/${'A'.repeat(20)}`);
     await page.waitForSelector('#verify-status.verify--bad');

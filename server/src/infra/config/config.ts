@@ -294,7 +294,7 @@ export function evaluationConfig(env: NodeJS.ProcessEnv, problems: string[]): Ev
   const mode = text('SMS_MODE', kind === 'tencent' ? 'code' : 'link');
   if (mode !== 'link' && mode !== 'code') problems.push('SMS_MODE: must be link or code');
   if (kind === 'tencent' && mode === 'link') problems.push('SMS_MODE: Tencent Cloud SMS forbids links in template variables; use code');
-  const real = kind !== 'outbox' ? `for SMS_PROVIDER=${kind}` : '';
+  const real = kind === 'aliyun' || kind === 'tencent' ? `for SMS_PROVIDER=${kind}` : '';
   const signName = real ? required('SMS_SIGN_NAME', real) : text('SMS_SIGN_NAME', '码上入企');
   const inviteTemplate = real ? required('SMS_TEMPLATE_INVITE', real) : text('SMS_TEMPLATE_INVITE', 'local-invite');
   const reminderTemplate = real ? required('SMS_TEMPLATE_REMINDER', real) : text('SMS_TEMPLATE_REMINDER', 'local-reminder');

@@ -93,12 +93,14 @@ export class EvaluationService {
       'SELECT id, agency_id, started_at FROM inspections WHERE id IN (?)', [fresh.flatMap((f) => f.inspectionIds)]);
     const phones: { credit_code: string; phone_cipher: string | null }[] = await manager.query(
       'SELECT credit_code, phone_cipher FROM enterprises WHERE credit_code IN (?)', [[...new Set(fresh.map((f) => f.creditCode))]]);
+    const inspectionById = new Map(inspections.map((i) => [i.id, i]));
+    const phoneByCode = new Map(phones.map((p) => [p.credit_code, p.phone_cipher]));
     const { evaluation } = this.config;
     const invites: unknown[][] = [];
     const agencies: unknown[][] = [];
     const messages: unknown[][] = [];
     for (const f of fresh) {
-      const own = f.inspectionIds.map((id) => inspections.find((i) => i.id === id)).filter((i) => i !== undefined);
+      const own = f.inspectionIds.map((id) => inspectionById.get(id)).filter((i) => i !== undefined);
       if (!own.length) {
         this.logger.warn(`inspection ${f.groupId} finished without inspection records: no rating invite`);
         continue;
@@ -106,7 +108,7 @@ export class EvaluationService {
       // The lead agency's record first, as the officers listed it.
       own.sort((a, b) => Number(b.id === f.groupId) - Number(a.id === f.groupId));
       const id = randomUUID();
-      const phoneCipher = phones.find((p) => p.credit_code === f.creditCode)?.phone_cipher ?? null;
+      const phoneCipher = phoneByCode.get(f.creditCode) ?? null;
       const startedAt = Math.min(...own.map((i) => new Date(i.started_at).getTime()));
       const mode = evaluation.sms.mode;
       invites.push([

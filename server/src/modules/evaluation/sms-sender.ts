@@ -32,6 +32,8 @@ interface LoadedMessage {
   expiresAt: Date;
   inspectionDate: string;
   agencyNames: string[];
+  /** Each agency's inspection record: the trails that get the 'invited' entry. */
+  inspectionIds: string[];
 }
 
 interface Accepted {
@@ -75,7 +77,7 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
     this.phones = new PhoneCipher(config.phoneEncryptionKey);
     this.loader = new Batcher((ids) => this.load(ids), BATCH, 2);
     this.dispatcher = new Batcher((batch) => this.provider.send(batch), provider.maxBatch, Math.max(1, Math.ceil(config.evaluation.sms.concurrency / provider.maxBatch) + 1));
-    this.recorder = new Batcher((items) => this.recordAccepted(items), BATCH, 1);
+    this.recorder = new Batcher((items) => this.recordAccepted(items), BATCH, 3);
   }
 
   onApplicationBootstrap(): void {
@@ -183,9 +185,9 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
       [ids],
     );
     const inviteIds = [...new Set(rows.map((r) => r.invite_id))];
-    const names: { invite_id: string; name: string }[] = inviteIds.length
+    const agencies: { invite_id: string; inspection_id: string; name: string }[] = inviteIds.length
       ? await this.dataSource.query(
-        'SELECT ria.invite_id, a.name FROM rating_invite_agencies ria JOIN agencies a ON a.id = ria.agency_id WHERE ria.invite_id IN (?) ORDER BY ria.invite_id, ria.position',
+        'SELECT ria.invite_id, ria.inspection_id, a.name FROM rating_invite_agencies ria JOIN agencies a ON a.id = ria.agency_id WHERE ria.invite_id IN (?) ORDER BY ria.invite_id, ria.position',
         [inviteIds],
       )
       : [];
@@ -193,50 +195,62 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
     return ids.map((id) => {
       const r = byId.get(id);
       if (!r) return null;
+      const own = agencies.filter((a) => a.invite_id === r.invite_id);
       return {
         id: r.id, inviteId: r.invite_id, kind: r.kind, status: r.status, mode: r.mode, codeSeq: Number(r.code_seq), phoneCipher: r.phone_cipher,
-        expiresAt: new Date(r.expires_at), inspectionDate: r.inspection_date, agencyNames: names.filter((n) => n.invite_id === r.invite_id).map((n) => n.name),
+        expiresAt: new Date(r.expires_at), inspectionDate: r.inspection_date, agencyNames: own.map((a) => a.name), inspectionIds: own.map((a) => a.inspection_id),
       };
     });
   }
 
   /**
    * One transaction for a batch of accepted messages: each still-queued message becomes accepted
-   * and every inspection of its invite gets an 'invited' trail entry. A message recorded already
-   * (its job re-ran after a crash) is left alone.
+   * and every inspection of its invite gets an 'invited' trail entry. Usually every message is
+   * still queued and one update marks them all; when one is not (its job re-ran after a crash and
+   * another run recorded it), the batch is done again carefully: rows read under lock first, and
+   * only those still queued change.
    */
   private async recordAccepted(items: Accepted[]): Promise<void[]> {
     const at = new Date();
+    const unique = [...new Map(items.map((i) => [i.message.id, i])).values()];
+    let careful = false;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.dataSource.transaction(async (manager) => {
-          const open: { id: string }[] = await manager.query("SELECT id FROM sms_messages WHERE id IN (?) AND status = 'queued' FOR UPDATE", [items.map((i) => i.message.id)]);
-          const openIds = new Set(open.map((o) => o.id));
-          const fresh = items.filter((i, index) => openIds.has(i.message.id) && items.findIndex((j) => j.message.id === i.message.id) === index);
-          if (!fresh.length) return;
+        // READ COMMITTED: locking reads take no gap locks, so parallel batches on neighbouring trails do not deadlock.
+        await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+          let fresh = unique;
+          if (careful) {
+            const open: { id: string }[] = await manager.query("SELECT id FROM sms_messages WHERE id IN (?) AND status = 'queued' FOR UPDATE", [unique.map((i) => i.message.id)]);
+            const openIds = new Set(open.map((o) => o.id));
+            fresh = unique.filter((i) => openIds.has(i.message.id));
+            if (!fresh.length) return;
+          }
           const cases = (pick: (i: Accepted) => unknown) => ({ sql: `CASE id ${fresh.map(() => 'WHEN ? THEN ?').join(' ')} END`, params: fresh.flatMap((i) => [i.message.id, pick(i)]) });
           const providerIds = cases((i) => i.providerMessageId);
           const attempts = cases((i) => i.attempts);
-          await manager.query(
+          const updated: { affectedRows: number } = await manager.query(
             `UPDATE sms_messages SET status = 'accepted', accepted_at = ?, error_code = NULL, error_message = NULL,
-               provider_message_id = ${providerIds.sql}, attempts = ${attempts.sql} WHERE id IN (?)`,
+               provider_message_id = ${providerIds.sql}, attempts = ${attempts.sql} WHERE id IN (?) AND status = 'queued'`,
             [at, ...providerIds.params, ...attempts.params, fresh.map((i) => i.message.id)],
           );
-          const inspections: { invite_id: string; inspection_id: string }[] = await manager.query(
-            'SELECT invite_id, inspection_id FROM rating_invite_agencies WHERE invite_id IN (?) ORDER BY invite_id, position',
-            [[...new Set(fresh.map((i) => i.message.inviteId))]],
-          );
+          if (updated.affectedRows !== fresh.length) throw new RecordedMeanwhile();
           await appendTrailBatch(manager, fresh.flatMap((item) => {
             const detail = { messageId: item.message.id, kind: item.message.kind, provider: this.provider.name, phone: maskPhone(item.phone) };
-            return inspections.filter((row) => row.invite_id === item.message.inviteId)
-              .map((row) => ({ inspectionId: row.inspection_id, kind: 'invited' as const, actor: 'system:sms', detail, at }));
+            return item.message.inspectionIds.map((inspectionId) => ({ inspectionId, kind: 'invited' as const, actor: 'system:sms', detail, at }));
           }));
         });
         return items.map(() => undefined);
       } catch (error) {
+        if (error instanceof RecordedMeanwhile && !careful) {
+          careful = true;
+          continue;
+        }
         const code = (error as { code?: string }).code;
         if ((code !== DEADLOCK && code !== LOCK_WAIT) || attempt >= 5) throw error;
       }
     }
   }
 }
+
+/** Some message of a batch was no longer queued: the batch is rolled back and recorded carefully. */
+class RecordedMeanwhile extends Error {}

@@ -27,6 +27,7 @@ import { CheckInDto, FindingDto, FinishDto, type DocumentMetaDto, type OfflineAc
 import { inspectionResult, matchCheckIn, offlineTimeProblem, unrecordedItems, type CheckInCandidate as RuleCandidate } from './onsite-rules.js';
 
 type CheckInCandidate = RuleCandidate & { planCode: string; checkedInAt: Date | null; codeDueAt: Date | null };
+import { publishFinished } from './inspection-events.processor.js';
 import { appendTrail, appendTrailBatch, type TrailAppend } from './trail.js';
 import { GroupCommit } from '../../infra/database/group-commit.js';
 
@@ -144,9 +145,10 @@ export class OnsiteService {
     if (dueAt && !plan.codeDueAt) {
       // The job id keeps it to one deadline per plan even if two officers check in at once.
       const payload: JobPayloads[JobName.EmergencyCodeDeadline] = { planId: plan.planId, checkedInAt: at.toISOString(), deadline: dueAt.toISOString() };
+      // Committed already: should Redis be away, the late code still raises its case when filed, and the nightly report flags it.
       await this.queue.add(JobName.EmergencyCodeDeadline, payload, {
         jobId: `emergency-code:${plan.planId}`, delay: Math.max(0, dueAt.getTime() - Date.now()), attempts: 5, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: 1000,
-      });
+      }).catch((error: Error) => this.logger.warn(`emergency check-in ${plan.planId}: deadline job not scheduled: ${error.message}`));
     }
     return {
       id: plan.planId, planCode: plan.planCode, creditCode: input.creditCode, enterpriseName: plan.enterpriseName, trigger: plan.trigger,
@@ -160,7 +162,7 @@ export class OnsiteService {
    * statements. Should anything in the batch be refused, it is rolled back and each check-in is written
    * on its own, so a refusal belongs only to its own request.
    */
-  private readonly checkins = new GroupCommit<CheckinWrite>((batch) => this.writeCheckins(batch));
+  private readonly checkins = new GroupCommit<CheckinWrite>((batch) => this.writeCheckins(batch), 200, 4);
 
   private async writeCheckins(batch: CheckinWrite[]): Promise<(unknown | null)[]> {
     if (batch.length > 1) {
@@ -323,8 +325,11 @@ export class OnsiteService {
       return this.completeInspection(manager, plan.lead_plan_id, plan.credit_code);
     });
     if (finished) {
-      await this.queue.add(JobName.InspectionFinished, finished, { jobId: `finished:${finished.groupId}`, attempts: 10, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 1000 });
-      this.logger.log(`inspection ${finished.groupId} finished by all ${finished.inspectionIds.length} agencies`);
+      // The finish is committed; a Redis hiccup must not turn it into an error (the sweep publishes it later).
+      await publishFinished(this.queue, finished).then(
+        () => this.logger.log(`inspection ${finished.groupId} finished by all ${finished.inspectionIds.length} agencies`),
+        (error: Error) => this.logger.warn(`inspection ${finished.groupId} finished; publishing deferred to the sweep: ${error.message}`),
+      );
     }
     return this.view(this.dataSource.manager, planId);
   }

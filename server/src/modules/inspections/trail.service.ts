@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type SessionUser, type TrailVerification, type TrailView } from '@mashang/shared';
+import { ErrorCode, type CodeTrail, type SessionUser, type TrailVerification, type TrailView } from '@mashang/shared';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
@@ -44,12 +44,13 @@ export class TrailService {
   }
 
   /** The enterprise's view: the trails of every agency's part of the inspection an inspection code belongs to. */
-  async trailsByCode(token: string): Promise<TrailView[]> {
+  async trailsByCode(token: string): Promise<CodeTrail[]> {
     if (!isAuthenticToken(this.codeKey, token)) throw new DomainError(ErrorCode.CodeInvalid, '检查码无效：不是本系统签发的检查码');
     const [code]: { lead_plan_id: string }[] = await this.dataSource.query('SELECT lead_plan_id FROM inspection_codes WHERE token = ?', [token]);
     if (!code) throw new DomainError(ErrorCode.CodeInvalid, '检查码无效：不是本系统签发的检查码');
-    const plans: { id: string }[] = await this.dataSource.query('SELECT id FROM plans WHERE lead_plan_id = ? ORDER BY filed_at, id', [code.lead_plan_id]);
-    return Promise.all(plans.map((p) => this.read(p.id)));
+    const plans: { id: string; name: string }[] = await this.dataSource.query(
+      'SELECT p.id, a.name FROM plans p JOIN agencies a ON a.id = p.agency_id WHERE p.lead_plan_id = ? ORDER BY p.id = p.lead_plan_id DESC, p.filed_at, p.id', [code.lead_plan_id]);
+    return Promise.all(plans.map(async (p) => ({ ...(await this.read(p.id)), agencyName: p.name })));
   }
 
   private async read(inspectionId: string): Promise<TrailView> {

@@ -5,6 +5,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('uq_plans_code', ['code'], { unique: true })
 @Index('idx_plans_enterprise_status', ['creditCode', 'status'])
 @Index('idx_plans_agency_date', ['agencyId', 'plannedDate'])
+@Index('idx_plans_lead', ['leadPlanId'])
 export class Plan {
   @PrimaryColumn({ type: 'varchar', length: 36, collation: 'utf8mb4_bin' })
   id: string;

@@ -16,7 +16,8 @@ export type { FlagSource };
 @Index('idx_flagged_cases_officer', ['officerId', 'createdAt'])
 @Index('idx_flagged_cases_inspection', ['inspectionId'])
 @Index('idx_flagged_cases_created', ['createdAt', 'id'])
-@Index('idx_flagged_cases_status_deadline', ['status', 'deadline'])
+@Index('idx_flagged_cases_status_deadline', ['status', 'deadline', 'createdAt'])
+@Index('idx_flagged_cases_deadline', ['deadline', 'id'])
 export class FlaggedCase {
   @PrimaryColumn({ type: 'varchar', length: 36, collation: 'utf8mb4_bin' })
   id: string;

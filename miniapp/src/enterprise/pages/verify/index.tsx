@@ -8,16 +8,19 @@
  * #verify-joint (joint inspections only), one `.verify-agency` per agency with
  * `.verify-agency__name`, `.verify-plan-code`, `.verify-officer` (name and certificate number)
  * and `.verify-item` (name and legal basis); on failure #verify-message (the server's words),
- * #verify-advice and, when trying again can help, #verify-retry.
+ * #verify-advice and, when trying again can help, #verify-retry. #verify-trail-open shows what has
+ * happened so far: #verify-trail with one `.verify-trail` per agency and its `.verify-trail-entry` rows.
  */
 import { Button, Text, View } from '@tarojs/components';
 import { useLoad, useRouter } from '@tarojs/taro';
-import type { CodeCheck } from '@mashang/shared';
+import type { CodeCheck, CodeTrail } from '@mashang/shared';
 import { useState } from 'react';
 import { chineseDate, shanghaiDateTime } from '../../../logic/dates';
 import { triggerLabel } from '../../../logic/triggers';
 import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, verifyFailure, type VerifyFailure } from '../../../logic/verify';
-import { checkInspectionCode } from '../../../services/codes';
+import { errorMessage } from '../../../logic/api-error';
+import { trailDetailLine, trailKindLabel } from '../../../logic/trail';
+import { checkInspectionCode, inspectionTrails } from '../../../services/codes';
 import './index.css';
 
 type State =
@@ -28,6 +31,17 @@ type State =
 export default function VerifyPage() {
   const router = useRouter();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [trails, setTrails] = useState<CodeTrail[] | null>(null);
+  const [trailError, setTrailError] = useState('');
+
+  const showTrail = async () => {
+    setTrailError('');
+    try {
+      setTrails(await inspectionTrails(codeFromParams(router.params)!));
+    } catch (error) {
+      setTrailError(errorMessage(error));
+    }
+  };
 
   const verify = async () => {
     const token = codeFromParams(router.params);
@@ -134,6 +148,31 @@ export default function VerifyPage() {
           ))}
         </View>
       ))}
+
+      {trails ? (
+        <View id='verify-trail' className='verify-card'>
+          <Text className='verify-heading'>检查过程记录（全过程留痕，不可修改）</Text>
+          {trails.map((trail) => (
+            <View key={trail.inspectionId} className='verify-trail'>
+              <Text className='verify-agency__name'>{trail.agencyName}</Text>
+              {trail.entries.map((entry) => (
+                <View key={entry.seq} className='verify-trail-entry'>
+                  <Text className='verify-trail-entry__when'>{shanghaiDateTime(Date.parse(entry.at))}</Text>
+                  <Text className='verify-trail-entry__what'>
+                    {trailKindLabel(entry.kind)}
+                    {trailDetailLine(entry) ? `：${trailDetailLine(entry)}` : ''}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Button id='verify-trail-open' className='verify-retry' onClick={() => void showTrail()}>
+          查看检查过程记录
+        </Button>
+      )}
+      {trailError && <Text className='verify-advice'>{trailError}</Text>}
 
       <View className='verify-card verify-note'>
         <Text className='verify-note__text'>
