@@ -1,8 +1,10 @@
 import { getQueueToken } from '@nestjs/bull';
 import { buildCreditCode } from '@mashang/shared';
 import type { Queue } from 'bull';
+import type { EntityManager } from 'typeorm';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { firstBreak } from '../src/modules/inspections/trail-chain.js';
+import { appendTrail, appendTrailBatch } from '../src/modules/inspections/trail.js';
 import { eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
@@ -238,6 +240,33 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     await eventually(async () => (await messageOf(bad.group_id, 'reminder'))?.status === 'skipped', 20_000, 'no reminder after a failed invite');
     expect(sentTo('13800000001', 'SMS_REMIND')).toHaveLength(0);
     expect(sentTo('13800000003', 'SMS_REMIND')).toHaveLength(0);
+  });
+
+  it('appends trail entries in bulk, and one by one when another writer got in between', async () => {
+    const at = new Date();
+    let intruded = false;
+    await t.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const racing = {
+        query: async (sql: string, params?: unknown[]) => {
+          if (!intruded && sql.startsWith('INSERT INTO inspection_trail')) {
+            intruded = true;
+            await t.dataSource.transaction((other) => appendTrail(other, 'RACE-1', 'finished', 'user:1:officer1', { result: 'pass' }, at));
+          }
+          return manager.query(sql, params);
+        },
+      } as unknown as EntityManager;
+      await appendTrailBatch(racing, [
+        { inspectionId: 'RACE-1', kind: 'invited', actor: 'system:sms', detail: { n: 1 }, at },
+        { inspectionId: 'RACE-2', kind: 'invited', actor: 'system:sms', detail: { n: 2 }, at },
+        { inspectionId: 'RACE-2', kind: 'rated', actor: 'enterprise', detail: { n: 3 }, at },
+      ]);
+    });
+    expect(intruded).toBe(true);
+    for (const [id, kinds] of [['RACE-1', ['finished', 'invited']], ['RACE-2', ['invited', 'rated']]] as const) {
+      const stored = await t.dataSource.query('SELECT inspection_id, seq, kind, actor, detail, at, prev_hash, hash FROM inspection_trail WHERE inspection_id = ? ORDER BY seq', [id]);
+      expect(stored.map((e: { kind: string }) => e.kind)).toEqual(kinds);
+      expect(firstBreak(stored.map((e: Record<string, unknown>) => ({ inspectionId: e.inspection_id, seq: e.seq, kind: e.kind, actor: e.actor, detail: e.detail, at: e.at, prevHash: e.prev_hash, hash: e.hash })))).toBeNull();
+    }
   });
 
   it('shows the agency only its own invites and keeps the outbox to the outbox provider', async () => {

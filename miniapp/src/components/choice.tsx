@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import './choice.css';
 
 interface ChoiceProps {
   /** Rendered as `data-<kind>-id`, the handle browser tests and styles use. */

@@ -36,6 +36,7 @@ import {
 import { useRef, useState, type ChangeEvent } from 'react';
 import { Choice } from '../../components/choice';
 import { flag } from '../../components/flag';
+import { Refusals } from '../../components/refusals';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import { chineseDate, shanghaiDateTime, shanghaiToday } from '../../logic/dates';
 import { isNetworkFailure, newClientKey } from '../../logic/offline-queue';
@@ -522,17 +523,7 @@ export default function InspectionPage() {
           <Button id='finish' className='finish' type='primary' loading={flag(finishBusy)} disabled={flag(finishBusy || !finish.enabled)} onClick={() => void finishNow()}>
             结束检查
           </Button>
-          {finishRefusals.length > 0 && (
-            <View id='finish-refusals' className='refusals'>
-              <Text className='refusals__title'>不能结束检查：</Text>
-              {finishRefusals.map((refusal) => (
-                <View key={refusal.rule + refusal.message} className='refusal' data-rule={refusal.rule}>
-                  <Text className='refusal__message'>{refusal.message}</Text>
-                  <Text className='refusal__remedy'>怎么办：{refusal.remedy}</Text>
-                </View>
-              ))}
-            </View>
-          )}
+          <Refusals id='finish-refusals' title='不能结束检查：' refusals={finishRefusals} />
           {finishError && (
             <Text id='finish-error' className='error-box'>
               {finishError}

@@ -38,6 +38,7 @@ import {
 import { useRef, useState } from 'react';
 import { Choice } from '../../components/choice';
 import { flag } from '../../components/flag';
+import { Refusals } from '../../components/refusals';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import { chineseDate, isCalendarDate, shanghaiDateTime, shanghaiToday } from '../../logic/dates';
 import {
@@ -361,18 +362,7 @@ export default function PlanNewPage() {
         </View>
       )}
 
-      {refusals.length > 0 && (
-        <View id='plan-refusals' className='refusals'>
-          <Text className='refusals__title'>不能报备，原因如下：</Text>
-          {refusals.map((refusal) => (
-            <View key={refusal.rule + refusal.message} className='refusal' data-rule={refusal.rule}>
-              <Text className='refusal__rule'>{ruleLabel(refusal.rule)}</Text>
-              <Text className='refusal__message'>{refusal.message}</Text>
-              <Text className='refusal__remedy'>怎么办：{refusal.remedy}</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <Refusals id='plan-refusals' title='不能报备，原因如下：' refusals={refusals} label={ruleLabel} />
 
       {(errorLines.length > 0 || failure) && (
         <View id='plan-error' className='plan-error'>

@@ -17,6 +17,7 @@ import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { ErrorCode, normaliseCreditCode, type OnsiteInspectionView, type RuleRefusal } from '@mashang/shared';
 import { useState } from 'react';
 import { flag } from '../../components/flag';
+import { Refusals } from '../../components/refusals';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import { chineseDate } from '../../logic/dates';
 import { scanCodeHint, statusLabel } from '../../logic/onsite';
@@ -156,18 +157,7 @@ export default function ScanPage() {
           登记入企
         </Button>
 
-        {refusals.length > 0 && (
-          <View id='checkin-refusals' className='refusals'>
-            <Text className='refusals__title'>不能入企检查，原因如下：</Text>
-            {refusals.map((refusal) => (
-              <View key={refusal.rule + refusal.message} className='refusal' data-rule={refusal.rule}>
-                <Text className='refusal__rule'>{REFUSAL_LABELS[refusal.rule] ?? '入企规则'}</Text>
-                <Text className='refusal__message'>{refusal.message}</Text>
-                <Text className='refusal__remedy'>怎么办：{refusal.remedy}</Text>
-              </View>
-            ))}
-          </View>
-        )}
+        <Refusals id='checkin-refusals' title='不能入企检查，原因如下：' refusals={refusals} label={(rule) => REFUSAL_LABELS[rule] ?? '入企规则'} />
         {failure && (
           <Text id='checkin-error' className='scan__error'>
             {failure}

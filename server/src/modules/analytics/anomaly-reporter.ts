@@ -1,5 +1,6 @@
 import { ANOMALY_RULE_SET, ANOMALY_RULE_TITLES, ANOMALY_RULES, type AgencyActivity, type AnomalyRuleId } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
+import { compareIds } from './compare-ids.js';
 import { raiseFlags } from './raise-flags.js';
 import type { AnomalyRule, RuleContext, RuleFinding } from './rule.js';
 import { RULE_SET_V1_DEFAULTS, type AnomalyThresholds } from './rule-config.js';
@@ -23,6 +24,8 @@ export interface ReportSummary {
   byRule: Record<AnomalyRuleId, number>;
   byAgency: Record<string, AgencyActivity>;
 }
+
+export { compareIds };
 
 /** Who raises the flagged cases of the report, whoever asked for the run. */
 export const REPORT_ACTOR = 'system:nightly-report';
@@ -217,11 +220,4 @@ interface FindingForFlag {
   severity: string;
   evidence: string;
   explanation: string;
-}
-
-/** Binary order of ids, as the utf8mb4_bin columns sort them. */
-export function compareIds(a: string, b: string): number {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return Buffer.compare(x, y);
 }

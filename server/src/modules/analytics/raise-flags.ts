@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { entryHash, GENESIS_HASH } from '../inspections/trail-chain.js';
-import { appendTrail } from '../inspections/trail.js';
+import { appendTrailBatch } from '../inspections/trail.js';
 import type { RaiseFlag } from '../supervision/flags.js';
-
-const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
 
 /**
  * `raiseFlag` for a batch, with the same semantics in a handful of statements: one case per dedupe
@@ -43,46 +40,8 @@ export async function raiseFlags(manager: EntityManager, flags: RaiseFlag[], at 
     created.map(({ flag: f, id }) => [id, 'raised', f.actor, JSON.stringify({ source: f.source, rule: f.rule ?? null, title: f.title }), at]),
   ]);
   const trailed = created.filter(({ flag }) => flag.inspectionId);
-  if (trailed.length) await appendTrails(manager, trailed.map(({ flag: f, id }) => ({ inspectionId: f.inspectionId!, actor: f.actor, detail: { caseId: id, source: f.source, rule: f.rule ?? null, title: f.title } })), at);
-  return answer;
-}
-
-interface TrailAppend {
-  inspectionId: string;
-  actor: string;
-  detail: Record<string, unknown>;
-}
-
-/**
- * Appends 'flagged' entries to many trails at once: the tails are read (and locked) in one query and
- * the chain continued in memory, several entries of one inspection in order. If another writer got
- * in first (a trail that had no entry to lock), the statement fails on the unique (inspection, seq)
- * key and changes nothing; the entries are then appended one by one the usual way.
- */
-async function appendTrails(manager: EntityManager, entries: TrailAppend[], at: Date): Promise<void> {
-  const stamp = new Date(Math.floor(at.getTime()));
-  const ids = [...new Set(entries.map((e) => e.inspectionId))];
-  const tails: { inspection_id: string; seq: number; hash: string }[] = await manager.query(
-    `SELECT t.inspection_id, t.seq, t.hash FROM inspection_trail t
-     JOIN (SELECT inspection_id, MAX(seq) AS seq FROM inspection_trail WHERE inspection_id IN (?) GROUP BY inspection_id) m
-       ON m.inspection_id = t.inspection_id AND m.seq = t.seq
-     FOR UPDATE`,
-    [ids],
-  );
-  const tail = new Map(ids.map((id) => [id, { seq: 0, hash: GENESIS_HASH }]));
-  for (const t of tails) tail.set(t.inspection_id, { seq: Number(t.seq), hash: t.hash });
-  const rows = entries.map((e) => {
-    const prev = tail.get(e.inspectionId)!;
-    const detail = JSON.stringify(e.detail);
-    const seq = prev.seq + 1;
-    const hash = entryHash(prev.hash, { inspectionId: e.inspectionId, seq, kind: 'flagged', actor: e.actor, detail, at: stamp });
-    tail.set(e.inspectionId, { seq, hash });
-    return [e.inspectionId, seq, 'flagged', e.actor, detail, stamp, prev.hash, hash];
-  });
-  try {
-    await manager.query('INSERT INTO inspection_trail (inspection_id, seq, kind, actor, detail, at, prev_hash, hash) VALUES ?', [rows]);
-  } catch (error) {
-    if ((error as { code?: string }).code !== DUPLICATE_ENTRY) throw error;
-    for (const e of entries) await appendTrail(manager, e.inspectionId, 'flagged', e.actor, e.detail, at);
+  if (trailed.length) {
+    await appendTrailBatch(manager, trailed.map(({ flag: f, id }) => ({ inspectionId: f.inspectionId!, kind: 'flagged', actor: f.actor, detail: { caseId: id, source: f.source, rule: f.rule ?? null, title: f.title }, at })));
   }
+  return answer;
 }

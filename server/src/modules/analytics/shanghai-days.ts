@@ -33,6 +33,11 @@ export function previousShanghaiDay(instant: Date | number): string {
   return addDays(shanghaiDate(instant), -1);
 }
 
+/** The Asia/Shanghai date of an instant as a day number (days since 1970-01-01): differences are natural days. */
+export function shanghaiDayNumber(instant: Date): number {
+  return Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
+}
+
 /** Natural days between two instants' Asia/Shanghai dates (b − a). */
 export function shanghaiDaysApart(a: Date, b: Date): number {
   return daysBetween(shanghaiDate(a), shanghaiDate(b));

@@ -12,7 +12,7 @@ import { Batcher } from './batcher.js';
 import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
 import { renderSms } from './sms-template.js';
-import { appendTrailBatch } from './trail-batch.js';
+import { appendTrailBatch } from '../inspections/trail.js';
 
 type SendJob = Job<JobPayloads[JobName.SendSms]>;
 type BullQueue = Queue<JobPayloads[JobName.SendSms]> & {
@@ -77,7 +77,7 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
     this.phones = new PhoneCipher(config.phoneEncryptionKey);
     this.loader = new Batcher((ids) => this.load(ids), BATCH, 2);
     this.dispatcher = new Batcher((batch) => this.provider.send(batch), provider.maxBatch, Math.max(1, Math.ceil(config.evaluation.sms.concurrency / provider.maxBatch) + 1));
-    this.recorder = new Batcher((items) => this.recordAccepted(items), BATCH, 3);
+    this.recorder = new Batcher((items) => this.recordAccepted(items), BATCH, 4);
   }
 
   onApplicationBootstrap(): void {
@@ -178,29 +178,29 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
     ]);
   }
 
+  /** The messages with their invites and agencies (lead first), in one query: a row per agency. */
   private async load(ids: string[]): Promise<(LoadedMessage | null)[]> {
-    const rows: { id: string; invite_id: string; kind: SmsKind; status: SmsStatus; mode: SmsMode; code_seq: number; phone_cipher: string | null; expires_at: Date; inspection_date: string }[] = await this.dataSource.query(
-      `SELECT m.id, m.invite_id, m.kind, m.status, r.mode, r.code_seq, r.phone_cipher, r.expires_at, r.inspection_date
-       FROM sms_messages m JOIN rating_invites r ON r.id = m.invite_id WHERE m.id IN (?)`,
+    const rows: { id: string; invite_id: string; kind: SmsKind; status: SmsStatus; mode: SmsMode; code_seq: number; phone_cipher: string | null; expires_at: Date; inspection_date: string; inspection_id: string; name: string }[] = await this.dataSource.query(
+      `SELECT m.id, m.invite_id, m.kind, m.status, r.mode, r.code_seq, r.phone_cipher, r.expires_at, r.inspection_date, ria.inspection_id, a.name
+       FROM sms_messages m JOIN rating_invites r ON r.id = m.invite_id
+       JOIN rating_invite_agencies ria ON ria.invite_id = m.invite_id JOIN agencies a ON a.id = ria.agency_id
+       WHERE m.id IN (?) ORDER BY m.id, ria.position`,
       [ids],
     );
-    const inviteIds = [...new Set(rows.map((r) => r.invite_id))];
-    const agencies: { invite_id: string; inspection_id: string; name: string }[] = inviteIds.length
-      ? await this.dataSource.query(
-        'SELECT ria.invite_id, ria.inspection_id, a.name FROM rating_invite_agencies ria JOIN agencies a ON a.id = ria.agency_id WHERE ria.invite_id IN (?) ORDER BY ria.invite_id, ria.position',
-        [inviteIds],
-      )
-      : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => {
-      const r = byId.get(id);
-      if (!r) return null;
-      const own = agencies.filter((a) => a.invite_id === r.invite_id);
-      return {
+    const byId = new Map<string, LoadedMessage>();
+    for (const r of rows) {
+      const loaded = byId.get(r.id);
+      if (loaded) {
+        loaded.agencyNames.push(r.name);
+        loaded.inspectionIds.push(r.inspection_id);
+        continue;
+      }
+      byId.set(r.id, {
         id: r.id, inviteId: r.invite_id, kind: r.kind, status: r.status, mode: r.mode, codeSeq: Number(r.code_seq), phoneCipher: r.phone_cipher,
-        expiresAt: new Date(r.expires_at), inspectionDate: r.inspection_date, agencyNames: own.map((a) => a.name), inspectionIds: own.map((a) => a.inspection_id),
-      };
-    });
+        expiresAt: new Date(r.expires_at), inspectionDate: r.inspection_date, agencyNames: [r.name], inspectionIds: [r.inspection_id],
+      });
+    }
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /**

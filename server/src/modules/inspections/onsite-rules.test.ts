@@ -1,4 +1,4 @@
-import { inspectionResult, matchCheckIn, offlineTimeProblem, unrecordedItems, type CheckInCandidate } from './onsite-rules.js';
+import { inspectionResult, lockingGroup, matchCheckIn, offlineTimeProblem, unrecordedItems, type CheckInCandidate } from './onsite-rules.js';
 
 const NOW = new Date('2026-11-21T02:00:00Z');
 const SHOP = '92410202MA0004016A';
@@ -63,5 +63,19 @@ describe('inspection result', () => {
   it('names the items still without a finding, in plan order', () => {
     expect(unrecordedItems(['I1', 'I2', 'I3'], new Set(['I2']))).toEqual(['I1', 'I3']);
     expect(unrecordedItems(['I1'], new Set(['I1']))).toEqual([]);
+  });
+});
+
+describe('lockingGroup (锁定)', () => {
+  const plan = (agencyId: string, leadPlanId: string, date: string, coded = true) => ({ agencyId, agencyName: `部门${agencyId}`, leadPlanId, date, coded });
+
+  it('is another agency’s coded inspection that this agency is not part of, the earliest first', () => {
+    expect(lockingGroup([plan('A2', 'L2', '2026-11-25'), plan('A3', 'L3', '2026-11-19')], 'A1')).toEqual({ agencyName: '部门A3', date: '2026-11-19' });
+  });
+
+  it('is nothing when this agency joined that inspection, or its code is not issued yet', () => {
+    expect(lockingGroup([plan('A2', 'L2', '2026-11-25'), plan('A1', 'L2', '2026-11-25')], 'A1')).toBeNull();
+    expect(lockingGroup([plan('A2', 'L2', '2026-11-25', false)], 'A1')).toBeNull();
+    expect(lockingGroup([plan('A1', 'L1', '2026-11-21')], 'A1')).toBeNull();
   });
 });

@@ -56,6 +56,29 @@ export function matchCheckIn(facts: CheckInFacts): CheckInMatch {
   return { planId: plan.planId, emergencyWithoutCode: emergency && !plan.code };
 }
 
+/** A plan of the scanned enterprise within ±7 days of the check-in, as far as lock-out is concerned. */
+export interface NearbyPlan {
+  agencyId: string;
+  agencyName: string;
+  leadPlanId: string;
+  /** The inspection's unified date. */
+  date: string;
+  coded: boolean;
+}
+
+/**
+ * 锁定: another agency's inspection of the enterprise within ±7 days whose code is issued, and that
+ * this agency is not part of — the earliest such, or null. Every member of an inspection shares its
+ * date, so the plans within the window hold whole inspections.
+ */
+export function lockingGroup(nearby: NearbyPlan[], agencyId: string): { agencyName: string; date: string } | null {
+  const joined = new Set(nearby.filter((p) => p.agencyId === agencyId).map((p) => p.leadPlanId));
+  const locking = nearby
+    .filter((p) => p.coded && p.agencyId !== agencyId && !joined.has(p.leadPlanId))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return locking.length ? { agencyName: locking[0].agencyName, date: locking[0].date } : null;
+}
+
 /** An offline upload's own time: not in the future (beyond clock drift), not older than the limit. */
 export function offlineTimeProblem(at: Date, now: Date, maxAgeHours: number): string | null {
   if (Number.isNaN(at.getTime())) return '时间格式不正确';

@@ -24,7 +24,7 @@ import { agencyScope } from '../auth/scope.js';
 import { DOCUMENT_STORAGE, type DocumentStorage } from './document-storage.js';
 import { kindAccepts, sniffDocumentType, SNIFF_BYTES } from './document-rules.js';
 import { CheckInDto, FindingDto, FinishDto, type DocumentMetaDto, type OfflineActionDto } from './dto/onsite.dto.js';
-import { inspectionResult, matchCheckIn, offlineTimeProblem, unrecordedItems, type CheckInCandidate as RuleCandidate } from './onsite-rules.js';
+import { inspectionResult, lockingGroup, matchCheckIn, offlineTimeProblem, unrecordedItems, type CheckInCandidate as RuleCandidate } from './onsite-rules.js';
 
 type CheckInCandidate = RuleCandidate & { planCode: string; checkedInAt: Date | null; codeDueAt: Date | null };
 import { publishFinished } from './inspection-events.processor.js';
@@ -55,6 +55,10 @@ interface CandidateRow {
   id: string;
   code: string;
   credit_code: string;
+  agency_id: string;
+  agency_name: string;
+  lead_plan_id: string;
+  inspection_date: string;
   name: string;
   trigger_type: PlanTrigger;
   finished_at: Date | null;
@@ -62,7 +66,6 @@ interface CandidateRow {
   code_due_at: Date | null;
   on_plan: number | string;
   expires_at: Date | null;
-  locked_by: string | null;
 }
 
 interface PlanRow {
@@ -374,32 +377,28 @@ export class OnsiteService {
   }
 
   /**
-   * The agency's plans of the day for the scanned enterprise, with whether the officer is on them, their
-   * code, and any other agency's coded inspection locking the enterprise — one indexed query on the hot
-   * path. Only when none is the officer's does a second query look for the officer's plans elsewhere.
+   * The scanned enterprise's plans within ±7 days, each with whether the officer is on it and its
+   * code: one indexed query on the hot path, from which the day's candidates and any lock-out follow.
+   * Only when none is the officer's does a second query look for the officer's plans elsewhere.
    */
   private async candidates(agencyId: string, officerId: string, creditCode: string, day: string): Promise<{ candidates: CheckInCandidate[]; lockedBy: { agencyName: string; date: string } | null }> {
     const rows: CandidateRow[] = await this.dataSource.query(
-      `SELECT p.id, p.code, p.credit_code, e.name, p.trigger_type, p.finished_at, p.checked_in_at, p.code_due_at,
-              (SELECT COUNT(*) FROM plan_officers o WHERE o.plan_id = p.id AND o.officer_id = ?) AS on_plan,
-              (SELECT MAX(c.expires_at) FROM inspection_codes c WHERE c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL) AS expires_at,
-              (SELECT CONCAT(q.inspection_date, ' ', a.name) FROM plans q
-                 JOIN inspection_codes qc ON qc.lead_plan_id = q.lead_plan_id AND qc.revoked_at IS NULL
-                 JOIN agencies a ON a.id = q.agency_id
-               WHERE q.credit_code = p.credit_code AND q.status = 'active' AND q.inspection_date BETWEEN ? AND ?
-                 AND NOT EXISTS (SELECT 1 FROM plans mine WHERE mine.lead_plan_id = q.lead_plan_id AND mine.agency_id = p.agency_id AND mine.status = 'active')
-               ORDER BY q.inspection_date LIMIT 1) AS locked_by
-       FROM plans p JOIN enterprises e ON e.credit_code = p.credit_code
-       WHERE p.credit_code = ? AND p.status = 'active' AND p.agency_id = ? AND p.inspection_date = ?
+      `SELECT p.id, p.code, p.credit_code, p.agency_id, a.name AS agency_name, p.lead_plan_id, p.inspection_date, e.name, p.trigger_type,
+              p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, o.officer_id IS NOT NULL AS on_plan, c.expires_at
+       FROM plans p
+         JOIN enterprises e ON e.credit_code = p.credit_code
+         JOIN agencies a ON a.id = p.agency_id
+         LEFT JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id = ?
+         LEFT JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
+       WHERE p.credit_code = ? AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?
        ORDER BY p.filed_at, p.id`,
-      [officerId, addDays(day, -7), addDays(day, 7), creditCode, agencyId, day],
+      [officerId, creditCode, addDays(day, -7), addDays(day, 7)],
     );
-    const lockText = rows.find((r) => r.locked_by)?.locked_by ?? null;
-    const lockedBy = lockText ? { date: lockText.slice(0, 10), agencyName: lockText.slice(11) } : null;
-    let all = rows;
-    if (!rows.some((r) => Number(r.on_plan) > 0)) {
-      all = rows.concat(await this.dataSource.query(
-        `SELECT p.id, p.code, p.credit_code, e.name, p.trigger_type, p.finished_at, p.checked_in_at, p.code_due_at, 1 AS on_plan, NULL AS expires_at, NULL AS locked_by
+    const lockedBy = lockingGroup(rows.map((r) => ({ agencyId: r.agency_id, agencyName: r.agency_name, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null })), agencyId);
+    let today = rows.filter((r) => r.agency_id === agencyId && r.inspection_date === day);
+    if (!today.some((r) => Number(r.on_plan) > 0)) {
+      today = today.concat(await this.dataSource.query(
+        `SELECT p.id, p.code, p.credit_code, e.name, p.trigger_type, p.finished_at, p.checked_in_at, p.code_due_at, 1 AS on_plan, NULL AS expires_at
          FROM plan_officers o JOIN plans p ON p.id = o.plan_id JOIN enterprises e ON e.credit_code = p.credit_code
          WHERE o.officer_id = ? AND p.agency_id = ? AND p.status = 'active' AND p.inspection_date = ? AND p.credit_code <> ?`,
         [officerId, agencyId, day, creditCode],
@@ -407,7 +406,7 @@ export class OnsiteService {
     }
     return {
       lockedBy,
-      candidates: all.map((r) => ({
+      candidates: today.map((r) => ({
         planId: r.id, planCode: r.code, creditCode: r.credit_code, enterpriseName: r.name, trigger: r.trigger_type, officerOnPlan: Number(r.on_plan) > 0,
         finished: r.finished_at !== null, code: r.expires_at ? { expiresAt: new Date(r.expires_at) } : null,
         checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null, codeDueAt: r.code_due_at ? new Date(r.code_due_at) : null,

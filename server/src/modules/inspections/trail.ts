@@ -55,9 +55,9 @@ export interface TrailAppend {
 
 /**
  * Appends many entries (several per inspection allowed, chained in the given order) with one read of
- * the tails and one multi-row insert. It does not lock the tails: if anyone appended to one of these
- * inspections meanwhile, the insert hits the unique (inspection, seq) key and the whole call fails, for
- * the caller to roll back and fall back to `appendTrail` one by one. Same isolation rule as appendTrail.
+ * the tails and one multi-row insert, inside the caller's transaction. Should another writer append to
+ * one of these inspections meanwhile, the insert hits the unique (inspection, seq) key — which undoes
+ * only that statement — and the entries go one by one through appendTrail instead.
  */
 export async function appendTrailBatch(manager: EntityManager, appends: TrailAppend[]): Promise<void> {
   if (!appends.length) return;
@@ -73,9 +73,16 @@ export async function appendTrailBatch(manager: EntityManager, appends: TrailApp
     const head = heads.get(append.inspectionId) ?? { seq: 0, hash: GENESIS_HASH };
     const seq = head.seq + 1;
     const text = JSON.stringify(append.detail);
-    const hash = entryHash(head.hash, { inspectionId: append.inspectionId, seq, kind: append.kind, actor: append.actor, detail: text, at: append.at });
+    // Stored with millisecond precision; hash what will be read back.
+    const at = new Date(Math.floor(append.at.getTime()));
+    const hash = entryHash(head.hash, { inspectionId: append.inspectionId, seq, kind: append.kind, actor: append.actor, detail: text, at });
     heads.set(append.inspectionId, { seq, hash });
-    return [append.inspectionId, seq, append.kind, append.actor, text, append.at, head.hash, hash];
+    return [append.inspectionId, seq, append.kind, append.actor, text, at, head.hash, hash];
   });
-  await manager.query('INSERT INTO inspection_trail (inspection_id, seq, kind, actor, detail, at, prev_hash, hash) VALUES ?', [rows]);
+  try {
+    await manager.query('INSERT INTO inspection_trail (inspection_id, seq, kind, actor, detail, at, prev_hash, hash) VALUES ?', [rows]);
+  } catch (error) {
+    if ((error as { code?: string }).code !== DUPLICATE_ENTRY) throw error;
+    for (const append of appends) await appendTrail(manager, append.inspectionId, append.kind, append.actor, append.detail, append.at);
+  }
 }

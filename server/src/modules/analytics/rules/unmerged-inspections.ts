@@ -1,4 +1,15 @@
-import { num, type AnomalyRule } from '../rule.js';
+import { shanghaiDayNumber } from '../shanghai-days.js';
+import { instant, type AnomalyRule } from '../rule.js';
+
+const DAY_MS = 86_400_000;
+
+interface Earlier {
+  id: string;
+  agencyId: string;
+  jointId: string | null;
+  emergency: boolean;
+  day: number;
+}
 
 /** 应合并未合并: two agencies inspected the same enterprise within days of each other, not jointly. */
 export const unmergedInspections: AnomalyRule = {
@@ -7,39 +18,45 @@ export const unmergedInspections: AnomalyRule = {
   severity: 'medium',
   describe: (t) => `不同部门在${t.unmergedDays}个自然日内先后检查同一企业且未合并为联合检查（紧急检查除外）`,
   async *findings(source, { start, end, thresholds }) {
-    // For each inspection, the earlier ones of the same enterprise from its Shanghai day − N on
-    // (the enterprise-and-start index); the nearest qualifying one is the evidence.
-    const rows = source.stream<{ id: string; agency_id: string; credit_code: string; prev_id: string; prev_agency_id: string; days_apart: number | string }>(
-      `SELECT id, agency_id, credit_code, prev_id, prev_agency_id, days_apart
-       FROM (
-         SELECT i.id, i.agency_id, i.credit_code, j.id AS prev_id, j.agency_id AS prev_agency_id,
-           DATEDIFF(i.started_at + INTERVAL 8 HOUR, j.started_at + INTERVAL 8 HOUR) AS days_apart,
-           ROW_NUMBER() OVER (PARTITION BY i.id ORDER BY j.started_at DESC, j.id DESC) AS nearest
-         FROM inspections i
-         JOIN inspections j
-           ON j.credit_code = i.credit_code
-          AND j.started_at >= DATE(i.started_at + INTERVAL 8 HOUR) - INTERVAL ? DAY - INTERVAL 8 HOUR
-          AND j.started_at <= i.started_at
-          AND (j.started_at < i.started_at OR j.id < i.id)
-          AND j.agency_id <> i.agency_id
-          AND j.trigger_type <> 'emergency'
-          AND (i.joint_id IS NULL OR j.joint_id IS NULL OR j.joint_id <> i.joint_id)
-         WHERE i.started_at >= ? AND i.started_at < ? AND i.trigger_type <> 'emergency'
-       ) t
-       WHERE nearest = 1`,
-      [thresholds.unmergedDays, start, end],
+    // One pass over the enterprise-sequence index in (startedAt, id) order per enterprise, holding
+    // the enterprise's inspections of the last N days: the nearest qualifying earlier one is the evidence.
+    const rows = source.stream<{ credit_code: string; agency_id: string; id: string; trigger_type: string; joint_id: string | null; started_at: Date }>(
+      `SELECT credit_code, agency_id, id, trigger_type, joint_id, started_at
+       FROM inspections FORCE INDEX (idx_inspections_enterprise_sequence)
+       WHERE started_at >= ? AND started_at < ?
+       ORDER BY credit_code, started_at, id`,
+      [new Date(start.getTime() - thresholds.unmergedDays * DAY_MS), end],
     );
+    let enterprise: string | null = null;
+    let recent: Earlier[] = [];
     for await (const r of rows) {
-      const daysApart = num(r.days_apart);
-      yield {
-        subjectId: r.id,
-        agencyId: r.agency_id,
-        creditCode: r.credit_code,
-        inspectionId: r.id,
-        severity: 'medium',
-        evidence: { previous: r.prev_id, previousAgencyId: r.prev_agency_id, daysApart },
-        explanation: `${daysApart}天内已有其他部门（${r.prev_agency_id}）检查同一企业，未合并为联合检查`,
-      };
+      if (r.credit_code !== enterprise) {
+        enterprise = r.credit_code;
+        recent = [];
+      }
+      const startedAt = instant(r.started_at)!;
+      const current: Earlier = { id: r.id, agencyId: r.agency_id, jointId: r.joint_id, emergency: r.trigger_type === 'emergency', day: shanghaiDayNumber(startedAt) };
+      recent = recent.filter((j) => j.day >= current.day - thresholds.unmergedDays);
+      if (!current.emergency && startedAt >= start) {
+        let previous: Earlier | undefined;
+        for (let k = recent.length - 1; k >= 0 && !previous; k--) {
+          const j = recent[k];
+          if (j.agencyId !== current.agencyId && !j.emergency && (current.jointId === null || j.jointId === null || j.jointId !== current.jointId)) previous = j;
+        }
+        if (previous) {
+          const daysApart = current.day - previous.day;
+          yield {
+            subjectId: r.id,
+            agencyId: r.agency_id,
+            creditCode: r.credit_code,
+            inspectionId: r.id,
+            severity: 'medium',
+            evidence: { previous: previous.id, previousAgencyId: previous.agencyId, daysApart },
+            explanation: `${daysApart}天内已有其他部门（${previous.agencyId}）检查同一企业，未合并为联合检查`,
+          };
+        }
+      }
+      recent.push(current);
     }
   },
 };
