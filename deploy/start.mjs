@@ -3,6 +3,7 @@
 // H5 pages. Ctrl-C stops what it started; the data stays for the next run.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { setUpDemoDay } from './lib/demo-day.mjs';
 import { ensureServices } from './lib/local-services.mjs';
 import { buildH5, buildServer, ensureInstalled, H5_DIR, localSecrets, log, REPO_ROOT, run } from './lib/workspace.mjs';
 
@@ -45,6 +46,7 @@ setTimeout(() => {
   Ctrl-C stops it; the data stays for the next run.
 `);
 }, 1500).unref();
+if (!process.env.NO_DEMO_DAY) setUpDemoDay(base, log).catch((error) => log(`demo day not set up: ${error.message}`));
 
 let stopping = false;
 async function shutdown(code) {

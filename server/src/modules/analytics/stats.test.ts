@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { median, quantile, quantileSql, twiceMedianSql } from './stats.js';
+import { median, quantile, twiceMedianSql } from './stats.js';
 
 describe('quantile (linear interpolation, numpy default)', () => {
   it('matches numpy.quantile at fractional positions', () => {
@@ -33,10 +33,10 @@ describe('median', () => {
 });
 
 describe('SQL forms', () => {
-  it('rank the lower and upper neighbours of the interpolation position', () => {
-    const sql = quantileSql('n', 'rnk', 'cnt', 0.25);
-    expect(sql).toContain('rnk = FLOOR(((cnt - 1) * 0.25)) + 1');
-    expect(sql).toContain('rnk = CEIL(((cnt - 1) * 0.25)) + 1');
+  it('add the two middle values of the rank order, grouped or over a window', () => {
     expect(twiceMedianSql('fine', 'rnk', 'n')).toBe('(MAX(CASE WHEN rnk = (n + 1) DIV 2 THEN fine END) + MAX(CASE WHEN rnk = n DIV 2 + 1 THEN fine END))');
+    expect(twiceMedianSql('fine', 'rnk', 'n', 'OVER (PARTITION BY g)')).toBe(
+      '(MAX(CASE WHEN rnk = (n + 1) DIV 2 THEN fine END) OVER (PARTITION BY g) + MAX(CASE WHEN rnk = n DIV 2 + 1 THEN fine END) OVER (PARTITION BY g))',
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The statistics the rules use, defined once. The rules compute them in SQL over window-numbered
- * rows (see `rules/officer-workload-outlier.ts`, `rules/same-case-different-penalty.ts`); the
- * tests hold that SQL to these definitions.
+ * The statistics the rules use, defined once. Quartiles are computed here over one agency's officers
+ * (`rules/officer-workload-outlier.ts`); medians in SQL over window-numbered rows
+ * (`rules/same-case-different-penalty.ts`), which the tests hold to these definitions.
  */
 
 /** Quantile by linear interpolation between closest ranks (numpy's default, "type 7"), of ascending values. */
@@ -21,17 +21,11 @@ export function median(sorted: readonly number[]): number {
 }
 
 /**
- * SQL for a linear-interpolation quantile per group, given each row's 1-based rank `rank` (by
- * value) and the group's size `size`; to be used in a GROUP BY over the group with `size` grouped.
+ * SQL for twice the median per group (an integer for integer values), given each row's 1-based rank
+ * `rank` (by value) and the group's size `size`: an aggregate in a GROUP BY over the group, or a
+ * window function with `over` (`OVER (PARTITION BY …)`).
  */
-export function quantileSql(value: string, rank: string, size: string, q: number): string {
-  const position = `((${size} - 1) * ${q})`;
-  const lower = `MAX(CASE WHEN ${rank} = FLOOR(${position}) + 1 THEN ${value} END)`;
-  const upper = `MAX(CASE WHEN ${rank} = CEIL(${position}) + 1 THEN ${value} END)`;
-  return `(${lower} + (${upper} - ${lower}) * (${position} - FLOOR(${position})))`;
-}
-
-/** SQL for twice the median per group (an integer for integer values), ranks and size as in quantileSql. */
-export function twiceMedianSql(value: string, rank: string, size: string): string {
-  return `(MAX(CASE WHEN ${rank} = (${size} + 1) DIV 2 THEN ${value} END) + MAX(CASE WHEN ${rank} = ${size} DIV 2 + 1 THEN ${value} END))`;
+export function twiceMedianSql(value: string, rank: string, size: string, over?: string): string {
+  const window = over ? ` ${over}` : '';
+  return `(MAX(CASE WHEN ${rank} = (${size} + 1) DIV 2 THEN ${value} END)${window} + MAX(CASE WHEN ${rank} = ${size} DIV 2 + 1 THEN ${value} END)${window})`;
 }

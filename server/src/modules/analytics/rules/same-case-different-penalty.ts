@@ -1,6 +1,6 @@
 import { twiceMedianSql } from '../stats.js';
 import { num, type AnomalyRule } from '../rule.js';
-import { CAUSE_CHANGE_SEQUENCE, CHANGE_AT, CHANGE_FROM, CHANGE_JOIN } from './cause-changes.js';
+import { CAUSE_CHANGE_SEQUENCE, CHANGE_AT, CHANGE_FROM } from './cause-changes.js';
 
 /** 同案不同罚: a fine far from the median of the cases decided in the window for the same clause and level. */
 export const sameCaseDifferentPenalty: AnomalyRule = {
@@ -13,34 +13,31 @@ export const sameCaseDifferentPenalty: AnomalyRule = {
     // The cause as of D: a case whose cause changed after D is grouped with the clause it had then,
     // the `from` of its first later change. Twice the median stays an integer, so the comparison
     // |fine − median| > deviation × median is exact: |2·fine − 2m| > deviation × 2m.
+    // One reference to each derived set (MariaDB evaluates a CTE once per reference) and no join on a
+    // derived table (it may run it once per row): the earlier cause comes from a scalar subquery, only
+    // for the few cases with changes, and the median is a window over the ranked group.
     const rows = source.stream<{ id: string; agency_id: string; credit_code: string; inspection_id: string | null; cause: string; discretion_level: string; fine: string; n: number | string; median2: string }>(
-      `WITH RECURSIVE ${CAUSE_CHANGE_SEQUENCE},
-       later_change AS (
-         SELECT id, from_cause FROM (
-           SELECT c.id, ${CHANGE_FROM} AS from_cause,
-             ROW_NUMBER() OVER (PARTITION BY c.id ORDER BY ${CHANGE_AT}, seq.k) AS nth
-           FROM cases c ${CHANGE_JOIN}
-           WHERE c.cause_changes IS NOT NULL AND c.decided_at >= ? AND c.decided_at < ? AND ${CHANGE_AT} >= ?
-         ) x WHERE nth = 1
-       ),
-       decided AS (
-         SELECT c.id, c.agency_id, c.credit_code, c.inspection_id, COALESCE(l.from_cause, c.cause) AS cause, c.discretion_level, c.fine
-         FROM cases c LEFT JOIN later_change l ON l.id = c.id
-         WHERE c.decided_at >= ? AND c.decided_at < ? AND NOT (c.status = 'revoked' AND c.revoked_at < ?)
-       ),
-       ranked AS (
-         SELECT d.*, ROW_NUMBER() OVER (PARTITION BY cause, discretion_level ORDER BY fine, id) AS rnk,
-           COUNT(*) OVER (PARTITION BY cause, discretion_level) AS n
-         FROM decided d
-       ),
-       medians AS (
-         SELECT cause, discretion_level, n, ${twiceMedianSql('fine', 'rnk', 'n')} AS median2
-         FROM ranked WHERE n >= ? GROUP BY cause, discretion_level, n
-       )
-       SELECT r.id, r.agency_id, r.credit_code, r.inspection_id, r.cause, r.discretion_level, r.fine, m.n, m.median2
-       FROM ranked r JOIN medians m ON m.cause = r.cause AND m.discretion_level = r.discretion_level
-       WHERE ABS(2 * r.fine - m.median2) > ? * m.median2`,
-      [start, end, end, start, end, end, thresholds.penaltyGroupMin, thresholds.penaltyDeviation],
+      `WITH RECURSIVE ${CAUSE_CHANGE_SEQUENCE}
+       SELECT id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, n, median2
+       FROM (
+         SELECT r.*, ${twiceMedianSql('fine', 'rnk', 'n', 'OVER (PARTITION BY cause, discretion_level)')} AS median2
+         FROM (
+           SELECT d.*, ROW_NUMBER() OVER (PARTITION BY cause, discretion_level ORDER BY fine, id) AS rnk,
+             COUNT(*) OVER (PARTITION BY cause, discretion_level) AS n
+           FROM (
+             SELECT c.id, c.agency_id, c.credit_code, c.inspection_id, c.discretion_level, c.fine,
+               CASE WHEN c.cause_changes IS NULL THEN c.cause ELSE COALESCE((
+                 SELECT ${CHANGE_FROM} FROM seq WHERE seq.k < JSON_LENGTH(c.cause_changes) AND ${CHANGE_AT} >= ?
+                 ORDER BY ${CHANGE_AT}, seq.k LIMIT 1
+               ), c.cause) END AS cause
+             FROM cases c
+             WHERE c.decided_at >= ? AND c.decided_at < ? AND NOT (c.status = 'revoked' AND c.revoked_at < ?)
+           ) d
+         ) r
+         WHERE n >= ?
+       ) m
+       WHERE ABS(2 * fine - median2) > ? * median2`,
+      [end, start, end, end, thresholds.penaltyGroupMin, thresholds.penaltyDeviation],
     );
     for await (const r of rows) {
       const fine = num(r.fine);
