@@ -1,7 +1,7 @@
 /**
  * bench/checkin: the on-site check-in endpoint (auth + plan match + write + trail entry) under 64
  * concurrent connections, next to a bare Fastify + mysql2 endpoint doing one indexed query on the
- * same database, in one run. Each server runs in a child process of its own; the load generator
+ * same database, in one run. For context it also runs the check-in's own match query bare. Each server runs in a child process of its own; the load generator
  * (autocannon) runs here.
  *
  *   npm run bench:checkin -w server -- [--seconds 15] [--connections 64] [--officers 500]
@@ -21,6 +21,7 @@ import { buildCreditCode, shanghaiDate, type SessionUser } from '@mashang/shared
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/infra/config/config.js';
 import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
+import { CHECK_IN_MATCH_SQL } from '../src/modules/inspections/onsite.service.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -47,6 +48,12 @@ async function serve(kind: 'app' | 'bare', databaseUrl: string): Promise<void> {
       const [rows] = await pool.query('SELECT id, lead_plan_id, inspection_date FROM plans WHERE id = ?', [(request.query as { id: string }).id]);
       return (rows as unknown[])[0] ?? null;
     });
+    // For context: the check-in's own match query, bare (the one read a check-in cannot avoid).
+    server.get('/bare-match', async (request) => {
+      const { officer, code, from, to } = request.query as Record<string, string>;
+      const [rows] = await pool.execute(CHECK_IN_MATCH_SQL, [officer, code, from, to]);
+      return rows;
+    });
     await server.listen({ port: 0, host: '127.0.0.1' });
     port = (server.server.address() as { port: number }).port;
   }
@@ -68,13 +75,13 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
 }
 
-async function seed(databaseUrl: string, officers: number): Promise<{ users: { token: string; creditCode: string }[]; planIds: string[] }> {
+async function seed(databaseUrl: string, officers: number): Promise<{ users: { token: string; creditCode: string; officerId: string }[]; planIds: string[] }> {
   const ds = await openDataSource(databaseUrl, { migrate: true, poolSize: 2 });
   const today = shanghaiDate(new Date());
   const tomorrowEnd = new Date(Date.parse(`${today}T00:00:00+08:00`) + 2 * 86_400_000);
   await ds.query("INSERT INTO agencies (id, name, kind, region) VALUES ('A1', '市市场监督管理局', 'market', '410202')");
   await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '《食品安全法》第三十五条')");
-  const users: { token: string; creditCode: string }[] = [];
+  const users: { token: string; creditCode: string; officerId: string }[] = [];
   const planIds: string[] = [];
   const rows = { officers: [] as unknown[][], users: [] as unknown[][], enterprises: [] as unknown[][], plans: [] as unknown[][], planOfficers: [] as unknown[][], planItems: [] as unknown[][], codes: [] as unknown[][] };
   for (let i = 0; i < officers; i += 1) {
@@ -89,7 +96,7 @@ async function seed(databaseUrl: string, officers: number): Promise<{ users: { t
     rows.planItems.push([planId, 'I1', 0]);
     rows.codes.push([randomBytes(15).toString('base64url'), planId, new Date(), i + 1, tomorrowEnd]);
     const user: SessionUser = { id: i + 1, username: `officer${i}`, role: 'officer' as SessionUser['role'], displayName: `执法人员${i}`, agencyId: 'A1', officerId };
-    users.push({ token: jwt.sign({ user }, JWT_SECRET, { subject: String(i + 1), expiresIn: 3600 }), creditCode });
+    users.push({ token: jwt.sign({ user }, JWT_SECRET, { subject: String(i + 1), expiresIn: 3600 }), creditCode, officerId });
     planIds.push(planId);
   }
   await ds.query('INSERT INTO officers (id, agency_id, name, cert_no) VALUES ?', [rows.officers]);
@@ -130,12 +137,26 @@ async function drive(): Promise<void> {
     url: `http://127.0.0.1:${bare.port}`, connections, duration,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: `/bare?id=${planIds[(sent += 1) % planIds.length]}` }) }],
   });
+  const day = shanghaiDate(new Date());
+  const shift = (days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const match = (duration: number) => load({
+    url: `http://127.0.0.1:${bare.port}`, connections, duration,
+    requests: [{
+      method: 'GET',
+      setupRequest: (request) => {
+        const user = users[(sent += 1) % users.length];
+        return { ...request, path: `/bare-match?officer=${user.officerId}&code=${user.creditCode}&from=${shift(-7)}&to=${shift(7)}` };
+      },
+    }],
+  });
   try {
     console.log('warming up…');
     await query(3);
+    await match(2);
     await checkIn(3);
     console.log(`measuring ${seconds} s each at ${connections} connections…`);
     const bareResult = await query(seconds);
+    const matchResult = await match(seconds);
     const ours = await checkIn(seconds);
     const check = await openDataSource(databaseUrl, { migrate: false, poolSize: 1 });
     const [{ n }] = await check.query('SELECT COUNT(*) AS n FROM checkins');
@@ -143,8 +164,10 @@ async function drive(): Promise<void> {
     const row = (name: string, r: autocannon.Result) =>
       `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
     console.log(row('bare Fastify + mysql2, one indexed query', bareResult));
+    console.log(row('bare Fastify + mysql2, the check-in match query', matchResult));
     console.log(row('check-in (auth + match + write + trail)', ours));
     console.log(`ratio check-in / bare: ${(ours.requests.average / bareResult.requests.average).toFixed(2)} (target ≥ 0.50), check-in p99 ${ours.latency.p99} ms (target < 50 ms)`);
+    console.log(`ratio check-in / bare match query: ${(ours.requests.average / matchResult.requests.average).toFixed(2)}`);
     console.log(`check-ins recorded: ${Number(n).toLocaleString()}`);
   } finally {
     app.child.kill('SIGUSR2');

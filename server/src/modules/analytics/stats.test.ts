@@ -34,9 +34,9 @@ describe('median', () => {
 
 describe('SQL forms', () => {
   it('add the two middle values of the rank order, grouped or over a window', () => {
-    expect(twiceMedianSql('fine', 'rnk', 'n')).toBe('(MAX(CASE WHEN rnk = (n + 1) DIV 2 THEN fine END) + MAX(CASE WHEN rnk = n DIV 2 + 1 THEN fine END))');
+    expect(twiceMedianSql('fine', 'rnk', 'n')).toBe('(SUM(CASE WHEN rnk = (n + 1) DIV 2 THEN fine END) + SUM(CASE WHEN rnk = n DIV 2 + 1 THEN fine END))');
     expect(twiceMedianSql('fine', 'rnk', 'n', 'OVER (PARTITION BY g)')).toBe(
-      '(MAX(CASE WHEN rnk = (n + 1) DIV 2 THEN fine END) OVER (PARTITION BY g) + MAX(CASE WHEN rnk = n DIV 2 + 1 THEN fine END) OVER (PARTITION BY g))',
+      '(SUM(CASE WHEN rnk = (n + 1) DIV 2 THEN fine END) OVER (PARTITION BY g) + SUM(CASE WHEN rnk = n DIV 2 + 1 THEN fine END) OVER (PARTITION BY g))',
     );
   });
 });

@@ -23,9 +23,10 @@ export function median(sorted: readonly number[]): number {
 /**
  * SQL for twice the median per group (an integer for integer values), given each row's 1-based rank
  * `rank` (by value) and the group's size `size`: an aggregate in a GROUP BY over the group, or a
- * window function with `over` (`OVER (PARTITION BY …)`).
+ * window function with `over` (`OVER (PARTITION BY …)`). Each SUM adds the one value at its rank:
+ * MariaDB recomputes a MAX over a whole partition for every row, a SUM it carries along.
  */
 export function twiceMedianSql(value: string, rank: string, size: string, over?: string): string {
   const window = over ? ` ${over}` : '';
-  return `(MAX(CASE WHEN ${rank} = (${size} + 1) DIV 2 THEN ${value} END)${window} + MAX(CASE WHEN ${rank} = ${size} DIV 2 + 1 THEN ${value} END)${window})`;
+  return `(SUM(CASE WHEN ${rank} = (${size} + 1) DIV 2 THEN ${value} END)${window} + SUM(CASE WHEN ${rank} = ${size} DIV 2 + 1 THEN ${value} END)${window})`;
 }

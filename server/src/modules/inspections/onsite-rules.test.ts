@@ -67,10 +67,10 @@ describe('inspection result', () => {
 });
 
 describe('lockingGroup (锁定)', () => {
-  const plan = (agencyId: string, leadPlanId: string, date: string, coded = true) => ({ agencyId, agencyName: `部门${agencyId}`, leadPlanId, date, coded });
+  const plan = (agencyId: string, leadPlanId: string, date: string, coded = true) => ({ agencyId, leadPlanId, date, coded });
 
   it('is another agency’s coded inspection that this agency is not part of, the earliest first', () => {
-    expect(lockingGroup([plan('A2', 'L2', '2026-11-25'), plan('A3', 'L3', '2026-11-19')], 'A1')).toEqual({ agencyName: '部门A3', date: '2026-11-19' });
+    expect(lockingGroup([plan('A2', 'L2', '2026-11-25'), plan('A3', 'L3', '2026-11-19')], 'A1')).toEqual({ agencyId: 'A3', date: '2026-11-19' });
   });
 
   it('is nothing when this agency joined that inspection, or its code is not issued yet', () => {

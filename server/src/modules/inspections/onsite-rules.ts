@@ -59,7 +59,6 @@ export function matchCheckIn(facts: CheckInFacts): CheckInMatch {
 /** A plan of the scanned enterprise within ±7 days of the check-in, as far as lock-out is concerned. */
 export interface NearbyPlan {
   agencyId: string;
-  agencyName: string;
   leadPlanId: string;
   /** The inspection's unified date. */
   date: string;
@@ -71,12 +70,12 @@ export interface NearbyPlan {
  * this agency is not part of — the earliest such, or null. Every member of an inspection shares its
  * date, so the plans within the window hold whole inspections.
  */
-export function lockingGroup(nearby: NearbyPlan[], agencyId: string): { agencyName: string; date: string } | null {
+export function lockingGroup(nearby: NearbyPlan[], agencyId: string): { agencyId: string; date: string } | null {
   const joined = new Set(nearby.filter((p) => p.agencyId === agencyId).map((p) => p.leadPlanId));
   const locking = nearby
     .filter((p) => p.coded && p.agencyId !== agencyId && !joined.has(p.leadPlanId))
     .sort((a, b) => a.date.localeCompare(b.date));
-  return locking.length ? { agencyName: locking[0].agencyName, date: locking[0].date } : null;
+  return locking.length ? { agencyId: locking[0].agencyId, date: locking[0].date } : null;
 }
 
 /** An offline upload's own time: not in the future (beyond clock drift), not older than the limit. */

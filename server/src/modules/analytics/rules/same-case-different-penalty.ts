@@ -1,6 +1,6 @@
 import { twiceMedianSql } from '../stats.js';
 import { num, type AnomalyRule } from '../rule.js';
-import { CAUSE_CHANGE_SEQUENCE, CHANGE_AT, CHANGE_FROM } from './cause-changes.js';
+import { CAUSE_CHANGE_SEQUENCE, CHANGE_AT, CHANGE_FROM, CHANGE_JOIN } from './cause-changes.js';
 
 /** 同案不同罚: a fine far from the median of the cases decided in the window for the same clause and level. */
 export const sameCaseDifferentPenalty: AnomalyRule = {
@@ -13,9 +13,12 @@ export const sameCaseDifferentPenalty: AnomalyRule = {
     // The cause as of D: a case whose cause changed after D is grouped with the clause it had then,
     // the `from` of its first later change. Twice the median stays an integer, so the comparison
     // |fine − median| > deviation × median is exact: |2·fine − 2m| > deviation × 2m.
-    // One reference to each derived set (MariaDB evaluates a CTE once per reference) and no join on a
-    // derived table (it may run it once per row): the earlier cause comes from a scalar subquery, only
-    // for the few cases with changes, and the median is a window over the ranked group.
+    // Each derived set is referenced once (MariaDB evaluates a CTE per reference) and none is joined
+    // (MariaDB may re-run a joined derived table per row): every decided case, plus one row per cause
+    // change after D, numbered per case so the earliest such change wins; the median is a window over
+    // the ranked group.
+    const decidedIn = `c.decided_at >= ? AND c.decided_at < ? AND NOT (c.status = 'revoked' AND c.revoked_at < ?)`;
+    const columns = 'c.id, c.agency_id, c.credit_code, c.inspection_id, c.discretion_level, c.fine';
     const rows = source.stream<{ id: string; agency_id: string; credit_code: string; inspection_id: string | null; cause: string; discretion_level: string; fine: string; n: number | string; median2: string }>(
       `WITH RECURSIVE ${CAUSE_CHANGE_SEQUENCE}
        SELECT id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, n, median2
@@ -25,19 +28,22 @@ export const sameCaseDifferentPenalty: AnomalyRule = {
            SELECT d.*, ROW_NUMBER() OVER (PARTITION BY cause, discretion_level ORDER BY fine, id) AS rnk,
              COUNT(*) OVER (PARTITION BY cause, discretion_level) AS n
            FROM (
-             SELECT c.id, c.agency_id, c.credit_code, c.inspection_id, c.discretion_level, c.fine,
-               CASE WHEN c.cause_changes IS NULL THEN c.cause ELSE COALESCE((
-                 SELECT ${CHANGE_FROM} FROM seq WHERE seq.k < JSON_LENGTH(c.cause_changes) AND ${CHANGE_AT} >= ?
-                 ORDER BY ${CHANGE_AT}, seq.k LIMIT 1
-               ), c.cause) END AS cause
-             FROM cases c
-             WHERE c.decided_at >= ? AND c.decided_at < ? AND NOT (c.status = 'revoked' AND c.revoked_at < ?)
+             SELECT u.*, ROW_NUMBER() OVER (PARTITION BY id ORDER BY later DESC, changed_at, k) AS pick
+             FROM (
+               SELECT ${columns}, c.cause, 0 AS later, NULL AS changed_at, 0 AS k
+               FROM cases c WHERE ${decidedIn}
+               UNION ALL
+               SELECT ${columns}, COALESCE(${CHANGE_FROM}, c.cause), 1, ${CHANGE_AT}, seq.k
+               FROM cases c ${CHANGE_JOIN}
+               WHERE c.cause_changes IS NOT NULL AND ${decidedIn} AND ${CHANGE_AT} >= ?
+             ) u
            ) d
+           WHERE pick = 1
          ) r
          WHERE n >= ?
        ) m
        WHERE ABS(2 * fine - median2) > ? * median2`,
-      [end, start, end, end, thresholds.penaltyGroupMin, thresholds.penaltyDeviation],
+      [start, end, end, start, end, end, end, thresholds.penaltyGroupMin, thresholds.penaltyDeviation],
     );
     for await (const r of rows) {
       const fine = num(r.fine);
