@@ -13,7 +13,10 @@ export function dataSourceOptions(databaseUrl: string, flavour: DatabaseFlavour,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries surface as exceptions: expected ones (a replayed idempotency key) are answered,
+    // the rest reach the error filter, which logs them with an errorId. TypeORM's own logger would
+    // print every failed statement with its parameters.
+    logging: false,
     charset: 'utf8mb4_unicode_ci',
     // Instants are stored as UTC; the API and the exchange format add the +08:00 offset.
     timezone: 'Z',

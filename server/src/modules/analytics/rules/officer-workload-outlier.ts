@@ -29,7 +29,7 @@ export const officerWorkloadOutlier: AnomalyRule = {
          WHERE i.started_at >= ? AND i.started_at < ?
          GROUP BY io.officer_id
        ) c ON c.officer_id = o.id
-       ORDER BY o.agency_id, n, o.id`,
+       ORDER BY o.agency_id, COALESCE(c.n, 0), o.id`,
       [thresholds.workloadMinOfficers, start, end],
     );
     let agency: OfficerCount[] = [];

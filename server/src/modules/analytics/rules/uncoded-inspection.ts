@@ -8,10 +8,11 @@ export const uncodedInspection: AnomalyRule = {
   severity: 'high',
   describe: (t) => `窗口内未亮码的检查；紧急检查须在开始后${t.emergencyCodeHours}小时内补码，截止时间已过仍未补码或补码晚于截止时间`,
   async *findings(source, { start, end, thresholds }) {
+    // Only the uncoded part of the window, read from an index that holds every column needed.
     const rows = source.stream<{ id: string; agency_id: string; credit_code: string; trigger_type: string; started_at: Date; coded_at: Date | null }>(
       `SELECT id, agency_id, credit_code, trigger_type, started_at, coded_at
-       FROM inspections
-       WHERE started_at >= ? AND started_at < ? AND coded = 0
+       FROM inspections FORCE INDEX (idx_inspections_uncoded)
+       WHERE coded = 0 AND started_at >= ? AND started_at < ?
          AND (trigger_type <> 'emergency'
            OR (started_at + INTERVAL ? HOUR < ? AND (coded_at IS NULL OR coded_at > started_at + INTERVAL ? HOUR)))`,
       [start, end, thresholds.emergencyCodeHours, end, thresholds.emergencyCodeHours],
