@@ -17,6 +17,20 @@ const TRAIL_KINDS = new Set(['filed', 'merged', 'moved', 'cancelled']);
 const actorOf = (user: SessionUser) => `user:${user.id}:${user.username}`;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
+interface PlanRow {
+  id: string;
+  code: string;
+  agency_id: string;
+  credit_code: string;
+  planned_date: string;
+  trigger_type: PlanTrigger;
+  reason: string | null;
+  status: string;
+  filed_at: Date;
+  lead_plan_id: string;
+  inspection_date: string;
+}
+
 @Injectable()
 export class PlansService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -101,35 +115,11 @@ export class PlansService {
   async get(user: SessionUser, id: string): Promise<PlanView> {
     const [plan] = await this.dataSource.query('SELECT * FROM plans WHERE id = ?', [id]);
     if (!plan) throw notFound('检查计划');
-    const members: { id: string; code: string; agency_id: string; agency_name: string }[] = await this.dataSource.query(
-      `SELECT p.id, p.code, p.agency_id, a.name AS agency_name FROM plans p JOIN agencies a ON a.id = p.agency_id
-       WHERE p.lead_plan_id = ? AND p.status = 'active' ORDER BY p.id = p.lead_plan_id DESC, p.filed_at, p.id`,
-      [plan.lead_plan_id],
-    );
+    const [view] = await this.views([plan]);
     // An agency sees its own plans and the plans of joint inspections it takes part in.
     const scope = agencyScope(user);
-    if (scope && plan.agency_id !== scope && !members.some((m) => m.agency_id === scope)) throw forbidden('不能访问其他部门的数据');
-    const officers: { officer_id: string }[] = await this.dataSource.query('SELECT officer_id FROM plan_officers WHERE plan_id = ? ORDER BY position', [id]);
-    const items: { item_id: string }[] = await this.dataSource.query('SELECT item_id FROM plan_items WHERE plan_id = ? ORDER BY position', [id]);
-    return {
-      id: plan.id,
-      code: plan.code,
-      agencyId: plan.agency_id,
-      creditCode: plan.credit_code,
-      plannedDate: plan.planned_date,
-      trigger: plan.trigger_type,
-      reason: plan.reason,
-      status: plan.status,
-      filedAt: new Date(plan.filed_at).toISOString(),
-      officerIds: officers.map((o) => o.officer_id),
-      itemIds: items.map((i) => i.item_id),
-      inspection: {
-        leadPlanId: plan.lead_plan_id,
-        date: plan.inspection_date,
-        joint: members.length > 1,
-        members: members.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agency_id, agencyName: m.agency_name })),
-      },
-    };
+    if (scope && plan.agency_id !== scope && !view.inspection.members.some((m) => m.agencyId === scope)) throw forbidden('不能访问其他部门的数据');
+    return view;
   }
 
   /** Active plans, newest inspection date first: an agency's own (or every agency's for overseers). */
@@ -138,12 +128,51 @@ export class PlansService {
     const where = scope ? "WHERE status = 'active' AND agency_id = ?" : "WHERE status = 'active'";
     const params = scope ? [scope] : [];
     const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total FROM plans ${where}`, params);
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM plans ${where} ORDER BY inspection_date DESC, filed_at DESC, id LIMIT ? OFFSET ?`, [
+    const rows: PlanRow[] = await this.dataSource.query(`SELECT * FROM plans ${where} ORDER BY inspection_date DESC, filed_at DESC, id LIMIT ? OFFSET ?`, [
       ...params, pageSize, (page - 1) * pageSize,
     ]);
-    const items: PlanView[] = [];
-    for (const row of rows) items.push(await this.get(user, row.id));
-    return { items, total: Number(total), page, pageSize };
+    return { items: await this.views(rows), total: Number(total), page, pageSize };
+  }
+
+  /** Plans as the API shows them, with their officers, items and inspection members: three queries for any number of plans. */
+  private async views(plans: PlanRow[]): Promise<PlanView[]> {
+    if (!plans.length) return [];
+    const ids = plans.map((p) => p.id);
+    const [members, officers, items]: [
+      { id: string; code: string; agency_id: string; agency_name: string; lead_plan_id: string }[],
+      { plan_id: string; officer_id: string }[],
+      { plan_id: string; item_id: string }[],
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT p.id, p.code, p.agency_id, a.name AS agency_name, p.lead_plan_id FROM plans p JOIN agencies a ON a.id = p.agency_id
+         WHERE p.lead_plan_id IN (?) AND p.status = 'active' ORDER BY p.id = p.lead_plan_id DESC, p.filed_at, p.id`,
+        [[...new Set(plans.map((p) => p.lead_plan_id))]],
+      ),
+      this.dataSource.query('SELECT plan_id, officer_id FROM plan_officers WHERE plan_id IN (?) ORDER BY position', [ids]),
+      this.dataSource.query('SELECT plan_id, item_id FROM plan_items WHERE plan_id IN (?) ORDER BY position', [ids]),
+    ]);
+    return plans.map((plan) => {
+      const group = members.filter((m) => m.lead_plan_id === plan.lead_plan_id);
+      return {
+        id: plan.id,
+        code: plan.code,
+        agencyId: plan.agency_id,
+        creditCode: plan.credit_code,
+        plannedDate: plan.planned_date,
+        trigger: plan.trigger_type,
+        reason: plan.reason,
+        status: plan.status,
+        filedAt: new Date(plan.filed_at).toISOString(),
+        officerIds: officers.filter((o) => o.plan_id === plan.id).map((o) => o.officer_id),
+        itemIds: items.filter((i) => i.plan_id === plan.id).map((i) => i.item_id),
+        inspection: {
+          leadPlanId: plan.lead_plan_id,
+          date: plan.inspection_date,
+          joint: group.length > 1,
+          members: group.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agency_id, agencyName: m.agency_name })),
+        },
+      };
+    });
   }
 
   /** The plan's history, oldest first: filing and every regrouping, with who caused it. */
