@@ -1,6 +1,6 @@
 import type { RatingInviteView } from '@mashang/shared';
 import { apiErrorFromResponse, networkError } from './api-error';
-import { type AgencyRatingForm, checkTypedCode, initialForms, missingAnswers, rateFailure, setScore, toggleFlag, toRatings, tokenFromParams } from './rating';
+import { type AgencyRatingForm, checkTypedCode, initialForms, missingAnswers, outcomeLine, rateFailure, setScore, toggleFlag, toRatings, tokenFromParams } from './rating';
 
 const TOKEN = 'AbCdEfGhIjKlMnOpQrSt_-';
 
@@ -72,5 +72,12 @@ describe('rateFailure', () => {
   it('offers a retry on a bad network or server trouble, keeping what was filled in', () => {
     expect(rateFailure(networkError())).toMatchObject({ title: '网络不好', retry: true });
     expect(rateFailure(apiErrorFromResponse(502, '<html>Bad Gateway</html>'))).toMatchObject({ retry: true });
+  });
+});
+
+describe('outcomeLine', () => {
+  it('says where the complaint stands, and the conclusion once there is one', () => {
+    expect(outcomeLine({ agencyName: '市消防救援支队', statusLabel: '调查中', conclusionLabel: null })).toBe('对市消防救援支队的评价：调查中');
+    expect(outcomeLine({ agencyName: null, statusLabel: '已办结', conclusionLabel: '责令整改' })).toBe('对执法部门的评价：已办结，结论：责令整改');
   });
 });

@@ -4,6 +4,7 @@ import {
   RATING_TOKEN_PATTERN,
   normaliseRatingCode,
   type RatingDimension,
+  type ComplaintOutcome,
   type RatingInput,
   type RatingInviteView,
   type RatingProblem,
@@ -105,4 +106,10 @@ export function rateFailure(error: unknown): RateFailure {
     return { title: '暂时无法评价', message: error.displayMessage, retry: true, askCode: false };
   }
   return { title: '暂时无法评价', message: '出了点问题，请稍后再试。', retry: true, askCode: false };
+}
+
+/** One line of what the supervisor did with a complaint, in the enterprise's words. */
+export function outcomeLine(outcome: Pick<ComplaintOutcome, 'agencyName' | 'statusLabel' | 'conclusionLabel'>): string {
+  const result = outcome.conclusionLabel ? `，结论：${outcome.conclusionLabel}` : '';
+  return `对${outcome.agencyName ?? '执法部门'}的评价：${outcome.statusLabel}${result}`;
 }

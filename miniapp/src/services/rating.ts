@@ -1,4 +1,4 @@
-import type { RatingInviteView, SubmitRatingsRequest, SubmitRatingsResponse } from '@mashang/shared';
+import type { ComplaintOutcome, RatingInviteView, SubmitRatingsRequest, SubmitRatingsResponse } from '@mashang/shared';
 import { api } from './request';
 
 /**
@@ -11,4 +11,9 @@ export function getRatingInvite(credential: string): Promise<RatingInviteView> {
 
 export function submitRatings(credential: string, body: SubmitRatingsRequest): Promise<SubmitRatingsResponse> {
   return api.post<SubmitRatingsResponse>(`/api/ratings/invites/${encodeURIComponent(credential)}`, body, { anonymous: true });
+}
+
+/** 企业评: what became of the enterprise's own poor ratings, by the personal link token (not a typed code). */
+export function complaintOutcomes(token: string): Promise<ComplaintOutcome[]> {
+  return api.get<ComplaintOutcome[]>(`/api/supervision/outcomes/${encodeURIComponent(token)}`, undefined, { anonymous: true });
 }

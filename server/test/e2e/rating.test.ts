@@ -94,6 +94,9 @@ describe('the SMS rating page in a real phone-sized browser', () => {
     await again.waitForSelector('#rate-status.rate--bad');
     expect(await again.locator('#rate-message').textContent()).toContain('已经评价过');
     expect(await again.locator('#rate-submit').count()).toBe(0);
+    // 企业评: the enterprise sees where its complaint stands (the case the poor rating raised).
+    await again.waitForSelector('#rate-outcomes .rate-outcome');
+    expect(await again.locator('#rate-outcomes .rate-outcome').allTextContents()).toEqual([expect.stringMatching(/^对.+的评价：待分派$/)]);
 
     // Code mode's fixed address asks for the code; a wrong one is refused in plain words.
     const byCode = await shop.newPage();

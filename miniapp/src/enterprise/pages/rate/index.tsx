@@ -10,7 +10,8 @@
  * per agency still to rate (`.rate-agency__name`, `.rate-officer`, score buttons
  * `.rate-score[data-dimension][data-score]` with `rate-score--on` when chosen, `.rate-verdict[data-verdict]`,
  * `.rate-flag[data-flag]` with `rate-flag--on`, the comment `.rate-comment` (Textarea)); #rate-missing,
- * #rate-error, #rate-submit; afterwards #rate-done.
+ * #rate-error, #rate-submit; afterwards #rate-done. Opened from a link, the done and already-rated
+ * views also list what became of the enterprise's poor ratings: #rate-outcomes, one `.rate-outcome` each.
  */
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useLoad, useRouter } from '@tarojs/taro';
@@ -22,13 +23,14 @@ import {
   RATING_PROBLEMS,
   type RatingInviteView,
 } from '@mashang/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { chineseDate } from '../../../logic/dates';
 import {
   SCORE_WORDS,
   checkTypedCode,
   initialForms,
   missingAnswers,
+  outcomeLine,
   rateFailure,
   setScore,
   toRatings,
@@ -37,8 +39,25 @@ import {
   type AgencyRatingForm,
   type RateFailure,
 } from '../../../logic/rating';
-import { getRatingInvite, submitRatings } from '../../../services/rating';
+import { complaintOutcomes, getRatingInvite, submitRatings } from '../../../services/rating';
 import './index.css';
+
+/** 企业评: where the supervisor has got with this enterprise's poor ratings (link mode only; nothing when none). */
+function Outcomes({ token }: { token: string | null }) {
+  const [lines, setLines] = useState<string[]>([]);
+  useEffect(() => {
+    if (token) complaintOutcomes(token).then((list) => setLines(list.map(outcomeLine)), () => undefined);
+  }, [token]);
+  if (!lines.length) return null;
+  return (
+    <View id='rate-outcomes' className='rate-card'>
+      <Text className='rate-heading'>您反映的问题，司法局处理进展</Text>
+      {lines.map((line) => (
+        <Text key={line} className='rate-outcome rate-message'>{line}</Text>
+      ))}
+    </View>
+  );
+}
 
 type State =
   | { kind: 'code'; problem: string | null }
@@ -152,6 +171,7 @@ export default function RatePage() {
           <Text id='rate-done' className='rate-status__title'>评价已提交</Text>
           <Text className='rate-status__sub'>谢谢您！有问题的评价会交司法局核实处理。</Text>
         </View>
+        <Outcomes token={tokenFromParams(router.params)} />
       </View>
     );
   }
@@ -170,6 +190,7 @@ export default function RatePage() {
           <Button id='rate-retry' className='rate-button' onClick={() => void open(credential)}>再试一次</Button>
         )}
         {failure.askCode && codeBox(null)}
+        <Outcomes token={tokenFromParams(router.params)} />
       </View>
     );
   }
