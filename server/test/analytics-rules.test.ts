@@ -414,6 +414,30 @@ describe('officer-overlap', () => {
       interval: ['2026-06-02T09:00:00+08:00', '2026-06-02T10:00:00+08:00'], otherInterval: ['2026-06-02T09:59:00+08:00', '2026-06-02T10:30:00+08:00'],
     });
   });
+  it('reports per subject the overlap of the first officer (binary order), then of the earliest pair, ties in start broken by id', async () => {
+    await officers('A1', ['Q1', 'Q2']);
+    const [e1, e2, e3] = [await enterprise(1), await enterprise(2), await enterprise(3)];
+    const on = (day: string, time: string) => `2026-06-${day}T${time}:00+08:00`;
+    // W1 overlaps W2 through Q2 and W3 through Q1: Q1 comes first.
+    await inspection({ id: 'W1', credit: e1, start: on('05', '09:00'), finish: on('05', '11:00'), officers: ['Q2', 'Q1'] });
+    await inspection({ id: 'W2', credit: e2, start: on('05', '09:30'), finish: on('05', '10:30'), officers: ['Q2'] });
+    await inspection({ id: 'W3', credit: e3, start: on('05', '10:00'), finish: on('05', '12:00'), officers: ['Q1'] });
+    // Same start: the smaller id is the earlier one, so the empty W7 lies inside W6 (and W5 inside W4).
+    await inspection({ id: 'W4', credit: e1, start: on('06', '14:00'), finish: on('06', '15:00'), officers: ['Q1'] });
+    await inspection({ id: 'W5', credit: e2, start: on('06', '14:00'), finish: on('06', '14:00'), officers: ['Q1'] });
+    await inspection({ id: 'W7', credit: e1, start: on('07', '16:00'), finish: on('07', '16:00'), officers: ['Q1'] });
+    await inspection({ id: 'W6', credit: e2, start: on('07', '16:00'), finish: on('07', '17:00'), officers: ['Q1'] });
+    // W8 overlaps W9, then W10 (W9 has ended by then): the earlier pair is its evidence.
+    await inspection({ id: 'W8', credit: e1, start: on('08', '18:00'), finish: on('08', '20:00'), officers: ['Q2'] });
+    await inspection({ id: 'W9', credit: e2, start: on('08', '18:30'), finish: on('08', '19:00'), officers: ['Q2'] });
+    await inspection({ id: 'W10', credit: e3, start: on('08', '19:30'), finish: on('08', '21:00'), officers: ['Q2'] });
+    const found = await run(officerOverlap);
+    const other = Object.fromEntries(found.map((f) => [f.subjectId, `${f.officerId}:${f.evidence.other}`]));
+    expect(found).toHaveLength(Object.keys(other).length);
+    expect(other).toEqual({
+      W1: 'Q1:W3', W2: 'Q2:W1', W3: 'Q1:W1', W4: 'Q1:W5', W5: 'Q1:W4', W6: 'Q1:W7', W7: 'Q1:W6', W8: 'Q2:W9', W9: 'Q2:W8', W10: 'Q2:W8',
+    });
+  });
 });
 
 describe('low-satisfaction', () => {

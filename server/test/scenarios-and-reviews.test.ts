@@ -90,6 +90,11 @@ describe('joint-supervision scenarios and review requests', () => {
       const decided = await call(t.app, 'POST', `/api/reviews/${reviewId}/decision`, { token: tokens.supervisor, body: { accept: false, note: '原检查记录完整，结果维持' } });
       expect(decided.body).toMatchObject({ status: 'rejected', events: [{ kind: 'requested' }, { kind: 'rejected', note: '原检查记录完整，结果维持', actor: expect.stringMatching(/supervisor$/) }] });
       expect((await call(t.app, 'POST', `/api/reviews/${reviewId}/decision`, { token: tokens.supervisor, body: { accept: true, note: '改判' } })).status).toBe(409);
+      // The supervision case the request raised carries the decision in its log.
+      const caseLog = await t.dataSource.query(
+        "SELECT e.kind, e.detail FROM flagged_case_events e JOIN flagged_cases c ON c.id = e.case_id WHERE c.dedupe_key = ? ORDER BY e.id", [`review:${reviewId}`]);
+      expect(caseLog.map((e: { kind: string }) => e.kind)).toEqual(['raised', 'review-decided']);
+      expect(JSON.parse(caseLog[1].detail)).toEqual({ decision: 'rejected', note: '原检查记录完整，结果维持' });
       expect((await call(t.app, 'GET', `/api/reviews/${reviewId}`, { token: tokens.admin1 })).status).toBe(200);
       expect((await call(t.app, 'GET', `/api/reviews/${reviewId}`, { token: tokens.admin2 })).status).toBe(403);
       expect((await call(t.app, 'GET', '/api/reviews', { token: tokens.admin2 })).body.total).toBe(0);

@@ -137,6 +137,7 @@ const EVENT_LABELS: Record<string, string> = {
   'rectification-returned': '整改不到位，退回',
   referred: '移交纪检监察',
   'discipline-outcome': '纪检监察处理结果',
+  'review-decided': '异议复查已决定',
 };
 export const eventLabel = (kind: string) => EVENT_LABELS[kind] ?? kind;
 

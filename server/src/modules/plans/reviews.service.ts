@@ -75,6 +75,13 @@ export class ReviewsService {
       const status = accept ? 'accepted' : 'rejected';
       await manager.query('UPDATE review_requests SET status = ? WHERE id = ?', [status, id]);
       await this.appendEvent(manager, id, status, user, note.trim(), now);
+      // The supervision case this request raised shows the decision in its log; the supervisor closes it there.
+      await manager.query(
+        `INSERT INTO flagged_case_events (case_id, kind, actor, detail, at)
+         SELECT id, 'review-decided', ?, ?, ? FROM flagged_cases WHERE dedupe_key = ?`,
+        [`user:${user.id}:${user.username}`, JSON.stringify({ decision: status, note: note.trim() }), now, `review:${id}`],
+      );
+      await manager.query('UPDATE flagged_cases SET updated_at = ? WHERE dedupe_key = ?', [now, `review:${id}`]);
     });
     return this.get(user, id);
   }
