@@ -5,17 +5,27 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './infra/config/config.js';
 import { detectFlavour } from './infra/database/data-source.js';
 import { AllExceptionsFilter } from './infra/errors/all-exceptions.filter.js';
+import { codeForStatus } from './infra/errors/error-status.js';
 import { createValidationPipe } from './infra/errors/validation.js';
 import { registerRawUploads } from './modules/exchange/raw-upload.js';
 
 /** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the H5 build under /h5/. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const flavour = await detectFlavour(config.databaseUrl);
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimit, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimit,
+    trustProxy: true,
+    // Requests Fastify refuses before routing (a malformed or overlong address) get the one error shape too.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      void reply.code(status).send({ error: { code: codeForStatus(status), message: status === 414 ? '请求地址过长' : '请求地址不正确' } });
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, flavour), adapter, {
     logger: levelsFrom(config.logLevel),
   });

@@ -25,6 +25,9 @@ describe('platform: health, OpenAPI, error shape, configuration', () => {
     const badJson = await call(t.app, 'POST', '/api/auth/login', { body: '{"username":', headers: { 'content-type': 'application/json' } });
     expect(badJson.status).toBe(400);
     expect(badJson.body.error.code).toBe('BAD_REQUEST');
+    // Refused by Fastify before any route: a malformed escape, an overlong path parameter.
+    expect(await call(t.app, 'GET', '/api/codes/%ZZ')).toEqual({ status: 400, body: { error: { code: 'BAD_REQUEST', message: '请求地址不正确' } } });
+    expect(await call(t.app, 'GET', `/api/codes/${'x'.repeat(500)}`)).toEqual({ status: 414, body: { error: { code: 'BAD_REQUEST', message: '请求地址过长' } } });
   });
 
   it('refuses an oversized body with 413', async () => {
