@@ -149,7 +149,11 @@ export class AnomalyReporter {
       byAgency[id] ??= { inspections: 0, cases: 0, coercive: 0, findings: 0 };
       Object.assign(byAgency[id], values);
     };
-    for (const r of await this.dataSource.query('SELECT agency_id, COUNT(*) AS n FROM inspections WHERE started_at >= ? AND started_at < ? GROUP BY agency_id', [start, end])) {
+    // From the (agency, start) index alone: through the start index every row would cost a look-up for its agency.
+    for (const r of await this.dataSource.query(
+      'SELECT agency_id, COUNT(*) AS n FROM inspections FORCE INDEX (idx_inspections_agency_start) WHERE started_at >= ? AND started_at < ? GROUP BY agency_id',
+      [start, end],
+    )) {
       add(r.agency_id, { inspections: Number(r.n) });
     }
     for (const r of await this.dataSource.query(

@@ -6,10 +6,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_inspections_agency_start', ['agencyId', 'startedAt'])
 @Index('idx_inspections_start', ['startedAt'])
 @Index('idx_inspections_joint', ['jointId'])
-// The nightly anomaly report's passes: per enterprise in (start, id) order, per enterprise and agency, in start order, the uncoded.
+// The nightly anomaly report's passes: per enterprise in (start, id) order, per enterprise and agency, the uncoded.
 @Index('idx_inspections_enterprise_sequence', ['creditCode', 'startedAt', 'id', 'agencyId', 'trigger', 'jointId'])
 @Index('idx_inspections_enterprise_agency', ['creditCode', 'agencyId', 'trigger', 'startedAt'])
-@Index('idx_inspections_start_span', ['startedAt', 'finishedAt', 'creditCode', 'agencyId'])
 @Index('idx_inspections_uncoded', ['coded', 'startedAt', 'trigger', 'codedAt', 'agencyId', 'creditCode'])
 export class Inspection {
   @PrimaryColumn({ type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
