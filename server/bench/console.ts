@@ -10,7 +10,7 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { shanghaiDate } from '@mashang/shared';
+import { addDays, shanghaiDate } from '@mashang/shared';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConnection, type Connection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory.js';
@@ -18,7 +18,6 @@ import { loadConfig } from '../src/infra/config/config.js';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
 import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
 import { loadDemoCity } from '../src/modules/exchange/demo-loader.js';
-import { addDays } from '../src/modules/supervision/case-workflow.js';
 import { encodeCursor } from '../src/modules/supervision/supervision.service.js';
 
 const args = process.argv.slice(2);

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { shanghaiDate } from '@mashang/shared';
+import { isCalendarDate, shanghaiDate } from '@mashang/shared';
 import { anomalyReportConfig } from './infra/config/config.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
 import { openDataSource } from './infra/database/data-source.js';
 import { runReportCommand } from './modules/analytics/report-command.js';
-import { isCalendarDate } from './modules/analytics/shanghai-days.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
 import { DEMO_CITY_SIZES } from './modules/exchange/demo-city.js';
 import { loadDemoCity, type DemoSize } from './modules/exchange/demo-loader.js';

@@ -1,7 +1,6 @@
-import { buildCreditCode, shanghaiDate, type CaseDetail, type CaseListItem, type CasePage } from '@mashang/shared';
+import { addDays, buildCreditCode, type CaseDetail, type CaseListItem, type CasePage, shanghaiDate } from '@mashang/shared';
 import ExcelJS from 'exceljs';
 import { appendTrail } from '../src/modules/inspections/trail.js';
-import { addDays } from '../src/modules/supervision/case-workflow.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
 import { raiseFlag } from '../src/modules/supervision/flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';

@@ -1,4 +1,5 @@
-import { addDays, chineseDate, isCalendarDate, shanghaiDateTime, shanghaiToday } from './dates';
+import { addDays, isCalendarDate } from '@mashang/shared';
+import { chineseDate, shanghaiDateTime, shanghaiToday } from './dates';
 
 describe('isCalendarDate', () => {
   it('accepts real dates written YYYY-MM-DD only', () => {

@@ -1,4 +1,5 @@
 import {
+  isCalendarDate,
   CREDIT_CODE_PROBLEM_TEXT,
   creditCodeProblem,
   normaliseCreditCode,
@@ -10,7 +11,6 @@ import {
   type OnsiteInspectionView,
   type OnsiteItemView,
 } from '@mashang/shared';
-import { isCalendarDate } from './dates';
 import { outcomeLabel } from './trail';
 
 export { actorLabel, documentKindLabel, outcomeLabel, resultLabel, trailDetailLine, trailKindLabel } from './trail';

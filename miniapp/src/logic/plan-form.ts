@@ -1,4 +1,6 @@
 import {
+  addDays,
+  isCalendarDate,
   CREDIT_CODE_PROBLEM_TEXT,
   creditCodeProblem,
   daysBetween,
@@ -9,7 +11,6 @@ import {
   type ItemDto,
   type PlanTrigger,
 } from '@mashang/shared';
-import { addDays, isCalendarDate } from './dates';
 
 /** A planned inspection is filed at least this many natural days ahead (the server's rule). */
 export const ADVANCE_NOTICE_DAYS = 7;

@@ -24,6 +24,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import {
+  isCalendarDate,
   CREDIT_CODE_PROBLEM_TEXT,
   creditCodeProblem,
   daysBetween,
@@ -40,7 +41,7 @@ import { Choice } from '../../components/choice';
 import { flag } from '../../components/flag';
 import { Refusals } from '../../components/refusals';
 import { ApiError, errorMessage } from '../../logic/api-error';
-import { chineseDate, isCalendarDate, shanghaiDateTime, shanghaiToday } from '../../logic/dates';
+import { chineseDate, shanghaiDateTime, shanghaiToday } from '../../logic/dates';
 import {
   emptyPlanForm,
   hasPlanErrors,

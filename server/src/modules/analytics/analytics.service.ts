@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
+import { isCalendarDate,
   ANOMALY_RULE_TITLES,
   ANOMALY_RULES,
   ErrorCode,
@@ -31,7 +31,7 @@ import { toFinding, writeReport, type StoredFinding } from './report-file.js';
 import { requestReport, scheduleNightly } from './report-jobs.js';
 import { RULE_SET_V1_DEFAULTS } from './rule-config.js';
 import { RULES } from './rules/index.js';
-import { isCalendarDate, isoShanghai, previousShanghaiDay } from './shanghai-days.js';
+import { isoShanghai, previousShanghaiDay } from './shanghai-days.js';
 import { violationWarningReport } from './warning-report.js';
 
 interface RunRow {

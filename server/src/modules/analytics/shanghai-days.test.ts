@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, isCalendarDate, isoShanghai, previousShanghaiDay, reportWindow, shanghaiDayStart, shanghaiDaysApart } from './shanghai-days.js';
+import { addDays, isCalendarDate } from '@mashang/shared';
+import { isoShanghai, previousShanghaiDay, reportWindow, shanghaiDayStart, shanghaiDaysApart } from './shanghai-days.js';
 
 describe('Asia/Shanghai day arithmetic', () => {
   it('starts a day at 16:00 UTC the day before', () => {

@@ -1,18 +1,6 @@
-import { daysBetween, shanghaiDate, SHANGHAI_OFFSET_MS } from '@mashang/shared';
+import { addDays, daysBetween, shanghaiDate, SHANGHAI_OFFSET_MS } from '@mashang/shared';
 
 const DAY_MS = 86_400_000;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const t = Date.parse(`${text}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === text;
-}
-
-/** The date `days` natural days after `date` (before, when negative). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** The first instant of a date in Asia/Shanghai (UTC+8 all year). */
 export function shanghaiDayStart(date: string): Date {

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
+import { addDays,
   ErrorCode, shanghaiDate,
   type CheckInResult, type DocumentKind, type FindingOutcome, type OnsiteDocumentView, type OnsiteInspectionView, type PlanTrigger, type SessionUser, type SyncOutcome,
 } from '@mashang/shared';
@@ -32,10 +32,8 @@ import { publishFinished } from './inspection-events.processor.js';
 import { appendTrail, appendTrailBatch, type TrailAppend } from './trail.js';
 import { GroupCommit } from '../../infra/database/group-commit.js';
 
-const DAY_MS = 86_400_000;
 const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
 const actorOf = (user: SessionUser) => `user:${user.id}:${user.username}`;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 interface CheckinWrite {

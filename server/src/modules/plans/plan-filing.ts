@@ -1,4 +1,4 @@
-import { daysBetween, type CreditGrade, type PlanTrigger } from '@mashang/shared';
+import { addDays, daysBetween, type CreditGrade, type PlanTrigger } from '@mashang/shared';
 
 /** A planned inspection is filed at least this many natural days before its date. */
 export const ADVANCE_NOTICE_DAYS = 7;
@@ -38,10 +38,6 @@ const TRIGGER_LABEL: Record<PlanTrigger, string> = {
   emergency: '紧急检查',
   other: '其他触发',
 };
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The most planned inspections (counting the new one) that any 365-day window holding `date`

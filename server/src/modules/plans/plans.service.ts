@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, shanghaiDate, type CreditGrade, type HalfYearRecord, type Page, type PlanEventView, type PlanTrigger, type PlanView, type RuleRefusal, type SessionUser } from '@mashang/shared';
+import { addDays, ErrorCode, shanghaiDate, type CreditGrade, type HalfYearRecord, type Page, type PlanEventView, type PlanTrigger, type PlanView, type RuleRefusal, type SessionUser } from '@mashang/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound } from '../../infra/errors/domain-error.js';
 import { agencyScope } from '../auth/scope.js';
@@ -11,11 +11,9 @@ import { filingRefusals } from './plan-filing.js';
 import { lockingInspection, mergePlans, MERGE_WINDOW_DAYS, type MergeCandidate, type MergedInspection } from './plan-merging.js';
 import type { FilingRefusal } from './plan-filing.js';
 
-const DAY_MS = 86_400_000;
 /** Plan events that are also steps of the inspection's trail (refused attempts never became an inspection). */
 const TRAIL_KINDS = new Set(['filed', 'merged', 'moved', 'cancelled']);
 const actorOf = (user: SessionUser) => `user:${user.id}:${user.username}`;
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 interface PlanRow {
   id: string;

@@ -1,5 +1,5 @@
-import { CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseStatus, type SessionUser } from '@mashang/shared';
-import { addDays, allowedActions, decide, isCalendarDate, isOverdue, maySee, RULES, type CaseState } from './case-workflow.js';
+import { addDays, CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseStatus, isCalendarDate, type SessionUser } from '@mashang/shared';
+import { allowedActions, decide, isOverdue, maySee, RULES, type CaseState } from './case-workflow.js';
 
 const user = (role: SessionUser['role'], agencyId: string | null = null): SessionUser => ({ id: 1, username: role, role, displayName: role, agencyId, officerId: null });
 const supervisor = user('supervisor');

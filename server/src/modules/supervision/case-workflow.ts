@@ -1,4 +1,4 @@
-import {
+import { addDays, isCalendarDate,
   daysBetween,
   Role,
   type CaseAction,
@@ -109,20 +109,6 @@ export function maySee(user: SessionUser, agencyId: string | null): boolean {
 export type Decision =
   | { ok: true; to: CaseStatus; conclusion: CaseConclusion | null; deadline: string | null; event: string }
   | { ok: false; reason: 'forbidden' | 'status' | 'input'; message: string; field?: string };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real YYYY-MM-DD date (not 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const t = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
-}
-
-/** Adds natural days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Whether `user` may take `action` on a case in `state` today, and what follows. */
 export function decide(state: CaseState, user: SessionUser, action: CaseAction, input: ActionInput, today: string): Decision {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { FLAG_AGE_BUCKETS, shanghaiDate, type DashboardView, type SessionUser } from '@mashang/shared';
+import { addDays, FLAG_AGE_BUCKETS, shanghaiDate, type DashboardView, type SessionUser } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import { agencyScope } from '../auth/scope.js';
-import { addDays } from './case-workflow.js';
 
 const YEAR_MS = 365 * 86_400_000;
 const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
+import { addDays,
   CASE_CONCLUSION_LABELS,
   CASE_STATUS_LABELS,
   CASE_STATUSES,
@@ -22,7 +22,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, invalid, notFound } from '../../infra/errors/domain-error.js';
 import { credentialHash, parseCredential } from '../evaluation/rating-token.js';
-import { addDays, allowedActions, decide, isOverdue, maySee, OPEN_CASE_GRACE_DAYS, type CaseState } from './case-workflow.js';
+import { allowedActions, decide, isOverdue, maySee, OPEN_CASE_GRACE_DAYS, type CaseState } from './case-workflow.js';
 
 /** Largest attachment: JSON bodies are capped at 1 MB and base64 adds a third. */
 export const MAX_ATTACHMENT_BYTES = 700 * 1024;
