@@ -1,7 +1,7 @@
 import { ANOMALY_RULE_SET, ANOMALY_RULE_TITLES, ANOMALY_RULES, type AgencyActivity, type AnomalyRuleId } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import { compareIds } from './compare-ids.js';
-import { raiseFlags } from './raise-flags.js';
+import { raiseFlags } from '../supervision/flags.js';
 import type { AnomalyRule, RuleContext, RuleFinding } from './rule.js';
 import { RULE_SET_V1_DEFAULTS, type AnomalyThresholds } from './rule-config.js';
 import { rowSource } from './row-source.js';

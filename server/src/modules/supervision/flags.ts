@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { appendTrail } from '../inspections/trail.js';
+import { appendTrailBatch } from '../inspections/trail.js';
 import type { FlagSource } from './flagged-case.entity.js';
 
 export interface RaiseFlag {
@@ -21,26 +21,49 @@ export interface RaiseFlag {
 }
 
 /**
- * Raises a flagged case inside the caller's transaction, once per dedupe key for ever: a second raise
- * of the same key changes nothing and answers the existing case. The inspection's trail records it.
+ * Raises flagged cases inside the caller's transaction, once per dedupe key for ever: an existing key
+ * changes nothing and answers its case. Each new case gets a `raised` event and a `flagged` entry on
+ * its inspection's trail — a handful of statements for any number of cases. Answers, per dedupe key,
+ * the case and whether this call created it.
  */
-export async function raiseFlag(manager: EntityManager, flag: RaiseFlag, at = new Date()): Promise<{ id: string; created: boolean }> {
-  const id = randomUUID();
-  const result: { affectedRows: number } = await manager.query(
+export async function raiseFlags(manager: EntityManager, flags: RaiseFlag[], at = new Date()): Promise<Map<string, { id: string; created: boolean }>> {
+  const answer = new Map<string, { id: string; created: boolean }>();
+  const unique = [...new Map(flags.map((f) => [f.dedupeKey, f])).values()];
+  if (!unique.length) return answer;
+
+  const existing: { id: string; dedupe_key: string }[] = await manager.query('SELECT id, dedupe_key FROM flagged_cases WHERE dedupe_key IN (?)', [unique.map((f) => f.dedupeKey)]);
+  for (const row of existing) answer.set(row.dedupe_key, { id: row.id, created: false });
+  const fresh = unique.filter((f) => !answer.has(f.dedupeKey)).map((flag) => ({ flag, id: randomUUID() }));
+  if (!fresh.length) return answer;
+
+  await manager.query(
     `INSERT INTO flagged_cases (id, dedupe_key, source, rule, subject_type, subject_id, agency_id, credit_code, officer_id, inspection_id,
        severity, title, evidence, status, conclusion, assignee_id, deadline, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, NULL, ?, ?)
-     ON DUPLICATE KEY UPDATE dedupe_key = dedupe_key`,
-    [id, flag.dedupeKey, flag.source, flag.rule ?? null, flag.subjectType, flag.subjectId, flag.agencyId ?? null, flag.creditCode ?? null,
-      flag.officerId ?? null, flag.inspectionId ?? null, flag.severity, flag.title.slice(0, 300), JSON.stringify(flag.evidence), at, at],
+     VALUES ? ON DUPLICATE KEY UPDATE dedupe_key = dedupe_key`,
+    [fresh.map(({ flag: f, id }) => [
+      id, f.dedupeKey, f.source, f.rule ?? null, f.subjectType, f.subjectId, f.agencyId ?? null, f.creditCode ?? null, f.officerId ?? null,
+      f.inspectionId ?? null, f.severity, f.title.slice(0, 300), JSON.stringify(f.evidence), 'open', null, null, null, at, at,
+    ])],
   );
-  if (result.affectedRows === 0) {
-    const [existing]: { id: string }[] = await manager.query('SELECT id FROM flagged_cases WHERE dedupe_key = ?', [flag.dedupeKey]);
-    return { id: existing.id, created: false };
-  }
-  await manager.query('INSERT INTO flagged_case_events (case_id, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?)', [
-    id, 'raised', flag.actor, JSON.stringify({ source: flag.source, rule: flag.rule ?? null, title: flag.title }), at,
+  // A key raised concurrently by someone else kept their case: ours was not created.
+  const stored: { id: string; dedupe_key: string }[] = await manager.query('SELECT id, dedupe_key FROM flagged_cases WHERE dedupe_key IN (?)', [fresh.map((f) => f.flag.dedupeKey)]);
+  const storedId = new Map(stored.map((r) => [r.dedupe_key, r.id]));
+  const created = fresh.filter(({ flag, id }) => storedId.get(flag.dedupeKey) === id);
+  for (const { flag } of fresh) answer.set(flag.dedupeKey, { id: storedId.get(flag.dedupeKey)!, created: false });
+  if (!created.length) return answer;
+  for (const { flag, id } of created) answer.set(flag.dedupeKey, { id, created: true });
+
+  await manager.query('INSERT INTO flagged_case_events (case_id, kind, actor, detail, at) VALUES ?', [
+    created.map(({ flag: f, id }) => [id, 'raised', f.actor, JSON.stringify({ source: f.source, rule: f.rule ?? null, title: f.title }), at]),
   ]);
-  if (flag.inspectionId) await appendTrail(manager, flag.inspectionId, 'flagged', flag.actor, { caseId: id, source: flag.source, rule: flag.rule ?? null, title: flag.title }, at);
-  return { id, created: true };
+  const trailed = created.filter(({ flag }) => flag.inspectionId);
+  if (trailed.length) {
+    await appendTrailBatch(manager, trailed.map(({ flag: f, id }) => ({ inspectionId: f.inspectionId!, kind: 'flagged', actor: f.actor, detail: { caseId: id, source: f.source, rule: f.rule ?? null, title: f.title }, at })));
+  }
+  return answer;
+}
+
+/** One flagged case, as raiseFlags raises them. */
+export async function raiseFlag(manager: EntityManager, flag: RaiseFlag, at = new Date()): Promise<{ id: string; created: boolean }> {
+  return (await raiseFlags(manager, [flag], at)).get(flag.dedupeKey)!;
 }
