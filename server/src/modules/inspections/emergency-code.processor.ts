@@ -4,8 +4,7 @@ import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import { OnJob } from '../../infra/queues/on-job.decorator.js';
 import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
-import { raiseFlag } from '../supervision/flags.js';
-import { appendTrail } from './trail.js';
+import { raiseLateCode } from './late-code.js';
 
 /** 先检查后补码: at an emergency check-in's deadline, a code not filed by then becomes a flagged case. */
 @Injectable()
@@ -24,14 +23,10 @@ export class EmergencyCodeProcessor {
       const [code]: { issued_at: Date | null }[] = await manager.query('SELECT MIN(issued_at) AS issued_at FROM inspection_codes WHERE lead_plan_id = ?', [plan.lead_plan_id]);
       const dueAt = new Date(plan.code_due_at);
       if (code?.issued_at && new Date(code.issued_at) <= dueAt) return { overdue: false };
-      const actor = 'system:emergency-code-deadline';
-      const evidence = { planId, checkedInAt: plan.checked_in_at ? new Date(plan.checked_in_at).toISOString() : null, codeDueAt: dueAt.toISOString() };
-      const flag = await raiseFlag(manager, {
-        dedupeKey: `emergency-code:${planId}`, source: 'emergency-code', subjectType: 'inspection', subjectId: planId,
-        agencyId: plan.agency_id, creditCode: plan.credit_code, inspectionId: planId, severity: 'high',
-        title: '紧急检查入企后未在期限内补报检查码', evidence, actor,
-      });
-      if (flag.created) await appendTrail(manager, planId, 'code-overdue', actor, evidence);
+      await raiseLateCode(manager, {
+        planId, agencyId: plan.agency_id, creditCode: plan.credit_code,
+        checkedInAt: plan.checked_in_at ? new Date(plan.checked_in_at).toISOString() : null, codeDueAt: dueAt.toISOString(),
+      }, 'system:emergency-code-deadline');
       this.logger.warn(`emergency inspection ${planId}: code not filed by ${dueAt.toISOString()}`);
       return { overdue: true };
     });

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError } from '../../infra/errors/domain-error.js';
 import { raiseFlag } from '../supervision/flags.js';
+import { raiseLateCode } from '../inspections/late-code.js';
 import { appendTrail } from '../inspections/trail.js';
 import { codeSigningKey, isAuthenticToken, newCodeToken } from './inspection-code.js';
 import { JointScenariosService } from './joint-scenarios.service.js';
@@ -92,11 +93,7 @@ export class InspectionCodesService {
         await appendTrail(manager, member.id, 'coded', actor, detail, now);
         if ('onTime' in late && !late.onTime) {
           // The deadline job raises this too; raising here as well keeps it even if that job was lost.
-          await raiseFlag(manager, {
-            dedupeKey: `emergency-code:${member.id}`, source: 'emergency-code', subjectType: 'inspection', subjectId: member.id,
-            agencyId: member.agency_id, creditCode: plan.creditCode, inspectionId: member.id, severity: 'high',
-            title: '紧急检查入企后未在期限内补报检查码', evidence: { planId: member.id, checkedInAt: late.checkedInAt, codeDueAt: late.codeDueAt, codedAt: now.toISOString() }, actor,
-          }, now);
+          await raiseLateCode(manager, { planId: member.id, agencyId: member.agency_id, creditCode: plan.creditCode, checkedInAt: late.checkedInAt ?? null, codeDueAt: late.codeDueAt!, codedAt: now.toISOString() }, actor, now);
         }
       }
       return { refusal: null, token, expiresAt };
