@@ -135,6 +135,19 @@ export class FakeSmsProvider {
   }
 }
 
+/** The app's settings for sending through the Aliyun SDK to a fake at `url`. */
+export function aliyunEnv(url: string): Record<string, string> {
+  return {
+    SMS_PROVIDER: 'aliyun',
+    ALIYUN_SMS_ACCESS_KEY_ID: 'test-key-id',
+    ALIYUN_SMS_ACCESS_KEY_SECRET: 'test-key-secret',
+    ALIYUN_SMS_ENDPOINT: url,
+    SMS_SIGN_NAME: '码上入企',
+    SMS_TEMPLATE_INVITE: 'SMS_INVITE',
+    SMS_TEMPLATE_REMINDER: 'SMS_REMIND',
+  };
+}
+
 /** Polls until `check` holds (or fails after `timeoutMs`). */
 export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 20_000, what = 'condition'): Promise<Exclude<T, 0 | '' | false | null | undefined>> {
   const deadline = Date.now() + timeoutMs;

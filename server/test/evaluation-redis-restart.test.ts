@@ -8,7 +8,7 @@ import { buildCreditCode } from '@mashang/shared';
 import type { Queue } from 'bull';
 import { Redis } from 'ioredis';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
-import { eventually, FakeSmsProvider } from './evaluation-fakes.js';
+import { aliyunEnv, eventually, FakeSmsProvider } from './evaluation-fakes.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
@@ -50,13 +50,7 @@ describe('SMS invites survive a Redis crash (kill -9) with AOF persistence', () 
     t = await startTestApp('evaluation_redis_restart', {
       env: {
         REDIS_URL: `redis://127.0.0.1:${port}`,
-        SMS_PROVIDER: 'aliyun',
-        ALIYUN_SMS_ACCESS_KEY_ID: 'test-key-id',
-        ALIYUN_SMS_ACCESS_KEY_SECRET: 'test-key-secret',
-        ALIYUN_SMS_ENDPOINT: fake.url,
-        SMS_SIGN_NAME: '码上入企',
-        SMS_TEMPLATE_INVITE: 'SMS_INVITE',
-        SMS_TEMPLATE_REMINDER: 'SMS_REMIND',
+        ...aliyunEnv(fake.url),
         SMS_RETRY_DELAY: '200ms',
         SMS_TIMEOUT: '1s',
         // Slow enough that most invites are still queued when Redis dies.

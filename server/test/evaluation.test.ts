@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { firstBreak } from '../src/modules/inspections/trail-chain.js';
 import { appendTrail, appendTrailBatch } from '../src/modules/inspections/trail.js';
-import { eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
+import { aliyunEnv, eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
@@ -54,13 +54,7 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     t = await startTestApp('evaluation', {
       listen: true,
       env: {
-        SMS_PROVIDER: 'aliyun',
-        ALIYUN_SMS_ACCESS_KEY_ID: 'test-key-id',
-        ALIYUN_SMS_ACCESS_KEY_SECRET: 'test-key-secret',
-        ALIYUN_SMS_ENDPOINT: fake.url,
-        SMS_SIGN_NAME: '码上入企',
-        SMS_TEMPLATE_INVITE: 'SMS_INVITE',
-        SMS_TEMPLATE_REMINDER: 'SMS_REMIND',
+        ...aliyunEnv(fake.url),
         SMS_TIMEOUT: '800ms',
         SMS_RETRY_DELAY: '100ms',
         SMS_MAX_ATTEMPTS: '6',

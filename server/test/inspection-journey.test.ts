@@ -1,20 +1,11 @@
 import { buildCreditCode, shanghaiDate } from '@mashang/shared';
 import { seedTwoAgencies } from './support/fixtures.js';
+import { eventually } from './evaluation-fakes.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
 const SHOP = buildCreditCode('92410202', 'MA000501');
 const today = () => shanghaiDate(new Date());
 const key = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}`;
-
-async function eventually<T>(probe: () => Promise<T | null | undefined>, what: string, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * The flow of one inspection across every module, over HTTP with real MariaDB, Redis and Bull:
@@ -49,7 +40,7 @@ describe('one joint inspection, from plan to supervision', () => {
     const outbox = await eventually(async () => {
       const answer = await call(t.app, 'GET', '/api/sms/outbox', { token: tokens.supervisor });
       return answer.body.length ? answer.body : null;
-    }, 'the SMS invite');
+    }, 20_000, 'the SMS invite');
     expect(outbox).toHaveLength(1);
     expect(outbox[0].phone).toBe('139****5678');
     const credential = new URL(outbox[0].link).pathname.split('/').pop()!;
