@@ -251,7 +251,8 @@ export class OnsiteService {
    */
   async uploadDocument(user: SessionUser, planId: string, meta: DocumentMetaDto, file: { stream: Readable & { truncated?: boolean }; fileName: string } | undefined, now = new Date()): Promise<OnsiteDocumentView> {
     await this.assertNew('inspection_documents', 'uploaded_by', user.id, meta.clientKey, '文书');
-    await this.write((manager) => this.planOfOfficer(manager, user, planId, { lock: false, open: false }));
+    // Refused before a byte is stored when the officer may not add to this inspection (checked again under the lock).
+    await this.planOfOfficer(this.dataSource.manager, user, planId, { lock: false, open: false });
     if (!file) throw invalid('file', '没有收到文件');
     const id = randomUUID();
     const temp = join(tmpdir(), `mashang-upload-${id}`);
@@ -299,8 +300,8 @@ export class OnsiteService {
     } finally {
       await rm(temp, { force: true });
     }
-    const view = await this.view(this.dataSource.manager, planId);
-    return view.documents.find((d) => d.id === id)!;
+    const [row]: DocumentRow[] = await this.dataSource.query(`SELECT ${DOCUMENT_COLUMNS} FROM inspection_documents WHERE id = ?`, [id]);
+    return documentView(row);
   }
 
   async readDocument(user: SessionUser, documentId: string): Promise<{ stream: Readable; contentType: string; fileName: string; sizeBytes: number }> {
@@ -488,7 +489,7 @@ export class OnsiteService {
       manager.query('SELECT o.id, o.name, o.cert_no FROM plan_officers po JOIN officers o ON o.id = po.officer_id WHERE po.plan_id = ? ORDER BY po.position', [plan.id]),
       manager.query('SELECT i.id, i.name, i.basis FROM plan_items pi JOIN items i ON i.id = pi.item_id WHERE pi.plan_id = ? ORDER BY pi.position', [plan.id]),
       manager.query('SELECT item_id, outcome, rectify_by, note, at FROM findings WHERE plan_id = ? ORDER BY id', [plan.id]),
-      manager.query('SELECT id, kind, title, doc_no, file_name, content_type, size_bytes, sha256, uploaded_at FROM inspection_documents WHERE plan_id = ? ORDER BY uploaded_at, id', [plan.id]),
+      manager.query(`SELECT ${DOCUMENT_COLUMNS} FROM inspection_documents WHERE plan_id = ? ORDER BY uploaded_at, id`, [plan.id]),
       manager.query('SELECT 1 AS x FROM inspection_codes WHERE lead_plan_id = ? AND revoked_at IS NULL', [plan.lead_plan_id]),
     ]);
     const latest = new Map<string, { outcome: FindingOutcome; rectify_by: string | null; note: string | null; at: Date }>();
@@ -515,12 +516,28 @@ export class OnsiteService {
         const f = latest.get(i.id);
         return { id: i.id, name: i.name, basis: i.basis, finding: f ? { outcome: f.outcome, rectifyBy: f.rectify_by, note: f.note, at: iso(f.at)! } : null };
       }),
-      documents: documents.map((d: { id: string; kind: DocumentKind; title: string; doc_no: string | null; file_name: string; content_type: string; size_bytes: number; sha256: string; uploaded_at: Date }) => ({
-        id: d.id, kind: d.kind, title: d.title, docNo: d.doc_no, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), sha256: d.sha256, uploadedAt: iso(d.uploaded_at)!,
-      })),
+      documents: documents.map(documentView),
       result: finishedResult,
     };
   }
+}
+
+const DOCUMENT_COLUMNS = 'id, kind, title, doc_no, file_name, content_type, size_bytes, sha256, uploaded_at';
+
+interface DocumentRow {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  doc_no: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: Date;
+}
+
+function documentView(d: DocumentRow): OnsiteDocumentView {
+  return { id: d.id, kind: d.kind, title: d.title, docNo: d.doc_no, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), sha256: d.sha256, uploadedAt: iso(d.uploaded_at)! };
 }
 
 function requireOfficer(user: SessionUser): string {
