@@ -48,10 +48,10 @@ async function serve(kind: 'app' | 'bare', databaseUrl: string): Promise<void> {
       const [rows] = await pool.query('SELECT id, lead_plan_id, inspection_date FROM plans WHERE id = ?', [(request.query as { id: string }).id]);
       return (rows as unknown[])[0] ?? null;
     });
-    // For context: the check-in's own match query, bare (the one read a check-in cannot avoid).
+    // For context: the check-in's match query for one check-in alone, bare (the read a check-in cannot avoid).
     server.get('/bare-match', async (request) => {
       const { officer, code, from, to } = request.query as Record<string, string>;
-      const [rows] = await pool.execute(CHECK_IN_MATCH_SQL, [officer, code, from, to]);
+      const [rows] = await pool.query(CHECK_IN_MATCH_SQL, [[officer], [code], from, to]);
       return rows;
     });
     await server.listen({ port: 0, host: '127.0.0.1' });

@@ -300,7 +300,7 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
       await call(t.app, 'POST', `/api/plans/${filed.body.id}/code`, { token });
       plans.push({ id: filed.body.id, code: creditCode, token });
     }
-    // One plan is cancelled between the lookup and the write: its check-ins must fail alone.
+    // Replays of six keys ride in the same batches as the first sends: each must fail alone, as a duplicate.
     const keys = Array.from({ length: 48 }, (_, i) => key(`cc${i}`));
     const requests = keys.map((clientKey, i) => {
       const plan = plans[i % plans.length];

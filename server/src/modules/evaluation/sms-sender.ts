@@ -8,7 +8,7 @@ import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
 import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
-import { Batcher } from './batcher.js';
+import { Batcher } from '../../infra/batching/batcher.js';
 import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
 import { renderSms } from './sms-template.js';

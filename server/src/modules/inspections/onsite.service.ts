@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bull';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays,
@@ -29,8 +29,9 @@ import { inspectionResult, lockingGroup, matchCheckIn, offlineTimeProblem, unrec
 
 type CheckInCandidate = RuleCandidate & { planCode: string; checkedInAt: Date | null; codeDueAt: Date | null };
 import { publishFinished } from './inspection-events.processor.js';
-import { appendTrail, appendTrailBatch, type TrailAppend } from './trail.js';
-import { GroupCommit } from '../../infra/database/group-commit.js';
+import { appendTrail, chainTrailEntries, TRAIL_INSERT_SQL, trailTailsQuery, type TrailAppend, type TrailTail } from './trail.js';
+import { affectedRows, MultiStatementPool } from '../../infra/database/multi-statement-pool.js';
+import { Batcher, ItemFailure } from '../../infra/batching/batcher.js';
 
 const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
 const actorOf = (user: SessionUser) => `user:${user.id}:${user.username}`;
@@ -62,7 +63,7 @@ interface CandidateRow {
   finished_at: Date | null;
   checked_in_at: Date | null;
   code_due_at: Date | null;
-  on_plan: number | string;
+  on_plan: number;
   expires_at: Date | null;
   filed_at: Date;
 }
@@ -82,17 +83,25 @@ interface PlanRow {
 }
 
 /**
- * A check-in's one read: the scanned enterprise's active plans within ±7 days of the day, each with
- * whether the officer is on it and its inspection's code. Parameters: officer, credit code, first
- * and last day of the window.
+ * The check-ins' one read, for every check-in of a batch at once: the scanned enterprises' active plans
+ * within the window, each with its inspection's code, once per officer of the batch on it (or once
+ * with no officer). Parameters: officer ids, credit codes, first and last day of the window.
  */
 export const CHECK_IN_MATCH_SQL = `SELECT p.id, p.code, p.credit_code, p.agency_id, p.lead_plan_id, p.inspection_date, e.name, p.trigger_type,
-    p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, o.officer_id IS NOT NULL AS on_plan, c.expires_at
+    p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, o.officer_id, c.expires_at
   FROM plans p
     JOIN enterprises e ON e.credit_code = p.credit_code
-    LEFT JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id = ?
+    LEFT JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id IN (?)
     LEFT JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
-  WHERE p.credit_code = ? AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`;
+  WHERE p.credit_code IN (?) AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`;
+
+interface MatchRead {
+  officerId: string;
+  creditCode: string;
+  day: string;
+}
+
+type MatchRow = Omit<CandidateRow, 'on_plan'> & { officer_id: string | null };
 
 const alreadyRecorded = (what: string) => new DomainError(ErrorCode.AlreadyRecorded, `${what}已经上传过，没有重复记录`);
 
@@ -102,7 +111,7 @@ const alreadyRecorded = (what: string) => new DomainError(ErrorCode.AlreadyRecor
  * carries the phone's idempotency key, so the offline queue can replay it safely.
  */
 @Injectable()
-export class OnsiteService {
+export class OnsiteService implements OnModuleDestroy {
   private readonly logger = new Logger(OnsiteService.name);
 
   constructor(
@@ -174,38 +183,48 @@ export class OnsiteService {
   /**
    * Check-ins arriving together are written together (group commit): one transaction locks their plans
    * (re-checking each is still open), inserts the check-ins and appends the trail entries with multi-row
-   * statements. Should anything in the batch be refused, it is rolled back and each check-in is written
-   * on its own, so a refusal belongs only to its own request.
+   * statements, in two round trips. Should anything in the batch be refused, it is rolled back and each
+   * check-in is written on its own, so a refusal belongs only to its own request.
    */
-  private readonly checkins = new GroupCommit<CheckinWrite>((batch) => this.writeCheckins(batch), 200, 4);
+  private readonly checkins = new Batcher<CheckinWrite>((batch) => this.writeCheckins(batch), 200, 4);
 
-  private async writeCheckins(batch: CheckinWrite[]): Promise<(unknown | null)[]> {
-    if (batch.length > 1) {
-      try {
-        await this.write(async (manager) => {
-          const planIds = [...new Set(batch.map((c) => c.planId))].sort();
-          const firstAt = new Map<string, CheckinWrite>();
-          for (const c of batch) if (!firstAt.has(c.planId) || c.at < firstAt.get(c.planId)!.at) firstAt.set(c.planId, c);
-          const whens = planIds.map(() => 'WHEN ? THEN ?').join(' ');
-          const values = (pick: (c: CheckinWrite) => Date | null) => planIds.flatMap((id) => [id, pick(firstAt.get(id)!)]);
-          const updated: { affectedRows: number } = await manager.query(
-            `UPDATE plans SET checked_in_at = COALESCE(checked_in_at, CASE id ${whens} END), code_due_at = COALESCE(code_due_at, CASE id ${whens} END)
-             WHERE id IN (?) AND status = 'active' AND finished_at IS NULL`,
-            [...values((c) => c.at), ...values((c) => c.dueAt), planIds]);
-          if (updated.affectedRows !== planIds.length) throw new Error('a plan of the batch is no longer open');
-          await manager.query('INSERT INTO checkins (plan_id, officer_id, user_id, credit_code, at, received_at, latitude, longitude, client_key) VALUES ?', [
-            batch.map((c) => [c.planId, c.officerId, c.userId, c.creditCode, c.at, c.receivedAt, c.latitude, c.longitude, c.clientKey]),
-          ]);
-          await appendTrailBatch(manager, batch.map((c) => c.trail));
-        });
-        return batch.map(() => null);
-      } catch {
-        // Fall through: each on its own finds and reports its own problem.
-      }
-    }
-    const outcomes: (unknown | null)[] = [];
-    for (const c of batch) outcomes.push(await this.writeCheckin(c).then(() => null, (error: unknown) => error));
+  private async writeCheckins(batch: CheckinWrite[]): Promise<(void | ItemFailure)[]> {
+    const written = await this.scripts().transaction(async (tx) => {
+      const planIds = [...new Set(batch.map((c) => c.planId))].sort();
+      const firstAt = new Map<string, CheckinWrite>();
+      for (const c of batch) if (!firstAt.has(c.planId) || c.at < firstAt.get(c.planId)!.at) firstAt.set(c.planId, c);
+      const whens = planIds.map(() => 'WHEN ? THEN ?').join(' ');
+      const values = (pick: (c: CheckinWrite) => Date | null) => planIds.flatMap((id) => [id, pick(firstAt.get(id)!)]);
+      const [updated, tails] = await tx.run([
+        [`UPDATE plans SET checked_in_at = COALESCE(checked_in_at, CASE id ${whens} END), code_due_at = COALESCE(code_due_at, CASE id ${whens} END)
+          WHERE id IN (?) AND status = 'active' AND finished_at IS NULL`, [...values((c) => c.at), ...values((c) => c.dueAt), planIds]],
+        trailTailsQuery(planIds),
+      ]);
+      if (affectedRows(updated) !== planIds.length) return false;
+      await tx.commit([
+        ['INSERT INTO checkins (plan_id, officer_id, user_id, credit_code, at, received_at, latitude, longitude, client_key) VALUES ?',
+          [batch.map((c) => [c.planId, c.officerId, c.userId, c.creditCode, c.at, c.receivedAt, c.latitude, c.longitude, c.clientKey])]],
+        [TRAIL_INSERT_SQL, [chainTrailEntries(batch.map((c) => c.trail), tails as TrailTail[])]],
+      ]);
+      return true;
+    }).catch(() => false);
+    // Otherwise each on its own finds and reports its own problem (a closed plan, a replayed key, a trail appended to meanwhile).
+    if (written) return batch.map(() => undefined);
+    const outcomes: (void | ItemFailure)[] = [];
+    for (const c of batch) outcomes.push(await this.writeCheckin(c).catch((error: unknown) => new ItemFailure(error)));
     return outcomes;
+  }
+
+  /** Connections for the check-ins' two-round-trip group commit, opened on first use. */
+  private scriptPool?: MultiStatementPool;
+
+  private scripts(): MultiStatementPool {
+    this.scriptPool ??= new MultiStatementPool(this.config.databaseUrl, 4);
+    return this.scriptPool;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.scriptPool?.end();
   }
 
   private writeCheckin(c: CheckinWrite): Promise<void> {
@@ -402,9 +421,39 @@ export class OnsiteService {
    * code: one indexed query on the hot path, from which the day's candidates and any lock-out follow.
    * Only when none is the officer's does a second query look for the officer's plans elsewhere.
    */
+  /** Check-ins arriving together share one match read, as they share one write. */
+  private readonly matchReads = new Batcher<MatchRead, CandidateRow[]>((reads) => this.readMatches(reads), 200, 4);
+
+  /** Each read's rows as the one-check-in query would give them: one per plan and code, marked whether the officer is on it. */
+  private async readMatches(reads: MatchRead[]): Promise<CandidateRow[][]> {
+    const days = reads.map((r) => r.day).sort();
+    const [rows] = (await this.pool().query(CHECK_IN_MATCH_SQL, [
+      [...new Set(reads.map((r) => r.officerId))], [...new Set(reads.map((r) => r.creditCode))], addDays(days[0], -7), addDays(days[days.length - 1], 7),
+    ])) as unknown as [MatchRow[]];
+    const byEnterprise = new Map<string, MatchRow[]>();
+    for (const row of rows) {
+      const list = byEnterprise.get(row.credit_code);
+      if (list) list.push(row);
+      else byEnterprise.set(row.credit_code, [row]);
+    }
+    const windows = new Map(days.map((day) => [day, { from: addDays(day, -7), to: addDays(day, 7) }]));
+    return reads.map(({ officerId, creditCode, day }) => {
+      const { from, to } = windows.get(day)!;
+      const mine = new Map<string, CandidateRow>();
+      for (const { officer_id: officer, ...row } of byEnterprise.get(creditCode) ?? []) {
+        if (row.inspection_date < from || row.inspection_date > to) continue;
+        const key = `${row.id}\u0000${row.expires_at === null ? '' : new Date(row.expires_at).getTime()}`;
+        const onPlan = officer === officerId ? 1 : 0;
+        const seen = mine.get(key);
+        if (!seen) mine.set(key, { ...row, on_plan: onPlan });
+        else seen.on_plan = Math.max(seen.on_plan, onPlan);
+      }
+      return [...mine.values()];
+    });
+  }
+
   private async candidates(agencyId: string, officerId: string, creditCode: string, day: string): Promise<{ candidates: CheckInCandidate[]; lockedBy: { agencyName: string; date: string } | null }> {
-    // The hot path of every check-in: a prepared statement (parsed once per connection) on the driver's own pool.
-    const [rows] = (await this.pool().execute(CHECK_IN_MATCH_SQL, [officerId, creditCode, addDays(day, -7), addDays(day, 7)])) as unknown as [CandidateRow[]];
+    const rows = await this.matchReads.submit({ officerId, creditCode, day });
     rows.sort((a, b) => new Date(a.filed_at).getTime() - new Date(b.filed_at).getTime() || (a.id < b.id ? -1 : 1));
     const locking = lockingGroup(rows.map((r) => ({ agencyId: r.agency_id, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null })), agencyId);
     let lockedBy: { agencyName: string; date: string } | null = null;

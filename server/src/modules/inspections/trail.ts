@@ -54,22 +54,23 @@ export interface TrailAppend {
 }
 
 /**
- * Appends many entries (several per inspection allowed, chained in the given order) with one read of
- * the tails and one multi-row insert, inside the caller's transaction. Should another writer append to
- * one of these inspections meanwhile, the insert hits the unique (inspection, seq) key — which undoes
- * only that statement — and the entries go one by one through appendTrail instead.
+ * The last entry of each of the given inspections' trails: one index probe per inspection, however long
+ * its trail (a grouped MAX would read every entry of every trail).
  */
-export async function appendTrailBatch(manager: EntityManager, appends: TrailAppend[]): Promise<void> {
-  if (!appends.length) return;
-  const ids = [...new Set(appends.map((a) => a.inspectionId))];
-  const tails: { inspection_id: string; seq: number; hash: string }[] = await manager.query(
-    `SELECT t.inspection_id, t.seq, t.hash FROM inspection_trail t
-       JOIN (SELECT inspection_id, MAX(seq) AS seq FROM inspection_trail WHERE inspection_id IN (?) GROUP BY inspection_id) m
-         ON m.inspection_id = t.inspection_id AND m.seq = t.seq`,
-    [ids],
-  );
+export function trailTailsQuery(inspectionIds: string[]): [sql: string, values: string[]] {
+  const probe = '(SELECT inspection_id, seq, hash FROM inspection_trail WHERE inspection_id = ? ORDER BY seq DESC LIMIT 1)';
+  return [inspectionIds.map(() => probe).join(' UNION ALL '), inspectionIds];
+}
+
+/** Inserts chained entries (parameter: the rows of `chainTrailEntries`). */
+export const TRAIL_INSERT_SQL = 'INSERT INTO inspection_trail (inspection_id, seq, kind, actor, detail, at, prev_hash, hash) VALUES ?';
+
+export type TrailTail = { inspection_id: string; seq: number | string; hash: string };
+
+/** The rows that chain the entries (several per inspection allowed, in the given order) onto the trails' tails. */
+export function chainTrailEntries(appends: TrailAppend[], tails: TrailTail[]): unknown[][] {
   const heads = new Map(tails.map((t) => [t.inspection_id, { seq: Number(t.seq), hash: t.hash }]));
-  const rows = appends.map((append) => {
+  return appends.map((append) => {
     const head = heads.get(append.inspectionId) ?? { seq: 0, hash: GENESIS_HASH };
     const seq = head.seq + 1;
     const text = JSON.stringify(append.detail);
@@ -79,8 +80,19 @@ export async function appendTrailBatch(manager: EntityManager, appends: TrailApp
     heads.set(append.inspectionId, { seq, hash });
     return [append.inspectionId, seq, append.kind, append.actor, text, at, head.hash, hash];
   });
+}
+
+/**
+ * Appends many entries with one read of the tails and one multi-row insert, inside the caller's
+ * transaction. Should another writer append to one of these inspections meanwhile, the insert hits
+ * the unique (inspection, seq) key — which undoes only that statement — and the entries go one by
+ * one through appendTrail instead.
+ */
+export async function appendTrailBatch(manager: EntityManager, appends: TrailAppend[]): Promise<void> {
+  if (!appends.length) return;
+  const tails: TrailTail[] = await manager.query(...trailTailsQuery([...new Set(appends.map((a) => a.inspectionId))]));
   try {
-    await manager.query('INSERT INTO inspection_trail (inspection_id, seq, kind, actor, detail, at, prev_hash, hash) VALUES ?', [rows]);
+    await manager.query(TRAIL_INSERT_SQL, [chainTrailEntries(appends, tails)]);
   } catch (error) {
     if ((error as { code?: string }).code !== DUPLICATE_ENTRY) throw error;
     for (const append of appends) await appendTrail(manager, append.inspectionId, append.kind, append.actor, append.detail, append.at);
