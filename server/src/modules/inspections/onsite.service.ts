@@ -29,8 +29,8 @@ import { inspectionResult, lockingGroup, matchCheckIn, offlineTimeProblem, unrec
 
 type CheckInCandidate = RuleCandidate & { planCode: string; checkedInAt: Date | null; codeDueAt: Date | null };
 import { publishFinished } from './inspection-events.processor.js';
-import { appendTrail, chainTrailEntries, TRAIL_INSERT_SQL, trailTailsQuery, type TrailAppend, type TrailTail } from './trail.js';
-import { affectedRows, MultiStatementPool } from '../../infra/database/multi-statement-pool.js';
+import { appendTrail, chainTrailEntries, TRAIL_INSERT_SQL, type TrailAppend, type TrailTail } from './trail.js';
+import { MultiStatementPool, type Statement } from '../../infra/database/multi-statement-pool.js';
 import { Batcher, ItemFailure } from '../../infra/batching/batcher.js';
 
 const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
@@ -95,13 +95,80 @@ export const CHECK_IN_MATCH_SQL = `SELECT p.id, p.code, p.credit_code, p.agency_
     LEFT JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
   WHERE p.credit_code IN (?) AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`;
 
-interface MatchRead {
+type MatchRow = Omit<CandidateRow, 'on_plan'> & { officer_id: string | null };
+
+/** The tails of the trails of the scanned enterprises' plans in the window (parameters as the match's, less the officers). */
+const TRAIL_TAILS_OF_ENTERPRISES_SQL = `SELECT t.inspection_id, t.seq, t.hash
+  FROM plans p JOIN inspection_trail t ON t.inspection_id = p.id AND t.seq = (SELECT MAX(x.seq) FROM inspection_trail x WHERE x.inspection_id = p.id)
+  WHERE p.credit_code IN (?) AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`;
+
+/** A check-in on its way in. */
+interface CheckinAttempt {
+  user: SessionUser;
   officerId: string;
-  creditCode: string;
+  input: CheckInDto;
+  at: Date;
+  /** The check-in's day in Asia/Shanghai. */
   day: string;
+  now: Date;
 }
 
-type MatchRow = Omit<CandidateRow, 'on_plan'> & { officer_id: string | null };
+/** The plan a check-in is admitted to, and the late-code deadline it opens (emergencies without a code). */
+interface Admitted {
+  plan: CheckInCandidate;
+  dueAt: Date | null;
+}
+
+/**
+ * Splits a match read (of one or many check-ins) per check-in: its enterprise's plans within ±7 days
+ * of its day, one row per plan and code, marked whether its officer is on the plan; by filing order.
+ */
+function matchRowsByCheckIn(rows: MatchRow[]): (officerId: string, creditCode: string, day: string) => CandidateRow[] {
+  const byEnterprise = new Map<string, MatchRow[]>();
+  for (const row of rows) {
+    const list = byEnterprise.get(row.credit_code);
+    if (list) list.push(row);
+    else byEnterprise.set(row.credit_code, [row]);
+  }
+  return (officerId, creditCode, day) => {
+    const from = addDays(day, -7);
+    const to = addDays(day, 7);
+    const mine = new Map<string, CandidateRow>();
+    for (const { officer_id: officer, ...row } of byEnterprise.get(creditCode) ?? []) {
+      if (row.inspection_date < from || row.inspection_date > to) continue;
+      const key = `${row.id}\u0000${row.expires_at === null ? '' : new Date(row.expires_at).getTime()}`;
+      const onPlan = officer === officerId ? 1 : 0;
+      const seen = mine.get(key);
+      if (!seen) mine.set(key, { ...row, on_plan: onPlan });
+      else seen.on_plan = Math.max(seen.on_plan, onPlan);
+    }
+    return [...mine.values()].sort((a, b) => new Date(a.filed_at).getTime() - new Date(b.filed_at).getTime() || (a.id < b.id ? -1 : 1));
+  };
+}
+
+function toCandidates(rows: CandidateRow[]): CheckInCandidate[] {
+  return rows.map((r) => ({
+    planId: r.id, planCode: r.code, creditCode: r.credit_code, enterpriseName: r.name, trigger: r.trigger_type, officerOnPlan: Number(r.on_plan) > 0,
+    finished: r.finished_at !== null, code: r.expires_at ? { expiresAt: new Date(r.expires_at) } : null,
+    checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null, codeDueAt: r.code_due_at ? new Date(r.code_due_at) : null,
+  }));
+}
+
+/** The statements that record admitted check-ins: their plans marked checked in, the check-ins, the trail entries chained onto `tails`. */
+function checkinStatements(writes: CheckinWrite[], tails: TrailTail[]): Statement[] {
+  const planIds = [...new Set(writes.map((c) => c.planId))].sort();
+  const first = new Map<string, CheckinWrite>();
+  for (const c of writes) if (!first.has(c.planId) || c.at < first.get(c.planId)!.at) first.set(c.planId, c);
+  const whens = planIds.map(() => 'WHEN ? THEN ?').join(' ');
+  const values = (pick: (c: CheckinWrite) => Date | null) => planIds.flatMap((id) => [id, pick(first.get(id)!)]);
+  return [
+    [`UPDATE plans SET checked_in_at = COALESCE(checked_in_at, CASE id ${whens} END), code_due_at = COALESCE(code_due_at, CASE id ${whens} END) WHERE id IN (?)`,
+      [...values((c) => c.at), ...values((c) => c.dueAt), planIds]],
+    ['INSERT INTO checkins (plan_id, officer_id, user_id, credit_code, at, received_at, latitude, longitude, client_key) VALUES ?',
+      [writes.map((c) => [c.planId, c.officerId, c.userId, c.creditCode, c.at, c.receivedAt, c.latitude, c.longitude, c.clientKey])]],
+    [TRAIL_INSERT_SQL, [chainTrailEntries(writes.map((c) => c.trail), tails)]],
+  ];
+}
 
 const alreadyRecorded = (what: string) => new DomainError(ErrorCode.AlreadyRecorded, `${what}已经上传过，没有重复记录`);
 
@@ -143,29 +210,10 @@ export class OnsiteService implements OnModuleDestroy {
   async checkIn(user: SessionUser, input: CheckInDto, now = new Date()): Promise<CheckInResult> {
     const officerId = requireOfficer(user);
     const at = this.eventTime(input.at, now);
-    const day = shanghaiDate(at);
-    const { candidates, lockedBy } = await this.candidates(user.agencyId!, officerId, input.creditCode, day);
-    const match = matchCheckIn({ creditCode: input.creditCode, at, candidates, lockedBy });
-    if ('refusal' in match) {
-      // A replayed upload is answered as a duplicate, not judged again against a state that has moved on.
-      await this.assertNew('checkins', 'user_id', user.id, input.clientKey, '入企记录');
-      throw new DomainError(ErrorCode.RuleRefused, `不能入企检查：${match.refusal.message}`, undefined, [match.refusal]);
-    }
-    const plan = candidates.find((c) => c.planId === match.planId)!;
-    const dueAt = match.emergencyWithoutCode ? new Date(at.getTime() + this.config.onsite.emergencyCodeHours * 3_600_000) : null;
+    const attempt: CheckinAttempt = { user, officerId, input, at, day: shanghaiDate(at), now };
+    // Most check-ins are admitted together; one the batch does not admit is judged alone, so a refusal names its own reason.
+    const { plan, dueAt } = (await this.checkinBatches.submit(attempt)) ?? (await this.checkInAlone(attempt));
     const codeDueAt = plan.codeDueAt ?? dueAt;
-    await this.checkins.submit({
-      planId: plan.planId, officerId, userId: user.id, creditCode: input.creditCode, at, receivedAt: now, dueAt, clientKey: input.clientKey,
-      latitude: input.latitude ?? null, longitude: input.longitude ?? null,
-      trail: {
-        inspectionId: plan.planId, kind: 'checked-in', actor: actorOf(user), at: now,
-        detail: {
-          officerId, creditCode: input.creditCode, at: at.toISOString(), offline: input.at !== undefined,
-          location: input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null,
-          ...(codeDueAt ? { codeDueAt: codeDueAt.toISOString(), note: '紧急检查先检查后补码' } : {}),
-        },
-      },
-    });
     if (dueAt && !plan.codeDueAt) {
       // The job id keeps it to one deadline per plan even if two officers check in at once.
       const payload: JobPayloads[JobName.EmergencyCodeDeadline] = { planId: plan.planId, checkedInAt: at.toISOString(), deadline: dueAt.toISOString() };
@@ -181,45 +229,92 @@ export class OnsiteService implements OnModuleDestroy {
   }
 
   /**
-   * Check-ins arriving together are written together (group commit): one transaction locks their plans
-   * (re-checking each is still open), inserts the check-ins and appends the trail entries with multi-row
-   * statements, in two round trips. Should anything in the batch be refused, it is rolled back and each
-   * check-in is written on its own, so a refusal belongs only to its own request.
+   * Check-ins arriving together are admitted and written together, in one transaction of two round
+   * trips. The first locks the scanned enterprises — every change to an enterprise's plans takes that
+   * lock first (filing, moving, cancelling, coding, finishing), so what is read next stays true until
+   * commit — and reads their plans and trail tails. The second records the admitted check-ins with
+   * multi-row statements and commits. A check-in the batch does not admit (a refusal, a lock-out, a
+   * replayed key, a trail appended to meanwhile) comes back null and is judged alone.
    */
-  private readonly checkins = new Batcher<CheckinWrite>((batch) => this.writeCheckins(batch), 200, 4);
+  private readonly checkinBatches = new Batcher<CheckinAttempt, Admitted | null>((batch) => this.checkInTogether(batch), 200, 6);
 
-  private async writeCheckins(batch: CheckinWrite[]): Promise<(void | ItemFailure)[]> {
-    const written = await this.scripts().transaction(async (tx) => {
-      const planIds = [...new Set(batch.map((c) => c.planId))].sort();
-      const firstAt = new Map<string, CheckinWrite>();
-      for (const c of batch) if (!firstAt.has(c.planId) || c.at < firstAt.get(c.planId)!.at) firstAt.set(c.planId, c);
-      const whens = planIds.map(() => 'WHEN ? THEN ?').join(' ');
-      const values = (pick: (c: CheckinWrite) => Date | null) => planIds.flatMap((id) => [id, pick(firstAt.get(id)!)]);
-      const [updated, tails] = await tx.run([
-        [`UPDATE plans SET checked_in_at = COALESCE(checked_in_at, CASE id ${whens} END), code_due_at = COALESCE(code_due_at, CASE id ${whens} END)
-          WHERE id IN (?) AND status = 'active' AND finished_at IS NULL`, [...values((c) => c.at), ...values((c) => c.dueAt), planIds]],
-        trailTailsQuery(planIds),
+  private async checkInTogether(batch: CheckinAttempt[]): Promise<(Admitted | null)[]> {
+    const codes = [...new Set(batch.map((a) => a.input.creditCode))].sort();
+    const days = batch.map((a) => a.day).sort();
+    const window = [codes, addDays(days[0], -7), addDays(days[days.length - 1], 7)];
+    return this.scripts().transaction(async (tx) => {
+      const [, rows, tails] = await tx.run([
+        ['SELECT credit_code FROM enterprises WHERE credit_code IN (?) ORDER BY credit_code FOR UPDATE', [codes]],
+        [CHECK_IN_MATCH_SQL, [[...new Set(batch.map((a) => a.officerId))], ...window]],
+        [TRAIL_TAILS_OF_ENTERPRISES_SQL, window],
       ]);
-      if (affectedRows(updated) !== planIds.length) return false;
-      await tx.commit([
-        ['INSERT INTO checkins (plan_id, officer_id, user_id, credit_code, at, received_at, latitude, longitude, client_key) VALUES ?',
-          [batch.map((c) => [c.planId, c.officerId, c.userId, c.creditCode, c.at, c.receivedAt, c.latitude, c.longitude, c.clientKey])]],
-        [TRAIL_INSERT_SQL, [chainTrailEntries(batch.map((c) => c.trail), tails as TrailTail[])]],
-      ]);
-      return true;
-    }).catch(() => false);
-    // Otherwise each on its own finds and reports its own problem (a closed plan, a replayed key, a trail appended to meanwhile).
-    if (written) return batch.map(() => undefined);
-    const outcomes: (void | ItemFailure)[] = [];
-    for (const c of batch) outcomes.push(await this.writeCheckin(c).catch((error: unknown) => new ItemFailure(error)));
-    return outcomes;
+      const rowsOf = matchRowsByCheckIn(rows as MatchRow[]);
+      const admitted = batch.map((a) => this.admit(a, rowsOf(a.officerId, a.input.creditCode, a.day)));
+      const writes = batch.flatMap((a, i) => (admitted[i] ? [this.checkinWrite(a, admitted[i])] : []));
+      if (writes.length) await tx.commit(checkinStatements(writes, tails as TrailTail[]));
+      return admitted;
+    }).catch((error: { code?: string; message?: string }) => {
+      // A replayed key is expected (its owner hears "already recorded"); anything else is worth a line in the log.
+      if (error.code !== DUPLICATE_ENTRY) this.logger.warn(`${batch.length} check-ins written one by one after: ${error.code ?? error.message}`);
+      return batch.map(() => null);
+    });
   }
 
-  /** Connections for the check-ins' two-round-trip group commit, opened on first use. */
+  /** The batch's judgment: a clean match of the officer's open plan of the day, or null to be judged alone. */
+  private admit(attempt: CheckinAttempt, rows: CandidateRow[]): Admitted | null {
+    const agencyId = attempt.user.agencyId!;
+    const nearby = rows.map((r) => ({ agencyId: r.agency_id, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null }));
+    if (lockingGroup(nearby, agencyId)) return null;
+    const today = rows.filter((r) => r.agency_id === agencyId && r.inspection_date === attempt.day);
+    if (!today.some((r) => r.on_plan > 0)) return null;
+    const candidates = toCandidates(today);
+    const match = matchCheckIn({ creditCode: attempt.input.creditCode, at: attempt.at, candidates, lockedBy: null });
+    return 'refusal' in match ? null : this.admitted(attempt, candidates, match);
+  }
+
+  /** One check-in on its own: the match read, then a refusal naming its reason, or the write. */
+  private async checkInAlone(attempt: CheckinAttempt): Promise<Admitted> {
+    const { user, officerId, input, at, day } = attempt;
+    const { candidates, lockedBy } = await this.candidates(user.agencyId!, officerId, input.creditCode, day);
+    const match = matchCheckIn({ creditCode: input.creditCode, at, candidates, lockedBy });
+    if ('refusal' in match) {
+      // A replayed upload is answered as a duplicate, not judged again against a state that has moved on.
+      await this.assertNew('checkins', 'user_id', user.id, input.clientKey, '入企记录');
+      throw new DomainError(ErrorCode.RuleRefused, `不能入企检查：${match.refusal.message}`, undefined, [match.refusal]);
+    }
+    const admitted = this.admitted(attempt, candidates, match);
+    await this.writeCheckin(this.checkinWrite(attempt, admitted));
+    return admitted;
+  }
+
+  private admitted(attempt: CheckinAttempt, candidates: CheckInCandidate[], match: { planId: string; emergencyWithoutCode: boolean }): Admitted {
+    const plan = candidates.find((c) => c.planId === match.planId)!;
+    // An emergency without a code opens the late-code obligation.
+    const dueAt = match.emergencyWithoutCode ? new Date(attempt.at.getTime() + this.config.onsite.emergencyCodeHours * 3_600_000) : null;
+    return { plan, dueAt };
+  }
+
+  private checkinWrite({ user, officerId, input, at, now }: CheckinAttempt, { plan, dueAt }: Admitted): CheckinWrite {
+    const codeDueAt = plan.codeDueAt ?? dueAt;
+    return {
+      planId: plan.planId, officerId, userId: user.id, creditCode: input.creditCode, at, receivedAt: now, dueAt, clientKey: input.clientKey,
+      latitude: input.latitude ?? null, longitude: input.longitude ?? null,
+      trail: {
+        inspectionId: plan.planId, kind: 'checked-in', actor: actorOf(user), at: now,
+        detail: {
+          officerId, creditCode: input.creditCode, at: at.toISOString(), offline: input.at !== undefined,
+          location: input.latitude !== undefined && input.longitude !== undefined ? { latitude: input.latitude, longitude: input.longitude } : null,
+          ...(codeDueAt ? { codeDueAt: codeDueAt.toISOString(), note: '紧急检查先检查后补码' } : {}),
+        },
+      },
+    };
+  }
+
+  /** Connections for the check-ins' two-round-trip transactions, opened on first use. */
   private scriptPool?: MultiStatementPool;
 
   private scripts(): MultiStatementPool {
-    this.scriptPool ??= new MultiStatementPool(this.config.databaseUrl, 4);
+    this.scriptPool ??= new MultiStatementPool(this.config.databaseUrl, 6);
     return this.scriptPool;
   }
 
@@ -339,9 +434,11 @@ export class OnsiteService implements OnModuleDestroy {
   async finish(user: SessionUser, planId: string, input: FinishDto, now = new Date()): Promise<OnsiteInspectionView> {
     const at = this.eventTime(input.at, now);
     const finished = await this.write(async (manager) => {
-      const [member]: { lead_plan_id: string }[] = await manager.query('SELECT lead_plan_id FROM plans WHERE id = ?', [planId]);
+      const [member]: { lead_plan_id: string; credit_code: string }[] = await manager.query('SELECT lead_plan_id, credit_code FROM plans WHERE id = ?', [planId]);
       if (!member) throw notFound('检查');
-      // The lead's row orders the agencies' finishes, so exactly one of them sees the inspection complete.
+      // The enterprise first, as every change to its plans does (check-ins admitted together rely on it);
+      // then the lead's row, which orders the agencies' finishes, so exactly one of them sees the inspection complete.
+      await manager.query('SELECT credit_code FROM enterprises WHERE credit_code = ? FOR UPDATE', [member.credit_code]);
       await manager.query('SELECT id FROM plans WHERE id = ? FOR UPDATE', [member.lead_plan_id]);
       const plan = await this.openPlanOfOfficer(manager, user, planId, alreadyRecorded('结束检查'));
       if (at.getTime() < plan.checked_in_at!.getTime()) throw invalid('at', '结束时间早于入企时间');
@@ -418,43 +515,12 @@ export class OnsiteService implements OnModuleDestroy {
 
   /**
    * The scanned enterprise's plans within ±7 days, each with whether the officer is on it and its
-   * code: one indexed query on the hot path, from which the day's candidates and any lock-out follow.
-   * Only when none is the officer's does a second query look for the officer's plans elsewhere.
+   * code, from which the day's candidates and any lock-out follow. Only when none is the officer's
+   * does a second query look for the officer's plans elsewhere.
    */
-  /** Check-ins arriving together share one match read, as they share one write. */
-  private readonly matchReads = new Batcher<MatchRead, CandidateRow[]>((reads) => this.readMatches(reads), 200, 4);
-
-  /** Each read's rows as the one-check-in query would give them: one per plan and code, marked whether the officer is on it. */
-  private async readMatches(reads: MatchRead[]): Promise<CandidateRow[][]> {
-    const days = reads.map((r) => r.day).sort();
-    const [rows] = (await this.pool().query(CHECK_IN_MATCH_SQL, [
-      [...new Set(reads.map((r) => r.officerId))], [...new Set(reads.map((r) => r.creditCode))], addDays(days[0], -7), addDays(days[days.length - 1], 7),
-    ])) as unknown as [MatchRow[]];
-    const byEnterprise = new Map<string, MatchRow[]>();
-    for (const row of rows) {
-      const list = byEnterprise.get(row.credit_code);
-      if (list) list.push(row);
-      else byEnterprise.set(row.credit_code, [row]);
-    }
-    const windows = new Map(days.map((day) => [day, { from: addDays(day, -7), to: addDays(day, 7) }]));
-    return reads.map(({ officerId, creditCode, day }) => {
-      const { from, to } = windows.get(day)!;
-      const mine = new Map<string, CandidateRow>();
-      for (const { officer_id: officer, ...row } of byEnterprise.get(creditCode) ?? []) {
-        if (row.inspection_date < from || row.inspection_date > to) continue;
-        const key = `${row.id}\u0000${row.expires_at === null ? '' : new Date(row.expires_at).getTime()}`;
-        const onPlan = officer === officerId ? 1 : 0;
-        const seen = mine.get(key);
-        if (!seen) mine.set(key, { ...row, on_plan: onPlan });
-        else seen.on_plan = Math.max(seen.on_plan, onPlan);
-      }
-      return [...mine.values()];
-    });
-  }
-
   private async candidates(agencyId: string, officerId: string, creditCode: string, day: string): Promise<{ candidates: CheckInCandidate[]; lockedBy: { agencyName: string; date: string } | null }> {
-    const rows = await this.matchReads.submit({ officerId, creditCode, day });
-    rows.sort((a, b) => new Date(a.filed_at).getTime() - new Date(b.filed_at).getTime() || (a.id < b.id ? -1 : 1));
+    const [matched] = (await this.pool().query(CHECK_IN_MATCH_SQL, [[officerId], [creditCode], addDays(day, -7), addDays(day, 7)])) as unknown as [MatchRow[]];
+    const rows = matchRowsByCheckIn(matched)(officerId, creditCode, day);
     const locking = lockingGroup(rows.map((r) => ({ agencyId: r.agency_id, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null })), agencyId);
     let lockedBy: { agencyName: string; date: string } | null = null;
     if (locking) {
@@ -464,20 +530,13 @@ export class OnsiteService implements OnModuleDestroy {
     let today = rows.filter((r) => r.agency_id === agencyId && r.inspection_date === day);
     if (!today.some((r) => Number(r.on_plan) > 0)) {
       today = today.concat(await this.dataSource.query(
-        `SELECT p.id, p.code, p.credit_code, e.name, p.trigger_type, p.finished_at, p.checked_in_at, p.code_due_at, 1 AS on_plan, NULL AS expires_at
+        `SELECT p.id, p.code, p.credit_code, e.name, p.trigger_type, p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, 1 AS on_plan, NULL AS expires_at
          FROM plan_officers o JOIN plans p ON p.id = o.plan_id JOIN enterprises e ON e.credit_code = p.credit_code
          WHERE o.officer_id = ? AND p.agency_id = ? AND p.status = 'active' AND p.inspection_date = ? AND p.credit_code <> ?`,
         [officerId, agencyId, day, creditCode],
       ));
     }
-    return {
-      lockedBy,
-      candidates: today.map((r) => ({
-        planId: r.id, planCode: r.code, creditCode: r.credit_code, enterpriseName: r.name, trigger: r.trigger_type, officerOnPlan: Number(r.on_plan) > 0,
-        finished: r.finished_at !== null, code: r.expires_at ? { expiresAt: new Date(r.expires_at) } : null,
-        checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null, codeDueAt: r.code_due_at ? new Date(r.code_due_at) : null,
-      })),
-    };
+    return { lockedBy, candidates: toCandidates(today) };
   }
 
   private async lockPlan(manager: EntityManager, planId: string): Promise<PlanRow> {
