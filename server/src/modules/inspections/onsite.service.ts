@@ -84,23 +84,28 @@ interface PlanRow {
 
 /**
  * The check-ins' one read, for every check-in of a batch at once: the scanned enterprises' active plans
- * within the window, each with its inspection's code, once per officer of the batch on it (or once
- * with no officer). Parameters: officer ids, credit codes, first and last day of the window.
+ * within the window, each with its inspection's code and the tail of its trail (to chain the check-in's
+ * entry onto), once per officer of the batch on it (or once with no officer). Parameters: officer ids,
+ * credit codes, first and last day of the window.
  */
 export const CHECK_IN_MATCH_SQL = `SELECT p.id, p.code, p.credit_code, p.agency_id, p.lead_plan_id, p.inspection_date, e.name, p.trigger_type,
-    p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, o.officer_id, c.expires_at
+    p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, o.officer_id, c.expires_at,
+    (SELECT t.seq FROM inspection_trail t WHERE t.inspection_id = p.id ORDER BY t.seq DESC LIMIT 1) AS trail_seq,
+    (SELECT t.hash FROM inspection_trail t WHERE t.inspection_id = p.id ORDER BY t.seq DESC LIMIT 1) AS trail_hash
   FROM plans p
     JOIN enterprises e ON e.credit_code = p.credit_code
     LEFT JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id IN (?)
     LEFT JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
   WHERE p.credit_code IN (?) AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`;
 
-type MatchRow = Omit<CandidateRow, 'on_plan'> & { officer_id: string | null };
+type MatchRow = Omit<CandidateRow, 'on_plan'> & { officer_id: string | null; trail_seq: number | string | null; trail_hash: string | null };
 
-/** The tails of the trails of the scanned enterprises' plans in the window (parameters as the match's, less the officers). */
-const TRAIL_TAILS_OF_ENTERPRISES_SQL = `SELECT t.inspection_id, t.seq, t.hash
-  FROM plans p JOIN inspection_trail t ON t.inspection_id = p.id AND t.seq = (SELECT MAX(x.seq) FROM inspection_trail x WHERE x.inspection_id = p.id)
-  WHERE p.credit_code IN (?) AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`;
+/** The trails' tails a match read carries. */
+function trailTails(rows: MatchRow[]): TrailTail[] {
+  const tails = new Map<string, TrailTail>();
+  for (const row of rows) if (row.trail_seq !== null && row.trail_hash !== null) tails.set(row.id, { inspection_id: row.id, seq: row.trail_seq, hash: row.trail_hash });
+  return [...tails.values()];
+}
 
 /** A check-in on its way in. */
 interface CheckinAttempt {
@@ -154,9 +159,18 @@ function toCandidates(rows: CandidateRow[]): CheckInCandidate[] {
   }));
 }
 
-/** The statements that record admitted check-ins: their plans marked checked in, the check-ins, the trail entries chained onto `tails`. */
-function checkinStatements(writes: CheckinWrite[], tails: TrailTail[]): Statement[] {
-  const planIds = [...new Set(writes.map((c) => c.planId))].sort();
+/**
+ * The statements that record admitted check-ins: the check-ins, their trail entries chained onto
+ * `tails`, and the arrival marked on the plans in `toMark` (a plan already marked is left alone).
+ */
+function checkinStatements(writes: CheckinWrite[], tails: TrailTail[], toMark: Set<string>): Statement[] {
+  const statements: Statement[] = [
+    ['INSERT INTO checkins (plan_id, officer_id, user_id, credit_code, at, received_at, latitude, longitude, client_key) VALUES ?',
+      [writes.map((c) => [c.planId, c.officerId, c.userId, c.creditCode, c.at, c.receivedAt, c.latitude, c.longitude, c.clientKey])]],
+    [TRAIL_INSERT_SQL, [chainTrailEntries(writes.map((c) => c.trail), tails)]],
+  ];
+  const planIds = [...toMark].sort();
+  if (!planIds.length) return statements;
   const first = new Map<string, CheckinWrite>();
   for (const c of writes) if (!first.has(c.planId) || c.at < first.get(c.planId)!.at) first.set(c.planId, c);
   const whens = planIds.map(() => 'WHEN ? THEN ?').join(' ');
@@ -164,9 +178,7 @@ function checkinStatements(writes: CheckinWrite[], tails: TrailTail[]): Statemen
   return [
     [`UPDATE plans SET checked_in_at = COALESCE(checked_in_at, CASE id ${whens} END), code_due_at = COALESCE(code_due_at, CASE id ${whens} END) WHERE id IN (?)`,
       [...values((c) => c.at), ...values((c) => c.dueAt), planIds]],
-    ['INSERT INTO checkins (plan_id, officer_id, user_id, credit_code, at, received_at, latitude, longitude, client_key) VALUES ?',
-      [writes.map((c) => [c.planId, c.officerId, c.userId, c.creditCode, c.at, c.receivedAt, c.latitude, c.longitude, c.clientKey])]],
-    [TRAIL_INSERT_SQL, [chainTrailEntries(writes.map((c) => c.trail), tails)]],
+    ...statements,
   ];
 }
 
@@ -243,15 +255,17 @@ export class OnsiteService implements OnModuleDestroy {
     const days = batch.map((a) => a.day).sort();
     const window = [codes, addDays(days[0], -7), addDays(days[days.length - 1], 7)];
     return this.scripts().transaction(async (tx) => {
-      const [, rows, tails] = await tx.run([
+      const [, matched] = await tx.run([
         ['SELECT credit_code FROM enterprises WHERE credit_code IN (?) ORDER BY credit_code FOR UPDATE', [codes]],
         [CHECK_IN_MATCH_SQL, [[...new Set(batch.map((a) => a.officerId))], ...window]],
-        [TRAIL_TAILS_OF_ENTERPRISES_SQL, window],
       ]);
-      const rowsOf = matchRowsByCheckIn(rows as MatchRow[]);
+      const rows = matched as MatchRow[];
+      const rowsOf = matchRowsByCheckIn(rows);
       const admitted = batch.map((a) => this.admit(a, rowsOf(a.officerId, a.input.creditCode, a.day)));
       const writes = batch.flatMap((a, i) => (admitted[i] ? [this.checkinWrite(a, admitted[i])] : []));
-      if (writes.length) await tx.commit(checkinStatements(writes, tails as TrailTail[]));
+      // Under the lock the plans read are as they are: only the first arrival (or a newly opened late-code deadline) changes one.
+      const toMark = new Set(admitted.flatMap((x) => (x && (!x.plan.checkedInAt || (x.dueAt && !x.plan.codeDueAt)) ? [x.plan.planId] : [])));
+      if (writes.length) await tx.commit(checkinStatements(writes, trailTails(rows), toMark));
       return admitted;
     }).catch((error: { code?: string; message?: string }) => {
       // A replayed key is expected (its owner hears "already recorded"); anything else is worth a line in the log.
