@@ -12,6 +12,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -69,6 +70,46 @@ function start(kind: 'app' | 'bare', databaseUrl: string): Promise<{ child: Chil
     });
     child.on('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
   });
+}
+
+/** CPU seconds a process has used so far (Linux /proc), or null where that cannot be read. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** The database server's pid when it runs on this machine (its pid file is readable), else undefined. */
+async function databasePid(databaseUrl: string): Promise<number | undefined> {
+  const ds = await openDataSource(databaseUrl, { migrate: false, poolSize: 1 });
+  try {
+    const [{ file }] = await ds.query('SELECT @@pid_file AS file');
+    return Number(readFileSync(file, 'utf8').trim()) || undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/**
+ * One measured phase: the load's result and the CPU time per request of the server's process, the
+ * database server and this load generator. On a machine shared with other work the rates move with
+ * the neighbours; the CPU each request costs moves much less.
+ */
+async function measure(run: () => Promise<autocannon.Result>, serverPid: number | undefined, dbPid: number | undefined) {
+  const before = { server: cpuSeconds(serverPid), db: cpuSeconds(dbPid), driver: process.cpuUsage() };
+  const result = await run();
+  const perRequest = (from: number | null, to: number | null) => (from === null || to === null ? null : ((to - from) * 1e6) / result.requests.total);
+  const driver = process.cpuUsage(before.driver);
+  return {
+    result,
+    cpu: { server: perRequest(before.server, cpuSeconds(serverPid)), db: perRequest(before.db, cpuSeconds(dbPid)), driver: (driver.user + driver.system) / result.requests.total },
+  };
 }
 
 function load(options: autocannon.Options): Promise<autocannon.Result> {
@@ -155,19 +196,26 @@ async function drive(): Promise<void> {
     await match(2);
     await checkIn(3);
     console.log(`measuring ${seconds} s each at ${connections} connections…`);
-    const bareResult = await query(seconds);
-    const matchResult = await match(seconds);
-    const ours = await checkIn(seconds);
+    const dbPid = await databasePid(databaseUrl);
+    const bareRun = await measure(() => query(seconds), bare.child.pid, dbPid);
+    const matchRun = await measure(() => match(seconds), bare.child.pid, dbPid);
+    const ourRun = await measure(() => checkIn(seconds), app.child.pid, dbPid);
     const check = await openDataSource(databaseUrl, { migrate: false, poolSize: 1 });
     const [{ n }] = await check.query('SELECT COUNT(*) AS n FROM checkins');
     await check.destroy();
-    const row = (name: string, r: autocannon.Result) =>
-      `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
-    console.log(row('bare Fastify + mysql2, one indexed query', bareResult));
-    console.log(row('bare Fastify + mysql2, the check-in match query', matchResult));
-    console.log(row('check-in (auth + match + write + trail)', ours));
-    console.log(`ratio check-in / bare: ${(ours.requests.average / bareResult.requests.average).toFixed(2)} (target ≥ 0.50), check-in p99 ${ours.latency.p99} ms (target < 50 ms)`);
-    console.log(`ratio check-in / bare match query: ${(ours.requests.average / matchResult.requests.average).toFixed(2)}`);
+    const micro = (value: number | null) => (value === null ? '   –' : value.toFixed(0).padStart(4));
+    const row = (name: string, { result: r, cpu }: Awaited<ReturnType<typeof measure>>) =>
+      `${name.padEnd(44)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   non-2xx ${r.non2xx}   errors ${r.errors}` +
+      `   CPU µs/request: server ${micro(cpu.server)}, database ${micro(cpu.db)}, load ${micro(cpu.driver)}`;
+    console.log(row('bare Fastify + mysql2, one indexed query', bareRun));
+    console.log(row('bare Fastify + mysql2, the check-in match query', matchRun));
+    console.log(row('check-in (auth + match + write + trail)', ourRun));
+    const ours = ourRun.result;
+    console.log(`ratio check-in / bare: ${(ours.requests.average / bareRun.result.requests.average).toFixed(2)} (target ≥ 0.50), check-in p99 ${ours.latency.p99} ms (target < 50 ms)`);
+    console.log(`ratio check-in / bare match query: ${(ours.requests.average / matchRun.result.requests.average).toFixed(2)}`);
+    const total = ({ cpu }: Awaited<ReturnType<typeof measure>>) => (cpu.server === null || cpu.db === null ? null : cpu.server + cpu.db + cpu.driver);
+    const [bareCpu, ourCpu] = [total(bareRun), total(ourRun)];
+    if (bareCpu !== null && ourCpu !== null) console.log(`ratio of CPU per request, bare / check-in (server + database + load): ${(bareCpu / ourCpu).toFixed(2)}`);
     console.log(`check-ins recorded: ${Number(n).toLocaleString()}`);
   } finally {
     app.child.kill('SIGUSR2');
