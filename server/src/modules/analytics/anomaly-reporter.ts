@@ -2,10 +2,11 @@ import { ANOMALY_RULE_SET, ANOMALY_RULE_TITLES, ANOMALY_RULES, type AgencyActivi
 import type { DataSource } from 'typeorm';
 import { compareIds } from './compare-ids.js';
 import { raiseFlags } from '../supervision/flags.js';
-import type { AnomalyRule, RuleContext, RuleFinding } from './rule.js';
+import type { AnomalyRule, RowSource, RuleContext, RuleFinding } from './rule.js';
 import { RULE_SET_V1_DEFAULTS, type AnomalyThresholds } from './rule-config.js';
 import { rowSource } from './row-source.js';
 import { RULES } from './rules/index.js';
+import { isScanRule, readScan, type RuleFindingOf, type ScanRule } from './shared-scan.js';
 import { reportWindow } from './shanghai-days.js';
 
 export interface ReportProgress {
@@ -33,6 +34,8 @@ export const REPORT_ACTOR = 'system:nightly-report';
 const INSERT_BATCH = 1000;
 const FLAG_BATCH = 500;
 const DELETE_BATCH = 10_000;
+/** Steps computed at once: the database answers each query on one core; two keep a two-core server busy. */
+const PARALLEL_STEPS = 2;
 /** Share of the progress bar the rules take; the summary and the flagged cases share the rest. */
 const RULES_PERCENT = 85;
 
@@ -84,10 +87,13 @@ export class AnomalyReporter {
       const window = reportWindow(asOf, this.thresholds.windowDays);
       const context: RuleContext = { asOf, start: window.start, end: window.end, thresholds: this.thresholds };
       await this.clear(asOf);
-      for (const [index, rule] of this.rules.entries()) {
-        await progress((index / this.rules.length) * RULES_PERCENT, rule.id);
-        await this.store(asOf, index, rule, rule.findings(rowSource(this.dataSource), context));
-      }
+      const source = rowSource(this.dataSource);
+      let started = 0;
+      await runSteps(reportSteps(this.rules), async (step) => {
+        // Rules sharing a scan are computed together: each is announced as the scan starts.
+        for (const rule of step.rules) await progress((started++ / this.rules.length) * RULES_PERCENT, rule.id);
+        await this.store(asOf, step.findings(source, context));
+      });
       await progress(RULES_PERCENT, 'summary');
       const summary = await this.summarise(asOf, context);
       const findings = Object.values(summary.byRule).reduce((a, b) => a + b, 0);
@@ -115,7 +121,7 @@ export class AnomalyReporter {
     }
   }
 
-  private async store(asOf: string, ruleOrder: number, rule: AnomalyRule, findings: AsyncIterable<RuleFinding>): Promise<void> {
+  private async store(asOf: string, findings: AsyncIterable<RuleFindingOf>): Promise<void> {
     let batch: unknown[][] = [];
     const flush = async () => {
       if (!batch.length) return;
@@ -127,9 +133,9 @@ export class AnomalyReporter {
       );
       batch = [];
     };
-    for await (const f of findings) {
+    for await (const { rule, finding: f } of findings) {
       batch.push([
-        asOf, rule.id, ruleOrder, rule.subjectType, f.subjectId, `anomaly:${rule.id}:${rule.subjectType}:${f.subjectId}`, f.agencyId,
+        asOf, rule.id, this.rules.indexOf(rule), rule.subjectType, f.subjectId, `anomaly:${rule.id}:${rule.subjectType}:${f.subjectId}`, f.agencyId,
         f.creditCode ?? null, f.officerId ?? null, f.inspectionId ?? null, f.severity, JSON.stringify(f.evidence), f.explanation.slice(0, 300),
       ]);
       if (batch.length >= INSERT_BATCH) await flush();
@@ -169,19 +175,26 @@ export class AnomalyReporter {
     return { byRule, byAgency: sorted };
   }
 
-  /** Raises the findings whose dedupe key has no flagged case yet, in batches, and links every finding to its case. */
+  /**
+   * Raises the findings whose dedupe key has no flagged case yet, in batches, and links every finding
+   * to its case. In the report's order (rule, then subject), not the order of storing, which steps
+   * running side by side interleave: an inspection's trail gets its flags in rule order.
+   */
   private async raise(asOf: string, total: number, onBatch: (done: number) => Promise<void>): Promise<number> {
     let raised = 0;
-    let after = '0';
+    let order = -1;
+    let subject = '';
     let done = 0;
     for (;;) {
       const rows: FindingForFlag[] = await this.dataSource.query(
-        `SELECT id, rule, subject_type, subject_id, dedupe_key, agency_id, credit_code, officer_id, inspection_id, severity, evidence, explanation
-         FROM anomaly_findings WHERE as_of = ? AND id > ? ORDER BY id LIMIT ?`,
-        [asOf, after, FLAG_BATCH],
+        `SELECT id, rule, rule_order, subject_type, subject_id, dedupe_key, agency_id, credit_code, officer_id, inspection_id, severity, evidence, explanation
+         FROM anomaly_findings WHERE as_of = ? AND (rule_order > ? OR (rule_order = ? AND subject_id > ?))
+         ORDER BY rule_order, subject_id LIMIT ?`,
+        [asOf, order, order, subject, FLAG_BATCH],
       );
       if (!rows.length) return raised;
-      after = rows[rows.length - 1].id;
+      order = Number(rows[rows.length - 1].rule_order);
+      subject = rows[rows.length - 1].subject_id;
       done += rows.length;
       raised += await this.dataSource.transaction(async (manager) => {
         const cases = await raiseFlags(manager, rows.map((r) => ({
@@ -211,9 +224,60 @@ export class AnomalyReporter {
   }
 }
 
+interface ReportStep {
+  /** One rule, or consecutive rules that read one shared scan. */
+  rules: AnomalyRule[];
+  findings(source: RowSource, context: RuleContext): AsyncIterable<RuleFindingOf>;
+}
+
+/**
+ * Runs the steps PARALLEL_STEPS at a time, the shared scans first: they are the longest passes, and
+ * the other steps then run beside them instead of after them. After a failure no step starts; the
+ * first failure is thrown once the running steps have ended.
+ */
+async function runSteps(steps: ReportStep[], run: (step: ReportStep) => Promise<void>): Promise<void> {
+  const queue = [...steps.filter((s) => isScanRule(s.rules[0])), ...steps.filter((s) => !isScanRule(s.rules[0]))];
+  const failures: unknown[] = [];
+  const lane = async () => {
+    for (let step = queue.shift(); step && !failures.length; step = queue.shift()) {
+      try {
+        await run(step);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_STEPS }, lane));
+  if (failures.length) throw failures[0];
+}
+
+/** The rules in order, those reading the same shared scan together so the scan is read once. */
+function reportSteps(rules: readonly AnomalyRule[]): ReportStep[] {
+  const steps: ReportStep[] = [];
+  for (const rule of rules) {
+    const previous = steps[steps.length - 1]?.rules[0];
+    if (isScanRule(rule) && previous && isScanRule(previous) && previous.scan === rule.scan) {
+      steps[steps.length - 1].rules.push(rule);
+      continue;
+    }
+    const step: ReportStep = {
+      rules: [rule],
+      findings: (source, context) =>
+        isScanRule(rule) ? readScan(rule.scan, step.rules as ScanRule<unknown>[], source, context) : tagged(rule, rule.findings(source, context)),
+    };
+    steps.push(step);
+  }
+  return steps;
+}
+
+async function* tagged(rule: AnomalyRule, findings: AsyncIterable<RuleFinding>): AsyncIterable<RuleFindingOf> {
+  for await (const finding of findings) yield { rule, finding };
+}
+
 interface FindingForFlag {
   id: string;
   rule: string;
+  rule_order: number;
   subject_type: string;
   subject_id: string;
   dedupe_key: string;

@@ -1,45 +1,80 @@
-import { num, type AnomalyRule } from '../rule.js';
+import { instant, type RuleFinding } from '../rule.js';
+import { scanRule } from '../shared-scan.js';
+import { enterpriseSequences, type EnterpriseSequenceRow } from './enterprise-sequences.js';
+
+/** Enterprise-agency pairs over the smallest cap judged per grade look-up. */
+const JUDGE_BATCH = 500;
+
+interface Pair {
+  creditCode: string;
+  agencyId: string;
+  /** The pair's planned inspections in the window, in (startedAt, id) order. */
+  ids: string[];
+}
 
 /** 检查频次超限: more planned inspections of one enterprise by one agency than its credit grade allows. */
-export const frequencyHigh: AnomalyRule = {
+export const frequencyHigh = scanRule<EnterpriseSequenceRow>({
   id: 'frequency-high',
   subjectType: 'enterprise-agency',
   severity: 'medium',
   describe: (t) =>
     `同一部门对同一企业的年度计划检查次数超过信用等级上限（A ${t.frequencyCaps.A ?? '不限'}次，B ${t.frequencyCaps.B ?? '不限'}次，C ${t.frequencyCaps.C ?? '不限'}次，D ${t.frequencyCaps.D ?? '不限'}）`,
-  async *findings(source, { start, end, thresholds }) {
+  scan: enterpriseSequences,
+  reader(source, { start, thresholds }) {
+    // Each enterprise's planned inspections in the window per agency, counted as its rows go by; only
+    // pairs over the smallest cap wait for their enterprise's grade, looked up a batch at a time.
     const caps = thresholds.frequencyCaps;
-    const capped = Object.values(caps).filter((c): c is number => c !== null);
-    if (!capped.length) return;
-    // Group first, in the order of the enterprise-agency index (no temporary table; only pairs over
-    // the smallest cap survive), then look up the grade; the ids of the few pairs over their cap last.
-    const rows = source.stream<{ credit_code: string; agency_id: string; credit_grade: string; n: number | string; ids: string }>(
-      `SELECT g.credit_code, g.agency_id, e.credit_grade, g.n,
-         (SELECT GROUP_CONCAT(x.id ORDER BY x.started_at, x.id SEPARATOR ',') FROM inspections x
-          WHERE x.credit_code = g.credit_code AND x.agency_id = g.agency_id AND x.trigger_type = 'planned' AND x.started_at >= ? AND x.started_at < ?) AS ids
-       FROM (
-         SELECT credit_code, agency_id, COUNT(*) AS n
-         FROM inspections FORCE INDEX (idx_inspections_enterprise_agency)
-         WHERE started_at >= ? AND started_at < ? AND trigger_type = 'planned'
-         GROUP BY credit_code, agency_id
-         HAVING COUNT(*) > ?
-       ) g
-       JOIN enterprises e ON e.credit_code = g.credit_code
-       WHERE g.n > CASE e.credit_grade WHEN 'A' THEN ? WHEN 'B' THEN ? WHEN 'C' THEN ? WHEN 'D' THEN ? END`,
-      [start, end, start, end, Math.min(...capped), caps.A, caps.B, caps.C, caps.D],
-    );
-    for await (const r of rows) {
-      const n = num(r.n);
-      const cap = caps[r.credit_grade as keyof typeof caps];
-      yield {
-        subjectId: `${r.credit_code}:${r.agency_id}`,
-        agencyId: r.agency_id,
-        creditCode: r.credit_code,
-        severity: n > 2 * (cap ?? 0) ? 'high' : 'medium',
-        // The first hundred are proof enough and keep the evidence a bounded size.
-        evidence: { creditGrade: r.credit_grade, planned: n, cap, inspections: r.ids.split(',').slice(0, 100) },
-        explanation: `信用等级${r.credit_grade}企业一年内被同一部门计划检查${n}次，超过上限${cap}次`,
-      };
-    }
+    const smallestCap = Math.min(...Object.values(caps).filter((c): c is number => c !== null));
+    let enterprise: string | null = null;
+    let planned = new Map<string, string[]>();
+    let waiting: Pair[] = [];
+    const close = () => {
+      for (const [agencyId, ids] of planned) if (ids.length > smallestCap) waiting.push({ creditCode: enterprise!, agencyId, ids });
+      planned = new Map();
+    };
+    const judge = async (): Promise<RuleFinding[]> => {
+      const pairs = waiting;
+      waiting = [];
+      const grades = new Map(
+        (await source.query<{ credit_code: string; credit_grade: string }>('SELECT credit_code, credit_grade FROM enterprises WHERE credit_code IN (?)', [
+          [...new Set(pairs.map((p) => p.creditCode))],
+        ])).map((e) => [e.credit_code, e.credit_grade]),
+      );
+      const found: RuleFinding[] = [];
+      for (const { creditCode, agencyId, ids } of pairs) {
+        const grade = grades.get(creditCode);
+        const cap = grade === undefined ? null : caps[grade as keyof typeof caps];
+        if (cap === null || cap === undefined || !(ids.length > cap)) continue;
+        const n = ids.length;
+        found.push({
+          subjectId: `${creditCode}:${agencyId}`,
+          agencyId,
+          creditCode,
+          severity: n > 2 * cap ? 'high' : 'medium',
+          // The first hundred are proof enough and keep the evidence a bounded size.
+          evidence: { creditGrade: grade, planned: n, cap, inspections: ids.slice(0, 100) },
+          explanation: `信用等级${grade}企业一年内被同一部门计划检查${n}次，超过上限${cap}次`,
+        });
+      }
+      return found;
+    };
+    return {
+      read(r) {
+        if (r.credit_code !== enterprise) {
+          if (enterprise !== null) close();
+          enterprise = r.credit_code;
+        }
+        if (r.trigger_type === 'planned' && instant(r.started_at)! >= start) {
+          const ids = planned.get(r.agency_id);
+          if (ids) ids.push(r.id);
+          else planned.set(r.agency_id, [r.id]);
+        }
+        return waiting.length >= JUDGE_BATCH ? judge() : undefined;
+      },
+      async *finish() {
+        if (enterprise !== null) close();
+        if (waiting.length) yield* await judge();
+      },
+    };
   },
-};
+});

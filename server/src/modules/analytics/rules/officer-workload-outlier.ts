@@ -1,6 +1,8 @@
 import { quantile } from '../stats.js';
-import type { AnomalyRule, RuleFinding } from '../rule.js';
+import { instant, type RuleFinding } from '../rule.js';
 import type { AnomalyThresholds } from '../rule-config.js';
+import { scanRule } from '../shared-scan.js';
+import { officerVisits, type OfficerVisitRow } from './officer-visits.js';
 
 interface OfficerCount {
   id: string;
@@ -9,46 +11,45 @@ interface OfficerCount {
 }
 
 /** 检查量异常: an officer far above the agency's officers' inspection counts (Q3 + k × IQR). */
-export const officerWorkloadOutlier: AnomalyRule = {
+export const officerWorkloadOutlier = scanRule<OfficerVisitRow>({
   id: 'officer-workload-outlier',
   subjectType: 'officer',
   severity: 'low',
   describe: (t) => `在册执法人员不少于${t.workloadMinOfficers}人的部门中，检查次数高于本部门上四分位数加${t.workloadIqrFactor}倍四分位距的执法人员`,
-  async *findings(source, { start, end, thresholds }) {
-    // Each officer's count of inspections in the window: one pass joining in inspection-id order
-    // (officers' rows by their primary key, each inspection looked up in turn, so every page is read
-    // once), counted here per officer — a register's worth of entries. Grouped in SQL instead,
-    // MariaDB's fixed-width temporary table outgrows memory at a province's officers and spills to disk.
+  scan: officerVisits,
+  reader(source, { start, thresholds }) {
+    // Each officer's count of inspections started in the window, counted here per officer as the
+    // officers' visits go by — a register's worth of entries. Grouped in SQL instead, MariaDB's
+    // fixed-width temporary table outgrows memory at a province's officers and spills to disk.
     const counts = new Map<string, number>();
-    for await (const r of source.stream<{ officer_id: string }>(
-      `SELECT io.officer_id
-       FROM inspection_officers io FORCE INDEX (PRIMARY)
-       STRAIGHT_JOIN inspections i ON i.id = io.inspection_id
-       WHERE i.started_at >= ? AND i.started_at < ?`,
-      [start, end],
-    )) {
-      counts.set(r.officer_id, (counts.get(r.officer_id) ?? 0) + 1);
-    }
-    // Every registered officer of a large enough agency, with 0 when on no inspection of the window,
-    // one agency at a time: its officers' counts give the quartiles by linear interpolation.
-    const rows = source.stream<{ id: string; agency_id: string }>(
-      `SELECT o.id, o.agency_id
-       FROM officers o
-       JOIN (SELECT agency_id FROM officers GROUP BY agency_id HAVING COUNT(*) >= ?) b ON b.agency_id = o.agency_id
-       ORDER BY o.agency_id, o.id`,
-      [thresholds.workloadMinOfficers],
-    );
-    let agency: OfficerCount[] = [];
-    for await (const r of rows) {
-      if (agency.length && agency[0].agencyId !== r.agency_id) {
-        yield* outliers(agency, thresholds);
-        agency = [];
-      }
-      agency.push({ id: r.id, agencyId: r.agency_id, n: counts.get(r.id) ?? 0 });
-    }
-    if (agency.length) yield* outliers(agency, thresholds);
+    return {
+      read(r) {
+        if (instant(r.started_at)! >= start) counts.set(r.officer_id, (counts.get(r.officer_id) ?? 0) + 1);
+        return undefined;
+      },
+      async *finish() {
+        // Every registered officer of a large enough agency, with 0 when on no inspection of the window,
+        // one agency at a time: its officers' counts give the quartiles by linear interpolation.
+        const rows = source.stream<{ id: string; agency_id: string }>(
+          `SELECT o.id, o.agency_id
+           FROM officers o
+           JOIN (SELECT agency_id FROM officers GROUP BY agency_id HAVING COUNT(*) >= ?) b ON b.agency_id = o.agency_id
+           ORDER BY o.agency_id, o.id`,
+          [thresholds.workloadMinOfficers],
+        );
+        let agency: OfficerCount[] = [];
+        for await (const r of rows) {
+          if (agency.length && agency[0].agencyId !== r.agency_id) {
+            yield* outliers(agency, thresholds);
+            agency = [];
+          }
+          agency.push({ id: r.id, agencyId: r.agency_id, n: counts.get(r.id) ?? 0 });
+        }
+        if (agency.length) yield* outliers(agency, thresholds);
+      },
+    };
   },
-};
+});
 
 /** The officers of one agency above Q3 + k × IQR. */
 function* outliers(officers: OfficerCount[], thresholds: AnomalyThresholds): Generator<RuleFinding> {
