@@ -33,6 +33,8 @@ const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0';
 const PHONE_KEY = 'b7'.repeat(32);
 // The app's own pool size (dataSourceOptions), so both sides get the same connections.
 const POOL_SIZE = 20;
+// Both servers run with the node options the API runs with in production (deploy/Dockerfile, deploy/start.mjs).
+const SERVER_NODE_ARGS = ['--max-semi-space-size=32'];
 
 async function serve(kind: 'app' | 'bare', databaseUrl: string): Promise<void> {
   let port: number;
@@ -62,7 +64,7 @@ async function serve(kind: 'app' | 'bare', databaseUrl: string): Promise<void> {
 }
 
 function start(kind: 'app' | 'bare', databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [...(kind === 'app' && process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : []), fileURLToPath(import.meta.url), '--serve', kind, databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(kind === 'app' && process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : []), fileURLToPath(import.meta.url), '--serve', kind, databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /listening (\d+)/.exec(chunk.toString());

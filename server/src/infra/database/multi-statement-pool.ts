@@ -55,7 +55,11 @@ export class MultiStatementPool {
 
   constructor(databaseUrl: string, size: number) {
     // The same session settings as the main pool (dataSourceOptions): UTC instants, big numbers as strings.
-    this.pool = createPool({ uri: databaseUrl, connectionLimit: size, maxIdle: size, multipleStatements: true, timezone: 'Z', charset: 'utf8mb4_unicode_ci', supportBigNumbers: true, bigNumberStrings: true, enableKeepAlive: true });
+    // No caller stack captured per query (`trace`): on a hot path that costs more than the script's own formatting.
+    this.pool = createPool({
+      uri: databaseUrl, connectionLimit: size, maxIdle: size, multipleStatements: true, trace: false,
+      timezone: 'Z', charset: 'utf8mb4_unicode_ci', supportBigNumbers: true, bigNumberStrings: true, enableKeepAlive: true,
+    });
   }
 
   /**

@@ -135,9 +135,11 @@ function matchRowsByCheckIn(rows: MatchRow[]): (officerId: string, creditCode: s
     if (list) list.push(row);
     else byEnterprise.set(row.credit_code, [row]);
   }
+  const windows = new Map<string, { from: string; to: string }>();
   return (officerId, creditCode, day) => {
-    const from = addDays(day, -7);
-    const to = addDays(day, 7);
+    let window = windows.get(day);
+    if (!window) windows.set(day, (window = { from: addDays(day, -7), to: addDays(day, 7) }));
+    const { from, to } = window;
     const mine = new Map<string, CandidateRow>();
     for (const { officer_id: officer, ...row } of byEnterprise.get(creditCode) ?? []) {
       if (row.inspection_date < from || row.inspection_date > to) continue;
