@@ -90,20 +90,24 @@ interface PlanRow {
  */
 export const CHECK_IN_MATCH_SQL = `SELECT p.id, p.code, p.credit_code, p.agency_id, p.lead_plan_id, p.inspection_date, e.name, p.trigger_type,
     p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, o.officer_id, c.expires_at,
-    (SELECT t.seq FROM inspection_trail t WHERE t.inspection_id = p.id ORDER BY t.seq DESC LIMIT 1) AS trail_seq,
-    (SELECT t.hash FROM inspection_trail t WHERE t.inspection_id = p.id ORDER BY t.seq DESC LIMIT 1) AS trail_hash
+    (SELECT CONCAT(t.seq, ' ', t.hash) FROM inspection_trail t WHERE t.inspection_id = p.id ORDER BY t.seq DESC LIMIT 1) AS trail_tail
   FROM plans p
     JOIN enterprises e ON e.credit_code = p.credit_code
     LEFT JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id IN (?)
     LEFT JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
   WHERE p.credit_code IN (?) AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`;
 
-type MatchRow = Omit<CandidateRow, 'on_plan'> & { officer_id: string | null; trail_seq: number | string | null; trail_hash: string | null };
+/** A match row: `trail_tail` is the trail's last entry as "seq hash" (one index probe), null for an empty trail. */
+type MatchRow = Omit<CandidateRow, 'on_plan'> & { officer_id: string | null; trail_tail: string | null };
 
 /** The trails' tails a match read carries. */
 function trailTails(rows: MatchRow[]): TrailTail[] {
   const tails = new Map<string, TrailTail>();
-  for (const row of rows) if (row.trail_seq !== null && row.trail_hash !== null) tails.set(row.id, { inspection_id: row.id, seq: row.trail_seq, hash: row.trail_hash });
+  for (const row of rows) {
+    if (row.trail_tail === null || tails.has(row.id)) continue;
+    const [seq, hash] = row.trail_tail.split(' ');
+    tails.set(row.id, { inspection_id: row.id, seq: Number(seq), hash });
+  }
   return [...tails.values()];
 }
 
