@@ -1,6 +1,8 @@
-import { createConnection } from 'mysql2/promise';
-import { affectedRows, MultiStatementPool } from '../src/infra/database/multi-statement-pool.js';
+import { createConnection, type ResultSetHeader } from 'mysql2/promise';
+import { MultiStatementPool } from '../src/infra/database/multi-statement-pool.js';
 import { createTestDatabase } from './support/test-app.js';
+
+const affectedRows = (result: unknown) => (result as ResultSetHeader).affectedRows;
 
 describe('MultiStatementPool (real database)', () => {
   let url: string;

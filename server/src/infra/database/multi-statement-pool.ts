@@ -1,4 +1,4 @@
-import { createPool, type Pool, type PoolConnection, type ResultSetHeader } from 'mysql2/promise';
+import { createPool, type Pool, type PoolConnection } from 'mysql2/promise';
 
 /** One statement of a script and its values, which the driver escapes; values never go into the text by hand. */
 export type Statement = [sql: string, values?: unknown[]];
@@ -84,4 +84,3 @@ export class MultiStatementPool {
   }
 }
 
-export const affectedRows = (result: unknown) => (result as ResultSetHeader).affectedRows;

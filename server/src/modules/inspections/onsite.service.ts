@@ -157,6 +157,12 @@ function matchRowsByCheckIn(rows: MatchRow[]): (officerId: string, creditCode: s
   };
 }
 
+/** From a check-in's nearby plans: another agency's inspection locking the enterprise out (or null), and this agency's plans of the day. */
+function nearbyOnDay(rows: CandidateRow[], agencyId: string, day: string): { locking: ReturnType<typeof lockingGroup>; today: CandidateRow[] } {
+  const locking = lockingGroup(rows.map((r) => ({ agencyId: r.agency_id, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null })), agencyId);
+  return { locking, today: rows.filter((r) => r.agency_id === agencyId && r.inspection_date === day) };
+}
+
 function toCandidates(rows: CandidateRow[]): CheckInCandidate[] {
   return rows.map((r) => ({
     planId: r.id, planCode: r.code, creditCode: r.credit_code, enterpriseName: r.name, trigger: r.trigger_type, officerOnPlan: Number(r.on_plan) > 0,
@@ -282,11 +288,8 @@ export class OnsiteService implements OnModuleDestroy {
 
   /** The batch's judgment: a clean match of the officer's open plan of the day, or null to be judged alone. */
   private admit(attempt: CheckinAttempt, rows: CandidateRow[]): Admitted | null {
-    const agencyId = attempt.user.agencyId!;
-    const nearby = rows.map((r) => ({ agencyId: r.agency_id, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null }));
-    if (lockingGroup(nearby, agencyId)) return null;
-    const today = rows.filter((r) => r.agency_id === agencyId && r.inspection_date === attempt.day);
-    if (!today.some((r) => r.on_plan > 0)) return null;
+    const { locking, today } = nearbyOnDay(rows, attempt.user.agencyId!, attempt.day);
+    if (locking || !today.some((r) => r.on_plan > 0)) return null;
     const candidates = toCandidates(today);
     const match = matchCheckIn({ creditCode: attempt.input.creditCode, at: attempt.at, candidates, lockedBy: null });
     return 'refusal' in match ? null : this.admitted(attempt, candidates, match);
@@ -540,15 +543,14 @@ export class OnsiteService implements OnModuleDestroy {
    */
   private async candidates(agencyId: string, officerId: string, creditCode: string, day: string): Promise<{ candidates: CheckInCandidate[]; lockedBy: { agencyName: string; date: string } | null }> {
     const [matched] = (await this.pool().query(CHECK_IN_MATCH_SQL, [[officerId], [creditCode], addDays(day, -7), addDays(day, 7)])) as unknown as [MatchRow[]];
-    const rows = matchRowsByCheckIn(matched)(officerId, creditCode, day);
-    const locking = lockingGroup(rows.map((r) => ({ agencyId: r.agency_id, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null })), agencyId);
+    const { locking, today: onDay } = nearbyOnDay(matchRowsByCheckIn(matched)(officerId, creditCode, day), agencyId, day);
     let lockedBy: { agencyName: string; date: string } | null = null;
     if (locking) {
       const [agency]: { name: string }[] = await this.dataSource.query('SELECT name FROM agencies WHERE id = ?', [locking.agencyId]);
       lockedBy = { agencyName: agency?.name ?? locking.agencyId, date: locking.date };
     }
-    let today = rows.filter((r) => r.agency_id === agencyId && r.inspection_date === day);
-    if (!today.some((r) => Number(r.on_plan) > 0)) {
+    let today = onDay;
+    if (!today.some((r) => r.on_plan > 0)) {
       today = today.concat(await this.dataSource.query(
         `SELECT p.id, p.code, p.credit_code, e.name, p.trigger_type, p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, 1 AS on_plan, NULL AS expires_at
          FROM plan_officers o JOIN plans p ON p.id = o.plan_id JOIN enterprises e ON e.credit_code = p.credit_code
