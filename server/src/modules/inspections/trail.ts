@@ -57,7 +57,7 @@ export interface TrailAppend {
  * The last entry of each of the given inspections' trails: one index probe per inspection, however long
  * its trail (a grouped MAX would read every entry of every trail).
  */
-export function trailTailsQuery(inspectionIds: string[]): [sql: string, values: string[]] {
+function trailTailsQuery(inspectionIds: string[]): [sql: string, values: string[]] {
   const probe = '(SELECT inspection_id, seq, hash FROM inspection_trail WHERE inspection_id = ? ORDER BY seq DESC LIMIT 1)';
   return [inspectionIds.map(() => probe).join(' UNION ALL '), inspectionIds];
 }
