@@ -1,7 +1,10 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
+import { serveInProcesses } from './infra/cluster/serve-in-processes.js';
 import { ConfigError, loadConfig } from './infra/config/config.js';
+import { openDataSource } from './infra/database/data-source.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,9 +17,17 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await createApp(config);
-  await app.listen({ port: config.port, host: '0.0.0.0' });
-  Logger.log(`listening on ${config.publicBaseUrl} (API /api, docs /api/docs${config.h5Dir ? ', H5 /h5/' : ''})`, 'Main');
+  if (config.apiProcesses > 1 && cluster.isPrimary && config.migrateOnStart) {
+    // Migrations run once, before any process serves; the processes then start without them.
+    await (await openDataSource(config.databaseUrl, { migrate: true, poolSize: 1 })).destroy();
+    process.env.MIGRATE_ON_START = 'false';
+  }
+  const logger = new Logger('Main');
+  await serveInProcesses(config.apiProcesses, async () => {
+    const app = await createApp(cluster.isWorker ? loadConfig() : config);
+    await app.listen({ port: config.port, host: '0.0.0.0' });
+    if (!cluster.isWorker || cluster.worker?.id === 1) logger.log(`listening on ${config.publicBaseUrl} (API /api, docs /api/docs${config.h5Dir ? ', H5 /h5/' : ''})`);
+  }, logger);
 }
 
 main().catch((error) => {

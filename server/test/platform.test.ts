@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { loadConfig, ConfigError } from '../src/infra/config/config.js';
 import { call, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -39,7 +40,7 @@ describe('platform: health, OpenAPI, error shape, configuration', () => {
   it('lists every configuration problem at once and starts with none', () => {
     let error: unknown;
     try {
-      loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'short', PHONE_ENCRYPTION_KEY: 'zz', PORT: '99999' });
+      loadConfig({ DATABASE_URL: 'postgres://x', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'short', PHONE_ENCRYPTION_KEY: 'zz', PORT: '99999', API_PROCESSES: '0' });
     } catch (e) {
       error = e;
     }
@@ -47,9 +48,13 @@ describe('platform: health, OpenAPI, error shape, configuration', () => {
     expect((error as ConfigError).problems).toEqual([
       expect.stringMatching(/^DATABASE_URL/),
       expect.stringMatching(/^PORT/),
+      expect.stringMatching(/^API_PROCESSES/),
       expect.stringMatching(/^JWT_SECRET/),
       expect.stringMatching(/^PHONE_ENCRYPTION_KEY/),
     ]);
+    const valid = { DATABASE_URL: 'mysql://u:p@127.0.0.1:3306/db', REDIS_URL: 'redis://127.0.0.1:6379', JWT_SECRET: 'j'.repeat(32), PHONE_ENCRYPTION_KEY: 'ab'.repeat(32) };
+    expect(loadConfig(valid).apiProcesses).toBe(availableParallelism());
+    expect(loadConfig({ ...valid, API_PROCESSES: '3' }).apiProcesses).toBe(3);
     expect(() => loadConfig({})).toThrow(/DATABASE_URL: required[\s\S]*REDIS_URL: required[\s\S]*JWT_SECRET: required/);
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,6 +7,8 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   port: number;
+  /** Processes serving the API on `port` (one per core by default); see serveInProcesses. */
+  apiProcesses: number;
   publicBaseUrl: string;
   jwtSecret: string;
   jwtTtlSeconds: number;
@@ -94,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push('PORT: must be an integer 1–65535');
 
+  const apiProcesses = Number(env.API_PROCESSES?.trim() || availableParallelism());
+  if (!Number.isInteger(apiProcesses) || apiProcesses < 1 || apiProcesses > 64) problems.push('API_PROCESSES: must be an integer 1–64 (default: one per CPU core)');
+
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://127.0.0.1:${port}`).replace(/\/$/, '');
   if (env.PUBLIC_BASE_URL?.trim() && !parseUrl(publicBaseUrl, ['http:', 'https:'])) problems.push('PUBLIC_BASE_URL: must be an http(s) URL');
 
@@ -134,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     redisUrl,
     port,
+    apiProcesses,
     publicBaseUrl,
     jwtSecret,
     jwtTtlSeconds: jwtTtlSeconds!,
