@@ -55,6 +55,16 @@ describe('MultiStatementPool (real database)', () => {
     expect(await rows()).toHaveLength(3);
   });
 
+  it('runs its session statements on each connection before any script', async () => {
+    const withSession = new MultiStatementPool(url, 2, ["SET @scripted_by = 'session'", 'SET @scripted_twice = 2']);
+    try {
+      const [settings] = await withSession.transaction((tx) => tx.run([['SELECT @scripted_by AS who, @scripted_twice AS n']]));
+      expect(settings).toEqual([{ who: 'session', n: '2' }]);
+    } finally {
+      await withSession.end();
+    }
+  });
+
   it('rolls back a transaction its work returns from without committing', async () => {
     const outcome = await pool.transaction(async (tx) => {
       await tx.run([['INSERT INTO scripted (id, note) VALUES (1, ?)', ['abandoned']]]);

@@ -53,13 +53,17 @@ export class ScriptedTransaction {
 export class MultiStatementPool {
   private readonly pool: Pool;
 
-  constructor(databaseUrl: string, size: number) {
+  /** `session`: statements each new connection runs first (session settings for the scripts it will carry). */
+  constructor(databaseUrl: string, size: number, session: string[] = []) {
     // The same session settings as the main pool (dataSourceOptions): UTC instants, big numbers as strings.
     // No caller stack captured per query (`trace`): on a hot path that costs more than the script's own formatting.
     this.pool = createPool({
       uri: databaseUrl, connectionLimit: size, maxIdle: size, multipleStatements: true, trace: false,
       timezone: 'Z', charset: 'utf8mb4_unicode_ci', supportBigNumbers: true, bigNumberStrings: true, enableKeepAlive: true,
     });
+    // Queued on the new connection ahead of anything the pool hands it out for; a connection whose
+    // settings fail is closed, so what it was handed out for fails with the error rather than run without them.
+    if (session.length) this.pool.pool.on('connection', (connection) => connection.query(session.join(';\n'), (error) => error && connection.destroy()));
   }
 
   /**
