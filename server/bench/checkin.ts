@@ -2,10 +2,11 @@
  * bench/checkin: the on-site check-in endpoint (auth + plan match + write + trail entry) under 64
  * concurrent connections, next to a bare Fastify + mysql2 endpoint doing one indexed query on the
  * same database, in one run. For context it also runs the check-in's own match query bare. Each
- * server runs in a child process of its own; the load generator (autocannon) runs here. The endpoints
+ * server runs in processes of its own, as many for one as for the other (`--processes`, by default one
+ * per core, as the API runs: API_PROCESSES); the load generator (autocannon) runs here. The endpoints
  * take turns for several short rounds, so the neighbours' load on a shared machine falls on all of them.
  *
- *   npm run bench:checkin -w server -- [--rounds 3] [--seconds 5] [--connections 64] [--officers 500]
+ *   npm run bench:checkin -w server -- [--rounds 3] [--seconds 5] [--connections 64] [--officers 500] [--processes N]
  *
  * Needs DATABASE_URL (a user that may create databases) and REDIS_URL. BENCH_APP_NODE_ARGS passes
  * node options to the app's process only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
@@ -13,7 +14,8 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -21,6 +23,7 @@ import jwt from 'jsonwebtoken';
 import { createPool } from 'mysql2/promise';
 import { buildCreditCode, shanghaiDate, type SessionUser } from '@mashang/shared';
 import { createApp } from '../src/app.factory.js';
+import { serveInProcesses } from '../src/infra/cluster/serve-in-processes.js';
 import { loadConfig } from '../src/infra/config/config.js';
 import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
 import { CHECK_IN_MATCH_SQL } from '../src/modules/inspections/onsite.service.js';
@@ -37,7 +40,7 @@ const POOL_SIZE = 20;
 // Both servers run with the node options the API runs with in production (deploy/Dockerfile, deploy/start.mjs).
 const SERVER_NODE_ARGS = ['--max-semi-space-size=32'];
 
-async function serve(kind: 'app' | 'bare', databaseUrl: string): Promise<void> {
+async function serveOne(kind: 'app' | 'bare', databaseUrl: string): Promise<void> {
   let port: number;
   if (kind === 'app') {
     const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: databaseUrl, JWT_SECRET, PHONE_ENCRYPTION_KEY: PHONE_KEY, LOG_LEVEL: 'error', MIGRATE_ON_START: 'false' }));
@@ -64,8 +67,15 @@ async function serve(kind: 'app' | 'bare', databaseUrl: string): Promise<void> {
   process.stdout.write(`listening ${port}\n`);
 }
 
-function start(kind: 'app' | 'bare', databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...(kind === 'app' && process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : []), fileURLToPath(import.meta.url), '--serve', kind, databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+/** The server in `processes` processes on one port (serveInProcesses, as the API runs them). */
+function serve(kind: 'app' | 'bare', databaseUrl: string, processes: number): Promise<void> {
+  return serveInProcesses(processes, () => serveOne(kind, databaseUrl), { log: () => undefined, error: (message) => process.stderr.write(`${message}\n`) });
+}
+
+function start(kind: 'app' | 'bare', databaseUrl: string, processes: number): Promise<{ child: ChildProcess; port: number }> {
+  const nodeArgs = [...SERVER_NODE_ARGS, ...(kind === 'app' && process.env.BENCH_APP_NODE_ARGS ? process.env.BENCH_APP_NODE_ARGS.split(' ') : [])];
+  // Workers are started with the primary's node options (cluster's default execArgv).
+  const child = spawn(process.execPath, [...nodeArgs, fileURLToPath(import.meta.url), '--serve', kind, databaseUrl, String(processes)], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const match = /listening (\d+)/.exec(chunk.toString());
@@ -75,15 +85,26 @@ function start(kind: 'app' | 'bare', databaseUrl: string): Promise<{ child: Chil
   });
 }
 
-/** CPU seconds a process has used so far (Linux /proc), or null where that cannot be read. */
-function cpuSeconds(pid: number | undefined): number | null {
-  if (!pid) return null;
+/** A process's parent pid and CPU seconds so far, from Linux /proc; null where that cannot be read. */
+function processStat(pid: number): { parent: number; cpu: number } | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return { parent: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / 100 };
   } catch {
     return null;
   }
+}
+
+/** A server's worker processes. */
+function childrenOf(pid: number | undefined): number[] {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name) && processStat(Number(name))?.parent === pid).map(Number);
+}
+
+/** CPU seconds a process and its children (a server's worker processes) have used so far, or null. */
+function cpuSeconds(pid: number | undefined): number | null {
+  const own = pid ? processStat(pid) : null;
+  if (!own) return null;
+  return childrenOf(pid).reduce((sum, child) => sum + (processStat(child)?.cpu ?? 0), own.cpu);
 }
 
 /** The database server's pid when it runs on this machine (its pid file is readable), else undefined. */
@@ -199,20 +220,24 @@ async function drive(): Promise<void> {
   const rounds = option('--rounds', 3);
   const connections = option('--connections', 64);
   const officers = option('--officers', 500);
+  const processes = option('--processes', availableParallelism());
   const databaseUrl = await recreateDatabase(base, 'mashang_bench_checkin');
   console.log(`seeding ${officers} officers, each with a coded plan for today…`);
   const { users, planIds } = await seed(databaseUrl, officers);
   process.env.BULL_PREFIX = `bench-checkin-${process.pid}`;
-  const app = await start('app', databaseUrl);
-  const bare = await start('bare', databaseUrl);
+  const app = await start('app', databaseUrl, processes);
+  const bare = await start('bare', databaseUrl, processes);
   let sent = 0;
+  // The load generator shares the machine's cores with the servers: each request's parts are made once.
+  const checkInHeaders = users.map((user) => ({ 'content-type': 'application/json', authorization: `Bearer ${user.token}` }));
   const checkIn = (duration: number) => load({
     url: `http://127.0.0.1:${app.port}`, connections, duration,
     requests: [{
       method: 'POST', path: '/api/onsite/check-in',
       setupRequest: (request) => {
-        const user = users[(sent += 1) % users.length];
-        return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` }, body: JSON.stringify({ creditCode: user.creditCode, clientKey: `bench-${sent}-${randomUUID().slice(0, 8)}` }) };
+        const i = (sent += 1) % users.length;
+        // The database is new for each run, so a counter makes the idempotency keys unique.
+        return { ...request, headers: checkInHeaders[i], body: `{"creditCode":"${users[i].creditCode}","clientKey":"bench-${sent}"}` };
       },
     }],
   });
@@ -238,7 +263,7 @@ async function drive(): Promise<void> {
     await match(2);
     await checkIn(3);
     // The endpoints take turns, round by round, so a noisy minute on a shared machine falls on all of them.
-    console.log(`measuring ${rounds} rounds of ${seconds} s per endpoint at ${connections} connections…`);
+    console.log(`measuring ${rounds} rounds of ${seconds} s per endpoint at ${connections} connections, each server in ${processes} processes…`);
     const dbPid = await databasePid(databaseUrl);
     const bareTally = new Tally('bare Fastify + mysql2, one indexed query');
     const matchTally = new Tally('bare Fastify + mysql2, the check-in match query');
@@ -258,10 +283,11 @@ async function drive(): Promise<void> {
     if (bareCpu !== null && ourCpu !== null) console.log(`ratio of CPU per request, bare / check-in (server + database + load): ${(bareCpu / ourCpu).toFixed(2)}`);
     console.log(`check-ins recorded: ${Number(n).toLocaleString()}`);
   } finally {
-    app.child.kill('SIGUSR2');
+    // The app's processes end normally, so a --cpu-prof profile gets written.
+    for (const pid of [...childrenOf(app.child.pid), app.child.pid!]) process.kill(pid, 'SIGUSR2');
     bare.child.kill();
   }
 }
 
-if (args[0] === '--serve') await serve(args[1] as 'app' | 'bare', args[2]);
+if (args[0] === '--serve') await serve(args[1] as 'app' | 'bare', args[2], Number(args[3]));
 else await drive();
