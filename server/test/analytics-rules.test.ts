@@ -22,7 +22,6 @@ import { sameCaseDifferentPenalty } from '../src/modules/analytics/rules/same-ca
 import { uncodedInspection } from '../src/modules/analytics/rules/uncoded-inspection.js';
 import { unmergedInspections } from '../src/modules/analytics/rules/unmerged-inspections.js';
 import { reportWindow } from '../src/modules/analytics/shanghai-days.js';
-import { median, twiceMedianSql } from '../src/modules/analytics/stats.js';
 import { migratedDataSource } from './support/test-app.js';
 
 const D = '2026-11-20';
@@ -369,26 +368,6 @@ describe('officer-workload-outlier', () => {
     const found = await run(officerWorkloadOutlier);
     expect(found.map((f) => f.subjectId).sort()).toEqual(['W2-O7', 'W4-O7']);
     expect(found.find((f) => f.subjectId === 'W2-O7')).toMatchObject({ agencyId: 'W2', officerId: 'W2-O7', evidence: { inspections: 17, agencyOfficers: 8, q1: 2.75, q3: 6.25, iqr: 3.5, threshold: 16.75 } });
-  });
-
-  it('computes medians in SQL, grouped or as a window, exactly as numpy does, on random groups', async () => {
-    await ds.query('CREATE TABLE IF NOT EXISTS stats_probe (g INT NOT NULL, v BIGINT NOT NULL)');
-    await ds.query('DELETE FROM stats_probe');
-    let seed = 42;
-    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    const groups = new Map<number, number[]>();
-    for (let g = 0; g < 40; g++) groups.set(g, Array.from({ length: 1 + random(25) }, () => random(1000)));
-    await ds.query('INSERT INTO stats_probe (g, v) VALUES ?', [[...groups].flatMap(([g, vs]) => vs.map((v) => [g, v]))]);
-    const ranked = 'SELECT g, v, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v) AS rnk, COUNT(*) OVER (PARTITION BY g) AS size FROM stats_probe';
-    const grouped: { g: number; m2: string }[] = await ds.query(`SELECT g, size, ${twiceMedianSql('v', 'rnk', 'size')} AS m2 FROM (${ranked}) r GROUP BY g, size`);
-    const windowed: { g: number; m2: string }[] = await ds.query(`SELECT g, ${twiceMedianSql('v', 'rnk', 'size', 'OVER (PARTITION BY g)')} AS m2 FROM (${ranked}) r`);
-    expect(grouped).toHaveLength(40);
-    expect(windowed).toHaveLength([...groups.values()].reduce((n, vs) => n + vs.length, 0));
-    for (const r of [...grouped, ...windowed]) {
-      const sorted = [...groups.get(Number(r.g))!].sort((a, b) => a - b);
-      expect(Number(r.m2) / 2).toBe(median(sorted));
-    }
-    await ds.query('DROP TABLE stats_probe');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { median, quantile, twiceMedianSql } from './stats.js';
+import { median, quantile } from './stats.js';
 
 describe('quantile (linear interpolation, numpy default)', () => {
   it('matches numpy.quantile at fractional positions', () => {
@@ -29,14 +29,5 @@ describe('median', () => {
     expect(median([100, 100, 101, 300, 300, 300])).toBe(200.5);
     expect(median([2, 4])).toBe(3);
     expect(() => median([])).toThrow(RangeError);
-  });
-});
-
-describe('SQL forms', () => {
-  it('add the two middle values of the rank order, grouped or over a window', () => {
-    expect(twiceMedianSql('fine', 'rnk', 'n')).toBe('(SUM(CASE WHEN rnk = (n + 1) DIV 2 THEN fine END) + SUM(CASE WHEN rnk = n DIV 2 + 1 THEN fine END))');
-    expect(twiceMedianSql('fine', 'rnk', 'n', 'OVER (PARTITION BY g)')).toBe(
-      '(SUM(CASE WHEN rnk = (n + 1) DIV 2 THEN fine END) OVER (PARTITION BY g) + SUM(CASE WHEN rnk = n DIV 2 + 1 THEN fine END) OVER (PARTITION BY g))',
-    );
   });
 });

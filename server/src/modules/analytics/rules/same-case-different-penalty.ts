@@ -1,6 +1,28 @@
-import { twiceMedianSql } from '../stats.js';
+import { median } from '../stats.js';
 import { num, type AnomalyRule } from '../rule.js';
-import { CAUSE_CHANGE_SEQUENCE, CHANGE_AT, CHANGE_FROM, CHANGE_JOIN } from './cause-changes.js';
+import { causeAsOf } from './cause-changes.js';
+
+interface DecidedCase {
+  id: string;
+  agency_id: string;
+  credit_code: string;
+  inspection_id: string | null;
+  cause: string;
+  cause_changes: string | null;
+  discretion_level: string;
+  fine: string;
+}
+
+/** Whether |value| > share × base, exactly: `share` is read as the decimal it prints as, as SQL would. */
+export function exceedsShare(value: number, share: number, base: number): boolean {
+  const [digits, exponent = '0'] = String(share).split('e');
+  const [whole, fraction = ''] = digits.split('.');
+  const places = fraction.length - Number(exponent);
+  const numerator = BigInt(whole + fraction) * 10n ** BigInt(Math.max(0, -places));
+  const denominator = 10n ** BigInt(Math.max(0, places));
+  const magnitude = BigInt(Math.abs(value));
+  return magnitude * denominator > numerator * BigInt(base);
+}
 
 /** 同案不同罚: a fine far from the median of the cases decided in the window for the same clause and level. */
 export const sameCaseDifferentPenalty: AnomalyRule = {
@@ -10,53 +32,44 @@ export const sameCaseDifferentPenalty: AnomalyRule = {
   describe: (t) =>
     `窗口内作出决定、案由与裁量等级相同的案件（至少${t.penaltyGroupMin}件）中，罚款偏离中位数超过中位数的${Math.round(t.penaltyDeviation * 100)}%`,
   async *findings(source, { start, end, thresholds }) {
-    // The cause as of D: a case whose cause changed after D is grouped with the clause it had then,
-    // the `from` of its first later change. Twice the median stays an integer, so the comparison
-    // |fine − median| > deviation × median is exact: |2·fine − 2m| > deviation × 2m.
-    // Each derived set is referenced once (MariaDB evaluates a CTE per reference) and none is joined
-    // (MariaDB may re-run a joined derived table per row): every decided case, plus one row per cause
-    // change after D, numbered per case so the earliest such change wins; the median is a window over
-    // the ranked group.
-    const decidedIn = `c.decided_at >= ? AND c.decided_at < ? AND NOT (c.status = 'revoked' AND c.revoked_at < ?)`;
-    const columns = 'c.id, c.agency_id, c.credit_code, c.inspection_id, c.discretion_level, c.fine';
-    const rows = source.stream<{ id: string; agency_id: string; credit_code: string; inspection_id: string | null; cause: string; discretion_level: string; fine: string; n: number | string; median2: string }>(
-      `WITH RECURSIVE ${CAUSE_CHANGE_SEQUENCE}
-       SELECT id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, n, median2
-       FROM (
-         SELECT r.*, ${twiceMedianSql('fine', 'rnk', 'n', 'OVER (PARTITION BY cause, discretion_level)')} AS median2
-         FROM (
-           SELECT d.*, ROW_NUMBER() OVER (PARTITION BY cause, discretion_level ORDER BY fine, id) AS rnk,
-             COUNT(*) OVER (PARTITION BY cause, discretion_level) AS n
-           FROM (
-             SELECT u.*, ROW_NUMBER() OVER (PARTITION BY id ORDER BY later DESC, changed_at, k) AS pick
-             FROM (
-               SELECT ${columns}, c.cause, 0 AS later, NULL AS changed_at, 0 AS k
-               FROM cases c WHERE ${decidedIn}
-               UNION ALL
-               SELECT ${columns}, COALESCE(${CHANGE_FROM}, c.cause), 1, ${CHANGE_AT}, seq.k
-               FROM cases c ${CHANGE_JOIN}
-               WHERE c.cause_changes IS NOT NULL AND ${decidedIn} AND ${CHANGE_AT} >= ?
-             ) u
-           ) d
-           WHERE pick = 1
-         ) r
-         WHERE n >= ?
-       ) m
-       WHERE ABS(2 * fine - median2) > ? * median2`,
-      [start, end, end, start, end, end, end, thresholds.penaltyGroupMin, thresholds.penaltyDeviation],
+    // Two passes over the cases decided in the window, each a plain range read: the first gathers each
+    // group's fines (a number per case), the second judges each case against its group's median. A case
+    // is grouped by the cause it had on D (causeAsOf). Fines are integers (fen), so twice the median is
+    // one, and |fine − median| > deviation × median is compared exactly as |2·fine − 2m| > deviation × 2m.
+    const decided = (columns: string) => source.stream<DecidedCase>(
+      `SELECT ${columns} FROM cases c WHERE c.decided_at >= ? AND c.decided_at < ? AND NOT (c.status = 'revoked' AND c.revoked_at < ?)`,
+      [start, end, end],
     );
-    for await (const r of rows) {
-      const fine = num(r.fine);
-      const median = num(r.median2) / 2;
-      const deviation = median === 0 ? null : Math.round(((fine - median) / median) * 1000) / 1000;
+    const groupOf = (c: DecidedCase) => `${causeAsOf(c.cause, c.cause_changes, end)}\u0000${c.discretion_level}`;
+    const fines = new Map<string, number[]>();
+    for await (const c of decided('c.cause, c.cause_changes, c.discretion_level, c.fine')) {
+      const group = groupOf(c);
+      let list = fines.get(group);
+      if (!list) fines.set(group, (list = []));
+      list.push(num(c.fine));
+    }
+    const medians = new Map<string, { size: number; twice: number }>();
+    for (const [group, list] of fines) {
+      if (list.length < thresholds.penaltyGroupMin) continue;
+      medians.set(group, { size: list.length, twice: median(list.sort((a, b) => a - b)) * 2 });
+    }
+    fines.clear();
+    if (!medians.size) return;
+    for await (const c of decided('c.id, c.agency_id, c.credit_code, c.inspection_id, c.cause, c.cause_changes, c.discretion_level, c.fine')) {
+      const group = medians.get(groupOf(c));
+      const fine = num(c.fine);
+      if (!group || !exceedsShare(2 * fine - group.twice, thresholds.penaltyDeviation, group.twice)) continue;
+      const cause = causeAsOf(c.cause, c.cause_changes, end);
+      const middle = group.twice / 2;
+      const deviation = middle === 0 ? null : Math.round(((fine - middle) / middle) * 1000) / 1000;
       yield {
-        subjectId: r.id,
-        agencyId: r.agency_id,
-        creditCode: r.credit_code,
-        inspectionId: r.inspection_id,
+        subjectId: c.id,
+        agencyId: c.agency_id,
+        creditCode: c.credit_code,
+        inspectionId: c.inspection_id,
         severity: deviation !== null && Math.abs(deviation) > 1 ? 'high' : 'medium',
-        evidence: { cause: r.cause, discretionLevel: r.discretion_level, fine, median, groupSize: num(r.n), deviation },
-        explanation: `同案由（${r.cause}）同裁量等级罚款${fine / 100}元，偏离${num(r.n)}件同类案件中位数${median / 100}元${deviation === null ? '' : `${Math.round(Math.abs(deviation) * 100)}%`}`,
+        evidence: { cause, discretionLevel: c.discretion_level, fine, median: middle, groupSize: group.size, deviation },
+        explanation: `同案由（${cause}）同裁量等级罚款${fine / 100}元，偏离${group.size}件同类案件中位数${middle / 100}元${deviation === null ? '' : `${Math.round(Math.abs(deviation) * 100)}%`}`,
       };
     }
   },
