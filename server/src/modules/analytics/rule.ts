@@ -40,6 +40,10 @@ export interface AnomalyRule {
   findings(source: RowSource, context: RuleContext): AsyncIterable<RuleFinding>;
 }
 
+/** The subject fields of a finding about one inspection row. */
+export const inspectionSubject = (r: { id: string; agency_id: string; credit_code: string }) =>
+  ({ subjectId: r.id, agencyId: r.agency_id, creditCode: r.credit_code, inspectionId: r.id });
+
 /** Dates from the driver are instants (the connection is UTC); numbers may arrive as strings. */
 export const num = (value: unknown): number => Number(value);
 export const instant = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(value as Date));

@@ -1,4 +1,4 @@
-import type { AnomalyRule, RowSource, RuleFinding } from '../rule.js';
+import { inspectionSubject, type AnomalyRule, type RowSource, type RuleFinding } from '../rule.js';
 
 /** Candidates looked up per query: a bounded IN list, in id order. */
 const LOOKUP_BATCH = 1000;
@@ -67,10 +67,7 @@ function finding(r: Violation): RuleFinding {
   const lowTouch = Number(r.low_touch) === 1;
   const items = r.items ? r.items.split(',') : [];
   return {
-    subjectId: r.id,
-    agencyId: r.agency_id,
-    creditCode: r.credit_code,
-    inspectionId: r.id,
+    ...inspectionSubject(r),
     severity: 'medium',
     evidence: { lowTouch, noDisturbItems: items },
     explanation: lowTouch && items.length

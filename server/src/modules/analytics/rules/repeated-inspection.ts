@@ -1,5 +1,5 @@
 import { shanghaiDayNumber } from '../shanghai-days.js';
-import { instant } from '../rule.js';
+import { inspectionSubject, instant } from '../rule.js';
 import { scanRule } from '../shared-scan.js';
 import { enterpriseSequences, type EnterpriseSequenceRow } from './enterprise-sequences.js';
 
@@ -28,10 +28,7 @@ export const repeatedInspection = scanRule<EnterpriseSequenceRow>({
         if (!previous || r.trigger_type !== 'planned' || startedAt < start || day - previous.day > thresholds.repeatedDays) return undefined;
         const daysApart = day - previous.day;
         return [{
-          subjectId: r.id,
-          agencyId: r.agency_id,
-          creditCode: r.credit_code,
-          inspectionId: r.id,
+          ...inspectionSubject(r),
           severity: 'medium',
           evidence: { previous: previous.id, daysApart },
           explanation: `同一部门${thresholds.repeatedDays}日内对同一企业重复计划检查（相隔${daysApart}天，前次检查${previous.id}）`,

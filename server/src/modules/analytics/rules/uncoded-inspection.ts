@@ -1,5 +1,5 @@
 import { isoShanghai } from '../shanghai-days.js';
-import { instant, type AnomalyRule } from '../rule.js';
+import { inspectionSubject, instant, type AnomalyRule } from '../rule.js';
 
 /** 未亮码检查: no inspection code when it started; an emergency's late code (先检查后补码) past its deadline. */
 export const uncodedInspection: AnomalyRule = {
@@ -21,7 +21,7 @@ export const uncodedInspection: AnomalyRule = {
       const startedAt = instant(r.started_at)!;
       // A code filed after D had not been filed as of D.
       const codedAt = r.coded_at !== null && instant(r.coded_at)! < end ? instant(r.coded_at) : null;
-      const base = { subjectId: r.id, agencyId: r.agency_id, creditCode: r.credit_code, inspectionId: r.id };
+      const base = inspectionSubject(r);
       if (r.trigger_type !== 'emergency') {
         yield {
           ...base,

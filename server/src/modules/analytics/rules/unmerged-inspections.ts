@@ -1,5 +1,5 @@
 import { shanghaiDayNumber } from '../shanghai-days.js';
-import { instant } from '../rule.js';
+import { inspectionSubject, instant } from '../rule.js';
 import { scanRule } from '../shared-scan.js';
 import { enterpriseSequences, type EnterpriseSequenceRow } from './enterprise-sequences.js';
 
@@ -42,10 +42,7 @@ export const unmergedInspections = scanRule<EnterpriseSequenceRow>({
         if (!previous) return undefined;
         const daysApart = current.day - previous.day;
         return [{
-          subjectId: r.id,
-          agencyId: r.agency_id,
-          creditCode: r.credit_code,
-          inspectionId: r.id,
+          ...inspectionSubject(r),
           severity: 'medium',
           evidence: { previous: previous.id, previousAgencyId: previous.agencyId, daysApart },
           explanation: `${daysApart}天内已有其他部门（${previous.agencyId}）检查同一企业，未合并为联合检查`,
