@@ -79,6 +79,7 @@ export class AnomalyReporter {
          finished_at = NULL, rule_set = VALUES(rule_set)`,
       [asOf, ANOMALY_RULE_SET, requestedBy, startedAt, startedAt],
     );
+    let failedRule: string | null = null;
     const progress = async (percent: number, step: string) => {
       await this.dataSource.query('UPDATE anomaly_runs SET progress = ?, current_rule = ? WHERE as_of = ?', [Math.floor(percent), step, asOf]);
       onProgress?.({ percent: Math.floor(percent), step });
@@ -92,7 +93,13 @@ export class AnomalyReporter {
       await runSteps(reportSteps(this.rules), async (step) => {
         // Rules sharing a scan are computed together: each is announced as the scan starts.
         for (const rule of step.rules) await progress((started++ / this.rules.length) * RULES_PERCENT, rule.id);
-        await this.store(asOf, step.findings(source, context));
+        try {
+          await this.store(asOf, step.findings(source, context));
+        } catch (error) {
+          // Steps run side by side: the rule last announced need not be the one that failed.
+          failedRule ??= step.rules[0].id;
+          throw error;
+        }
       });
       await progress(RULES_PERCENT, 'summary');
       const summary = await this.summarise(asOf, context);
@@ -108,7 +115,10 @@ export class AnomalyReporter {
       return { asOf, findings, raised };
     } catch (error) {
       const message = ((error as Error).message ?? String(error)).slice(0, 2000);
-      await this.dataSource.query('UPDATE anomaly_runs SET status = ?, error = ?, finished_at = ? WHERE as_of = ?', [willRetry ? 'queued' : 'failed', message, new Date(), asOf]);
+      await this.dataSource.query(
+        'UPDATE anomaly_runs SET status = ?, error = ?, finished_at = ?, current_rule = COALESCE(?, current_rule) WHERE as_of = ?',
+        [willRetry ? 'queued' : 'failed', message, new Date(), failedRule, asOf],
+      );
       throw error;
     }
   }
