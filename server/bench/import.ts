@@ -76,7 +76,7 @@ let items: unknown[][] = [];
 const flush = async () => {
   if (!batch.length) return;
   await bare.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [batch]);
-  if (officers.length) await bare.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES ?', [officers]);
+  if (officers.length) await bare.query('INSERT INTO inspection_officers (inspection_id, officer_id, position, agency_id, credit_code, started_at, finished_at) VALUES ?', [officers]);
   if (items.length) await bare.query('INSERT INTO inspection_items (inspection_id, item_id, position) VALUES ?', [items]);
   batch = [];
   officers = [];
@@ -85,8 +85,10 @@ const flush = async () => {
 for await (const line of createInterface({ input: createReadStream(join(dir, 'inspections.jsonl')), crlfDelay: Infinity })) {
   if (!line) continue;
   const r = JSON.parse(line);
-  batch.push([r.id, r.agencyId, r.creditCode, r.trigger, r.jointId ?? null, new Date(r.startedAt), new Date(r.finishedAt), r.coded ? 1 : 0, r.codedAt ? new Date(r.codedAt) : null, r.result]);
-  r.officerIds.forEach((id: string, i: number) => officers.push([r.id, id, i]));
+  const startedAt = new Date(r.startedAt);
+  const finishedAt = new Date(r.finishedAt);
+  batch.push([r.id, r.agencyId, r.creditCode, r.trigger, r.jointId ?? null, startedAt, finishedAt, r.coded ? 1 : 0, r.codedAt ? new Date(r.codedAt) : null, r.result]);
+  r.officerIds.forEach((id: string, i: number) => officers.push([r.id, id, i, r.agencyId, r.creditCode, startedAt, finishedAt]));
   r.itemIds.forEach((id: string, i: number) => items.push([r.id, id, i]));
   if (batch.length >= 1000) await flush();
 }

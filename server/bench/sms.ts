@@ -119,7 +119,9 @@ async function main(): Promise<void> {
     await dataSource.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [
       rows.map((i) => [`I${i}`, 'A1', code(i), 'planned', null, new Date(), new Date(), true, new Date(), 'pass']),
     ]);
-    await dataSource.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES ?', [rows.map((i) => [`I${i}`, 'O1', 0])]);
+    await dataSource.query('INSERT INTO inspection_officers (inspection_id, officer_id, position, agency_id, credit_code, started_at, finished_at) VALUES ?', [
+      rows.map((i) => [`I${i}`, 'O1', 0, 'A1', code(i), new Date(), new Date()]),
+    ]);
     queued.push(...await dataSource.transaction((manager) => evaluation.createInvites(manager, rows.map((i) => ({ groupId: `I${i}`, creditCode: code(i), inspectionIds: [`I${i}`], finishedAt: new Date().toISOString() })))));
   }
   console.log(`set-up: ${queued.length.toLocaleString()} invites in ${((Date.now() - t) / 1000).toFixed(1)} s`);

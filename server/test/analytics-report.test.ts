@@ -15,7 +15,7 @@ import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { runReportCommand } from '../src/modules/analytics/report-command.js';
 import { previousShanghaiDay } from '../src/modules/analytics/shanghai-days.js';
 import { firstBreak } from '../src/modules/inspections/trail-chain.js';
-import { seedTwoAgencies } from './support/fixtures.js';
+import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 
 const D = previousShanghaiDay(Date.now());
@@ -53,7 +53,7 @@ beforeAll(async () => {
       "INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES (?, ?, ?, 'planned', NULL, ?, ?, ?, NULL, 'pass')",
       [id, agency, credit, start, new Date(start.getTime() + minutes * 60_000), coded ? 1 : 0],
     );
-    await ds.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES (?, ?, 0)', [id, officer]);
+    await addInspectionOfficer(ds, id, officer);
   };
   await insp('X0', 'A1', '91410000MA00000001', day(-20), 60, 'O1');
   await insp('X1', 'A1', '91410000MA00000001', day(-10), 60, 'O1', false); // uncoded, repeated
@@ -100,6 +100,8 @@ describe('nightly job', () => {
     // X1 has two findings: two 'flagged' entries on its trail, chained.
     const trail = await t.dataSource.query("SELECT inspection_id AS inspectionId, seq, kind, actor, detail, at, prev_hash AS prevHash, hash FROM inspection_trail WHERE inspection_id = 'X1' ORDER BY seq");
     expect(trail.map((e: { kind: string }) => e.kind)).toEqual(['flagged', 'flagged']);
+    // In the report's rule order, whichever step stored its finding first.
+    expect(trail.map((e: { detail: string }) => JSON.parse(e.detail).rule)).toEqual(['uncoded-inspection', 'repeated-inspection']);
     expect(firstBreak(trail.map((e: Record<string, unknown>) => ({ ...e, seq: Number(e.seq), at: new Date(e.at as Date) })) as never)).toBeNull();
     const [{ flagged }] = await t.dataSource.query("SELECT COUNT(*) AS flagged FROM inspection_trail WHERE kind = 'flagged'");
     expect(Number(flagged)).toBe(5);

@@ -22,6 +22,7 @@ import { sameCaseDifferentPenalty } from '../src/modules/analytics/rules/same-ca
 import { uncodedInspection } from '../src/modules/analytics/rules/uncoded-inspection.js';
 import { unmergedInspections } from '../src/modules/analytics/rules/unmerged-inspections.js';
 import { reportWindow } from '../src/modules/analytics/shanghai-days.js';
+import { addInspectionOfficer } from './support/fixtures.js';
 import { migratedDataSource } from './support/test-app.js';
 
 const D = '2026-11-20';
@@ -77,7 +78,7 @@ async function inspection(s: InspectionSpec): Promise<void> {
     'INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     [s.id, s.agency ?? 'A1', s.credit, s.trigger ?? 'planned', s.joint ?? null, start, finish, s.coded === false ? 0 : 1, s.codedAt ? at(s.codedAt) : null, 'pass'],
   );
-  for (const [i, o] of (s.officers ?? []).entries()) await ds.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES (?, ?, ?)', [s.id, o, i]);
+  for (const [i, o] of (s.officers ?? []).entries()) await addInspectionOfficer(ds, s.id, o, i);
   for (const [i, item] of (s.items ?? []).entries()) await ds.query('INSERT INTO inspection_items (inspection_id, item_id, position) VALUES (?, ?, ?)', [s.id, item, i]);
 }
 

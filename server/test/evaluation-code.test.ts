@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { REDIS } from '../src/infra/redis/redis.module.js';
 import { eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
-import { seedTwoAgencies } from './support/fixtures.js';
+import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
 const phones = testPhoneCipher();
@@ -30,7 +30,7 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
        VALUES (?, 'A2', ?, 'complaint', NULL, '2026-04-01 02:00:00', '2026-04-01 03:00:00', true, '2026-03-30 00:00:00', 'rectify')`,
       [groupId, creditCode],
     );
-    await t.dataSource.query("INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES (?, 'O2', 0)", [groupId]);
+    await addInspectionOfficer(t.dataSource, groupId, 'O2');
     await inspections.add(JobName.InspectionFinished, { groupId, creditCode, inspectionIds: [groupId], finishedAt: '2026-04-01T03:00:00.000Z' }, { jobId: `finished:${groupId}` });
     return { groupId };
   }

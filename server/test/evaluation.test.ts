@@ -6,7 +6,7 @@ import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { firstBreak } from '../src/modules/inspections/trail-chain.js';
 import { appendTrail, appendTrailBatch } from '../src/modules/inspections/trail.js';
 import { aliyunEnv, eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
-import { seedTwoAgencies } from './support/fixtures.js';
+import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
 const phones = testPhoneCipher();
@@ -34,7 +34,7 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
          VALUES (?, ?, ?, 'planned', ?, '2026-03-05 01:30:00', '2026-03-05 02:30:00', true, '2026-03-04 00:00:00', 'pass')`,
         [inspectionIds[i], agency, creditCode, agencies.length > 1 ? groupId : null],
       );
-      await t.dataSource.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES (?, ?, 0)', [inspectionIds[i], agency === 'A1' ? 'O1' : 'O2']);
+      await addInspectionOfficer(t.dataSource, inspectionIds[i], agency === 'A1' ? 'O1' : 'O2');
     }
     const payload = { groupId, creditCode, inspectionIds, finishedAt: '2026-03-05T02:30:00.000Z' };
     await inspections.add(JobName.InspectionFinished, payload, { jobId: `finished:${groupId}` });

@@ -77,7 +77,7 @@ describe('exchange format import/export', () => {
   it('upserts: changed registers are updated with history, changed member lists replaced', async () => {
     const dir = writeDataset({
       enterprises: [{ ...SMALL_DATASET.enterprises[0], creditGrade: 'C' }],
-      inspections: [{ ...SMALL_DATASET.inspections[0], officerIds: ['O1'], result: 'rectify' }],
+      inspections: [{ ...SMALL_DATASET.inspections[0], officerIds: ['O1'], result: 'rectify', startedAt: '2026-03-02T09:30:00.000+08:00', finishedAt: '2026-03-02T11:00:00.000+08:00' }],
     });
     const result = await importer().import(dir);
     expect(result.ok).toBe(true);
@@ -86,8 +86,9 @@ describe('exchange format import/export', () => {
     const [history] = await dataSource.query("SELECT actor, changes FROM register_history WHERE subject_id = '91440300708461136T' ORDER BY id DESC LIMIT 1");
     expect(history.actor).toBe('import:test');
     expect(JSON.parse(history.changes)).toEqual({ creditGrade: { from: 'B', to: 'C' } });
-    const members = await dataSource.query("SELECT officer_id FROM inspection_officers WHERE inspection_id = 'X1'");
-    expect(members).toEqual([{ officer_id: 'O1' }]);
+    // The officer kept is moved with the inspection: officer rows carry its times.
+    const members = await dataSource.query("SELECT officer_id, started_at, finished_at FROM inspection_officers WHERE inspection_id = 'X1'");
+    expect(members).toEqual([{ officer_id: 'O1', started_at: new Date('2026-03-02T01:30:00Z'), finished_at: new Date('2026-03-02T03:00:00Z') }]);
   });
 
   it('a reference may point at what is already in the database', async () => {

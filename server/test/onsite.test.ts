@@ -193,6 +193,12 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     expect(await t.dataSource.query('SELECT inspection_id, officer_id FROM inspection_officers ORDER BY inspection_id = ? DESC, position', [a1Plan])).toEqual([
       { inspection_id: a1Plan, officer_id: 'O1' }, { inspection_id: a1Plan, officer_id: 'O1B' }, { inspection_id: a2Plan, officer_id: 'O2' },
     ]);
+    // Each officer row carries its own agency's record: agency, enterprise, and that record's start and finish.
+    const [{ mismatched }] = await t.dataSource.query(
+      `SELECT COUNT(*) AS mismatched FROM inspection_officers io JOIN inspections i ON i.id = io.inspection_id
+       WHERE io.agency_id <> i.agency_id OR io.credit_code <> i.credit_code OR io.started_at <> i.started_at OR io.finished_at <> i.finished_at`,
+    );
+    expect(Number(mismatched)).toBe(0);
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
     const job = await queue.getJob(`finished:${a1Plan}`);
     expect(job?.data).toMatchObject({ groupId: a1Plan, creditCode: SHOP, inspectionIds: expect.arrayContaining([a1Plan, a2Plan]) });

@@ -14,3 +14,36 @@ describe('schema', () => {
     }
   });
 });
+
+describe('officer visits migration', () => {
+  it('fills each officer row from its inspection, batch after batch, and drops rows whose inspection is gone', async () => {
+    const dataSource = await migratedDataSource('officer_visits_migration');
+    try {
+      expect(dataSource.migrations[dataSource.migrations.length - 1].name).toBe('OfficerVisits1764500000000');
+      await dataSource.undoLastMigration();
+      // More inspections than one backfill statement takes, so the batches' boundaries are crossed.
+      const count = 6001;
+      const started = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 60_000);
+      const inspections = Array.from({ length: count }, (_, i) => [
+        `I${String(i).padStart(5, '0')}`, `A${i % 3}`, `91410000MA${String(i).padStart(8, '0')}`, 'planned', null, started(i), new Date(started(i).getTime() + 1800_000), 1, null, 'pass',
+      ]);
+      await dataSource.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [inspections]);
+      const officers = inspections.flatMap(([id], i) => (i % 2 ? [[id, 'O1', 0], [id, 'O2', 1]] : [[id, 'O1', 0]]));
+      await dataSource.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES ?', [[...officers, ['GONE', 'O1', 0]]]);
+
+      await dataSource.runMigrations();
+
+      const [{ joined, wrong }] = await dataSource.query(
+        `SELECT COUNT(*) AS joined, SUM(io.agency_id <> i.agency_id OR io.credit_code <> i.credit_code OR io.started_at <> i.started_at OR io.finished_at <> i.finished_at) AS wrong
+         FROM inspection_officers io JOIN inspections i ON i.id = io.inspection_id`,
+      );
+      expect([Number(joined), Number(wrong)]).toEqual([officers.length, 0]);
+      const [{ all }] = await dataSource.query('SELECT COUNT(*) AS `all` FROM inspection_officers');
+      expect(Number(all)).toBe(officers.length);
+      const [last] = await dataSource.query("SELECT agency_id, credit_code, started_at FROM inspection_officers WHERE inspection_id = 'I06000' AND officer_id = 'O1'");
+      expect(last).toEqual({ agency_id: 'A0', credit_code: '91410000MA00006000', started_at: started(6000) });
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { appendTrail } from '../src/modules/inspections/trail.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
 import { raiseFlag } from '../src/modules/supervision/flags.js';
-import { seedTwoAgencies } from './support/fixtures.js';
+import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 
 const SHOP = buildCreditCode('92410202', 'MA000501');
@@ -25,7 +25,7 @@ describe('supervision: the flagged-case queue, the case page, the workflow, the 
         "INSERT INTO inspections (id, agency_id, credit_code, trigger_type, started_at, finished_at, coded, result) VALUES (?, ?, ?, 'planned', ?, ?, 1, 'case')",
         [inspectionId, agencyId, creditCode, new Date(at.getTime() - 86_400_000), new Date(at.getTime() - 82_800_000)],
       );
-      await manager.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES (?, ?, 0)', [inspectionId, officerId]);
+      await addInspectionOfficer(manager, inspectionId, officerId);
       await appendTrail(manager, inspectionId, 'finished', `user:9:${officerId}`, { result: 'case' }, new Date(at.getTime() - 82_800_000));
       await manager.query(
         "INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at) VALUES (?, ?, 2, 1, 2, 1, 'disapprove', 'repeated,excessive', '一个月来了两次', ?)",

@@ -2,7 +2,7 @@ import { buildCreditCode } from '@mashang/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { appendTrail } from '../../src/modules/inspections/trail.js';
 import { raiseFlag } from '../../src/modules/supervision/flags.js';
-import { seedTwoAgencies } from '../support/fixtures.js';
+import { addInspectionOfficer, seedTwoAgencies } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -22,7 +22,7 @@ describe('the supervision console in a real browser: a bad rating becomes a rect
         "INSERT INTO inspections (id, agency_id, credit_code, trigger_type, started_at, finished_at, coded, result) VALUES (?, 'A1', ?, 'planned', ?, ?, 1, 'rectify')",
         [inspectionId, SHOP, new Date(ratedAt.getTime() - DAY), new Date(ratedAt.getTime() - DAY + 3_600_000)],
       );
-      await manager.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES (?, ?, 0)', [inspectionId, 'O1']);
+      await addInspectionOfficer(manager, inspectionId, 'O1');
       await manager.query(
         "INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at) VALUES (?, 'A1', 2, 3, 2, 1, 'disapprove', 'repeated', ?, ?)",
         [inspectionId, comment, ratedAt],

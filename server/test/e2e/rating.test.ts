@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { JobName, QueueName } from '../../src/infra/queues/queues.js';
 import { REDIS } from '../../src/infra/redis/redis.module.js';
 import { eventually } from '../evaluation-fakes.js';
-import { seedTwoAgencies } from '../support/fixtures.js';
+import { addInspectionOfficer, seedTwoAgencies } from '../support/fixtures.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from '../support/test-app.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -28,7 +28,7 @@ describe('the SMS rating page in a real phone-sized browser', () => {
         "INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES (?, ?, ?, 'planned', 'P1', '2026-03-05 01:30:00', '2026-03-05 02:30:00', true, '2026-03-04 00:00:00', 'pass')",
         [id, agency, CODE],
       );
-      await t.dataSource.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) VALUES (?, ?, 0)', [id, officer]);
+      await addInspectionOfficer(t.dataSource, id, officer);
     }
     // The wrong code typed below counts against this address for a quarter hour: start from none.
     await t.app.get<Redis>(REDIS).del('rating-code-failures:127.0.0.1');

@@ -26,3 +26,12 @@ export async function seedTwoAgencies(dataSource: DataSource): Promise<void> {
     ]);
   }
 }
+
+/** Puts an officer on a stored inspection the way inspections are written: the row copies the inspection's agency, enterprise and times. */
+export async function addInspectionOfficer(db: Pick<DataSource, 'query'>, inspectionId: string, officerId: string, position = 0): Promise<void> {
+  await db.query(
+    `INSERT INTO inspection_officers (inspection_id, officer_id, position, agency_id, credit_code, started_at, finished_at)
+     SELECT id, ?, ?, agency_id, credit_code, started_at, finished_at FROM inspections WHERE id = ?`,
+    [officerId, position, inspectionId],
+  );
+}

@@ -1,5 +1,6 @@
 import { ANOMALY_RULE_SET, ANOMALY_RULE_TITLES, ANOMALY_RULES, type AgencyActivity, type AnomalyRuleId } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
+import { isLockConflict } from '../../infra/database/lock-conflicts.js';
 import { compareIds } from './compare-ids.js';
 import { raiseFlags } from '../supervision/flags.js';
 import type { AnomalyRule, RowSource, RuleContext, RuleFinding } from './rule.js';
@@ -13,6 +14,14 @@ export interface ReportProgress {
   percent: number;
   /** The rule being computed, or `summary` / `flags`. */
   step: string;
+}
+
+export interface RunOptions {
+  onProgress?: (p: ReportProgress) => void;
+  /** Each step's wall time once it ends (a step is one rule, rules sharing a scan, or the summary's parts). */
+  onStepDone?: (step: string, ms: number) => void;
+  /** This attempt is retried if it fails: a failure leaves the run queued, not failed. */
+  willRetry?: boolean;
 }
 
 export interface ReportOutcome {
@@ -33,6 +42,9 @@ export const REPORT_ACTOR = 'system:nightly-report';
 
 const INSERT_BATCH = 1000;
 const FLAG_BATCH = 500;
+/** Batches of flagged cases in flight at once: with one, a core idles while the other waits on the database. */
+const FLAG_LANES = 2;
+const LOCK_CONFLICT_ATTEMPTS = 5;
 const DELETE_BATCH = 10_000;
 /** Steps computed at once: the database answers each query on one core; two keep a two-core server busy. */
 const PARALLEL_STEPS = 2;
@@ -70,7 +82,7 @@ export class AnomalyReporter {
    * One attempt. A failure is stored on the run (queued again when `willRetry`, else failed) and
    * rethrown, so the queue retries it and nobody mistakes a missing report for a quiet night.
    */
-  async run(asOf: string, requestedBy: string, { onProgress, willRetry = false }: { onProgress?: (p: ReportProgress) => void; willRetry?: boolean } = {}): Promise<ReportOutcome> {
+  async run(asOf: string, requestedBy: string, { onProgress, onStepDone, willRetry = false }: RunOptions = {}): Promise<ReportOutcome> {
     const startedAt = new Date();
     await this.dataSource.query(
       `INSERT INTO anomaly_runs (as_of, rule_set, status, progress, current_rule, attempts, error, requested_by, queued_at, started_at, finished_at)
@@ -90,21 +102,37 @@ export class AnomalyReporter {
       await this.clear(asOf);
       const source = rowSource(this.dataSource);
       let started = 0;
-      await runSteps(reportSteps(this.rules), async (step) => {
-        // Rules sharing a scan are computed together: each is announced as the scan starts.
-        for (const rule of step.rules) await progress((started++ / this.rules.length) * RULES_PERCENT, rule.id);
-        try {
-          await this.store(asOf, step.findings(source, context));
-        } catch (error) {
-          // Steps run side by side: the rule last announced need not be the one that failed.
-          failedRule ??= step.rules[0].id;
-          throw error;
-        }
-      });
+      let activity: Record<string, AgencyActivity> = {};
+      const timed = async (name: string, work: () => Promise<void>) => {
+        const stepStarted = Date.now();
+        await work();
+        onStepDone?.(name, Date.now() - stepStarted);
+      };
+      const ruleSteps = reportSteps(this.rules).map((step) => ({
+        longPass: isScanRule(step.rules[0]),
+        run: () => timed(step.rules.map((r) => r.id).join('+'), async () => {
+          // Rules sharing a scan are computed together: each is announced as the scan starts.
+          for (const rule of step.rules) await progress((started++ / this.rules.length) * RULES_PERCENT, rule.id);
+          try {
+            await this.store(asOf, step.findings(source, context));
+          } catch (error) {
+            // Steps run side by side: the rule last announced need not be the one that failed.
+            failedRule ??= step.rules[0].id;
+            throw error;
+          }
+        }),
+      }));
+      // The agencies' activity needs no finding: it is counted beside the rules.
+      const activityStep = { longPass: false, run: () => timed('activity', async () => void (activity = await this.agencyActivity(context))) };
+      await runSteps([...ruleSteps, activityStep]);
       await progress(RULES_PERCENT, 'summary');
-      const summary = await this.summarise(asOf, context);
+      let summary!: ReportSummary;
+      await timed('summary', async () => void (summary = await this.summarise(asOf, activity)));
       const findings = Object.values(summary.byRule).reduce((a, b) => a + b, 0);
-      const raised = await this.raise(asOf, findings, (done) => progress(RULES_PERCENT + 2 + (done / Math.max(findings, 1)) * (99 - RULES_PERCENT - 2), 'flags'));
+      let raised = 0;
+      await timed('flags', async () => {
+        raised = await this.raise(asOf, findings, (done) => progress(RULES_PERCENT + 2 + (done / Math.max(findings, 1)) * (99 - RULES_PERCENT - 2), 'flags'));
+      });
       const finishedAt = new Date();
       await this.dataSource.query(
         `UPDATE anomaly_runs SET status = 'completed', progress = 100, current_rule = NULL, error = NULL, finished_at = ?, generated_at = ?,
@@ -153,83 +181,120 @@ export class AnomalyReporter {
     await flush();
   }
 
-  /** Counts per rule, and per agency: inspections started, cases filed (coercive ones) and findings. */
-  private async summarise(asOf: string, { start, end }: RuleContext): Promise<ReportSummary> {
-    const byRule = Object.fromEntries(ANOMALY_RULES.map((r) => [r, 0])) as Record<AnomalyRuleId, number>;
-    for (const r of await this.dataSource.query('SELECT rule, COUNT(*) AS n FROM anomaly_findings WHERE as_of = ? GROUP BY rule', [asOf])) {
-      byRule[r.rule as AnomalyRuleId] = Number(r.n);
-    }
+  /** Per agency: inspections started and cases filed (coercive ones) in the window; findings are counted after the rules. */
+  private async agencyActivity({ start, end }: RuleContext): Promise<Record<string, AgencyActivity>> {
     const byAgency: Record<string, AgencyActivity> = {};
     for (const a of await this.dataSource.query('SELECT id FROM agencies ORDER BY id')) byAgency[a.id] = { inspections: 0, cases: 0, coercive: 0, findings: 0 };
-    const add = (id: string, values: Partial<AgencyActivity>) => {
-      byAgency[id] ??= { inspections: 0, cases: 0, coercive: 0, findings: 0 };
-      Object.assign(byAgency[id], values);
-    };
     // From the (agency, start) index alone: through the start index every row would cost a look-up for its agency.
     for (const r of await this.dataSource.query(
       'SELECT agency_id, COUNT(*) AS n FROM inspections FORCE INDEX (idx_inspections_agency_start) WHERE started_at >= ? AND started_at < ? GROUP BY agency_id',
       [start, end],
     )) {
-      add(r.agency_id, { inspections: Number(r.n) });
+      addActivity(byAgency, r.agency_id, { inspections: Number(r.n) });
     }
     for (const r of await this.dataSource.query(
       'SELECT agency_id, COUNT(*) AS n, SUM(coercive) AS coercive FROM cases WHERE filed_at >= ? AND filed_at < ? GROUP BY agency_id',
       [start, end],
     )) {
-      add(r.agency_id, { cases: Number(r.n), coercive: Number(r.coercive) });
+      addActivity(byAgency, r.agency_id, { cases: Number(r.n), coercive: Number(r.coercive) });
+    }
+    return byAgency;
+  }
+
+  /** Counts per rule, and per agency: its activity and its findings. */
+  private async summarise(asOf: string, byAgency: Record<string, AgencyActivity>): Promise<ReportSummary> {
+    const byRule = Object.fromEntries(ANOMALY_RULES.map((r) => [r, 0])) as Record<AnomalyRuleId, number>;
+    for (const r of await this.dataSource.query('SELECT rule, COUNT(*) AS n FROM anomaly_findings WHERE as_of = ? GROUP BY rule', [asOf])) {
+      byRule[r.rule as AnomalyRuleId] = Number(r.n);
     }
     for (const r of await this.dataSource.query('SELECT agency_id, COUNT(*) AS n FROM anomaly_findings WHERE as_of = ? AND agency_id IS NOT NULL GROUP BY agency_id', [asOf])) {
-      add(r.agency_id, { findings: Number(r.n) });
+      addActivity(byAgency, r.agency_id, { findings: Number(r.n) });
     }
     const sorted = Object.fromEntries(Object.keys(byAgency).sort(compareIds).map((id) => [id, byAgency[id]]));
     return { byRule, byAgency: sorted };
   }
 
   /**
-   * Raises the findings whose dedupe key has no flagged case yet, in batches, and links every finding
-   * to its case. In the report's order (rule, then subject), not the order of storing, which steps
-   * running side by side interleave: an inspection's trail gets its flags in rule order.
+   * Raises the findings whose dedupe key has no flagged case yet, in batches, then links every finding
+   * to its case. Two lanes share the work, split by inspection (or subject when there is none), so
+   * each inspection's flags are raised by one lane in the report's order (rule, then subject) — not
+   * in the order of storing, which steps running side by side interleave: an inspection's trail gets
+   * its flags in rule order.
    */
   private async raise(asOf: string, total: number, onBatch: (done: number) => Promise<void>): Promise<number> {
     let raised = 0;
-    let order = -1;
-    let subject = '';
     let done = 0;
-    for (;;) {
-      const rows: FindingForFlag[] = await this.dataSource.query(
-        `SELECT id, rule, rule_order, subject_type, subject_id, dedupe_key, agency_id, credit_code, officer_id, inspection_id, severity, evidence, explanation
-         FROM anomaly_findings WHERE as_of = ? AND (rule_order > ? OR (rule_order = ? AND subject_id > ?))
-         ORDER BY rule_order, subject_id LIMIT ?`,
-        [asOf, order, order, subject, FLAG_BATCH],
-      );
-      if (!rows.length) return raised;
-      order = Number(rows[rows.length - 1].rule_order);
-      subject = rows[rows.length - 1].subject_id;
-      done += rows.length;
-      raised += await this.dataSource.transaction(async (manager) => {
-        const cases = await raiseFlags(manager, rows.map((r) => ({
-          dedupeKey: r.dedupe_key,
-          source: 'anomaly',
-          rule: r.rule,
-          subjectType: r.subject_type,
-          subjectId: r.subject_id,
-          agencyId: r.agency_id,
-          creditCode: r.credit_code,
-          officerId: r.officer_id,
-          inspectionId: r.inspection_id,
-          severity: r.severity as 'low' | 'medium' | 'high',
-          title: `${ANOMALY_RULE_TITLES[r.rule as AnomalyRuleId]}：${r.explanation}`,
-          evidence: { report: asOf, rule: r.rule, subject: { type: r.subject_type, id: r.subject_id }, ...JSON.parse(r.evidence) },
-          actor: REPORT_ACTOR,
-        })));
-        const links = rows.map((r) => [r.id, cases.get(r.dedupe_key)!.id]);
-        await manager.query(
-          `UPDATE anomaly_findings SET flagged_case_id = CASE id ${links.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
-          [...links.flat(), rows.map((r) => r.id)],
+    let stopped = false;
+    const lane = async (index: number) => {
+      let order = -1;
+      let subject = '';
+      while (!stopped) {
+        const rows: FindingForFlag[] = await this.dataSource.query(
+          `SELECT id, rule, rule_order, subject_type, subject_id, dedupe_key, agency_id, credit_code, officer_id, inspection_id, severity, evidence, explanation
+           FROM anomaly_findings WHERE as_of = ? AND (rule_order > ? OR (rule_order = ? AND subject_id > ?)) AND CRC32(COALESCE(inspection_id, subject_id)) % ? = ?
+           ORDER BY rule_order, subject_id LIMIT ?`,
+          [asOf, order, order, subject, FLAG_LANES, index, FLAG_BATCH],
         );
-        return [...cases.values()].filter((c) => c.created).length;
-      });
-      await onBatch(Math.min(done, total));
+        if (!rows.length) return;
+        order = Number(rows[rows.length - 1].rule_order);
+        subject = rows[rows.length - 1].subject_id;
+        // Read after the await: the other lane adds to it meanwhile.
+        const created = await this.raiseBatch(asOf, rows);
+        raised += created;
+        done += rows.length;
+        await onBatch(Math.min(done, total));
+      }
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: FLAG_LANES }, (_, index) => lane(index).catch((error) => {
+      stopped = true;
+      throw error;
+    })));
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure) throw failure.reason;
+    await this.link(asOf);
+    return raised;
+  }
+
+  /**
+   * One batch's flagged cases, their events and trail entries in one transaction; READ COMMITTED so the
+   * lanes' trail look-ups take no gap locks. A batch rolled back by a lock conflict is raised again:
+   * cases it had raised are gone with it.
+   */
+  private async raiseBatch(asOf: string, rows: FindingForFlag[]): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+          const cases = await raiseFlags(manager, rows.map((r) => ({
+            dedupeKey: r.dedupe_key,
+            source: 'anomaly',
+            rule: r.rule,
+            subjectType: r.subject_type,
+            subjectId: r.subject_id,
+            agencyId: r.agency_id,
+            creditCode: r.credit_code,
+            officerId: r.officer_id,
+            inspectionId: r.inspection_id,
+            severity: r.severity as 'low' | 'medium' | 'high',
+            title: `${ANOMALY_RULE_TITLES[r.rule as AnomalyRuleId]}：${r.explanation}`,
+            evidence: { report: asOf, rule: r.rule, subject: { type: r.subject_type, id: r.subject_id }, ...JSON.parse(r.evidence) },
+            actor: REPORT_ACTOR,
+          })));
+          return [...cases.values()].filter((c) => c.created).length;
+        });
+      } catch (error) {
+        if (!isLockConflict(error) || attempt >= LOCK_CONFLICT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Links every finding to its flagged case, new or raised before: one join per rule, not a statement per batch. */
+  private async link(asOf: string): Promise<void> {
+    for (let order = 0; order < this.rules.length; order++) {
+      await this.dataSource.query(
+        `UPDATE anomaly_findings f JOIN flagged_cases c ON c.dedupe_key = f.dedupe_key SET f.flagged_case_id = c.id
+         WHERE f.as_of = ? AND f.rule_order = ?`,
+        [asOf, order],
+      );
     }
   }
 }
@@ -241,17 +306,17 @@ interface ReportStep {
 }
 
 /**
- * Runs the steps PARALLEL_STEPS at a time, the shared scans first: they are the longest passes, and
- * the other steps then run beside them instead of after them. After a failure no step starts; the
- * first failure is thrown once the running steps have ended.
+ * Runs the steps PARALLEL_STEPS at a time, the long passes first: the other steps then run beside
+ * them instead of after them. After a failure no step starts; the first failure is thrown once the
+ * running steps have ended.
  */
-async function runSteps(steps: ReportStep[], run: (step: ReportStep) => Promise<void>): Promise<void> {
-  const queue = [...steps.filter((s) => isScanRule(s.rules[0])), ...steps.filter((s) => !isScanRule(s.rules[0]))];
+async function runSteps(steps: { longPass: boolean; run: () => Promise<void> }[]): Promise<void> {
+  const queue = [...steps.filter((s) => s.longPass), ...steps.filter((s) => !s.longPass)];
   const failures: unknown[] = [];
   const lane = async () => {
     for (let step = queue.shift(); step && !failures.length; step = queue.shift()) {
       try {
-        await run(step);
+        await step.run();
       } catch (error) {
         failures.push(error);
       }
@@ -282,6 +347,11 @@ function reportSteps(rules: readonly AnomalyRule[]): ReportStep[] {
 
 async function* tagged(rule: AnomalyRule, findings: AsyncIterable<RuleFinding>): AsyncIterable<RuleFindingOf> {
   for await (const finding of findings) yield { rule, finding };
+}
+
+function addActivity(byAgency: Record<string, AgencyActivity>, agencyId: string, values: Partial<AgencyActivity>): void {
+  byAgency[agencyId] ??= { inspections: 0, cases: 0, coercive: 0, findings: 0 };
+  Object.assign(byAgency[agencyId], values);
 }
 
 interface FindingForFlag {

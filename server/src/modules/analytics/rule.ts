@@ -15,6 +15,8 @@ export interface RuleContext {
 /** Rows of one query, streamed (flat memory); a second connection answers small look-ups meanwhile. */
 export interface RowSource {
   stream<T = Record<string, unknown>>(sql: string, params: unknown[]): AsyncIterable<T>;
+  /** The same, a batch of rows at a time: for passes over millions of rows, where an await per row costs more than the row. */
+  batches<T = Record<string, unknown>>(sql: string, params: unknown[]): AsyncIterable<T[]>;
   query<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
 }
 

@@ -22,8 +22,8 @@ export function previousShanghaiDay(instant: Date | number): string {
 }
 
 /** The Asia/Shanghai date of an instant as a day number (days since 1970-01-01): differences are natural days. */
-export function shanghaiDayNumber(instant: Date): number {
-  return Math.floor((instant.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
+export function shanghaiDayNumber(instant: Date | number): number {
+  return Math.floor((+instant + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
 
 /** Natural days between two instants' Asia/Shanghai dates (b − a). */

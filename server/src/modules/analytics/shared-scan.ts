@@ -5,7 +5,8 @@ import type { AnomalyRule, RowSource, RuleContext, RuleFinding } from './rule.js
  * through its own reader. Its rows cover what every reader needs; a reader skips what it does not.
  */
 export interface SharedScan<Row> {
-  rows(source: RowSource, context: RuleContext): AsyncIterable<Row>;
+  /** The rows in order, a batch at a time. */
+  batches(source: RowSource, context: RuleContext): AsyncIterable<Row[]>;
 }
 
 /** One rule's reading of a shared scan in one run. */
@@ -44,11 +45,13 @@ export function isScanRule(rule: AnomalyRule): rule is ScanRule<unknown> {
 /** Reads the scan once, handing every row to each rule's reader; each finding comes with its rule. */
 export async function* readScan<Row>(scan: SharedScan<Row>, rules: readonly ScanRule<Row>[], source: RowSource, context: RuleContext): AsyncIterable<RuleFindingOf> {
   const readers = rules.map((rule) => ({ rule, reader: rule.reader(source, context) }));
-  for await (const row of scan.rows(source, context)) {
-    for (const { rule, reader } of readers) {
-      let found = reader.read(row);
-      if (found instanceof Promise) found = await found;
-      if (found) for (const finding of found) yield { rule, finding };
+  for await (const rows of scan.batches(source, context)) {
+    for (const row of rows) {
+      for (const { rule, reader } of readers) {
+        let found = reader.read(row);
+        if (found instanceof Promise) found = await found;
+        if (found) for (const finding of found) yield { rule, finding };
+      }
     }
   }
   for (const { rule, reader } of readers) for await (const finding of reader.finish()) yield { rule, finding };

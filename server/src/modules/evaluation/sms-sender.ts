@@ -13,6 +13,7 @@ import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } fr
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
 import { renderSms } from './sms-template.js';
 import { appendTrailBatch } from '../inspections/trail.js';
+import { isLockConflict } from '../../infra/database/lock-conflicts.js';
 
 type SendJob = Job<JobPayloads[JobName.SendSms]>;
 type BullQueue = Queue<JobPayloads[JobName.SendSms]> & {
@@ -43,8 +44,6 @@ interface Accepted {
   phone: string;
 }
 
-const DEADLOCK = 'ER_LOCK_DEADLOCK';
-const LOCK_WAIT = 'ER_LOCK_WAIT_TIMEOUT';
 /** Rows per look-up and per recording transaction. */
 const BATCH = 200;
 
@@ -245,8 +244,7 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
           careful = true;
           continue;
         }
-        const code = (error as { code?: string }).code;
-        if ((code !== DEADLOCK && code !== LOCK_WAIT) || attempt >= 5) throw error;
+        if (!isLockConflict(error) || attempt >= 5) throw error;
       }
     }
   }

@@ -323,7 +323,9 @@ export class ExchangeImporter {
       [batch.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded ? 1 : 0, r.codedAt, r.result])],
     );
     const replacing = hadDuplicates(result);
-    await this.replaceMembers(runner, 'inspection_officers', 'inspection_id', 'officer_id', batch.map((r) => [r.id, r.officerIds]), replacing);
+    // Officer rows carry their inspection's agency, enterprise and times (the report's officer pass reads them alone).
+    await this.replaceMembers(runner, 'inspection_officers', 'inspection_id', 'officer_id', batch.map((r) => [r.id, r.officerIds, [r.agencyId, r.creditCode, r.startedAt, r.finishedAt]]), replacing,
+      ['agency_id', 'credit_code', 'started_at', 'finished_at']);
     await this.replaceMembers(runner, 'inspection_items', 'inspection_id', 'item_id', batch.map((r) => [r.id, r.itemIds]), replacing);
   }
 
@@ -355,11 +357,20 @@ export class ExchangeImporter {
   }
 
   /**
-   * Sets an ordered member list (officers, items) per owner. Stale members are deleted only when
-   * some owner already existed: a batch of new records needs just the insert.
+   * Sets an ordered member list (officers, items) per owner, each member row with the owner's values
+   * of `ownerValueColumns`. Stale members are deleted only when some owner already existed: a batch
+   * of new records needs just the insert.
    */
-  private async replaceMembers(runner: QueryRunner, table: string, ownerColumn: string, memberColumn: string, owners: [string, string[]][], ownersExisted: boolean): Promise<void> {
-    const pairs = owners.flatMap(([owner, members]) => members.map((member, position) => [owner, member, position]));
+  private async replaceMembers(
+    runner: QueryRunner,
+    table: string,
+    ownerColumn: string,
+    memberColumn: string,
+    owners: [owner: string, members: string[], ownerValues?: unknown[]][],
+    ownersExisted: boolean,
+    ownerValueColumns: string[] = [],
+  ): Promise<void> {
+    const pairs = owners.flatMap(([owner, members, ownerValues = []]) => members.map((member, position) => [owner, member, position, ...ownerValues]));
     if (ownersExisted) {
       const keep = pairs.map(([owner, member]) => [owner, member]);
       await runner.query(
@@ -368,7 +379,11 @@ export class ExchangeImporter {
       );
     }
     if (!pairs.length) return;
-    await runner.query(`INSERT INTO ${table} (${ownerColumn}, ${memberColumn}, position) VALUES ? ON DUPLICATE KEY UPDATE position = VALUES(position)`, [pairs]);
+    const columns = ['position', ...ownerValueColumns];
+    await runner.query(
+      `INSERT INTO ${table} (${ownerColumn}, ${memberColumn}, ${columns.join(', ')}) VALUES ? ON DUPLICATE KEY UPDATE ${columns.map((c) => `${c} = VALUES(${c})`).join(', ')}`,
+      [pairs],
+    );
   }
 
   // ---- reading ------------------------------------------------------------------------------

@@ -603,7 +603,11 @@ export class OnsiteService implements OnModuleDestroy {
       await manager.query(
         `INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [member.id, member.agency_id, creditCode, member.trigger_type, jointId, startedAt, member.finished_at, codedAt !== null && codedAt <= startedAt, codedAt, result]);
-      await manager.query('INSERT INTO inspection_officers (inspection_id, officer_id, position) SELECT plan_id, officer_id, position FROM plan_officers WHERE plan_id = ?', [member.id]);
+      await manager.query(
+        `INSERT INTO inspection_officers (inspection_id, officer_id, position, agency_id, credit_code, started_at, finished_at)
+         SELECT plan_id, officer_id, position, ?, ?, ?, ? FROM plan_officers WHERE plan_id = ?`,
+        [member.agency_id, creditCode, startedAt, member.finished_at, member.id],
+      );
       await manager.query('INSERT INTO inspection_items (inspection_id, item_id, position) SELECT plan_id, item_id, position FROM plan_items WHERE plan_id = ?', [member.id]);
     }
     const finishedAt = new Date(Math.max(...members.map((m) => new Date(m.finished_at!).getTime())));

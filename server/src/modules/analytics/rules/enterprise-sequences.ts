@@ -18,8 +18,8 @@ export interface EnterpriseSequenceRow {
  * inspection of repeated- and unmerged-inspections, which may lie before the window.
  */
 export const enterpriseSequences: SharedScan<EnterpriseSequenceRow> = {
-  rows: (source, { start, end, thresholds }) =>
-    source.stream<EnterpriseSequenceRow>(
+  batches: (source, { start, end, thresholds }) =>
+    source.batches<EnterpriseSequenceRow>(
       `SELECT credit_code, agency_id, id, trigger_type, joint_id, started_at
        FROM inspections FORCE INDEX (idx_inspections_enterprise_sequence)
        WHERE started_at >= ? AND started_at < ?

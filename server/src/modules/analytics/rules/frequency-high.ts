@@ -1,4 +1,4 @@
-import { instant, type RuleFinding } from '../rule.js';
+import type { RuleFinding } from '../rule.js';
 import { scanRule } from '../shared-scan.js';
 import { enterpriseSequences, type EnterpriseSequenceRow } from './enterprise-sequences.js';
 
@@ -23,6 +23,7 @@ export const frequencyHigh = scanRule<EnterpriseSequenceRow>({
   reader(source, { start, thresholds }) {
     // Each enterprise's planned inspections in the window per agency, counted as its rows go by; only
     // pairs over the smallest cap wait for their enterprise's grade, looked up a batch at a time.
+    const startMs = start.getTime();
     const caps = thresholds.frequencyCaps;
     const smallestCap = Math.min(...Object.values(caps).filter((c): c is number => c !== null));
     let enterprise: string | null = null;
@@ -64,7 +65,7 @@ export const frequencyHigh = scanRule<EnterpriseSequenceRow>({
           if (enterprise !== null) close();
           enterprise = r.credit_code;
         }
-        if (r.trigger_type === 'planned' && instant(r.started_at)! >= start) {
+        if (r.trigger_type === 'planned' && r.started_at.getTime() >= startMs) {
           const ids = planned.get(r.agency_id);
           if (ids) ids.push(r.id);
           else planned.set(r.agency_id, [r.id]);

@@ -1,5 +1,5 @@
 import { isoShanghai } from '../shanghai-days.js';
-import { instant, type RuleFinding } from '../rule.js';
+import type { RuleFinding } from '../rule.js';
 import { scanRule } from '../shared-scan.js';
 import { officerVisits, type OfficerVisitRow } from './officer-visits.js';
 
@@ -9,6 +9,8 @@ interface Visit {
   creditCode: string;
   start: Date;
   end: Date;
+  startMs: number;
+  endMs: number;
 }
 
 /** 一人两地: an officer on two inspections of different enterprises whose [start, finish) intervals overlap. */
@@ -21,6 +23,7 @@ export const officerOverlap = scanRule<OfficerVisitRow>({
   reader(_source, { start }) {
     // A sweep over each officer's inspections in start order: only the officer's still-open
     // visits are held, so memory stays flat however long the stream.
+    const startMs = start.getTime();
     let officer: string | null = null;
     let open: Visit[] = [];
     const finding = (subject: Visit, other: Visit, officerId: string): RuleFinding => ({
@@ -41,20 +44,21 @@ export const officerOverlap = scanRule<OfficerVisitRow>({
     });
     return {
       read(r) {
-        const visit: Visit = { id: r.id, agencyId: r.agency_id, creditCode: r.credit_code, start: instant(r.started_at)!, end: instant(r.finished_at)! };
+        const endMs = r.finished_at.getTime();
         // The scan also holds inspections that ended by the window's start for the workload count.
-        if (visit.end <= start) return undefined;
+        if (endMs <= startMs) return undefined;
+        const visit: Visit = { id: r.id, agencyId: r.agency_id, creditCode: r.credit_code, start: r.started_at, end: r.finished_at, startMs: r.started_at.getTime(), endMs };
         if (r.officer_id !== officer) {
           officer = r.officer_id;
           open = [];
         }
         // Half-open intervals: one ending exactly when the next starts does not overlap it.
-        open = open.filter((v) => v.end > visit.start);
+        if (open.length) open = open.filter((v) => v.endMs > visit.startMs);
         let found: RuleFinding[] | undefined;
         for (const other of open) {
           if (other.creditCode === visit.creditCode) continue;
-          if (visit.start >= start) (found ??= []).push(finding(visit, other, officer));
-          if (other.start >= start) (found ??= []).push(finding(other, visit, officer));
+          if (visit.startMs >= startMs) (found ??= []).push(finding(visit, other, officer));
+          if (other.startMs >= startMs) (found ??= []).push(finding(other, visit, officer));
         }
         open.push(visit);
         return found;

@@ -1,5 +1,5 @@
 import { quantile } from '../stats.js';
-import { instant, type RuleFinding } from '../rule.js';
+import type { RuleFinding } from '../rule.js';
 import type { AnomalyThresholds } from '../rule-config.js';
 import { scanRule } from '../shared-scan.js';
 import { officerVisits, type OfficerVisitRow } from './officer-visits.js';
@@ -22,9 +22,10 @@ export const officerWorkloadOutlier = scanRule<OfficerVisitRow>({
     // officers' visits go by — a register's worth of entries. Grouped in SQL instead, MariaDB's
     // fixed-width temporary table outgrows memory at a province's officers and spills to disk.
     const counts = new Map<string, number>();
+    const startMs = start.getTime();
     return {
       read(r) {
-        if (instant(r.started_at)! >= start) counts.set(r.officer_id, (counts.get(r.officer_id) ?? 0) + 1);
+        if (r.started_at.getTime() >= startMs) counts.set(r.officer_id, (counts.get(r.officer_id) ?? 0) + 1);
         return undefined;
       },
       async *finish() {

@@ -1,5 +1,5 @@
 import { shanghaiDayNumber } from '../shanghai-days.js';
-import { inspectionSubject, instant } from '../rule.js';
+import { inspectionSubject } from '../rule.js';
 import { scanRule } from '../shared-scan.js';
 import { enterpriseSequences, type EnterpriseSequenceRow } from './enterprise-sequences.js';
 
@@ -11,6 +11,7 @@ export const repeatedInspection = scanRule<EnterpriseSequenceRow>({
   describe: (t) => `同一部门在${t.repeatedDays}个自然日内对同一企业再次开展计划检查（前次检查可为任何类型）`,
   scan: enterpriseSequences,
   reader(_source, { start, thresholds }) {
+    const startMs = start.getTime();
     // The previous inspection of the same agency and enterprise is the previous row in (startedAt,
     // id) order: each enterprise's latest inspection per agency is kept.
     let enterprise: string | null = null;
@@ -21,11 +22,11 @@ export const repeatedInspection = scanRule<EnterpriseSequenceRow>({
           enterprise = r.credit_code;
           latest.clear();
         }
-        const startedAt = instant(r.started_at)!;
-        const day = shanghaiDayNumber(startedAt);
+        const startedMs = r.started_at.getTime();
+        const day = shanghaiDayNumber(startedMs);
         const previous = latest.get(r.agency_id);
         latest.set(r.agency_id, { id: r.id, day });
-        if (!previous || r.trigger_type !== 'planned' || startedAt < start || day - previous.day > thresholds.repeatedDays) return undefined;
+        if (!previous || r.trigger_type !== 'planned' || startedMs < startMs || day - previous.day > thresholds.repeatedDays) return undefined;
         const daysApart = day - previous.day;
         return [{
           ...inspectionSubject(r),

@@ -1,5 +1,5 @@
 import { shanghaiDayNumber } from '../shanghai-days.js';
-import { inspectionSubject, instant } from '../rule.js';
+import { inspectionSubject } from '../rule.js';
 import { scanRule } from '../shared-scan.js';
 import { enterpriseSequences, type EnterpriseSequenceRow } from './enterprise-sequences.js';
 
@@ -19,6 +19,7 @@ export const unmergedInspections = scanRule<EnterpriseSequenceRow>({
   describe: (t) => `不同部门在${t.unmergedDays}个自然日内先后检查同一企业且未合并为联合检查（紧急检查除外）`,
   scan: enterpriseSequences,
   reader(_source, { start, thresholds }) {
+    const startMs = start.getTime();
     // Each enterprise's inspections of the last N days are held: the nearest qualifying earlier one is the evidence.
     let enterprise: string | null = null;
     let recent: Earlier[] = [];
@@ -28,11 +29,11 @@ export const unmergedInspections = scanRule<EnterpriseSequenceRow>({
           enterprise = r.credit_code;
           recent = [];
         }
-        const startedAt = instant(r.started_at)!;
-        const current: Earlier = { id: r.id, agencyId: r.agency_id, jointId: r.joint_id, emergency: r.trigger_type === 'emergency', day: shanghaiDayNumber(startedAt) };
+        const startedMs = r.started_at.getTime();
+        const current: Earlier = { id: r.id, agencyId: r.agency_id, jointId: r.joint_id, emergency: r.trigger_type === 'emergency', day: shanghaiDayNumber(startedMs) };
         recent = recent.filter((j) => j.day >= current.day - thresholds.unmergedDays);
         let previous: Earlier | undefined;
-        if (!current.emergency && startedAt >= start) {
+        if (!current.emergency && startedMs >= startMs) {
           for (let k = recent.length - 1; k >= 0 && !previous; k--) {
             const j = recent[k];
             if (j.agencyId !== current.agencyId && !j.emergency && (current.jointId === null || j.jointId === null || j.jointId !== current.jointId)) previous = j;

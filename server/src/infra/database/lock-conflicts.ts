@@ -1,0 +1,8 @@
+/**
+ * A transaction the database chose as a deadlock victim or that waited too long for a lock: it was
+ * rolled back whole, so running it again is safe.
+ */
+export function isLockConflict(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+}
