@@ -8,6 +8,7 @@ import { SmsEvaluation1764200000000 } from './1764200000000-sms-evaluation.js';
 import { SupervisionConsole1764300000000 } from './1764300000000-supervision-console.js';
 import { ReportIndexes1764400000000 } from './1764400000000-report-indexes.js';
 import { OfficerVisits1764500000000 } from './1764500000000-officer-visits.js';
+import { EnterpriseLists1764600000000 } from './1764600000000-enterprise-lists.js';
 
 /** Every migration in order; the app, the CLI and the tests run exactly these. */
-export const MIGRATIONS = [Foundation1763740000000, Plans1763800000000, ScenariosAndReviews1763900000000, TrailAndFlags1764000000000, Onsite1764050000000, AnomalyReport1764100000000, SmsEvaluation1764200000000, SupervisionConsole1764300000000, ReportIndexes1764400000000, OfficerVisits1764500000000];
+export const MIGRATIONS = [Foundation1763740000000, Plans1763800000000, ScenariosAndReviews1763900000000, TrailAndFlags1764000000000, Onsite1764050000000, AnomalyReport1764100000000, SmsEvaluation1764200000000, SupervisionConsole1764300000000, ReportIndexes1764400000000, OfficerVisits1764500000000, EnterpriseLists1764600000000];
