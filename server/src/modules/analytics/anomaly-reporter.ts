@@ -7,7 +7,8 @@ import type { AnomalyRule, RowSource, RuleContext, RuleFinding } from './rule.js
 import { RULE_SET_V1_DEFAULTS, type AnomalyThresholds } from './rule-config.js';
 import { rowSource } from './row-source.js';
 import { RULES } from './rules/index.js';
-import { isScanRule, readScan, type RuleFindingOf, type ScanRule } from './shared-scan.js';
+import { inspectionsStartedByAgency } from './rules/enterprise-sequences.js';
+import { isScanRule, readScan, type RuleFindingOf, type ScanRule, type ScanTally, type SharedScan } from './shared-scan.js';
 import { reportWindow } from './shanghai-days.js';
 
 export interface ReportProgress {
@@ -103,28 +104,30 @@ export class AnomalyReporter {
       const source = rowSource(this.dataSource);
       let started = 0;
       let activity: Record<string, AgencyActivity> = {};
+      const inspectionsByAgency = new Map<string, number>();
       const timed = async (name: string, work: () => Promise<void>) => {
         const stepStarted = Date.now();
         await work();
         onStepDone?.(name, Date.now() - stepStarted);
       };
-      const ruleSteps = reportSteps(this.rules).map((step) => ({
-        longPass: isScanRule(step.rules[0]),
-        run: () => timed(step.rules.map((r) => r.id).join('+'), async () => {
+      const ruleSteps = reportSteps(this.rules, [inspectionsStartedByAgency(context, inspectionsByAgency)]).map((step) => ({
+        longPass: step.scan !== null,
+        run: () => timed(step.name, async () => {
           // Rules sharing a scan are computed together: each is announced as the scan starts.
           for (const rule of step.rules) await progress((started++ / this.rules.length) * RULES_PERCENT, rule.id);
           try {
             await this.store(asOf, step.findings(source, context));
           } catch (error) {
             // Steps run side by side: the rule last announced need not be the one that failed.
-            failedRule ??= step.rules[0].id;
+            failedRule ??= step.rules[0]?.id ?? null;
             throw error;
           }
         }),
       }));
-      // The agencies' activity needs no finding: it is counted beside the rules.
-      const activityStep = { longPass: false, run: () => timed('activity', async () => void (activity = await this.agencyActivity(context))) };
+      // The agencies' cases need no finding: they are counted beside the rules (their inspections, in the enterprise pass).
+      const activityStep = { longPass: false, run: () => timed('cases by agency', async () => void (activity = await this.agencyActivity(context))) };
       await runSteps([...ruleSteps, activityStep]);
+      for (const [agencyId, inspections] of inspectionsByAgency) addActivity(activity, agencyId, { inspections });
       await progress(RULES_PERCENT, 'summary');
       let summary!: ReportSummary;
       await timed('summary', async () => void (summary = await this.summarise(asOf, activity)));
@@ -181,17 +184,10 @@ export class AnomalyReporter {
     await flush();
   }
 
-  /** Per agency: inspections started and cases filed (coercive ones) in the window; findings are counted after the rules. */
+  /** Every agency, with the cases it filed (coercive ones) in the window; inspections and findings are added after the rules. */
   private async agencyActivity({ start, end }: RuleContext): Promise<Record<string, AgencyActivity>> {
     const byAgency: Record<string, AgencyActivity> = {};
     for (const a of await this.dataSource.query('SELECT id FROM agencies ORDER BY id')) byAgency[a.id] = { inspections: 0, cases: 0, coercive: 0, findings: 0 };
-    // From the (agency, start) index alone: through the start index every row would cost a look-up for its agency.
-    for (const r of await this.dataSource.query(
-      'SELECT agency_id, COUNT(*) AS n FROM inspections FORCE INDEX (idx_inspections_agency_start) WHERE started_at >= ? AND started_at < ? GROUP BY agency_id',
-      [start, end],
-    )) {
-      addActivity(byAgency, r.agency_id, { inspections: Number(r.n) });
-    }
     for (const r of await this.dataSource.query(
       'SELECT agency_id, COUNT(*) AS n, SUM(coercive) AS coercive FROM cases WHERE filed_at >= ? AND filed_at < ? GROUP BY agency_id',
       [start, end],
@@ -300,8 +296,12 @@ export class AnomalyReporter {
 }
 
 interface ReportStep {
-  /** One rule, or consecutive rules that read one shared scan. */
+  name: string;
+  /** One rule, or the rules that read one shared scan (none when only tallies read it). */
   rules: AnomalyRule[];
+  /** The shared scan the step reads, if any. */
+  scan: SharedScan<unknown> | null;
+  tallies: ScanTally<unknown>[];
   findings(source: RowSource, context: RuleContext): AsyncIterable<RuleFindingOf>;
 }
 
@@ -326,21 +326,37 @@ async function runSteps(steps: { longPass: boolean; run: () => Promise<void> }[]
   if (failures.length) throw failures[0];
 }
 
-/** The rules in order, those reading the same shared scan together so the scan is read once. */
-function reportSteps(rules: readonly AnomalyRule[]): ReportStep[] {
+/**
+ * The rules in order, those reading the same shared scan together so the scan is read once, with
+ * the tallies that read it too (a tally whose scan no rule reads gets a step of its own).
+ */
+function reportSteps(rules: readonly AnomalyRule[], tallies: readonly ScanTally<unknown>[]): ReportStep[] {
   const steps: ReportStep[] = [];
+  const scanStep = (scan: SharedScan<unknown>, first: AnomalyRule[], name: string): ReportStep => {
+    const step: ReportStep = {
+      name,
+      rules: first,
+      scan,
+      tallies: [],
+      findings: (source, context) => readScan(scan, step.rules as ScanRule<unknown>[], source, context, step.tallies),
+    };
+    return step;
+  };
   for (const rule of rules) {
-    const previous = steps[steps.length - 1]?.rules[0];
-    if (isScanRule(rule) && previous && isScanRule(previous) && previous.scan === rule.scan) {
-      steps[steps.length - 1].rules.push(rule);
+    const previous = steps[steps.length - 1];
+    if (isScanRule(rule) && previous?.scan === rule.scan) {
+      previous.rules.push(rule);
+      previous.name += `+${rule.id}`;
       continue;
     }
-    const step: ReportStep = {
-      rules: [rule],
-      findings: (source, context) =>
-        isScanRule(rule) ? readScan(rule.scan, step.rules as ScanRule<unknown>[], source, context) : tagged(rule, rule.findings(source, context)),
-    };
-    steps.push(step);
+    steps.push(isScanRule(rule)
+      ? scanStep(rule.scan, [rule], rule.id)
+      : { name: rule.id, rules: [rule], scan: null, tallies: [], findings: (source, context) => tagged(rule, rule.findings(source, context)) });
+  }
+  for (const tally of tallies) {
+    let step = steps.find((s) => s.scan === tally.scan);
+    if (!step) steps.push((step = scanStep(tally.scan, [], 'tallies')));
+    step.tallies.push(tally);
   }
   return steps;
 }

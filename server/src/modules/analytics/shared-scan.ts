@@ -23,6 +23,12 @@ export interface ScanRule<Row = never> extends AnomalyRule {
   reader(source: RowSource, context: RuleContext): ScanReader<Row>;
 }
 
+/** Something besides the rules that reads a shared scan's rows as they go by: the summary's counts. */
+export interface ScanTally<Row> {
+  scan: SharedScan<Row>;
+  read(row: Row): void;
+}
+
 export interface RuleFindingOf {
   rule: AnomalyRule;
   finding: RuleFinding;
@@ -42,11 +48,18 @@ export function isScanRule(rule: AnomalyRule): rule is ScanRule<unknown> {
   return 'scan' in rule;
 }
 
-/** Reads the scan once, handing every row to each rule's reader; each finding comes with its rule. */
-export async function* readScan<Row>(scan: SharedScan<Row>, rules: readonly ScanRule<Row>[], source: RowSource, context: RuleContext): AsyncIterable<RuleFindingOf> {
+/** Reads the scan once, handing every row to each rule's reader and each tally; each finding comes with its rule. */
+export async function* readScan<Row>(
+  scan: SharedScan<Row>,
+  rules: readonly ScanRule<Row>[],
+  source: RowSource,
+  context: RuleContext,
+  tallies: readonly ScanTally<Row>[] = [],
+): AsyncIterable<RuleFindingOf> {
   const readers = rules.map((rule) => ({ rule, reader: rule.reader(source, context) }));
   for await (const rows of scan.batches(source, context)) {
     for (const row of rows) {
+      for (const tally of tallies) tally.read(row);
       for (const { rule, reader } of readers) {
         let found = reader.read(row);
         if (found instanceof Promise) found = await found;

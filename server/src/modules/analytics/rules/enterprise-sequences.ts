@@ -1,4 +1,5 @@
-import type { SharedScan } from '../shared-scan.js';
+import type { RuleContext } from '../rule.js';
+import type { ScanTally, SharedScan } from '../shared-scan.js';
 
 const DAY_MS = 86_400_000;
 
@@ -27,3 +28,17 @@ export const enterpriseSequences: SharedScan<EnterpriseSequenceRow> = {
       [new Date(start.getTime() - Math.max(thresholds.repeatedDays, thresholds.unmergedDays) * DAY_MS), end],
     ),
 };
+
+/**
+ * The inspections each agency started in the window, counted from the enterprise sequences as they
+ * go by (they hold every inspection of the window): the summary needs no pass of its own.
+ */
+export function inspectionsStartedByAgency({ start }: RuleContext, counts: Map<string, number>): ScanTally<EnterpriseSequenceRow> {
+  const startMs = start.getTime();
+  return {
+    scan: enterpriseSequences,
+    read(r) {
+      if (r.started_at.getTime() >= startMs) counts.set(r.agency_id, (counts.get(r.agency_id) ?? 0) + 1);
+    },
+  };
+}
