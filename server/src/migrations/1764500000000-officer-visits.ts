@@ -16,7 +16,8 @@ export class OfficerVisits1764500000000 implements MigrationInterface {
       `ALTER TABLE \`inspection_officers\` ADD \`agency_id\` varchar(64) COLLATE "utf8mb4_bin" NULL, ADD \`credit_code\` char(18) COLLATE "utf8mb4_bin" NULL,
          ADD \`started_at\` datetime(3) NULL, ADD \`finished_at\` datetime(3) NULL`,
     );
-    for (let after = ''; ;) {
+    let after = '';
+    for (;;) {
       const [last]: { id: string | null }[] = await queryRunner.query(
         'SELECT MAX(id) AS id FROM (SELECT id FROM inspections WHERE id > ? ORDER BY id LIMIT ?) batch',
         [after, BACKFILL_BATCH],
