@@ -105,14 +105,15 @@ export class AnomalyReporter {
       let started = 0;
       let activity: Record<string, AgencyActivity> = {};
       const inspectionsByAgency = new Map<string, number>();
-      const timed = async (name: string, work: () => Promise<void>) => {
+      const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
         const stepStarted = Date.now();
-        await work();
+        const result = await work();
         onStepDone?.(name, Date.now() - stepStarted);
+        return result;
       };
       const ruleSteps = reportSteps(this.rules, [inspectionsStartedByAgency(context, inspectionsByAgency)]).map((step) => ({
         longPass: step.scan !== null,
-        run: () => timed(step.name, async () => {
+        run: () => timed(step.rules.map((r) => r.id).join('+') || 'tallies', async () => {
           // Rules sharing a scan are computed together: each is announced as the scan starts.
           for (const rule of step.rules) await progress((started++ / this.rules.length) * RULES_PERCENT, rule.id);
           try {
@@ -125,17 +126,14 @@ export class AnomalyReporter {
         }),
       }));
       // The agencies' cases need no finding: they are counted beside the rules (their inspections, in the enterprise pass).
-      const activityStep = { longPass: false, run: () => timed('cases by agency', async () => void (activity = await this.agencyActivity(context))) };
+      const activityStep = { longPass: false, run: async () => void (activity = await timed('cases by agency', () => this.agencyActivity(context))) };
       await runSteps([...ruleSteps, activityStep]);
       for (const [agencyId, inspections] of inspectionsByAgency) addActivity(activity, agencyId, { inspections });
       await progress(RULES_PERCENT, 'summary');
-      let summary!: ReportSummary;
-      await timed('summary', async () => void (summary = await this.summarise(asOf, activity)));
+      const summary = await timed('summary', () => this.summarise(asOf, activity));
       const findings = Object.values(summary.byRule).reduce((a, b) => a + b, 0);
-      let raised = 0;
-      await timed('flags', async () => {
-        raised = await this.raise(asOf, findings, (done) => progress(RULES_PERCENT + 2 + (done / Math.max(findings, 1)) * (99 - RULES_PERCENT - 2), 'flags'));
-      });
+      const raised = await timed('flags', () =>
+        this.raise(asOf, findings, (done) => progress(RULES_PERCENT + 2 + (done / Math.max(findings, 1)) * (99 - RULES_PERCENT - 2), 'flags')));
       const finishedAt = new Date();
       await this.dataSource.query(
         `UPDATE anomaly_runs SET status = 'completed', progress = 100, current_rule = NULL, error = NULL, finished_at = ?, generated_at = ?,
@@ -296,7 +294,6 @@ export class AnomalyReporter {
 }
 
 interface ReportStep {
-  name: string;
   /** One rule, or the rules that read one shared scan (none when only tallies read it). */
   rules: AnomalyRule[];
   /** The shared scan the step reads, if any. */
@@ -332,9 +329,8 @@ async function runSteps(steps: { longPass: boolean; run: () => Promise<void> }[]
  */
 function reportSteps(rules: readonly AnomalyRule[], tallies: readonly ScanTally<unknown>[]): ReportStep[] {
   const steps: ReportStep[] = [];
-  const scanStep = (scan: SharedScan<unknown>, first: AnomalyRule[], name: string): ReportStep => {
+  const scanStep = (scan: SharedScan<unknown>, first: AnomalyRule[]): ReportStep => {
     const step: ReportStep = {
-      name,
       rules: first,
       scan,
       tallies: [],
@@ -346,16 +342,15 @@ function reportSteps(rules: readonly AnomalyRule[], tallies: readonly ScanTally<
     const previous = steps[steps.length - 1];
     if (isScanRule(rule) && previous?.scan === rule.scan) {
       previous.rules.push(rule);
-      previous.name += `+${rule.id}`;
       continue;
     }
     steps.push(isScanRule(rule)
-      ? scanStep(rule.scan, [rule], rule.id)
-      : { name: rule.id, rules: [rule], scan: null, tallies: [], findings: (source, context) => tagged(rule, rule.findings(source, context)) });
+      ? scanStep(rule.scan, [rule])
+      : { rules: [rule], scan: null, tallies: [], findings: (source, context) => tagged(rule, rule.findings(source, context)) });
   }
   for (const tally of tallies) {
     let step = steps.find((s) => s.scan === tally.scan);
-    if (!step) steps.push((step = scanStep(tally.scan, [], 'tallies')));
+    if (!step) steps.push((step = scanStep(tally.scan, [])));
     step.tallies.push(tally);
   }
   return steps;
