@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, ANOMALY_RULES, type AnomalyReportFile } from '@mashang/shared';
+import { addDays, ANOMALY_RULE_TITLES, ANOMALY_RULES, type AnomalyReportFile } from '@mashang/shared';
 import { getQueueToken } from '@nestjs/bull';
 import type { Queue } from 'bull';
 import ExcelJS from 'exceljs';
@@ -97,6 +97,19 @@ describe('nightly job', () => {
     for (const f of findings) expect(cases.find((c) => c.id === f.flagged_case_id)!.dedupe_key).toBe(`anomaly:${f.rule}:${f.rule === 'case-overtime' ? 'case' : f.rule === 'high-risk-uninspected' ? 'enterprise' : 'inspection'}:${f.subject_id}`);
     const [{ events }] = await t.dataSource.query("SELECT COUNT(*) AS events FROM flagged_case_events WHERE kind = 'raised' AND actor = 'system:nightly-report'");
     expect(Number(events)).toBe(7);
+    // A case reads as the finding does: the rule's title with the explanation, the finding's evidence after the report, rule and subject.
+    const [overlap] = await t.dataSource.query(
+      "SELECT c.id, c.title, c.evidence, c.severity, c.officer_id, c.credit_code, f.id AS finding_id, f.explanation, f.evidence AS finding_evidence FROM flagged_cases c JOIN anomaly_findings f ON f.flagged_case_id = c.id WHERE c.dedupe_key = 'anomaly:officer-overlap:inspection:X3'",
+    );
+    expect(overlap.title).toBe(`${ANOMALY_RULE_TITLES['officer-overlap']}：${overlap.explanation}`);
+    expect(JSON.parse(overlap.evidence)).toEqual({ report: D, rule: 'officer-overlap', subject: { type: 'inspection', id: 'X3' }, ...JSON.parse(overlap.finding_evidence) });
+    expect(JSON.parse(overlap.finding_evidence)).toMatchObject({ officerId: 'O1', other: 'X4' });
+    expect(overlap).toMatchObject({ severity: 'high', officer_id: 'O1' });
+    // A UUID version 7 ending in the finding's id.
+    expect(overlap.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(parseInt(overlap.id.slice(-12), 16)).toBe(Number(overlap.finding_id));
+    const [raisedEvent] = await t.dataSource.query("SELECT detail FROM flagged_case_events WHERE case_id = ? AND kind = 'raised'", [overlap.id]);
+    expect(JSON.parse(raisedEvent.detail)).toEqual({ source: 'anomaly', rule: 'officer-overlap', title: overlap.title });
     // X1 has two findings: two 'flagged' entries on its trail, chained.
     const trail = await t.dataSource.query("SELECT inspection_id AS inspectionId, seq, kind, actor, detail, at, prev_hash AS prevHash, hash FROM inspection_trail WHERE inspection_id = 'X1' ORDER BY seq");
     expect(trail.map((e: { kind: string }) => e.kind)).toEqual(['flagged', 'flagged']);

@@ -6,3 +6,11 @@ export function isLockConflict(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
 }
+
+/**
+ * A short, random pause before running a rolled-back transaction again, longer after each attempt:
+ * two writers that just deadlocked would otherwise meet again at once.
+ */
+export function pauseBeforeRetry(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+}

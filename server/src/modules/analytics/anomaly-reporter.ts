@@ -1,8 +1,8 @@
-import { ANOMALY_RULE_SET, ANOMALY_RULE_TITLES, ANOMALY_RULES, type AgencyActivity, type AnomalyRuleId } from '@mashang/shared';
+import { ANOMALY_RULE_SET, ANOMALY_RULES, type AgencyActivity, type AnomalyRuleId } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
-import { isLockConflict } from '../../infra/database/lock-conflicts.js';
+import { isLockConflict, pauseBeforeRetry } from '../../infra/database/lock-conflicts.js';
 import { compareIds } from './compare-ids.js';
-import { raiseFlags } from '../supervision/flags.js';
+import { FindingCaseIds, raiseFindingFlags } from './finding-flags.js';
 import type { AnomalyRule, RowSource, RuleContext, RuleFinding } from './rule.js';
 import { RULE_SET_V1_DEFAULTS, type AnomalyThresholds } from './rule-config.js';
 import { rowSource } from './row-source.js';
@@ -216,6 +216,8 @@ export class AnomalyReporter {
    * its flags in rule order.
    */
   private async raise(asOf: string, total: number, onBatch: (done: number) => Promise<void>): Promise<number> {
+    const at = new Date();
+    const ids = new FindingCaseIds(at);
     let raised = 0;
     let done = 0;
     let stopped = false;
@@ -223,9 +225,8 @@ export class AnomalyReporter {
       let order = -1;
       let subject = '';
       while (!stopped) {
-        const rows: FindingForFlag[] = await this.dataSource.query(
-          `SELECT id, rule, rule_order, subject_type, subject_id, dedupe_key, agency_id, credit_code, officer_id, inspection_id, severity, evidence, explanation
-           FROM anomaly_findings WHERE as_of = ? AND (rule_order > ? OR (rule_order = ? AND subject_id > ?)) AND CRC32(COALESCE(inspection_id, subject_id)) % ? = ?
+        const rows: { id: string; rule_order: number; subject_id: string }[] = await this.dataSource.query(
+          `SELECT id, rule_order, subject_id FROM anomaly_findings WHERE as_of = ? AND (rule_order > ? OR (rule_order = ? AND subject_id > ?)) AND CRC32(COALESCE(inspection_id, subject_id)) % ? = ?
            ORDER BY rule_order, subject_id LIMIT ?`,
           [asOf, order, order, subject, FLAG_LANES, index, FLAG_BATCH],
         );
@@ -233,7 +234,7 @@ export class AnomalyReporter {
         order = Number(rows[rows.length - 1].rule_order);
         subject = rows[rows.length - 1].subject_id;
         // Read after the await: the other lane adds to it meanwhile.
-        const created = await this.raiseBatch(asOf, rows);
+        const created = await this.raiseBatch(asOf, rows.map((r) => r.id), ids, at);
         raised += created;
         done += rows.length;
         await onBatch(Math.min(done, total));
@@ -254,29 +255,14 @@ export class AnomalyReporter {
    * lanes' trail look-ups take no gap locks. A batch rolled back by a lock conflict is raised again:
    * cases it had raised are gone with it.
    */
-  private async raiseBatch(asOf: string, rows: FindingForFlag[]): Promise<number> {
+  private async raiseBatch(asOf: string, findingIds: string[], ids: FindingCaseIds, at: Date): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-          const cases = await raiseFlags(manager, rows.map((r) => ({
-            dedupeKey: r.dedupe_key,
-            source: 'anomaly',
-            rule: r.rule,
-            subjectType: r.subject_type,
-            subjectId: r.subject_id,
-            agencyId: r.agency_id,
-            creditCode: r.credit_code,
-            officerId: r.officer_id,
-            inspectionId: r.inspection_id,
-            severity: r.severity as 'low' | 'medium' | 'high',
-            title: `${ANOMALY_RULE_TITLES[r.rule as AnomalyRuleId]}：${r.explanation}`,
-            evidence: { report: asOf, rule: r.rule, subject: { type: r.subject_type, id: r.subject_id }, ...JSON.parse(r.evidence) },
-            actor: REPORT_ACTOR,
-          })));
-          return [...cases.values()].filter((c) => c.created).length;
-        });
+        return await this.dataSource.transaction('READ COMMITTED', async (manager) =>
+          (await raiseFindingFlags(manager, asOf, findingIds, ids, REPORT_ACTOR, at)).length);
       } catch (error) {
         if (!isLockConflict(error) || attempt >= LOCK_CONFLICT_ATTEMPTS) throw error;
+        await pauseBeforeRetry(attempt);
       }
     }
   }
@@ -363,20 +349,4 @@ async function* tagged(rule: AnomalyRule, findings: AsyncIterable<RuleFinding>):
 function addActivity(byAgency: Record<string, AgencyActivity>, agencyId: string, values: Partial<AgencyActivity>): void {
   byAgency[agencyId] ??= { inspections: 0, cases: 0, coercive: 0, findings: 0 };
   Object.assign(byAgency[agencyId], values);
-}
-
-interface FindingForFlag {
-  id: string;
-  rule: string;
-  rule_order: number;
-  subject_type: string;
-  subject_id: string;
-  dedupe_key: string;
-  agency_id: string | null;
-  credit_code: string | null;
-  officer_id: string | null;
-  inspection_id: string | null;
-  severity: string;
-  evidence: string;
-  explanation: string;
 }

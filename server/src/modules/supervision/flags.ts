@@ -53,14 +53,33 @@ export async function raiseFlags(manager: EntityManager, flags: RaiseFlag[], at 
   if (!created.length) return answer;
   for (const { flag, id } of created) answer.set(flag.dedupeKey, { id, created: true });
 
-  await manager.query('INSERT INTO flagged_case_events (case_id, kind, actor, detail, at) VALUES ?', [
-    created.map(({ flag: f, id }) => [id, 'raised', f.actor, JSON.stringify({ source: f.source, rule: f.rule ?? null, title: f.title }), at]),
-  ]);
-  const trailed = created.filter(({ flag }) => flag.inspectionId);
-  if (trailed.length) {
-    await appendTrailBatch(manager, trailed.map(({ flag: f, id }) => ({ inspectionId: f.inspectionId!, kind: 'flagged', actor: f.actor, detail: { caseId: id, source: f.source, rule: f.rule ?? null, title: f.title }, at })));
-  }
+  await recordRaised(manager, created.map(({ flag: f, id }) => ({ id, source: f.source, rule: f.rule ?? null, title: f.title, inspectionId: f.inspectionId ?? null, actor: f.actor })), at);
   return answer;
+}
+
+/** A case just created, as its `raised` event and its inspection's trail entry describe it. */
+export interface RaisedCase {
+  id: string;
+  source: FlagSource;
+  rule: string | null;
+  title: string;
+  inspectionId: string | null;
+  actor: string;
+}
+
+/**
+ * What follows the creation of cases, in the caller's transaction: each case's `raised` event, and a
+ * `flagged` entry on its inspection's trail, appended in the order given.
+ */
+export async function recordRaised(manager: EntityManager, cases: RaisedCase[], at: Date): Promise<void> {
+  if (!cases.length) return;
+  await manager.query('INSERT INTO flagged_case_events (case_id, kind, actor, detail, at) VALUES ?', [
+    cases.map((c) => [c.id, 'raised', c.actor, JSON.stringify({ source: c.source, rule: c.rule, title: c.title }), at]),
+  ]);
+  const trailed = cases.filter((c) => c.inspectionId);
+  if (trailed.length) {
+    await appendTrailBatch(manager, trailed.map((c) => ({ inspectionId: c.inspectionId!, kind: 'flagged', actor: c.actor, detail: { caseId: c.id, source: c.source, rule: c.rule, title: c.title }, at })));
+  }
 }
 
 /** One flagged case, as raiseFlags raises them. */
