@@ -77,7 +77,7 @@ const flush = async () => {
   if (!batch.length) return;
   await bare.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [batch]);
   if (officers.length) await bare.query('INSERT INTO inspection_officers (inspection_id, officer_id, position, agency_id, credit_code, started_at, finished_at) VALUES ?', [officers]);
-  if (items.length) await bare.query('INSERT INTO inspection_items (inspection_id, item_id, position) VALUES ?', [items]);
+  if (items.length) await bare.query('INSERT INTO inspection_items (inspection_id, item_id, position, trigger_type, started_at) VALUES ?', [items]);
   batch = [];
   officers = [];
   items = [];
@@ -89,7 +89,7 @@ for await (const line of createInterface({ input: createReadStream(join(dir, 'in
   const finishedAt = new Date(r.finishedAt);
   batch.push([r.id, r.agencyId, r.creditCode, r.trigger, r.jointId ?? null, startedAt, finishedAt, r.coded ? 1 : 0, r.codedAt ? new Date(r.codedAt) : null, r.result]);
   r.officerIds.forEach((id: string, i: number) => officers.push([r.id, id, i, r.agencyId, r.creditCode, startedAt, finishedAt]));
-  r.itemIds.forEach((id: string, i: number) => items.push([r.id, id, i]));
+  r.itemIds.forEach((id: string, i: number) => items.push([r.id, id, i, r.trigger, startedAt]));
   if (batch.length >= 1000) await flush();
 }
 await flush();

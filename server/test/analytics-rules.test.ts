@@ -22,7 +22,7 @@ import { sameCaseDifferentPenalty } from '../src/modules/analytics/rules/same-ca
 import { uncodedInspection } from '../src/modules/analytics/rules/uncoded-inspection.js';
 import { unmergedInspections } from '../src/modules/analytics/rules/unmerged-inspections.js';
 import { reportWindow } from '../src/modules/analytics/shanghai-days.js';
-import { addInspectionOfficer } from './support/fixtures.js';
+import { addInspectionItem, addInspectionOfficer } from './support/fixtures.js';
 import { migratedDataSource } from './support/test-app.js';
 
 const D = '2026-11-20';
@@ -79,7 +79,7 @@ async function inspection(s: InspectionSpec): Promise<void> {
     [s.id, s.agency ?? 'A1', s.credit, s.trigger ?? 'planned', s.joint ?? null, start, finish, s.coded === false ? 0 : 1, s.codedAt ? at(s.codedAt) : null, 'pass'],
   );
   for (const [i, o] of (s.officers ?? []).entries()) await addInspectionOfficer(ds, s.id, o, i);
-  for (const [i, item] of (s.items ?? []).entries()) await ds.query('INSERT INTO inspection_items (inspection_id, item_id, position) VALUES (?, ?, ?)', [s.id, item, i]);
+  for (const [i, item] of (s.items ?? []).entries()) await addInspectionItem(ds, s.id, item, i);
 }
 
 interface CaseSpec {
@@ -255,14 +255,18 @@ describe('low-touch-violated', () => {
   it('finds planned inspections of low-touch enterprises or of no-disturb items', async () => {
     const quiet = await enterprise(1, 'A', true);
     const normal = await enterprise(2);
-    await ds.query("INSERT INTO items (id, agency_id, name, basis, no_disturb) VALUES ('I1', 'A1', '事项一', '依据', 0), ('I2', 'A1', '事项二', '依据', 1)");
+    await ds.query("INSERT INTO items (id, agency_id, name, basis, no_disturb) VALUES ('I1', 'A1', '事项一', '依据', 0), ('I2', 'A1', '事项二', '依据', 1), ('I3', 'A1', '事项三', '依据', 1)");
     await inspection({ id: 'L1', credit: quiet, start: '2026-06-01T09:00:00+08:00', items: ['I1'] });
     await inspection({ id: 'L2', credit: quiet, trigger: 'complaint', start: '2026-06-02T09:00:00+08:00', items: ['I2'] });
     await inspection({ id: 'L3', credit: normal, start: '2026-06-03T09:00:00+08:00', items: ['I1', 'I2'] });
     await inspection({ id: 'L4', credit: normal, start: '2026-06-04T09:00:00+08:00', items: ['I1'] });
     await inspection({ id: 'L5', credit: quiet, start: '2025-11-20T09:00:00+08:00', items: ['I1'] });
+    // No-disturb items: before the window (D−365), and two of them on one inspection (found once, naming both).
+    await inspection({ id: 'L6', credit: normal, start: '2025-11-20T23:59:00+08:00', items: ['I2'] });
+    await inspection({ id: 'L7', credit: normal, start: '2025-11-21T00:00:00+08:00', items: ['I3', 'I1', 'I2'] });
     const found = await run(lowTouchViolated);
-    expect(found.map((f) => f.subjectId).sort()).toEqual(['L1', 'L3']);
+    expect(found.map((f) => f.subjectId).sort()).toEqual(['L1', 'L3', 'L7']);
+    expect(found.find((f) => f.subjectId === 'L7')!.evidence).toEqual({ lowTouch: false, noDisturbItems: ['I3', 'I2'] });
     expect(found.find((f) => f.subjectId === 'L3')!.evidence).toEqual({ lowTouch: false, noDisturbItems: ['I2'] });
     expect(found.find((f) => f.subjectId === 'L1')!.evidence).toEqual({ lowTouch: true, noDisturbItems: [] });
   });

@@ -89,6 +89,10 @@ describe('exchange format import/export', () => {
     // The officer kept is moved with the inspection: officer rows carry its times.
     const members = await dataSource.query("SELECT officer_id, started_at, finished_at FROM inspection_officers WHERE inspection_id = 'X1'");
     expect(members).toEqual([{ officer_id: 'O1', started_at: new Date('2026-03-02T01:30:00Z'), finished_at: new Date('2026-03-02T03:00:00Z') }]);
+    // So are its items: item rows carry its trigger and start.
+    const items = await dataSource.query("SELECT trigger_type, started_at FROM inspection_items WHERE inspection_id = 'X1'");
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).toEqual({ trigger_type: SMALL_DATASET.inspections[0].trigger, started_at: new Date('2026-03-02T01:30:00Z') });
   });
 
   it('a reference may point at what is already in the database', async () => {

@@ -199,6 +199,12 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
        WHERE io.agency_id <> i.agency_id OR io.credit_code <> i.credit_code OR io.started_at <> i.started_at OR io.finished_at <> i.finished_at`,
     );
     expect(Number(mismatched)).toBe(0);
+    // And each item row its record's trigger and start.
+    const itemRows = await t.dataSource.query(
+      `SELECT COUNT(*) AS n, SUM(ii.trigger_type <> i.trigger_type OR ii.started_at <> i.started_at) AS mismatched FROM inspection_items ii JOIN inspections i ON i.id = ii.inspection_id`,
+    );
+    expect(Number(itemRows[0].n)).toBeGreaterThan(0);
+    expect(Number(itemRows[0].mismatched)).toBe(0);
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
     const job = await queue.getJob(`finished:${a1Plan}`);
     expect(job?.data).toMatchObject({ groupId: a1Plan, creditCode: SHOP, inspectionIds: expect.arrayContaining([a1Plan, a2Plan]) });

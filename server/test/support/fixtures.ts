@@ -27,6 +27,14 @@ export async function seedTwoAgencies(dataSource: DataSource): Promise<void> {
   }
 }
 
+/** Lists an item on a stored inspection the way inspections are written: the row copies the inspection's trigger and start. */
+export async function addInspectionItem(db: Pick<DataSource, 'query'>, inspectionId: string, itemId: string, position = 0): Promise<void> {
+  await db.query(
+    'INSERT INTO inspection_items (inspection_id, item_id, position, trigger_type, started_at) SELECT id, ?, ?, trigger_type, started_at FROM inspections WHERE id = ?',
+    [itemId, position, inspectionId],
+  );
+}
+
 /** Puts an officer on a stored inspection the way inspections are written: the row copies the inspection's agency, enterprise and times. */
 export async function addInspectionOfficer(db: Pick<DataSource, 'query'>, inspectionId: string, officerId: string, position = 0): Promise<void> {
   await db.query(

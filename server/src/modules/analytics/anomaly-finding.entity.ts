@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** One finding of the report as of `asOf`: one per (rule, subject), i.e. per dedupe key. */
 @Entity('anomaly_findings')
 @Index('uq_anomaly_findings_subject', ['asOf', 'dedupeKey'], { unique: true })
-@Index('idx_anomaly_findings_order', ['asOf', 'ruleOrder', 'subjectId'])
+@Index('idx_anomaly_findings_order', ['asOf', 'ruleOrder', 'subjectId', 'inspectionId'])
 @Index('idx_anomaly_findings_agency', ['asOf', 'agencyId', 'ruleOrder', 'subjectId'])
 export class AnomalyFindingRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })

@@ -323,10 +323,12 @@ export class ExchangeImporter {
       [batch.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded ? 1 : 0, r.codedAt, r.result])],
     );
     const replacing = hadDuplicates(result);
-    // Officer rows carry their inspection's agency, enterprise and times (the report's officer pass reads them alone).
+    // Officer rows carry their inspection's agency, enterprise and times (the report's officer pass reads them alone);
+    // item rows its trigger and start (the report finds an item's planned inspections in its window from them).
     await this.replaceMembers(runner, 'inspection_officers', 'inspection_id', 'officer_id', batch.map((r) => [r.id, r.officerIds, [r.agencyId, r.creditCode, r.startedAt, r.finishedAt]]), replacing,
       ['agency_id', 'credit_code', 'started_at', 'finished_at']);
-    await this.replaceMembers(runner, 'inspection_items', 'inspection_id', 'item_id', batch.map((r) => [r.id, r.itemIds]), replacing);
+    await this.replaceMembers(runner, 'inspection_items', 'inspection_id', 'item_id', batch.map((r) => [r.id, r.itemIds, [r.trigger, r.startedAt]]), replacing,
+      ['trigger_type', 'started_at']);
   }
 
   private async upsertCases(runner: QueryRunner, batch: CaseRecord[]): Promise<void> {

@@ -608,7 +608,10 @@ export class OnsiteService implements OnModuleDestroy {
          SELECT plan_id, officer_id, position, ?, ?, ?, ? FROM plan_officers WHERE plan_id = ?`,
         [member.agency_id, creditCode, startedAt, member.finished_at, member.id],
       );
-      await manager.query('INSERT INTO inspection_items (inspection_id, item_id, position) SELECT plan_id, item_id, position FROM plan_items WHERE plan_id = ?', [member.id]);
+      await manager.query(
+        'INSERT INTO inspection_items (inspection_id, item_id, position, trigger_type, started_at) SELECT plan_id, item_id, position, ?, ? FROM plan_items WHERE plan_id = ?',
+        [member.trigger_type, startedAt, member.id],
+      );
     }
     const finishedAt = new Date(Math.max(...members.map((m) => new Date(m.finished_at!).getTime())));
     return { groupId: leadPlanId, creditCode, inspectionIds: members.map((m) => m.id), finishedAt: finishedAt.toISOString() };

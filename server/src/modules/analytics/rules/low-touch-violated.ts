@@ -1,7 +1,4 @@
-import { inspectionSubject, type AnomalyRule, type RowSource, type RuleFinding } from '../rule.js';
-
-/** Candidates looked up per query: a bounded IN list, in id order. */
-const LOOKUP_BATCH = 1000;
+import { inspectionSubject, type AnomalyRule, type RuleFinding } from '../rule.js';
 
 interface Violation {
   id: string;
@@ -31,35 +28,17 @@ export const lowTouchViolated: AnomalyRule = {
       [start, end],
     );
     for await (const r of lowTouch) yield finding(r);
-    // Other inspections of a no-disturb item: the candidates in id order, looked up a batch at a time,
-    // so the look-ups sweep the inspections' pages in order instead of landing on random ones.
-    const candidates = source.stream<{ inspection_id: string }>(
-      `SELECT ii.inspection_id FROM items it JOIN inspection_items ii ON ii.item_id = it.id
-       WHERE it.no_disturb = 1 ORDER BY ii.inspection_id`,
-      [],
+    // Other planned inspections of a no-disturb item in the window: item rows carry their inspection's
+    // trigger and start, so one index range per no-disturb item finds them, whatever the history's length.
+    const noDisturb = source.stream<Violation>(
+      `SELECT i.id, i.agency_id, i.credit_code, 0 AS low_touch, ${noDisturbItems} AS items
+       FROM (SELECT DISTINCT ii.inspection_id FROM items it JOIN inspection_items ii FORCE INDEX (idx_inspection_items_window) ON ii.item_id = it.id
+             WHERE it.no_disturb = 1 AND ii.trigger_type = 'planned' AND ii.started_at >= ? AND ii.started_at < ?) c
+       JOIN inspections i ON i.id = c.inspection_id
+       WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.credit_code = i.credit_code AND e.low_touch = 1)`,
+      [start, end],
     );
-    let batch: string[] = [];
-    for await (const { inspection_id: id } of candidates) {
-      // An inspection of several no-disturb items comes once per item, the copies together.
-      if (batch[batch.length - 1] === id) continue;
-      batch.push(id);
-      if (batch.length >= LOOKUP_BATCH) {
-        yield* lookUp(source, batch);
-        batch = [];
-      }
-    }
-    if (batch.length) yield* lookUp(source, batch);
-
-    async function* lookUp(rows: RowSource, ids: string[]): AsyncIterable<RuleFinding> {
-      const found = await rows.query<Violation>(
-        `SELECT i.id, i.agency_id, i.credit_code, 0 AS low_touch, ${noDisturbItems} AS items
-         FROM inspections i
-         WHERE i.id IN (?) AND i.started_at >= ? AND i.started_at < ? AND i.trigger_type = 'planned'
-           AND NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.credit_code = i.credit_code AND e.low_touch = 1)`,
-        [ids, start, end],
-      );
-      for (const r of found) yield finding(r);
-    }
+    for await (const r of noDisturb) yield finding(r);
   },
 };
 
