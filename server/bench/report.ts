@@ -78,6 +78,9 @@ for (const table of ['inspections', 'inspection_officers', 'inspection_items', '
 const BARE = [
   'SELECT agency_id, trigger_type, COUNT(*) AS n FROM inspections GROUP BY agency_id, trigger_type',
   'SELECT officer_id, COUNT(*) AS n FROM inspection_officers GROUP BY officer_id',
+  'SELECT item_id, COUNT(*) AS n FROM inspection_items GROUP BY item_id',
+  'SELECT no_disturb, COUNT(*) AS n FROM items GROUP BY no_disturb',
+  'SELECT agency_id, COUNT(*) AS n FROM officers GROUP BY agency_id',
   'SELECT credit_grade, COUNT(*) AS n FROM enterprises GROUP BY credit_grade',
   'SELECT agency_id, status, COUNT(*) AS n FROM cases GROUP BY agency_id, status',
   'SELECT agency_id, verdict, COUNT(*) AS n FROM ratings GROUP BY agency_id, verdict',
