@@ -1,7 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** Inspections backfilled per statement: small transactions (TiDB caps a transaction's size). */
-const BACKFILL_BATCH = 5000;
+import { forEachInspectionBatch } from './inspection-batches.js';
 
 /**
  * Each officer row of an inspection carries the inspection's agency, enterprise and times, and one
@@ -16,21 +14,12 @@ export class OfficerVisits1764500000000 implements MigrationInterface {
       `ALTER TABLE \`inspection_officers\` ADD \`agency_id\` varchar(64) COLLATE "utf8mb4_bin" NULL, ADD \`credit_code\` char(18) COLLATE "utf8mb4_bin" NULL,
          ADD \`started_at\` datetime(3) NULL, ADD \`finished_at\` datetime(3) NULL`,
     );
-    let after = '';
-    for (;;) {
-      const [last]: { id: string | null }[] = await queryRunner.query(
-        'SELECT MAX(id) AS id FROM (SELECT id FROM inspections WHERE id > ? ORDER BY id LIMIT ?) batch',
-        [after, BACKFILL_BATCH],
-      );
-      if (!last?.id) break;
-      await queryRunner.query(
-        `UPDATE inspection_officers io JOIN inspections i ON i.id = io.inspection_id
-         SET io.agency_id = i.agency_id, io.credit_code = i.credit_code, io.started_at = i.started_at, io.finished_at = i.finished_at
-         WHERE io.inspection_id > ? AND io.inspection_id <= ?`,
-        [after, last.id],
-      );
-      after = last.id;
-    }
+    await forEachInspectionBatch(
+      queryRunner,
+      `UPDATE inspection_officers io JOIN inspections i ON i.id = io.inspection_id
+       SET io.agency_id = i.agency_id, io.credit_code = i.credit_code, io.started_at = i.started_at, io.finished_at = i.finished_at
+       WHERE io.inspection_id > ? AND io.inspection_id <= ?`,
+    );
     // An officer row without its inspection says nothing anyone can read; the columns cannot be filled for it.
     await queryRunner.query('DELETE FROM inspection_officers WHERE started_at IS NULL');
     await queryRunner.query(

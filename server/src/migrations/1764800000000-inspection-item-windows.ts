@@ -1,7 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-
-/** Inspections backfilled per statement: small transactions (TiDB caps a transaction's size). */
-const BACKFILL_BATCH = 5000;
+import { forEachInspectionBatch } from './inspection-batches.js';
 
 /**
  * Each item row of an inspection carries the inspection's trigger and start, and one index holds an
@@ -14,21 +12,12 @@ export class InspectionItemWindows1764800000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE `inspection_items` ADD `trigger_type` varchar(16) NULL, ADD `started_at` datetime(3) NULL');
-    let after = '';
-    for (;;) {
-      const [last]: { id: string | null }[] = await queryRunner.query(
-        'SELECT MAX(id) AS id FROM (SELECT id FROM inspections WHERE id > ? ORDER BY id LIMIT ?) batch',
-        [after, BACKFILL_BATCH],
-      );
-      if (!last?.id) break;
-      await queryRunner.query(
-        `UPDATE inspection_items ii JOIN inspections i ON i.id = ii.inspection_id
-         SET ii.trigger_type = i.trigger_type, ii.started_at = i.started_at
-         WHERE ii.inspection_id > ? AND ii.inspection_id <= ?`,
-        [after, last.id],
-      );
-      after = last.id;
-    }
+    await forEachInspectionBatch(
+      queryRunner,
+      `UPDATE inspection_items ii JOIN inspections i ON i.id = ii.inspection_id
+       SET ii.trigger_type = i.trigger_type, ii.started_at = i.started_at
+       WHERE ii.inspection_id > ? AND ii.inspection_id <= ?`,
+    );
     // An item row without its inspection says nothing anyone can read; the columns cannot be filled for it.
     await queryRunner.query('DELETE FROM inspection_items WHERE started_at IS NULL');
     await queryRunner.query('ALTER TABLE `inspection_items` MODIFY `trigger_type` varchar(16) NOT NULL, MODIFY `started_at` datetime(3) NOT NULL');
