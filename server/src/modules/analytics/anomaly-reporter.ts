@@ -1,6 +1,6 @@
 import { ANOMALY_RULE_SET, ANOMALY_RULES, type AgencyActivity, type AnomalyRuleId } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
-import { isLockConflict, pauseBeforeRetry } from '../../infra/database/lock-conflicts.js';
+import { retryOnLockConflict } from '../../infra/database/lock-conflicts.js';
 import { compareIds } from './compare-ids.js';
 import { FindingCaseIds, raiseFindingFlags } from './finding-flags.js';
 import type { AnomalyRule, RowSource, RuleContext, RuleFinding } from './rule.js';
@@ -45,7 +45,6 @@ const INSERT_BATCH = 1000;
 const FLAG_BATCH = 500;
 /** Batches of flagged cases in flight at once: with one, a core idles while the other waits on the database. */
 const FLAG_LANES = 2;
-const LOCK_CONFLICT_ATTEMPTS = 5;
 const DELETE_BATCH = 10_000;
 /** Steps computed at once: the database answers each query on one core; two keep a two-core server busy. */
 const PARALLEL_STEPS = 2;
@@ -255,16 +254,9 @@ export class AnomalyReporter {
    * lanes' trail look-ups take no gap locks. A batch rolled back by a lock conflict is raised again:
    * cases it had raised are gone with it.
    */
-  private async raiseBatch(asOf: string, findingIds: string[], ids: FindingCaseIds, at: Date): Promise<number> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.dataSource.transaction('READ COMMITTED', async (manager) =>
-          (await raiseFindingFlags(manager, asOf, findingIds, ids, REPORT_ACTOR, at)).length);
-      } catch (error) {
-        if (!isLockConflict(error) || attempt >= LOCK_CONFLICT_ATTEMPTS) throw error;
-        await pauseBeforeRetry(attempt);
-      }
-    }
+  private raiseBatch(asOf: string, findingIds: string[], ids: FindingCaseIds, at: Date): Promise<number> {
+    return retryOnLockConflict(() => this.dataSource.transaction('READ COMMITTED', async (manager) =>
+      (await raiseFindingFlags(manager, asOf, findingIds, ids, REPORT_ACTOR, at)).length));
   }
 
   /** Links every finding to its flagged case, new or raised before: one join per rule, not a statement per batch. */

@@ -13,7 +13,7 @@ import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } fr
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
 import { renderSms } from './sms-template.js';
 import { appendTrailBatch } from '../inspections/trail.js';
-import { isLockConflict, pauseBeforeRetry } from '../../infra/database/lock-conflicts.js';
+import { isLockConflict, LOCK_CONFLICT_ATTEMPTS, pauseBeforeRetry } from '../../infra/database/lock-conflicts.js';
 
 type SendJob = Job<JobPayloads[JobName.SendSms]>;
 type BullQueue = Queue<JobPayloads[JobName.SendSms]> & {
@@ -244,7 +244,7 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
           careful = true;
           continue;
         }
-        if (!isLockConflict(error) || attempt >= 5) throw error;
+        if (!isLockConflict(error) || attempt >= LOCK_CONFLICT_ATTEMPTS) throw error;
         await pauseBeforeRetry(attempt);
       }
     }
