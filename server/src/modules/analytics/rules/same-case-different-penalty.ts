@@ -40,10 +40,10 @@ export const sameCaseDifferentPenalty: AnomalyRule = {
       `SELECT ${columns} FROM cases c WHERE c.decided_at >= ? AND c.decided_at < ? AND NOT (c.status = 'revoked' AND c.revoked_at < ?)`,
       [start, end, end],
     );
-    const groupOf = (c: DecidedCase) => `${causeAsOf(c.cause, c.cause_changes, end)}\u0000${c.discretion_level}`;
+    const groupOf = (cause: string, c: DecidedCase) => `${cause}\u0000${c.discretion_level}`;
     const fines = new Map<string, number[]>();
     for await (const c of decided('c.cause, c.cause_changes, c.discretion_level, c.fine')) {
-      const group = groupOf(c);
+      const group = groupOf(causeAsOf(c.cause, c.cause_changes, end), c);
       let list = fines.get(group);
       if (!list) fines.set(group, (list = []));
       list.push(num(c.fine));
@@ -56,10 +56,10 @@ export const sameCaseDifferentPenalty: AnomalyRule = {
     fines.clear();
     if (!medians.size) return;
     for await (const c of decided('c.id, c.agency_id, c.credit_code, c.inspection_id, c.cause, c.cause_changes, c.discretion_level, c.fine')) {
-      const group = medians.get(groupOf(c));
+      const cause = causeAsOf(c.cause, c.cause_changes, end);
+      const group = medians.get(groupOf(cause, c));
       const fine = num(c.fine);
       if (!group || !exceedsShare(2 * fine - group.twice, thresholds.penaltyDeviation, group.twice)) continue;
-      const cause = causeAsOf(c.cause, c.cause_changes, end);
       const middle = group.twice / 2;
       const deviation = middle === 0 ? null : Math.round(((fine - middle) / middle) * 1000) / 1000;
       yield {
