@@ -25,8 +25,9 @@ import { buildCreditCode, shanghaiDate, type SessionUser } from '@mashang/shared
 import { createApp } from '../src/app.factory.js';
 import { serveInProcesses } from '../src/infra/cluster/serve-in-processes.js';
 import { loadConfig } from '../src/infra/config/config.js';
-import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
-import { CHECK_IN_MATCH_SQL } from '../src/modules/inspections/onsite.service.js';
+import { recreateDatabase } from '../src/infra/database/data-source.js';
+import { openDatabase } from '../src/database.js';
+import { CHECK_IN_MATCH_SQL } from '../src/modules/onsite/onsite.service.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -109,7 +110,7 @@ function cpuSeconds(pid: number | undefined): number | null {
 
 /** The database server's pid when it runs on this machine (its pid file is readable), else undefined. */
 async function databasePid(databaseUrl: string): Promise<number | undefined> {
-  const ds = await openDataSource(databaseUrl, { migrate: false, poolSize: 1 });
+  const ds = await openDatabase(databaseUrl, { migrate: false, poolSize: 1 });
   try {
     const [{ file }] = await ds.query('SELECT @@pid_file AS file');
     return Number(readFileSync(file, 'utf8').trim()) || undefined;
@@ -179,7 +180,7 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 async function seed(databaseUrl: string, officers: number): Promise<{ users: { token: string; creditCode: string; officerId: string }[]; planIds: string[] }> {
-  const ds = await openDataSource(databaseUrl, { migrate: true, poolSize: 2 });
+  const ds = await openDatabase(databaseUrl, { migrate: true, poolSize: 2 });
   const today = shanghaiDate(new Date());
   const tomorrowEnd = new Date(Date.parse(`${today}T00:00:00+08:00`) + 2 * 86_400_000);
   await ds.query("INSERT INTO agencies (id, name, kind, region) VALUES ('A1', '市市场监督管理局', 'market', '410202')");
@@ -273,7 +274,7 @@ async function drive(): Promise<void> {
       await matchTally.measure(() => match(seconds), bare.child.pid, dbPid);
       await ourTally.measure(() => checkIn(seconds), app.child.pid, dbPid);
     }
-    const check = await openDataSource(databaseUrl, { migrate: false, poolSize: 1 });
+    const check = await openDatabase(databaseUrl, { migrate: false, poolSize: 1 });
     const [{ n }] = await check.query('SELECT COUNT(*) AS n FROM checkins');
     await check.destroy();
     for (const tally of [bareTally, matchTally, ourTally]) console.log(tally.line());

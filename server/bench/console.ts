@@ -16,7 +16,8 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/infra/config/config.js';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
-import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
+import { recreateDatabase } from '../src/infra/database/data-source.js';
+import { openDatabase } from '../src/database.js';
 import { loadDemoCity } from '../src/modules/exchange/demo-loader.js';
 import { encodeCursor } from '../src/modules/supervision/supervision.service.js';
 
@@ -30,7 +31,7 @@ if (!base) throw new Error('set DATABASE_URL (and REDIS_URL)');
 
 const PHONE_KEY = 'b4'.repeat(32);
 const url = await recreateDatabase(base, 'mashang_bench_console');
-const dataSource = await openDataSource(url, { migrate: true, poolSize: 4 });
+const dataSource = await openDatabase(url, { migrate: true, poolSize: 4 });
 let t = Date.now();
 console.log('loading the demo city…');
 const city = await loadDemoCity(dataSource, new PhoneCipher(Buffer.from(PHONE_KEY, 'hex')), { size: 'city' });

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createConnection } from 'mysql2/promise';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
-import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
+import { recreateDatabase } from '../src/infra/database/data-source.js';
+import { openDatabase } from '../src/database.js';
 import { demoCitySize, generateDemoCity } from '../src/modules/exchange/demo-city.js';
 import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
 
@@ -46,7 +47,7 @@ rmSync(join(dir, 'cases.jsonl'), { force: true });
 rmSync(join(dir, 'ratings.jsonl'), { force: true });
 
 // ---- ours: the importer, registers first (untimed), then the inspections file
-const ours = await openDataSource(await freshDatabase('mashang_bench_import'), { migrate: true, poolSize: 2 });
+const ours = await openDatabase(await freshDatabase('mashang_bench_import'), { migrate: true, poolSize: 2 });
 await new ExchangeImporter(ours, phones, { actor: 'bench' }).import(registersDir);
 collectGarbage();
 const heldBefore = heldMb();
@@ -65,7 +66,7 @@ await ours.destroy();
 
 // ---- baseline: the same lines parsed and batch-inserted into the same three tables, no checks
 const bareUrl = await freshDatabase('mashang_bench_bare');
-const migrated = await openDataSource(bareUrl, { migrate: true, poolSize: 1 });
+const migrated = await openDatabase(bareUrl, { migrate: true, poolSize: 1 });
 await migrated.destroy();
 const bare = await createConnection({ uri: bareUrl, timezone: 'Z' });
 t = Date.now();

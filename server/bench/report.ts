@@ -18,7 +18,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
-import { openDataSource, recreateDatabase } from '../src/infra/database/data-source.js';
+import { recreateDatabase } from '../src/infra/database/data-source.js';
+import { openDatabase } from '../src/database.js';
 import { AnomalyReporter } from '../src/modules/analytics/anomaly-reporter.js';
 import { DEMO_CITY_SIZES, demoCitySize, generateDemoCity, type DemoCitySize } from '../src/modules/exchange/demo-city.js';
 import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
@@ -41,7 +42,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 const databaseName = flag('--database') ?? 'mashang_bench_report';
 const databaseUrl = new URL(base);
 databaseUrl.pathname = `/${databaseName}`;
-let dataSource = args.includes('--reuse') ? await openDataSource(databaseUrl.toString(), { migrate: true, poolSize: 4 }).catch(() => null) : null;
+let dataSource = args.includes('--reuse') ? await openDatabase(databaseUrl.toString(), { migrate: true, poolSize: 4 }).catch(() => null) : null;
 const [existing] = dataSource
   ? await dataSource.query('SELECT (SELECT COUNT(*) FROM inspections) AS inspections, (SELECT COUNT(*) FROM ratings) AS ratings')
   : [{ inspections: 0, ratings: 0 }];
@@ -57,7 +58,7 @@ if (dataSource && sameShape) {
   console.log(`generating the demo city: ${size.inspections.toLocaleString()} inspections, ${size.enterprises.toLocaleString()} enterprises, ${size.agencies} agencies…`);
   const generated = await generateDemoCity(dir, { ...size, seed: 7, asOf: AS_OF, casesRatio: CASES_RATIO, ratingsRatio: RATINGS_RATIO });
   console.log(`  generated in ${seconds(Date.now() - t)} s: ${generated.cases.toLocaleString()} cases, ${generated.ratings.toLocaleString()} ratings, ${generated.officers.toLocaleString()} officers`);
-  dataSource = await openDataSource(await recreateDatabase(base, databaseName), { migrate: true, poolSize: 4 });
+  dataSource = await openDatabase(await recreateDatabase(base, databaseName), { migrate: true, poolSize: 4 });
   t = Date.now();
   let lastStep = -1;
   const imported = await new ExchangeImporter(dataSource, new PhoneCipher(Buffer.alloc(32, 7)), {

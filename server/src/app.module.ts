@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from './infra/config/config.module.js';
 import type { AppConfig } from './infra/config/config.js';
+import { DatabaseModule } from './infra/database/database.module.js';
 import { dataSourceOptions, type DatabaseFlavour } from './infra/database/data-source.js';
+import { ENTITIES } from './entities.js';
 import { QueuesModule } from './infra/queues/queues.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
@@ -10,7 +12,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
-import { InspectionsModule } from './modules/inspections/inspections.module.js';
+import { OnsiteModule } from './modules/onsite/onsite.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { RegistryModule } from './modules/registry/registry.module.js';
 import { SupervisionModule } from './modules/supervision/supervision.module.js';
@@ -22,15 +24,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, flavour), migrationsRun: config.migrateOnStart }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, flavour, ENTITIES), migrationsRun: config.migrateOnStart }),
+        DatabaseModule,
         RedisModule.forRoot(config.redisUrl),
-        QueuesModule.forRoot(config.redisUrl),
+        QueuesModule.forRoot(config),
         AuthModule.forRoot(config),
         HealthModule,
         RegistryModule,
         ExchangeModule,
         PlansModule,
-        InspectionsModule,
+        OnsiteModule,
         SupervisionModule,
         AnalyticsModule,
         EvaluationModule,

@@ -4,14 +4,14 @@ import { writeFileSync } from 'node:fs';
 import { isCalendarDate, shanghaiDate } from '@mashang/shared';
 import { anomalyReportConfig } from './infra/config/config.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
-import { openDataSource } from './infra/database/data-source.js';
+import { openDatabase } from './database.js';
 import { runReportCommand } from './modules/analytics/report-command.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
 import { DEMO_CITY_SIZES } from './modules/exchange/demo-city.js';
 import { loadDemoCity, type DemoSize } from './modules/exchange/demo-loader.js';
 import { ExchangeExporter } from './modules/exchange/exchange-export.js';
 import { ExchangeImporter, type ImportProgress } from './modules/exchange/exchange-import.js';
-import { brokenTrails, verifyTrail } from './modules/inspections/trail.service.js';
+import { TrailReader, TrailRepository } from './modules/trail/index.js';
 
 const USAGE = `usage: npm run cli -- <command>
   migrate                      apply pending migrations
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     if (!year || !/^\d{4}$/.test(year) || !out) fail('usage: npm run cli -- warning --year YYYY --out FILE.json');
   }
 
-  const dataSource = await openDataSource(env('DATABASE_URL'), { migrate: true, poolSize: 4 });
+  const dataSource = await openDatabase(env('DATABASE_URL'), { migrate: true, poolSize: 4 });
   try {
     switch (command) {
       case 'migrate':
@@ -107,8 +107,9 @@ async function main(): Promise<void> {
         break;
       }
       case 'verify-trail': {
-        const broken = args[0] ? [await verifyTrail(dataSource, args[0])].filter((r) => !r.intact) : [];
-        if (!args[0]) for await (const result of brokenTrails(dataSource)) broken.push(result);
+        const trails = new TrailReader(new TrailRepository(dataSource));
+        const broken = args[0] ? [await trails.verify(args[0])].filter((r) => !r.intact) : [];
+        if (!args[0]) for await (const result of trails.broken()) broken.push(result);
         for (const result of broken) process.stdout.write(`${result.inspectionId}: broken at entry ${result.firstBreak!.seq} (${result.firstBreak!.reason})\n`);
         if (broken.length) fail(`${broken.length} trail(s) broken`, 1);
         process.stdout.write(args[0] ? `${args[0]}: trail intact\n` : 'every trail intact\n');

@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { serveInProcesses } from './infra/cluster/serve-in-processes.js';
 import { ConfigError, loadConfig } from './infra/config/config.js';
-import { openDataSource } from './infra/database/data-source.js';
+import { openDatabase } from './database.js';
 
 async function main(): Promise<void> {
   let config;
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   }
   if (config.apiProcesses > 1 && cluster.isPrimary && config.migrateOnStart) {
     // Migrations run once, before any process serves; the processes then start without them.
-    await (await openDataSource(config.databaseUrl, { migrate: true, poolSize: 1 })).destroy();
+    await (await openDatabase(config.databaseUrl, { migrate: true, poolSize: 1 })).destroy();
     process.env.MIGRATE_ON_START = 'false';
   }
   const logger = new Logger('Main');

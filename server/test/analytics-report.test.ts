@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { runReportCommand } from '../src/modules/analytics/report-command.js';
 import { previousShanghaiDay } from '../src/modules/analytics/shanghai-days.js';
-import { firstBreak } from '../src/modules/inspections/trail-chain.js';
+import { firstBreak } from '../src/modules/trail/trail-chain.js';
 import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -16,8 +16,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
-import { appendTrail } from '../src/modules/inspections/trail.js';
-import { raiseFlag } from '../src/modules/supervision/flags.js';
+import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 

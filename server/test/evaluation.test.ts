@@ -3,8 +3,9 @@ import { buildCreditCode } from '@mashang/shared';
 import type { Queue } from 'bull';
 import type { EntityManager } from 'typeorm';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
-import { firstBreak } from '../src/modules/inspections/trail-chain.js';
-import { appendTrail, appendTrailBatch } from '../src/modules/inspections/trail.js';
+import { firstBreak } from '../src/modules/trail/trail-chain.js';
+import { appendTrail } from './support/trail-and-flags.js';
+import { TrailRepository } from '../src/modules/trail/index.js';
 import { aliyunEnv, eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
 import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
@@ -249,11 +250,11 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
           return manager.query(sql, params);
         },
       } as unknown as EntityManager;
-      await appendTrailBatch(racing, [
+      await new TrailRepository(t.dataSource).appendMany([
         { inspectionId: 'RACE-1', kind: 'invited', actor: 'system:sms', detail: { n: 1 }, at },
         { inspectionId: 'RACE-2', kind: 'invited', actor: 'system:sms', detail: { n: 2 }, at },
         { inspectionId: 'RACE-2', kind: 'rated', actor: 'enterprise', detail: { n: 3 }, at },
-      ]);
+      ], racing);
     });
     expect(intruded).toBe(true);
     for (const [id, kinds] of [['RACE-1', ['finished', 'invited']], ['RACE-2', ['invited', 'rated']]] as const) {

@@ -1,7 +1,7 @@
 import { ANOMALY_RULE_TITLES } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
-import { FindingCaseIds, raiseFindingFlags } from '../src/modules/analytics/finding-flags.js';
-import { raiseFlag } from '../src/modules/supervision/flags.js';
+import { FindingCaseIds, FindingFlags } from '../src/modules/analytics/finding-flags.js';
+import { raiseFlag } from './support/trail-and-flags.js';
 import { migratedDataSource } from './support/test-app.js';
 
 describe('raising stored findings as flagged cases', () => {
@@ -31,11 +31,11 @@ describe('raising stored findings as flagged cases', () => {
     }));
 
     const ids = new FindingCaseIds(at);
-    const created = await dataSource.transaction((manager) => raiseFindingFlags(manager, '2026-11-20', [overriding, before, empty], ids, 'system:test', at));
+    const created = await dataSource.transaction((manager) => FindingFlags.on(dataSource).raise('2026-11-20', [overriding, before, empty], ids, 'system:test', at, manager));
 
     expect(created.map((c) => c.id)).toEqual([ids.of(overriding), ids.of(empty)]);
     const cases = await dataSource.query("SELECT id, title, evidence, status, inspection_id, created_at FROM flagged_cases WHERE id IN (?)", [[ids.of(empty), ids.of(overriding), earlier.id]]);
-    const byId = new Map(cases.map((c: { id: string }) => [c.id, c]));
+    const byId = new Map<string, any>(cases.map((c: { id: string }) => [c.id, c]));
     expect(byId.get(ids.of(empty))).toMatchObject({ title: `${ANOMALY_RULE_TITLES['uncoded-inspection']}：说明"F1"`, status: 'open', inspection_id: 'F1', created_at: at });
     expect(JSON.parse(byId.get(ids.of(empty)).evidence)).toEqual({ report: '2026-11-20', rule: 'uncoded-inspection', subject: { type: 'inspection', id: 'F1' } });
     expect(JSON.parse(byId.get(ids.of(overriding)).evidence)).toEqual({ report: '2026-11-20', rule: 'own', subject: { type: 'inspection', id: 'F2' }, quote: '引号"\\', items: [1] });
@@ -47,7 +47,7 @@ describe('raising stored findings as flagged cases', () => {
     expect(trail.map((e: { inspection_id: string; detail: string }) => [e.inspection_id, JSON.parse(e.detail).caseId])).toEqual([['F1', ids.of(empty)], ['F2', ids.of(overriding)]]);
 
     // Raised again (a retried batch, a later report): nothing new.
-    const again = await dataSource.transaction((manager) => raiseFindingFlags(manager, '2026-11-20', [empty, overriding], new FindingCaseIds(new Date()), 'system:test', new Date()));
+    const again = await dataSource.transaction((manager) => FindingFlags.on(dataSource).raise('2026-11-20', [empty, overriding], new FindingCaseIds(new Date()), 'system:test', new Date(), manager));
     expect(again).toEqual([]);
   });
 });

@@ -8,8 +8,8 @@ import { buildCreditCode, shanghaiDate } from '@mashang/shared';
 import type { Queue } from 'bull';
 import { QueueName } from '../src/infra/queues/queues.js';
 import { hashPassword } from '../src/modules/auth/password.js';
-import { brokenTrails } from '../src/modules/inspections/trail.service.js';
-import { InspectionEventsProcessor } from '../src/modules/inspections/inspection-events.processor.js';
+import { TrailReader, TrailRepository } from '../src/modules/trail/index.js';
+import { InspectionEventsProcessor } from '../src/modules/onsite/inspection-events.processor.js';
 import { PASSWORD, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -240,7 +240,7 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
 
     // The CLI's sweep over every trail finds exactly these two.
     const broken: string[] = [];
-    for await (const result of brokenTrails(t.dataSource)) broken.push(result.inspectionId);
+    for await (const result of new TrailReader(new TrailRepository(t.dataSource)).broken()) broken.push(result.inspectionId);
     expect(broken.sort()).toEqual([a1Plan, a2Plan].sort());
   });
 

@@ -1,8 +1,7 @@
 import { addDays, buildCreditCode, type CaseDetail, type CaseListItem, type CasePage, shanghaiDate } from '@mashang/shared';
 import ExcelJS from 'exceljs';
-import { appendTrail } from '../src/modules/inspections/trail.js';
+import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
-import { raiseFlag } from '../src/modules/supervision/flags.js';
 import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 

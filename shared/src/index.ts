@@ -8,3 +8,5 @@ export * from './evaluation.js';
 export * from './supervision.js';
 export * from './onsite.js';
 export * from './anomaly.js';
+export * from './trail.js';
+export * from './actor.js';

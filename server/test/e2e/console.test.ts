@@ -1,7 +1,6 @@
 import { buildCreditCode } from '@mashang/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { appendTrail } from '../../src/modules/inspections/trail.js';
-import { raiseFlag } from '../../src/modules/supervision/flags.js';
+import { appendTrail, raiseFlag } from '../support/trail-and-flags.js';
 import { addInspectionOfficer, seedTwoAgencies } from '../support/fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -4,7 +4,8 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/infra/config/config.js';
 import { PhoneCipher } from '../../src/infra/crypto/phone-cipher.js';
-import { openDataSource, recreateDatabase } from '../../src/infra/database/data-source.js';
+import { recreateDatabase } from '../../src/infra/database/data-source.js';
+import { openDatabase } from '../../src/database.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 
 export const TEST_PHONE_KEY = 'a3'.repeat(32);
@@ -23,7 +24,7 @@ export async function createTestDatabase(name: string): Promise<string> {
 }
 
 export async function migratedDataSource(name: string): Promise<DataSource> {
-  return openDataSource(await createTestDatabase(name), { migrate: true, poolSize: 4 });
+  return openDatabase(await createTestDatabase(name), { migrate: true, poolSize: 4 });
 }
 
 export interface TestApp {

@@ -1,14 +1,16 @@
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { ENTITIES } from './entities.js';
+
+/** The entity classes of every module, assembled by the app (`src/entities.ts`): infra knows no feature. */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
 
 /** Options used by the app, the CLI and the tests alike. Schema changes only through migrations. */
-export function dataSourceOptions(databaseUrl: string, flavour: DatabaseFlavour, poolSize = 20): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, flavour: DatabaseFlavour, entities: EntityList, poolSize = 20): DataSourceOptions {
   return {
     type: flavour,
     url: databaseUrl,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
@@ -43,8 +45,8 @@ export async function detectFlavour(databaseUrl: string): Promise<DatabaseFlavou
   }
 }
 
-export async function openDataSource(databaseUrl: string, { migrate = false, poolSize = 20 } = {}): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, await detectFlavour(databaseUrl), poolSize));
+export async function openDataSource(databaseUrl: string, entities: EntityList, { migrate = false, poolSize = 20 } = {}): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, await detectFlavour(databaseUrl), entities, poolSize));
   await dataSource.initialize();
   if (migrate) await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;

@@ -1,4 +1,4 @@
-/** Every Bull queue and job name, in one place. */
+/** Every Bull queue and job name; each job's queue, id and options are in jobs.ts. */
 export enum QueueName {
   Exchange = 'exchange',
   Inspections = 'inspections',
@@ -21,17 +21,6 @@ export enum JobName {
   /** Sends one SMS of a rating invite (the invite or its reminder). Job id: `sms:<messageId>`; a reminder is delayed. */
   SendSms = 'send-sms',
 }
-
-/** The queue each job runs on. */
-export const JOB_QUEUE: Record<JobName, QueueName> = {
-  [JobName.ImportDataset]: QueueName.Exchange,
-  [JobName.InspectionFinished]: QueueName.Inspections,
-  [JobName.EmergencyCodeDeadline]: QueueName.Inspections,
-  [JobName.RepublishFinished]: QueueName.Inspections,
-  [JobName.AnomalyNightly]: QueueName.Analytics,
-  [JobName.AnomalyReport]: QueueName.Analytics,
-  [JobName.SendSms]: QueueName.Sms,
-};
 
 /** The payload of each job, by name. */
 export interface JobPayloads {

@@ -6,7 +6,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { invalid } from '../../infra/errors/domain-error.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { PageQueryDto } from '../registry/dto/registry.dto.js';
+import { PageQueryDto } from '../../infra/http/page-query.dto.js';
 import { AnalyticsService } from './analytics.service.js';
 import { ExportQueryDto, FindingsQueryDto, TriggerRunDto } from './dto/anomaly.dto.js';
 

@@ -2,7 +2,7 @@ import { ANOMALY_RULE_SET, ANOMALY_RULES, type AgencyActivity, type AnomalyRuleI
 import type { DataSource } from 'typeorm';
 import { retryOnLockConflict } from '../../infra/database/lock-conflicts.js';
 import { compareIds } from './compare-ids.js';
-import { FindingCaseIds, raiseFindingFlags } from './finding-flags.js';
+import { FindingCaseIds, FindingFlags } from './finding-flags.js';
 import type { AnomalyRule, RowSource, RuleContext, RuleFinding } from './rule.js';
 import { RULE_SET_V1_DEFAULTS, type AnomalyThresholds } from './rule-config.js';
 import { rowSource } from './row-source.js';
@@ -56,11 +56,15 @@ const RULES_PERCENT = 85;
  * raised before into flagged cases. The nightly job and the CLI both run exactly this.
  */
 export class AnomalyReporter {
+  private readonly findingFlags: FindingFlags;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly thresholds: AnomalyThresholds = RULE_SET_V1_DEFAULTS,
     private readonly rules: readonly AnomalyRule[] = RULES,
-  ) {}
+  ) {
+    this.findingFlags = FindingFlags.on(dataSource);
+  }
 
   /** Records that a run of `asOf` waits in the queue, unless that date's report is already complete. */
   async markQueued(asOf: string, requestedBy: string): Promise<void> {
@@ -256,7 +260,7 @@ export class AnomalyReporter {
    */
   private raiseBatch(asOf: string, findingIds: string[], ids: FindingCaseIds, at: Date): Promise<number> {
     return retryOnLockConflict(() => this.dataSource.transaction('READ COMMITTED', async (manager) =>
-      (await raiseFindingFlags(manager, asOf, findingIds, ids, REPORT_ACTOR, at)).length));
+      (await this.findingFlags.raise(asOf, findingIds, ids, REPORT_ACTOR, at, manager)).length));
   }
 
   /** Links every finding to its flagged case, new or raised before: one join per rule, not a statement per batch. */

@@ -1,12 +1,11 @@
-import type { Job, JobOptions, Queue } from 'bull';
+import { SYSTEM_ACTORS } from '@mashang/shared';
+import type { Job, Queue } from 'bull';
 import type { AnomalyReportConfig } from '../../infra/config/config.js';
+import { jobId, jobOptions } from '../../infra/queues/jobs.js';
 import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
 import type { AnomalyReporter, ReportOutcome } from './anomaly-reporter.js';
 import { previousShanghaiDay } from './shanghai-days.js';
 
-/** One job per as-of date: asking again for a date queued, running or done gets that same job. */
-export const reportJobId = (asOf: string) => `anomaly-report:${asOf}`;
-export const NIGHTLY_JOB_ID = 'anomaly-nightly';
 export const SHANGHAI_TZ = 'Asia/Shanghai';
 
 type ReportJob = Job<JobPayloads[JobName.AnomalyReport]>;
@@ -16,8 +15,9 @@ type ReportJob = Job<JobPayloads[JobName.AnomalyReport]>;
  * A failed job is retried from scratch; a completed job whose stored report is gone is run again.
  */
 export async function requestReport(queue: Queue, reporter: AnomalyReporter, asOf: string, requestedBy: string, config: AnomalyReportConfig): Promise<ReportJob> {
-  const jobId = reportJobId(asOf);
-  const existing = (await queue.getJob(jobId)) as ReportJob | null;
+  // One job per as-of date: asking again for a date queued, running or done gets that same job.
+  const payload = { asOf, requestedBy };
+  const existing = (await queue.getJob(jobId(JobName.AnomalyReport, payload))) as ReportJob | null;
   if (existing) {
     const state = await existing.getState();
     if (state === 'failed') {
@@ -29,14 +29,7 @@ export async function requestReport(queue: Queue, reporter: AnomalyReporter, asO
     await existing.remove();
   }
   await reporter.markQueued(asOf, requestedBy);
-  const options: JobOptions = {
-    jobId,
-    attempts: config.attempts,
-    backoff: { type: 'exponential', delay: config.backoffMs },
-    removeOnComplete: false,
-    removeOnFail: false,
-  };
-  return (await queue.add(JobName.AnomalyReport, { asOf, requestedBy }, options)) as ReportJob;
+  return (await queue.add(JobName.AnomalyReport, payload, jobOptions(JobName.AnomalyReport, payload, { anomalyReport: config }))) as ReportJob;
 }
 
 /** The report job's work: one attempt, told whether the queue will try again after a failure. */
@@ -52,7 +45,7 @@ export function processReport(reporter: AnomalyReporter, job: ReportJob): Promis
 export async function processNightly(queue: Queue, reporter: AnomalyReporter, job: Job, config: AnomalyReportConfig): Promise<{ asOf: string }> {
   const scheduled = (job.opts as { prevMillis?: number }).prevMillis || job.timestamp;
   const asOf = previousShanghaiDay(scheduled);
-  await requestReport(queue, reporter, asOf, 'system:nightly-report', config);
+  await requestReport(queue, reporter, asOf, SYSTEM_ACTORS.nightlyReport, config);
   return { asOf };
 }
 
@@ -64,7 +57,7 @@ export async function scheduleNightly(queue: Queue, config: AnomalyReportConfig)
     }
   }
   if (config.cron === null) return;
-  await queue.add(JobName.AnomalyNightly, {}, { jobId: NIGHTLY_JOB_ID, repeat: { cron: config.cron, tz: SHANGHAI_TZ }, removeOnComplete: 50, removeOnFail: 50 });
+  await queue.add(JobName.AnomalyNightly, {}, jobOptions(JobName.AnomalyNightly, {}, {}, { repeat: { cron: config.cron, tz: SHANGHAI_TZ } }));
 }
 
 /** Waits for a report job to end: resolves when completed, rejects with its reason once no retry is left. */

@@ -2,12 +2,11 @@ import { createSecretKey } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../infra/config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
-import { User } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
 import { WechatClient } from './wechat.client.js';
 
 @Module({})
@@ -15,8 +14,9 @@ export class AuthModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AuthModule,
+      // Sign-in and users are every module's concern: guards, roles and names of who did what.
+      global: true,
       imports: [
-        TypeOrmModule.forFeature([User]),
         // A KeyObject once, rather than the string: jsonwebtoken otherwise re-parses the secret on every
         // request, first trying it as a public key and failing (a fifth of the CPU of a check-in).
         JwtModule.register({
@@ -26,8 +26,8 @@ export class AuthModule {
         }),
       ],
       controllers: [AuthController],
-      providers: [AuthService, WechatClient, { provide: APP_GUARD, useClass: JwtAuthGuard }],
-      exports: [AuthService],
+      providers: [AuthService, UserRepository, WechatClient, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+      exports: [AuthService, UserRepository],
     };
   }
 }

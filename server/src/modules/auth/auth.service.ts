@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, Role, type LoginResponse, type SessionUser } from '@mashang/shared';
-import { Repository } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError } from '../../infra/errors/domain-error.js';
 import { verifyPassword } from './password.js';
-import { User } from './user.entity.js';
+import type { User } from './user.entity.js';
+import { UserRepository } from './user.repository.js';
 import { WechatClient } from './wechat.client.js';
 
 export function toSessionUser(user: User): SessionUser {
@@ -24,7 +23,7 @@ export function toSessionUser(user: User): SessionUser {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(WechatClient) private readonly wechat: WechatClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,7 +39,7 @@ export class AuthService {
    */
   async loginWithWechat(code: string, username?: string, password?: string): Promise<LoginResponse> {
     const openid = await this.wechat.openIdForCode(code);
-    const bound = await this.users.findOneBy({ wechatOpenid: openid });
+    const bound = await this.users.find({ wechatOpenid: openid });
     if (bound) {
       if (!bound.active) throw new DomainError(ErrorCode.Forbidden, '该账号已停用');
       return this.issue(bound);
@@ -58,13 +57,13 @@ export class AuthService {
   }
 
   async me(userId: number): Promise<SessionUser> {
-    const user = await this.users.findOneBy({ id: userId, active: true });
+    const user = await this.users.find({ id: userId, active: true });
     if (!user) throw new DomainError(ErrorCode.Unauthenticated, '账号不存在或已停用');
     return toSessionUser(user);
   }
 
   private async checkPassword(username: string, password: string): Promise<User> {
-    const user = await this.users.findOneBy({ username });
+    const user = await this.users.find({ username });
     // Same answer for unknown user and wrong password, so usernames cannot be probed.
     if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
       throw new DomainError(ErrorCode.InvalidCredentials, '账号或密码不正确');

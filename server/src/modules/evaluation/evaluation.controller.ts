@@ -9,7 +9,7 @@ import { DomainError, forbidden } from '../../infra/errors/domain-error.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { PageQueryDto } from '../registry/dto/registry.dto.js';
+import { PageQueryDto } from '../../infra/http/page-query.dto.js';
 import { SubmitRatingsDto } from './dto/rating.dto.js';
 import { EvaluationService } from './evaluation.service.js';
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FlagsModule } from '../flags/index.js';
+import { TrailModule } from '../trail/index.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
@@ -27,6 +29,7 @@ function smsProvider(config: AppConfig, dataSource: DataSource): SmsProvider {
 
 /** 短信评价: SMS invites after inspections, the public rating page, delivery receipts. */
 @Module({
+  imports: [TrailModule, FlagsModule],
   controllers: [RatingsController, SmsController, RatingLinkController],
   providers: [
     { provide: SMS_PROVIDER, useFactory: smsProvider, inject: [APP_CONFIG, getDataSourceToken()] },

@@ -25,8 +25,8 @@ import { DomainError } from '../../infra/errors/domain-error.js';
 import type { JobName, JobPayloads } from '../../infra/queues/queues.js';
 import { REDIS } from '../../infra/redis/redis.module.js';
 import { agencyScope } from '../auth/scope.js';
-import { appendTrail } from '../inspections/trail.js';
-import { raiseFlag } from '../supervision/flags.js';
+import { FlagRaiser } from '../flags/index.js';
+import { TrailRepository } from '../trail/index.js';
 import { CodeAttempts } from './code-attempts.js';
 import { poorRating } from './rating-flags.js';
 import { credentialHash, linkToken, parseCredential, ratingCode, ratingKey } from './rating-token.js';
@@ -60,6 +60,8 @@ export class EvaluationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SmsSender) private readonly sender: SmsSender,
+    @Inject(TrailRepository) private readonly trail: TrailRepository,
+    @Inject(FlagRaiser) private readonly flags: FlagRaiser,
     @Inject(REDIS) redis: Redis,
   ) {
     this.key = ratingKey(config.jwtSecret);
@@ -230,10 +232,10 @@ export class EvaluationService {
           throw error;
         }
         const scores = { language: rating.language, procedure: rating.procedure, manner: rating.manner, fairness: rating.fairness };
-        await appendTrail(manager, agency.inspection_id, 'rated', 'enterprise', { agencyId: agency.agency_id, ...scores, verdict: rating.verdict, flags, comment }, now);
+        await this.trail.append({ inspectionId: agency.inspection_id, kind: 'rated', actor: 'enterprise', detail: { agencyId: agency.agency_id, ...scores, verdict: rating.verdict, flags, comment }, at: now }, manager);
         const poor = poorRating({ ...scores, verdict: rating.verdict, flags });
         if (poor) {
-          await raiseFlag(manager, {
+          await this.flags.raiseOne({
             dedupeKey: `rating:${agency.inspection_id}:${agency.agency_id}`,
             source: 'rating',
             rule: poor.rule,
@@ -246,7 +248,7 @@ export class EvaluationService {
             title: `企业差评：${agency.name}（${poor.reasons[0]}）`,
             evidence: { ...scores, verdict: rating.verdict, flags, comment, reasons: poor.reasons, inspectionDate: invite.inspection_date },
             actor: 'enterprise',
-          }, now);
+          }, now, manager);
         }
       }
       const [open]: { n: number }[] = await manager.query(

@@ -1,26 +1,22 @@
-import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { maskPhone, type SmsKind, type SmsMode, type SmsStatus } from '@mashang/shared';
-import type { Job, Queue } from 'bull';
+import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
-import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
+import { JobQueue } from '../../infra/queues/job-queue.js';
+import { OnJob } from '../../infra/queues/on-job.decorator.js';
+import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
 import { Batcher } from '../../infra/batching/batcher.js';
 import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
 import { renderSms } from './sms-template.js';
-import { appendTrailBatch } from '../inspections/trail.js';
+import { TrailRepository } from '../trail/index.js';
 import { isLockConflict, LOCK_CONFLICT_ATTEMPTS, pauseBeforeRetry } from '../../infra/database/lock-conflicts.js';
 
 type SendJob = Job<JobPayloads[JobName.SendSms]>;
-type BullQueue = Queue<JobPayloads[JobName.SendSms]> & {
-  closing?: Promise<void>;
-  limiter?: { max: number; duration: number };
-  setWorkerName(): Promise<void>;
-};
 
 interface LoadedMessage {
   id: string;
@@ -47,9 +43,6 @@ interface Accepted {
 /** Rows per look-up and per recording transaction. */
 const BATCH = 200;
 
-/** Job ids of the send jobs: re-adding one that is still queued adds nothing. */
-export const sendJobId = (messageId: string) => `sms:${messageId}`;
-
 /**
  * The worker of the SMS queue. Every message is its own Bull job (retries with backoff, the
  * limiter caps the provider rate); concurrent jobs share database look-ups, provider calls and
@@ -58,7 +51,7 @@ export const sendJobId = (messageId: string) => `sms:${messageId}`;
  * are harmless.
  */
 @Injectable()
-export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SmsSender implements OnApplicationShutdown {
   private readonly logger = new Logger(SmsSender.name);
   private readonly key: Buffer;
   private readonly phones: PhoneCipher;
@@ -67,10 +60,11 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly recorder: Batcher<Accepted, void>;
 
   constructor(
-    @InjectQueue(QueueName.Sms) private readonly queue: Queue<JobPayloads[JobName.SendSms]>,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
+    @Inject(TrailRepository) private readonly trail: TrailRepository,
   ) {
     this.key = ratingKey(config.jwtSecret);
     this.phones = new PhoneCipher(config.phoneEncryptionKey);
@@ -79,45 +73,19 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
     this.recorder = new Batcher((items) => this.recordAccepted(items), BATCH, 4);
   }
 
-  onApplicationBootstrap(): void {
-    const queue = this.queue as BullQueue;
-    const { ratePerSecond, concurrency } = this.config.evaluation.sms;
-    // The limiter is read on every fetch, so setting it here caps the rate for every worker on this queue.
-    queue.limiter = { max: ratePerSecond, duration: 1000 };
-    // As JobWorkers does: a queue closed while its worker starts rejects with "Connection is closed"; that is a normal shutdown.
-    const unlessClosing = (error: Error) => {
-      if (!queue.closing) this.logger.error(`SMS worker: ${error.stack ?? error.message}`);
-    };
-    const setWorkerName = queue.setWorkerName.bind(queue);
-    queue.setWorkerName = () => setWorkerName().catch(unlessClosing);
-    queue.process(JobName.SendSms, concurrency, (job: SendJob) => this.handle(job)).catch(unlessClosing);
-  }
-
   async onApplicationShutdown(): Promise<void> {
     await this.provider.close?.();
   }
 
   /** Queues the send jobs of these messages, each delayed until it is due. */
   async enqueue(messages: { id: string; dueAt: Date }[]): Promise<void> {
-    const { maxAttempts, retryDelayMs } = this.config.evaluation.sms;
     const now = Date.now();
-    for (let i = 0; i < messages.length; i += 1000) {
-      await this.queue.addBulk(messages.slice(i, i + 1000).map((m) => ({
-        name: JobName.SendSms,
-        data: { messageId: m.id },
-        opts: {
-          jobId: sendJobId(m.id),
-          delay: Math.max(0, m.dueAt.getTime() - now),
-          attempts: maxAttempts,
-          backoff: { type: 'exponential', delay: retryDelayMs },
-          removeOnComplete: true,
-          removeOnFail: 10_000,
-        },
-      })));
-    }
+    await this.jobs.addMany(JobName.SendSms, messages.map((m) => ({ payload: { messageId: m.id }, delay: m.dueAt.getTime() - now })));
   }
 
-  private async handle(job: SendJob): Promise<string> {
+  /** One send job; concurrent jobs share look-ups, provider calls and the recording transaction. */
+  @OnJob(JobName.SendSms)
+  async handle(job: SendJob): Promise<string> {
     const message = await this.loader.submit(job.data.messageId);
     if (!message) return 'gone';
     if (message.status !== 'queued') return `already ${message.status}`;
@@ -233,10 +201,10 @@ export class SmsSender implements OnApplicationBootstrap, OnApplicationShutdown 
             [at, ...providerIds.params, ...attempts.params, fresh.map((i) => i.message.id)],
           );
           if (updated.affectedRows !== fresh.length) throw new RecordedMeanwhile();
-          await appendTrailBatch(manager, fresh.flatMap((item) => {
+          await this.trail.appendMany(fresh.flatMap((item) => {
             const detail = { messageId: item.message.id, kind: item.message.kind, provider: this.provider.name, phone: maskPhone(item.phone) };
             return item.message.inspectionIds.map((inspectionId) => ({ inspectionId, kind: 'invited' as const, actor: 'system:sms', detail, at }));
-          }));
+          }), manager);
         });
         return items.map(() => undefined);
       } catch (error) {

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
-import { appendHistory, diffFields, type HistoryEvent } from '../registry/register-history.js';
-import { REGISTER_FIELDS } from '../registry/registry.service.js';
+import { diffFields, REGISTER_FIELDS, RegisterHistoryRepository, type HistoryEvent } from '../registry/index.js';
 import {
   EXCHANGE_KINDS,
   recordKey,
@@ -311,7 +310,7 @@ export class ExchangeImporter {
       `INSERT INTO ${table} (${columns.join(', ')}) VALUES ? ON DUPLICATE KEY UPDATE ${columns.filter((c) => c !== keyColumn).map((c) => `${c} = VALUES(${c})`).join(', ')}`,
       [changedRows],
     );
-    await appendHistory(runner.manager, this.options.actor, events);
+    await new RegisterHistoryRepository(this.dataSource).append(this.options.actor, events, new Date(), runner.manager);
   }
 
   private async upsertInspections(runner: QueryRunner, batch: InspectionRecord[]): Promise<void> {

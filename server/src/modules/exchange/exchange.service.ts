@@ -14,6 +14,7 @@ import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
 import { DomainError, notFound } from '../../infra/errors/domain-error.js';
+import { jobOptions } from '../../infra/queues/jobs.js';
 import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
 import { ExchangeExporter } from './exchange-export.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult } from './exchange-import.js';
@@ -82,7 +83,7 @@ export class ExchangeService {
     if (!readdirSync(dir).length) throw new DomainError(ErrorCode.BadRequest, '还没有上传任何文件');
     const payload: JobPayloads[JobName.ImportDataset] = { importId: id, dir, actor: `user:${user.id}:${user.username}` };
     // The import id is the job id: starting twice, or a retried request, queues one job.
-    await this.queue.add(JobName.ImportDataset, payload, { jobId: id, attempts: 1, removeOnComplete: false, removeOnFail: false });
+    await this.queue.add(JobName.ImportDataset, payload, jobOptions(JobName.ImportDataset, payload, {}));
     return this.status(id);
   }
 

@@ -1,10 +1,9 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthDto } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
+import { DatabasePing } from '../../infra/database/tx.js';
 import { REDIS } from '../../infra/redis/redis.module.js';
 import { Public } from '../auth/public.decorator.js';
 
@@ -21,7 +20,7 @@ async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(DatabasePing) private readonly database: DatabasePing,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
@@ -29,7 +28,7 @@ export class HealthController {
   @Public()
   @Get()
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
-    const [database, redis] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const [database, redis] = await Promise.all([probe(() => this.database.ping()), probe(() => this.redis.ping())]);
     const status = database === 'up' && redis === 'up' ? 'ok' : 'degraded';
     void reply.status(status === 'ok' ? 200 : 503);
     return { status, database, redis };

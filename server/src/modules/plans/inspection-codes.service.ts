@@ -6,9 +6,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError } from '../../infra/errors/domain-error.js';
-import { raiseFlag } from '../supervision/flags.js';
-import { raiseLateCode } from '../inspections/late-code.js';
-import { appendTrail } from '../inspections/trail.js';
+import { FlagRaiser } from '../flags/index.js';
+import { TrailRepository } from '../trail/index.js';
+import { LateCodes } from './late-code.js';
 import { codeSigningKey, isAuthenticToken, newCodeToken } from './inspection-code.js';
 import { JointScenariosService } from './joint-scenarios.service.js';
 import { PlansService } from './plans.service.js';
@@ -24,6 +24,9 @@ export class InspectionCodesService {
     @Inject(PlansService) private readonly plans: PlansService,
     @Inject(JointScenariosService) private readonly scenarios: JointScenariosService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TrailRepository) private readonly trail: TrailRepository,
+    @Inject(FlagRaiser) private readonly flags: FlagRaiser,
+    @Inject(LateCodes) private readonly lateCodes: LateCodes,
   ) {
     this.key = codeSigningKey(config.jwtSecret);
   }
@@ -58,9 +61,9 @@ export class InspectionCodesService {
         await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
           planId, plan.agencyId, plan.creditCode, 'alone', actor, JSON.stringify({ scenario: gap.scenario, missingAgencyIds: gap.missingIds, reason: aloneReason.trim() }), now,
         ]);
-        await appendTrail(manager, planId, 'alone', actor, { scenario: gap.scenario, missingAgencyIds: gap.missingIds, reason: aloneReason.trim() }, now);
+        await this.trail.append({ inspectionId: planId, kind: 'alone', actor, detail: { scenario: gap.scenario, missingAgencyIds: gap.missingIds, reason: aloneReason.trim() }, at: now }, manager);
         // Going alone in a joint-supervision scenario is for the supervisor to look at.
-        await raiseFlag(manager, {
+        await this.flags.raiseOne({
           dedupeKey: `alone:${planId}`,
           source: 'alone',
           subjectType: 'plan',
@@ -72,7 +75,7 @@ export class InspectionCodesService {
           title: `应联未联：综合监管场景“${gap.scenario}”未与${gap.missingNames.join('、')}联合检查`,
           evidence: { planId, planCode: plan.code, scenario: gap.scenario, missingAgencyIds: gap.missingIds, reason: aloneReason.trim() },
           actor,
-        }, now);
+        }, now, manager);
       }
       const token = newCodeToken(this.key);
       // Valid through the day after the inspection date, Asia/Shanghai.
@@ -90,10 +93,10 @@ export class InspectionCodesService {
         await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
           member.id, member.agency_id, plan.creditCode, 'coded', actor, JSON.stringify(detail), now,
         ]);
-        await appendTrail(manager, member.id, 'coded', actor, detail, now);
+        await this.trail.append({ inspectionId: member.id, kind: 'coded', actor, detail, at: now }, manager);
         if ('onTime' in late && !late.onTime) {
           // The deadline job raises this too; raising here as well keeps it even if that job was lost.
-          await raiseLateCode(manager, { planId: member.id, agencyId: member.agency_id, creditCode: plan.creditCode, checkedInAt: late.checkedInAt ?? null, codeDueAt: late.codeDueAt!, codedAt: now.toISOString() }, actor, now);
+          await this.lateCodes.raise({ planId: member.id, agencyId: member.agency_id, creditCode: plan.creditCode, checkedInAt: late.checkedInAt ?? null, codeDueAt: late.codeDueAt!, codedAt: now.toISOString() }, actor, now, manager);
         }
       }
       return { refusal: null, token, expiresAt };

@@ -4,7 +4,7 @@ import { normaliseCreditCode, Role, type SessionUser } from '@mashang/shared';
 import { invalid } from '../../infra/errors/domain-error.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { PageQueryDto } from '../registry/dto/registry.dto.js';
+import { PageQueryDto } from '../../infra/http/page-query.dto.js';
 import { CancelPlanDto, FilePlanDto, MovePlanDto } from './dto/file-plan.dto.js';
 import { PlansService } from './plans.service.js';
 

@@ -1,12 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays, ErrorCode, shanghaiDate, type CreditGrade, type HalfYearRecord, type Page, type PlanEventView, type PlanTrigger, type PlanView, type RuleRefusal, type SessionUser } from '@mashang/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound } from '../../infra/errors/domain-error.js';
 import { agencyScope } from '../auth/scope.js';
 import type { FilePlanDto } from './dto/file-plan.dto.js';
-import { appendTrail, type TrailKind } from '../inspections/trail.js';
+import type { TrailKind } from '@mashang/shared';
+import { TrailRepository } from '../trail/index.js';
 import { filingRefusals } from './plan-filing.js';
 import { lockingInspection, mergePlans, MERGE_WINDOW_DAYS, type MergeCandidate, type MergedInspection } from './plan-merging.js';
 import type { FilingRefusal } from './plan-filing.js';
@@ -31,7 +32,10 @@ interface PlanRow {
 
 @Injectable()
 export class PlansService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(TrailRepository) private readonly trail: TrailRepository,
+  ) {}
 
   /**
    * Files a plan: checks it against the filing rules, stores it and regroups the enterprise's plans
@@ -352,7 +356,7 @@ export class PlansService {
     await manager.query('INSERT INTO plan_events (plan_id, agency_id, credit_code, kind, actor, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       planId, agencyId, creditCode, kind, actorOf(user), JSON.stringify(detail), at,
     ]);
-    if (planId && TRAIL_KINDS.has(kind)) await appendTrail(manager, planId, kind as TrailKind, actorOf(user), detail as Record<string, unknown>, at);
+    if (planId && TRAIL_KINDS.has(kind)) await this.trail.append({ inspectionId: planId, kind: kind as TrailKind, actor: actorOf(user), detail: detail as Record<string, unknown>, at }, manager);
   }
 }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type SessionUser } from '@mashang/shared';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { PageQueryDto } from '../registry/dto/registry.dto.js';
+import { PageQueryDto } from '../../infra/http/page-query.dto.js';
 import { DecideReviewDto, RequestReviewDto } from './dto/scenario.dto.js';
 import { ReviewsService } from './reviews.service.js';
 

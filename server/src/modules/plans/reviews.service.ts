@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type Page, type SessionUser } from '@mashang/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, invalid, notFound } from '../../infra/errors/domain-error.js';
 import { agencyScope } from '../auth/scope.js';
-import { raiseFlag } from '../supervision/flags.js';
+import { FlagRaiser } from '../flags/index.js';
 
 export interface ReviewView {
   id: string;
@@ -25,7 +25,10 @@ const actorOf = (user: SessionUser) => `user:${user.id}:${user.username}`;
 /** 异议复查: disputing a same-industry result instead of inspecting the same facts again. */
 @Injectable()
 export class ReviewsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FlagRaiser) private readonly flags: FlagRaiser,
+  ) {}
 
   async request(user: SessionUser, inspectionId: string, reason: string, now = new Date()): Promise<ReviewView> {
     const agencyId = agencyScope(user);
@@ -49,7 +52,7 @@ export class ReviewsService {
       );
       await this.appendEvent(manager, reviewId, 'requested', user, reason.trim(), now);
       // The supervisor decides review requests: each one is a case in the supervision queue.
-      await raiseFlag(manager, {
+      await this.flags.raiseOne({
         dedupeKey: `review:${reviewId}`,
         source: 'review',
         subjectType: 'review',
@@ -61,7 +64,7 @@ export class ReviewsService {
         title: `异议复查：对检查 ${inspectionId} 的结果有异议`,
         evidence: { reviewId, inspectionId, requestingAgencyId: agencyId, reason: reason.trim() },
         actor: actorOf(user),
-      }, now);
+      }, now, manager);
       return reviewId;
     });
     return this.get(user, id);

@@ -1,6 +1,13 @@
 import { maskPhone } from '@mashang/shared';
-import type { EntityManager } from 'typeorm';
-import { RegisterHistory, type RegisterName } from './register-history.entity.js';
+import type { RegisterName } from './register-history.entity.js';
+
+/** The fields of each register whose changes the history records. */
+export const REGISTER_FIELDS = {
+  agency: ['name', 'kind', 'region'],
+  officer: ['agencyId', 'name', 'certNo', 'phone'],
+  item: ['agencyId', 'name', 'basis', 'noDisturb'],
+  enterprise: ['name', 'industry', 'region', 'phone', 'creditGrade', 'lowTouch'],
+} as const satisfies Record<RegisterName, readonly string[]>;
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
@@ -21,12 +28,4 @@ export interface HistoryEvent {
   subjectId: string;
   action: 'create' | 'update';
   changes: FieldChanges;
-}
-
-export async function appendHistory(manager: EntityManager, actor: string, events: HistoryEvent[], at = new Date()): Promise<void> {
-  if (!events.length) return;
-  await manager.insert(
-    RegisterHistory,
-    events.map((event) => ({ ...event, actor, at, changes: JSON.stringify(event.changes) })),
-  );
 }

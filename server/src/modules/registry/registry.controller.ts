@@ -15,7 +15,10 @@ import {
   UpdateItemDto,
   UpdateOfficerDto,
 } from './dto/registry.dto.js';
-import { RegistryService } from './registry.service.js';
+import { AgenciesService } from './agencies.service.js';
+import { EnterprisesService } from './enterprises.service.js';
+import { ItemsService } from './items.service.js';
+import { OfficersService } from './officers.service.js';
 
 const EDITORS = [Role.AgencyAdmin, Role.Supervisor];
 const HISTORY_READERS = [Role.AgencyAdmin, Role.Supervisor, Role.Discipline];
@@ -25,118 +28,123 @@ const HISTORY_READERS = [Role.AgencyAdmin, Role.Supervisor, Role.Discipline];
 @ApiBearerAuth()
 @Controller('registry')
 export class RegistryController {
-  constructor(@Inject(RegistryService) private readonly registry: RegistryService) {}
+  constructor(
+    @Inject(AgenciesService) private readonly agencies: AgenciesService,
+    @Inject(OfficersService) private readonly officers: OfficersService,
+    @Inject(ItemsService) private readonly items: ItemsService,
+    @Inject(EnterprisesService) private readonly enterprises: EnterprisesService,
+  ) {}
 
   @Get('agencies')
   listAgencies(@CurrentUser() user: SessionUser, @Query() query: ListQueryDto) {
-    return this.registry.listAgencies(user, query);
+    return this.agencies.list(user, query);
   }
 
   @Get('agencies/:id')
   getAgency(@CurrentUser() user: SessionUser, @Param('id') id: string) {
-    return this.registry.getAgency(user, id);
+    return this.agencies.get(user, id);
   }
 
   @Roles(Role.Supervisor)
   @Post('agencies')
   createAgency(@CurrentUser() user: SessionUser, @Body() body: CreateAgencyDto) {
-    return this.registry.createAgency(user, body);
+    return this.agencies.create(user, body);
   }
 
   @Roles(Role.Supervisor)
   @Patch('agencies/:id')
   updateAgency(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: UpdateAgencyDto) {
-    return this.registry.updateAgency(user, id, body);
+    return this.agencies.update(user, id, body);
   }
 
   @Roles(...HISTORY_READERS)
   @Get('agencies/:id/history')
   agencyHistory(@CurrentUser() user: SessionUser, @Param('id') id: string) {
-    return this.registry.history(user, 'agency', id);
+    return this.agencies.history(user, id);
   }
 
   @Get('officers')
   listOfficers(@CurrentUser() user: SessionUser, @Query() query: ScopedListQueryDto) {
-    return this.registry.listOfficers(user, query);
+    return this.officers.list(user, query);
   }
 
   @Get('officers/:id')
   getOfficer(@CurrentUser() user: SessionUser, @Param('id') id: string) {
-    return this.registry.getOfficer(user, id);
+    return this.officers.get(user, id);
   }
 
   @Roles(...EDITORS)
   @Post('officers')
   createOfficer(@CurrentUser() user: SessionUser, @Body() body: CreateOfficerDto) {
-    return this.registry.createOfficer(user, body);
+    return this.officers.create(user, body);
   }
 
   @Roles(...EDITORS)
   @Patch('officers/:id')
   updateOfficer(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: UpdateOfficerDto) {
-    return this.registry.updateOfficer(user, id, body);
+    return this.officers.update(user, id, body);
   }
 
   @Roles(...HISTORY_READERS)
   @Get('officers/:id/history')
   officerHistory(@CurrentUser() user: SessionUser, @Param('id') id: string) {
-    return this.registry.history(user, 'officer', id);
+    return this.officers.history(user, id);
   }
 
   @Get('items')
   listItems(@CurrentUser() user: SessionUser, @Query() query: ScopedListQueryDto) {
-    return this.registry.listItems(user, query);
+    return this.items.list(user, query);
   }
 
   @Get('items/:id')
   getItem(@CurrentUser() user: SessionUser, @Param('id') id: string) {
-    return this.registry.getItem(user, id);
+    return this.items.get(user, id);
   }
 
   @Roles(...EDITORS)
   @Post('items')
   createItem(@CurrentUser() user: SessionUser, @Body() body: CreateItemDto) {
-    return this.registry.createItem(user, body);
+    return this.items.create(user, body);
   }
 
   @Roles(...EDITORS)
   @Patch('items/:id')
   updateItem(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: UpdateItemDto) {
-    return this.registry.updateItem(user, id, body);
+    return this.items.update(user, id, body);
   }
 
   @Roles(...HISTORY_READERS)
   @Get('items/:id/history')
   itemHistory(@CurrentUser() user: SessionUser, @Param('id') id: string) {
-    return this.registry.history(user, 'item', id);
+    return this.items.history(user, id);
   }
 
   /** The enterprise register is the city's: every role reads it, supervisors keep it. */
   @Get('enterprises')
   listEnterprises(@Query() query: ListQueryDto) {
-    return this.registry.listEnterprises(query);
+    return this.enterprises.list(query);
   }
 
   @Get('enterprises/:creditCode')
   getEnterprise(@Param('creditCode') creditCode: string) {
-    return this.registry.getEnterprise(normaliseCreditCode(creditCode));
+    return this.enterprises.get(normaliseCreditCode(creditCode));
   }
 
   @Roles(Role.Supervisor)
   @Post('enterprises')
   createEnterprise(@CurrentUser() user: SessionUser, @Body() body: CreateEnterpriseDto) {
-    return this.registry.createEnterprise(user, body);
+    return this.enterprises.create(user, body);
   }
 
   @Roles(Role.Supervisor)
   @Patch('enterprises/:creditCode')
   updateEnterprise(@CurrentUser() user: SessionUser, @Param('creditCode') creditCode: string, @Body() body: UpdateEnterpriseDto) {
-    return this.registry.updateEnterprise(user, normaliseCreditCode(creditCode), body);
+    return this.enterprises.update(user, normaliseCreditCode(creditCode), body);
   }
 
   @Roles(...HISTORY_READERS)
   @Get('enterprises/:creditCode/history')
   enterpriseHistory(@CurrentUser() user: SessionUser, @Param('creditCode') creditCode: string) {
-    return this.registry.history(user, 'enterprise', normaliseCreditCode(creditCode));
+    return this.enterprises.history(normaliseCreditCode(creditCode));
   }
 }

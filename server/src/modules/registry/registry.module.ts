@@ -1,10 +1,22 @@
 import { Module } from '@nestjs/common';
+import { AgenciesService } from './agencies.service.js';
+import { AgencyRepository } from './agency.repository.js';
+import { EnterpriseRepository } from './enterprise.repository.js';
+import { EnterprisesService } from './enterprises.service.js';
+import { ItemRepository } from './item.repository.js';
+import { ItemsService } from './items.service.js';
+import { OfficerRepository } from './officer.repository.js';
+import { OfficersService } from './officers.service.js';
+import { RegisterEdits } from './register-edits.js';
+import { RegisterHistoryRepository } from './register-history.repository.js';
 import { RegistryController } from './registry.controller.js';
-import { RegistryService } from './registry.service.js';
 
+const REPOSITORIES = [AgencyRepository, OfficerRepository, ItemRepository, EnterpriseRepository, RegisterHistoryRepository];
+
+/** 清单化管理: the registers of agencies, officers, inspection items and enterprises. */
 @Module({
   controllers: [RegistryController],
-  providers: [RegistryService],
-  exports: [RegistryService],
+  providers: [...REPOSITORIES, RegisterEdits, AgenciesService, OfficersService, ItemsService, EnterprisesService],
+  exports: REPOSITORIES,
 })
 export class RegistryModule {}

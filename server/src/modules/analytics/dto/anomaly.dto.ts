@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ANOMALY_RULES, type AnomalyRuleId } from '@mashang/shared';
 import { IsIn, IsOptional, Matches } from 'class-validator';
-import { PageQueryDto } from '../../registry/dto/registry.dto.js';
+import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
 
 export class TriggerRunDto {
   @ApiPropertyOptional({ example: '2026-11-20', description: 'as-of date (Asia/Shanghai); default yesterday' })

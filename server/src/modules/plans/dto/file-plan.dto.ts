@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { IsCreditCode } from '../../registry/dto/is-credit-code.js';
+import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
 import type { PlanTrigger } from '@mashang/shared';
 
 const TRIGGERS: PlanTrigger[] = ['planned', 'complaint', 'superior', 'undercover', 'emergency', 'other'];

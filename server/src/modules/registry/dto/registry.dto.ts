@@ -14,29 +14,14 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsCreditCode } from './is-credit-code.js';
+import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
+import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const ID_MESSAGE = 'must be 1–64 letters, digits or _ . : -';
 const REGION = /^\d{6}$/;
 const PHONE = /^\+?\d{5,20}$/;
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
-}
 
 export class ListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'search text' })

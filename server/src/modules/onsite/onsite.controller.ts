@@ -7,7 +7,7 @@ import { Public } from '../auth/public.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { CheckInDto, DocumentMetaDto, FindingDto, FinishDto, SyncDto } from './dto/onsite.dto.js';
 import { OnsiteService } from './onsite.service.js';
-import { TrailService } from './trail.service.js';
+import { TrailAccessService } from './trail-access.service.js';
 
 /** On site: scan in, findings, documents, scan out; and the offline queue's replay. */
 @ApiTags('on site')
@@ -81,7 +81,7 @@ export class OnsiteController {
 @ApiTags('trail')
 @Controller()
 export class TrailController {
-  constructor(@Inject(TrailService) private readonly trails: TrailService) {}
+  constructor(@Inject(TrailAccessService) private readonly trails: TrailAccessService) {}
 
   @ApiBearerAuth()
   @Get('inspections/:id/trail')

@@ -1,10 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bull';
 import { DataSource } from 'typeorm';
 import { OnJob } from '../../infra/queues/on-job.decorator.js';
-import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
+import { JobQueue } from '../../infra/queues/job-queue.js';
+import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
 
 const REPUBLISH_EVERY_MS = 10 * 60_000;
 const REPUBLISH_WINDOW_HOURS = 48;
@@ -20,12 +19,12 @@ export class InspectionEventsProcessor implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Inspections) private readonly queue: Queue,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue
-      .add(JobName.RepublishFinished, {}, { jobId: 'republish-finished', repeat: { every: REPUBLISH_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 })
+    await this.jobs
+      .repeat(JobName.RepublishFinished, {}, { every: REPUBLISH_EVERY_MS })
       .catch((error: Error) => this.logger.warn(`could not schedule the republish sweep: ${error.message}`));
   }
 
@@ -42,12 +41,7 @@ export class InspectionEventsProcessor implements OnApplicationBootstrap {
       if (new Date(row.finished_at).toISOString() > group.finishedAt) group.finishedAt = new Date(row.finished_at).toISOString();
       groups.set(row.lead_plan_id, group);
     }
-    for (const payload of groups.values()) await publishFinished(this.queue, payload);
+    for (const payload of groups.values()) await this.jobs.add(JobName.InspectionFinished, payload);
     return { published: groups.size };
   }
-}
-
-/** Publishes one inspection's finish; its job id makes a second publish of the same inspection a no-op while the first is known. */
-export function publishFinished(queue: Queue, payload: JobPayloads[JobName.InspectionFinished]) {
-  return queue.add(JobName.InspectionFinished, payload, { jobId: `finished:${payload.groupId}`, attempts: 10, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: 1000 });
 }

@@ -1,17 +1,21 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SYSTEM_ACTORS } from '@mashang/shared';
 import type { Job } from 'bull';
 import { DataSource } from 'typeorm';
 import { OnJob } from '../../infra/queues/on-job.decorator.js';
 import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
-import { raiseLateCode } from './late-code.js';
+import { LateCodes } from '../plans/index.js';
 
 /** 先检查后补码: at an emergency check-in's deadline, a code not filed by then becomes a flagged case. */
 @Injectable()
 export class EmergencyCodeProcessor {
   private readonly logger = new Logger(EmergencyCodeProcessor.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(LateCodes) private readonly lateCodes: LateCodes,
+  ) {}
 
   @OnJob(JobName.EmergencyCodeDeadline)
   async deadlinePassed(job: Job<JobPayloads[JobName.EmergencyCodeDeadline]>): Promise<{ overdue: boolean }> {
@@ -23,10 +27,10 @@ export class EmergencyCodeProcessor {
       const [code]: { issued_at: Date | null }[] = await manager.query('SELECT MIN(issued_at) AS issued_at FROM inspection_codes WHERE lead_plan_id = ?', [plan.lead_plan_id]);
       const dueAt = new Date(plan.code_due_at);
       if (code?.issued_at && new Date(code.issued_at) <= dueAt) return { overdue: false };
-      await raiseLateCode(manager, {
+      await this.lateCodes.raise({
         planId, agencyId: plan.agency_id, creditCode: plan.credit_code,
         checkedInAt: plan.checked_in_at ? new Date(plan.checked_in_at).toISOString() : null, codeDueAt: dueAt.toISOString(),
-      }, 'system:emergency-code-deadline');
+      }, SYSTEM_ACTORS.emergencyCodeDeadline, new Date(), manager);
       this.logger.warn(`emergency inspection ${planId}: code not filed by ${dueAt.toISOString()}`);
       return { overdue: true };
     });

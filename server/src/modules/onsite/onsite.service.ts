@@ -6,13 +6,11 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bull';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { addDays,
   ErrorCode, shanghaiDate,
   type CheckInResult, type DocumentKind, type FindingOutcome, type OnsiteDocumentView, type OnsiteInspectionView, type PlanTrigger, type SessionUser, type SyncOutcome,
 } from '@mashang/shared';
-import type { Queue } from 'bull';
 import type { Pool } from 'mysql2/promise';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -20,7 +18,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError, forbidden, invalid, notFound } from '../../infra/errors/domain-error.js';
-import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
+import { JobQueue } from '../../infra/queues/job-queue.js';
+import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
 import { agencyScope } from '../auth/scope.js';
 import { DOCUMENT_STORAGE, type DocumentStorage } from './document-storage.js';
 import { kindAccepts, sniffDocumentType, SNIFF_BYTES } from './document-rules.js';
@@ -28,8 +27,7 @@ import { CheckInDto, FindingDto, FinishDto, type DocumentMetaDto, type OfflineAc
 import { inspectionResult, lockingGroup, matchCheckIn, offlineTimeProblem, unrecordedItems, type CheckInCandidate as RuleCandidate } from './onsite-rules.js';
 
 type CheckInCandidate = RuleCandidate & { planCode: string; checkedInAt: Date | null; codeDueAt: Date | null };
-import { publishFinished } from './inspection-events.processor.js';
-import { appendTrail, chainTrailEntries, TRAIL_INSERT_SQL, type TrailAppend, type TrailTail } from './trail.js';
+import { TrailRepository, type TrailAppend, type TrailTail } from '../trail/index.js';
 import { MultiStatementPool, type Statement } from '../../infra/database/multi-statement-pool.js';
 import { Batcher, ItemFailure } from '../../infra/batching/batcher.js';
 
@@ -175,11 +173,11 @@ function toCandidates(rows: CandidateRow[]): CheckInCandidate[] {
  * The statements that record admitted check-ins: the check-ins, their trail entries chained onto
  * `tails`, and the arrival marked on the plans in `toMark` (a plan already marked is left alone).
  */
-function checkinStatements(writes: CheckinWrite[], tails: TrailTail[], toMark: Set<string>): Statement[] {
+function checkinStatements(writes: CheckinWrite[], trailAppend: Statement, toMark: Set<string>): Statement[] {
   const statements: Statement[] = [
     ['INSERT INTO checkins (plan_id, officer_id, user_id, credit_code, at, received_at, latitude, longitude, client_key) VALUES ?',
       [writes.map((c) => [c.planId, c.officerId, c.userId, c.creditCode, c.at, c.receivedAt, c.latitude, c.longitude, c.clientKey])]],
-    [TRAIL_INSERT_SQL, [chainTrailEntries(writes.map((c) => c.trail), tails)]],
+    trailAppend,
   ];
   const planIds = [...toMark].sort();
   if (!planIds.length) return statements;
@@ -209,7 +207,8 @@ export class OnsiteService implements OnModuleDestroy {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
-    @InjectQueue(QueueName.Inspections) private readonly queue: Queue,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(TrailRepository) private readonly trail: TrailRepository,
   ) {}
 
   /** The officer's inspections of the day (Asia/Shanghai), for the scan page. */
@@ -242,9 +241,7 @@ export class OnsiteService implements OnModuleDestroy {
       // The job id keeps it to one deadline per plan even if two officers check in at once.
       const payload: JobPayloads[JobName.EmergencyCodeDeadline] = { planId: plan.planId, checkedInAt: at.toISOString(), deadline: dueAt.toISOString() };
       // Committed already: should Redis be away, the late code still raises its case when filed, and the nightly report flags it.
-      await this.queue.add(JobName.EmergencyCodeDeadline, payload, {
-        jobId: `emergency-code:${plan.planId}`, delay: Math.max(0, dueAt.getTime() - Date.now()), attempts: 5, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: 1000,
-      }).catch((error: Error) => this.logger.warn(`emergency check-in ${plan.planId}: deadline job not scheduled: ${error.message}`));
+      await this.jobs.add(JobName.EmergencyCodeDeadline, payload, { delay: dueAt.getTime() - Date.now() }).catch((error: Error) => this.logger.warn(`emergency check-in ${plan.planId}: deadline job not scheduled: ${error.message}`));
     }
     return {
       id: plan.planId, planCode: plan.planCode, creditCode: input.creditCode, enterpriseName: plan.enterpriseName, trigger: plan.trigger,
@@ -277,7 +274,7 @@ export class OnsiteService implements OnModuleDestroy {
       const writes = batch.flatMap((a, i) => (admitted[i] ? [this.checkinWrite(a, admitted[i])] : []));
       // Under the lock the plans read are as they are: only the first arrival (or a newly opened late-code deadline) changes one.
       const toMark = new Set(admitted.flatMap((x) => (x && (!x.plan.checkedInAt || (x.dueAt && !x.plan.codeDueAt)) ? [x.plan.planId] : [])));
-      if (writes.length) await tx.commit(checkinStatements(writes, trailTails(rows), toMark));
+      if (writes.length) await tx.commit(checkinStatements(writes, this.trail.appendChainedStatement(writes.map((c) => c.trail), trailTails(rows)), toMark));
       return admitted;
     }).catch((error: { code?: string; message?: string }) => {
       // A replayed key is expected (its owner hears "already recorded"); anything else is worth a line in the log.
@@ -357,7 +354,7 @@ export class OnsiteService implements OnModuleDestroy {
       await insertOnce(manager, '入企记录',
         'INSERT INTO checkins (plan_id, officer_id, user_id, credit_code, at, received_at, latitude, longitude, client_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [c.planId, c.officerId, c.userId, c.creditCode, c.at, c.receivedAt, c.latitude, c.longitude, c.clientKey]);
-      await appendTrail(manager, c.trail.inspectionId, c.trail.kind, c.trail.actor, c.trail.detail, c.trail.at);
+      await this.trail.append(c.trail, manager);
     });
   }
 
@@ -379,7 +376,7 @@ export class OnsiteService implements OnModuleDestroy {
       await insertOnce(manager, '检查结果',
         'INSERT INTO findings (plan_id, item_id, outcome, rectify_by, note, recorded_by, at, client_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         [plan.id, input.itemId, input.outcome, rectifyBy, note, user.id, at, input.clientKey]);
-      await appendTrail(manager, plan.id, 'finding', actorOf(user), { itemId: input.itemId, item: item.name, outcome: input.outcome, rectifyBy, note, at: at.toISOString() }, now);
+      await this.trail.append({ inspectionId: plan.id, kind: 'finding', actor: actorOf(user), detail: { itemId: input.itemId, item: item.name, outcome: input.outcome, rectifyBy, note, at: at.toISOString() }, at: now }, manager);
     });
     return this.view(this.dataSource.manager, planId);
   }
@@ -432,7 +429,7 @@ export class OnsiteService implements OnModuleDestroy {
           `INSERT INTO inspection_documents (id, plan_id, kind, doc_no, title, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at, client_key)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [id, plan.id, meta.kind, meta.docNo?.trim() || null, meta.title.trim(), fileName, type!.contentType, size, sha256, storageKey(), user.id, now, meta.clientKey]);
-        await appendTrail(manager, plan.id, 'document', actorOf(user), { documentId: id, kind: meta.kind, title: meta.title.trim(), docNo: meta.docNo?.trim() || null, fileName, sizeBytes: size, sha256 }, now);
+        await this.trail.append({ inspectionId: plan.id, kind: 'document', actor: actorOf(user), detail: { documentId: id, kind: meta.kind, title: meta.title.trim(), docNo: meta.docNo?.trim() || null, fileName, sizeBytes: size, sha256 }, at: now }, manager);
       });
     } catch (error) {
       if (stored) await this.storage.remove(storageKey()).catch(() => undefined);
@@ -479,12 +476,12 @@ export class OnsiteService implements OnModuleDestroy {
       const result = inspectionResult([...findings.values()]);
       const [documents]: { n: number }[] = await manager.query('SELECT COUNT(*) AS n FROM inspection_documents WHERE plan_id = ?', [plan.id]);
       await manager.query('UPDATE plans SET finished_at = ? WHERE id = ?', [at, plan.id]);
-      await appendTrail(manager, plan.id, 'finished', actorOf(user), { at: at.toISOString(), result, findings: findings.size, documents: Number(documents.n), clientKey: input.clientKey }, now);
+      await this.trail.append({ inspectionId: plan.id, kind: 'finished', actor: actorOf(user), detail: { at: at.toISOString(), result, findings: findings.size, documents: Number(documents.n), clientKey: input.clientKey }, at: now }, manager);
       return this.completeInspection(manager, plan.lead_plan_id, plan.credit_code);
     });
     if (finished) {
       // The finish is committed; a Redis hiccup must not turn it into an error (the sweep publishes it later).
-      await publishFinished(this.queue, finished).then(
+      await this.jobs.add(JobName.InspectionFinished, finished).then(
         () => this.logger.log(`inspection ${finished.groupId} finished by all ${finished.inspectionIds.length} agencies`),
         (error: Error) => this.logger.warn(`inspection ${finished.groupId} finished; publishing deferred to the sweep: ${error.message}`),
       );

@@ -1,0 +1,10 @@
+/**
+ * auth/ — sign-in (password, WeChat), sessions, roles, and the agency scope of each user.
+ * Owns: users.
+ */
+export { AuthModule } from './auth.module.js';
+export { UserRepository } from './user.repository.js';
+export { agencyScope, assertSameAgency } from './scope.js';
+export { CurrentUser } from './current-user.decorator.js';
+export { Public } from './public.decorator.js';
+export { Roles } from './roles.decorator.js';

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@mashang/shared';
+import { EntityTable } from '../../infra/database/entity-table.js';
+import type { Tx } from '../../infra/database/tx.js';
+import { User } from './user.entity.js';
+
+@Injectable()
+export class UserRepository extends EntityTable<User> {
+  protected readonly entity = User;
+
+  /** Display names by id, for logs and views that name who did something. */
+  async displayNames(ids: number[], tx?: Tx): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: number; display_name: string }[] = await this.db(tx).query('SELECT id, display_name FROM users WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Map(rows.map((u) => [String(u.id), u.display_name]));
+  }
+
+  /** Active users of a role, by display name. */
+  activeOfRole(role: Role, tx?: Tx): Promise<{ id: number; display_name: string }[]> {
+    return this.db(tx).query('SELECT id, display_name FROM users WHERE role = ? AND active = 1 ORDER BY display_name, id', [role]);
+  }
+
+  async isActiveOfRole(id: number, role: Role, tx?: Tx): Promise<boolean> {
+    const [row] = await this.db(tx).query('SELECT id FROM users WHERE id = ? AND role = ? AND active = 1', [id, role]);
+    return Boolean(row);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TrailModule } from '../trail/index.js';
+import { FlagRaiser } from './flag-raiser.js';
+import { FlaggedCaseRepository } from './flagged-case.repository.js';
+
+/** Raising flagged cases for supervision: a leaf every feature may use. */
+@Module({
+  imports: [TrailModule],
+  providers: [FlaggedCaseRepository, FlagRaiser],
+  exports: [FlaggedCaseRepository, FlagRaiser],
+})
+export class FlagsModule {}

@@ -1,0 +1,3 @@
+import { Checkin, Finding, InspectionDocument } from './onsite.entity.js';
+
+export const ONSITE_ENTITIES = [Checkin, Finding, InspectionDocument];

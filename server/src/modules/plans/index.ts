@@ -1,0 +1,9 @@
+/**
+ * plans/ — 事前报备: inspection plans, their merging into joint inspections, inspection codes,
+ * joint-supervision scenarios and review requests (异议复查).
+ * Owns: plans, plan_officers, plan_items, plan_events, inspection_codes, joint_scenarios,
+ * review_requests, review_events.
+ */
+export { PlansModule } from './plans.module.js';
+export { LateCodes, type LateCode } from './late-code.js';
+export { codeSigningKey, isAuthenticToken } from './inspection-code.js';

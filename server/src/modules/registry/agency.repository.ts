@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import { EntityTable, likeContains, type Paging } from '../../infra/database/entity-table.js';
+import type { Tx } from '../../infra/database/tx.js';
+import { Agency } from './agency.entity.js';
+
+@Injectable()
+export class AgencyRepository extends EntityTable<Agency> {
+  protected readonly entity = Agency;
+
+  /** Agencies by name (contains) or exact id, one of them only when `onlyId` is given. */
+  list(filter: { onlyId: string | null; q?: string }, paging: Paging) {
+    return this.page('a', paging, 'a.id', (qb) => {
+      if (filter.onlyId) qb.andWhere('a.id = :scope', { scope: filter.onlyId });
+      if (filter.q) qb.andWhere(new Brackets((w) => w.where('a.name LIKE :q', { q: likeContains(filter.q!) }).orWhere('a.id = :id', { id: filter.q })));
+    });
+  }
+
+  /** Names by id, for views that show another agency's name. */
+  async namesOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM agencies WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
+import { EntityTable, likeContains, type Paging } from '../../infra/database/entity-table.js';
+import { Officer } from './officer.entity.js';
+
+@Injectable()
+export class OfficerRepository extends EntityTable<Officer> {
+  protected readonly entity = Officer;
+
+  /** Officers of one agency (or all), by name (contains), certificate number or id. */
+  list(filter: { agencyId: string | null; q?: string }, paging: Paging) {
+    return this.page('o', paging, 'o.id', (qb) => {
+      if (filter.agencyId) qb.andWhere('o.agency_id = :agencyId', { agencyId: filter.agencyId });
+      if (filter.q) qb.andWhere(new Brackets((w) => w.where('o.name LIKE :q', { q: likeContains(filter.q!) }).orWhere('o.cert_no = :exact', { exact: filter.q }).orWhere('o.id = :exact')));
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { maskPhone, type OfficerDto, type Page, type SessionUser } from '@mashang/shared';
+import { APP_CONFIG } from '../../infra/config/config.module.js';
+import type { AppConfig } from '../../infra/config/config.js';
+import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { Transactions } from '../../infra/database/tx.js';
+import { assertSameAgency } from '../auth/scope.js';
+import { AgencyRepository } from './agency.repository.js';
+import type { ScopedListQueryDto } from './dto/registry.dto.js';
+import type { Officer } from './officer.entity.js';
+import { OfficerRepository } from './officer.repository.js';
+import { agencyFilter, assertMayEdit, conflict, found, invalidReference, RegisterEdits } from './register-edits.js';
+
+/** The register of officers (执法人员), phones encrypted at rest and masked in answers. */
+@Injectable()
+export class OfficersService {
+  private readonly phones: PhoneCipher;
+
+  constructor(
+    @Inject(OfficerRepository) private readonly officers: OfficerRepository,
+    @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(RegisterEdits) private readonly edits: RegisterEdits,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+  }
+
+  async list(user: SessionUser, query: ScopedListQueryDto): Promise<Page<OfficerDto>> {
+    const { rows, total } = await this.officers.list({ agencyId: agencyFilter(user, query.agencyId), q: query.q }, query);
+    return { items: rows.map((o) => this.toDto(o)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(user: SessionUser, id: string): Promise<OfficerDto> {
+    const officer = found(await this.officers.find({ id }), '执法人员');
+    assertSameAgency(user, officer.agencyId);
+    return this.toDto(officer);
+  }
+
+  create(user: SessionUser, input: Omit<OfficerDto, 'phone'> & { phone?: string | null }): Promise<OfficerDto> {
+    assertMayEdit(user, input.agencyId);
+    return this.transactions.run(async (tx) => {
+      if (!(await this.agencies.exists({ id: input.agencyId }, tx))) throw invalidReference('agencyId', '执法部门不存在');
+      if (await this.officers.exists({ id: input.id }, tx)) throw conflict(`执法人员 ${input.id} 已存在`);
+      const { phone, ...rest } = input;
+      await this.officers.insert({ ...rest, phoneCipher: this.phones.encrypt(phone) }, tx);
+      await this.edits.created(user, 'officer', input.id, { ...input }, tx);
+      return this.toDto(found(await this.officers.find({ id: input.id }, tx), '执法人员'));
+    });
+  }
+
+  update(user: SessionUser, id: string, patch: { name?: string; certNo?: string; phone?: string | null }): Promise<OfficerDto> {
+    return this.transactions.run(async (tx) => {
+      const officer = found(await this.officers.find({ id }, tx, { forUpdate: true }), '执法人员');
+      assertMayEdit(user, officer.agencyId);
+      const before = { ...officer, phone: this.phones.decrypt(officer.phoneCipher) };
+      const after = { ...before, ...patch };
+      await this.edits.updated(user, 'officer', id, before, after, () =>
+        this.officers.update({ id }, { name: after.name, certNo: after.certNo, phoneCipher: this.phones.encrypt(after.phone) }, tx), tx);
+      return this.toDto(found(await this.officers.find({ id }, tx), '执法人员'));
+    });
+  }
+
+  history(user: SessionUser, id: string) {
+    return this.get(user, id).then(() => this.edits.read('officer', id));
+  }
+
+  private toDto(officer: Officer): OfficerDto {
+    return { id: officer.id, agencyId: officer.agencyId, name: officer.name, certNo: officer.certNo, phone: maskPhone(this.phones.decrypt(officer.phoneCipher)) };
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Who did something, as the trail, case logs and register history record it:
+ * `user:<id>:<username>` for a signed-in user, `enterprise` for the enterprise (never who in it),
+ * `system:<what>` for the server's own jobs, `import:<folder>` for an exchange import.
+ */
+export type Actor = string;
+
+export function userActor(user: { id: number | string; username: string }): Actor {
+  return `user:${user.id}:${user.username}`;
+}
+
+export const ENTERPRISE_ACTOR: Actor = 'enterprise';
+
+/** Someone at the command line (`npm run cli`). */
+export const CLI_ACTOR: Actor = 'cli';
+
+/** The server's own jobs. */
+export const SYSTEM_ACTORS = {
+  nightlyReport: 'system:nightly-report',
+  sms: 'system:sms',
+  emergencyCodeDeadline: 'system:emergency-code-deadline',
+} as const satisfies Record<string, Actor>;
+
+export function importActor(folder: string): Actor {
+  return `import:${folder}`;
+}
