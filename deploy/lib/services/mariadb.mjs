@@ -8,6 +8,8 @@ import { findBin, isRoot, osUser, pidAlive, portFree, readPid, REPO_ROOT, rmQuie
 
 const DB_USER = 'mashang';
 const DB_PASSWORD = 'mashang';
+// MySQL 8's default, which production runs with: SQL that only MariaDB accepts fails here too.
+const SQL_MODE = 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 
 const MARIADB_READY_TIMEOUT_MS = 30_000;
 export const MARIADB_STOP_TIMEOUT_MS = 60_000;
@@ -142,6 +144,7 @@ export async function startMariadb(bins, l, port, log) {
     '--character-set-server=utf8mb4',
     '--collation-server=utf8mb4_unicode_ci',
     '--default-time-zone=+00:00',
+    `--sql-mode=${SQL_MODE}`,
     '--skip-name-resolve',
     '--skip-log-bin',
     ...(isRoot() ? ['--user=root'] : []),
@@ -176,6 +179,8 @@ export async function setupDatabase(bins, l, database, purpose) {
     // on every privilege reload. This server only ever serves 127.0.0.1 and the socket.
     "DELETE FROM mysql.proxies_priv WHERE Host NOT IN ('localhost', '127.0.0.1', '::1')",
     'FLUSH PRIVILEGES',
+    // A server started before the mode was set keeps running when reused; new connections get it.
+    `SET GLOBAL sql_mode = '${SQL_MODE}'`,
   ].join(';\n');
   const r = await mariadbQuery(bins, l, sql, 30_000);
   if (r.code !== 0) {
