@@ -3,8 +3,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ensureServices } from './lib/local-services.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
 import { buildServer, ensureInstalled, localSecrets, log, REPO_ROOT } from './lib/workspace.mjs';
 
+await runOnSupportedNode();
 const args = process.argv.slice(2);
 ensureInstalled();
 buildServer();

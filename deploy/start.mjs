@@ -5,8 +5,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { setUpDemoDay } from './lib/demo-day.mjs';
 import { ensureServices } from './lib/local-services.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
 import { buildH5, buildServer, ensureInstalled, H5_DIR, localSecrets, log, REPO_ROOT, run } from './lib/workspace.mjs';
 
+await runOnSupportedNode();
 ensureInstalled();
 buildServer();
 buildH5();

@@ -4,8 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium, ensureServices } from './lib/local-services.mjs';
+import { runOnSupportedNode } from './lib/node-runtime.mjs';
 import { buildH5, ensureInstalled, H5_DIR, log, REPO_ROOT, run, runStatus } from './lib/workspace.mjs';
 
+// Jest require()s the ES-module-only dependencies from Node 24.9 on.
+await runOnSupportedNode({ minimum: '24.9' });
 ensureInstalled();
 run('npx', ['tsc', '-p', 'shared/tsconfig.build.json']);
 buildH5({ force: true });
