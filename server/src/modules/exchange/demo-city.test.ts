@@ -17,7 +17,7 @@ import {
   type ItemRecord,
   type OfficerRecord,
   type RatingRecord,
-} from './exchange-records.js';
+} from './records/index.js';
 
 const AS_OF = '2026-11-20';
 const SEED = 7;

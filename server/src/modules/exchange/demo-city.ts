@@ -27,7 +27,7 @@ import {
   type InspectionTrigger,
   type RatingFlag,
   RATING_FLAGS,
-} from './exchange-records.js';
+} from './records/index.js';
 
 // =============================================================================================
 // Public API

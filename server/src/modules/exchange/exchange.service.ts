@@ -17,7 +17,7 @@ import { DomainError, notFound } from '../../infra/errors/domain-error.js';
 import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
 import { ExchangeExporter } from './exchange-export.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult } from './exchange-import.js';
-import { EXCHANGE_KINDS, type ExchangeKind } from './exchange-records.js';
+import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
 
 const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
