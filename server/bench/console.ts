@@ -18,7 +18,7 @@ import { loadConfig } from '../src/infra/config/config.js';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
-import { loadDemoCity } from '../src/modules/exchange/demo-loader.js';
+import { loadDemoCity } from '../src/modules/demo/index.js';
 import { encodeCursor } from '../src/modules/supervision/supervision.service.js';
 
 const args = process.argv.slice(2);

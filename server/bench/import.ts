@@ -16,7 +16,7 @@ import { createConnection } from 'mysql2/promise';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
-import { demoCitySize, generateDemoCity } from '../src/modules/exchange/demo-city.js';
+import { demoCitySize, generateDemoCity } from '../src/modules/demo/index.js';
 import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
 
 const args = process.argv.slice(2);

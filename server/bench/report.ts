@@ -21,7 +21,7 @@ import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
 import { AnomalyReporter } from '../src/modules/analytics/anomaly-reporter.js';
-import { DEMO_CITY_SIZES, demoCitySize, generateDemoCity, type DemoCitySize } from '../src/modules/exchange/demo-city.js';
+import { DEMO_CITY_SIZES, demoCitySize, generateDemoCity, type DemoCitySize } from '../src/modules/demo/index.js';
 import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
 
 const AS_OF = '2026-11-20';

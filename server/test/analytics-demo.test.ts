@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ANOMALY_RULES } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import { AnomalyReporter } from '../src/modules/analytics/anomaly-reporter.js';
-import { DEMO_CITY_SIZES, generateDemoCity, type DemoCityCounts } from '../src/modules/exchange/demo-city.js';
+import { DEMO_CITY_SIZES, generateDemoCity, type DemoCityCounts } from '../src/modules/demo/index.js';
 import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
 import { migratedDataSource, testPhoneCipher } from './support/test-app.js';
 

@@ -1,8 +1,7 @@
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_CITY_SIZES, DEMO_LOGINS, generateDemoCity } from '../src/modules/exchange/demo-city.js';
-import { loadDemoCity } from '../src/modules/exchange/demo-loader.js';
+import { DEMO_CITY_SIZES, DEMO_LOGINS, generateDemoCity, loadDemoCity } from '../src/modules/demo/index.js';
 import { verifyPassword } from '../src/modules/auth/password.js';
 import { migratedDataSource, testPhoneCipher } from './support/test-app.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
-import { serialiseRecord, type ExchangeKind } from './exchange-records.js';
+import { serialiseRecord, type ExchangeKind } from './records/index.js';
 
 type Row = Record<string, any>;
 

@@ -16,7 +16,7 @@ import {
   type ItemRecord,
   type OfficerRecord,
   type RatingRecord,
-} from './exchange-records.js';
+} from './records/index.js';
 import { FingerprintSet } from './fingerprint-set.js';
 
 export interface ImportProblem {

@@ -6,7 +6,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { DomainError } from '../../infra/errors/domain-error.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { EXCHANGE_KINDS, type ExchangeKind } from './exchange-records.js';
+import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
 import { ExchangeService } from './exchange.service.js';
 import { NDJSON } from './raw-upload.js';
 

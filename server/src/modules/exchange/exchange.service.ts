@@ -18,7 +18,7 @@ import { jobOptions } from '../../infra/queues/jobs.js';
 import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
 import { ExchangeExporter } from './exchange-export.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult } from './exchange-import.js';
-import { EXCHANGE_KINDS, type ExchangeKind } from './exchange-records.js';
+import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
 
 const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 

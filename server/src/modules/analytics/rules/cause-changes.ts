@@ -1,4 +1,4 @@
-import { EXCHANGE_LIMITS } from '../../exchange/exchange-records.js';
+import { EXCHANGE_LIMITS } from '../../exchange/records/index.js';
 
 /**
  * SQL over cases' cause changes, one row per entry: `cases.cause_changes` is a JSON list of

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
 import { hashPassword } from '../auth/password.js';
-import { DEMO_CITY_SIZES, DEMO_LOGINS, generateDemoCity } from './demo-city.js';
-import { ExchangeImporter, type ImportProgress, type ImportResult } from './exchange-import.js';
-
-export type DemoSize = keyof typeof DEMO_CITY_SIZES;
+import { ExchangeImporter, type ImportProgress, type ImportResult } from '../exchange/exchange-import.js';
+import { DEMO_LOGINS } from './data/logins.js';
+import { generateDemoCity } from './generate/demo-city.js';
+import { DEMO_CITY_SIZES, type DemoSize } from './sizes.js';
+import { upsertDemoUser } from './users-table.js';
 
 /**
  * Loads the demo city the way a region loads its history: generated in the exchange format,
@@ -34,11 +35,6 @@ export async function loadDemoCity(
 
 export async function createDemoLogins(dataSource: DataSource): Promise<void> {
   for (const login of DEMO_LOGINS) {
-    await dataSource.query(
-      `INSERT INTO users (username, password_hash, role, display_name, agency_id, officer_id, active) VALUES (?, ?, ?, ?, ?, ?, 1)
-       ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), role = VALUES(role), display_name = VALUES(display_name),
-         agency_id = VALUES(agency_id), officer_id = VALUES(officer_id), active = 1`,
-      [login.username, await hashPassword(login.password), login.role, login.displayName, login.agencyId ?? null, login.officerId ?? null],
-    );
+    await upsertDemoUser(dataSource, login, await hashPassword(login.password));
   }
 }

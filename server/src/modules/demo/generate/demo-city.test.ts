@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { daysBetween, ROLES, shanghaiDate } from '@mashang/shared';
-import { DEMO_CITY_SIZES, DEMO_LOGINS, demoCitySize, generateDemoCity, PLANT_SCENARIOS, type DemoCityCounts } from './demo-city.js';
 import {
   EXCHANGE_FILES,
   recordKey,
@@ -17,7 +16,11 @@ import {
   type ItemRecord,
   type OfficerRecord,
   type RatingRecord,
-} from './exchange-records.js';
+} from '../../exchange/records/index.js';
+import { DEMO_LOGINS } from '../data/logins.js';
+import { DEMO_CITY_SIZES, demoCitySize } from '../sizes.js';
+import { generateDemoCity, type DemoCityCounts } from './demo-city.js';
+import { PLANT_SCENARIOS } from './scenarios.js';
 
 const AS_OF = '2026-11-20';
 const SEED = 7;

@@ -9,7 +9,7 @@ import {
   validateRecord,
   type ExchangeKind,
   type FieldError,
-} from './exchange-records.js';
+} from './index.js';
 
 const CODE = buildCreditCode('92410202', 'MA9X3K7P');
 const CODE2 = buildCreditCode('91410200', '12345678');

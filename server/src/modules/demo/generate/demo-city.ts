@@ -1,0 +1,144 @@
+/**
+ * A deterministic demo city in the exchange format (`shared/spec/exchange-format.md`): agencies,
+ * officers, inspection items and enterprises of one Henan city (more cities for province-scale
+ * benchmarks), two years of inspections ending at `asOf`, cases and ratings — with a controlled
+ * sprinkling of the anomalies of `anomaly-rules.md` planted so every rule has findings.
+ *
+ * Same options and seed → byte-identical files. Generation streams: enterprises are derived
+ * from their index (nothing per enterprise is kept in memory but one byte of plan), inspections
+ * are generated enterprise by enterprise and written with back-pressure-aware streams. The only
+ * sizeable state is the officers' day-slot calendar (officers × 730 bytes), which keeps officers
+ * from being in two places at once except where that is planted.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { shanghaiDate } from '@mashang/shared';
+import { MAX_AGENCIES } from '../data/agency-kinds.js';
+import { DEMO_CITY_SIZES, type DemoCitySize } from '../sizes.js';
+import { Calendar, checkAsOf } from './calendar.js';
+import { CaseWriter } from './cases.js';
+import { EligibleAgencies } from './eligibility.js';
+import { Enterprises } from './enterprises.js';
+import { InspectionWriter } from './inspections.js';
+import { JsonlWriter } from './jsonl-writer.js';
+import { OfficerCalendar } from './officers.js';
+import { pad } from './pad.js';
+import { RatingWriter } from './ratings.js';
+import { Registers } from './registers.js';
+import { hash3, Rng } from './rng.js';
+import { PLANT_SCENARIOS } from './scenarios.js';
+
+export interface DemoCityOptions extends Partial<DemoCitySize> {
+  /** PRNG seed (default 1). */
+  seed?: number;
+  /** Share of `case` results that have a case record (default 0.9). */
+  casesRatio?: number;
+  /** Share of inspection records the enterprise rated (default 0.85; only ratings dated by asOf). */
+  ratingsRatio?: number;
+  /** Last day of the data, YYYY-MM-DD in Asia/Shanghai (default: today there). */
+  asOf?: string;
+}
+
+export interface DemoCityCounts {
+  asOf: string;
+  seed: number;
+  agencies: number;
+  officers: number;
+  items: number;
+  enterprises: number;
+  inspections: number;
+  /** Inspection records that carry a jointId. */
+  jointInspections: number;
+  cases: number;
+  ratings: number;
+  /** What was planted on purpose, for tests of the anomaly report. */
+  planted: {
+    /** Enterprises per scenario (see PLANT_SCENARIOS). */
+    scenarios: Record<string, number>;
+    overloadedOfficer: string;
+    lowSatisfactionAgency: string;
+    revokedCases: number;
+    overtimeCases: number;
+    causeChangedCases: number;
+    fineOutlierCases: number;
+    /** Inspections where no officer was free and someone had to be double-booked anyway. */
+    unplannedOverlaps: number;
+  };
+}
+
+function positiveInt(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}`);
+  return value;
+}
+
+/**
+ * Writes a demo city into `dir` (created if missing; the seven files are overwritten) and
+ * returns what it wrote. Deterministic: the same options give byte-identical files.
+ */
+export async function generateDemoCity(dir: string, options: DemoCityOptions = {}): Promise<DemoCityCounts> {
+  const seed = (options.seed ?? 1) >>> 0;
+  const plantsRng = new Rng(hash3(seed, 0x5eed, 0));
+  const asOf = options.asOf ?? shanghaiDate(Date.now());
+  checkAsOf(asOf);
+  const calendar = new Calendar(asOf);
+  const defaults = DEMO_CITY_SIZES.city;
+  const size: DemoCitySize = {
+    agencies: positiveInt('agencies', options.agencies ?? defaults.agencies, 2),
+    officersPerAgency: positiveInt('officersPerAgency', options.officersPerAgency ?? defaults.officersPerAgency, 2),
+    enterprises: positiveInt('enterprises', options.enterprises ?? defaults.enterprises, 1),
+    inspections: positiveInt('inspections', options.inspections ?? defaults.inspections, 0),
+  };
+  if (size.agencies > MAX_AGENCIES) throw new RangeError(`agencies must be at most ${MAX_AGENCIES}`);
+  if (size.enterprises > 2 ** 31) throw new RangeError('too many enterprises');
+  const casesRatio = options.casesRatio ?? 0.9;
+  const ratingsRatio = options.ratingsRatio ?? 0.85;
+  if (!(casesRatio >= 0 && casesRatio <= 1)) throw new RangeError('casesRatio must be in [0, 1]');
+  if (!(ratingsRatio >= 0 && ratingsRatio <= 1)) throw new RangeError('ratingsRatio must be in [0, 1]');
+  const idWidth = Math.max(6, String(size.inspections).length);
+
+  mkdirSync(dir, { recursive: true });
+  const registers = new Registers(seed, size.agencies, size.officersPerAgency);
+  registers.buildAgencies();
+  const eligible = new EligibleAgencies(registers);
+  const enterprises = new Enterprises(seed, size, casesRatio, registers, eligible);
+  enterprises.prepareDistricts();
+  await registers.write(dir, enterprises.expectedLoads());
+  const officers = new OfficerCalendar(registers);
+  enterprises.choosePlants(plantsRng);
+  const totalWeight = await enterprises.write(dir);
+
+  const cases = new CaseWriter(new JsonlWriter(join(dir, 'cases.jsonl')), calendar, registers, idWidth);
+  const ratings = new RatingWriter(new JsonlWriter(join(dir, 'ratings.jsonl')), calendar, registers.agencies.length);
+  const inspections = new InspectionWriter(new JsonlWriter(join(dir, 'inspections.jsonl')), {
+    seed, size, casesRatio, ratingsRatio, idWidth, calendar, registers, officers, eligible, enterprises, cases, ratings,
+  });
+  await inspections.write(totalWeight);
+  await Promise.all([inspections.out.close(), cases.out.close(), ratings.out.close()]);
+
+  const scenarios: Record<string, number> = {};
+  for (let s = 1; s < PLANT_SCENARIOS.length; s++) scenarios[PLANT_SCENARIOS[s]] = enterprises.scenarioCounts[s];
+  const agencies = registers.agencies;
+  const overloaded = agencies[officers.overloadAgency];
+  return {
+    asOf,
+    seed,
+    agencies: agencies.length,
+    officers: registers.officerIds.length,
+    items: agencies.reduce((n, a) => n + a.itemIds.length, 0),
+    enterprises: size.enterprises,
+    inspections: inspections.count,
+    jointInspections: inspections.jointRecords,
+    cases: cases.count,
+    ratings: ratings.count,
+    planted: {
+      scenarios,
+      overloadedOfficer: `${overloaded.id}-${pad(officers.overloadOfficer + 1, 3)}`,
+      lowSatisfactionAgency: agencies[ratings.lowSatisfactionAgency].id,
+      revokedCases: cases.revoked,
+      overtimeCases: cases.overtime,
+      causeChangedCases: cases.causeChanged,
+      fineOutlierCases: cases.fineOutliers,
+      unplannedOverlaps: inspections.unplannedOverlaps,
+    },
+  };
+}
