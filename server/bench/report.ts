@@ -106,7 +106,7 @@ const before = { ...memory };
 const sampler = setInterval(sample, 50);
 const stepTimes: [string, number][] = [];
 t = Date.now();
-const outcome = await new AnomalyReporter(dataSource).run(AS_OF, 'bench', { onStepDone: (step, ms) => stepTimes.push([step, ms]) });
+const outcome = await AnomalyReporter.on(dataSource).run(AS_OF, 'bench', { onStepDone: (step, ms) => stepTimes.push([step, ms]) });
 const reportMs = Date.now() - t;
 clearInterval(sampler);
 sample();

@@ -6,6 +6,7 @@ import { anomalyReportConfig } from './infra/config/config.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
 import { openDatabase } from './database.js';
 import { runReportCommand } from './modules/analytics/report-command.js';
+import { rowSource } from './modules/analytics/row-source.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
 import { DEMO_CITY_SIZES, loadDemoCity, type DemoSize } from './modules/demo/index.js';
 import { ExchangeExporter } from './modules/exchange/exchange-export.js';
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
         break;
       }
       case 'warning': {
-        const report = await violationWarningReport(dataSource, Number(option(args, '--year')));
+        const report = await violationWarningReport(rowSource(dataSource), Number(option(args, '--year')));
         writeFileSync(resolve(out!), `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(`warning report ${report.year}: ${report.totalCases} case(s), ${report.top.filter((c) => c.warning).length} warning(s) written to ${resolve(out!)}\n`);
         break;

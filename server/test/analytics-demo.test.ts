@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('report on the demo city', () => {
   it('finds every planted anomaly, once per rule and subject, in the report order', async () => {
     const progress: string[] = [];
-    const outcome = await new AnomalyReporter(ds).run(AS_OF, 'test', { onProgress: (p) => progress.push(p.step) });
+    const outcome = await AnomalyReporter.on(ds).run(AS_OF, 'test', { onProgress: (p) => progress.push(p.step) });
     // Rules run two at a time, the shared scans first: each is announced once, before the summary.
     expect(progress.slice(0, ANOMALY_RULES.length).sort()).toEqual([...ANOMALY_RULES].sort());
     expect(progress.slice(ANOMALY_RULES.length)).toEqual(['summary', ...progress.slice(14, -1).map(() => 'flags'), 'done']);

@@ -1,6 +1,10 @@
 import { ANOMALY_RULE_TITLES } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import { FindingCaseIds, FindingFlags } from '../src/modules/analytics/finding-flags.js';
+import { Transactions } from '../src/infra/database/tx.js';
+import { AnomalyFindingRepository } from '../src/modules/analytics/anomaly-finding.repository.js';
+import { FlaggedCaseRepository, FlagRaiser } from '../src/modules/flags/index.js';
+import { TrailRepository } from '../src/modules/trail/index.js';
 import { raiseFlag } from './support/trail-and-flags.js';
 import { migratedDataSource } from './support/test-app.js';
 
@@ -10,6 +14,10 @@ describe('raising stored findings as flagged cases', () => {
     dataSource = await migratedDataSource('finding_flags');
   });
   afterAll(() => dataSource.destroy());
+  const findingFlags = () => {
+    const cases = new FlaggedCaseRepository(dataSource);
+    return new FindingFlags(new AnomalyFindingRepository(dataSource), cases, new FlagRaiser(cases, new TrailRepository(dataSource)), new Transactions(dataSource));
+  };
 
   const store = async (rule: string, subjectId: string, evidence: string, inspectionId: string | null = subjectId) => {
     const result: { insertId: number } = await dataSource.query(
@@ -31,7 +39,7 @@ describe('raising stored findings as flagged cases', () => {
     }));
 
     const ids = new FindingCaseIds(at);
-    const created = await dataSource.transaction((manager) => FindingFlags.on(dataSource).raise('2026-11-20', [overriding, before, empty], ids, 'system:test', at, manager));
+    const created = await dataSource.transaction((manager) => findingFlags().raise('2026-11-20', [overriding, before, empty], ids, 'system:test', at, manager));
 
     expect(created.map((c) => c.id)).toEqual([ids.of(overriding), ids.of(empty)]);
     const cases = await dataSource.query("SELECT id, title, evidence, status, inspection_id, created_at FROM flagged_cases WHERE id IN (?)", [[ids.of(empty), ids.of(overriding), earlier.id]]);
@@ -47,7 +55,7 @@ describe('raising stored findings as flagged cases', () => {
     expect(trail.map((e: { inspection_id: string; detail: string }) => [e.inspection_id, JSON.parse(e.detail).caseId])).toEqual([['F1', ids.of(empty)], ['F2', ids.of(overriding)]]);
 
     // Raised again (a retried batch, a later report): nothing new.
-    const again = await dataSource.transaction((manager) => FindingFlags.on(dataSource).raise('2026-11-20', [empty, overriding], new FindingCaseIds(new Date()), 'system:test', new Date(), manager));
+    const again = await dataSource.transaction((manager) => findingFlags().raise('2026-11-20', [empty, overriding], new FindingCaseIds(new Date()), 'system:test', new Date(), manager));
     expect(again).toEqual([]);
   });
 });

@@ -1,10 +1,26 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RegistryModule } from '../registry/index.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsProcessor } from './analytics.processor.js';
 import { AnalyticsService } from './analytics.service.js';
+import { AnomalyFindingRepository } from './anomaly-finding.repository.js';
+import { AnomalyReporter } from './anomaly-reporter.js';
+import { AnomalyRunRepository } from './anomaly-run.repository.js';
+import { ROW_SOURCE, rowSource } from './row-source.js';
 
+/** 大数据研判: the nightly anomaly report, its console API, and the yearly warning report. */
 @Module({
+  imports: [RegistryModule],
   controllers: [AnalyticsController],
-  providers: [AnalyticsService, AnalyticsProcessor],
+  providers: [
+    AnomalyRunRepository,
+    AnomalyFindingRepository,
+    { provide: ROW_SOURCE, useFactory: rowSource, inject: [getDataSourceToken()] },
+    { provide: AnomalyReporter, useFactory: (dataSource: DataSource) => AnomalyReporter.on(dataSource), inject: [getDataSourceToken()] },
+    AnalyticsService,
+    AnalyticsProcessor,
+  ],
 })
 export class AnalyticsModule {}

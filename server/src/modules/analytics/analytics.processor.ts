@@ -1,20 +1,26 @@
+import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Job } from 'bull';
+import type { Job, Queue } from 'bull';
+import { APP_CONFIG } from '../../infra/config/config.module.js';
+import type { AppConfig } from '../../infra/config/config.js';
 import { OnJob } from '../../infra/queues/on-job.decorator.js';
-import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
-import type { ReportOutcome } from './anomaly-reporter.js';
-import { AnalyticsService } from './analytics.service.js';
+import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
+import { AnomalyReporter, type ReportOutcome } from './anomaly-reporter.js';
 import { processNightly, processReport } from './report-jobs.js';
 
 @Injectable()
 export class AnalyticsProcessor {
   private readonly logger = new Logger(AnalyticsProcessor.name);
 
-  constructor(@Inject(AnalyticsService) private readonly analytics: AnalyticsService) {}
+  constructor(
+    @Inject(AnomalyReporter) private readonly reporter: AnomalyReporter,
+    @InjectQueue(QueueName.Analytics) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @OnJob(JobName.AnomalyNightly)
   async nightly(job: Job<JobPayloads[JobName.AnomalyNightly]>): Promise<{ asOf: string }> {
-    const queued = await processNightly(this.analytics.queue, this.analytics.reporter, job, this.analytics.config.anomalyReport);
+    const queued = await processNightly(this.queue, this.reporter, job, this.config.anomalyReport);
     this.logger.log(`nightly anomaly report as of ${queued.asOf} queued`);
     return queued;
   }
@@ -22,7 +28,7 @@ export class AnalyticsProcessor {
   @OnJob(JobName.AnomalyReport)
   async report(job: Job<JobPayloads[JobName.AnomalyReport]>): Promise<ReportOutcome> {
     try {
-      const outcome = await processReport(this.analytics.reporter, job);
+      const outcome = await processReport(this.reporter, job);
       this.logger.log(`anomaly report as of ${outcome.asOf}: ${outcome.findings} finding(s), ${outcome.raised} flagged case(s) raised`);
       return outcome;
     } catch (error) {

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isCalendarDate,
   ANOMALY_RULE_TITLES,
   ANOMALY_RULES,
@@ -12,45 +11,31 @@ import { isCalendarDate,
   type AnomalyReportSummaryView,
   type AnomalyRuleId,
   type AnomalyRuleView,
-  type AnomalyRunStatus,
   type AnomalyRunView,
   type Page,
   type SessionUser,
   type ViolationWarningReport,
+  userActor,
 } from '@mashang/shared';
 import type { Queue } from 'bull';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError, invalid, notFound } from '../../infra/errors/domain-error.js';
 import { QueueName } from '../../infra/queues/queues.js';
-import { agencyScope, assertSameAgency } from '../auth/scope.js';
+import { agencyScope, assertSameAgency } from '../auth/index.js';
+import { AgencyRepository } from '../registry/index.js';
+import { AnomalyFindingRepository } from './anomaly-finding.repository.js';
+import { AnomalyRunRepository, type RunRow } from './anomaly-run.repository.js';
 import { AnomalyReporter, type ReportSummary } from './anomaly-reporter.js';
 import { writeFindingsWorkbook } from './findings-excel.js';
-import { toFinding, writeReport, type StoredFinding } from './report-file.js';
+import { toFinding, writeReport } from './report-file.js';
 import { requestReport, scheduleNightly } from './report-jobs.js';
 import { RULE_SET_V1_DEFAULTS } from './rule-config.js';
 import { RULES } from './rules/index.js';
+import { ROW_SOURCE } from './row-source.js';
+import type { RowSource } from './rule.js';
 import { isoShanghai, previousShanghaiDay } from './shanghai-days.js';
 import { violationWarningReport } from './warning-report.js';
-
-interface RunRow {
-  as_of: string;
-  rule_set: string;
-  status: AnomalyRunStatus;
-  progress: number;
-  current_rule: string | null;
-  attempts: number;
-  error: string | null;
-  requested_by: string;
-  queued_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-  generated_at: Date | null;
-  summary: string | null;
-  finding_count: number;
-  raised_count: number;
-}
 
 export interface FindingFilter {
   rule?: AnomalyRuleId;
@@ -60,15 +45,15 @@ export interface FindingFilter {
 /** The nightly anomaly report for the console: runs, counts, findings, export, and the yearly warning report. */
 @Injectable()
 export class AnalyticsService implements OnApplicationBootstrap {
-  readonly reporter: AnomalyReporter;
-
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectQueue(QueueName.Analytics) readonly queue: Queue,
-    @Inject(APP_CONFIG) readonly config: AppConfig,
-  ) {
-    this.reporter = new AnomalyReporter(dataSource);
-  }
+    @Inject(AnomalyReporter) private readonly reporter: AnomalyReporter,
+    @Inject(AnomalyRunRepository) private readonly runs: AnomalyRunRepository,
+    @Inject(AnomalyFindingRepository) private readonly findingRows: AnomalyFindingRepository,
+    @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(ROW_SOURCE) private readonly source: RowSource,
+    @InjectQueue(QueueName.Analytics) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await scheduleNightly(this.queue, this.config.anomalyReport);
@@ -80,9 +65,8 @@ export class AnalyticsService implements OnApplicationBootstrap {
 
   async listRuns(user: SessionUser, page: number, pageSize: number): Promise<Page<AnomalyRunView>> {
     const scope = agencyScope(user);
-    const [{ total }] = await this.dataSource.query('SELECT COUNT(*) AS total FROM anomaly_runs');
-    const rows: RunRow[] = await this.dataSource.query('SELECT * FROM anomaly_runs ORDER BY as_of DESC LIMIT ? OFFSET ?', [pageSize, (page - 1) * pageSize]);
-    return { items: rows.map((r) => this.runView(r, scope)), total: Number(total), page, pageSize };
+    const { rows, total } = await this.runs.page(pageSize, (page - 1) * pageSize);
+    return { items: rows.map((r) => this.runView(r, scope)), total, page, pageSize };
   }
 
   async getRun(user: SessionUser, asOf: string): Promise<AnomalyRunView> {
@@ -94,7 +78,7 @@ export class AnalyticsService implements OnApplicationBootstrap {
     const date = asOf ?? previousShanghaiDay(Date.now());
     checkDate(date);
     if (date >= shanghaiDate(Date.now())) throw invalid('asOf', '只能对已经结束的日期（昨天及以前）生成研判报告');
-    await requestReport(this.queue, this.reporter, date, `user:${user.id}:${user.username}`, this.config.anomalyReport);
+    await requestReport(this.queue, this.reporter, date, userActor(user), this.config.anomalyReport);
     return this.getRun(user, date);
   }
 
@@ -105,12 +89,10 @@ export class AnalyticsService implements OnApplicationBootstrap {
     const byRule = { ...summary.byRule };
     if (scope !== null) {
       for (const rule of ANOMALY_RULES) byRule[rule] = 0;
-      for (const r of await this.dataSource.query('SELECT rule, COUNT(*) AS n FROM anomaly_findings WHERE as_of = ? AND agency_id = ? GROUP BY rule', [asOf, scope])) {
-        byRule[r.rule as AnomalyRuleId] = Number(r.n);
-      }
+      for (const [rule, n] of await this.findingRows.countByRule(asOf, scope)) byRule[rule as AnomalyRuleId] = n;
     }
-    const names = await this.agencyNames();
     const agencies = Object.entries(summary.byAgency).filter(([id]) => scope === null || id === scope);
+    const names = await this.agencies.namesOf(agencies.map(([id]) => id));
     return {
       asOf,
       ruleSet: run.rule_set,
@@ -123,23 +105,9 @@ export class AnalyticsService implements OnApplicationBootstrap {
   async findings(user: SessionUser, asOf: string, filter: FindingFilter, page: number, pageSize: number): Promise<Page<AnomalyFindingView>> {
     await this.completedRun(asOf);
     const agencyId = this.findingAgency(user, filter.agencyId);
-    const where = ['as_of = ?'];
-    const params: unknown[] = [asOf];
-    if (agencyId !== null) {
-      where.push('agency_id = ?');
-      params.push(agencyId);
-    }
-    if (filter.rule) {
-      where.push('rule_order = ?');
-      params.push(ANOMALY_RULES.indexOf(filter.rule));
-    }
-    const [{ total }] = await this.dataSource.query(`SELECT COUNT(*) AS total FROM anomaly_findings WHERE ${where.join(' AND ')}`, params);
-    const rows: StoredFinding[] = await this.dataSource.query(
-      `SELECT id, rule, rule_order, subject_type, subject_id, agency_id, severity, evidence, explanation, flagged_case_id
-       FROM anomaly_findings WHERE ${where.join(' AND ')} ORDER BY rule_order, subject_id LIMIT ? OFFSET ?`,
-      [...params, pageSize, (page - 1) * pageSize],
-    );
-    const names = await this.agencyNames();
+    const scope = { agencyId, ruleOrder: filter.rule ? ANOMALY_RULES.indexOf(filter.rule) : null };
+    const { rows, total } = await this.findingRows.page(asOf, scope, pageSize, (page - 1) * pageSize);
+    const names = await this.agencies.namesOf(rows.flatMap((r) => (r.agency_id === null ? [] : [r.agency_id])));
     return {
       items: rows.map((r) => ({
         id: String(r.id),
@@ -148,7 +116,7 @@ export class AnalyticsService implements OnApplicationBootstrap {
         agencyName: r.agency_id === null ? null : (names.get(r.agency_id) ?? r.agency_id),
         flaggedCaseId: r.flagged_case_id,
       })),
-      total: Number(total),
+      total,
       page,
       pageSize,
     };
@@ -159,16 +127,16 @@ export class AnalyticsService implements OnApplicationBootstrap {
     await this.completedRun(asOf);
     const agencyId = this.findingAgency(user, filter.agencyId);
     const ruleOrder = filter.rule ? ANOMALY_RULES.indexOf(filter.rule) : null;
-    return (out) => writeFindingsWorkbook(this.dataSource, asOf, { agencyId, ruleOrder }, out);
+    return (out) => writeFindingsWorkbook(this.findingRows, asOf, { agencyId, ruleOrder }, out);
   }
 
   async reportFile(asOf: string): Promise<(out: Writable) => Promise<number>> {
     await this.completedRun(asOf);
-    return (out) => writeReport(this.dataSource, asOf, out);
+    return (out) => writeReport({ runs: this.runs, findings: this.findingRows }, asOf, out);
   }
 
   warning(year: number): Promise<ViolationWarningReport> {
-    return violationWarningReport(this.dataSource, year);
+    return violationWarningReport(this.source, year);
   }
 
   private findingAgency(user: SessionUser, requested?: string): string | null {
@@ -179,7 +147,7 @@ export class AnalyticsService implements OnApplicationBootstrap {
 
   private async run(asOf: string): Promise<RunRow> {
     checkDate(asOf);
-    const [row]: RunRow[] = await this.dataSource.query('SELECT * FROM anomaly_runs WHERE as_of = ?', [asOf]);
+    const row = await this.runs.get(asOf);
     if (!row) throw notFound(`${asOf} 的研判报告`);
     return row;
   }
@@ -209,11 +177,6 @@ export class AnalyticsService implements OnApplicationBootstrap {
       findingCount,
       raisedCount: scope === null ? Number(r.raised_count) : 0,
     };
-  }
-
-  private async agencyNames(): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await this.dataSource.query('SELECT id, name FROM agencies');
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }
 

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import type { Tx } from '../../infra/database/tx.js';
+import { retryOnLockConflict } from '../../infra/database/lock-conflicts.js';
+import { Transactions, type Tx } from '../../infra/database/tx.js';
 import { timeOrderedUuid } from '../../infra/ids/time-ordered-uuid.js';
 import { FlaggedCaseRepository, FlagRaiser, type RaisedCase } from '../flags/index.js';
-import { TrailRepository } from '../trail/index.js';
 import { AnomalyFindingRepository, FINDING_ID_DIGITS } from './anomaly-finding.repository.js';
+
+const FLAG_BATCH = 500;
+/** Batches of flagged cases in flight at once: with one, a core idles while the other waits on the database. */
+const FLAG_LANES = 2;
 
 /**
  * The cases raised by one report run are named `<run prefix><finding id>`: a UUID version 7 whose
@@ -24,19 +27,51 @@ export class FindingCaseIds {
   }
 }
 
-/** Raises the report's stored findings as flagged cases. */
+/** Raises the report's stored findings as flagged cases, and links each finding to its case. */
 @Injectable()
 export class FindingFlags {
   constructor(
     @Inject(AnomalyFindingRepository) private readonly findings: AnomalyFindingRepository,
     @Inject(FlaggedCaseRepository) private readonly cases: FlaggedCaseRepository,
     @Inject(FlagRaiser) private readonly raiser: FlagRaiser,
+    @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
 
-  /** Outside Nest (the CLI, benchmarks): the same parts on one data source. */
-  static on(dataSource: DataSource): FindingFlags {
-    const cases = new FlaggedCaseRepository(dataSource);
-    return new FindingFlags(new AnomalyFindingRepository(dataSource), cases, new FlagRaiser(cases, new TrailRepository(dataSource)));
+  /**
+   * Raises the findings whose dedupe key has no flagged case yet, in batches, then links every finding
+   * to its case. Two lanes share the work, split by inspection (or subject when there is none), so
+   * each inspection's flags are raised by one lane in the report's order (rule, then subject) — not
+   * in the order of storing, which steps running side by side interleave: an inspection's trail gets
+   * its flags in rule order. Answers the cases created.
+   */
+  async raiseAll(asOf: string, rules: number, total: number, actor: string, onBatch: (done: number) => Promise<void>): Promise<number> {
+    const at = new Date();
+    const ids = new FindingCaseIds(at);
+    let raised = 0;
+    let done = 0;
+    let stopped = false;
+    const lane = async (index: number) => {
+      let after = { ruleOrder: -1, subjectId: '' };
+      while (!stopped) {
+        const rows = await this.findings.laneAfter(asOf, { index, of: FLAG_LANES }, after, FLAG_BATCH);
+        if (!rows.length) return;
+        after = { ruleOrder: Number(rows[rows.length - 1].rule_order), subjectId: rows[rows.length - 1].subject_id };
+        // Read after the await: the other lane adds to it meanwhile.
+        const created = await this.raiseBatch(asOf, rows.map((r) => r.id), ids, actor, at);
+        raised += created;
+        done += rows.length;
+        await onBatch(Math.min(done, total));
+      }
+    };
+    const outcomes = await Promise.allSettled(Array.from({ length: FLAG_LANES }, (_, index) => lane(index).catch((error) => {
+      stopped = true;
+      throw error;
+    })));
+    const failure = outcomes.find((o) => o.status === 'rejected');
+    if (failure) throw failure.reason;
+    // One statement per rule, not one per batch.
+    for (let order = 0; order < rules; order++) await this.findings.linkToCases(asOf, order, (column) => this.cases.caseIdOfDedupeKey(column));
+    return raised;
   }
 
   /**
@@ -57,5 +92,14 @@ export class FindingFlags {
     });
     await this.raiser.recordRaised(created, at, tx);
     return created;
+  }
+
+  /**
+   * One batch's flagged cases, their events and trail entries in one transaction; READ COMMITTED so the
+   * lanes' trail look-ups take no gap locks. A batch rolled back by a lock conflict is raised again:
+   * cases it had raised are gone with it.
+   */
+  private raiseBatch(asOf: string, findingIds: string[], ids: FindingCaseIds, actor: string, at: Date): Promise<number> {
+    return retryOnLockConflict(() => this.transactions.run(async (tx) => (await this.raise(asOf, findingIds, ids, actor, at, tx)).length, 'READ COMMITTED'));
   }
 }

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { ANOMALY_RULE_TITLES, ANOMALY_SEVERITY_LABELS, type AnomalyRuleId, type AnomalySeverity } from '@mashang/shared';
 import ExcelJS from 'exceljs';
-import type { DataSource } from 'typeorm';
+import type { AnomalyFindingRepository, FindingScope } from './anomaly-finding.repository.js';
 import { storedFindings } from './report-file.js';
 
 const SUBJECT_LABELS: Record<string, string> = {
@@ -17,7 +17,7 @@ const SUBJECT_LABELS: Record<string, string> = {
  * Streams a report's findings (optionally of one agency and rule) as an .xlsx workbook: rows are
  * committed as they are read, so the sheet is never held whole in memory.
  */
-export async function writeFindingsWorkbook(dataSource: DataSource, asOf: string, filter: { agencyId: string | null; ruleOrder: number | null }, out: Writable): Promise<number> {
+export async function writeFindingsWorkbook(findings: AnomalyFindingRepository, asOf: string, scope: FindingScope, out: Writable): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(`研判结果 ${asOf}`);
   sheet.columns = [
@@ -34,7 +34,7 @@ export async function writeFindingsWorkbook(dataSource: DataSource, asOf: string
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let count = 0;
-  for await (const r of storedFindings(dataSource, asOf, filter.agencyId, filter.ruleOrder)) {
+  for await (const r of storedFindings(findings, asOf, scope)) {
     sheet.addRow({
       rule: r.rule,
       title: ANOMALY_RULE_TITLES[r.rule as AnomalyRuleId],

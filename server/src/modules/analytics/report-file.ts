@@ -3,23 +3,11 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { ANOMALY_RULE_SET, type AnomalyFinding, type AnomalyRuleId, type AnomalySeverity, type AnomalySubjectType } from '@mashang/shared';
-import type { DataSource } from 'typeorm';
+import type { AnomalyFindingRepository, FindingScope, StoredFinding } from './anomaly-finding.repository.js';
+import type { AnomalyRunRepository } from './anomaly-run.repository.js';
 import { isoShanghai } from './shanghai-days.js';
 
 const PAGE = 2000;
-
-export interface StoredFinding {
-  id: string;
-  rule: string;
-  rule_order: number;
-  subject_type: string;
-  subject_id: string;
-  agency_id: string | null;
-  severity: string;
-  evidence: string;
-  explanation: string;
-  flagged_case_id: string | null;
-}
 
 /** A stored finding in the report file's shape (keys in the spec's order). */
 export function toFinding(r: StoredFinding): AnomalyFinding {
@@ -33,26 +21,23 @@ export function toFinding(r: StoredFinding): AnomalyFinding {
   };
 }
 
+/** The report's tables, as the file and the export read them. */
+export interface ReportTables {
+  runs: AnomalyRunRepository;
+  findings: AnomalyFindingRepository;
+}
+
 /**
  * Every finding of a report in the report's order (rule as in the spec's table, then subject id),
- * page by page on the (as_of, rule_order, subject_id) index, optionally of one agency.
+ * page by page on the (as_of, rule_order, subject_id) index, optionally of one agency or rule.
  */
-export async function* storedFindings(dataSource: DataSource, asOf: string, agencyId: string | null = null, rule: number | null = null): AsyncIterable<StoredFinding> {
-  let order = -1;
-  let subject = '';
+export async function* storedFindings(findings: AnomalyFindingRepository, asOf: string, scope: FindingScope = { agencyId: null, ruleOrder: null }): AsyncIterable<StoredFinding> {
+  let after = { ruleOrder: -1, subjectId: '' };
   for (;;) {
-    const rows: StoredFinding[] = await dataSource.query(
-      `SELECT id, rule, rule_order, subject_type, subject_id, agency_id, severity, evidence, explanation, flagged_case_id
-       FROM anomaly_findings
-       WHERE as_of = ?${agencyId === null ? '' : ' AND agency_id = ?'}${rule === null ? '' : ' AND rule_order = ?'}
-         AND (rule_order > ? OR (rule_order = ? AND subject_id > ?))
-       ORDER BY rule_order, subject_id LIMIT ${PAGE}`,
-      [asOf, ...(agencyId === null ? [] : [agencyId]), ...(rule === null ? [] : [rule]), order, order, subject],
-    );
+    const rows = await findings.after(asOf, scope, after, PAGE);
     for (const row of rows) yield row;
     if (rows.length < PAGE) return;
-    order = Number(rows[rows.length - 1].rule_order);
-    subject = rows[rows.length - 1].subject_id;
+    after = { ruleOrder: Number(rows[rows.length - 1].rule_order), subjectId: rows[rows.length - 1].subject_id };
   }
 }
 
@@ -64,18 +49,15 @@ async function write(out: Writable, text: string): Promise<void> {
  * Writes the completed report of `asOf` as the file of `anomaly-rules.md` (asOf, generatedAt,
  * ruleSet, summary, findings), streaming the findings. Answers the number of findings written.
  */
-export async function writeReport(dataSource: DataSource, asOf: string, out: Writable): Promise<number> {
-  const [run]: { status: string; generated_at: Date; summary: string; rule_set: string }[] = await dataSource.query(
-    'SELECT status, generated_at, summary, rule_set FROM anomaly_runs WHERE as_of = ?',
-    [asOf],
-  );
+export async function writeReport(tables: ReportTables, asOf: string, out: Writable): Promise<number> {
+  const run = await tables.runs.get(asOf);
   if (run?.status !== 'completed') throw new Error(`the report as of ${asOf} is not complete`);
-  const generatedAt = isoShanghai(new Date(Math.floor(new Date(run.generated_at).getTime() / 1000) * 1000));
-  const summary = JSON.parse(run.summary);
+  const generatedAt = isoShanghai(new Date(Math.floor(new Date(run.generated_at!).getTime() / 1000) * 1000));
+  const summary = JSON.parse(run.summary!);
   await write(out, `{\n  "asOf": ${JSON.stringify(asOf)},\n  "generatedAt": ${JSON.stringify(generatedAt)},\n  "ruleSet": ${JSON.stringify(run.rule_set ?? ANOMALY_RULE_SET)},\n`);
   await write(out, `  "summary": ${JSON.stringify({ byRule: summary.byRule, byAgency: summary.byAgency })},\n  "findings": [`);
   let count = 0;
-  for await (const row of storedFindings(dataSource, asOf)) {
+  for await (const row of storedFindings(tables.findings, asOf)) {
     await write(out, `${count ? ',' : ''}\n    ${JSON.stringify(toFinding(row))}`);
     count++;
   }
@@ -83,10 +65,10 @@ export async function writeReport(dataSource: DataSource, asOf: string, out: Wri
   return count;
 }
 
-export async function writeReportFile(dataSource: DataSource, asOf: string, path: string): Promise<number> {
+export async function writeReportFile(tables: ReportTables, asOf: string, path: string): Promise<number> {
   const out = createWriteStream(path);
   try {
-    const count = await writeReport(dataSource, asOf, out);
+    const count = await writeReport(tables, asOf, out);
     out.end();
     await finished(out);
     return count;

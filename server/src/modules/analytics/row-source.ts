@@ -21,6 +21,9 @@ interface DriverConnection {
   destroy(): void;
 }
 
+/** The Nest token of the app's row source. */
+export const ROW_SOURCE = Symbol('ROW_SOURCE');
+
 /**
  * Rule queries on connections of their own: each stream holds one connection until it ends, read a
  * batch at a time. The server keeps sending while the consumer works on a batch, up to a bound: then

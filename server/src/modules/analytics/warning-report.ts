@@ -1,7 +1,8 @@
 import type { ViolationCauseRow, ViolationGroup, ViolationWarningReport } from '@mashang/shared';
-import type { DataSource } from 'typeorm';
-import { compareIds } from './anomaly-reporter.js';
-import { isoShanghai, shanghaiDayStart } from './shanghai-days.js';
+import { compareIds } from './compare-ids.js';
+import type { RowSource } from './rule.js';
+import { violationCauses } from './rules/violation-causes.js';
+import { isoShanghai } from './shanghai-days.js';
 
 export interface WarningThresholds {
   /** Causes listed overall and per industry or region. */
@@ -23,19 +24,10 @@ interface Tally {
 /**
  * 高发违法行为预警报告 for a year: the most frequent violation causes of the cases filed that year
  * (Asia/Shanghai; revoked cases left out), with growth on the year before, overall, by the
- * enterprises' industry and by their region. One grouped pass over the two years' cases.
+ * enterprises' industry and by their region, from one grouped pass over the two years' cases.
  */
-export async function violationWarningReport(dataSource: DataSource, year: number, thresholds: WarningThresholds = WARNING_DEFAULTS): Promise<ViolationWarningReport> {
-  const rows: { cause: string; industry: string; region: string; this_year: number | string; cases: number | string; fines: number | string }[] = await dataSource.query(
-    `SELECT cause, industry, region, this_year, COUNT(*) AS cases, SUM(fine) AS fines
-     FROM (
-       SELECT c.cause, e.industry, e.region, CASE WHEN c.filed_at >= ? THEN 1 ELSE 0 END AS this_year, c.fine
-       FROM cases c JOIN enterprises e ON e.credit_code = c.credit_code
-       WHERE c.filed_at >= ? AND c.filed_at < ? AND c.status <> 'revoked'
-     ) t
-     GROUP BY cause, industry, region, this_year`,
-    [shanghaiDayStart(`${year}-01-01`), shanghaiDayStart(`${year - 1}-01-01`), shanghaiDayStart(`${year + 1}-01-01`)],
-  );
+export async function violationWarningReport(source: RowSource, year: number, thresholds: WarningThresholds = WARNING_DEFAULTS): Promise<ViolationWarningReport> {
+  const rows = await violationCauses(source, year);
   const overall = new Map<string, Tally>();
   const industries = new Map<string, Map<string, Tally>>();
   const regions = new Map<string, Map<string, Tally>>();

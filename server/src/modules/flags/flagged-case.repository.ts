@@ -72,4 +72,9 @@ export class FlaggedCaseRepository extends BaseRepository {
       events.map((e) => [e.caseId, e.kind, e.actor, JSON.stringify(e.detail), e.at]),
     ]);
   }
+
+  /** An expression for another module's statement: the id of the case raised under the dedupe key in `dedupeKeyColumn`, or NULL. */
+  caseIdOfDedupeKey(dedupeKeyColumn: string): string {
+    return `(SELECT c.id FROM flagged_cases c WHERE c.dedupe_key = ${dedupeKeyColumn})`;
+  }
 }
