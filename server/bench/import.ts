@@ -48,13 +48,13 @@ rmSync(join(dir, 'ratings.jsonl'), { force: true });
 
 // ---- ours: the importer, registers first (untimed), then the inspections file
 const ours = await openDatabase(await freshDatabase('mashang_bench_import'), { migrate: true, poolSize: 2 });
-await new ExchangeImporter(ours, phones, { actor: 'bench' }).import(registersDir);
+await ExchangeImporter.on(ours, phones, { actor: 'bench' }).import(registersDir);
 collectGarbage();
 const heldBefore = heldMb();
 let heldPeak = heldBefore;
 const sampler = setInterval(() => (heldPeak = Math.max(heldPeak, heldMb())), 50);
 t = Date.now();
-const result = await new ExchangeImporter(ours, phones, { actor: 'bench' }).import(dir);
+const result = await ExchangeImporter.on(ours, phones, { actor: 'bench' }).import(dir);
 const oursSeconds = (Date.now() - t) / 1000;
 clearInterval(sampler);
 if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.problems.slice(0, 5))}`);

@@ -61,7 +61,7 @@ if (dataSource && sameShape) {
   dataSource = await openDatabase(await recreateDatabase(base, databaseName), { migrate: true, poolSize: 4 });
   t = Date.now();
   let lastStep = -1;
-  const imported = await new ExchangeImporter(dataSource, new PhoneCipher(Buffer.alloc(32, 7)), {
+  const imported = await ExchangeImporter.on(dataSource, new PhoneCipher(Buffer.alloc(32, 7)), {
     actor: 'bench',
     onProgress: (p) => {
       if (Math.floor(p.percent / 10) !== lastStep) console.log(`  import ${(lastStep = Math.floor(p.percent / 10)) * 10}%`);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { isCalendarDate, shanghaiDate } from '@mashang/shared';
+import { importActor, isCalendarDate, shanghaiDate } from '@mashang/shared';
 import { anomalyReportConfig } from './infra/config/config.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
 import { openDatabase } from './database.js';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
         if (!args[0]) fail('import needs a folder: npm run cli -- import DIR');
         const dir = resolve(args[0]);
         const started = Date.now();
-        const result = await new ExchangeImporter(dataSource, phoneCipher(), { actor: `import:${dir}`, onProgress: progressPrinter() }).import(dir);
+        const result = await ExchangeImporter.on(dataSource, phoneCipher(), { actor: importActor(dir), onProgress: progressPrinter() }).import(dir);
         if (!result.ok) {
           for (const p of result.problems) process.stdout.write(`${p.file}:${p.line}: ${p.field}: ${p.reason}\n`);
           if (result.problemCount > result.problems.length) process.stdout.write(`… and ${result.problemCount - result.problems.length} more problems\n`);
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       }
       case 'export': {
         if (!args[0]) fail('export needs a folder: npm run cli -- export DIR');
-        const counts = await new ExchangeExporter(dataSource, phoneCipher()).export(resolve(args[0]));
+        const counts = await ExchangeExporter.on(dataSource, phoneCipher()).export(resolve(args[0]));
         for (const [kind, count] of Object.entries(counts)) process.stdout.write(`${kind}: ${count}\n`);
         break;
       }

@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'analytics-demo-'));
 beforeAll(async () => {
   ds = await migratedDataSource('analytics_demo');
   counts = await generateDemoCity(dir, { ...DEMO_CITY_SIZES.tiny, seed: 7, asOf: AS_OF });
-  const result = await new ExchangeImporter(ds, testPhoneCipher(), { actor: 'test' }).import(dir);
+  const result = await ExchangeImporter.on(ds, testPhoneCipher(), { actor: 'test' }).import(dir);
   expect(result.ok).toBe(true);
 }, 120_000);
 afterAll(async () => {

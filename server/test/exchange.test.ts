@@ -12,8 +12,8 @@ const TABLES = ['agencies', 'officers', 'items', 'enterprises', 'inspections', '
 
 describe('exchange format import/export', () => {
   let dataSource: DataSource;
-  const importer = () => new ExchangeImporter(dataSource, testPhoneCipher(), { actor: 'import:test', batchSize: 2 });
-  const exporter = () => new ExchangeExporter(dataSource, testPhoneCipher(), 2);
+  const importer = () => ExchangeImporter.on(dataSource, testPhoneCipher(), { actor: 'import:test', batchSize: 2 });
+  const exporter = () => ExchangeExporter.on(dataSource, testPhoneCipher(), 2);
   const counts = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, Number((await dataSource.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)])));
   const checksums = async () => JSON.stringify(await dataSource.query(`CHECKSUM TABLE ${TABLES.join(', ')}`));
 

@@ -24,4 +24,14 @@ export class UserRepository extends EntityTable<User> {
     const [row] = await this.db(tx).query('SELECT id FROM users WHERE id = ? AND role = ? AND active = 1', [id, role]);
     return Boolean(row);
   }
+
+  /** Creates a login, or resets an existing one of that username to these values (active). */
+  async upsertLogin(login: { username: string; passwordHash: string; role: Role; displayName: string; agencyId: string | null; officerId: string | null }, tx?: Tx): Promise<void> {
+    await this.db(tx).query(
+      `INSERT INTO users (username, password_hash, role, display_name, agency_id, officer_id, active) VALUES (?, ?, ?, ?, ?, ?, 1)
+       ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), role = VALUES(role), display_name = VALUES(display_name),
+         agency_id = VALUES(agency_id), officer_id = VALUES(officer_id), active = 1`,
+      [login.username, login.passwordHash, login.role, login.displayName, login.agencyId, login.officerId],
+    );
+  }
 }

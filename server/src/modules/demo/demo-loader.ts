@@ -1,14 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importActor } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { UserRepository } from '../auth/index.js';
 import { hashPassword } from '../auth/password.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult } from '../exchange/exchange-import.js';
 import { DEMO_LOGINS } from './data/logins.js';
 import { generateDemoCity } from './generate/demo-city.js';
 import { DEMO_CITY_SIZES, type DemoSize } from './sizes.js';
-import { upsertDemoUser } from './users-table.js';
 
 /**
  * Loads the demo city the way a region loads its history: generated in the exchange format,
@@ -22,7 +23,7 @@ export async function loadDemoCity(
   const dir = mkdtempSync(join(tmpdir(), 'mashang-demo-'));
   try {
     await generateDemoCity(dir, { ...DEMO_CITY_SIZES[size], seed, ...(asOf ? { asOf } : {}) });
-    const result = await new ExchangeImporter(dataSource, phones, { actor: `import:demo-city-${size}`, onProgress }).import(dir);
+    const result = await ExchangeImporter.on(dataSource, phones, { actor: importActor(`demo-city-${size}`), onProgress }).import(dir);
     if (!result.ok) {
       throw new Error(`demo city did not validate:\n${result.problems.slice(0, 20).map((p) => `${p.file}:${p.line}: ${p.field}: ${p.reason}`).join('\n')}`);
     }
@@ -34,7 +35,11 @@ export async function loadDemoCity(
 }
 
 export async function createDemoLogins(dataSource: DataSource): Promise<void> {
+  const users = new UserRepository(dataSource);
   for (const login of DEMO_LOGINS) {
-    await upsertDemoUser(dataSource, login, await hashPassword(login.password));
+    await users.upsertLogin({
+      username: login.username, passwordHash: await hashPassword(login.password), role: login.role, displayName: login.displayName,
+      agencyId: login.agencyId ?? null, officerId: login.officerId ?? null,
+    });
   }
 }

@@ -13,6 +13,7 @@ import { AliyunSmsProvider } from './providers/aliyun.js';
 import { OutboxSmsProvider } from './providers/outbox.js';
 import { SMS_PROVIDER, type SmsProvider } from './providers/sms-provider.js';
 import { TencentSmsProvider } from './providers/tencent.js';
+import { RatingRepository } from './rating.repository.js';
 import { SmsSender } from './sms-sender.js';
 
 function smsProvider(config: AppConfig, dataSource: DataSource): SmsProvider {
@@ -33,10 +34,11 @@ function smsProvider(config: AppConfig, dataSource: DataSource): SmsProvider {
   controllers: [RatingsController, SmsController, RatingLinkController],
   providers: [
     { provide: SMS_PROVIDER, useFactory: smsProvider, inject: [APP_CONFIG, getDataSourceToken()] },
+    RatingRepository,
     SmsSender,
     EvaluationService,
     EvaluationProcessor,
   ],
-  exports: [EvaluationService, SmsSender],
+  exports: [EvaluationService, SmsSender, RatingRepository],
 })
 export class EvaluationModule {}

@@ -4,18 +4,29 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { CaseRepository } from '../cases/index.js';
+import { RatingRepository } from '../evaluation/index.js';
+import { InspectionRepository } from '../inspections/index.js';
+import { RegisterRowsRepository } from '../registry/index.js';
 import { serialiseRecord, type ExchangeKind } from './records/index.js';
 
 type Row = Record<string, any>;
 
 interface ExportSource {
   kind: ExchangeKind;
-  /** Keyset pagination: the columns that order and resume the scan. */
+  /** The columns that order and resume the scan. */
   keyColumns: string[];
-  select: string;
+  /** The next page after a key, from the table's owner, with the ordered member lists (officers, items) of its rows. */
+  page: (after: unknown[] | null, limit: number) => Promise<{ rows: Row[]; members?: Map<string, string[]>[] }>;
   toRecord: (row: Row, members: Map<string, string[]>[]) => unknown;
-  /** Ordered member lists (officers, items) fetched per page. */
-  members?: { table: string; owner: string; member: string }[];
+}
+
+/** Where the export reads from: each table's owner. */
+export interface ExportSources {
+  registers: RegisterRowsRepository;
+  inspections: InspectionRepository;
+  cases: CaseRepository;
+  ratings: RatingRepository;
 }
 
 const bool = (value: unknown) => Boolean(Number(value));
@@ -26,10 +37,20 @@ const bool = (value: unknown) => Boolean(Number(value));
  */
 export class ExchangeExporter {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly from: ExportSources,
     private readonly phones: PhoneCipher,
     private readonly pageSize = 5000,
   ) {}
+
+  /** The exporter on one data source, for the CLI and tests. */
+  static on(dataSource: DataSource, phones: PhoneCipher, pageSize?: number): ExchangeExporter {
+    return new ExchangeExporter({
+      registers: new RegisterRowsRepository(dataSource),
+      inspections: new InspectionRepository(dataSource),
+      cases: new CaseRepository(dataSource),
+      ratings: new RatingRepository(dataSource),
+    }, phones, pageSize);
+  }
 
   async export(dir: string, onProgress?: (kind: ExchangeKind, rows: number) => void): Promise<Partial<Record<ExchangeKind, number>>> {
     mkdirSync(dir, { recursive: true });
@@ -51,14 +72,11 @@ export class ExchangeExporter {
     const source = this.sources().find((s) => s.kind === kind)!;
     let written = 0;
     let after: unknown[] | null = null;
-    const keys = source.keyColumns.join(', ');
-  for (;;) {
-      const where = after ? `WHERE (${keys}) > (${source.keyColumns.map(() => '?').join(', ')})` : '';
-      const rows: Row[] = await this.dataSource.query(`SELECT ${source.select} ${where} ORDER BY ${keys} LIMIT ${this.pageSize}`, after ?? []);
+    for (;;) {
+      const { rows, members = [] } = await source.page(after, this.pageSize);
       if (!rows.length) break;
-      const members = await Promise.all((source.members ?? []).map((m) => this.membersOf(m, rows.map((r) => r.id))));
       let chunk = '';
-        for (const row of rows) chunk += `${JSON.stringify(serialiseRecord(source.kind, source.toRecord(row, members) as never))}\n`;
+      for (const row of rows) chunk += `${JSON.stringify(serialiseRecord(source.kind, source.toRecord(row, members) as never))}\n`;
       if (!out.write(chunk)) await once(out, 'drain');
       written += rows.length;
       onProgress?.(written);
@@ -68,50 +86,37 @@ export class ExchangeExporter {
     return written;
   }
 
-  private async membersOf(spec: { table: string; owner: string; member: string }, ownerIds: string[]): Promise<Map<string, string[]>> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT ${spec.owner} AS owner, ${spec.member} AS member FROM ${spec.table} WHERE ${spec.owner} IN (?) ORDER BY ${spec.owner}, position`,
-      [ownerIds],
-    );
-    const byOwner = new Map<string, string[]>();
-    for (const row of rows) {
-      const list = byOwner.get(row.owner) ?? [];
-      list.push(row.member);
-      byOwner.set(row.owner, list);
-    }
-    return byOwner;
-  }
-
   private sources(): ExportSource[] {
     const phone = (cipher: string | null) => this.phones.decrypt(cipher);
+    const { registers, inspections, cases, ratings } = this.from;
+    const register = (name: 'agency' | 'officer' | 'item' | 'enterprise') => async (after: unknown[] | null, limit: number) => ({ rows: await registers.exchangePage(name, after, limit) });
     return [
-      { kind: 'agencies', keyColumns: ['id'], select: 'id, name, kind, region FROM agencies', toRecord: (r) => ({ id: r.id, name: r.name, kind: r.kind, region: r.region }) },
+      { kind: 'agencies', keyColumns: ['id'], page: register('agency'), toRecord: (r) => ({ id: r.id, name: r.name, kind: r.kind, region: r.region }) },
       {
         kind: 'officers',
         keyColumns: ['id'],
-        select: 'id, agency_id, name, cert_no, phone_cipher FROM officers',
+        page: register('officer'),
         toRecord: (r) => ({ id: r.id, agencyId: r.agency_id, name: r.name, certNo: r.cert_no, phone: phone(r.phone_cipher) }),
       },
       {
         kind: 'items',
         keyColumns: ['id'],
-        select: 'id, agency_id, name, basis, no_disturb FROM items',
+        page: register('item'),
         toRecord: (r) => ({ id: r.id, agencyId: r.agency_id, name: r.name, basis: r.basis, noDisturb: bool(r.no_disturb) }),
       },
       {
         kind: 'enterprises',
         keyColumns: ['credit_code'],
-        select: 'credit_code, name, industry, region, phone_cipher, credit_grade, low_touch FROM enterprises',
+        page: register('enterprise'),
         toRecord: (r) => ({ creditCode: r.credit_code, name: r.name, industry: r.industry, region: r.region, phone: phone(r.phone_cipher), creditGrade: r.credit_grade, lowTouch: bool(r.low_touch) }),
       },
       {
         kind: 'inspections',
         keyColumns: ['id'],
-        select: 'id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result FROM inspections',
-        members: [
-          { table: 'inspection_officers', owner: 'inspection_id', member: 'officer_id' },
-          { table: 'inspection_items', owner: 'inspection_id', member: 'item_id' },
-        ],
+        page: async (after, limit) => {
+          const { rows, officers, items } = await inspections.exchangePage(after, limit);
+          return { rows, members: [officers, items] };
+        },
         toRecord: (r, [officers, items]) => ({
           id: r.id,
           agencyId: r.agency_id,
@@ -130,8 +135,10 @@ export class ExchangeExporter {
       {
         kind: 'cases',
         keyColumns: ['id'],
-        select: 'id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, status, filed_at, decided_at, closed_at, revoked_at, cause_changes, extended_days, coercive FROM cases',
-        members: [{ table: 'case_officers', owner: 'case_id', member: 'officer_id' }],
+        page: async (after, limit) => {
+          const { rows, officers } = await cases.exchangePage(after, limit);
+          return { rows, members: [officers] };
+        },
         toRecord: (r, [officers]) => ({
           id: r.id,
           agencyId: r.agency_id,
@@ -154,7 +161,7 @@ export class ExchangeExporter {
       {
         kind: 'ratings',
         keyColumns: ['inspection_id', 'agency_id'],
-        select: 'inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at FROM ratings',
+        page: async (after, limit) => ({ rows: await ratings.exchangePage(after, limit) }),
         toRecord: (r) => ({
           inspectionId: r.inspection_id,
           agencyId: r.agency_id,

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/index.js';
+import { EvaluationModule } from '../evaluation/index.js';
+import { InspectionsModule } from '../inspections/index.js';
+import { RegistryModule } from '../registry/index.js';
 import { ExchangeController } from './exchange.controller.js';
 import { ExchangeProcessor } from './exchange.processor.js';
 import { ExchangeService } from './exchange.service.js';
 
 @Module({
+  imports: [RegistryModule, InspectionsModule, CasesModule, EvaluationModule],
   controllers: [ExchangeController],
   providers: [ExchangeService, ExchangeProcessor],
 })

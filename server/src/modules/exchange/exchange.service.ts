@@ -6,18 +6,21 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ErrorCode, type SessionUser } from '@mashang/shared';
+import { ErrorCode, userActor, type SessionUser } from '@mashang/shared';
 import type { Queue } from 'bull';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { Transactions } from '../../infra/database/tx.js';
 import { DomainError, notFound } from '../../infra/errors/domain-error.js';
 import { jobOptions } from '../../infra/queues/jobs.js';
 import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
+import { CaseRepository } from '../cases/index.js';
+import { RatingRepository } from '../evaluation/index.js';
+import { InspectionRepository } from '../inspections/index.js';
+import { RegisterHistoryRepository, RegisterImports, RegisterRowsRepository } from '../registry/index.js';
 import { ExchangeExporter } from './exchange-export.js';
-import { ExchangeImporter, type ImportProgress, type ImportResult } from './exchange-import.js';
+import { ExchangeImporter, type ImportProgress, type ImportResult, type ImportTargets } from './exchange-import.js';
 import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
 
 const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
@@ -34,16 +37,22 @@ export interface ImportStatus {
 /** Imports over HTTP: upload the files of a dataset, then run the same importer as a Bull job. */
 @Injectable()
 export class ExchangeService {
-  readonly phones: PhoneCipher;
   private readonly spool: string;
+  private readonly targets: ImportTargets;
 
   constructor(
-    @InjectDataSource() readonly dataSource: DataSource,
     @InjectQueue(QueueName.Exchange) private readonly queue: Queue,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(Transactions) transactions: Transactions,
+    @Inject(RegisterRowsRepository) registers: RegisterRowsRepository,
+    @Inject(RegisterHistoryRepository) history: RegisterHistoryRepository,
+    @Inject(InspectionRepository) inspections: InspectionRepository,
+    @Inject(CaseRepository) cases: CaseRepository,
+    @Inject(RatingRepository) ratings: RatingRepository,
   ) {
-    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+    const phones = new PhoneCipher(config.phoneEncryptionKey);
     this.spool = config.importSpoolDir;
+    this.targets = { transactions, registers, registerImports: new RegisterImports(registers, history, phones), inspections, cases, ratings, phones };
   }
 
   createImport(): { id: string } {
@@ -81,7 +90,7 @@ export class ExchangeService {
   async runImport(id: string, user: SessionUser): Promise<ImportStatus> {
     const dir = this.spoolDir(id);
     if (!readdirSync(dir).length) throw new DomainError(ErrorCode.BadRequest, '还没有上传任何文件');
-    const payload: JobPayloads[JobName.ImportDataset] = { importId: id, dir, actor: `user:${user.id}:${user.username}` };
+    const payload: JobPayloads[JobName.ImportDataset] = { importId: id, dir, actor: userActor(user) };
     // The import id is the job id: starting twice, or a retried request, queues one job.
     await this.queue.add(JobName.ImportDataset, payload, jobOptions(JobName.ImportDataset, payload, {}));
     return this.status(id);
@@ -107,11 +116,12 @@ export class ExchangeService {
   }
 
   exporter(): ExchangeExporter {
-    return new ExchangeExporter(this.dataSource, this.phones);
+    const { registers, inspections, cases, ratings, phones } = this.targets;
+    return new ExchangeExporter({ registers, inspections, cases, ratings }, phones);
   }
 
   importer(actor: string, onProgress: (p: ImportProgress) => void): ExchangeImporter {
-    return new ExchangeImporter(this.dataSource, this.phones, { actor, onProgress });
+    return new ExchangeImporter(this.targets, { actor, onProgress });
   }
 
   private spoolDir(id: string, required = true): string {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { hadDuplicates, keysetPage, membersOf, replaceMembers, type MemberTable } from '../../infra/database/keyset.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
 /** An inspection record as written when every agency has finished: the agency's part, its officers and items in order. */
@@ -16,6 +17,25 @@ export interface FinishedInspection {
   officers: { id: string; position: number }[];
   items: { id: string; position: number }[];
 }
+
+/** An inspection record as imported: its officers and items by id, in order. */
+export interface ImportedInspection {
+  id: string;
+  agencyId: string;
+  creditCode: string;
+  trigger: string;
+  jointId: string | null;
+  startedAt: Date;
+  finishedAt: Date;
+  coded: boolean;
+  codedAt: Date | null;
+  result: string;
+  officerIds: string[];
+  itemIds: string[];
+}
+
+const INSPECTION_OFFICERS: MemberTable = { table: 'inspection_officers', owner: 'inspection_id', member: 'officer_id', ownerValues: ['agency_id', 'credit_code', 'started_at', 'finished_at'] };
+const INSPECTION_ITEMS: MemberTable = { table: 'inspection_items', owner: 'inspection_id', member: 'item_id', ownerValues: ['trigger_type', 'started_at'] };
 
 /**
  * Inspection records (the exchange format's `inspection`): written at finish or imported. Officer and
@@ -41,5 +61,36 @@ export class InspectionRepository extends BaseRepository {
   async agencyOf(id: string, tx?: Tx): Promise<string | null> {
     const [row]: { agency_id: string }[] = await this.db(tx).query('SELECT agency_id FROM inspections WHERE id = ?', [id]);
     return row?.agency_id ?? null;
+  }
+
+  /** Which of these ids have a record. */
+  async existingIds(ids: string[], tx?: Tx): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.db(tx).query('SELECT id FROM inspections WHERE id IN (?)', [ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Imported records: inserted or replaced, with their officer and item rows set to the records' lists. */
+  async upsertMany(records: ImportedInspection[], tx: Tx): Promise<void> {
+    const result = await tx.query(
+      `INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?
+       ON DUPLICATE KEY UPDATE agency_id = VALUES(agency_id), credit_code = VALUES(credit_code), trigger_type = VALUES(trigger_type),
+         joint_id = VALUES(joint_id), started_at = VALUES(started_at), finished_at = VALUES(finished_at), coded = VALUES(coded),
+         coded_at = VALUES(coded_at), result = VALUES(result)`,
+      [records.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded ? 1 : 0, r.codedAt, r.result])],
+    );
+    const replacing = hadDuplicates(result);
+    await replaceMembers(tx, INSPECTION_OFFICERS, records.map((r) => [r.id, r.officerIds, [r.agencyId, r.creditCode, r.startedAt, r.finishedAt]]), replacing);
+    await replaceMembers(tx, INSPECTION_ITEMS, records.map((r) => [r.id, r.itemIds, [r.trigger, r.startedAt]]), replacing);
+  }
+
+  /** The next page of records in id order, with their officers and items, for the exchange export. */
+  async exchangePage(after: unknown[] | null, limit: number): Promise<{ rows: Record<string, any>[]; officers: Map<string, string[]>; items: Map<string, string[]> }> {
+    const rows = await keysetPage(this.dataSource.manager, {
+      table: 'inspections', keys: ['id'], columns: 'id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result',
+    }, after, limit);
+    const ids = rows.map((r) => r.id);
+    const [officers, items] = await Promise.all([membersOf(this.dataSource.manager, INSPECTION_OFFICERS, ids), membersOf(this.dataSource.manager, INSPECTION_ITEMS, ids)]);
+    return { rows, officers, items };
   }
 }

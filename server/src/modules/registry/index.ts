@@ -10,3 +10,5 @@ export { ItemRepository } from './item.repository.js';
 export { EnterpriseRepository } from './enterprise.repository.js';
 export { RegisterHistoryRepository } from './register-history.repository.js';
 export { diffFields, REGISTER_FIELDS, type HistoryEvent } from './register-history.js';
+export { RegisterRowsRepository, type RegisterRow } from './register-rows.repository.js';
+export { RegisterImports } from './register-imports.js';

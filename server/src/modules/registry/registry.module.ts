@@ -9,9 +9,10 @@ import { OfficerRepository } from './officer.repository.js';
 import { OfficersService } from './officers.service.js';
 import { RegisterEdits } from './register-edits.js';
 import { RegisterHistoryRepository } from './register-history.repository.js';
+import { RegisterRowsRepository } from './register-rows.repository.js';
 import { RegistryController } from './registry.controller.js';
 
-const REPOSITORIES = [AgencyRepository, OfficerRepository, ItemRepository, EnterpriseRepository, RegisterHistoryRepository];
+const REPOSITORIES = [AgencyRepository, OfficerRepository, ItemRepository, EnterpriseRepository, RegisterHistoryRepository, RegisterRowsRepository];
 
 /** 清单化管理: the registers of agencies, officers, inspection items and enterprises. */
 @Module({

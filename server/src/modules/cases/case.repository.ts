@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { hadDuplicates, keysetPage, membersOf, replaceMembers, type MemberTable } from '../../infra/database/keyset.js';
+import { BaseRepository, type Tx } from '../../infra/database/tx.js';
+
+/** A case as imported (the exchange format's `case`). */
+export interface ImportedCase {
+  id: string;
+  agencyId: string;
+  creditCode: string;
+  inspectionId: string | null;
+  cause: string;
+  discretionLevel: string;
+  fine: number;
+  status: string;
+  filedAt: Date;
+  decidedAt: Date | null;
+  closedAt: Date | null;
+  revokedAt: Date | null;
+  causeChanges: { from: string; to: string; at: Date | string }[];
+  extendedDays: number;
+  coercive: boolean;
+  officerIds: string[];
+}
+
+const CASE_OFFICERS: MemberTable = { table: 'case_officers', owner: 'case_id', member: 'officer_id' };
+
+/** Administrative cases (行政处罚案件) and their officers. */
+@Injectable()
+export class CaseRepository extends BaseRepository {
+  /** Imported cases: inserted or replaced, with their officer rows set to the records' lists. */
+  async upsertMany(records: ImportedCase[], tx: Tx): Promise<void> {
+    const result = await tx.query(
+      `INSERT INTO cases (id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, status, filed_at, decided_at, closed_at, revoked_at, cause_changes, extended_days, coercive) VALUES ?
+       ON DUPLICATE KEY UPDATE agency_id = VALUES(agency_id), credit_code = VALUES(credit_code), inspection_id = VALUES(inspection_id),
+         cause = VALUES(cause), discretion_level = VALUES(discretion_level), fine = VALUES(fine), status = VALUES(status),
+         filed_at = VALUES(filed_at), decided_at = VALUES(decided_at), closed_at = VALUES(closed_at), revoked_at = VALUES(revoked_at),
+         cause_changes = VALUES(cause_changes), extended_days = VALUES(extended_days), coercive = VALUES(coercive)`,
+      [
+        records.map((r) => [
+          r.id, r.agencyId, r.creditCode, r.inspectionId, r.cause, r.discretionLevel, r.fine, r.status, r.filedAt, r.decidedAt, r.closedAt, r.revokedAt,
+          r.causeChanges.length ? JSON.stringify(r.causeChanges.map((c) => ({ from: c.from, to: c.to, at: new Date(c.at).toISOString() }))) : null,
+          r.extendedDays, r.coercive ? 1 : 0,
+        ]),
+      ],
+    );
+    await replaceMembers(tx, CASE_OFFICERS, records.map((r) => [r.id, r.officerIds]), hadDuplicates(result));
+  }
+
+  /** The next page of cases in id order, with their officers, for the exchange export. */
+  async exchangePage(after: unknown[] | null, limit: number): Promise<{ rows: Record<string, any>[]; officers: Map<string, string[]> }> {
+    const rows = await keysetPage(this.dataSource.manager, {
+      table: 'cases', keys: ['id'],
+      columns: 'id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, status, filed_at, decided_at, closed_at, revoked_at, cause_changes, extended_days, coercive',
+    }, after, limit);
+    return { rows, officers: await membersOf(this.dataSource.manager, CASE_OFFICERS, rows.map((r) => r.id)) };
+  }
+}

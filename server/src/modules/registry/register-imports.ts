@@ -1,0 +1,52 @@
+import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import type { Tx } from '../../infra/database/tx.js';
+import { diffFields, REGISTER_FIELDS, type HistoryEvent } from './register-history.js';
+import type { RegisterHistoryRepository } from './register-history.repository.js';
+import type { RegisterName } from './register-history.entity.js';
+import type { RegisterRow, RegisterRowsRepository } from './register-rows.repository.js';
+
+/**
+ * Imported register rows are compared with what is stored, so only real changes are written and each
+ * one lands in the register history (an import of an export writes nothing at all).
+ */
+export class RegisterImports {
+  constructor(
+    private readonly rows: RegisterRowsRepository,
+    private readonly history: RegisterHistoryRepository,
+    private readonly phones: PhoneCipher,
+  ) {}
+
+  /** Writes the rows of a batch (keyed by `keyOf`) that differ from what is stored, with their history. */
+  async importBatch(register: RegisterName, batch: RegisterRow[], keyOf: (row: RegisterRow) => string, actor: string, tx: Tx): Promise<void> {
+    const columns = Object.keys(batch[0]);
+    const stored = await this.rows.stored(register, batch.map(keyOf), tx);
+    const events: HistoryEvent[] = [];
+    const changed: RegisterRow[] = [];
+    for (const row of batch) {
+      const key = keyOf(row);
+      const before = stored.get(key);
+      if (before && columns.every((c) => String(before[c] ?? '') === String(row[c] ?? ''))) continue;
+      changed.push(row);
+      const view = (r: RegisterRow) => registerView(register, r, this.phones);
+      events.push({ register, subjectId: key, action: before ? 'update' : 'create', changes: diffFields(before ? view(before) : null, view(row), REGISTER_FIELDS[register]) });
+    }
+    if (!changed.length) return;
+    await this.rows.upsert(register, changed, tx);
+    await this.history.append(actor, events, new Date(), tx);
+  }
+}
+
+/** A stored or incoming register row in the API's field names, phones in clear, for the history diff. */
+function registerView(register: RegisterName, row: RegisterRow, phones: PhoneCipher): Record<string, unknown> {
+  const phone = 'phone_cipher' in row ? phones.decrypt(row.phone_cipher as string | null) : undefined;
+  switch (register) {
+    case 'agency':
+      return { name: row.name, kind: row.kind, region: row.region };
+    case 'officer':
+      return { agencyId: row.agency_id, name: row.name, certNo: row.cert_no, phone };
+    case 'item':
+      return { agencyId: row.agency_id, name: row.name, basis: row.basis, noDisturb: Boolean(Number(row.no_disturb)) };
+    case 'enterprise':
+      return { name: row.name, industry: row.industry, region: row.region, phone, creditGrade: row.credit_grade, lowTouch: Boolean(Number(row.low_touch)) };
+  }
+}
