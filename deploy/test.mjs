@@ -1,5 +1,7 @@
 // `npm test`: every test against a real MariaDB and Redis (local ones from the OS packages unless
 // DATABASE_URL and REDIS_URL are set) and a real Chromium; builds what the tests open.
+// `npm run test:unit` (`--unit`): the unit tier only — shared, the mini-program's logic and the
+// server's src/ tests, whose services run with their repositories replaced: no database, no browser.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,30 +11,30 @@ import { buildH5, ensureInstalled, H5_DIR, log, REPO_ROOT, run, runStatus } from
 
 // Jest require()s the ES-module-only dependencies from Node 24.9 on.
 await runOnSupportedNode({ minimum: '24.9' });
+const unitOnly = process.argv.includes('--unit');
 ensureInstalled();
 run('npx', ['tsc', '-p', 'shared/tsconfig.build.json']);
-buildH5({ force: true });
-log('building the WeChat mini-program and checking package sizes…');
-run('npm', ['run', 'build:weapp', '-w', 'miniapp']);
-run('npm', ['run', 'check:size', '-w', 'miniapp']);
+if (!unitOnly) {
+  buildH5({ force: true });
+  log('building the WeChat mini-program and checking package sizes…');
+  run('npm', ['run', 'build:weapp', '-w', 'miniapp']);
+  run('npm', ['run', 'check:size', '-w', 'miniapp']);
+}
 
-const services = await ensureServices({ purpose: 'test', log });
-const chromium = process.env.CHROMIUM_PATH || (await ensureChromium({ log }));
+const services = unitOnly ? { stop: async () => {} } : await ensureServices({ purpose: 'test', log });
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'mashang-test-'));
 const env = {
   ...process.env,
-  DATABASE_URL: services.databaseUrl,
-  REDIS_URL: services.redisUrl,
-  CHROMIUM_PATH: chromium,
-  H5_DIR,
+  ...(unitOnly ? {} : { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, CHROMIUM_PATH: process.env.CHROMIUM_PATH || (await ensureChromium({ log })), H5_DIR }),
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
 };
 const jest = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-const extra = process.argv.slice(2);
+const extra = process.argv.slice(2).filter((arg) => arg !== '--unit');
 const suites = [
   { name: 'shared', cwd: path.join(REPO_ROOT, 'shared') },
   { name: 'miniapp', cwd: path.join(REPO_ROOT, 'miniapp') },
-  { name: 'server', cwd: path.join(REPO_ROOT, 'server'), args: ['--runInBand', '--forceExit'] },
+  // The server's unit tier is its src/ tests; test/ holds the database, queue and browser tier.
+  { name: 'server', cwd: path.join(REPO_ROOT, 'server'), args: unitOnly ? ['--roots', '<rootDir>/src'] : ['--runInBand', '--forceExit'] },
 ];
 
 let failedRuns = 0;
