@@ -7,7 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './infra/config/config.js';
+import { LOG_LEVELS, type AppConfig } from './infra/config/config.js';
 import { detectFlavour } from './infra/database/data-source.js';
 import { AllExceptionsFilter } from './infra/errors/all-exceptions.filter.js';
 import { codeForStatus } from './infra/errors/error-status.js';
@@ -57,7 +57,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   return app;
 }
 
-function levelsFrom(level: AppConfig['logLevel']): ('error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
-  const order = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
+function levelsFrom(level: AppConfig['logLevel']): (typeof LOG_LEVELS)[number][] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }

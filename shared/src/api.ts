@@ -87,8 +87,21 @@ export interface HealthDto {
 
 // ---- plans and inspection codes ----
 
-/** How a plan came about: planned, a green-channel trigger, or an emergency. */
-export type PlanTrigger = 'planned' | 'complaint' | 'superior' | 'undercover' | 'emergency' | 'other';
+/** How a plan came about: planned, a green-channel trigger, or an emergency; in the order the filing form offers them. */
+export const PLAN_TRIGGERS = ['planned', 'complaint', 'superior', 'undercover', 'emergency', 'other'] as const;
+export type PlanTrigger = (typeof PLAN_TRIGGERS)[number];
+export const PLAN_TRIGGER_LABELS: Record<PlanTrigger, string> = {
+  planned: '计划检查',
+  complaint: '投诉举报',
+  superior: '上级交办',
+  undercover: '暗访',
+  emergency: '紧急检查',
+  other: '其他情形',
+};
+
+export function isPlanTrigger(value: string): value is PlanTrigger {
+  return (PLAN_TRIGGERS as readonly string[]).includes(value);
+}
 
 export interface FilePlanRequest {
   creditCode: string;

@@ -10,3 +10,4 @@ export * from './onsite.js';
 export * from './anomaly.js';
 export * from './trail.js';
 export * from './actor.js';
+export * from './penalty-cases.js';

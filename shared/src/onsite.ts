@@ -19,7 +19,9 @@ export const DOCUMENT_KINDS: readonly { value: DocumentKind; label: string }[] =
 ];
 
 /** What an inspection's result is in the exchange format, from its findings: any violation makes a case. */
-export type InspectionResult = 'pass' | 'rectify' | 'case';
+export const INSPECTION_RESULTS = ['pass', 'rectify', 'case'] as const;
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+export const INSPECTION_RESULT_LABELS: Record<InspectionResult, string> = { pass: '合格', rectify: '责令整改', case: '立案' };
 
 export interface CheckInRequest {
   /** The 18-character unified social credit code, scanned from the licence or typed. */
@@ -107,6 +109,9 @@ export interface OnsiteInspectionView {
   documents: OnsiteDocumentView[];
   result: InspectionResult | null;
 }
+
+/** What the phone records offline and replays: a check-in, a finding, the finish. */
+export const OFFLINE_ACTION_TYPES = ['check-in', 'finding', 'finish'] as const;
 
 /** One change made offline, replayed in order when the phone is back online. */
 export type OfflineAction =

@@ -69,7 +69,8 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   'conclude-fabricated': '办结：企业弄虚作假',
 };
 
-export type DisciplineOutcome = 'accountable' | 'not-accountable';
+export const DISCIPLINE_OUTCOMES = ['accountable', 'not-accountable'] as const;
+export type DisciplineOutcome = (typeof DISCIPLINE_OUTCOMES)[number];
 export const DISCIPLINE_OUTCOME_LABELS: Record<DisciplineOutcome, string> = {
   accountable: '予以问责',
   'not-accountable': '不予问责',
@@ -87,7 +88,9 @@ export interface CaseActionRequest {
   outcome?: DisciplineOutcome;
 }
 
-export type CaseSort = 'newest' | 'oldest' | 'deadline';
+/** Orders of the case queue. */
+export const CASE_SORTS = ['newest', 'oldest', 'deadline'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
 
 export interface CaseListQuery {
   source?: FlagSource;

@@ -54,7 +54,8 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+/** Nest's log levels, least to most talkative. */
+export const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 const REPO_H5_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../miniapp/dist/h5');
 
 function parseDuration(text: string): number | null {

@@ -3,7 +3,8 @@
  * fine and course of each, with a few revoked, overtime, cause-changed and far-off fines planted
  * so the case rules have findings.
  */
-import type { CaseRecord, CaseStatus, CauseChange, DiscretionLevel } from '../../exchange/records/index.js';
+import type { DiscretionLevel, PenaltyCaseStatus } from '@mashang/shared';
+import type { CaseRecord, CauseChange } from '../../exchange/records/index.js';
 import { DAY_MS, DAYS, WINDOW_START, type Calendar } from './calendar.js';
 import type { JsonlWriter } from './jsonl-writer.js';
 import { pad } from './pad.js';
@@ -53,7 +54,7 @@ export class CaseWriter {
     const change =
       filedDay >= WINDOW_START && filedDay <= DAYS - 10 && (rng.chance(0.025) || this.causeChanged < 3);
 
-    let status: CaseStatus;
+    let status: PenaltyCaseStatus;
     let decidedAt: number | null = null;
     let closedAt: number | null = null;
     let revokedAt: number | null = null;

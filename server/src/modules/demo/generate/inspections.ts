@@ -3,7 +3,7 @@
  * inspection), officers free at that hour, items, inspection code and result; cases and ratings
  * follow from them. Planted scenarios force what they need.
  */
-import type { InspectionResult, InspectionTrigger } from '../../exchange/records/index.js';
+import type { InspectionResult, PlanTrigger } from '@mashang/shared';
 import type { DemoCitySize } from '../sizes.js';
 import { DAY_MS, DAYS, SLOT_MINUTES, WORK_SLOTS, type Calendar } from './calendar.js';
 import type { CaseWriter } from './cases.js';
@@ -118,7 +118,7 @@ export class InspectionWriter {
     }
   }
 
-  private drawTrigger(rng: Rng): InspectionTrigger {
+  private drawTrigger(rng: Rng): PlanTrigger {
     const x = rng.next();
     if (x < 0.78) return 'planned';
     if (x < 0.88) return 'complaint';
@@ -132,12 +132,12 @@ export class InspectionWriter {
   private chooseAgency(
     e: EnterpriseView,
     eligible: Eligible,
-    trigger: InspectionTrigger,
+    trigger: PlanTrigger,
     day: number,
     exclude: readonly number[],
     rng: Rng,
     capDay = -1,
-  ): { agency: number; trigger: InspectionTrigger } {
+  ): { agency: number; trigger: PlanTrigger } {
     let fallback = -1;
     for (let attempt = 0; attempt < 12; attempt++) {
       const a = pickWeighted(eligible.agencies, eligible.cumulative, eligible.total, rng);
@@ -167,7 +167,7 @@ export class InspectionWriter {
 
   private processEvent(e: EnterpriseView, ev: PlannedEvent, eligible: Eligible, rng: Rng): void {
     const forced = ev.trigger !== null;
-    let trigger: InspectionTrigger = ev.trigger ?? this.drawTrigger(rng);
+    let trigger: PlanTrigger = ev.trigger ?? this.drawTrigger(rng);
     if (ev.size > 1 && trigger === 'emergency') trigger = 'planned';
     if (!forced && e.lowTouch && trigger === 'planned') trigger = rng.chance(0.6) ? 'complaint' : rng.chance(0.5) ? 'superior' : 'other';
 

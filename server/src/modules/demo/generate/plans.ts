@@ -3,7 +3,7 @@
  * years, and the planted scenario's), and the inspections it has had so far, which keep the
  * next ones clear of the repeated-inspection and frequency rules.
  */
-import type { InspectionTrigger } from '../../exchange/records/index.js';
+import type { PlanTrigger } from '@mashang/shared';
 import { DAYS, WINDOW_START, type Calendar } from './calendar.js';
 import { pickWeighted, type Eligible } from './eligibility.js';
 import type { OfficerCalendar } from './officers.js';
@@ -26,7 +26,7 @@ import {
 export interface PlannedEvent {
   day: number;
   size: number;
-  trigger: InspectionTrigger | null;
+  trigger: PlanTrigger | null;
   sameAs: PlannedEvent | null;
   notAs: PlannedEvent | null;
   uncoded: boolean;
@@ -155,7 +155,7 @@ export class EnterpriseSchedule {
   private plantScenario(scenario: number, eligible: Eligible, rng: Rng): void {
     const windowLo = WINDOW_START;
     const last = DAYS - 1;
-    const add = (day: number, trigger: InspectionTrigger | null): PlannedEvent => {
+    const add = (day: number, trigger: PlanTrigger | null): PlannedEvent => {
       const ev = newEvent(day >= 0 ? day : rng.range(windowLo, last), 1);
       ev.trigger = trigger;
       ev.scenario = scenario;

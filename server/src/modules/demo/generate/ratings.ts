@@ -1,5 +1,5 @@
 /** Enterprises' ratings of inspections: mostly content, less so with one planted agency and after repeated inspections. */
-import { RATING_FLAGS, type RatingFlag } from '../../exchange/records/index.js';
+import { RATING_PROBLEMS, type RatingProblem } from '@mashang/shared';
 import { KINDS } from '../data/agency-kinds.js';
 import { COMPLAINTS, PRAISE } from '../data/rating-comments.js';
 import type { Calendar } from './calendar.js';
@@ -37,7 +37,7 @@ export class RatingWriter {
     const procedure = score();
     const manner = score();
     const fairness = score();
-    let flags: RatingFlag[] = [];
+    let flags: RatingProblem[] = [];
     let comment: string | null = null;
     if (disapprove) {
       let mask = 0;
@@ -47,7 +47,7 @@ export class RatingWriter {
         const x = rng.next();
         mask |= x < 0.3 ? 1 : x < 0.45 ? 2 : x < 0.7 ? 4 : 8;
       }
-      flags = RATING_FLAGS.filter((_, k) => mask & (1 << k));
+      flags = RATING_PROBLEMS.filter((_, k) => mask & (1 << k));
       if (rng.chance(0.7)) comment = rng.pick(COMPLAINTS[31 - Math.clz32(mask & -mask)]);
     } else if (rng.chance(0.15)) {
       comment = rng.pick(PRAISE);

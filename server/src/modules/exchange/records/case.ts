@@ -1,4 +1,5 @@
 /** Cases: administrative penalty cases, with their changes of cause. */
+import { DISCRETION_LEVELS, PENALTY_CASE_STATUSES, type DiscretionLevel, type PenaltyCaseStatus } from '@mashang/shared';
 import {
   creditCodeValue,
   elementPath,
@@ -19,11 +20,6 @@ import {
 } from './fields.js';
 import { optTimestampValue, timestampValue } from './timestamps.js';
 
-export const DISCRETION_LEVELS = ['light', 'general', 'severe'] as const;
-export type DiscretionLevel = (typeof DISCRETION_LEVELS)[number];
-
-export const CASE_STATUSES = ['filed', 'decided', 'closed', 'revoked'] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export interface CauseChange {
   from: string;
@@ -42,7 +38,7 @@ export interface CaseRecord {
   discretionLevel: DiscretionLevel;
   /** In fen. */
   fine: number;
-  status: CaseStatus;
+  status: PenaltyCaseStatus;
   filedAt: Date;
   decidedAt: Date | null;
   closedAt: Date | null;
@@ -54,7 +50,7 @@ export interface CaseRecord {
 }
 
 const E_LEVEL = enumSpec(DISCRETION_LEVELS);
-const E_STATUS = enumSpec(CASE_STATUSES);
+const E_STATUS = enumSpec(PENALTY_CASE_STATUSES);
 const R_FINE = 'must be a non-negative integer number of fen (1 yuan = 100 fen)';
 const R_EXTENDED = `must be an integer number of days from 0 to ${EXCHANGE_LIMITS.extendedDays}`;
 

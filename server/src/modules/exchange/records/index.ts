@@ -13,22 +13,9 @@ export type { AgencyRecord } from './agency.js';
 export type { OfficerRecord } from './officer.js';
 export type { ItemRecord } from './item.js';
 export type { EnterpriseRecord } from './enterprise.js';
-export {
-  INSPECTION_RESULTS,
-  INSPECTION_TRIGGERS,
-  type InspectionRecord,
-  type InspectionResult,
-  type InspectionTrigger,
-} from './inspection.js';
-export {
-  CASE_STATUSES,
-  DISCRETION_LEVELS,
-  type CaseRecord,
-  type CaseStatus,
-  type CauseChange,
-  type DiscretionLevel,
-} from './case.js';
-export { RATING_FLAGS, RATING_VERDICTS, type RatingFlag, type RatingRecord, type RatingVerdict } from './rating.js';
+export type { InspectionRecord } from './inspection.js';
+export type { CaseRecord, CauseChange } from './case.js';
+export type { RatingRecord } from './rating.js';
 export {
   recordKey,
   serialiseRecord,

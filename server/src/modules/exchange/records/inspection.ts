@@ -1,4 +1,5 @@
 /** Inspections: one record per agency of an inspection (a joint inspection shares its jointId). */
+import { INSPECTION_RESULTS, PLAN_TRIGGERS, type InspectionResult, type PlanTrigger } from '@mashang/shared';
 import {
   boolValue,
   creditCodeValue,
@@ -15,11 +16,7 @@ import {
 } from './fields.js';
 import { optTimestampValue, timestampValue } from './timestamps.js';
 
-export const INSPECTION_TRIGGERS = ['planned', 'complaint', 'superior', 'undercover', 'emergency', 'other'] as const;
-export type InspectionTrigger = (typeof INSPECTION_TRIGGERS)[number];
 
-export const INSPECTION_RESULTS = ['pass', 'rectify', 'case'] as const;
-export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
 
 export interface InspectionRecord {
   id: string;
@@ -27,7 +24,7 @@ export interface InspectionRecord {
   officerIds: string[];
   creditCode: string;
   itemIds: string[];
-  trigger: InspectionTrigger;
+  trigger: PlanTrigger;
   /** Shared by every agency's record of one joint inspection; null when alone. */
   jointId: string | null;
   startedAt: Date;
@@ -39,7 +36,7 @@ export interface InspectionRecord {
   result: InspectionResult;
 }
 
-const E_TRIGGER = enumSpec(INSPECTION_TRIGGERS);
+const E_TRIGGER = enumSpec(PLAN_TRIGGERS);
 const E_RESULT = enumSpec(INSPECTION_RESULTS);
 const R_FINISHED = 'must be later than startedAt';
 

@@ -1,4 +1,5 @@
 /** Ratings: an enterprise's rating of one agency's inspection. */
+import { RATING_PROBLEMS, RATING_VERDICTS, type RatingProblem, type RatingVerdict } from '@mashang/shared';
 import {
   elementPath,
   EXCHANGE_LIMITS,
@@ -16,12 +17,8 @@ import {
 } from './fields.js';
 import { timestampValue } from './timestamps.js';
 
-export const RATING_VERDICTS = ['approve', 'disapprove'] as const;
-export type RatingVerdict = (typeof RATING_VERDICTS)[number];
 
 /** In canonical order: a record's flags are normalised to this order. */
-export const RATING_FLAGS = ['repeated', 'inaction', 'excessive', 'other'] as const;
-export type RatingFlag = (typeof RATING_FLAGS)[number];
 
 export interface RatingRecord {
   inspectionId: string;
@@ -31,18 +28,18 @@ export interface RatingRecord {
   manner: number;
   fairness: number;
   verdict: RatingVerdict;
-  flags: RatingFlag[];
+  flags: RatingProblem[];
   comment: string | null;
   ratedAt: Date;
 }
 
 const E_VERDICT = enumSpec(RATING_VERDICTS);
-const E_FLAG = enumSpec(RATING_FLAGS);
-const FLAG_ORDER: ReadonlyMap<string, number> = new Map(RATING_FLAGS.map((f, i) => [f, i]));
+const E_FLAG = enumSpec(RATING_PROBLEMS);
+const FLAG_ORDER: ReadonlyMap<string, number> = new Map(RATING_PROBLEMS.map((f, i) => [f, i]));
 const R_SCORE = 'must be an integer from 1 to 5';
 const R_LONG_COMMENT = tooLong(EXCHANGE_LIMITS.comment);
 
-function flagsValue(v: unknown, field: string): RatingFlag[] | undefined {
+function flagsValue(v: unknown, field: string): RatingProblem[] | undefined {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) return fail(field, R_ARRAY);
   const n = v.length;
@@ -69,9 +66,9 @@ function flagsValue(v: unknown, field: string): RatingFlag[] | undefined {
     last = order;
   }
   if (!ok) return undefined;
-  if (sorted) return v.slice() as RatingFlag[];
-  const out: RatingFlag[] = [];
-  for (let k = 0; k < RATING_FLAGS.length; k++) if (seen & (1 << k)) out.push(RATING_FLAGS[k]);
+  if (sorted) return v.slice() as RatingProblem[];
+  const out: RatingProblem[] = [];
+  for (let k = 0; k < RATING_PROBLEMS.length; k++) if (seen & (1 << k)) out.push(RATING_PROBLEMS[k]);
   return out;
 }
 
