@@ -77,4 +77,12 @@ export class FlaggedCaseRepository extends BaseRepository {
   caseIdOfDedupeKey(dedupeKeyColumn: string): string {
     return `(SELECT c.id FROM flagged_cases c WHERE c.dedupe_key = ${dedupeKeyColumn})`;
   }
+
+  /** Logs an event on the case raised under this dedupe key, if there is one, and marks the case updated. */
+  async appendEventByDedupeKey(dedupeKey: string, event: Omit<CaseEventRow, 'caseId'>, tx: Tx): Promise<void> {
+    await tx.query('INSERT INTO flagged_case_events (case_id, kind, actor, detail, at) SELECT id, ?, ?, ?, ? FROM flagged_cases WHERE dedupe_key = ?', [
+      event.kind, event.actor, JSON.stringify(event.detail), event.at, dedupeKey,
+    ]);
+    await tx.query('UPDATE flagged_cases SET updated_at = ? WHERE dedupe_key = ?', [event.at, dedupeKey]);
+  }
 }

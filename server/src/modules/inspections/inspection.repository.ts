@@ -93,4 +93,57 @@ export class InspectionRepository extends BaseRepository {
     const [officers, items] = await Promise.all([membersOf(this.dataSource.manager, INSPECTION_OFFICERS, ids), membersOf(this.dataSource.manager, INSPECTION_ITEMS, ids)]);
     return { rows, officers, items };
   }
+
+  /** One record: whose, of which enterprise, when it started and its result; null when there is none. */
+  async byId(id: string, tx?: Tx): Promise<InspectionSummary | null> {
+    const [row]: InspectionSummaryRow[] = await this.db(tx).query('SELECT id, agency_id, credit_code, started_at, result FROM inspections WHERE id = ?', [id]);
+    return row ? toSummary(row) : null;
+  }
+
+  /** The agency of each of these records, by record id (records that do not exist are absent). */
+  async agenciesOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; agency_id: string }[] = await this.db(tx).query('SELECT id, agency_id FROM inspections WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.agency_id]));
+  }
+
+  /** When an agency's planned (trigger `planned`) inspections of an enterprise started, from `since` on. */
+  async plannedStartsSince(agencyId: string, creditCode: string, since: Date, tx?: Tx): Promise<Date[]> {
+    const rows: { started_at: Date }[] = await this.db(tx).query(
+      "SELECT started_at FROM inspections WHERE agency_id = ? AND credit_code = ? AND trigger_type = 'planned' AND started_at >= ?", [agencyId, creditCode, since]);
+    return rows.map((r) => new Date(r.started_at));
+  }
+
+  /** An enterprise's records by any of these agencies started within [since, until], newest first, at most `limit`. */
+  async resultsOf(creditCode: string, agencyIds: string[], since: Date, until: Date, limit: number, tx?: Tx): Promise<InspectionSummary[]> {
+    if (!agencyIds.length) return [];
+    const rows: InspectionSummaryRow[] = await this.db(tx).query(
+      `SELECT id, agency_id, credit_code, started_at, result FROM inspections
+       WHERE credit_code = ? AND agency_id IN (?) AND started_at >= ? AND started_at <= ?
+       ORDER BY started_at DESC, id LIMIT ?`,
+      [creditCode, agencyIds, since, until, limit],
+    );
+    return rows.map(toSummary);
+  }
 }
+
+/** What other modules read of one inspection record. */
+export interface InspectionSummary {
+  id: string;
+  agencyId: string;
+  creditCode: string;
+  startedAt: Date;
+  result: string;
+}
+
+interface InspectionSummaryRow {
+  id: string;
+  agency_id: string;
+  credit_code: string;
+  started_at: Date;
+  result: string;
+}
+
+const toSummary = (row: InspectionSummaryRow): InspectionSummary => ({
+  id: row.id, agencyId: row.agency_id, creditCode: row.credit_code, startedAt: new Date(row.started_at), result: row.result,
+});

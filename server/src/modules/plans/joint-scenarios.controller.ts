@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role } from '@mashang/shared';
-import { Roles } from '../auth/roles.decorator.js';
+import { Roles } from '../auth/index.js';
 import { CreateScenarioDto, UpdateScenarioDto } from './dto/scenario.dto.js';
 import { JointScenariosService } from './joint-scenarios.service.js';
 

@@ -1,20 +1,44 @@
 import { Module } from '@nestjs/common';
 import { FlagsModule } from '../flags/index.js';
+import { InspectionsModule } from '../inspections/index.js';
+import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
-import { CodeLinkController, InspectionCodesController } from './inspection-codes.controller.js';
-import { InspectionCodesService } from './inspection-codes.service.js';
+import { CancelPlan } from './changes/cancel-plan.js';
+import { MovePlan } from './changes/move-plan.js';
+import { EnterpriseSerial } from './enterprise-serial.js';
+import { FilePlan } from './filing/file-plan.js';
+import { FilingCheck } from './filing/filing-check.js';
+import { HalfYearRecords } from './half-year/half-year-records.js';
+import { CheckCode } from './inspection-codes/check-code.js';
+import { CodeLinkController, InspectionCodesController } from './inspection-codes/inspection-codes.controller.js';
+import { IssueCode } from './inspection-codes/issue-code.js';
+import { InspectionCodeRepository } from './inspection-code.repository.js';
+import { JointScenarioRepository } from './joint-scenario.repository.js';
 import { JointScenariosController } from './joint-scenarios.controller.js';
 import { JointScenariosService } from './joint-scenarios.service.js';
 import { LateCodes } from './late-code.js';
+import { PlanViews } from './listing/plan-views.js';
+import { Regrouping } from './merging/regroup.js';
+import { PlanEventRepository } from './plan-event.repository.js';
+import { PlanHistory } from './plan-history.js';
+import { PlanRepository } from './plan.repository.js';
 import { PlansController } from './plans.controller.js';
-import { PlansService } from './plans.service.js';
-import { ReviewsController } from './reviews.controller.js';
-import { ReviewsService } from './reviews.service.js';
+import { ReviewRepository } from './review.repository.js';
+import { DecideReview } from './reviews/decide-review.js';
+import { RequestReview } from './reviews/request-review.js';
+import { ReviewViews } from './reviews/review-views.js';
+import { ReviewsController } from './reviews/reviews.controller.js';
+
+const REPOSITORIES = [PlanRepository, PlanEventRepository, InspectionCodeRepository, JointScenarioRepository, ReviewRepository];
+const OPERATIONS = [
+  EnterpriseSerial, PlanHistory, Regrouping, FilingCheck, FilePlan, MovePlan, CancelPlan, PlanViews, HalfYearRecords,
+  IssueCode, CheckCode, JointScenariosService, RequestReview, DecideReview, ReviewViews, LateCodes,
+];
 
 @Module({
-  imports: [TrailModule, FlagsModule],
+  imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
   controllers: [PlansController, InspectionCodesController, CodeLinkController, JointScenariosController, ReviewsController],
-  providers: [PlansService, InspectionCodesService, JointScenariosService, ReviewsService, LateCodes],
+  providers: [...REPOSITORIES, ...OPERATIONS],
   exports: [LateCodes],
 })
 export class PlansModule {}

@@ -22,4 +22,17 @@ export class AgencyRepository extends EntityTable<Agency> {
     const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM agencies WHERE id IN (?)', [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+
+  /** Kinds (industry authorities) by id. */
+  async kindsOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; kind: string }[] = await this.db(tx).query('SELECT id, kind FROM agencies WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.kind]));
+  }
+
+  /** Names by id of the agencies of the same kind (industry) as this one, itself included; empty when it does not exist. */
+  async namesOfSameKind(id: string, tx?: Tx): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM agencies WHERE kind = (SELECT kind FROM agencies WHERE id = ?)', [id]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
 }

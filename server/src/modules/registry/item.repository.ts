@@ -23,4 +23,9 @@ export class ItemRepository extends EntityTable<Item> {
     const byId = new Map(rows.map((r) => [r.id, r.name]));
     return ids.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
   }
+
+  /** The items of these ids that exist, in name order. */
+  byIds(ids: string[], tx?: Tx): Promise<Item[]> {
+    return ids.length ? this.db(tx).createQueryBuilder(Item, 'i').where('i.id IN (:...ids)', { ids }).orderBy('i.name').getMany() : Promise.resolve([]);
+  }
 }

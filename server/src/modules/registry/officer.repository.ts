@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import { EntityTable, likeContains, type Paging } from '../../infra/database/entity-table.js';
+import type { Tx } from '../../infra/database/tx.js';
 import { Officer } from './officer.entity.js';
 
 @Injectable()
@@ -13,5 +14,10 @@ export class OfficerRepository extends EntityTable<Officer> {
       if (filter.agencyId) qb.andWhere('o.agency_id = :agencyId', { agencyId: filter.agencyId });
       if (filter.q) qb.andWhere(new Brackets((w) => w.where('o.name LIKE :q', { q: likeContains(filter.q!) }).orWhere('o.cert_no = :exact', { exact: filter.q }).orWhere('o.id = :exact')));
     });
+  }
+
+  /** The officers of these ids that exist. */
+  byIds(ids: string[], tx?: Tx): Promise<Officer[]> {
+    return ids.length ? this.db(tx).createQueryBuilder(Officer, 'o').where('o.id IN (:...ids)', { ids }).getMany() : Promise.resolve([]);
   }
 }

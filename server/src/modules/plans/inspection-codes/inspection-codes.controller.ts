@@ -2,31 +2,33 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type SessionUser } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { Public } from '../auth/public.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
-import { IssueCodeDto } from './dto/scenario.dto.js';
-import { InspectionCodesService } from './inspection-codes.service.js';
+import { CurrentUser, Public, Roles } from '../../auth/index.js';
+import { IssueCodeDto } from '../dto/scenario.dto.js';
+import { CheckCode } from './check-code.js';
+import { IssueCode } from './issue-code.js';
 
 /** 检查码: issued to the officers of an inspection, checked by anyone who scans it. */
 @ApiTags('inspection codes')
 @Controller()
 export class InspectionCodesController {
-  constructor(@Inject(InspectionCodesService) private readonly codes: InspectionCodesService) {}
+  constructor(
+    @Inject(IssueCode) private readonly issuing: IssueCode,
+    @Inject(CheckCode) private readonly checking: CheckCode,
+  ) {}
 
   @ApiBearerAuth()
   @Roles(Role.Officer, Role.AgencyAdmin)
   @Post('plans/:id/code')
   @HttpCode(200)
   issue(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: IssueCodeDto) {
-    return this.codes.issue(user, id, body.aloneReason);
+    return this.issuing.issue(user, id, body.aloneReason);
   }
 
   /** What the verification page shows; no login: the enterprise at the door scans it. */
   @Public()
   @Get('codes/:token')
   check(@Param('token') token: string) {
-    return this.codes.check(token);
+    return this.checking.check(token);
   }
 }
 

@@ -1,0 +1,116 @@
+import { addDays, ErrorCode, Role, shanghaiDate, type SessionUser } from '@mashang/shared';
+import type { Tx } from '../../../infra/database/tx.js';
+import type { DomainError } from '../../../infra/errors/domain-error.js';
+import type { InspectionRepository } from '../../inspections/index.js';
+import type { AgencyRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
+import type { TrailRepository } from '../../trail/index.js';
+import type { FilePlanDto } from '../dto/file-plan.dto.js';
+import type { EnterpriseSerial, LockedEnterprise } from '../enterprise-serial.js';
+import type { PlanViews } from '../listing/plan-views.js';
+import type { Regrouping } from '../merging/regroup.js';
+import type { PlanEventRepository } from '../plan-event.repository.js';
+import { PlanHistory } from '../plan-history.js';
+import type { CodedPlan, NewPlan, PlanRepository } from '../plan.repository.js';
+import type { ReviewRepository } from '../review.repository.js';
+import { FilePlan } from './file-plan.js';
+import { FilingCheck } from './filing-check.js';
+
+const NOW = new Date('2026-11-24T02:00:00Z');
+const TODAY = shanghaiDate(NOW);
+const officer1: SessionUser = { id: 3, username: 'officer1', role: Role.Officer, displayName: '张伟', agencyId: 'A1', officerId: 'O1' };
+const OFFICERS = [{ id: 'O1', agencyId: 'A1' }, { id: 'O2', agencyId: 'A2' }];
+const ITEMS = [{ id: 'I1', agencyId: 'A1', name: '食品经营许可检查', noDisturb: false }, { id: 'I9', agencyId: 'A1', name: '环评执行情况检查', noDisturb: true }];
+const NAMES: Record<string, string> = { A1: '市市场监督管理局', A2: '市消防救援支队' };
+
+interface World {
+  enterprise?: Partial<LockedEnterprise>;
+  coded?: CodedPlan[];
+  pendingReview?: string;
+}
+
+/** FilePlan with the real filing rules and plan history over fakes of every repository; `written` logs each write in order. */
+function filingIn(world: World = {}) {
+  const written: string[] = [];
+  const tx = {} as Tx;
+  const enterprise = { creditCode: '91440300708461136T', creditGrade: 'B', lowTouch: false, industry: 'catering', ...world.enterprise } as LockedEnterprise;
+  const serial = { run: (_code: string, work: (tx: Tx, e: LockedEnterprise) => Promise<unknown>) => work(tx, enterprise) } as unknown as EnterpriseSerial;
+  const plans = {
+    plannedDates: async () => [],
+    codedOf: async () => world.coded ?? [],
+    insert: async (plan: NewPlan) => void written.push(`insert plan ${plan.agencyId} ${plan.plannedDate} officers ${plan.officerIds} items ${plan.itemIds}`),
+  } as unknown as PlanRepository;
+  const reviews = { pendingInspectionOf: async () => world.pendingReview ?? null } as unknown as ReviewRepository;
+  const inspections = { plannedStartsSince: async () => [] } as unknown as InspectionRepository;
+  const items = { byIds: async (ids: string[]) => ITEMS.filter((i) => ids.includes(i.id)) } as unknown as ItemRepository;
+  const officers = { byIds: async (ids: string[]) => OFFICERS.filter((o) => ids.includes(o.id)) } as unknown as OfficerRepository;
+  const agencies = { namesOf: async (ids: string[]) => new Map(ids.map((id) => [id, NAMES[id]])) } as unknown as AgencyRepository;
+  const events = { append: async (e: { kind: string; planId: string | null }) => void written.push(`event ${e.kind} of ${e.planId ? 'plan' : 'no plan'}`) } as unknown as PlanEventRepository;
+  const trail = { append: async (e: { kind: string }) => void written.push(`trail ${e.kind}`) } as unknown as TrailRepository;
+  const regrouping = { regroup: async (creditCode: string) => void written.push(`regroup ${creditCode}`) } as unknown as Regrouping;
+  const views = { get: async (_user: SessionUser, id: string) => ({ id }) } as unknown as PlanViews;
+  const check = new FilingCheck(plans, reviews, inspections, items, agencies);
+  const filing = new FilePlan(serial, check, plans, officers, items, new PlanHistory(events, trail), regrouping, views);
+  return { file: (input: Partial<FilePlanDto>) => filing.file(officer1, { ...plan(), ...input }, NOW), written };
+}
+
+const plan = (): FilePlanDto => ({ creditCode: '91440300708461136T', date: addDays(TODAY, 10), trigger: 'planned', officerIds: ['O1'], itemIds: ['I1'] });
+
+async function refusal(attempt: Promise<unknown>): Promise<DomainError> {
+  const error = await attempt.then(() => null, (e: DomainError) => e);
+  if (!error) throw new Error('expected the filing to be refused');
+  return error;
+}
+
+describe('filing a plan', () => {
+  it('stores the plan, records it on its history and trail, then regroups the enterprise', async () => {
+    const { file, written } = filingIn();
+    await expect(file({})).resolves.toEqual({ id: expect.any(String) });
+    expect(written).toEqual([
+      `insert plan A1 ${addDays(TODAY, 10)} officers O1 items I1`,
+      'event filed of plan',
+      'trail filed',
+      'regroup 91440300708461136T',
+    ]);
+  });
+
+  it('answers every broken rule with its remedy, recording the refused attempt and writing nothing else', async () => {
+    const { file, written } = filingIn({ enterprise: { lowTouch: true }, pendingReview: 'X7' });
+    const error = await refusal(file({ date: addDays(TODAY, 3), itemIds: ['I1', 'I9'] }));
+    expect(error.code).toBe(ErrorCode.RuleRefused);
+    expect(error.refusals!.map((r) => r.rule)).toEqual(['advance-notice', 'low-touch', 'no-disturb-item', 'review-pending']);
+    for (const r of error.refusals!) expect(r.remedy).toEqual(expect.any(String));
+    expect(error.refusals![0].remedy).toContain(addDays(TODAY, 7));
+    expect(error.refusals![2].message).toContain('环评执行情况检查');
+    expect(error.refusals![3].message).toContain('X7');
+    expect(written).toEqual(['event refused of no plan']);
+  });
+
+  it('locks an agency out of the days around an inspection whose code is issued, naming its agencies', async () => {
+    const coded = [{ leadPlanId: 'P2', inspectionDate: addDays(TODAY, 12), agencyId: 'A2' }];
+    const { file, written } = filingIn({ coded });
+    const error = await refusal(file({}));
+    expect(error.refusals).toEqual([expect.objectContaining({ rule: 'joint-lock-out', message: expect.stringContaining('市消防救援支队'), remedy: expect.stringContaining(addDays(TODAY, 20)) })]);
+    expect(written).toEqual(['event refused of no plan']);
+    // An emergency is never locked out.
+    await expect(file({ trigger: 'emergency', reason: '燃气泄漏' })).resolves.toBeDefined();
+  });
+
+  it("refuses another agency's officers or items before judging or writing anything", async () => {
+    const { file, written } = filingIn({ enterprise: { lowTouch: true } });
+    const officers = await refusal(file({ officerIds: ['O1', 'O2'] }));
+    expect(officers.code).toBe(ErrorCode.ValidationFailed);
+    expect(officers.fields).toEqual([{ field: 'officerIds', reason: '不是本部门的执法人员：O2' }]);
+    const items = await refusal(file({ itemIds: ['I1', 'NOPE'] }));
+    expect(items.fields).toEqual([{ field: 'itemIds', reason: '不是本部门的检查事项：NOPE' }]);
+    expect(written).toEqual([]);
+  });
+
+  it('is for agency staff only: an overseer is refused before the enterprise is locked', async () => {
+    let locked = false;
+    const serial = { run: async () => { locked = true; } } as unknown as EnterpriseSerial;
+    const filing = new FilePlan(serial, {} as FilingCheck, {} as PlanRepository, {} as OfficerRepository, {} as ItemRepository, {} as PlanHistory, {} as Regrouping, {} as PlanViews);
+    const error = await refusal(filing.file({ ...officer1, role: Role.Supervisor, agencyId: null }, plan(), NOW));
+    expect(error.code).toBe(ErrorCode.Forbidden);
+    expect(locked).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { shanghaiDate, userActor, type PlanView, type SessionUser } from '@mashang/shared';
+import type { Tx } from '../../../infra/database/tx.js';
+import { forbidden, invalid } from '../../../infra/errors/domain-error.js';
+import { agencyScope } from '../../auth/index.js';
+import { ItemRepository, OfficerRepository } from '../../registry/index.js';
+import type { FilePlanDto } from '../dto/file-plan.dto.js';
+import { EnterpriseSerial } from '../enterprise-serial.js';
+import { PlanViews } from '../listing/plan-views.js';
+import { Regrouping } from '../merging/regroup.js';
+import { PlanHistory } from '../plan-history.js';
+import { PlanRepository } from '../plan.repository.js';
+import { FilingCheck, refusedError } from './filing-check.js';
+
+/** 事前报备: filing a plan. */
+@Injectable()
+export class FilePlan {
+  constructor(
+    @Inject(EnterpriseSerial) private readonly serial: EnterpriseSerial,
+    @Inject(FilingCheck) private readonly check: FilingCheck,
+    @Inject(PlanRepository) private readonly plans: PlanRepository,
+    @Inject(OfficerRepository) private readonly officers: OfficerRepository,
+    @Inject(ItemRepository) private readonly items: ItemRepository,
+    @Inject(PlanHistory) private readonly history: PlanHistory,
+    @Inject(Regrouping) private readonly regrouping: Regrouping,
+    @Inject(PlanViews) private readonly views: PlanViews,
+  ) {}
+
+  /**
+   * Files a plan: checks it against the filing rules, stores it and regroups the enterprise's plans
+   * into (joint) inspections. The enterprise is locked for the transaction, so filings for one
+   * enterprise run one after another and two agencies filing at once end in one joint inspection.
+   * A refused attempt is recorded, then answered with 422 naming each rule.
+   */
+  async file(user: SessionUser, input: FilePlanDto, now = new Date()): Promise<PlanView> {
+    const agencyId = agencyScope(user);
+    if (!agencyId) throw forbidden('只有执法部门的人员可以报备检查计划');
+    const today = shanghaiDate(now);
+    const actor = userActor(user);
+    const outcome = await this.serial.run(input.creditCode, async (tx, enterprise) => {
+      await this.checkMembers(agencyId, input, tx);
+      const refusals = await this.check.refusals(agencyId, input, enterprise, today, null, tx);
+      if (refusals.length) {
+        await this.history.record({ planId: null, agencyId, creditCode: input.creditCode, kind: 'refused', actor, at: now, detail: { date: input.date, trigger: input.trigger, refusals } }, tx);
+        return { refusals, id: null };
+      }
+      const id = randomUUID();
+      await this.plans.insert({
+        id, code: planCode(input.date), agencyId, creditCode: input.creditCode, plannedDate: input.date, trigger: input.trigger,
+        reason: input.reason?.trim() || null, filedAt: now, filedBy: user.id, officerIds: input.officerIds, itemIds: input.itemIds,
+      }, tx);
+      await this.history.record({
+        planId: id, agencyId, creditCode: input.creditCode, kind: 'filed', actor, at: now,
+        detail: { date: input.date, trigger: input.trigger, officerIds: input.officerIds, itemIds: input.itemIds },
+      }, tx);
+      await this.regrouping.regroup(input.creditCode, today, actor, now, tx);
+      return { refusals: [], id };
+    });
+    if (!outcome.id) throw refusedError('不能报备', outcome.refusals);
+    return this.views.get(user, outcome.id);
+  }
+
+  /** The plan's officers and items must be the filing agency's own. */
+  private async checkMembers(agencyId: string, input: FilePlanDto, tx: Tx): Promise<void> {
+    const officers = await this.officers.byIds(input.officerIds, tx);
+    const missingOfficers = input.officerIds.filter((id) => !officers.some((o) => o.id === id && o.agencyId === agencyId));
+    if (missingOfficers.length) throw invalid('officerIds', `不是本部门的执法人员：${missingOfficers.join('、')}`);
+    const items = await this.items.byIds(input.itemIds, tx);
+    const missingItems = input.itemIds.filter((id) => !items.some((i) => i.id === id && i.agencyId === agencyId));
+    if (missingItems.length) throw invalid('itemIds', `不是本部门的检查事项：${missingItems.join('、')}`);
+  }
+}
+
+/** 计划编码: JH + inspection date + 6 random characters, e.g. JH20261201-7Q3KXW. */
+function planCode(date: string): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const random = [...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('');
+  return `JH${date.replaceAll('-', '')}-${random}`;
+}

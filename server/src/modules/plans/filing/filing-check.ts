@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { addDays, ErrorCode, shanghaiDate, type CreditGrade, type PlanTrigger, type RuleRefusal } from '@mashang/shared';
+import type { Tx } from '../../../infra/database/tx.js';
+import { DomainError } from '../../../infra/errors/domain-error.js';
+import { InspectionRepository } from '../../inspections/index.js';
+import { AgencyRepository, ItemRepository } from '../../registry/index.js';
+import type { LockedEnterprise } from '../enterprise-serial.js';
+import { filingRefusals, type FilingRefusal } from '../plan-filing.js';
+import { lockingInspection, MERGE_WINDOW_DAYS, type MergedInspection } from '../plan-merging.js';
+import { PlanRepository } from '../plan.repository.js';
+import { ReviewRepository } from '../review.repository.js';
+
+/** A plan as the filing rules judge it: a new one, or one moving to another date. */
+export interface FilingSubject {
+  creditCode: string;
+  date: string;
+  trigger: PlanTrigger;
+  reason?: string;
+  itemIds: string[];
+}
+
+/**
+ * The filing rules with their data: what the pure rules need of the enterprise, its items, this
+ * agency's other planned inspections, inspections closed by an issued code, and pending review
+ * requests. Runs inside a change serialised on the enterprise.
+ */
+@Injectable()
+export class FilingCheck {
+  constructor(
+    @Inject(PlanRepository) private readonly plans: PlanRepository,
+    @Inject(ReviewRepository) private readonly reviews: ReviewRepository,
+    @Inject(InspectionRepository) private readonly inspections: InspectionRepository,
+    @Inject(ItemRepository) private readonly items: ItemRepository,
+    @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+  ) {}
+
+  /** Every filing rule the plan breaks; `movingPlanId` is the plan being moved, not counted against itself. */
+  async refusals(agencyId: string, plan: FilingSubject, enterprise: LockedEnterprise, today: string, movingPlanId: string | null, tx: Tx): Promise<FilingRefusal[]> {
+    const items = await this.items.byIds(plan.itemIds, tx);
+    const refusals = filingRefusals({
+      trigger: plan.trigger,
+      date: plan.date,
+      today,
+      reason: plan.reason,
+      enterprise: { creditGrade: enterprise.creditGrade as CreditGrade, lowTouch: enterprise.lowTouch },
+      noDisturbItems: items.filter((item) => item.noDisturb).map((item) => item.name),
+      otherPlannedDates: plan.trigger === 'planned' ? await this.plannedDates(agencyId, plan.creditCode, plan.date, movingPlanId, tx) : [],
+    });
+    const lockOut = await this.lockOut(agencyId, plan, tx);
+    if (lockOut) refusals.push(lockOut);
+    if (plan.trigger !== 'emergency') {
+      const pending = await this.reviews.pendingInspectionOf(plan.creditCode, agencyId, tx);
+      if (pending) {
+        refusals.push({
+          rule: 'review-pending',
+          message: `本部门对该企业检查结果（${pending}）的异议复查申请待司法局决定，期间不得就同一事实重复检查`,
+          remedy: '等待复查决定；确属紧急情况的按紧急检查报备',
+        });
+      }
+    }
+    return refusals;
+  }
+
+  /** This agency's planned inspections of the enterprise within a year of `date`: plans and past inspections. */
+  private async plannedDates(agencyId: string, creditCode: string, date: string, exceptPlanId: string | null, tx: Tx): Promise<string[]> {
+    const plans = await this.plans.plannedDates(agencyId, creditCode, addDays(date, -364), addDays(date, 364), exceptPlanId, tx);
+    const done = await this.inspections.plannedStartsSince(agencyId, creditCode, new Date(Date.parse(`${addDays(date, -365)}T00:00:00+08:00`)), tx);
+    return [...plans, ...done.map((startedAt) => shanghaiDate(startedAt))];
+  }
+
+  /** Refuses an agency outside an inspection whose code is issued, within ±7 days of it (emergencies excepted). */
+  private async lockOut(agencyId: string, plan: FilingSubject, tx: Tx): Promise<FilingRefusal | null> {
+    const closed = new Map<string, MergedInspection>();
+    for (const coded of await this.plans.codedOf(plan.creditCode, tx)) {
+      const inspection = closed.get(coded.leadPlanId) ?? { leadPlanId: coded.leadPlanId, leadAgencyId: coded.agencyId, date: coded.inspectionDate, planIds: [], agencyIds: [] };
+      inspection.agencyIds.push(coded.agencyId);
+      closed.set(coded.leadPlanId, inspection);
+    }
+    const locking = lockingInspection({ agencyId, date: plan.date, emergency: plan.trigger === 'emergency' }, [...closed.values()]);
+    if (!locking) return null;
+    const names = await this.agencies.namesOf(locking.agencyIds, tx);
+    return {
+      rule: 'joint-lock-out',
+      message: `该企业 ${locking.date} 已有${locking.agencyIds.length > 1 ? '联合' : ''}检查（${locking.agencyIds.map((id) => names.get(id) ?? id).join('、')}），检查码已生成；未参加的部门前后${MERGE_WINDOW_DAYS}日内不得另行入企检查`,
+      remedy: `选择 ${addDays(locking.date, MERGE_WINDOW_DAYS + 1)} 或之后的日期，或在 ${addDays(locking.date, -MERGE_WINDOW_DAYS - 1)} 之前；确属紧急情况的按紧急检查报备`,
+    };
+  }
+}
+
+/** The answer to a refused filing or move: 422 naming each rule and what would satisfy it. */
+export function refusedError(what: string, refusals: FilingRefusal[]): DomainError {
+  return new DomainError(ErrorCode.RuleRefused, `${what}：${refusals.map((r) => r.message).join('；')}`, undefined, refusals as RuleRefusal[]);
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Page, PlanEventView, PlanView, SessionUser } from '@mashang/shared';
+import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
+import { agencyScope } from '../../auth/index.js';
+import { AgencyRepository } from '../../registry/index.js';
+import { PlanEventRepository } from '../plan-event.repository.js';
+import type { Plan } from '../plan.entity.js';
+import { PlanRepository } from '../plan.repository.js';
+
+/** Plans as the API shows them: one, a page of them, and a plan's history. */
+@Injectable()
+export class PlanViews {
+  constructor(
+    @Inject(PlanRepository) private readonly plans: PlanRepository,
+    @Inject(PlanEventRepository) private readonly events: PlanEventRepository,
+    @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+  ) {}
+
+  async get(user: SessionUser, id: string): Promise<PlanView> {
+    const plan = await this.plans.byId(id);
+    if (!plan) throw notFound('检查计划');
+    const [view] = await this.views([plan]);
+    // An agency sees its own plans and the plans of joint inspections it takes part in.
+    const scope = agencyScope(user);
+    if (scope && plan.agencyId !== scope && !view.inspection.members.some((m) => m.agencyId === scope)) throw forbidden('不能访问其他部门的数据');
+    return view;
+  }
+
+  /** Active plans, newest inspection date first: an agency's own (or every agency's for overseers). */
+  async list(user: SessionUser, page: number, pageSize: number): Promise<Page<PlanView>> {
+    const { rows, total } = await this.plans.activePage(agencyScope(user), { page, pageSize });
+    return { items: await this.views(rows), total, page, pageSize };
+  }
+
+  /** The plan's history, oldest first: filing and every regrouping, with who caused it. */
+  async history(user: SessionUser, id: string): Promise<PlanEventView[]> {
+    await this.get(user, id);
+    return (await this.events.ofPlan(id)).map((event) => ({ kind: event.kind, actor: event.actor, at: event.at.toISOString(), detail: event.detail }));
+  }
+
+  /** Plans with their officers, items and inspection members: four queries for any number of plans. */
+  private async views(plans: Plan[]): Promise<PlanView[]> {
+    if (!plans.length) return [];
+    const ids = plans.map((p) => p.id);
+    const [members, officers, items] = await Promise.all([
+      this.plans.activeMembersOf(plans.map((p) => p.leadPlanId)),
+      this.plans.officersOf(ids),
+      this.plans.itemsOf(ids),
+    ]);
+    const agencyNames = await this.agencies.namesOf(members.map((m) => m.agencyId));
+    return plans.map((plan) => {
+      const group = members.filter((m) => m.leadPlanId === plan.leadPlanId);
+      return {
+        id: plan.id,
+        code: plan.code,
+        agencyId: plan.agencyId,
+        creditCode: plan.creditCode,
+        plannedDate: plan.plannedDate,
+        trigger: plan.trigger,
+        reason: plan.reason,
+        status: plan.status,
+        filedAt: plan.filedAt.toISOString(),
+        officerIds: officers.filter((o) => o.planId === plan.id).map((o) => o.memberId),
+        itemIds: items.filter((i) => i.planId === plan.id).map((i) => i.memberId),
+        inspection: {
+          leadPlanId: plan.leadPlanId,
+          date: plan.inspectionDate,
+          joint: group.length > 1,
+          members: group.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agencyId, agencyName: agencyNames.get(m.agencyId) ?? m.agencyId })),
+        },
+      };
+    });
+  }
+}

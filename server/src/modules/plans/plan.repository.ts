@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import type { Paging } from '../../infra/database/entity-table.js';
+import { BaseRepository, type Tx } from '../../infra/database/tx.js';
+import type { Plan } from './plan.entity.js';
+
+/** One row of `plans` as stored. */
+interface PlanRow {
+  id: string;
+  code: string;
+  agency_id: string;
+  credit_code: string;
+  planned_date: string;
+  trigger_type: string;
+  reason: string | null;
+  status: string;
+  filed_at: Date;
+  filed_by: number;
+  lead_plan_id: string;
+  alone_reason: string | null;
+  checked_in_at: Date | null;
+  finished_at: Date | null;
+  code_due_at: Date | null;
+  inspection_date: string;
+}
+
+const toPlan = (row: PlanRow): Plan => ({
+  id: row.id,
+  code: row.code,
+  agencyId: row.agency_id,
+  creditCode: row.credit_code,
+  plannedDate: row.planned_date,
+  trigger: row.trigger_type,
+  reason: row.reason,
+  status: row.status,
+  filedAt: new Date(row.filed_at),
+  filedBy: Number(row.filed_by),
+  leadPlanId: row.lead_plan_id,
+  aloneReason: row.alone_reason,
+  checkedInAt: row.checked_in_at ? new Date(row.checked_in_at) : null,
+  finishedAt: row.finished_at ? new Date(row.finished_at) : null,
+  codeDueAt: row.code_due_at ? new Date(row.code_due_at) : null,
+  inspectionDate: row.inspection_date,
+});
+
+/** A plan as filed: it inspects alone on its own date until regrouping says otherwise. */
+export interface NewPlan {
+  id: string;
+  code: string;
+  agencyId: string;
+  creditCode: string;
+  plannedDate: string;
+  trigger: string;
+  reason: string | null;
+  filedAt: Date;
+  filedBy: number;
+  officerIds: string[];
+  itemIds: string[];
+}
+
+/** A member (officer or item) of a plan, in the plan's order. */
+export interface PlanMember {
+  planId: string;
+  memberId: string;
+}
+
+/** An active plan of an inspection whose code is issued: such an inspection takes no new members. */
+export interface CodedPlan {
+  leadPlanId: string;
+  inspectionDate: string;
+  agencyId: string;
+}
+
+/** Every statement on `plans`, `plan_officers` and `plan_items` outside the on-site workflow. */
+@Injectable()
+export class PlanRepository extends BaseRepository {
+  async byId(id: string, tx?: Tx): Promise<Plan | null> {
+    const [row]: PlanRow[] = await this.db(tx).query('SELECT * FROM plans WHERE id = ?', [id]);
+    return row ? toPlan(row) : null;
+  }
+
+  async creditCodeOf(id: string, tx?: Tx): Promise<string | null> {
+    const [row]: { credit_code: string }[] = await this.db(tx).query('SELECT credit_code FROM plans WHERE id = ?', [id]);
+    return row?.credit_code ?? null;
+  }
+
+  /** Stores a new active plan leading an inspection of its own, with its officers and items in order. */
+  async insert(plan: NewPlan, tx: Tx): Promise<void> {
+    await tx.query(
+      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
+      [plan.id, plan.code, plan.agencyId, plan.creditCode, plan.plannedDate, plan.trigger, plan.reason, plan.filedAt, plan.filedBy, plan.id, plan.plannedDate],
+    );
+    await tx.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ?', [plan.officerIds.map((officerId, i) => [plan.id, officerId, i])]);
+    await tx.query('INSERT INTO plan_items (plan_id, item_id, position) VALUES ?', [plan.itemIds.map((itemId, i) => [plan.id, itemId, i])]);
+  }
+
+  /** Active plans, newest inspection date first: one agency's, or every agency's. */
+  async activePage(agencyId: string | null, paging: Paging): Promise<{ rows: Plan[]; total: number }> {
+    const where = agencyId ? "WHERE status = 'active' AND agency_id = ?" : "WHERE status = 'active'";
+    const params = agencyId ? [agencyId] : [];
+    const [{ total }]: { total: string }[] = await this.db().query(`SELECT COUNT(*) AS total FROM plans ${where}`, params);
+    const rows: PlanRow[] = await this.db().query(`SELECT * FROM plans ${where} ORDER BY inspection_date DESC, filed_at DESC, id LIMIT ? OFFSET ?`, [
+      ...params, paging.pageSize, (paging.page - 1) * paging.pageSize,
+    ]);
+    return { rows: rows.map(toPlan), total: Number(total) };
+  }
+
+  /** The active plans of these inspections (by lead plan): each inspection's lead first, then in filing order. */
+  async activeMembersOf(leadPlanIds: string[], tx?: Tx): Promise<Plan[]> {
+    if (!leadPlanIds.length) return [];
+    const rows: PlanRow[] = await this.db(tx).query(
+      "SELECT * FROM plans WHERE lead_plan_id IN (?) AND status = 'active' ORDER BY id = lead_plan_id DESC, filed_at, id",
+      [[...new Set(leadPlanIds)]],
+    );
+    return rows.map(toPlan);
+  }
+
+  /** The plans' officers, each plan's in its order. */
+  async officersOf(planIds: string[], tx?: Tx): Promise<PlanMember[]> {
+    if (!planIds.length) return [];
+    const rows: { plan_id: string; officer_id: string }[] = await this.db(tx).query(
+      'SELECT plan_id, officer_id FROM plan_officers WHERE plan_id IN (?) ORDER BY plan_id, position', [planIds]);
+    return rows.map((r) => ({ planId: r.plan_id, memberId: r.officer_id }));
+  }
+
+  /** The plans' items, each plan's in its order. */
+  async itemsOf(planIds: string[], tx?: Tx): Promise<PlanMember[]> {
+    if (!planIds.length) return [];
+    const rows: { plan_id: string; item_id: string }[] = await this.db(tx).query(
+      'SELECT plan_id, item_id FROM plan_items WHERE plan_id IN (?) ORDER BY plan_id, position', [planIds]);
+    return rows.map((r) => ({ planId: r.plan_id, memberId: r.item_id }));
+  }
+
+  async setPlannedDate(id: string, date: string, tx: Tx): Promise<void> {
+    await tx.query('UPDATE plans SET planned_date = ? WHERE id = ?', [date, id]);
+  }
+
+  async cancel(id: string, tx: Tx): Promise<void> {
+    await tx.query("UPDATE plans SET status = 'cancelled' WHERE id = ?", [id]);
+  }
+
+  /** Places a plan in the inspection led by `leadPlanId`, held on `inspectionDate`. */
+  async setGrouping(id: string, leadPlanId: string, inspectionDate: string, tx: Tx): Promise<void> {
+    await tx.query('UPDATE plans SET lead_plan_id = ?, inspection_date = ? WHERE id = ?', [leadPlanId, inspectionDate, id]);
+  }
+
+  /** Why the inspection's active plans go without the other agencies of a joint-supervision scenario. */
+  async setAloneReason(leadPlanId: string, reason: string, tx: Tx): Promise<void> {
+    await tx.query("UPDATE plans SET alone_reason = ? WHERE lead_plan_id = ? AND status = 'active'", [reason, leadPlanId]);
+  }
+
+  /**
+   * The enterprise's active plans that may still regroup: dated `since` or later, in inspections whose
+   * code is not issued (an issued code fixes its inspection's grouping).
+   */
+  async regroupable(creditCode: string, since: string, tx: Tx): Promise<Plan[]> {
+    const rows: PlanRow[] = await tx.query(
+      `SELECT * FROM plans
+       WHERE credit_code = ? AND status = 'active' AND planned_date >= ?
+         AND lead_plan_id NOT IN (SELECT lead_plan_id FROM inspection_codes WHERE revoked_at IS NULL)`,
+      [creditCode, since],
+    );
+    return rows.map(toPlan);
+  }
+
+  /** The enterprise's active plans in inspections whose code is issued, by inspection and in filing order. */
+  async codedOf(creditCode: string, tx: Tx): Promise<CodedPlan[]> {
+    const rows: { lead_plan_id: string; inspection_date: string; agency_id: string }[] = await tx.query(
+      `SELECT p.lead_plan_id, p.inspection_date, p.agency_id FROM plans p
+       JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
+       WHERE p.credit_code = ? AND p.status = 'active'
+       ORDER BY p.lead_plan_id, p.filed_at`,
+      [creditCode],
+    );
+    return rows.map((r) => ({ leadPlanId: r.lead_plan_id, inspectionDate: r.inspection_date, agencyId: r.agency_id }));
+  }
+
+  /** The dates of an agency's active planned-trigger plans of the enterprise between two dates, one plan excepted. */
+  async plannedDates(agencyId: string, creditCode: string, from: string, to: string, exceptPlanId: string | null, tx?: Tx): Promise<string[]> {
+    const rows: { planned_date: string }[] = await this.db(tx).query(
+      "SELECT planned_date FROM plans WHERE agency_id = ? AND credit_code = ? AND status = 'active' AND trigger_type = 'planned' AND planned_date BETWEEN ? AND ? AND id <> ?",
+      [agencyId, creditCode, from, to, exceptPlanId ?? ''],
+    );
+    return rows.map((r) => r.planned_date);
+  }
+
+  /** The plan's item ids (in no particular order). */
+  async itemIdsOf(planId: string, tx?: Tx): Promise<string[]> {
+    const rows: { item_id: string }[] = await this.db(tx).query('SELECT item_id FROM plan_items WHERE plan_id = ?', [planId]);
+    return rows.map((r) => r.item_id);
+  }
+}
