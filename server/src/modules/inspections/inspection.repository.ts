@@ -42,4 +42,11 @@ export class InspectionRepository extends BaseRepository {
     const [row]: { agency_id: string }[] = await this.db(tx).query('SELECT agency_id FROM inspections WHERE id = ?', [id]);
     return row?.agency_id ?? null;
   }
+
+  /** Which of the ids have an inspection record. */
+  async recordedIds(ids: string[], tx?: Tx): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.db(tx).query('SELECT id FROM inspections WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Set(rows.map((r) => r.id));
+  }
 }

@@ -23,4 +23,11 @@ export class ItemRepository extends EntityTable<Item> {
     const byId = new Map(rows.map((r) => [r.id, r.name]));
     return ids.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
   }
+
+  /** Name and legal basis by id, for views that list items. */
+  async detailsOf(ids: string[], tx?: Tx): Promise<Map<string, { name: string; basis: string }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string; basis: string }[] = await this.db(tx).query('SELECT id, name, basis FROM items WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, { name: r.name, basis: r.basis }]));
+  }
 }
