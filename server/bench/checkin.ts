@@ -27,7 +27,8 @@ import { serveInProcesses } from '../src/infra/cluster/serve-in-processes.js';
 import { loadConfig } from '../src/infra/config/config.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
-import { CHECK_IN_MATCH_SQL } from '../src/modules/onsite/onsite.service.js';
+import { PlanProgressRepository } from '../src/modules/plans/index.js';
+import { TrailRepository } from '../src/modules/trail/index.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -57,9 +58,13 @@ async function serveOne(kind: 'app' | 'bare', databaseUrl: string): Promise<void
       return (rows as unknown[])[0] ?? null;
     });
     // For context: the check-in's match query for one check-in alone, bare (the read a check-in cannot avoid).
+    // The statements are only built here, so the repositories need no connection.
+    const plans = new PlanProgressRepository(null as never);
+    const trailTail = new TrailRepository(null as never).tailExpression('p.id');
     server.get('/bare-match', async (request) => {
       const { officer, code, from, to } = request.query as Record<string, string>;
-      const [rows] = await pool.query(CHECK_IN_MATCH_SQL, [[officer], [code], from, to]);
+      const [sql, values] = plans.checkInMatchStatement({ officerIds: [officer], creditCodes: [code], from, to }, trailTail);
+      const [rows] = await pool.query(sql, values);
       return rows;
     });
     await server.listen({ port: 0, host: '127.0.0.1' });

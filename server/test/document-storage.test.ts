@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { loadConfig } from '../src/infra/config/config.js';
-import { LocalDiskStorage, S3Storage, type DocumentStorage } from '../src/modules/onsite/document-storage.js';
+import { LocalDiskStorage, S3Storage, type DocumentStorage } from '../src/modules/onsite/documents/document-storage.js';
 
 async function bytes(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

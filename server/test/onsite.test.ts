@@ -9,7 +9,7 @@ import type { Queue } from 'bull';
 import { QueueName } from '../src/infra/queues/queues.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { TrailReader, TrailRepository } from '../src/modules/trail/index.js';
-import { InspectionEventsProcessor } from '../src/modules/onsite/inspection-events.processor.js';
+import { InspectionEventsProcessor } from '../src/modules/onsite/finish/inspection-events.processor.js';
 import { PASSWORD, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -66,7 +66,7 @@ export class InspectionRepository extends BaseRepository {
   /** Which of these ids have a record. */
   async existingIds(ids: string[], tx?: Tx): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows: { id: string }[] = await this.db(tx).query('SELECT id FROM inspections WHERE id IN (?)', [ids]);
+    const rows: { id: string }[] = await this.db(tx).query('SELECT id FROM inspections WHERE id IN (?)', [[...new Set(ids)]]);
     return new Set(rows.map((r) => r.id));
   }
 

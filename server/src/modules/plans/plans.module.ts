@@ -21,6 +21,7 @@ import { PlanViews } from './listing/plan-views.js';
 import { Regrouping } from './merging/regroup.js';
 import { PlanEventRepository } from './plan-event.repository.js';
 import { PlanHistory } from './plan-history.js';
+import { PlanProgressRepository } from './plan-progress.repository.js';
 import { PlanRepository } from './plan.repository.js';
 import { PlansController } from './plans.controller.js';
 import { ReviewRepository } from './review.repository.js';
@@ -29,7 +30,7 @@ import { RequestReview } from './reviews/request-review.js';
 import { ReviewViews } from './reviews/review-views.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
 
-const REPOSITORIES = [PlanRepository, PlanEventRepository, InspectionCodeRepository, JointScenarioRepository, ReviewRepository];
+const REPOSITORIES = [PlanRepository, PlanEventRepository, PlanProgressRepository, InspectionCodeRepository, JointScenarioRepository, ReviewRepository];
 const OPERATIONS = [
   EnterpriseSerial, PlanHistory, Regrouping, FilingCheck, FilePlan, MovePlan, CancelPlan, PlanViews, HalfYearRecords,
   IssueCode, CheckCode, JointScenariosService, RequestReview, DecideReview, ReviewViews, LateCodes,
@@ -39,6 +40,6 @@ const OPERATIONS = [
   imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
   controllers: [PlansController, InspectionCodesController, CodeLinkController, JointScenariosController, ReviewsController],
   providers: [...REPOSITORIES, ...OPERATIONS],
-  exports: [LateCodes],
+  exports: [LateCodes, PlanProgressRepository],
 })
 export class PlansModule {}

@@ -16,10 +16,10 @@ export class AgencyRepository extends EntityTable<Agency> {
     });
   }
 
-  /** Names by id, for views that show another agency's name. */
+  /** Names by id, in name order (the database's collation), for views that show other agencies' names. */
   async namesOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM agencies WHERE id IN (?)', [[...new Set(ids)]]);
+    const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM agencies WHERE id IN (?) ORDER BY name, id', [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

@@ -5,7 +5,13 @@ import type { Statement } from '../../infra/database/multi-statement-pool.js';
 import type { Tx } from '../../infra/database/tx.js';
 import { Enterprise } from './enterprise.entity.js';
 
-const LOCK_SQL = 'SELECT credit_code FROM enterprises WHERE credit_code IN (?) ORDER BY credit_code FOR UPDATE';
+const LOCK_SQL = 'SELECT credit_code, name FROM enterprises WHERE credit_code IN (?) ORDER BY credit_code FOR UPDATE';
+
+/** A row of the lock's result: the enterprise locked and its name. */
+export interface LockedEnterprise {
+  credit_code: string;
+  name: string;
+}
 
 @Injectable()
 export class EnterpriseRepository extends EntityTable<Enterprise> {
@@ -34,8 +40,15 @@ export class EnterpriseRepository extends EntityTable<Enterprise> {
     if (creditCodes.length) await tx.query(LOCK_SQL, [[...new Set(creditCodes)].sort()]);
   }
 
-  /** The same lock, as a statement of a caller's multi-statement script. */
+  /** The same lock, as a statement of a caller's multi-statement script; its rows are `LockedEnterprise`s, so a read in the same script needs no join for the names. */
   lockStatement(creditCodes: string[]): Statement {
     return [LOCK_SQL, [[...new Set(creditCodes)].sort()]];
+  }
+
+  /** Names by credit code. */
+  async namesOf(creditCodes: string[], tx?: Tx): Promise<Map<string, string>> {
+    if (!creditCodes.length) return new Map();
+    const rows: LockedEnterprise[] = await this.db(tx).query('SELECT credit_code, name FROM enterprises WHERE credit_code IN (?)', [[...new Set(creditCodes)]]);
+    return new Map(rows.map((r) => [r.credit_code, r.name]));
   }
 }

@@ -7,7 +7,7 @@ export { RegistryModule } from './registry.module.js';
 export { AgencyRepository } from './agency.repository.js';
 export { OfficerRepository } from './officer.repository.js';
 export { ItemRepository } from './item.repository.js';
-export { EnterpriseRepository } from './enterprise.repository.js';
+export { EnterpriseRepository, type LockedEnterprise } from './enterprise.repository.js';
 export { RegisterHistoryRepository } from './register-history.repository.js';
 export { diffFields, REGISTER_FIELDS, type HistoryEvent } from './register-history.js';
 export { RegisterRowsRepository, type RegisterRow } from './register-rows.repository.js';

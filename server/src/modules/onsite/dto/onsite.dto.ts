@@ -3,7 +3,7 @@ import type { FindingOutcome, OfflineAction } from '@mashang/shared';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
-import { DOCUMENT_KIND_VALUES } from '../document-rules.js';
+import { DOCUMENT_KIND_VALUES } from '../documents/document-rules.js';
 
 const CLIENT_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 const CLIENT_KEY_MESSAGE = 'must be 8–64 letters, digits, _ or -';

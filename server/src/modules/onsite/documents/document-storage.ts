@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, PutObjectCommand, DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { DocumentStorageConfig } from '../../infra/config/config.js';
+import type { DocumentStorageConfig } from '../../../infra/config/config.js';
 
 /** Where documents' files live. Keys are opaque to callers; the database keeps the key, size and checksum. */
 export interface DocumentStorage {

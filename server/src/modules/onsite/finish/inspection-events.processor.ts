@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { OnJob } from '../../infra/queues/on-job.decorator.js';
-import { JobQueue } from '../../infra/queues/job-queue.js';
-import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
+import { OnJob } from '../../../infra/queues/on-job.decorator.js';
+import { JobQueue } from '../../../infra/queues/job-queue.js';
+import { JobName, type JobPayloads } from '../../../infra/queues/queues.js';
+import { InspectionRepository } from '../../inspections/index.js';
+import { PlanProgressRepository } from '../../plans/index.js';
 
 const REPUBLISH_EVERY_MS = 10 * 60_000;
 const REPUBLISH_WINDOW_HOURS = 48;
@@ -18,8 +18,9 @@ export class InspectionEventsProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(InspectionEventsProcessor.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
+    @Inject(InspectionRepository) private readonly inspections: InspectionRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -28,18 +29,19 @@ export class InspectionEventsProcessor implements OnApplicationBootstrap {
       .catch((error: Error) => this.logger.warn(`could not schedule the republish sweep: ${error.message}`));
   }
 
+  /** The inspections completed within the window (their records written), each published again. */
   @OnJob(JobName.RepublishFinished)
   async republish(): Promise<{ published: number }> {
-    const since = new Date(Date.now() - REPUBLISH_WINDOW_HOURS * 3_600_000);
-    const rows: { lead_plan_id: string; credit_code: string; id: string; finished_at: Date }[] = await this.dataSource.query(
-      `SELECT p.lead_plan_id, p.credit_code, p.id, p.finished_at FROM plans p JOIN inspections i ON i.id = p.id
-       WHERE p.finished_at >= ? AND p.status = 'active' ORDER BY p.lead_plan_id, p.id`, [since]);
+    const finished = await this.plans.finishedSince(new Date(Date.now() - REPUBLISH_WINDOW_HOURS * 3_600_000));
+    const recorded = await this.inspections.existingIds(finished.map((p) => p.id));
     const groups = new Map<string, JobPayloads[JobName.InspectionFinished]>();
-    for (const row of rows) {
-      const group = groups.get(row.lead_plan_id) ?? { groupId: row.lead_plan_id, creditCode: row.credit_code, inspectionIds: [], finishedAt: new Date(row.finished_at).toISOString() };
-      group.inspectionIds.push(row.id);
-      if (new Date(row.finished_at).toISOString() > group.finishedAt) group.finishedAt = new Date(row.finished_at).toISOString();
-      groups.set(row.lead_plan_id, group);
+    for (const plan of finished) {
+      if (!recorded.has(plan.id)) continue;
+      const at = plan.finishedAt.toISOString();
+      const group = groups.get(plan.leadPlanId) ?? { groupId: plan.leadPlanId, creditCode: plan.creditCode, inspectionIds: [], finishedAt: at };
+      group.inspectionIds.push(plan.id);
+      if (at > group.finishedAt) group.finishedAt = at;
+      groups.set(plan.leadPlanId, group);
     }
     for (const payload of groups.values()) await this.jobs.add(JobName.InspectionFinished, payload);
     return { published: groups.size };
