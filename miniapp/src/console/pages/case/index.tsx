@@ -21,12 +21,12 @@ import {
 } from '@mashang/shared';
 import { useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../logic/api-error';
+import { CONSOLE_CASE_PAGE } from '../../../routes';
 import {
   actionForm,
   actionLabel,
   actionRequest,
   actorText,
-  CONSOLE_CASE_PAGE,
   conclusionLabel,
   deadlineText,
   eventLabel,
@@ -36,8 +36,8 @@ import {
   statusLabel,
   toBase64,
   type ActionDraft,
-} from '../../../logic/console';
-import { actOnCase, assignees as loadAssignees, attachToCase, downloadAttachment, downloadDocument, getCase } from '../../../services/console';
+} from '../../logic/console';
+import { actOnCase, assignees as loadAssignees, attachToCase, downloadAttachment, downloadDocument, getCase } from '../../services/console';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
 import './index.css';
 

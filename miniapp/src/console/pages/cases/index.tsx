@@ -12,11 +12,11 @@ import Taro from '@tarojs/taro';
 import { CASE_STATUSES, FLAG_SOURCES, type AgencyDto, type CaseListItem, type CasePage } from '@mashang/shared';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../logic/api-error';
+import { CONSOLE_CASE_PAGE } from '../../../routes';
 import {
   AGE_FILTERS,
   ageText,
   caseQuery,
-  CONSOLE_CASE_PAGE,
   currentCursor,
   deadlineText,
   EMPTY_FILTERS,
@@ -32,8 +32,8 @@ import {
   toQuery,
   type CaseFilters,
   type Pager,
-} from '../../../logic/console';
-import { agencies as loadAgencies, exportTable, listCases } from '../../../services/console';
+} from '../../logic/console';
+import { agencies as loadAgencies, exportTable, listCases } from '../../services/console';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
 import './index.css';
 

@@ -16,8 +16,9 @@ import {
 } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../logic/api-error';
-import { CONSOLE_CASE_PAGE, shanghaiTime } from '../../../logic/console';
-import { anomalyFindings, anomalyRuns, anomalySummary, exportFindings, triggerAnomalyRun } from '../../../services/console';
+import { CONSOLE_CASE_PAGE } from '../../../routes';
+import { shanghaiTime } from '../../logic/console';
+import { anomalyFindings, anomalyRuns, anomalySummary, exportFindings, triggerAnomalyRun } from '../../services/console';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
 
 export default function ReportPage() {

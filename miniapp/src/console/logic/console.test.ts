@@ -16,7 +16,7 @@ import {
   toBase64,
   topSeries,
 } from './console';
-import { isDeskRole } from './roles';
+import { isDeskRole } from '../../logic/roles';
 
 const NOW = new Date('2026-05-10T04:00:00Z'); // 12:00 in Shanghai
 

@@ -14,13 +14,7 @@ import {
   type DisciplineOutcome,
   type FlagSource,
 } from '@mashang/shared';
-import type { Query } from './http';
-
-/** Console pages (H5 only, `console` subpackage). */
-export const CONSOLE_CASES_PAGE = '/console/pages/cases/index';
-export const CONSOLE_CASE_PAGE = '/console/pages/case/index';
-export const CONSOLE_DASHBOARD_PAGE = '/console/pages/dashboard/index';
-export const CONSOLE_REPORT_PAGE = '/console/pages/report/index';
+import type { Query } from '../../logic/http';
 
 export const CASE_PAGE_SIZE = 20;
 
