@@ -9,6 +9,7 @@ import { Text, View } from '@tarojs/components';
 import { dashboardTable, TABLE_TITLES, type DashboardTable, type DashboardView } from '@mashang/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../../logic/api-error';
+import { COLORS } from '../../../styles/tokens';
 import { formatRate, topSeries } from '../../logic/console';
 import { dashboard, exportTable } from '../../services/console';
 import { Chart, type ChartOption } from '../../components/chart';
@@ -23,7 +24,7 @@ function options(view: DashboardView): Record<ChartTable, ChartOption> {
     grid: { left: horizontal ? 130 : 40, right: 16, top: 16, bottom: horizontal ? 24 : 56 },
     [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: names, axisLabel: horizontal ? { width: 120, overflow: 'truncate' } : { rotate: 30, interval: 0 } },
     [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', ...(percent ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
-    series: [{ type: 'bar', data: values, itemStyle: { color: '#1f4fd1' } }],
+    series: [{ type: 'bar', data: values, itemStyle: { color: COLORS.primary } }],
   });
   const months = view.inspectionsByMonth.months;
   const worst = view.satisfaction.slice(0, 12).reverse();

@@ -149,7 +149,7 @@ export default function ReportPage() {
             </Text>
           </View>
           {findings.map((f) => (
-            <View key={f.id} className='evidence-record finding' style={{ display: 'flex', flexDirection: 'column', padding: '8px 0', borderBottom: '1px solid #eef0f3' }}>
+            <View key={f.id} className='evidence-record finding' style={{ display: 'flex', flexDirection: 'column', padding: '8px 0', borderBottom: '1px solid var(--color-divider)' }}>
               <Text>
                 <Text className={`badge badge--${f.severity}`}>{ANOMALY_SEVERITY_LABELS[f.severity]}</Text> {f.ruleTitle} · {f.agencyName ?? '—'}
               </Text>
