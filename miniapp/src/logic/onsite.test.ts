@@ -4,6 +4,7 @@ import {
   actorLabel,
   canRecord,
   checkInAction,
+  checkInRuleLabel,
   directBody,
   fileSizeLabel,
   findingAction,
@@ -66,6 +67,12 @@ describe('labels', () => {
     };
     for (const [kind, label] of Object.entries(kinds)) expect(trailKindLabel(kind)).toBe(label);
     expect(trailKindLabel('something-new')).toBe('something-new');
+  });
+
+  it('names the check-in rules the server refuses on, and any other as a rule', () => {
+    expect(checkInRuleLabel('enterprise-differs')).toBe('企业不一致');
+    expect(checkInRuleLabel('code-expired')).toBe('检查码过期');
+    expect(checkInRuleLabel('new-rule')).toBe('入企规则');
   });
 
   it('shows who acted and how big a file is', () => {

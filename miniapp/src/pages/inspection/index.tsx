@@ -19,7 +19,7 @@
  *   #summary-result (合格 / 责令整改 / 立案).
  * - #show-trail (全过程记录) opens #trail with one `.trail-entry[data-seq="…"]` per entry, in order
  *   (`.trail-entry__kind`, `.trail-entry__time`, `.trail-entry__detail`, `.trail-entry__actor`).
- * - The offline queue panel (#offline-queue, see ../scan/queue-panel.tsx).
+ * - The offline queue panel (#offline-queue, see components/queue-panel.tsx).
  */
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
@@ -34,9 +34,18 @@ import {
   type TrailEntryView,
 } from '@mashang/shared';
 import { useRef, useState, type ChangeEvent } from 'react';
+import { PrimaryButton, RetryButton } from '../../components/buttons';
+import { Card } from '../../components/card';
 import { Choice } from '../../components/choice';
-import { flag } from '../../components/flag';
+import { cx } from '../../components/class-names';
+import { Field } from '../../components/field';
+import { Muted } from '../../components/muted';
+import { Notice } from '../../components/notice';
+import { QueuePanel } from '../../components/queue-panel';
+import { RadioChips } from '../../components/radio-chips';
 import { Refusals } from '../../components/refusals';
+import { Tag } from '../../components/tag';
+import { useOfflineQueue } from '../../hooks/use-offline-queue';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import { chineseDate, shanghaiDateTime, shanghaiToday } from '../../logic/dates';
 import { isNetworkFailure, newClientKey } from '../../logic/offline-queue';
@@ -58,12 +67,12 @@ import {
   type FindingDraft,
   type ItemState,
 } from '../../logic/onsite';
+import { inspectionStatusTone, resultTone } from '../../logic/tones';
 import { triggerLabel } from '../../logic/triggers';
 import { LOGIN_PAGE } from '../../routes';
 import { currentSession } from '../../services/auth';
 import { flushQueue, finishInspection, inspection, inspectionTrail, recordFinding, uploadDocument } from '../../services/onsite';
 import type { UploadSource } from '../../services/request';
-import { QueuePanel, useOfflineQueue } from '../scan/queue-panel';
 import './index.css';
 
 const OUTCOME_HINTS: Record<FindingOutcome, string> = {
@@ -157,16 +166,14 @@ export default function InspectionPage() {
       <View className='inspection'>
         <QueuePanel entries={queue.entries} online={queue.online} />
         {loadError ? (
-          <View className='card'>
-            <Text id='insp-error' className='error-box'>
+          <Card>
+            <Notice id='insp-error' tone='danger'>
               {loadError}
-            </Text>
-            <Button className='inspection__retry' size='mini' onClick={() => void load(id)}>
-              重试
-            </Button>
-          </View>
+            </Notice>
+            <RetryButton onClick={() => void load(id)} />
+          </Card>
         ) : (
-          <Text className='muted'>正在读取…</Text>
+          <Muted>正在读取…</Muted>
         )}
       </View>
     );
@@ -292,30 +299,26 @@ export default function InspectionPage() {
     <View className='inspection'>
       <QueuePanel entries={queue.entries} online={queue.online} />
 
-      <View className='card'>
+      <Card>
         <View className='inspection__head'>
           <View id='insp-enterprise' className='inspection__enterprise'>
             <Text className='inspection__name'>{view.enterpriseName}</Text>
             <Text className='inspection__code'>{view.creditCode}</Text>
           </View>
-          <Text id='insp-status' className={`status status--${view.status}`}>
+          <Tag id='insp-status' tone={inspectionStatusTone(view.status)} className='inspection__status'>
             {waitingCheckIn ? '入企登记待上传' : statusLabel(view.status)}
-          </Text>
+          </Tag>
         </View>
-        {stale && (
-          <Text id='insp-stale' className='muted'>
-            没有网络，显示的是上次读取的内容。
-          </Text>
-        )}
-        <Text id='insp-agency' className='line'>
+        {stale && <Muted id='insp-stale'>没有网络，显示的是上次读取的内容。</Muted>}
+        <Text id='insp-agency' className='inspection__line'>
           检查部门：{view.agencyName}（计划编号 {view.planCode}）
         </Text>
         {view.jointAgencies.length > 0 && (
-          <Text id='insp-joint' className='line'>
+          <Text id='insp-joint' className='inspection__line'>
             联合检查：与{view.jointAgencies.join('、')}一同检查
           </Text>
         )}
-        <Text className='line'>
+        <Text className='inspection__line'>
           {triggerLabel(view.trigger)} · {chineseDate(view.inspectionDate)}
           {view.checkedInAt ? ` · ${shanghaiDateTime(view.checkedInAt)} 入企` : ''}
         </Text>
@@ -327,27 +330,26 @@ export default function InspectionPage() {
           ))}
         </View>
         {view.codeDueAt && (
-          <Text id='insp-code-due' className={`code-due${view.coded ? ' code-due--done' : ''}`}>
+          <Text id='insp-code-due' className={cx('code-due', view.coded && 'code-due--done')}>
             {view.coded
               ? `紧急检查，检查码已补报（期限 ${shanghaiDateTime(view.codeDueAt)}）`
               : `紧急检查（先检查后补码）：须在 ${shanghaiDateTime(view.codeDueAt)} 前补报检查码，逾期将转为监督案件`}
           </Text>
         )}
-      </View>
+      </Card>
 
       {view.status === 'finished' && view.result && (
-        <View id='summary' className={`card summary summary--${view.result}`}>
+        <Card id='summary' className={`summary summary--${resultTone(view.result)}`}>
           <Text id='summary-result' className='summary__result'>
             检查结果：{resultLabel(view.result)}
           </Text>
           <Text className='summary__text'>{resultSummary(view.result)}</Text>
           {view.finishedAt && <Text className='summary__text'>结束时间：{shanghaiDateTime(view.finishedAt)}</Text>}
-        </View>
+        </Card>
       )}
 
-      <View className='card'>
-        <Text className='card__title'>检查事项</Text>
-        {view.status === 'planned' && !waitingCheckIn && <Text className='muted'>请先在“扫码入企”登记入企，再记录检查结果。</Text>}
+      <Card title='检查事项'>
+        {view.status === 'planned' && !waitingCheckIn && <Muted>请先在“扫码入企”登记入企，再记录检查结果。</Muted>}
         <View id='items'>
           {states.map((state) => {
             const draft = draftOf(state);
@@ -358,10 +360,10 @@ export default function InspectionPage() {
                 <Text className='item__basis'>依据：{state.item.basis}</Text>
                 {state.outcome && (
                   <View className='item__result-row'>
-                    <Text className={`item__result item__result--${state.outcome}`}>
+                    <Tag tone={resultTone(state.outcome)} className='item__result'>
                       {outcomeLabel(state.outcome)}
                       {state.outcome === 'rectify' && state.rectifyBy ? `，整改期限 ${state.rectifyBy}` : ''}
-                    </Text>
+                    </Tag>
                     {state.pending && <Text className='item__pending'>待上传</Text>}
                   </View>
                 )}
@@ -380,8 +382,7 @@ export default function InspectionPage() {
                       />
                     ))}
                     {draft.outcome === 'rectify' && (
-                      <View className='field'>
-                        <Text className='field__label'>整改期限（必填）</Text>
+                      <Field label='整改期限（必填）'>
                         {process.env.TARO_ENV === 'weapp' ? (
                           <Picker mode='date' value={draft.rectifyBy || today} start={today} onChange={(event) => editDraft(state, { rectifyBy: event.detail.value })}>
                             <View className='item__deadline field__input'>
@@ -397,10 +398,9 @@ export default function InspectionPage() {
                             onInput={(event) => editDraft(state, { rectifyBy: event.detail.value })}
                           />
                         )}
-                      </View>
+                      </Field>
                     )}
-                    <View className='field'>
-                      <Text className='field__label'>备注（选填）</Text>
+                    <Field label='备注（选填）'>
                       <Textarea
                         className='item__note field__textarea'
                         value={draft.note}
@@ -409,16 +409,10 @@ export default function InspectionPage() {
                         autoHeight
                         onInput={(event) => editDraft(state, { note: event.detail.value })}
                       />
-                    </View>
-                    <Button
-                      className='item__save'
-                      type='primary'
-                      loading={flag(Boolean(ui?.busy))}
-                      disabled={flag(Boolean(ui?.busy))}
-                      onClick={() => void save(state)}
-                    >
+                    </Field>
+                    <PrimaryButton className='item__save' busy={Boolean(ui?.busy)} onClick={() => void save(state)}>
                       保存结果
-                    </Button>
+                    </PrimaryButton>
                     {ui?.error && <Text className='item__error'>{ui.error}</Text>}
                     {ui?.saved && <Text className='item__saved'>{ui.saved}</Text>}
                   </View>
@@ -427,39 +421,34 @@ export default function InspectionPage() {
             );
           })}
         </View>
-      </View>
+      </Card>
 
-      <View className='card'>
-        <Text className='card__title'>文书</Text>
-        <Text id='doc-network-note' className={queue.online ? 'muted' : 'warn-box'}>
-          文书（检查记录、立案审批表、处罚决定书等）须联网上传，不能离线保存{queue.online ? '。' : '：现在没有网络，请到信号好的地方再上传。'}
-        </Text>
+      <Card title='文书'>
+        {queue.online ? (
+          <Muted id='doc-network-note'>文书（检查记录、立案审批表、处罚决定书等）须联网上传，不能离线保存。</Muted>
+        ) : (
+          <Notice id='doc-network-note' tone='warning'>
+            文书（检查记录、立案审批表、处罚决定书等）须联网上传，不能离线保存：现在没有网络，请到信号好的地方再上传。
+          </Notice>
+        )}
         {view.status !== 'planned' && (
           <View className='doc-form'>
-            <View id='doc-kind' className='doc-kinds'>
-              {DOCUMENT_KINDS.map((kind) => (
-                <View
-                  key={kind.value}
-                  id={`doc-kind-${kind.value}`}
-                  className={`doc-kind${docKind === kind.value ? ' doc-kind--on' : ''}`}
-                  role='radio'
-                  aria-checked={docKind === kind.value}
-                  onClick={() => chooseKind(kind.value)}
-                >
-                  <Text>{kind.label}</Text>
-                </View>
-              ))}
-            </View>
-            <View className='field'>
-              <Text className='field__label'>标题</Text>
+            <RadioChips
+              id='doc-kind'
+              className='doc-kinds'
+              options={DOCUMENT_KINDS}
+              value={docKind}
+              idPrefix='doc-kind'
+              chipClassName='doc-kind'
+              onChange={chooseKind}
+            />
+            <Field label='标题'>
               <Input id='doc-title' className='field__input' value={docTitle} maxlength={200} onInput={(event) => setDocTitle(event.detail.value)} />
-            </View>
-            <View className='field'>
-              <Text className='field__label'>文书编号（选填）</Text>
+            </Field>
+            <Field label='文书编号（选填）'>
               <Input id='doc-no' className='field__input' value={docNo} placeholder='如 汴市监检〔2026〕12号' maxlength={64} onInput={(event) => setDocNo(event.detail.value)} />
-            </View>
-            <View className='field'>
-              <Text className='field__label'>文件（PDF、JPG 或 PNG）</Text>
+            </Field>
+            <Field label='文件（PDF、JPG 或 PNG）'>
               {process.env.TARO_ENV === 'h5' ? (
                 <input id='doc-file' ref={fileInput} className='doc-file' type='file' accept='.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png' onChange={pickH5File} />
               ) : (
@@ -473,30 +462,30 @@ export default function InspectionPage() {
                 </View>
               )}
               {chosen && (
-                <Text id='doc-chosen' className='muted'>
+                <Muted id='doc-chosen'>
                   已选择：{chosen.name}
                   {chosen.size !== null ? `（${fileSizeLabel(chosen.size)}）` : ''}
-                </Text>
+                </Muted>
               )}
-            </View>
+            </Field>
             {progress !== null && (
               <View id='doc-progress' className='progress'>
                 <View className='progress__bar' style={{ width: `${progress}%` }} />
                 <Text className='progress__text'>正在上传 {progress}%</Text>
               </View>
             )}
-            <Button id='doc-upload' className='doc-upload' type='primary' loading={flag(docBusy)} disabled={flag(docBusy || !chosen)} onClick={() => void upload()}>
+            <PrimaryButton id='doc-upload' className='doc-upload' busy={docBusy} disabled={!chosen} onClick={() => void upload()}>
               上传
-            </Button>
+            </PrimaryButton>
             {docError && (
-              <Text id='doc-error' className='error-box'>
+              <Notice id='doc-error' tone='danger'>
                 {docError}
-              </Text>
+              </Notice>
             )}
           </View>
         )}
         <View id='doc-list'>
-          {view.documents.length === 0 && <Text className='muted'>还没有上传文书。</Text>}
+          {view.documents.length === 0 && <Muted>还没有上传文书。</Muted>}
           {view.documents.map((document) => (
             <View key={document.id} className='document' data-document-id={document.id}>
               <Text className='document__title'>
@@ -510,36 +499,31 @@ export default function InspectionPage() {
             </View>
           ))}
         </View>
-      </View>
+      </Card>
 
       {view.status !== 'finished' && (
-        <View className='card'>
-          <Text className='card__title'>结束检查</Text>
-          {finish.reason && (
-            <Text id='finish-missing' className='muted'>
-              {finish.reason}
-            </Text>
-          )}
-          <Button id='finish' className='finish' type='primary' loading={flag(finishBusy)} disabled={flag(finishBusy || !finish.enabled)} onClick={() => void finishNow()}>
+        <Card title='结束检查'>
+          {finish.reason && <Muted id='finish-missing'>{finish.reason}</Muted>}
+          <PrimaryButton id='finish' className='finish' busy={finishBusy} disabled={!finish.enabled} onClick={() => void finishNow()}>
             结束检查
-          </Button>
+          </PrimaryButton>
           <Refusals id='finish-refusals' title='不能结束检查：' refusals={finishRefusals} />
           {finishError && (
-            <Text id='finish-error' className='error-box'>
+            <Notice id='finish-error' tone='danger'>
               {finishError}
-            </Text>
+            </Notice>
           )}
-        </View>
+        </Card>
       )}
 
-      <View className='card'>
+      <Card>
         <Button id='show-trail' className='trail-toggle' onClick={() => (trail.open ? setTrail({ ...trail, open: false }) : void loadTrail())}>
           {trail.open ? '收起全过程记录' : '全过程记录'}
         </Button>
         {trail.open && (
           <View id='trail' className='trail'>
-            {!trail.entries && !trail.error && <Text className='muted'>正在读取…</Text>}
-            {trail.error && <Text className='error-box'>{trail.error}</Text>}
+            {!trail.entries && !trail.error && <Muted>正在读取…</Muted>}
+            {trail.error && <Notice tone='danger'>{trail.error}</Notice>}
             {trail.entries?.map((entry) => (
               <View key={entry.seq} className='trail-entry' data-seq={entry.seq}>
                 <View className='trail-entry__head'>
@@ -554,7 +538,7 @@ export default function InspectionPage() {
             ))}
           </View>
         )}
-      </View>
+      </Card>
     </View>
   );
 }
