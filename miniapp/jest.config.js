@@ -1,4 +1,5 @@
-// Unit tests of the plain-TS logic in src/logic. Run in ESM mode (see the `test` script) because
+// Unit tests of the plain-TS logic (src/logic, src/console/logic) and of the source boundaries
+// (src/boundaries.test.ts): every *.test.ts under src. Run in ESM mode (see the `test` script) because
 // @mashang/shared is published as ES modules.
 module.exports = {
   testEnvironment: 'node',

@@ -31,6 +31,10 @@ export default defineConfig<'webpack5'>(() => {
       postcss: {
         pxtransform: { enable: true, config: {} },
       },
+      // Pages import the shared components in different orders; no component's styles depend on
+      // another's order (a page adjusts a component through its own root class), so the shared
+      // stylesheet may take them in any order.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       // The NestJS server serves this build statically under /h5/ on the API's own origin.

@@ -1,3 +1,5 @@
+import { COLORS } from './styles/tokens';
+
 export default defineAppConfig({
   // The first page is the entry: login forwards to home when a session is still valid.
   // Officer pages live in the main package.
@@ -20,9 +22,9 @@ export default defineAppConfig({
   permission: { 'scope.userLocation': { desc: '入企登记时记录检查地点' } },
   window: {
     navigationBarTitleText: '码上入企',
-    navigationBarBackgroundColor: '#1f4fd1',
+    navigationBarBackgroundColor: COLORS.primary,
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f2f4f7',
+    backgroundColor: COLORS.page,
     backgroundTextStyle: 'light',
   },
 });

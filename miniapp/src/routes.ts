@@ -8,3 +8,12 @@ export const SCAN_PAGE = '/pages/scan/index';
 export const INSPECTION_PAGE = '/pages/inspection/index';
 /** Public, in the `enterprise` subpackage; the server redirects /v/<token> to it on H5 (?c=<token>). */
 export const VERIFY_PAGE = '/enterprise/pages/verify/index';
+/**
+ * The supervision console (H5 only, `console` subpackage). Its paths live here, not with the
+ * console's code, so the officer home can send desk roles there without importing any of it.
+ */
+export const CONSOLE_CASES_PAGE = '/console/pages/cases/index';
+/** `?id=<caseId>`. */
+export const CONSOLE_CASE_PAGE = '/console/pages/case/index';
+export const CONSOLE_DASHBOARD_PAGE = '/console/pages/dashboard/index';
+export const CONSOLE_REPORT_PAGE = '/console/pages/report/index';

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { cx } from './class-names';
+import { Tag } from './tag';
 import './choice.css';
 
 interface ChoiceProps {
@@ -17,7 +19,7 @@ interface ChoiceProps {
 export function Choice({ kind, id, checked, name, sub, flag, onToggle }: ChoiceProps) {
   return (
     <View
-      className={`choice${checked ? ' choice--on' : ''}`}
+      className={cx('choice', checked && 'choice--on')}
       {...{ [`data-${kind}-id`]: id }}
       data-checked={checked ? 'true' : 'false'}
       role='checkbox'
@@ -28,7 +30,11 @@ export function Choice({ kind, id, checked, name, sub, flag, onToggle }: ChoiceP
       <View className='choice__body'>
         <View className='choice__title'>
           <Text className='choice__name'>{name}</Text>
-          {flag && <Text className='choice__flag'>{flag}</Text>}
+          {flag && (
+            <Tag tone='warning' soft className='choice__flag'>
+              {flag}
+            </Tag>
+          )}
         </View>
         <Text className='choice__sub'>{sub}</Text>
       </View>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { RuleRefusal } from '@mashang/shared';
+import { Tag } from './tag';
 import './refusals.css';
 
 interface RefusalsProps {
@@ -18,7 +19,11 @@ export function Refusals({ id, title, refusals, label }: RefusalsProps) {
       <Text className='refusals__title'>{title}</Text>
       {refusals.map((refusal) => (
         <View key={refusal.rule + refusal.message} className='refusal' data-rule={refusal.rule}>
-          {label && <Text className='refusal__rule'>{label(refusal.rule)}</Text>}
+          {label && (
+            <Tag tone='danger' className='refusal__rule'>
+              {label(refusal.rule)}
+            </Tag>
+          )}
           <Text className='refusal__message'>{refusal.message}</Text>
           <Text className='refusal__remedy'>怎么办：{refusal.remedy}</Text>
         </View>

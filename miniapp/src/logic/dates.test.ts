@@ -1,5 +1,5 @@
 import { addDays, isCalendarDate } from '@mashang/shared';
-import { chineseDate, shanghaiDateTime, shanghaiToday } from './dates';
+import { chineseDate, chineseDateFromToday, shanghaiDateTime, shanghaiToday } from './dates';
 
 describe('isCalendarDate', () => {
   it('accepts real dates written YYYY-MM-DD only', () => {
@@ -34,6 +34,15 @@ describe('chineseDate', () => {
     expect(chineseDate('2026-11-22')).toBe('2026年11月22日 星期日');
     expect(chineseDate('2026-12-02', false)).toBe('2026年12月2日');
     expect(chineseDate('soon')).toBe('soon');
+  });
+});
+
+describe('chineseDateFromToday', () => {
+  it('adds how many days away the date is', () => {
+    expect(chineseDateFromToday('2026-12-09', '2026-12-06')).toBe('2026年12月9日 星期三（3天后）');
+    expect(chineseDateFromToday('2026-12-06', '2026-12-06')).toBe('2026年12月6日 星期日（今天）');
+    expect(chineseDateFromToday('2026-12-04', '2026-12-06')).toBe('2026年12月4日 星期五（2天前）');
+    expect(chineseDateFromToday('2026-12', '2026-12-06')).toBe('2026-12');
   });
 });
 

@@ -1,4 +1,4 @@
-import { isCalendarDate, SHANGHAI_OFFSET_MS, shanghaiDate } from '@mashang/shared';
+import { daysBetween, isCalendarDate, SHANGHAI_OFFSET_MS, shanghaiDate } from '@mashang/shared';
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -13,6 +13,14 @@ export function chineseDate(date: string, withWeekday = true): string {
   const [year, month, day] = date.split('-').map(Number);
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
   return `${year}年${month}月${day}日${withWeekday ? ` 星期${weekday}` : ''}`;
+}
+
+/** A date in words and how far it is from today: 2026年12月9日 星期三（3天后）, …（今天）, …（2天前）. */
+export function chineseDateFromToday(date: string, today: string): string {
+  if (!isCalendarDate(date)) return date;
+  const ahead = daysBetween(today, date);
+  const distance = ahead === 0 ? '（今天）' : ahead > 0 ? `（${ahead}天后）` : `（${-ahead}天前）`;
+  return `${chineseDate(date)}${distance}`;
 }
 
 /** An instant as Asia/Shanghai wall time, YYYY-MM-DD HH:mm; unreadable input is shown as it is. */

@@ -5,6 +5,7 @@ import {
   hasMorePages,
   mergeEnterprisePage,
   phoneLabel,
+  searchSummary,
 } from './enterprise-search';
 
 function enterprise(creditCode: string, name = `企业${creditCode.slice(-2)}`): EnterpriseDto {
@@ -60,5 +61,11 @@ describe('phoneLabel', () => {
   it('shows the masked phone or says none is registered', () => {
     expect(phoneLabel('138****5678')).toBe('138****5678');
     expect(phoneLabel(null)).toBe('未登记');
+  });
+
+  it('sums up a search, quoting the query when there is one', () => {
+    expect(searchSummary('烩面', 3)).toBe('“烩面” 共 3 家企业');
+    expect(searchSummary('', 120)).toBe('共 120 家企业');
+    expect(searchSummary('没有这家', 0)).toBe('未找到匹配的企业');
   });
 });

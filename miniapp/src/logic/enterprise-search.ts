@@ -25,3 +25,9 @@ export function hasMorePages(page: Page<unknown>): boolean {
 export function phoneLabel(maskedPhone: string | null): string {
   return maskedPhone ?? '未登记';
 }
+
+/** The line above the results: how many enterprises the query found (“烩面” 共 3 家企业), or none. */
+export function searchSummary(query: string, total: number): string {
+  if (!total) return '未找到匹配的企业';
+  return `${query ? `“${query}” ` : ''}共 ${total} 家企业`;
+}

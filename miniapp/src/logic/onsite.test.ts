@@ -4,14 +4,22 @@ import {
   actorLabel,
   canRecord,
   checkInAction,
+  checkInRuleLabel,
+  codeDueText,
   directBody,
+  documentNetworkNote,
+  fileNameOf,
   fileSizeLabel,
   findingAction,
+  findingDraftOf,
   findingProblem,
+  findingSavedNote,
   finishAction,
   finishState,
+  inspectionStatusText,
   itemStates,
   missingItems,
+  outcomeHint,
   resultLabel,
   scanCodeHint,
   statusLabel,
@@ -68,6 +76,12 @@ describe('labels', () => {
     expect(trailKindLabel('something-new')).toBe('something-new');
   });
 
+  it('names the check-in rules the server refuses on, and any other as a rule', () => {
+    expect(checkInRuleLabel('enterprise-differs')).toBe('企业不一致');
+    expect(checkInRuleLabel('code-expired')).toBe('检查码过期');
+    expect(checkInRuleLabel('new-rule')).toBe('入企规则');
+  });
+
   it('shows who acted and how big a file is', () => {
     expect(actorLabel('user:12:officer1')).toBe('officer1');
     expect(actorLabel('system:emergency-code')).toBe('系统');
@@ -84,6 +98,33 @@ describe('labels', () => {
     expect(trailDetailLine(entry('document', { kind: 'record', title: '现场检查笔录', docNo: '汴市监〔2026〕1号' }))).toBe('检查记录：现场检查笔录（汴市监〔2026〕1号）');
     expect(trailDetailLine(entry('finished', { result: 'case' }))).toBe('检查结果：立案');
     expect(trailDetailLine(entry('filed', { reason: '群众投诉' }))).toBe('群众投诉');
+  });
+});
+
+describe('what the inspection page says', () => {
+  it('marks a check-in still in the queue, and the emergency code deadline before and after', () => {
+    expect(inspectionStatusText(inspection({ status: 'planned' }), true)).toBe('入企登记待上传');
+    expect(inspectionStatusText(inspection(), false)).toBe('检查中');
+    expect(codeDueText(inspection())).toBe('');
+    expect(codeDueText(inspection({ codeDueAt: '2026-11-22T10:00:00.000Z', coded: false }))).toBe(
+      '紧急检查（先检查后补码）：须在 2026-11-22 18:00 前补报检查码，逾期将转为监督案件',
+    );
+    expect(codeDueText(inspection({ codeDueAt: '2026-11-22T10:00:00.000Z', coded: true }))).toBe('紧急检查，检查码已补报（期限 2026-11-22 18:00）');
+  });
+
+  it('explains each result, a saved finding and why documents need a network', () => {
+    expect(outcomeHint('rectify')).toBe('发现问题，限期整改（须写明整改期限）');
+    expect(findingSavedNote(false)).toBe('已保存');
+    expect(findingSavedNote(true)).toContain('联网后自动上传');
+    expect(documentNetworkNote(true)).toBe('文书（检查记录、立案审批表、处罚决定书等）须联网上传，不能离线保存。');
+    expect(documentNetworkNote(false)).toContain('现在没有网络');
+  });
+
+  it('starts an item\'s form from its result and names chosen files', () => {
+    expect(findingDraftOf({ outcome: 'rectify', rectifyBy: '2026-12-01', note: null })).toEqual({ outcome: 'rectify', rectifyBy: '2026-12-01', note: '' });
+    expect(findingDraftOf({ outcome: null, rectifyBy: null, note: null })).toEqual({ outcome: null, rectifyBy: '', note: '' });
+    expect(fileNameOf('wxfile://tmp/abc/photo.jpg')).toBe('photo.jpg');
+    expect(fileNameOf('photo.jpg')).toBe('photo.jpg');
   });
 });
 

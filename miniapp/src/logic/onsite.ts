@@ -11,6 +11,7 @@ import {
   type OnsiteInspectionView,
   type OnsiteItemView,
 } from '@mashang/shared';
+import { shanghaiDateTime } from './dates';
 import { outcomeLabel } from './trail';
 
 export { actorLabel, documentKindLabel, outcomeLabel, resultLabel, trailDetailLine, trailKindLabel } from './trail';
@@ -26,11 +27,66 @@ export function statusLabel(status: OnsiteInspectionView['status']): string {
   return STATUS_LABELS[status];
 }
 
+const CHECK_IN_RULE_LABELS: Record<string, string> = {
+  'no-plan': '无检查计划',
+  'enterprise-differs': '企业不一致',
+  'not-on-plan': '不在检查人员名单',
+  'already-finished': '检查已结束',
+  'lock-out': '联合检查锁定',
+  'no-code': '未生成检查码',
+  'code-expired': '检查码过期',
+};
+
+/** The short name of a check-in rule the server refused on, for the tag beside its message. */
+export function checkInRuleLabel(rule: string): string {
+  return CHECK_IN_RULE_LABELS[rule] ?? '入企规则';
+}
+
 /** The plain sentence under the result once an inspection is finished. */
 export function resultSummary(result: InspectionResult): string {
   if (result === 'case') return '检查发现违法行为，已立案查处。';
   if (result === 'rectify') return '检查发现问题，已责令限期整改。';
   return '各检查事项均合格。';
+}
+
+/** The header's status tag: a check-in still waiting in the queue says so. */
+export function inspectionStatusText(view: OnsiteInspectionView, checkInWaiting: boolean): string {
+  return checkInWaiting ? '入企登记待上传' : statusLabel(view.status);
+}
+
+/** An emergency inspection's deadline for its code (须补报检查码), or '' when it has none. */
+export function codeDueText(view: Pick<OnsiteInspectionView, 'codeDueAt' | 'coded'>): string {
+  if (!view.codeDueAt) return '';
+  const due = shanghaiDateTime(view.codeDueAt);
+  return view.coded ? `紧急检查，检查码已补报（期限 ${due}）` : `紧急检查（先检查后补码）：须在 ${due} 前补报检查码，逾期将转为监督案件`;
+}
+
+const OUTCOME_HINTS: Record<FindingOutcome, string> = {
+  pass: '符合要求',
+  rectify: '发现问题，限期整改（须写明整改期限）',
+  violation: '发现违法行为，立案查处',
+};
+
+/** The line under each result to choose from. */
+export function outcomeHint(outcome: FindingOutcome): string {
+  return OUTCOME_HINTS[outcome];
+}
+
+/** What a saved finding says under its button. */
+export function findingSavedNote(queued: boolean): string {
+  return queued ? '没有网络，已保存在手机上，联网后自动上传' : '已保存';
+}
+
+/** Documents cannot wait in the queue; the note says so, and more plainly without a network. */
+export function documentNetworkNote(online: boolean): string {
+  return `文书（检查记录、立案审批表、处罚决定书等）须联网上传，不能离线保存${online ? '。' : '：现在没有网络，请到信号好的地方再上传。'}`;
+}
+
+export const DOCUMENT_NETWORK_FAILURE = '网络不好，文书没有上传成功。文书必须联网上传，请到信号好的地方再点“上传”。';
+
+/** The file name at the end of a temporary path (a mini-program's chosen photo). */
+export function fileNameOf(path: string): string {
+  return path.split('/').pop() || path;
 }
 
 /** 2048 → 2.0 KB; sizes people can read on a phone. */
@@ -97,6 +153,11 @@ export function finishAction(planId: string, enterpriseName: string, now: number
 export function directBody(action: OfflineAction): Omit<OfflineAction['body'], 'at'> {
   const { at: _ignored, ...body } = action.body;
   return body;
+}
+
+/** The form for an item starts from its latest result. */
+export function findingDraftOf(state: Pick<ItemState, 'outcome' | 'rectifyBy' | 'note'>): FindingDraft {
+  return { outcome: state.outcome, rectifyBy: state.rectifyBy ?? '', note: state.note ?? '' };
 }
 
 /** Why a finding cannot be saved yet, or null. */

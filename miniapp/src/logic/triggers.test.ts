@@ -1,4 +1,4 @@
-import { PLAN_TRIGGERS, isPlanTrigger, triggerLabel } from './triggers';
+import { PLAN_TRIGGER_OPTIONS, PLAN_TRIGGERS, isPlanTrigger, triggerLabel } from './triggers';
 
 describe('triggerLabel', () => {
   it('names every trigger the server accepts in Chinese', () => {
@@ -11,5 +11,10 @@ describe('triggerLabel', () => {
   it('shows an unknown trigger instead of nothing', () => {
     expect(triggerLabel('audit')).toBe('其他（audit）');
     expect(isPlanTrigger('toString')).toBe(false);
+  });
+
+  it('offers the triggers in the form\'s order, with their names', () => {
+    expect(PLAN_TRIGGER_OPTIONS.map((option) => option.value)).toEqual(PLAN_TRIGGERS);
+    expect(PLAN_TRIGGER_OPTIONS[4]).toEqual({ value: 'emergency', label: '紧急检查' });
   });
 });

@@ -27,3 +27,6 @@ export function isPlanTrigger(value: string): value is PlanTrigger {
 export function triggerLabel(trigger: string): string {
   return isPlanTrigger(trigger) ? TRIGGER_LABELS[trigger] : `其他（${trigger}）`;
 }
+
+/** The triggers as the filing form offers them: value and Chinese name. */
+export const PLAN_TRIGGER_OPTIONS: readonly { value: PlanTrigger; label: string }[] = PLAN_TRIGGERS.map((value) => ({ value, label: TRIGGER_LABELS[value] }));

@@ -9,10 +9,9 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useState } from 'react';
+import type { ChartOption } from '../logic/charts';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-export type ChartOption = echarts.EChartsCoreOption;
 
 export function Chart({ id, option, height = 260 }: { id: string; option: ChartOption; height?: number }) {
   const [ready, setReady] = useState(false);

@@ -7,9 +7,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import type { SessionUser } from '@mashang/shared';
 import { useState, type PropsWithChildren } from 'react';
-import { CONSOLE_CASES_PAGE, CONSOLE_DASHBOARD_PAGE, CONSOLE_REPORT_PAGE } from '../../logic/console';
 import { isDeskRole, roleLabel } from '../../logic/roles';
-import { HOME_PAGE, LOGIN_PAGE, PLANS_PAGE } from '../../routes';
+import { CONSOLE_CASES_PAGE, CONSOLE_DASHBOARD_PAGE, CONSOLE_REPORT_PAGE, HOME_PAGE, LOGIN_PAGE, PLANS_PAGE } from '../../routes';
 import { currentSession, logout } from '../../services/auth';
 import '../console.css';
 

@@ -10,11 +10,16 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import type { EnterpriseDto, Page, SessionUser } from '@mashang/shared';
 import { useRef, useState } from 'react';
+import { LoadMoreButton, PrimaryButton } from '../../components/buttons';
+import { Card } from '../../components/card';
+import { Notice } from '../../components/notice';
+import { PageHeader } from '../../components/page-header';
+import { Tag } from '../../components/tag';
 import { errorMessage } from '../../logic/api-error';
-import { hasMorePages, mergeEnterprisePage, phoneLabel } from '../../logic/enterprise-search';
-import { CONSOLE_CASES_PAGE } from '../../logic/console';
+import { hasMorePages, mergeEnterprisePage, phoneLabel, searchSummary } from '../../logic/enterprise-search';
 import { isDeskRole, roleLabel } from '../../logic/roles';
-import { LOGIN_PAGE, PLANS_PAGE, SCAN_PAGE } from '../../routes';
+import { gradeTone } from '../../logic/tones';
+import { CONSOLE_CASES_PAGE, LOGIN_PAGE, PLANS_PAGE, SCAN_PAGE } from '../../routes';
 import { currentSession, logout, refreshCurrentUser } from '../../services/auth';
 import { searchEnterprises } from '../../services/registry';
 import './index.css';
@@ -24,9 +29,9 @@ function EnterpriseCard({ enterprise }: { enterprise: EnterpriseDto }) {
     <View className='enterprise'>
       <View className='enterprise__head'>
         <Text className='enterprise__name'>{enterprise.name}</Text>
-        <Text className={`enterprise__grade enterprise__grade--${enterprise.creditGrade}`}>
+        <Tag tone={gradeTone(enterprise.creditGrade)} className='enterprise__grade'>
           信用{enterprise.creditGrade}级
-        </Text>
+        </Tag>
       </View>
       <Text className='enterprise__line'>统一社会信用代码：{enterprise.creditCode}</Text>
       <Text className='enterprise__line'>联系电话：{phoneLabel(enterprise.phone)}</Text>
@@ -34,6 +39,19 @@ function EnterpriseCard({ enterprise }: { enterprise: EnterpriseDto }) {
         {[enterprise.industry, enterprise.region].filter(Boolean).join(' · ')}
         {enterprise.lowTouch ? '　无感监管' : ''}
       </Text>
+    </View>
+  );
+}
+
+/** A way into one part of the app: title, what it holds, an arrow. */
+function Entry({ id, url, title, sub }: { id: string; url: string; title: string; sub: string }) {
+  return (
+    <View id={id} className='home__entry' hoverClass='home__entry--pressed' onClick={() => void Taro.navigateTo({ url })}>
+      <View className='home__entry-text'>
+        <Text className='home__entry-title'>{title}</Text>
+        <Text className='home__entry-sub'>{sub}</Text>
+      </View>
+      <Text className='home__entry-arrow'>›</Text>
     </View>
   );
 }
@@ -90,44 +108,16 @@ export default function HomePage() {
 
   return (
     <View className='home'>
-      <View className='home__user'>
-        <View id='home-user' className='home__who'>
-          <Text className='home__welcome'>欢迎，{user?.displayName ?? ''}</Text>
-          <Text className='home__role'>{user ? roleLabel(user.role) : ''}</Text>
-        </View>
-        <Button id='logout' className='home__logout' size='mini' onClick={logout}>
+      <PageHeader id='home-user' title={`欢迎，${user?.displayName ?? ''}`} subtitle={user ? roleLabel(user.role) : ''}>
+        <Button id='logout' className='page-header__action' size='mini' onClick={logout}>
           退出登录
         </Button>
-      </View>
+      </PageHeader>
 
-      <View
-        id='go-plans'
-        className='home__entry'
-        hoverClass='home__entry--pressed'
-        onClick={() => void Taro.navigateTo({ url: PLANS_PAGE })}
-      >
-        <View className='home__entry-text'>
-          <Text className='home__entry-title'>检查计划</Text>
-          <Text className='home__entry-sub'>报备计划、联合检查、生成检查码</Text>
-        </View>
-        <Text className='home__entry-arrow'>›</Text>
-      </View>
+      <Entry id='go-plans' url={PLANS_PAGE} title='检查计划' sub='报备计划、联合检查、生成检查码' />
+      <Entry id='go-scan' url={SCAN_PAGE} title='扫码入企' sub='今天的检查、扫营业执照登记入企、记录结果' />
 
-      <View
-        id='go-scan'
-        className='home__entry'
-        hoverClass='home__entry--pressed'
-        onClick={() => void Taro.navigateTo({ url: SCAN_PAGE })}
-      >
-        <View className='home__entry-text'>
-          <Text className='home__entry-title'>扫码入企</Text>
-          <Text className='home__entry-sub'>今天的检查、扫营业执照登记入企、记录结果</Text>
-        </View>
-        <Text className='home__entry-arrow'>›</Text>
-      </View>
-
-      <View className='home__section'>
-        <Text className='home__section-title'>企业名录查询</Text>
+      <Card title='企业名录查询' className='home__search-card'>
         <View className='home__search'>
           <Input
             id='enterprise-search'
@@ -138,30 +128,18 @@ export default function HomePage() {
             onInput={(event) => setSearchText(event.detail.value)}
             onConfirm={submitSearch}
           />
-          <Button
-            id='enterprise-search-submit'
-            className='home__search-button'
-            type='primary'
-            size='mini'
-            onClick={submitSearch}
-          >
+          <PrimaryButton id='enterprise-search-submit' className='home__search-button' size='mini' onClick={submitSearch}>
             搜索
-          </Button>
+          </PrimaryButton>
         </View>
 
         {searchError && (
-          <Text id='enterprise-error' className='home__error'>
+          <Notice id='enterprise-error' tone='danger'>
             {searchError}
-          </Text>
+          </Notice>
         )}
 
-        {lastPage && (
-          <Text className='home__summary'>
-            {lastPage.total
-              ? `${activeQuery ? `“${activeQuery}” ` : ''}共 ${lastPage.total} 家企业`
-              : '未找到匹配的企业'}
-          </Text>
-        )}
+        {lastPage && <Text className='home__summary'>{searchSummary(activeQuery, lastPage.total)}</Text>}
 
         <View id='enterprise-list' className='home__list'>
           {enterprises.map((enterprise) => (
@@ -172,15 +150,9 @@ export default function HomePage() {
         {searching && <Text className='home__summary'>正在查询…</Text>}
 
         {lastPage && hasMorePages(lastPage) && !searching && (
-          <Button
-            id='enterprise-more'
-            className='home__more'
-            onClick={() => void search(activeQuery, lastPage.page + 1)}
-          >
-            加载更多
-          </Button>
+          <LoadMoreButton id='enterprise-more' onClick={() => void search(activeQuery, lastPage.page + 1)} />
         )}
-      </View>
+      </Card>
     </View>
   );
 }

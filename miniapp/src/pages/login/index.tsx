@@ -7,11 +7,13 @@
  * page.fill('#username') throws "Element is not an <input>, <textarea>, <select> or
  * [contenteditable]". page.press('#password input', 'Enter') submits like the button does.
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { ErrorCode } from '@mashang/shared';
 import { useState } from 'react';
-import { flag } from '../../components/flag';
+import { PrimaryButton } from '../../components/buttons';
+import { Field } from '../../components/field';
+import { Notice } from '../../components/notice';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import {
   hasErrors,
@@ -92,32 +94,27 @@ export default function LoginPage() {
 
       <View className='login__card'>
         {mode === 'bind' && (
-          <Text className='login__hint'>该微信尚未绑定账号，请输入账号和密码完成绑定，以后可直接微信登录。</Text>
+          <Notice tone='primary' className='login__hint'>
+            该微信尚未绑定账号，请输入账号和密码完成绑定，以后可直接微信登录。
+          </Notice>
         )}
 
         {showForm && (
           <View>
-            <View className='login__field'>
-              <Text className='login__label'>用户名</Text>
+            <Field label='用户名' error={fieldErrors.username} errorId='username-error'>
               <Input
                 id='username'
-                className='login__input'
+                className='field__input'
                 value={form.username}
                 placeholder='请输入用户名'
                 maxlength={64}
                 onInput={(event) => updateField('username', event.detail.value)}
               />
-              {fieldErrors.username && (
-                <Text id='username-error' className='login__field-error'>
-                  {fieldErrors.username}
-                </Text>
-              )}
-            </View>
-            <View className='login__field'>
-              <Text className='login__label'>密码</Text>
+            </Field>
+            <Field label='密码' error={fieldErrors.password} errorId='password-error'>
               <Input
                 id='password'
-                className='login__input'
+                className='field__input'
                 password
                 value={form.password}
                 placeholder='请输入密码'
@@ -126,42 +123,23 @@ export default function LoginPage() {
                 onInput={(event) => updateField('password', event.detail.value)}
                 onConfirm={submitForm}
               />
-              {fieldErrors.password && (
-                <Text id='password-error' className='login__field-error'>
-                  {fieldErrors.password}
-                </Text>
-              )}
-            </View>
-            <Button
-              id='login-submit'
-              className='login__submit'
-              type='primary'
-              loading={flag(busy)}
-              disabled={flag(busy)}
-              onClick={submitForm}
-            >
+            </Field>
+            <PrimaryButton id='login-submit' className='login__submit' busy={busy} onClick={submitForm}>
               {mode === 'bind' ? '绑定并登录' : '登录'}
-            </Button>
+            </PrimaryButton>
           </View>
         )}
 
         {mode === 'wechat' && (
-          <Button
-            id='login-wechat'
-            className='login__submit'
-            type='primary'
-            loading={flag(busy)}
-            disabled={flag(busy)}
-            onClick={() => void attempt(() => loginWithWechat())}
-          >
+          <PrimaryButton id='login-wechat' className='login__submit' busy={busy} onClick={() => void attempt(() => loginWithWechat())}>
             微信登录
-          </Button>
+          </PrimaryButton>
         )}
 
         {serverError && (
-          <Text id='login-error' className='login__error'>
+          <Notice id='login-error' tone='danger'>
             {serverError}
-          </Text>
+          </Notice>
         )}
 
         {IS_WEAPP && (

@@ -21,27 +21,29 @@
  *   #plan-refusals with one `.refusal` per rule the server refused on, each with
  *   `.refusal__message` and `.refusal__remedy`. On success the plans page opens (#plan-filed).
  */
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import {
   isCalendarDate,
   CREDIT_CODE_PROBLEM_TEXT,
   creditCodeProblem,
-  daysBetween,
   ErrorCode,
   normaliseCreditCode,
-  type HalfYearRecord,
   type ItemDto,
   type OfficerDto,
-  type PlanTrigger,
   type RuleRefusal,
 } from '@mashang/shared';
 import { useRef, useState } from 'react';
+import { PrimaryButton, RetryButton } from '../../components/buttons';
+import { Card } from '../../components/card';
 import { Choice } from '../../components/choice';
-import { flag } from '../../components/flag';
+import { Field } from '../../components/field';
+import { Muted } from '../../components/muted';
+import { Notice } from '../../components/notice';
+import { RadioChips } from '../../components/radio-chips';
 import { Refusals } from '../../components/refusals';
 import { ApiError, errorMessage } from '../../logic/api-error';
-import { chineseDate, shanghaiDateTime, shanghaiToday } from '../../logic/dates';
+import { chineseDateFromToday, shanghaiToday } from '../../logic/dates';
 import {
   emptyPlanForm,
   hasPlanErrors,
@@ -58,20 +60,13 @@ import {
   type PlanForm,
   type PlanFormErrors,
 } from '../../logic/plan-form';
-import { halfYearResultLabel } from '../../logic/plans';
-import { PLAN_TRIGGERS, triggerLabel } from '../../logic/triggers';
+import { PLAN_TRIGGER_OPTIONS } from '../../logic/triggers';
 import { LOGIN_PAGE, PLANS_PAGE } from '../../routes';
 import { currentSession } from '../../services/auth';
 import { filePlan, halfYearHistory, rememberFiledPlan } from '../../services/plans';
 import { listOwnItems, listOwnOfficers } from '../../services/registry';
+import { HalfYearHistory, type HalfYear } from './half-year-history';
 import './index.css';
-
-interface HalfYear {
-  creditCode: string;
-  loading: boolean;
-  records: HalfYearRecord[] | null;
-  error: string;
-}
 
 /** Back to the plans page: pop the filing page when it came from there, else open it. */
 function showPlans(): void {
@@ -185,83 +180,42 @@ export default function PlanNewPage() {
   const codeProblem = typedCode.length >= 18 ? creditCodeProblem(typedCode) : null;
   const hints = planFormHints(form, today, items ?? []);
   const errorLines = planErrorLines(fieldErrors);
-  const dateAhead = isCalendarDate(form.date) ? daysBetween(today, form.date) : null;
 
   return (
     <View className='plan-new'>
-      <View className='form-section'>
-        <Text className='form-section__title'>检查对象</Text>
-        <Text className='field__label'>企业统一社会信用代码</Text>
-        <Input
-          id='plan-credit-code'
-          className='field__input'
-          value={form.creditCode}
-          placeholder='18位统一社会信用代码'
-          maxlength={24}
-          onInput={(event) => changeCreditCode(event.detail.value)}
+      <Card title='检查对象'>
+        <Field
+          label='企业统一社会信用代码'
+          className='plan-new__code-field'
+          error={fieldErrors.creditCode ?? (codeProblem && CREDIT_CODE_PROBLEM_TEXT[codeProblem])}
+          errorId='plan-credit-code-error'
+        >
+          <Input
+            id='plan-credit-code'
+            className='field__input'
+            value={form.creditCode}
+            placeholder='18位统一社会信用代码'
+            maxlength={24}
+            onInput={(event) => changeCreditCode(event.detail.value)}
+          />
+        </Field>
+        {halfYear && <HalfYearHistory halfYear={halfYear} />}
+      </Card>
+
+      <Card title='检查类型与日期'>
+        <RadioChips
+          id='plan-trigger'
+          className='triggers'
+          options={PLAN_TRIGGER_OPTIONS}
+          value={form.trigger}
+          idPrefix='trigger'
+          chipClassName='trigger'
+          onChange={(trigger) => update('trigger', trigger)}
         />
-        {(fieldErrors.creditCode || codeProblem) && (
-          <Text id='plan-credit-code-error' className='field__error'>
-            {fieldErrors.creditCode ?? CREDIT_CODE_PROBLEM_TEXT[codeProblem!]}
-          </Text>
-        )}
-
-        {halfYear && (
-          <View id='half-year-history' className='half-year'>
-            <Text className='half-year__title'>近半年同行业检查结果</Text>
-            <Text className='half-year__note'>
-              首检负责、结果互认：同行业部门近6个月的检查结果本部门予以认可，无新的触发事由的，不再重复检查同一事项。
-            </Text>
-            {halfYear.loading && <Text className='half-year__muted'>正在查询…</Text>}
-            {halfYear.error && <Text className='field__error'>{halfYear.error}</Text>}
-            {halfYear.records?.length === 0 && (
-              <Text id='half-year-empty' className='half-year__muted'>
-                近6个月没有同行业部门检查过该企业。
-              </Text>
-            )}
-            {halfYear.records?.map((record) => (
-              <View key={record.inspectionId} className='half-year-record'>
-                <View className='half-year-record__head'>
-                  <Text className='half-year-record__agency'>{record.agencyName}</Text>
-                  <Text className={`half-year-record__result half-year-record__result--${record.result}`}>
-                    {halfYearResultLabel(record.result)}
-                  </Text>
-                </View>
-                <Text className='half-year__muted'>检查时间：{shanghaiDateTime(record.startedAt)}</Text>
-              </View>
-            ))}
-          </View>
-        )}
-      </View>
-
-      <View className='form-section'>
-        <Text className='form-section__title'>检查类型与日期</Text>
-        <View id='plan-trigger' className='triggers'>
-          {PLAN_TRIGGERS.map((trigger: PlanTrigger) => {
-            const on = form.trigger === trigger;
-            return (
-              <View
-                key={trigger}
-                id={`trigger-${trigger}`}
-                className={`trigger${on ? ' trigger--on' : ''}`}
-                role='radio'
-                aria-checked={on}
-                onClick={() => update('trigger', trigger)}
-              >
-                <Text>{triggerLabel(trigger)}</Text>
-              </View>
-            );
-          })}
-        </View>
-        <Text className='field__tip'>
-          {form.trigger === 'planned'
-            ? '计划检查须至少提前7个自然日报备。'
-            : '绿色通道：可随时报备，须写明触发事由。'}
-        </Text>
+        <Muted>{form.trigger === 'planned' ? '计划检查须至少提前7个自然日报备。' : '绿色通道：可随时报备，须写明触发事由。'}</Muted>
 
         {needsReason(form.trigger) && (
-          <View className='field'>
-            <Text className='field__label'>触发事由</Text>
+          <Field label='触发事由' error={fieldErrors.reason}>
             <Textarea
               id='plan-reason'
               className='field__textarea'
@@ -271,12 +225,10 @@ export default function PlanNewPage() {
               autoHeight
               onInput={(event) => update('reason', event.detail.value)}
             />
-            {fieldErrors.reason && <Text className='field__error'>{fieldErrors.reason}</Text>}
-          </View>
+          </Field>
         )}
 
-        <View className='field'>
-          <Text className='field__label'>检查日期</Text>
+        <Field label='检查日期' error={fieldErrors.date}>
           {/* Written out rather than through a constant, so webpack drops the H5-unused Picker
               (the components are one shared module: anything referenced ships to every page). */}
           {process.env.TARO_ENV === 'weapp' ? (
@@ -295,19 +247,12 @@ export default function PlanNewPage() {
               onInput={(event) => update('date', event.detail.value)}
             />
           )}
-          {isCalendarDate(form.date) && (
-            <Text id='plan-date-label' className='field__tip'>
-              {chineseDate(form.date)}
-              {dateAhead === null ? '' : dateAhead === 0 ? '（今天）' : dateAhead > 0 ? `（${dateAhead}天后）` : `（${-dateAhead}天前）`}
-            </Text>
-          )}
-          {fieldErrors.date && <Text className='field__error'>{fieldErrors.date}</Text>}
-        </View>
-      </View>
+          {isCalendarDate(form.date) && <Muted id='plan-date-label'>{chineseDateFromToday(form.date, today)}</Muted>}
+        </Field>
+      </Card>
 
-      <View className='form-section'>
-        <Text className='form-section__title'>执法人员</Text>
-        {!officers && !loadError && <Text className='field__tip'>正在读取…</Text>}
+      <Card title='执法人员'>
+        {!officers && !loadError && <Muted>正在读取…</Muted>}
         <View id='plan-officers' className='choices'>
           {officers?.map((officer) => (
             <Choice
@@ -322,11 +267,10 @@ export default function PlanNewPage() {
           ))}
         </View>
         {fieldErrors.officerIds && <Text className='field__error'>{fieldErrors.officerIds}</Text>}
-      </View>
+      </Card>
 
-      <View className='form-section'>
-        <Text className='form-section__title'>检查事项</Text>
-        {!items && !loadError && <Text className='field__tip'>正在读取…</Text>}
+      <Card title='检查事项'>
+        {!items && !loadError && <Muted>正在读取…</Muted>}
         <View id='plan-items' className='choices'>
           {items?.map((item) => (
             <Choice
@@ -342,51 +286,40 @@ export default function PlanNewPage() {
           ))}
         </View>
         {fieldErrors.itemIds && <Text className='field__error'>{fieldErrors.itemIds}</Text>}
-      </View>
+      </Card>
 
       {loadError && (
-        <View className='form-section'>
+        <Card>
           <Text className='field__error'>读取执法人员和检查事项失败：{loadError}</Text>
-          <Button className='plan-new__retry' size='mini' onClick={() => void loadChoices(currentSession()?.user.officerId ?? null)}>
-            重试
-          </Button>
-        </View>
+          <RetryButton onClick={() => void loadChoices(currentSession()?.user.officerId ?? null)} />
+        </Card>
       )}
 
       {hints.length > 0 && (
-        <View id='plan-hints' className='hints'>
+        <Notice id='plan-hints' tone='warning' className='hints'>
           {hints.map((hint) => (
             <Text key={hint} className='plan-hint'>
               {hint}
             </Text>
           ))}
-        </View>
+        </Notice>
       )}
 
       <Refusals id='plan-refusals' title='不能报备，原因如下：' refusals={refusals} label={ruleLabel} />
 
       {(errorLines.length > 0 || failure) && (
-        <View id='plan-error' className='plan-error'>
+        <Notice id='plan-error' tone='danger'>
           {errorLines.length > 0 && <Text className='plan-error__title'>请先改正：</Text>}
           {errorLines.map((line) => (
-            <Text key={line} className='plan-error__line'>
-              · {line}
-            </Text>
+            <Text key={line}>· {line}</Text>
           ))}
-          {failure && <Text className='plan-error__line'>{failure}</Text>}
-        </View>
+          {failure && <Text>{failure}</Text>}
+        </Notice>
       )}
 
-      <Button
-        id='plan-submit'
-        className='plan-new__submit'
-        type='primary'
-        loading={flag(busy)}
-        disabled={flag(busy)}
-        onClick={() => void submit()}
-      >
+      <PrimaryButton id='plan-submit' className='plan-new__submit' busy={busy} onClick={() => void submit()}>
         提交报备
-      </Button>
+      </PrimaryButton>
     </View>
   );
 }

@@ -10,34 +10,52 @@
  * - #check-in (登记入企); #checkin-refusals with one `.refusal[data-rule="…"]` per rule the server
  *   refused on (`.refusal__message`, `.refusal__remedy`); #checkin-error (anything else);
  *   #checkin-queued (saved offline, uploaded later). On success the inspection page opens.
- * - The offline queue panel (#offline-queue, see queue-panel.tsx).
+ * - The offline queue panel (#offline-queue, see components/queue-panel.tsx).
  */
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { ErrorCode, normaliseCreditCode, type OnsiteInspectionView, type RuleRefusal } from '@mashang/shared';
 import { useState } from 'react';
-import { flag } from '../../components/flag';
+import { PrimaryButton, RetryButton } from '../../components/buttons';
+import { Card } from '../../components/card';
+import { cx } from '../../components/class-names';
+import { Field } from '../../components/field';
+import { Muted } from '../../components/muted';
+import { Notice } from '../../components/notice';
+import { QueuePanel } from '../../components/queue-panel';
 import { Refusals } from '../../components/refusals';
+import { Tag } from '../../components/tag';
+import { useOfflineQueue } from '../../hooks/use-offline-queue';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import { chineseDate } from '../../logic/dates';
-import { scanCodeHint, statusLabel } from '../../logic/onsite';
+import { checkInRuleLabel, scanCodeHint, statusLabel } from '../../logic/onsite';
+import { inspectionStatusTone } from '../../logic/tones';
 import { INSPECTION_PAGE, LOGIN_PAGE } from '../../routes';
 import { currentSession } from '../../services/auth';
 import { cachedTodayFor, checkIn, currentLocation, flushQueue, scanLicence, todayInspections } from '../../services/onsite';
-import { QueuePanel, useOfflineQueue } from './queue-panel';
 import './index.css';
 
-const REFUSAL_LABELS: Record<string, string> = {
-  'no-plan': '无检查计划',
-  'enterprise-differs': '企业不一致',
-  'not-on-plan': '不在检查人员名单',
-  'already-finished': '检查已结束',
-  'lock-out': '联合检查锁定',
-  'no-code': '未生成检查码',
-  'code-expired': '检查码过期',
-};
-
 const openInspection = (id: string) => void Taro.navigateTo({ url: `${INSPECTION_PAGE}?id=${encodeURIComponent(id)}` });
+
+/** One of today's inspections; tap to open it. */
+function TodayRow({ view }: { view: OnsiteInspectionView }) {
+  return (
+    <View className='today' data-plan-id={view.id} hoverClass='today--pressed' onClick={() => openInspection(view.id)}>
+      <View className='today__head'>
+        <Text className='today__name'>{view.enterpriseName}</Text>
+        <Tag tone={inspectionStatusTone(view.status)} className='today__status'>
+          {statusLabel(view.status)}
+        </Tag>
+      </View>
+      <Text className='today__line'>{view.creditCode}</Text>
+      <Text className='today__line'>
+        {chineseDate(view.inspectionDate)} · {view.items.length} 项检查事项
+        {view.jointAgencies.length ? ` · 联合检查（${view.jointAgencies.join('、')}）` : ''}
+      </Text>
+      {!view.coded && view.trigger !== 'emergency' && <Text className='today__warn'>尚未生成检查码</Text>}
+    </View>
+  );
+}
 
 export default function ScanPage() {
   const [today, setToday] = useState<OnsiteInspectionView[] | null>(null);
@@ -120,96 +138,67 @@ export default function ScanPage() {
     <View className='scan'>
       <QueuePanel entries={queue.entries} online={queue.online} />
 
-      <View className='scan__card'>
-        <Text className='scan__title'>扫码入企</Text>
-        <Text className='scan__tip'>到达企业后，扫描营业执照上的二维码（或输入统一社会信用代码）登记入企。无检查计划、无检查码不得入企。</Text>
+      <Card title='扫码入企'>
+        <Muted>到达企业后，扫描营业执照上的二维码（或输入统一社会信用代码）登记入企。无检查计划、无检查码不得入企。</Muted>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button id='scan-button' className='scan__scan' type='primary' loading={flag(busy)} disabled={flag(busy)} onClick={() => void scan()}>
+          <PrimaryButton id='scan-button' className='scan__scan' busy={busy} onClick={() => void scan()}>
             扫码
-          </Button>
+          </PrimaryButton>
         ) : null}
-        <Text className='scan__label'>统一社会信用代码</Text>
-        <Input
-          id='scan-code'
-          className='scan__input'
-          value={typed}
-          placeholder='18位统一社会信用代码'
-          maxlength={24}
-          onInput={(event) => {
-            setTyped(event.detail.value);
-            setRefusals([]);
-            setFailure('');
-          }}
-        />
+        <Field label='统一社会信用代码' className='scan__code-field'>
+          <Input
+            id='scan-code'
+            className='field__input scan__input'
+            value={typed}
+            placeholder='18位统一社会信用代码'
+            maxlength={24}
+            onInput={(event) => {
+              setTyped(event.detail.value);
+              setRefusals([]);
+              setFailure('');
+            }}
+          />
+        </Field>
         {hint.text && (
-          <Text id='scan-code-hint' className={`scan-hint${hint.ok ? ' scan-hint--ok' : ''}`}>
+          <Text id='scan-code-hint' className={cx('scan-hint', hint.ok && 'scan-hint--ok')}>
             {hint.text}
           </Text>
         )}
-        <Button
-          id='check-in'
-          className='scan__submit'
-          type='primary'
-          loading={flag(busy)}
-          disabled={flag(busy || !hint.ok)}
-          onClick={() => void submit(normaliseCreditCode(typed))}
-        >
+        <PrimaryButton id='check-in' className='scan__submit' busy={busy} disabled={!hint.ok} onClick={() => void submit(normaliseCreditCode(typed))}>
           登记入企
-        </Button>
+        </PrimaryButton>
 
-        <Refusals id='checkin-refusals' title='不能入企检查，原因如下：' refusals={refusals} label={(rule) => REFUSAL_LABELS[rule] ?? '入企规则'} />
+        <Refusals id='checkin-refusals' title='不能入企检查，原因如下：' refusals={refusals} label={checkInRuleLabel} />
         {failure && (
-          <Text id='checkin-error' className='scan__error'>
+          <Notice id='checkin-error' tone='danger'>
             {failure}
-          </Text>
+          </Notice>
         )}
         {queuedNote && (
-          <Text id='checkin-queued' className='scan__queued'>
+          <Notice id='checkin-queued' tone='warning'>
             {queuedNote}
-          </Text>
+          </Notice>
         )}
-      </View>
+      </Card>
 
-      <View className='scan__card'>
-        <Text className='scan__title'>今天的检查</Text>
-        {todayStale && (
-          <Text id='today-stale' className='scan__muted'>
-            没有网络，显示的是上次读取的内容。
-          </Text>
-        )}
-        {!today && !todayError && <Text className='scan__muted'>正在读取…</Text>}
+      <Card title='今天的检查'>
+        {todayStale && <Muted id='today-stale'>没有网络，显示的是上次读取的内容。</Muted>}
+        {!today && !todayError && <Muted>正在读取…</Muted>}
         {todayError && (
           <View className='scan__retry-row'>
-            <Text id='today-error' className='scan__error'>
+            <Notice id='today-error' tone='danger'>
               {todayError}
-            </Text>
-            <Button className='scan__retry' size='mini' onClick={() => void loadToday()}>
-              重试
-            </Button>
+            </Notice>
+            <RetryButton onClick={() => void loadToday()} />
           </View>
         )}
-        {today?.length === 0 && (
-          <Text id='today-empty' className='scan__muted'>
-            今天没有您的检查计划。
-          </Text>
-        )}
+        {today?.length === 0 && <Muted id='today-empty'>今天没有您的检查计划。</Muted>}
         <View id='today-list'>
           {today?.map((view) => (
-            <View key={view.id} className='today' data-plan-id={view.id} hoverClass='today--pressed' onClick={() => openInspection(view.id)}>
-              <View className='today__head'>
-                <Text className='today__name'>{view.enterpriseName}</Text>
-                <Text className={`today__status today__status--${view.status}`}>{statusLabel(view.status)}</Text>
-              </View>
-              <Text className='today__line'>{view.creditCode}</Text>
-              <Text className='today__line'>
-                {chineseDate(view.inspectionDate)} · {view.items.length} 项检查事项
-                {view.jointAgencies.length ? ` · 联合检查（${view.jointAgencies.join('、')}）` : ''}
-              </Text>
-              {!view.coded && view.trigger !== 'emergency' && <Text className='today__warn'>尚未生成检查码</Text>}
-            </View>
+            <TodayRow key={view.id} view={view} />
           ))}
         </View>
-      </View>
+      </Card>
     </View>
   );
 }

@@ -9,26 +9,27 @@
  * #documents-unavailable, #case-ratings .rating, #case-evidence (.evidence-record), #case-attachments
  * .attachment and #attach-file, #case-related .related-case, #credit-records, #case-error.
  */
-import { Picker, Text, Textarea, Input, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   DISCIPLINE_OUTCOME_LABELS,
   DOCUMENT_KINDS,
-  shanghaiDate,
+  RATING_PROBLEM_LABELS,
   type CaseAction,
   type CaseDetail,
   type DisciplineOutcome,
+  type RatingProblem,
 } from '@mashang/shared';
 import { useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../logic/api-error';
+import { CONSOLE_CASE_PAGE } from '../../../routes';
 import {
-  actionForm,
   actionLabel,
   actionRequest,
   actorText,
-  CONSOLE_CASE_PAGE,
   conclusionLabel,
   deadlineText,
+  detailText,
   eventLabel,
   SEVERITY_LABELS,
   shanghaiTime,
@@ -36,25 +37,16 @@ import {
   statusLabel,
   toBase64,
   type ActionDraft,
-} from '../../../logic/console';
-import { actOnCase, assignees as loadAssignees, attachToCase, downloadAttachment, downloadDocument, getCase } from '../../../services/console';
+} from '../../logic/console';
+import { actOnCase, assignees as loadAssignees, attachToCase, downloadAttachment, downloadDocument, getCase } from '../../services/console';
+import { ConsoleButton } from '../../components/controls';
+import { Panel } from '../../components/panel';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
+import { ActionForm } from './action-form';
 import './index.css';
 
 const EMPTY_DRAFT: ActionDraft = { note: '', deadline: '', outcome: '', assigneeId: null };
-const RATING_FLAGS: Record<string, string> = { repeated: '重复检查', inaction: '不作为', excessive: '滥检查', other: '其他' };
 const MAX_UPLOAD_BYTES = 700 * 1024;
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <View id={id} className='panel'>
-      <View className='panel__head'>
-        <Text className='panel__title'>{title}</Text>
-      </View>
-      {children}
-    </View>
-  );
-}
 
 function KeyValues({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -66,12 +58,6 @@ function KeyValues({ rows }: { rows: [string, ReactNode][] }) {
     </View>
   );
 }
-
-const detailText = (detail: Record<string, unknown>) =>
-  Object.entries(detail)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('；');
 
 /** Picks a file in the browser (the console is H5 only). */
 function pickFile(): Promise<File | null> {
@@ -154,7 +140,6 @@ export default function CasePage() {
   }
 
   const c = detail.case;
-  const form = action ? actionForm(action) : null;
   const mayNote = detail.allowedActions.includes('note');
 
   return (
@@ -189,78 +174,40 @@ export default function CasePage() {
 
       <View className='case__grid'>
         <View>
-          <Section id='case-actions' title='办理'>
+          <Panel id='case-actions' title='办理'>
             {detail.allowedActions.length ? (
               <View className='case__actions'>
                 {detail.allowedActions.map((a) => (
-                  <Text key={a} id={`action-${a}`} className={`btn${a === action ? ' btn--primary' : ''}`} onClick={() => open(a)}>
+                  <ConsoleButton key={a} id={`action-${a}`} primary={a === action} onClick={() => open(a)}>
                     {actionLabel(a)}
-                  </Text>
+                  </ConsoleButton>
                 ))}
                 {mayNote && (
-                  <Text id='attach-file' className='btn' onClick={() => void attach()}>
+                  <ConsoleButton id='attach-file' onClick={() => void attach()}>
                     上传附件
-                  </Text>
+                  </ConsoleButton>
                 )}
               </View>
             ) : (
               <Text className='console__muted'>{c.status === 'closed' ? '案件已办结' : '当前没有需要您办理的事项'}</Text>
             )}
-            {action && form && (
-              <View id='action-form'>
-                <Text className='panel__title'>{actionLabel(action)}</Text>
-                {form.assignee && (
-                  <View className='field'>
-                    <Text className='field__label'>承办人</Text>
-                    <Picker
-                      id='action-assignee'
-                      mode='selector'
-                      range={supervisors.map((s) => s.displayName)}
-                      value={Math.max(0, supervisors.findIndex((s) => s.id === draft.assigneeId))}
-                      onChange={(e) => setDraft({ ...draft, assigneeId: supervisors[Number(e.detail.value)]?.id ?? null })}
-                    >
-                      <Text className='field__input'>{supervisors.find((s) => s.id === draft.assigneeId)?.displayName ?? '本人'} ▾</Text>
-                    </Picker>
-                  </View>
-                )}
-                {form.note === 'required' && (
-                  <View className='field'>
-                    <Text className='field__label'>{action === 'answer-rectification' ? '整改情况' : '说明'}</Text>
-                    <Textarea id='action-note' className='field__textarea' value={draft.note} maxlength={2000} onInput={(e) => setDraft({ ...draft, note: e.detail.value })} />
-                  </View>
-                )}
-                {form.deadline !== 'hidden' && (
-                  <View className='field'>
-                    <Text className='field__label'>期限（YYYY-MM-DD{form.deadline === 'optional' ? '，不填用默认期限' : ''}）</Text>
-                    <Input id='action-deadline' className='field__input' value={draft.deadline} placeholder={shanghaiDate(new Date())} onInput={(e) => setDraft({ ...draft, deadline: e.detail.value })} />
-                  </View>
-                )}
-                {form.outcome && (
-                  <View className='chips'>
-                    {(Object.keys(DISCIPLINE_OUTCOME_LABELS) as DisciplineOutcome[]).map((o) => (
-                      <Text key={o} id={`outcome-${o}`} className={`chip${draft.outcome === o ? ' chip--on' : ''}`} onClick={() => setDraft({ ...draft, outcome: o })}>
-                        {DISCIPLINE_OUTCOME_LABELS[o]}
-                      </Text>
-                    ))}
-                  </View>
-                )}
-                {form.confirm && <Text className='case__warning'>提交后案件将{action === 'record-discipline-outcome' || action.startsWith('conclude') || action === 'confirm-rectification' ? '办结' : '转入下一环节'}，不可撤回。</Text>}
-                {formError && <Text id='action-error' className='console__error'>{formError}</Text>}
-                <View className='case__actions'>
-                  <Text id='action-submit' className={`btn btn--primary${busy ? ' btn--disabled' : ''}`} onClick={() => void submit()}>
-                    {busy ? '正在提交…' : '提交'}
-                  </Text>
-                  <Text id='action-cancel' className='btn' onClick={() => setAction(null)}>
-                    取消
-                  </Text>
-                </View>
-              </View>
+            {action && (
+              <ActionForm
+                action={action}
+                draft={draft}
+                onDraft={setDraft}
+                supervisors={supervisors}
+                error={formError}
+                busy={busy}
+                onSubmit={() => void submit()}
+                onCancel={() => setAction(null)}
+              />
             )}
-          </Section>
+          </Panel>
 
-          <Section id='case-log' title='办理记录'>
+          <Panel id='case-log' title='办理记录'>
             {detail.events.map((e) => (
-              <View key={e.id} className='case-event' data-kind={e.kind}>
+              <View key={e.id} className='console-row case-event' data-kind={e.kind}>
                 <View className='case-event__head'>
                   <Text className='case-event__kind'>{eventLabel(e.kind)}</Text>
                   <Text className='console__muted'>{shanghaiTime(e.at)}</Text>
@@ -272,30 +219,30 @@ export default function CasePage() {
                 {typeof e.detail.name === 'string' && <Text className='console__muted'>附件：{e.detail.name}</Text>}
               </View>
             ))}
-          </Section>
+          </Panel>
 
-          <Section id='case-evidence' title='问题证据'>
+          <Panel id='case-evidence' title='问题证据'>
             <Text className='case-event__note'>{detailText(c.evidence) || '—'}</Text>
             {detail.evidenceRecords.inspections.map((i) => (
-              <View key={i.id} className='evidence-record'>
+              <View key={i.id} className='console-row evidence-record'>
                 <Text>检查 {i.id} · {i.agencyName ?? i.agencyId} · {shanghaiTime(i.startedAt)} · 结果 {i.result}{i.coded ? '' : ' · 未亮码'}</Text>
               </View>
             ))}
             {detail.evidenceRecords.cases.map((k) => (
-              <View key={k.id} className='evidence-record'>
+              <View key={k.id} className='console-row evidence-record'>
                 <Text>案件 {k.id} · 案由 {k.cause} · {k.status} · 立案 {shanghaiTime(k.filedAt)} · 罚款 {(Number(k.fine) / 100).toFixed(2)} 元</Text>
               </View>
             ))}
-          </Section>
+          </Panel>
 
-          <Section id='case-ratings' title='企业评价'>
+          <Panel id='case-ratings' title='企业评价'>
             {detail.ratings.length ? (
               detail.ratings.map((r) => (
-                <View key={`${r.inspectionId}-${r.agencyId}`} className='rating'>
+                <View key={`${r.inspectionId}-${r.agencyId}`} className='console-row rating'>
                   <Text>
                     {r.agencyName ?? r.agencyId}：{r.verdict === 'approve' ? '满意' : '不满意'} · 语言文明 {r.language} · 程序规范 {r.procedure} · 方式柔性 {r.manner} · 结果公平 {r.fairness}
                   </Text>
-                  {r.flags.length > 0 && <Text className='console__muted'>问题：{r.flags.map((f) => RATING_FLAGS[f] ?? f).join('、')}</Text>}
+                  {r.flags.length > 0 && <Text className='console__muted'>问题：{r.flags.map((f) => RATING_PROBLEM_LABELS[f as RatingProblem] ?? f).join('、')}</Text>}
                   {r.comment && <Text className='case-event__note'>“{r.comment}”</Text>}
                   <Text className='console__muted'>{shanghaiTime(r.ratedAt)}</Text>
                 </View>
@@ -303,11 +250,11 @@ export default function CasePage() {
             ) : (
               <Text className='console__muted'>无</Text>
             )}
-          </Section>
+          </Panel>
         </View>
 
         <View>
-          <Section id='case-inspection' title='检查信息'>
+          <Panel id='case-inspection' title='检查信息'>
             {detail.inspection ? (
               <KeyValues
                 rows={[
@@ -322,12 +269,12 @@ export default function CasePage() {
             ) : (
               <Text className='console__muted'>{c.inspectionId ? `检查 ${c.inspectionId} 尚未形成检查记录` : '不涉及具体检查'}</Text>
             )}
-          </Section>
+          </Panel>
 
-          <Section id='case-trail' title='全过程留痕'>
+          <Panel id='case-trail' title='全过程留痕'>
             {detail.trail.length ? (
               detail.trail.map((t) => (
-                <View key={t.seq} className='trail-entry'>
+                <View key={t.seq} className='console-row trail-entry'>
                   <Text>
                     {t.seq}. {t.kind} · {actorText(t.actor, null)} · {shanghaiTime(t.at)}
                   </Text>
@@ -338,44 +285,44 @@ export default function CasePage() {
             ) : (
               <Text className='console__muted'>无留痕记录</Text>
             )}
-          </Section>
+          </Panel>
 
-          <Section id='case-documents' title='现场文书'>
+          <Panel id='case-documents' title='现场文书'>
             {detail.documents === null ? (
               <Text id='documents-unavailable' className='console__muted'>现场检查文书模块尚未上线</Text>
             ) : detail.documents.length ? (
               detail.documents.map((d) => (
-                <View key={d.id} className='document'>
-                  <Text className='btn' onClick={() => void downloadDocument(d.id, d.fileName).catch((e) => setError(errorMessage(e)))}>
+                <View key={d.id} className='console-row document'>
+                  <ConsoleButton onClick={() => void downloadDocument(d.id, d.fileName).catch((e) => setError(errorMessage(e)))}>
                     {DOCUMENT_KINDS.find((k) => k.value === d.kind)?.label ?? d.kind}：{d.title}{d.docNo ? `（${d.docNo}）` : ''}
-                  </Text>
+                  </ConsoleButton>
                   <Text className='console__muted'>{d.fileName} · {Math.ceil(d.sizeBytes / 1024)} KB · {shanghaiTime(d.uploadedAt)}</Text>
                 </View>
               ))
             ) : (
               <Text className='console__muted'>无</Text>
             )}
-          </Section>
+          </Panel>
 
-          <Section id='case-attachments' title='附件'>
+          <Panel id='case-attachments' title='附件'>
             {detail.attachments.length ? (
               detail.attachments.map((a) => (
-                <View key={a.id} className='attachment'>
-                  <Text className='btn' onClick={() => void downloadAttachment(id, a).catch((e) => setError(errorMessage(e)))}>
+                <View key={a.id} className='console-row attachment'>
+                  <ConsoleButton onClick={() => void downloadAttachment(id, a).catch((e) => setError(errorMessage(e)))}>
                     {a.name}
-                  </Text>
+                  </ConsoleButton>
                   <Text className='console__muted'>{Math.ceil(a.size / 1024)} KB · {actorText(a.uploadedBy, null)} · {shanghaiTime(a.at)}</Text>
                 </View>
               ))
             ) : (
               <Text className='console__muted'>无</Text>
             )}
-          </Section>
+          </Panel>
 
-          <Section id='case-related' title='同一企业 / 执法人员的历史案件'>
+          <Panel id='case-related' title='同一企业 / 执法人员的历史案件'>
             {detail.related.length ? (
               detail.related.map((r) => (
-                <View key={r.id} className='evidence-record related-case' onClick={() => void Taro.redirectTo({ url: `${CONSOLE_CASE_PAGE}?id=${encodeURIComponent(r.id)}` })}>
+                <View key={r.id} className='console-row evidence-record related-case' onClick={() => void Taro.redirectTo({ url: `${CONSOLE_CASE_PAGE}?id=${encodeURIComponent(r.id)}` })}>
                   <Text className='btn'>{r.title}</Text>
                   <Text className='console__muted'>
                     {sourceLabel(r.source)} · {statusLabel(r.status)}{r.conclusion ? `（${conclusionLabel(r.conclusion)}）` : ''} · {shanghaiTime(r.createdAt)}
@@ -385,17 +332,17 @@ export default function CasePage() {
             ) : (
               <Text className='console__muted'>无</Text>
             )}
-          </Section>
+          </Panel>
 
           {detail.creditRecords.length > 0 && (
-            <Section id='credit-records' title='企业信用记录'>
+            <Panel id='credit-records' title='企业信用记录'>
               {detail.creditRecords.map((r, i) => (
-                <View key={i} className='evidence-record'>
+                <View key={i} className='console-row evidence-record'>
                   <Text>{r.kind === 'fabricated-complaint' ? '投诉弄虚作假' : r.kind} · {shanghaiTime(r.at)}</Text>
                   <Text className='console__muted'>{r.note}</Text>
                 </View>
               ))}
-            </Section>
+            </Panel>
           )}
         </View>
       </View>

@@ -11,15 +11,18 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { CASE_STATUSES, FLAG_SOURCES, type AgencyDto, type CaseListItem, type CasePage } from '@mashang/shared';
 import { useEffect, useRef, useState } from 'react';
+import { cx } from '../../../components/class-names';
 import { errorMessage } from '../../../logic/api-error';
+import { CONSOLE_CASE_PAGE } from '../../../routes';
 import {
   AGE_FILTERS,
   ageText,
+  agencyOptions,
   caseQuery,
-  CONSOLE_CASE_PAGE,
   currentCursor,
   deadlineText,
   EMPTY_FILTERS,
+  exportQuery,
   firstPage,
   nextPage,
   pageCount,
@@ -29,26 +32,19 @@ import {
   SORTS,
   sourceLabel,
   statusLabel,
-  toQuery,
   type CaseFilters,
   type Pager,
-} from '../../../logic/console';
-import { agencies as loadAgencies, exportTable, listCases } from '../../../services/console';
+} from '../../logic/console';
+import { agencies as loadAgencies, exportTable, listCases } from '../../services/console';
+import { Chip, ConsoleButton } from '../../components/controls';
+import { Panel } from '../../components/panel';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
 import './index.css';
-
-function Chip({ id, on, label, onClick }: { id: string; on: boolean; label: string; onClick: () => void }) {
-  return (
-    <Text id={id} className={`chip${on ? ' chip--on' : ''}`} onClick={onClick}>
-      {label}
-    </Text>
-  );
-}
 
 function CaseRow({ item }: { item: CaseListItem }) {
   const open = () => void Taro.navigateTo({ url: `${CONSOLE_CASE_PAGE}?id=${encodeURIComponent(item.id)}` });
   return (
-    <View className={`case-row${item.overdue ? ' case-row--overdue' : ''}`} data-case-id={item.id} onClick={open}>
+    <View className={cx('case-row', item.overdue && 'case-row--overdue')} data-case-id={item.id} onClick={open}>
       <Text className='case-row__cell'>
         <Text className={`badge badge--${item.severity}`}>{SEVERITY_LABELS[item.severity] ?? item.severity}</Text> {sourceLabel(item.source)}
       </Text>
@@ -61,7 +57,7 @@ function CaseRow({ item }: { item: CaseListItem }) {
       </View>
       <Text className='case-row__cell'>{item.agencyName ?? item.agencyId ?? '—'}</Text>
       <Text className='case-row__cell case-row__status'>
-        <Text className={`badge${item.status === 'closed' ? ' badge--closed' : ''}`}>{statusLabel(item.status)}</Text>
+        <Text className={cx('badge', item.status === 'closed' && 'badge--closed')}>{statusLabel(item.status)}</Text>
         {item.overdue && <Text className='badge badge--overdue'> 逾期</Text>}
       </Text>
       <Text className='case-row__cell'>{deadlineText(item) || (item.assigneeName ? `承办：${item.assigneeName}` : '')}</Text>
@@ -101,15 +97,12 @@ export default function CasesPage() {
     setFilters((current) => ({ ...current, ...patch }));
     setPager(firstPage());
   };
-  const agencyNames = ['全部部门', ...agencyList.map((a) => a.name)];
-  const agencyIndex = filters.agencyId ? agencyList.findIndex((a) => a.id === filters.agencyId) + 1 : 0;
+  const agencyPicker = agencyOptions(agencyList);
   const [exporting, setExporting] = useState(false);
   const exportCases = async () => {
     setExporting(true);
     try {
-      const query = toQuery(caseQuery(filters));
-      delete query.pageSize;
-      await exportTable('cases', query);
+      await exportTable('cases', exportQuery(filters));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -119,11 +112,11 @@ export default function CasesPage() {
 
   return (
     <ConsoleShell user={user} tab='cases'>
-      <View className='panel'>
+      <Panel>
         <View className='cases__search'>
           <Input
             id='case-search'
-            className='field__input cases__search-input'
+            className='console-field__input cases__search-input'
             value={searchText}
             placeholder='企业名称或统一社会信用代码'
             confirmType='search'
@@ -136,47 +129,69 @@ export default function CasesPage() {
         </View>
         <View className='chips'>
           <Text className='chips__label'>来源</Text>
-          <Chip id='filter-source-all' on={!filters.source} label='全部' onClick={() => change({ source: '' })} />
+          <Chip id='filter-source-all' on={!filters.source} onClick={() => change({ source: '' })}>
+            全部
+          </Chip>
           {FLAG_SOURCES.map((s) => (
-            <Chip key={s} id={`filter-source-${s}`} on={filters.source === s} label={sourceLabel(s)} onClick={() => change({ source: s })} />
+            <Chip key={s} id={`filter-source-${s}`} on={filters.source === s} onClick={() => change({ source: s })}>
+              {sourceLabel(s)}
+            </Chip>
           ))}
         </View>
         <View className='chips'>
           <Text className='chips__label'>状态</Text>
-          <Chip id='filter-status-active' on={filters.status === 'active'} label='未办结' onClick={() => change({ status: 'active' })} />
+          <Chip id='filter-status-active' on={filters.status === 'active'} onClick={() => change({ status: 'active' })}>
+            未办结
+          </Chip>
           {CASE_STATUSES.map((s) => (
-            <Chip key={s} id={`filter-status-${s}`} on={filters.status === s} label={statusLabel(s)} onClick={() => change({ status: s })} />
+            <Chip key={s} id={`filter-status-${s}`} on={filters.status === s} onClick={() => change({ status: s })}>
+              {statusLabel(s)}
+            </Chip>
           ))}
-          <Chip id='filter-status-all' on={!filters.status} label='全部' onClick={() => change({ status: '' })} />
+          <Chip id='filter-status-all' on={!filters.status} onClick={() => change({ status: '' })}>
+            全部
+          </Chip>
         </View>
         <View className='chips'>
           <Text className='chips__label'>时长</Text>
           {AGE_FILTERS.map((a) => (
-            <Chip key={a.key} id={`filter-age-${a.key}`} on={filters.age === a.key} label={a.label} onClick={() => change({ age: a.key })} />
+            <Chip key={a.key} id={`filter-age-${a.key}`} on={filters.age === a.key} onClick={() => change({ age: a.key })}>
+              {a.label}
+            </Chip>
           ))}
-          <Chip id='filter-overdue' on={filters.overdue} label='只看逾期' onClick={() => change({ overdue: !filters.overdue })} />
+          <Chip id='filter-overdue' on={filters.overdue} onClick={() => change({ overdue: !filters.overdue })}>
+            只看逾期
+          </Chip>
         </View>
         <View className='chips'>
           <Text className='chips__label'>部门</Text>
           {user?.role === 'agency-admin' ? (
-            <Text className='chip chip--on'>{agencyList[0]?.name ?? '本部门'}</Text>
+            <Chip on>{agencyList[0]?.name ?? '本部门'}</Chip>
           ) : (
-            <Picker id='filter-agency' mode='selector' range={agencyNames} value={agencyIndex} onChange={(e) => change({ agencyId: Number(e.detail.value) ? agencyList[Number(e.detail.value) - 1].id : '' })}>
-              <Text className='cases__picker'>{agencyNames[agencyIndex]} ▾</Text>
+            <Picker
+              id='filter-agency'
+              mode='selector'
+              range={agencyPicker.names}
+              value={agencyPicker.indexOf(filters.agencyId)}
+              onChange={(e) => change({ agencyId: agencyPicker.idAt(Number(e.detail.value)) })}
+            >
+              <Text className='cases__picker'>{agencyPicker.names[agencyPicker.indexOf(filters.agencyId)]} ▾</Text>
             </Picker>
           )}
           <Text className='chips__label'>排序</Text>
           {SORTS.map((s) => (
-            <Chip key={s.key} id={`sort-${s.key}`} on={filters.sort === s.key} label={s.label} onClick={() => change({ sort: s.key })} />
+            <Chip key={s.key} id={`sort-${s.key}`} on={filters.sort === s.key} onClick={() => change({ sort: s.key })}>
+              {s.label}
+            </Chip>
           ))}
         </View>
-      </View>
+      </Panel>
 
       <View className='cases__summary'>
         <Text id='case-total'>{page ? `共 ${page.total} 件${filters.q ? `（“${filters.q}”）` : ''}` : ''}</Text>
-        <Text id='export-cases' className={`btn${exporting ? ' btn--disabled' : ''}`} onClick={() => void exportCases()}>
+        <ConsoleButton id='export-cases' disabled={exporting} onClick={() => void exportCases()}>
           {exporting ? '正在导出…' : '导出Excel'}
-        </Text>
+        </ConsoleButton>
       </View>
       {error && (
         <Text id='case-error' className='console__error'>
@@ -184,7 +199,7 @@ export default function CasesPage() {
         </Text>
       )}
 
-      <View className='panel'>
+      <Panel>
         <View className='case-head'>
           <Text>来源</Text>
           <Text>问题 / 企业</Text>
@@ -204,19 +219,19 @@ export default function CasesPage() {
           </Text>
         )}
         {loading && <Text className='console__muted'>正在查询…</Text>}
-      </View>
+      </Panel>
 
       {page && (
         <View className='cases__pager'>
-          <Text id='page-prev' className={`btn${pageNumber(pager) > 1 ? '' : ' btn--disabled'}`} onClick={() => setPager(previousPage(pager))}>
+          <ConsoleButton id='page-prev' disabled={pageNumber(pager) <= 1} onClick={() => setPager(previousPage(pager))}>
             上一页
-          </Text>
+          </ConsoleButton>
           <Text id='page-info'>
             第 {pageNumber(pager)} / {pageCount(page.total)} 页
           </Text>
-          <Text id='page-next' className={`btn${page.nextCursor ? '' : ' btn--disabled'}`} onClick={() => page.nextCursor && setPager(nextPage(pager, page.nextCursor))}>
+          <ConsoleButton id='page-next' disabled={!page.nextCursor} onClick={() => page.nextCursor && setPager(nextPage(pager, page.nextCursor))}>
             下一页
-          </Text>
+          </ConsoleButton>
         </View>
       )}
     </ConsoleShell>

@@ -6,63 +6,17 @@
  * (data-ready="true" once drawn), a .dash__table and #export-<table>; #dash-error.
  */
 import { Text, View } from '@tarojs/components';
-import { dashboardTable, TABLE_TITLES, type DashboardTable, type DashboardView } from '@mashang/shared';
+import { dashboardTable, TABLE_TITLES, type DashboardView } from '@mashang/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../../logic/api-error';
-import { formatRate, topSeries } from '../../../logic/console';
-import { dashboard, exportTable } from '../../../services/console';
-import { Chart, type ChartOption } from '../../components/chart';
+import { chartOptions, type ChartTable } from '../../logic/charts';
+import { formatRate } from '../../logic/console';
+import { dashboard, exportTable } from '../../services/console';
+import { Chart } from '../../components/chart';
+import { ConsoleButton } from '../../components/controls';
+import { Panel } from '../../components/panel';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
 import './index.css';
-
-type ChartTable = Exclude<DashboardTable, 'cases'>;
-
-function options(view: DashboardView): Record<ChartTable, ChartOption> {
-  const bar = (names: string[], values: number[], horizontal = false, percent = false): ChartOption => ({
-    tooltip: { trigger: 'axis' },
-    grid: { left: horizontal ? 130 : 40, right: 16, top: 16, bottom: horizontal ? 24 : 56 },
-    [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: names, axisLabel: horizontal ? { width: 120, overflow: 'truncate' } : { rotate: 30, interval: 0 } },
-    [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', ...(percent ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
-    series: [{ type: 'bar', data: values, itemStyle: { color: '#1f4fd1' } }],
-  });
-  const months = view.inspectionsByMonth.months;
-  const worst = view.satisfaction.slice(0, 12).reverse();
-  return {
-    today: bar(view.today.byAgency.map((r) => r.agencyName), view.today.byAgency.map((r) => r.count)),
-    'inspections-by-month': {
-      tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 48 },
-      xAxis: { type: 'category', data: months },
-      yAxis: { type: 'value' },
-      series: topSeries(view.inspectionsByMonth.series, 8).map((s) => ({ name: s.name, type: 'bar', stack: 'all', data: s.counts })),
-    },
-    satisfaction: bar(worst.map((r) => r.agencyName), worst.map((r) => Math.round(r.approveRate * 1000) / 10), true, true),
-    'inspection-rate': {
-      tooltip: { trigger: 'item' },
-      series: [{
-        type: 'pie',
-        radius: ['45%', '70%'],
-        data: [
-          { name: '近一年已检查', value: view.inspectionRate.inspected },
-          { name: '未检查', value: Math.max(0, view.inspectionRate.registered - view.inspectionRate.inspected) },
-        ],
-      }],
-    },
-    'joint-vs-single': {
-      tooltip: { trigger: 'axis' },
-      legend: { bottom: 0 },
-      grid: { left: 40, right: 16, top: 16, bottom: 48 },
-      xAxis: { type: 'category', data: view.jointVsSingle.months },
-      yAxis: { type: 'value' },
-      series: [
-        { name: '联合检查', type: 'bar', stack: 'all', data: view.jointVsSingle.joint },
-        { name: '单独检查', type: 'bar', stack: 'all', data: view.jointVsSingle.single },
-      ],
-    },
-    'open-flags-by-age': bar(view.openFlagsByAge.map((b) => b.bucket), view.openFlagsByAge.map((b) => b.count)),
-  };
-}
 
 const SECTIONS: { table: ChartTable; wide?: boolean }[] = [
   { table: 'today' },
@@ -90,6 +44,17 @@ function Table({ view, table }: { view: DashboardView; table: ChartTable }) {
   );
 }
 
+function Kpi({ id, value, label }: { id: string; value: string | number; label: string }) {
+  return (
+    <View className='kpi'>
+      <Text id={id} className='kpi__value'>
+        {value}
+      </Text>
+      <Text className='kpi__label'>{label}</Text>
+    </View>
+  );
+}
+
 export default function DashboardPage() {
   const user = useDeskSession();
   const [view, setView] = useState<DashboardView | null>(null);
@@ -100,7 +65,7 @@ export default function DashboardPage() {
     if (!user) return;
     dashboard().then(setView, (e) => setError(errorMessage(e)));
   }, [user]);
-  const charts = useMemo(() => (view ? options(view) : null), [view]);
+  const charts = useMemo(() => (view ? chartOptions(view) : null), [view]);
 
   const exportOne = async (table: ChartTable) => {
     setExporting(table);
@@ -121,31 +86,30 @@ export default function DashboardPage() {
       ) : (
         <View>
           <View className='dash__kpis'>
-            <View className='kpi'>
-              <Text id='kpi-today' className='kpi__value'>{view.today.total}</Text>
-              <Text className='kpi__label'>{view.today.basis === 'checked-in' ? '今日在检（已扫码入企）' : '今日计划检查'}</Text>
-            </View>
-            <View className='kpi'>
-              <Text id='kpi-rate' className='kpi__value'>{formatRate(view.inspectionRate.rate)}</Text>
-              <Text className='kpi__label'>年度入企检查率（{view.inspectionRate.inspected}/{view.inspectionRate.registered}）</Text>
-            </View>
-            <View className='kpi'>
-              <Text id='kpi-open' className='kpi__value'>{view.openFlagsByAge.reduce((sum, b) => sum + b.count, 0)}</Text>
-              <Text className='kpi__label'>未办结监督案件</Text>
-            </View>
+            <Kpi id='kpi-today' value={view.today.total} label={view.today.basis === 'checked-in' ? '今日在检（已扫码入企）' : '今日计划检查'} />
+            <Kpi
+              id='kpi-rate'
+              value={formatRate(view.inspectionRate.rate)}
+              label={`年度入企检查率（${view.inspectionRate.inspected}/${view.inspectionRate.registered}）`}
+            />
+            <Kpi id='kpi-open' value={view.openFlagsByAge.reduce((sum, b) => sum + b.count, 0)} label='未办结监督案件' />
           </View>
           <View className='dash__grid'>
             {SECTIONS.map(({ table, wide }) => (
-              <View key={table} id={`dash-${table}`} className={`panel${wide ? ' dash__wide' : ''}`}>
-                <View className='panel__head'>
-                  <Text className='panel__title'>{TABLE_TITLES[table]}</Text>
-                  <Text id={`export-${table}`} className={`btn${exporting === table ? ' btn--disabled' : ''}`} onClick={() => void exportOne(table)}>
+              <Panel
+                key={table}
+                id={`dash-${table}`}
+                className={wide ? 'dash__wide' : undefined}
+                title={TABLE_TITLES[table]}
+                action={
+                  <ConsoleButton id={`export-${table}`} disabled={exporting === table} onClick={() => void exportOne(table)}>
                     {exporting === table ? '正在导出…' : '导出Excel'}
-                  </Text>
-                </View>
+                  </ConsoleButton>
+                }
+              >
                 <Chart id={`chart-${table}`} option={charts[table]} />
                 <Table view={view} table={table} />
-              </View>
+              </Panel>
             ))}
           </View>
         </View>

@@ -16,9 +16,15 @@ import {
 } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../logic/api-error';
-import { CONSOLE_CASE_PAGE, shanghaiTime } from '../../../logic/console';
-import { anomalyFindings, anomalyRuns, anomalySummary, exportFindings, triggerAnomalyRun } from '../../../services/console';
+import { CONSOLE_CASE_PAGE } from '../../../routes';
+import { shanghaiTime } from '../../logic/console';
+import { anomalyFindings, anomalyRuns, anomalySummary, exportFindings, triggerAnomalyRun } from '../../services/console';
+import { Chip, ConsoleButton } from '../../components/controls';
+import { Panel } from '../../components/panel';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
+
+/** The per-agency table's five columns (console.css reads `--cols`). */
+const AGENCY_COLUMNS = { '--cols': '5' } as Record<string, string>;
 
 export default function ReportPage() {
   const user = useDeskSession();
@@ -73,52 +79,45 @@ export default function ReportPage() {
   return (
     <ConsoleShell user={user} tab='report'>
       {error && <Text id='report-error' className='console__error'>{error}</Text>}
-      <View id='report-runs' className='panel'>
-        <View className='panel__head'>
-          <Text className='panel__title'>研判报告（每晚生成）</Text>
-          {user?.role === 'supervisor' && (
-            <Text id='report-run-now' className='btn' onClick={() => void runNow()}>
+      <Panel
+        id='report-runs'
+        title='研判报告（每晚生成）'
+        action={
+          user?.role === 'supervisor' && (
+            <ConsoleButton id='report-run-now' onClick={() => void runNow()}>
               生成昨日报告
-            </Text>
-          )}
-        </View>
+            </ConsoleButton>
+          )
+        }
+      >
         <View className='chips'>
           {runs?.map((r) => (
-            <Text
-              key={r.asOf}
-              className={`chip report-run${r.asOf === asOf ? ' chip--on' : ''}`}
-              data-as-of={r.asOf}
-              onClick={() => r.status === 'completed' && choose({ asOf: r.asOf })}
-            >
+            <Chip key={r.asOf} className='report-run' on={r.asOf === asOf} data-as-of={r.asOf} onClick={() => r.status === 'completed' && choose({ asOf: r.asOf })}>
               {r.asOf}
               {r.status === 'completed' ? `（${r.findingCount}项）` : `（${ANOMALY_RUN_STATUS_LABELS[r.status]}${r.status === 'running' ? ` ${r.progress}%` : ''}）`}
-            </Text>
+            </Chip>
           ))}
         </View>
         {runs && !runs.length && <Text id='report-empty' className='console__muted'>还没有研判报告</Text>}
-      </View>
+      </Panel>
 
       {summary && (
         <View id='report-summary' className='dash__grid'>
-          <View className='panel'>
-            <View className='panel__head'>
-              <Text className='panel__title'>按规则（{summary.asOf}，生成于 {shanghaiTime(summary.generatedAt)}）</Text>
-            </View>
+          <Panel title={`按规则（${summary.asOf}，生成于 ${shanghaiTime(summary.generatedAt)}）`}>
             <View className='chips'>
-              <Text className={`chip${!rule ? ' chip--on' : ''}`} onClick={() => choose({ rule: '' })}>全部</Text>
+              <Chip on={!rule} onClick={() => choose({ rule: '' })}>
+                全部
+              </Chip>
               {summary.byRule.filter((r) => r.count > 0).map((r) => (
-                <Text key={r.rule} className={`chip report-rule${rule === r.rule ? ' chip--on' : ''}`} data-rule={r.rule} onClick={() => choose({ rule: r.rule })}>
+                <Chip key={r.rule} className='report-rule' on={rule === r.rule} data-rule={r.rule} onClick={() => choose({ rule: r.rule })}>
                   {r.title} {r.count}
-                </Text>
+                </Chip>
               ))}
             </View>
-          </View>
-          <View className='panel'>
-            <View className='panel__head'>
-              <Text className='panel__title'>按部门</Text>
-            </View>
+          </Panel>
+          <Panel title='按部门'>
             <View className='table dash__table'>
-              <View className='table__row table__row--head' style={{ '--cols': '5' } as Record<string, string>}>
+              <View className='table__row table__row--head' style={AGENCY_COLUMNS}>
                 <Text>执法部门</Text>
                 <Text>检查</Text>
                 <Text>立案</Text>
@@ -126,7 +125,7 @@ export default function ReportPage() {
                 <Text>问题</Text>
               </View>
               {summary.byAgency.map((a) => (
-                <View key={a.agencyId} className='table__row report-agency' style={{ '--cols': '5' } as Record<string, string>}>
+                <View key={a.agencyId} className='table__row report-agency' style={AGENCY_COLUMNS}>
                   <Text>{a.agencyName}</Text>
                   <Text>{a.inspections}</Text>
                   <Text>{a.cases}</Text>
@@ -135,37 +134,39 @@ export default function ReportPage() {
                 </View>
               ))}
             </View>
-          </View>
+          </Panel>
         </View>
       )}
 
       {asOf && (
-        <View id='report-findings' className='panel'>
-          <View className='panel__head'>
-            <Text className='panel__title'>问题清单（共 {total} 项）</Text>
-            <Text id='report-export' className='btn' onClick={() => void exportFindings(asOf, rule ? { rule } : {}).catch((e) => setError(errorMessage(e)))}>
+        <Panel
+          id='report-findings'
+          title={`问题清单（共 ${total} 项）`}
+          action={
+            <ConsoleButton id='report-export' onClick={() => void exportFindings(asOf, rule ? { rule } : {}).catch((e) => setError(errorMessage(e)))}>
               导出Excel
-            </Text>
-          </View>
+            </ConsoleButton>
+          }
+        >
           {findings.map((f) => (
-            <View key={f.id} className='evidence-record finding' style={{ display: 'flex', flexDirection: 'column', padding: '8px 0', borderBottom: '1px solid #eef0f3' }}>
+            <View key={f.id} className='console-row finding'>
               <Text>
                 <Text className={`badge badge--${f.severity}`}>{ANOMALY_SEVERITY_LABELS[f.severity]}</Text> {f.ruleTitle} · {f.agencyName ?? '—'}
               </Text>
               <Text className='console__muted'>{f.explanation}</Text>
               {f.flaggedCaseId && (
-                <Text className='btn finding__case' onClick={() => void Taro.navigateTo({ url: `${CONSOLE_CASE_PAGE}?id=${encodeURIComponent(f.flaggedCaseId!)}` })}>
+                <ConsoleButton className='finding__case' onClick={() => void Taro.navigateTo({ url: `${CONSOLE_CASE_PAGE}?id=${encodeURIComponent(f.flaggedCaseId!)}` })}>
                   查看监督案件
-                </Text>
+                </ConsoleButton>
               )}
             </View>
           ))}
           {findings.length < total && (
-            <Text id='report-more' className='btn' onClick={() => setPage(page + 1)}>
+            <ConsoleButton id='report-more' onClick={() => setPage(page + 1)}>
               加载更多
-            </Text>
+            </ConsoleButton>
           )}
-        </View>
+        </Panel>
       )}
     </ConsoleShell>
   );

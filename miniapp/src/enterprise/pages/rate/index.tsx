@@ -13,33 +13,27 @@
  * #rate-error, #rate-submit; afterwards #rate-done. Opened from a link, the done and already-rated
  * views also list what became of the enterprise's poor ratings: #rate-outcomes, one `.rate-outcome` each.
  */
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useLoad, useRouter } from '@tarojs/taro';
-import {
-  RATING_COMMENT_MAX,
-  RATING_DIMENSION_LABELS,
-  RATING_DIMENSIONS,
-  RATING_PROBLEM_LABELS,
-  RATING_PROBLEMS,
-  type RatingInviteView,
-} from '@mashang/shared';
+import type { RatingInviteView } from '@mashang/shared';
 import { useEffect, useState } from 'react';
+import { PrimaryButton } from '../../../components/buttons';
+import { Card } from '../../../components/card';
+import { StatusBanner } from '../../../components/status-banner';
 import { chineseDate } from '../../../logic/dates';
 import {
-  SCORE_WORDS,
   checkTypedCode,
   initialForms,
   missingAnswers,
   outcomeLine,
   rateFailure,
-  setScore,
   toRatings,
-  toggleFlag,
   tokenFromParams,
   type AgencyRatingForm,
   type RateFailure,
 } from '../../../logic/rating';
 import { complaintOutcomes, getRatingInvite, submitRatings } from '../../../services/rating';
+import { AgencyRating } from './agency-rating';
 import './index.css';
 
 /** 企业评: where the supervisor has got with this enterprise's poor ratings (link mode only; nothing when none). */
@@ -50,12 +44,12 @@ function Outcomes({ token }: { token: string | null }) {
   }, [token]);
   if (!lines.length) return null;
   return (
-    <View id='rate-outcomes' className='rate-card'>
+    <Card id='rate-outcomes'>
       <Text className='rate-heading'>您反映的问题，司法局处理进展</Text>
       {lines.map((line) => (
         <Text key={line} className='rate-outcome rate-message'>{line}</Text>
       ))}
-    </View>
+    </Card>
   );
 }
 
@@ -124,7 +118,7 @@ export default function RatePage() {
   };
 
   const codeBox = (problem: string | null) => (
-    <View className='rate-card'>
+    <Card>
       <Text className='rate-heading'>请输入短信里的评价码</Text>
       <Text className='rate-hint'>评价码是8位字母和数字，例如 ABCD-2345，不分大小写</Text>
       <Input
@@ -137,16 +131,14 @@ export default function RatePage() {
         onConfirm={enterCode}
       />
       {problem && <Text id='rate-code-problem' className='rate-problem'>{problem}</Text>}
-      <Button id='rate-code-submit' className='rate-button' onClick={enterCode}>开始评价</Button>
-    </View>
+      <PrimaryButton id='rate-code-submit' className='rate-button' onClick={enterCode}>开始评价</PrimaryButton>
+    </Card>
   );
 
   if (state.kind === 'loading') {
     return (
       <View className='rate'>
-        <View id='rate-status' className='rate-status rate--loading'>
-          <Text className='rate-status__title'>正在打开…</Text>
-        </View>
+        <StatusBanner id='rate-status' className='rate--loading' tone='neutral' title='正在打开…' />
       </View>
     );
   }
@@ -154,10 +146,7 @@ export default function RatePage() {
   if (state.kind === 'code') {
     return (
       <View className='rate'>
-        <View className='rate-status rate--ask'>
-          <Text className='rate-status__title'>检查评价</Text>
-          <Text className='rate-status__sub'>请您评价执法人员的这次检查</Text>
-        </View>
+        <StatusBanner className='rate--ask' tone='primary' title='检查评价' subtitle='请您评价执法人员的这次检查' />
         {codeBox(state.problem)}
       </View>
     );
@@ -166,11 +155,15 @@ export default function RatePage() {
   if (state.kind === 'done') {
     return (
       <View className='rate'>
-        <View id='rate-status' className='rate-status rate--done'>
-          <Text className='rate-status__icon'>✓</Text>
-          <Text id='rate-done' className='rate-status__title'>评价已提交</Text>
-          <Text className='rate-status__sub'>谢谢您！有问题的评价会交司法局核实处理。</Text>
-        </View>
+        <StatusBanner
+          id='rate-status'
+          className='rate--done'
+          tone='success'
+          icon='✓'
+          title='评价已提交'
+          titleId='rate-done'
+          subtitle='谢谢您！有问题的评价会交司法局核实处理。'
+        />
         <Outcomes token={tokenFromParams(router.params)} />
       </View>
     );
@@ -180,14 +173,12 @@ export default function RatePage() {
     const { failure, credential } = state;
     return (
       <View className='rate'>
-        <View id='rate-status' className='rate-status rate--bad'>
-          <Text className='rate-status__title'>{failure.title}</Text>
-        </View>
-        <View className='rate-card'>
+        <StatusBanner id='rate-status' className='rate--bad' tone='danger' title={failure.title} />
+        <Card>
           <Text id='rate-message' className='rate-message'>{failure.message}</Text>
-        </View>
+        </Card>
         {failure.retry && credential && (
-          <Button id='rate-retry' className='rate-button' onClick={() => void open(credential)}>再试一次</Button>
+          <PrimaryButton id='rate-retry' className='rate-button' onClick={() => void open(credential)}>再试一次</PrimaryButton>
         )}
         {failure.askCode && codeBox(null)}
         <Outcomes token={tokenFromParams(router.params)} />
@@ -198,97 +189,34 @@ export default function RatePage() {
   const { credential, view } = state;
   return (
     <View id='rate-form' className='rate'>
-      <View className='rate-card'>
+      <Card>
         <Text className='rate-label'>被检查企业</Text>
         <Text id='rate-enterprise' className='rate-value'>{view.enterprise.name}</Text>
         <Text className='rate-label'>检查日期</Text>
         <Text id='rate-date' className='rate-value'>{chineseDate(view.inspectionDate)}</Text>
         {view.joint && <Text id='rate-joint' className='rate-joint'>联合检查：请对每个部门分别评价</Text>}
-      </View>
+      </Card>
 
-      {view.agencies.filter((a) => !a.rated).map((agency) => {
-        const form = forms.find((f) => f.agencyId === agency.agencyId);
-        if (!form) return null;
-        return (
-          <View key={agency.agencyId} className='rate-agency' data-agency-id={agency.agencyId}>
-            <Text className='rate-agency__name'>{agency.name}</Text>
-            {agency.officers.map((officer) => (
-              <Text key={officer.certNo} className='rate-officer'>执法人员：{officer.name}（证号 {officer.certNo}）</Text>
-            ))}
-
-            {RATING_DIMENSIONS.map((dimension) => (
-              <View key={dimension} className='rate-question'>
-                <Text className='rate-question__text'>{RATING_DIMENSION_LABELS[dimension]}？</Text>
-                <View className='rate-scores'>
-                  {[1, 2, 3, 4, 5].map((score) => (
-                    <View
-                      key={score}
-                      className={`rate-score${form.scores[dimension] === score ? ' rate-score--on' : ''}`}
-                      data-dimension={dimension}
-                      data-score={score}
-                      onClick={() => update(agency.agencyId, (f) => setScore(f, dimension, score))}
-                    >
-                      <Text className='rate-score__number'>{score}</Text>
-                      <Text className='rate-score__word'>{SCORE_WORDS[score]}</Text>
-                    </View>
-                  ))}
-                </View>
-              </View>
-            ))}
-
-            <Text className='rate-question__text'>您认可这次检查吗？</Text>
-            <View className='rate-verdicts'>
-              {(['approve', 'disapprove'] as const).map((verdict) => (
-                <View
-                  key={verdict}
-                  className={`rate-verdict rate-verdict--${verdict}${form.verdict === verdict ? ' rate-verdict--on' : ''}`}
-                  data-verdict={verdict}
-                  onClick={() => update(agency.agencyId, (f) => ({ ...f, verdict }))}
-                >
-                  {verdict === 'approve' ? '认可' : '不认可'}
-                </View>
-              ))}
-            </View>
-
-            <Text className='rate-question__text'>有没有下面的问题？（没有就不选）</Text>
-            <View className='rate-flags'>
-              {RATING_PROBLEMS.map((flag) => (
-                <View
-                  key={flag}
-                  className={`rate-flag${form.flags.includes(flag) ? ' rate-flag--on' : ''}`}
-                  data-flag={flag}
-                  onClick={() => update(agency.agencyId, (f) => toggleFlag(f, flag))}
-                >
-                  {form.flags.includes(flag) ? '☑ ' : '☐ '}{RATING_PROBLEM_LABELS[flag]}
-                </View>
-              ))}
-            </View>
-
-            <Text className='rate-question__text'>还想说的话（可不填）</Text>
-            <Textarea
-              className='rate-comment'
-              value={form.comment}
-              maxlength={RATING_COMMENT_MAX}
-              placeholder='例如：检查很规范'
-              onInput={(e) => update(agency.agencyId, (f) => ({ ...f, comment: e.detail.value }))}
-            />
-          </View>
-        );
-      })}
+      {view.agencies
+        .filter((agency) => !agency.rated)
+        .map((agency) => {
+          const form = forms.find((f) => f.agencyId === agency.agencyId);
+          return form && <AgencyRating key={agency.agencyId} agency={agency} form={form} onChange={(change) => update(agency.agencyId, change)} />;
+        })}
 
       {missing.length > 0 && (
-        <View id='rate-missing' className='rate-card rate-missing'>
+        <Card id='rate-missing' className='rate-missing'>
           {missing.map((line) => <Text key={line} className='rate-problem'>{line}</Text>)}
-        </View>
+        </Card>
       )}
       {submitError && (
-        <View id='rate-error' className='rate-card rate-missing'>
+        <Card id='rate-error' className='rate-missing'>
           <Text className='rate-problem'>{submitError.message}</Text>
-        </View>
+        </Card>
       )}
-      <Button id='rate-submit' className='rate-button' loading={sending} disabled={sending} onClick={() => void submit(credential, view)}>
+      <PrimaryButton id='rate-submit' className='rate-button' busy={sending} onClick={() => void submit(credential, view)}>
         提交评价
-      </Button>
+      </PrimaryButton>
       <Text className='rate-footer'>评价不用登录，只能提交一次；不满意的评价会交司法局核实。</Text>
     </View>
   );

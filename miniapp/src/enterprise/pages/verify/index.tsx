@@ -11,10 +11,13 @@
  * #verify-advice and, when trying again can help, #verify-retry. #verify-trail-open shows what has
  * happened so far: #verify-trail with one `.verify-trail` per agency and its `.verify-trail-entry` rows.
  */
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useLoad, useRouter } from '@tarojs/taro';
 import type { CodeCheck, CodeTrail } from '@mashang/shared';
 import { useState } from 'react';
+import { PrimaryButton } from '../../../components/buttons';
+import { Card } from '../../../components/card';
+import { StatusBanner } from '../../../components/status-banner';
 import { chineseDate, shanghaiDateTime } from '../../../logic/dates';
 import { triggerLabel } from '../../../logic/triggers';
 import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, verifyFailure, type VerifyFailure } from '../../../logic/verify';
@@ -63,10 +66,7 @@ export default function VerifyPage() {
   if (state.kind === 'loading') {
     return (
       <View className='verify'>
-        <View id='verify-status' className='verify-status verify--loading'>
-          <Text className='verify-status__title'>正在核验…</Text>
-          <Text className='verify-status__sub'>请稍候</Text>
-        </View>
+        <StatusBanner id='verify-status' className='verify--loading' tone='neutral' title='正在核验…' subtitle='请稍候' />
       </View>
     );
   }
@@ -75,22 +75,19 @@ export default function VerifyPage() {
     const { failure } = state;
     return (
       <View className='verify'>
-        <View id='verify-status' className='verify-status verify--bad'>
-          <Text className='verify-status__icon'>✕</Text>
-          <Text className='verify-status__title'>{failure.title}</Text>
-        </View>
-        <View className='verify-card'>
+        <StatusBanner id='verify-status' className='verify--bad' tone='danger' icon='✕' title={failure.title} />
+        <Card>
           <Text id='verify-message' className='verify-message'>
             {failure.message}
           </Text>
           <Text id='verify-advice' className='verify-advice'>
             怎么办：{failure.advice}
           </Text>
-        </View>
+        </Card>
         {failure.retry && (
-          <Button id='verify-retry' className='verify-retry' onClick={() => void verify()}>
+          <PrimaryButton id='verify-retry' className='verify-button' onClick={() => void verify()}>
             重新核验
-          </Button>
+          </PrimaryButton>
         )}
       </View>
     );
@@ -99,13 +96,9 @@ export default function VerifyPage() {
   const { check, checkedAt } = state;
   return (
     <View className='verify'>
-      <View id='verify-status' className='verify-status verify--ok'>
-        <Text className='verify-status__icon'>✓</Text>
-        <Text className='verify-status__title'>已核验</Text>
-        <Text className='verify-status__sub'>本次检查已报备</Text>
-      </View>
+      <StatusBanner id='verify-status' className='verify--ok' tone='success' icon='✓' title='已核验' subtitle='本次检查已报备' />
 
-      <View className='verify-card'>
+      <Card>
         <Text className='verify-label'>被检查企业</Text>
         <Text id='verify-enterprise' className='verify-value verify-value--name'>
           {check.enterprise.name}
@@ -119,11 +112,11 @@ export default function VerifyPage() {
             联合检查：{check.agencies.length}个部门一次查完
           </Text>
         )}
-      </View>
+      </Card>
 
       {/* The server lists the leading agency first. */}
       {check.agencies.map((agency, index) => (
-        <View key={agency.planCode} className='verify-agency'>
+        <Card key={agency.planCode} className='verify-agency'>
           <Text className='verify-agency__name'>
             {agency.name}
             {check.joint && index === 0 ? '（牵头）' : ''}
@@ -146,11 +139,11 @@ export default function VerifyPage() {
               <Text className='verify-item__basis'>依据：{item.basis}</Text>
             </View>
           ))}
-        </View>
+        </Card>
       ))}
 
       {trails ? (
-        <View id='verify-trail' className='verify-card'>
+        <Card id='verify-trail'>
           <Text className='verify-heading'>检查过程记录（全过程留痕，不可修改）</Text>
           {trails.map((trail) => (
             <View key={trail.inspectionId} className='verify-trail'>
@@ -166,19 +159,19 @@ export default function VerifyPage() {
               ))}
             </View>
           ))}
-        </View>
+        </Card>
       ) : (
-        <Button id='verify-trail-open' className='verify-retry' onClick={() => void showTrail()}>
+        <PrimaryButton id='verify-trail-open' className='verify-button' onClick={() => void showTrail()}>
           查看检查过程记录
-        </Button>
+        </PrimaryButton>
       )}
       {trailError && <Text className='verify-advice'>{trailError}</Text>}
 
-      <View className='verify-card verify-note'>
+      <Card className='verify-note'>
         <Text className='verify-note__text'>
           请核对来人的执法证，姓名、证号应与上面一致；只查上面列出的事项。不一致的，{REFUSE_ADVICE}
         </Text>
-      </View>
+      </Card>
       <Text className='verify-footer'>
         核验时间 {shanghaiDateTime(checkedAt)} · 检查码有效期至 {shanghaiDateTime(check.expiresAt)}
       </Text>

@@ -1,43 +1,19 @@
 /*
- * The offline queue as the scan and inspection pages show it: #offline-queue holding
+ * The offline queue as the scan and inspection pages show it (with hooks/use-offline-queue.ts): #offline-queue holding
  * #offline-status (无网络 / 已联网), #offline-pending (待上传 N 条), #offline-upload (立即上传),
  * #offline-result (what the last upload did), and one `.queued[data-client-key="…"]` per action
  * (`.queued__label`, `.queued__time`; refused ones have `.queued--refused`, `.queued__error` and a
  * `.queued__discard` button).
  */
 import { Button, Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
-import { flag } from '../../components/flag';
-import { errorMessage } from '../../logic/api-error';
-import { shanghaiDateTime } from '../../logic/dates';
-import type { QueuedAction } from '../../logic/offline-queue';
-import {
-  discardQueued,
-  flushQueue,
-  isOnline,
-  queuedActions,
-  subscribeOnsite,
-  type OnsiteEvent,
-} from '../../services/onsite';
+import { useState } from 'react';
+import { errorMessage } from '../logic/api-error';
+import { shanghaiDateTime } from '../logic/dates';
+import type { QueuedAction } from '../logic/offline-queue';
+import { discardQueued, flushQueue } from '../services/onsite';
+import { cx } from './class-names';
+import { PrimaryButton } from './buttons';
 import './queue-panel.css';
-
-/** The queue and the network state, re-read whenever either changes; `onEvent` hears every change. */
-export function useOfflineQueue(onEvent?: (event: OnsiteEvent) => void): { entries: QueuedAction[]; online: boolean } {
-  const [state, setState] = useState(() => ({ entries: queuedActions(), online: isOnline() }));
-  const handler = useRef(onEvent);
-  handler.current = onEvent;
-  useEffect(() => {
-    const read = () => setState({ entries: queuedActions(), online: isOnline() });
-    const unsubscribe = subscribeOnsite((event) => {
-      read();
-      handler.current?.(event);
-    });
-    // Subscribing starts the network watch, which may already know better.
-    read();
-    return unsubscribe;
-  }, []);
-  return state;
-}
 
 const actionTime = (entry: QueuedAction) => {
   const at = (entry.action.body as { at?: string }).at;
@@ -60,7 +36,7 @@ export function QueuePanel({ entries, online }: { entries: QueuedAction[]; onlin
   };
 
   return (
-    <View id='offline-queue' className={`queue${online ? '' : ' queue--offline'}`}>
+    <View id='offline-queue' className={cx('queue', !online && 'queue--offline')}>
       <View className='queue__head'>
         <Text id='offline-status' className='queue__status'>
           {online ? '已联网' : '无网络：入企登记、检查结果和结束检查先保存在手机上，联网后自动上传'}
@@ -72,9 +48,9 @@ export function QueuePanel({ entries, online }: { entries: QueuedAction[]; onlin
             待上传 {pending.length} 条
           </Text>
           {pending.length > 0 && (
-            <Button id='offline-upload' className='queue__upload' size='mini' loading={flag(busy)} disabled={flag(busy)} onClick={() => void upload()}>
+            <PrimaryButton id='offline-upload' className='queue__upload' size='mini' busy={busy} onClick={() => void upload()}>
               立即上传
-            </Button>
+            </PrimaryButton>
           )}
         </View>
       )}
@@ -86,7 +62,7 @@ export function QueuePanel({ entries, online }: { entries: QueuedAction[]; onlin
       {entries.map((entry) => (
         <View
           key={entry.action.clientKey}
-          className={`queued${entry.refused ? ' queued--refused' : ''}`}
+          className={cx('queued', entry.refused && 'queued--refused')}
           data-client-key={entry.action.clientKey}
         >
           <Text className='queued__label'>{entry.label}</Text>

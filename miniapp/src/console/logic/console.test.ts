@@ -3,10 +3,14 @@ import {
   actionRequest,
   actorText,
   ageText,
+  agencyOptions,
   caseQuery,
+  confirmNote,
   currentCursor,
   deadlineText,
+  detailText,
   EMPTY_FILTERS,
+  exportQuery,
   firstPage,
   formatRate,
   nextPage,
@@ -16,7 +20,7 @@ import {
   toBase64,
   topSeries,
 } from './console';
-import { isDeskRole } from './roles';
+import { isDeskRole } from '../../logic/roles';
 
 const NOW = new Date('2026-05-10T04:00:00Z'); // 12:00 in Shanghai
 
@@ -34,6 +38,14 @@ describe('console logic', () => {
     });
     expect(caseQuery({ ...EMPTY_FILTERS, age: 'older' })).toMatchObject({ minAgeDays: 31 });
     expect(caseQuery({ ...EMPTY_FILTERS, age: 'older' })).not.toHaveProperty('maxAgeDays');
+  });
+
+  it('exports the filtered list whole, and picks agencies by position', () => {
+    expect(exportQuery({ ...EMPTY_FILTERS, overdue: true })).toEqual({ status: 'active', sort: 'newest', overdue: true });
+    const picker = agencyOptions([{ id: 'A1', name: '市场监管局' }, { id: 'A2', name: '消防支队' }]);
+    expect(picker.names).toEqual(['全部部门', '市场监管局', '消防支队']);
+    expect([picker.indexOf(''), picker.indexOf('A2')]).toEqual([0, 2]);
+    expect([picker.idAt(0), picker.idAt(1), picker.idAt(5)]).toEqual(['', 'A1', '']);
   });
 
   it('pages forward and back by the cursors that opened each page', () => {
@@ -76,6 +88,13 @@ describe('console logic', () => {
     expect(actionRequest('assign', { ...draft, assigneeId: 7 })).toEqual({ request: { action: 'assign', assigneeId: 7 } });
     expect(actionForm('conclude-fabricated').confirm).toBe(true);
     expect(actionForm('note').confirm).toBe(false);
+  });
+
+  it('warns before a step that closes the case or sends it on, and lists details on one line', () => {
+    expect(confirmNote('confirm-rectification')).toBe('提交后案件将办结，不可撤回。');
+    expect(confirmNote('conclude-fabricated')).toBe('提交后案件将办结，不可撤回。');
+    expect(confirmNote('refer-discipline')).toBe('提交后案件将转入下一环节，不可撤回。');
+    expect(detailText({ inspectionId: 'X1', reasons: ['不认可'], note: '', gone: null })).toBe('inspectionId: X1；reasons: ["不认可"]');
   });
 
   it('encodes uploads as base64, also beyond the argument-list chunk', () => {

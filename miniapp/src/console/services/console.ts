@@ -13,11 +13,11 @@ import type {
   DashboardView,
   Page,
 } from '@mashang/shared';
-import { apiErrorFromResponse, networkError } from '../logic/api-error';
+import { apiErrorFromResponse, networkError } from '../../logic/api-error';
+import { buildUrl, type Query } from '../../logic/http';
+import { api, endSession } from '../../services/request';
+import { sessionStore } from '../../services/session';
 import { toQuery } from '../logic/console';
-import { buildUrl, type Query } from '../logic/http';
-import { api, endSession } from './request';
-import { sessionStore } from './session';
 
 const casePath = (id: string) => `/api/supervision/cases/${encodeURIComponent(id)}`;
 

@@ -14,13 +14,7 @@ import {
   type DisciplineOutcome,
   type FlagSource,
 } from '@mashang/shared';
-import type { Query } from './http';
-
-/** Console pages (H5 only, `console` subpackage). */
-export const CONSOLE_CASES_PAGE = '/console/pages/cases/index';
-export const CONSOLE_CASE_PAGE = '/console/pages/case/index';
-export const CONSOLE_DASHBOARD_PAGE = '/console/pages/dashboard/index';
-export const CONSOLE_REPORT_PAGE = '/console/pages/report/index';
+import type { Query } from '../../logic/http';
 
 export const CASE_PAGE_SIZE = 20;
 
@@ -69,6 +63,25 @@ export function caseQuery(filters: CaseFilters, cursor: string | null = null, pa
 /** The same request as URL query values. */
 export function toQuery(query: CaseListQuery): Query {
   return { ...query } as Query;
+}
+
+/** The Excel export of the filtered list: the same filters, every page. */
+export function exportQuery(filters: CaseFilters): Query {
+  const { pageSize: _all, ...query } = toQuery(caseQuery(filters));
+  return query;
+}
+
+/** The agency filter's picker: 全部部门 first, then each agency; index 0 means any agency. */
+export function agencyOptions(agencies: readonly { id: string; name: string }[]): {
+  names: string[];
+  indexOf: (agencyId: string) => number;
+  idAt: (index: number) => string;
+} {
+  return {
+    names: ['全部部门', ...agencies.map((agency) => agency.name)],
+    indexOf: (agencyId) => (agencyId ? agencies.findIndex((agency) => agency.id === agencyId) + 1 : 0),
+    idAt: (index) => (index > 0 ? agencies[index - 1]?.id ?? '' : ''),
+  };
 }
 
 /**
@@ -179,6 +192,20 @@ export interface ActionDraft {
   deadline: string;
   outcome: DisciplineOutcome | '';
   assigneeId: number | null;
+}
+
+/** What the form says before a step that cannot be undone. */
+export function confirmNote(action: CaseAction): string {
+  const closes = action === 'record-discipline-outcome' || action.startsWith('conclude') || action === 'confirm-rectification';
+  return `提交后案件将${closes ? '办结' : '转入下一环节'}，不可撤回。`;
+}
+
+/** A record's details as one line, `key: value；…`, leaving out empty values. */
+export function detailText(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join('；');
 }
 
 /** The request for an action, or the problem to show next to the form. */

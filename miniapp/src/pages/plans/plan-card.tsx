@@ -1,0 +1,102 @@
+import { Button, Text, View } from '@tarojs/components';
+import type { PlanView } from '@mashang/shared';
+import { PrimaryButton } from '../../components/buttons';
+import { cx } from '../../components/class-names';
+import { Muted } from '../../components/muted';
+import { Notice } from '../../components/notice';
+import { Tag } from '../../components/tag';
+import { chineseDate } from '../../logic/dates';
+import { dateMoved, inspectionMembers, type PlanEventLine } from '../../logic/plans';
+import { triggerTone } from '../../logic/tones';
+import { triggerLabel } from '../../logic/triggers';
+
+export interface HistoryState {
+  open: boolean;
+  loading: boolean;
+  lines: PlanEventLine[] | null;
+  error: string;
+}
+
+function PlanHistory({ state }: { state: HistoryState }) {
+  return (
+    <View className='plan-history'>
+      {state.loading && <Muted>正在读取计划记录…</Muted>}
+      {state.error && <Notice tone='danger'>{state.error}</Notice>}
+      {state.lines?.length === 0 && <Muted>暂无记录</Muted>}
+      {state.lines?.map((line, index) => (
+        <View key={index} className='plan-event'>
+          <View className='plan-event__head'>
+            <Text className='plan-event__title'>{line.title}</Text>
+            <Text className='plan-event__time'>{line.time}</Text>
+          </View>
+          <Text className='plan-event__text'>{line.text}</Text>
+          {line.note && <Text className='plan-event__note'>{line.note}</Text>}
+          <Text className='plan-event__actor'>操作人：{line.actor}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+interface PlanCardProps {
+  plan: PlanView;
+  /** The plan just filed, outlined. */
+  justFiled: boolean;
+  /** Officers and agency admins issue codes; overseers only look. */
+  mayIssue: boolean;
+  issuing: boolean;
+  codeError: string | undefined;
+  history: HistoryState | undefined;
+  onIssue: () => void;
+  onToggleHistory: () => void;
+}
+
+/** One plan of the list (`.plan[data-plan-id]`): code, enterprise, date, joint partners, its code button and history. */
+export function PlanCard({ plan, justFiled, mayIssue, issuing, codeError, history, onIssue, onToggleHistory }: PlanCardProps) {
+  return (
+    <View className={cx('plan', justFiled && 'plan--new')} data-plan-id={plan.id}>
+      <View className='plan__head'>
+        <Text className='plan-code plan__code'>{plan.code}</Text>
+        <Tag tone={triggerTone(plan.trigger)} soft className='plan__trigger'>
+          {triggerLabel(plan.trigger)}
+        </Tag>
+      </View>
+      <Text className='plan__line'>企业信用代码：{plan.creditCode}</Text>
+      <Text className='plan__line plan__date'>检查日期：{chineseDate(plan.inspection.date)}</Text>
+      {dateMoved(plan) && <Text className='plan__line plan__line--muted'>（报备日期 {plan.plannedDate}，随联合检查调整）</Text>}
+      {plan.reason && <Text className='plan__line plan__line--muted'>事由：{plan.reason}</Text>}
+      {plan.inspection.joint && (
+        <View className='plan-joint'>
+          <Tag tone='accent' className='plan-joint__badge'>
+            联合检查
+          </Tag>
+          <View className='plan-joint__members'>
+            {inspectionMembers(plan).map((member) => (
+              <Text key={member.planId} className={cx('plan-joint__member', member.lead && 'plan-joint__member--lead')}>
+                {member.agencyName}
+                {member.lead ? '（牵头）' : ''}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+
+      <View className='plan__actions'>
+        {mayIssue && (
+          <PrimaryButton className='plan-code-button plan__button' size='mini' busy={issuing} onClick={onIssue}>
+            生成检查码
+          </PrimaryButton>
+        )}
+        <Button className='plan-history-toggle plan__button' size='mini' onClick={onToggleHistory}>
+          {history?.open ? '收起记录' : '计划记录'}
+        </Button>
+      </View>
+      {codeError && (
+        <Notice tone='danger' className='plan-code-error'>
+          {codeError}
+        </Notice>
+      )}
+      {history?.open && <PlanHistory state={history} />}
+    </View>
+  );
+}
