@@ -3,12 +3,10 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res }
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Role, type SessionUser } from '@mashang/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Public, Roles } from '../auth/index.js';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError, forbidden } from '../../infra/errors/domain-error.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { Public } from '../auth/public.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
 import { PageQueryDto } from '../../infra/http/page-query.dto.js';
 import { SubmitRatingsDto } from './dto/rating.dto.js';
 import { InviteList } from './invite-list/invite-list.js';

@@ -6,4 +6,5 @@
  */
 export { PlansModule } from './plans.module.js';
 export { LateCodes, type LateCode } from './late-code.js';
+export { PlanRepository } from './plan.repository.js';
 export { codeSigningKey, isAuthenticToken } from './inspection-code.js';

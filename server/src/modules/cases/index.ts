@@ -1,0 +1,6 @@
+/**
+ * cases/ — administrative penalty cases (立案 → 决定 → 结案, or 撤销) and their officers.
+ * Owns: cases, case_officers.
+ */
+export { CasesModule } from './cases.module.js';
+export { CaseRepository, type CaseSummary } from './case.repository.js';
