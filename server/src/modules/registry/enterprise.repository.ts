@@ -41,7 +41,9 @@ export class EnterpriseRepository extends EntityTable<Enterprise> {
 
   /** Names by credit code, for views that name the enterprise of other modules' records. */
   async namesOf(creditCodes: string[], tx?: Tx): Promise<Map<string, string>> {
-    return new Map([...(await this.byCodes(creditCodes, tx))].map(([code, e]) => [code, e.name]));
+    if (!creditCodes.length) return new Map();
+    const rows: { credit_code: string; name: string }[] = await this.db(tx).query('SELECT credit_code, name FROM enterprises WHERE credit_code IN (?)', [[...new Set(creditCodes)]]);
+    return new Map(rows.map((r) => [r.credit_code, r.name]));
   }
 
   /** Name and encrypted phone by credit code. */

@@ -18,7 +18,9 @@ export class OfficerRepository extends EntityTable<Officer> {
 
   /** Names by id, for views that name the officers of other modules' records. */
   async namesOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
-    return new Map([...(await this.cardsOf(ids, tx))].map(([id, card]) => [id, card.name]));
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM officers WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** Name and certificate number (执法证号) by id, as an officer shows them to the public. */
