@@ -19,7 +19,7 @@ import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
 import { loadDemoCity } from '../src/modules/demo/index.js';
-import { encodeCursor } from '../src/modules/supervision/supervision.service.js';
+import { encodeCursor } from '../src/modules/supervision/queue/cursor.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] || fallback) || fallback;

@@ -73,8 +73,7 @@ async function main(): Promise<void> {
   const { createApp } = await import('../src/app.factory.js');
   const { recreateDatabase } = await import('../src/infra/database/data-source.js');
   const { PhoneCipher } = await import('../src/infra/crypto/phone-cipher.js');
-  const { EvaluationService } = await import('../src/modules/evaluation/evaluation.service.js');
-  const { SmsSender } = await import('../src/modules/evaluation/sms-sender.js');
+  const { RatingInvitations, SmsSender } = await import('../src/modules/evaluation/index.js');
   const { getDataSourceToken } = await import('@nestjs/typeorm');
   const { buildCreditCode } = await import('@mashang/shared');
   type DataSource = import('typeorm').DataSource;
@@ -110,7 +109,7 @@ async function main(): Promise<void> {
   const phoneOf = (i: number) => `13${String(i).padStart(9, '0')}`;
   await dataSource.query("INSERT INTO agencies (id, name, kind, region) VALUES ('A1', '市市场监督管理局', 'market', '410202')");
   await dataSource.query("INSERT INTO officers (id, agency_id, name, cert_no) VALUES ('O1', 'A1', '张伟', '豫C0000001')");
-  const evaluation = app.get(EvaluationService);
+  const invitations = app.get(RatingInvitations);
   const queued: { id: string; dueAt: Date }[] = [];
   for (let from = 0; from < invites; from += 1000) {
     const rows = Array.from({ length: Math.min(1000, invites - from) }, (_, k) => from + k);
@@ -122,7 +121,7 @@ async function main(): Promise<void> {
     await dataSource.query('INSERT INTO inspection_officers (inspection_id, officer_id, position, agency_id, credit_code, started_at, finished_at) VALUES ?', [
       rows.map((i) => [`I${i}`, 'O1', 0, 'A1', code(i), new Date(), new Date()]),
     ]);
-    queued.push(...await dataSource.transaction((manager) => evaluation.createInvites(manager, rows.map((i) => ({ groupId: `I${i}`, creditCode: code(i), inspectionIds: [`I${i}`], finishedAt: new Date().toISOString() })))));
+    queued.push(...await dataSource.transaction((manager) => invitations.createInvites(rows.map((i) => ({ groupId: `I${i}`, creditCode: code(i), inspectionIds: [`I${i}`], finishedAt: new Date().toISOString() })), new Date(), manager)));
   }
   console.log(`set-up: ${queued.length.toLocaleString()} invites in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 

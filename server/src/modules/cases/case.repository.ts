@@ -2,6 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { hadDuplicates, keysetPage, membersOf, replaceMembers, type MemberTable } from '../../infra/database/keyset.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
+/** A penalty case as other modules' views list it. */
+export interface CaseSummary {
+  id: string;
+  agencyId: string;
+  cause: string;
+  status: string;
+  filedAt: Date;
+  /** In fen, as a decimal string (BIGINT). */
+  fine: string;
+}
+
 /** A case as imported (the exchange format's `case`). */
 export interface ImportedCase {
   id: string;
@@ -24,7 +35,7 @@ export interface ImportedCase {
 
 const CASE_OFFICERS: MemberTable = { table: 'case_officers', owner: 'case_id', member: 'officer_id' };
 
-/** Administrative cases (行政处罚案件) and their officers. */
+/** Administrative penalty cases (行政处罚案件: 立案 → 决定 → 结案, or 撤销) and their officers. */
 @Injectable()
 export class CaseRepository extends BaseRepository {
   /** Imported cases: inserted or replaced, with their officer rows set to the records' lists. */
@@ -53,5 +64,13 @@ export class CaseRepository extends BaseRepository {
       columns: 'id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, status, filed_at, decided_at, closed_at, revoked_at, cause_changes, extended_days, coercive',
     }, after, limit);
     return { rows, officers: await membersOf(this.dataSource.manager, CASE_OFFICERS, rows.map((r) => r.id)) };
+  }
+
+  /** Cases by id, earliest filed first. */
+  async summaries(ids: string[], tx?: Tx): Promise<CaseSummary[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; agency_id: string; cause: string; status: string; filed_at: Date; fine: string | number }[] = await this.db(tx).query(
+      'SELECT id, agency_id, cause, status, filed_at, fine FROM cases WHERE id IN (?) ORDER BY filed_at', [ids]);
+    return rows.map((r) => ({ id: r.id, agencyId: r.agency_id, cause: r.cause, status: r.status, filedAt: new Date(r.filed_at), fine: String(r.fine) }));
   }
 }

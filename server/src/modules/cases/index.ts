@@ -1,6 +1,6 @@
 /**
- * cases/ — administrative cases (行政处罚案件) as the exchange format has them, with their officers.
+ * cases/ — administrative penalty cases (行政处罚案件: 立案 → 决定 → 结案, or 撤销) and their officers.
  * Owns: cases, case_officers.
  */
 export { CasesModule } from './cases.module.js';
-export { CaseRepository, type ImportedCase } from './case.repository.js';
+export { CaseRepository, type CaseSummary, type ImportedCase } from './case.repository.js';

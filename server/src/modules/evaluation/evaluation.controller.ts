@@ -3,52 +3,56 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res }
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Role, type SessionUser } from '@mashang/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Public, Roles } from '../auth/index.js';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError, forbidden } from '../../infra/errors/domain-error.js';
-import { CurrentUser } from '../auth/current-user.decorator.js';
-import { Public } from '../auth/public.decorator.js';
-import { Roles } from '../auth/roles.decorator.js';
 import { PageQueryDto } from '../../infra/http/page-query.dto.js';
 import { SubmitRatingsDto } from './dto/rating.dto.js';
-import { EvaluationService } from './evaluation.service.js';
+import { InviteList } from './invite-list/invite-list.js';
+import { RatingPageView } from './rating-page/rating-page-view.js';
+import { RatingSubmission } from './rating-page/rating-submission.js';
+import { DeliveryReceipts, type DeliveryReceipt } from './receipts/delivery-receipts.js';
 
 /** The public rating page's API (no login: the SMS link or code is the credential) and the agencies' view of invites. */
 @ApiTags('ratings')
 @Controller('ratings')
 export class RatingsController {
-  constructor(@Inject(EvaluationService) private readonly evaluation: EvaluationService) {}
+  constructor(
+    @Inject(InviteList) private readonly invites: InviteList,
+    @Inject(RatingPageView) private readonly page: RatingPageView,
+    @Inject(RatingSubmission) private readonly submission: RatingSubmission,
+  ) {}
 
   @ApiBearerAuth()
   @Roles(Role.AgencyAdmin, Role.Supervisor, Role.Discipline)
   @Get('invites')
   list(@CurrentUser() user: SessionUser, @Query() query: PageQueryDto) {
-    return this.evaluation.list(user, query.page, query.pageSize);
+    return this.invites.list(user, query.page, query.pageSize);
   }
 
   /** `credential`: the link token, or the rating code as typed. */
   @Public()
   @Get('invites/:credential')
   view(@Param('credential') credential: string, @Req() request: FastifyRequest) {
-    return this.evaluation.view(credential, request.ip);
+    return this.page.view(credential, request.ip);
   }
 
   @Public()
   @Post('invites/:credential')
   @HttpCode(200)
   submit(@Param('credential') credential: string, @Body() body: SubmitRatingsDto, @Req() request: FastifyRequest) {
-    return this.evaluation.submit(credential, body, request.ip);
+    return this.submission.submit(credential, body, request.ip);
   }
 }
-
-type Receipt = Parameters<EvaluationService['receipt']>[1];
 
 /** The local outbox, and the providers' delivery-receipt callbacks (each in its provider's format). */
 @ApiTags('sms')
 @Controller('sms')
 export class SmsController {
   constructor(
-    @Inject(EvaluationService) private readonly evaluation: EvaluationService,
+    @Inject(InviteList) private readonly invites: InviteList,
+    @Inject(DeliveryReceipts) private readonly receipts: DeliveryReceipts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,7 +60,7 @@ export class SmsController {
   @Roles(Role.AgencyAdmin, Role.Supervisor)
   @Get('outbox')
   outbox(@CurrentUser() user: SessionUser) {
-    return this.evaluation.outbox(user, 50);
+    return this.invites.outbox(user, 50);
   }
 
   /** Aliyun SmsReport push: a JSON array of `{ biz_id, phone_number, success, err_code, err_msg, … }`. */
@@ -83,8 +87,8 @@ export class SmsController {
     return { result: 0, errmsg: 'OK' };
   }
 
-  private async record(provider: 'aliyun' | 'tencent', list: Receipt[]): Promise<void> {
-    for (const receipt of list) if (receipt.providerMessageId) await this.evaluation.receipt(provider, receipt);
+  private async record(provider: 'aliyun' | 'tencent', list: DeliveryReceipt[]): Promise<void> {
+    for (const receipt of list) if (receipt.providerMessageId) await this.receipts.record(provider, receipt);
   }
 
   private checkToken(token: string | undefined): void {
@@ -95,7 +99,7 @@ export class SmsController {
   }
 }
 
-function receipts(body: unknown, read: (r: Record<string, unknown>) => Receipt): Receipt[] {
+function receipts(body: unknown, read: (r: Record<string, unknown>) => DeliveryReceipt): DeliveryReceipt[] {
   const list = Array.isArray(body) ? body : body && typeof body === 'object' ? [body] : null;
   if (!list || list.some((r) => !r || typeof r !== 'object')) throw new DomainError(ErrorCode.BadRequest, '回执格式不正确：应为 JSON 数组');
   return list.map((r) => read(r as Record<string, unknown>));

@@ -1,22 +1,30 @@
 import { Module } from '@nestjs/common';
 import { FlagsModule } from '../flags/index.js';
+import { InspectionsModule } from '../inspections/index.js';
+import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
 import { RatingLinkController, RatingsController, SmsController } from './evaluation.controller.js';
 import { EvaluationProcessor } from './evaluation.processor.js';
-import { EvaluationService } from './evaluation.service.js';
+import { InviteList } from './invite-list/invite-list.js';
+import { RatingInvitations } from './inviting/rating-invitations.js';
 import { AliyunSmsProvider } from './providers/aliyun.js';
 import { OutboxSmsProvider } from './providers/outbox.js';
 import { SMS_PROVIDER, type SmsProvider } from './providers/sms-provider.js';
 import { TencentSmsProvider } from './providers/tencent.js';
+import { InviteCredentials } from './rating-page/invite-credentials.js';
+import { RatingPageView } from './rating-page/rating-page-view.js';
+import { RatingSubmission } from './rating-page/rating-submission.js';
+import { RatingInviteRepository } from './rating-invite.repository.js';
 import { RatingRepository } from './rating.repository.js';
+import { DeliveryReceipts } from './receipts/delivery-receipts.js';
+import { SmsMessageRepository } from './sms-message.repository.js';
+import { SmsOutboxRepository } from './sms-outbox.repository.js';
 import { SmsSender } from './sms-sender.js';
 
-function smsProvider(config: AppConfig, dataSource: DataSource): SmsProvider {
+function smsProvider(config: AppConfig, outbox: SmsOutboxRepository): SmsProvider {
   const { sms } = config.evaluation;
   switch (sms.provider.kind) {
     case 'aliyun':
@@ -24,21 +32,28 @@ function smsProvider(config: AppConfig, dataSource: DataSource): SmsProvider {
     case 'tencent':
       return new TencentSmsProvider(sms.provider, sms);
     case 'outbox':
-      return new OutboxSmsProvider(dataSource, new PhoneCipher(config.phoneEncryptionKey));
+      return new OutboxSmsProvider(outbox, new PhoneCipher(config.phoneEncryptionKey));
   }
 }
 
+const REPOSITORIES = [RatingRepository, RatingInviteRepository, SmsMessageRepository, SmsOutboxRepository];
+
 /** 短信评价: SMS invites after inspections, the public rating page, delivery receipts. */
 @Module({
-  imports: [TrailModule, FlagsModule],
+  imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
   controllers: [RatingsController, SmsController, RatingLinkController],
   providers: [
-    { provide: SMS_PROVIDER, useFactory: smsProvider, inject: [APP_CONFIG, getDataSourceToken()] },
-    RatingRepository,
+    ...REPOSITORIES,
+    { provide: SMS_PROVIDER, useFactory: smsProvider, inject: [APP_CONFIG, SmsOutboxRepository] },
     SmsSender,
-    EvaluationService,
+    RatingInvitations,
+    InviteCredentials,
+    RatingPageView,
+    RatingSubmission,
+    InviteList,
+    DeliveryReceipts,
     EvaluationProcessor,
   ],
-  exports: [EvaluationService, SmsSender, RatingRepository],
+  exports: [RatingRepository, RatingInviteRepository, RatingInvitations, SmsSender],
 })
 export class EvaluationModule {}

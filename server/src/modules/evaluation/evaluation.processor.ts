@@ -2,15 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bull';
 import { OnJob } from '../../infra/queues/on-job.decorator.js';
 import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
-import { EvaluationService } from './evaluation.service.js';
+import { RatingInvitations } from './inviting/rating-invitations.js';
 
 @Injectable()
 export class EvaluationProcessor {
-  constructor(@Inject(EvaluationService) private readonly evaluation: EvaluationService) {}
+  constructor(@Inject(RatingInvitations) private readonly invitations: RatingInvitations) {}
 
   /** Every agency of an inspection has finished: invite the enterprise to rate it. */
   @OnJob(JobName.InspectionFinished)
   async inspectionFinished(job: Job<JobPayloads[JobName.InspectionFinished]>): Promise<void> {
-    await this.evaluation.inviteFinished(job.data);
+    await this.invitations.inviteFinished(job.data);
   }
 }

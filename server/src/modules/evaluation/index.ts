@@ -1,7 +1,12 @@
 /**
- * evaluation/ — 短信评价: the SMS invite after an inspection, the enterprise's rating page, reminders
- * and delivery receipts.
+ * evaluation/ — 短信评价: SMS rating invites after finished inspections, the enterprise's public rating
+ * page, delivery receipts, and what agencies see of their invites.
  * Owns: ratings, rating_invites, rating_invite_agencies, sms_messages, sms_outbox.
  */
 export { EvaluationModule } from './evaluation.module.js';
-export { RatingRepository, type ImportedRating } from './rating.repository.js';
+export { RatingRepository, type RatingRecord } from './rating.repository.js';
+export { RatingInviteRepository, type InvitedAgency } from './rating-invite.repository.js';
+export { RatingInvitations } from './inviting/rating-invitations.js';
+export { SmsSender } from './sms-sender.js';
+export { ratingDedupeKey } from './rating-flags.js';
+export { credentialHash, parseCredential } from './rating-token.js';

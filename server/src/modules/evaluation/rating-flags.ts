@@ -25,3 +25,8 @@ export function poorRating(rating: Pick<RatingInput, 'language' | 'procedure' | 
   const rule = rating.verdict === 'disapprove' ? 'disapprove' : low.length ? 'low-score' : 'problems';
   return { rule, severity: rule === 'disapprove' ? 'high' : 'medium', reasons };
 }
+
+/** The flagged case of one agency's poor rating in one inspection: raised once, found again by the enterprise's outcome page. */
+export function ratingDedupeKey(inspectionId: string, agencyId: string): string {
+  return `rating:${inspectionId}:${agencyId}`;
+}

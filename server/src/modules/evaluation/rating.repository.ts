@@ -1,25 +1,75 @@
 import { Injectable } from '@nestjs/common';
+import type { RatingProblem, RatingVerdict } from '@mashang/shared';
 import { keysetPage } from '../../infra/database/keyset.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
-/** A rating as imported (the exchange format's `rating`). */
-export interface ImportedRating {
+const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
+
+/** An enterprise's rating of one agency's conduct in one inspection. */
+export interface RatingRecord {
   inspectionId: string;
   agencyId: string;
   language: number;
   procedure: number;
   manner: number;
   fairness: number;
-  verdict: string;
-  flags: string[];
+  verdict: RatingVerdict;
+  flags: RatingProblem[];
   comment: string | null;
   ratedAt: Date;
 }
 
-/** The enterprises' ratings of inspections, one per inspection and agency. */
+/** Statements on `ratings`: each agency of an inspection is rated once (the primary key holds it under concurrency too). */
 @Injectable()
 export class RatingRepository extends BaseRepository {
-  async upsertMany(records: ImportedRating[], tx: Tx): Promise<void> {
+  /** Records a rating; false when this agency's part of the inspection is rated already. */
+  async insert(rating: RatingRecord, tx: Tx): Promise<boolean> {
+    try {
+      await tx.query(
+        `INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [rating.inspectionId, rating.agencyId, rating.language, rating.procedure, rating.manner, rating.fairness, rating.verdict, rating.flags.join(','), rating.comment, rating.ratedAt],
+      );
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === DUPLICATE_ENTRY) return false;
+      throw error;
+    }
+  }
+
+  /** The ratings of one inspection's agencies, in the order they came. */
+  async ofInspection(inspectionId: string): Promise<RatingRecord[]> {
+    const rows: { inspection_id: string; agency_id: string; language_score: number; procedure_score: number; manner_score: number; fairness_score: number; verdict: RatingVerdict; flags: string; comment: string | null; rated_at: Date }[] =
+      await this.dataSource.query(
+        'SELECT inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at FROM ratings WHERE inspection_id = ? ORDER BY rated_at',
+        [inspectionId],
+      );
+    return rows.map((r) => ({
+      inspectionId: r.inspection_id,
+      agencyId: r.agency_id,
+      language: r.language_score,
+      procedure: r.procedure_score,
+      manner: r.manner_score,
+      fairness: r.fairness_score,
+      verdict: r.verdict,
+      flags: r.flags ? (r.flags.split(',') as RatingProblem[]) : [],
+      comment: r.comment,
+      ratedAt: new Date(r.rated_at),
+    }));
+  }
+
+  /** Per agency (of one, or all): ratings since `since`, the mean of the four scores, and how many approved. */
+  async satisfactionByAgency(since: Date, agencyId: string | null): Promise<{ agencyId: string; ratings: number; meanScore: number; approved: number }[]> {
+    const rows: { agency_id: string; n: number; mean: string | number; approve: number }[] = await this.dataSource.query(
+      `SELECT agency_id, COUNT(*) AS n, AVG((language_score + procedure_score + manner_score + fairness_score) / 4) AS mean, SUM(verdict = 'approve') AS approve
+       FROM ratings WHERE rated_at >= ?${agencyId ? ' AND agency_id = ?' : ''} GROUP BY agency_id`,
+      agencyId ? [since, agencyId] : [since],
+    );
+    return rows.map((r) => ({ agencyId: r.agency_id, ratings: Number(r.n), meanScore: Number(r.mean), approved: Number(r.approve) }));
+  }
+
+  /** Imported ratings: inserted or replaced. */
+  async upsertMany(records: RatingRecord[], tx: Tx): Promise<void> {
     await tx.query(
       `INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at) VALUES ?
        ON DUPLICATE KEY UPDATE language_score = VALUES(language_score), procedure_score = VALUES(procedure_score), manner_score = VALUES(manner_score),

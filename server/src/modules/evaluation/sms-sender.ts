@@ -1,18 +1,20 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { maskPhone, type SmsKind, type SmsMode, type SmsStatus } from '@mashang/shared';
+import { maskPhone, SYSTEM_ACTORS, type SmsKind, type SmsMode, type SmsStatus } from '@mashang/shared';
 import type { Job } from 'bull';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { Transactions } from '../../infra/database/tx.js';
 import { JobQueue } from '../../infra/queues/job-queue.js';
 import { OnJob } from '../../infra/queues/on-job.decorator.js';
 import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
 import { Batcher } from '../../infra/batching/batcher.js';
 import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
+import { RatingInviteRepository } from './rating-invite.repository.js';
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
+import { SmsMessageRepository } from './sms-message.repository.js';
 import { renderSms } from './sms-template.js';
+import { AgencyRepository } from '../registry/index.js';
 import { TrailRepository } from '../trail/index.js';
 import { isLockConflict, LOCK_CONFLICT_ATTEMPTS, pauseBeforeRetry } from '../../infra/database/lock-conflicts.js';
 
@@ -58,14 +60,20 @@ export class SmsSender implements OnApplicationShutdown {
   private readonly loader: Batcher<string, LoadedMessage | null>;
   private readonly dispatcher: Batcher<OutgoingSms, SendOutcome>;
   private readonly recorder: Batcher<Accepted, void>;
+  /** The registry's expression naming an invite's agency, so loading messages stays one statement. */
+  private readonly agencyName: string;
 
   constructor(
     @Inject(JobQueue) private readonly jobs: JobQueue,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SMS_PROVIDER) private readonly provider: SmsProvider,
+    @Inject(SmsMessageRepository) private readonly messages: SmsMessageRepository,
+    @Inject(RatingInviteRepository) private readonly invites: RatingInviteRepository,
     @Inject(TrailRepository) private readonly trail: TrailRepository,
+    @Inject(AgencyRepository) agencies: AgencyRepository,
   ) {
+    this.agencyName = agencies.nameExpression('ria.agency_id');
     this.key = ratingKey(config.jwtSecret);
     this.phones = new PhoneCipher(config.phoneEncryptionKey);
     this.loader = new Batcher((ids) => this.load(ids), BATCH, 2);
@@ -121,51 +129,36 @@ export class SmsSender implements OnApplicationShutdown {
       this.logger.warn(`SMS ${message.id} to ${maskPhone(phone)} failed for good after ${attempts} attempt(s): ${outcome.code} ${outcome.message}`);
       return 'failed';
     }
-    await this.dataSource.query("UPDATE sms_messages SET attempts = ?, error_code = ?, error_message = ? WHERE id = ? AND status = 'queued'", [
-      attempts, outcome.code, outcome.message || null, message.id,
-    ]);
+    await this.messages.recordAttempt(message.id, attempts, { code: outcome.code, message: outcome.message || null });
     // Bull retries with backoff.
     throw new Error(`SMS ${message.id}: ${outcome.code} ${outcome.message}`);
   }
 
   /** A reminder goes only to an invite that reached the phone and still has an agency unrated. */
   private async reminderNotNeeded(message: LoadedMessage): Promise<string | null> {
-    const [invite]: { status: string }[] = await this.dataSource.query("SELECT status FROM sms_messages WHERE invite_id = ? AND kind = 'invite'", [message.inviteId]);
-    if (!invite || !['accepted', 'delivered'].includes(invite.status)) return '评价短信未发出，不再提醒';
-    const [open]: { n: number }[] = await this.dataSource.query(
-      'SELECT COUNT(*) AS n FROM rating_invite_agencies ria LEFT JOIN ratings r ON r.inspection_id = ria.inspection_id AND r.agency_id = ria.agency_id WHERE ria.invite_id = ? AND r.inspection_id IS NULL',
-      [message.inviteId],
-    );
-    return Number(open.n) === 0 ? '已全部评价，无需提醒' : null;
+    const invite = await this.messages.inviteSmsStatus(message.inviteId);
+    if (invite !== 'accepted' && invite !== 'delivered') return '评价短信未发出，不再提醒';
+    return (await this.invites.unratedCount(message.inviteId)) === 0 ? '已全部评价，无需提醒' : null;
   }
 
   private async close(id: string, status: 'failed' | 'skipped', attempts: number, why: { code: string; message: string }): Promise<void> {
-    await this.dataSource.query("UPDATE sms_messages SET status = ?, attempts = ?, error_code = ?, error_message = ?, closed_at = ? WHERE id = ? AND status = 'queued'", [
-      status, attempts, why.code, why.message || null, new Date(), id,
-    ]);
+    await this.messages.close(id, status, attempts, { code: why.code, message: why.message || null }, new Date());
   }
 
   /** The messages with their invites and agencies (lead first), in one query: a row per agency. */
   private async load(ids: string[]): Promise<(LoadedMessage | null)[]> {
-    const rows: { id: string; invite_id: string; kind: SmsKind; status: SmsStatus; mode: SmsMode; code_seq: number; phone_cipher: string | null; expires_at: Date; inspection_date: string; inspection_id: string; name: string }[] = await this.dataSource.query(
-      `SELECT m.id, m.invite_id, m.kind, m.status, r.mode, r.code_seq, r.phone_cipher, r.expires_at, r.inspection_date, ria.inspection_id, a.name
-       FROM sms_messages m JOIN rating_invites r ON r.id = m.invite_id
-       JOIN rating_invite_agencies ria ON ria.invite_id = m.invite_id JOIN agencies a ON a.id = ria.agency_id
-       WHERE m.id IN (?) ORDER BY m.id, ria.position`,
-      [ids],
-    );
+    const rows = await this.messages.sending(ids, this.agencyName);
     const byId = new Map<string, LoadedMessage>();
-    for (const r of rows) {
+    for (const { agencyName, inspectionId, ...r } of rows) {
+      // Agencies on the register only.
+      if (agencyName === null) continue;
       const loaded = byId.get(r.id);
       if (loaded) {
-        loaded.agencyNames.push(r.name);
-        loaded.inspectionIds.push(r.inspection_id);
+        loaded.agencyNames.push(agencyName);
+        loaded.inspectionIds.push(inspectionId);
         continue;
       }
-      byId.set(r.id, {
-        id: r.id, inviteId: r.invite_id, kind: r.kind, status: r.status, mode: r.mode, codeSeq: Number(r.code_seq), phoneCipher: r.phone_cipher,
-        expiresAt: new Date(r.expires_at), inspectionDate: r.inspection_date, agencyNames: [r.name], inspectionIds: [r.inspection_id],
-      });
+      byId.set(r.id, { ...r, agencyNames: [agencyName], inspectionIds: [inspectionId] });
     }
     return ids.map((id) => byId.get(id) ?? null);
   }
@@ -184,28 +177,20 @@ export class SmsSender implements OnApplicationShutdown {
     for (let attempt = 1; ; attempt += 1) {
       try {
         // READ COMMITTED: locking reads take no gap locks, so parallel batches on neighbouring trails do not deadlock.
-        await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        await this.transactions.run(async (tx) => {
           let fresh = unique;
           if (careful) {
-            const open: { id: string }[] = await manager.query("SELECT id FROM sms_messages WHERE id IN (?) AND status = 'queued' FOR UPDATE", [unique.map((i) => i.message.id)]);
-            const openIds = new Set(open.map((o) => o.id));
+            const openIds = await this.messages.lockQueued(unique.map((i) => i.message.id), tx);
             fresh = unique.filter((i) => openIds.has(i.message.id));
             if (!fresh.length) return;
           }
-          const cases = (pick: (i: Accepted) => unknown) => ({ sql: `CASE id ${fresh.map(() => 'WHEN ? THEN ?').join(' ')} END`, params: fresh.flatMap((i) => [i.message.id, pick(i)]) });
-          const providerIds = cases((i) => i.providerMessageId);
-          const attempts = cases((i) => i.attempts);
-          const updated: { affectedRows: number } = await manager.query(
-            `UPDATE sms_messages SET status = 'accepted', accepted_at = ?, error_code = NULL, error_message = NULL,
-               provider_message_id = ${providerIds.sql}, attempts = ${attempts.sql} WHERE id IN (?) AND status = 'queued'`,
-            [at, ...providerIds.params, ...attempts.params, fresh.map((i) => i.message.id)],
-          );
-          if (updated.affectedRows !== fresh.length) throw new RecordedMeanwhile();
+          const updated = await this.messages.markAccepted(fresh.map((i) => ({ id: i.message.id, providerMessageId: i.providerMessageId, attempts: i.attempts })), at, tx);
+          if (updated !== fresh.length) throw new RecordedMeanwhile();
           await this.trail.appendMany(fresh.flatMap((item) => {
             const detail = { messageId: item.message.id, kind: item.message.kind, provider: this.provider.name, phone: maskPhone(item.phone) };
-            return item.message.inspectionIds.map((inspectionId) => ({ inspectionId, kind: 'invited' as const, actor: 'system:sms', detail, at }));
-          }), manager);
-        });
+            return item.message.inspectionIds.map((inspectionId) => ({ inspectionId, kind: 'invited' as const, actor: SYSTEM_ACTORS.sms, detail, at }));
+          }), tx);
+        }, 'READ COMMITTED');
         return items.map(() => undefined);
       } catch (error) {
         if (error instanceof RecordedMeanwhile && !careful) {

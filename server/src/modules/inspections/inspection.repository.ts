@@ -34,6 +34,19 @@ export interface ImportedInspection {
   itemIds: string[];
 }
 
+/** A stored inspection record, without its officers and items. */
+export interface InspectionRecord {
+  id: string;
+  agencyId: string;
+  creditCode: string;
+  trigger: string;
+  jointId: string | null;
+  startedAt: Date;
+  finishedAt: Date;
+  coded: boolean;
+  result: string;
+}
+
 const INSPECTION_OFFICERS: MemberTable = { table: 'inspection_officers', owner: 'inspection_id', member: 'officer_id', ownerValues: ['agency_id', 'credit_code', 'started_at', 'finished_at'] };
 const INSPECTION_ITEMS: MemberTable = { table: 'inspection_items', owner: 'inspection_id', member: 'item_id', ownerValues: ['trigger_type', 'started_at'] };
 
@@ -124,6 +137,43 @@ export class InspectionRepository extends BaseRepository {
       [creditCode, agencyIds, since, until, limit],
     );
     return rows.map(toSummary);
+  }
+
+  /** Inspection records by id, earliest start first. */
+  async byIds(ids: string[], tx?: Tx): Promise<InspectionRecord[]> {
+    if (!ids.length) return [];
+    const rows: { id: string; agency_id: string; credit_code: string; trigger_type: string; joint_id: string | null; started_at: Date; finished_at: Date; coded: number; result: string }[] =
+      await this.db(tx).query(
+        'SELECT id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, result FROM inspections WHERE id IN (?) ORDER BY started_at', [ids]);
+    return rows.map((r) => ({
+      id: r.id, agencyId: r.agency_id, creditCode: r.credit_code, trigger: r.trigger_type, jointId: r.joint_id,
+      startedAt: new Date(r.started_at), finishedAt: new Date(r.finished_at), coded: !!r.coded, result: r.result,
+    }));
+  }
+
+  /** The officers of these inspection records, per inspection in the order listed. */
+  async officersOf(inspectionIds: string[], tx?: Tx): Promise<{ inspectionId: string; officerId: string }[]> {
+    if (!inspectionIds.length) return [];
+    const rows: { inspection_id: string; officer_id: string }[] = await this.db(tx).query(
+      'SELECT inspection_id, officer_id FROM inspection_officers WHERE inspection_id IN (?) ORDER BY inspection_id, position', [inspectionIds]);
+    return rows.map((r) => ({ inspectionId: r.inspection_id, officerId: r.officer_id }));
+  }
+
+  /** Records started since `from`, per agency and Shanghai month (YYYY-MM), with how many were joint; of one agency or all. */
+  async countsByAgencyMonth(from: Date, agencyId: string | null): Promise<{ agencyId: string; month: string; count: number; joint: number }[]> {
+    const rows: { agency_id: string; month: string; n: number; joint: number }[] = await this.dataSource.query(
+      `SELECT agency_id, DATE_FORMAT(DATE_ADD(started_at, INTERVAL 8 HOUR), '%Y-%m') AS month, COUNT(*) AS n, SUM(joint_id IS NOT NULL) AS joint
+       FROM inspections WHERE started_at >= ?${agencyId ? ' AND agency_id = ?' : ''} GROUP BY agency_id, month`,
+      agencyId ? [from, agencyId] : [from],
+    );
+    return rows.map((r) => ({ agencyId: r.agency_id, month: r.month, count: Number(r.n), joint: Number(r.joint) }));
+  }
+
+  /** How many distinct enterprises were inspected since `from`, by one agency or any. */
+  async enterprisesInspectedSince(from: Date, agencyId: string | null): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(
+      `SELECT COUNT(DISTINCT credit_code) AS n FROM inspections WHERE started_at >= ?${agencyId ? ' AND agency_id = ?' : ''}`, agencyId ? [from, agencyId] : [from]);
+    return Number(row.n);
   }
 }
 

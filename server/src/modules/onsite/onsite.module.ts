@@ -50,5 +50,6 @@ import { OnsiteView } from './view/onsite-view.js';
     InspectionEventsProcessor,
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => documentStorage(config.onsite.storage) },
   ],
+  exports: [DocumentRepository],
 })
 export class OnsiteModule {}

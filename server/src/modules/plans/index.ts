@@ -6,5 +6,6 @@
  */
 export { PlansModule } from './plans.module.js';
 export { LateCodes, type LateCode } from './late-code.js';
+export { PlanRepository } from './plan.repository.js';
 export { codeSigningKey, isAuthenticToken } from './inspection-code.js';
 export { PlanProgressRepository, type PlanArrival, type PlanMatchQuery, type PlanMatchRow, type PlanProgress } from './plan-progress.repository.js';

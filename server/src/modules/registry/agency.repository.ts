@@ -35,4 +35,12 @@ export class AgencyRepository extends EntityTable<Agency> {
     const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM agencies WHERE kind = (SELECT kind FROM agencies WHERE id = ?)', [id]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+
+  /**
+   * A column expression for another module's read that must stay one statement: the name of the
+   * agency whose id is in `idColumn` (one primary-key probe), or NULL when there is none.
+   */
+  nameExpression(idColumn: string): string {
+    return `(SELECT a.name FROM agencies a WHERE a.id = ${idColumn})`;
+  }
 }

@@ -45,10 +45,39 @@ export class EnterpriseRepository extends EntityTable<Enterprise> {
     return [LOCK_SQL, [[...new Set(creditCodes)].sort()]];
   }
 
-  /** Names by credit code. */
+  /** Names by credit code, for views that name the enterprise of other modules' records. */
   async namesOf(creditCodes: string[], tx?: Tx): Promise<Map<string, string>> {
     if (!creditCodes.length) return new Map();
-    const rows: LockedEnterprise[] = await this.db(tx).query('SELECT credit_code, name FROM enterprises WHERE credit_code IN (?)', [[...new Set(creditCodes)]]);
+    const rows: { credit_code: string; name: string }[] = await this.db(tx).query('SELECT credit_code, name FROM enterprises WHERE credit_code IN (?)', [[...new Set(creditCodes)]]);
     return new Map(rows.map((r) => [r.credit_code, r.name]));
+  }
+
+  /** Name and encrypted phone by credit code. */
+  async byCodes(creditCodes: string[], tx?: Tx): Promise<Map<string, { name: string; phoneCipher: string | null }>> {
+    if (!creditCodes.length) return new Map();
+    const rows: { credit_code: string; name: string; phone_cipher: string | null }[] = await this.db(tx).query(
+      'SELECT credit_code, name, phone_cipher FROM enterprises WHERE credit_code IN (?)', [[...new Set(creditCodes)]]);
+    return new Map(rows.map((r) => [r.credit_code, { name: r.name, phoneCipher: r.phone_cipher }]));
+  }
+
+  /**
+   * A subquery for another module's read that must stay one statement: the credit codes of the
+   * enterprises whose name contains `text`, to use as `credit_code IN (…)`.
+   */
+  codesNamedLike(text: string): { sql: string; params: unknown[] } {
+    return { sql: 'SELECT credit_code FROM enterprises WHERE name LIKE ?', params: [likeContains(text)] };
+  }
+
+  /** The credit codes of at most `limit` enterprises whose name contains `text`. */
+  async codesNamed(text: string, limit: number): Promise<string[]> {
+    const { sql, params } = this.codesNamedLike(text);
+    const rows: { credit_code: string }[] = await this.dataSource.query(`${sql} LIMIT ?`, [...params, limit]);
+    return rows.map((r) => r.credit_code);
+  }
+
+  /** How many enterprises are registered. */
+  async total(): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query('SELECT COUNT(*) AS n FROM enterprises');
+    return Number(row.n);
   }
 }

@@ -20,4 +20,11 @@ export class OfficerRepository extends EntityTable<Officer> {
   byIds(ids: string[], tx?: Tx): Promise<Officer[]> {
     return ids.length ? this.db(tx).createQueryBuilder(Officer, 'o').where('o.id IN (:...ids)', { ids }).getMany() : Promise.resolve([]);
   }
+
+  /** Names by id, for views that name the officers of other modules' records. */
+  async namesOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM officers WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
 }

@@ -1,10 +1,39 @@
 import { Module } from '@nestjs/common';
-import { DashboardService } from './dashboard.service.js';
+import { CasesModule } from '../cases/index.js';
+import { EvaluationModule } from '../evaluation/index.js';
+import { FlagsModule } from '../flags/index.js';
+import { InspectionsModule } from '../inspections/index.js';
+import { OnsiteModule } from '../onsite/index.js';
+import { PlansModule } from '../plans/index.js';
+import { RegistryModule } from '../registry/index.js';
+import { TrailModule } from '../trail/index.js';
+import { CaseAttachments } from './attachments/case-attachments.js';
+import { CaseAttachmentRepository } from './case-attachment.repository.js';
+import { CaseDetails } from './case-detail/case-details.js';
+import { CaseNames } from './case-names.js';
+import { CreditRecordRepository } from './credit-record.repository.js';
+import { DashboardService } from './dashboard/dashboard.service.js';
+import { ConsoleExport } from './export/console-export.js';
+import { ComplaintOutcomes } from './outcomes/complaint-outcomes.js';
+import { CaseQueue } from './queue/case-queue.js';
 import { SupervisionController } from './supervision.controller.js';
-import { SupervisionService } from './supervision.service.js';
+import { CaseActions } from './workflow/case-actions.js';
 
+/** 执法监督: the flagged-case console, the enterprise's outcome page, the dashboard and exports. */
 @Module({
+  imports: [FlagsModule, TrailModule, RegistryModule, InspectionsModule, CasesModule, PlansModule, OnsiteModule, EvaluationModule],
   controllers: [SupervisionController],
-  providers: [SupervisionService, DashboardService],
+  providers: [
+    CaseAttachmentRepository,
+    CreditRecordRepository,
+    CaseNames,
+    CaseQueue,
+    CaseDetails,
+    CaseActions,
+    CaseAttachments,
+    ComplaintOutcomes,
+    DashboardService,
+    ConsoleExport,
+  ],
 })
 export class SupervisionModule {}

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { maskPhone } from '@mashang/shared';
-import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../../infra/crypto/phone-cipher.js';
+import type { SmsOutboxRepository } from '../sms-outbox.repository.js';
 import { transportFailure, type OutgoingSms, type SendOutcome, type SmsProvider } from './sms-provider.js';
 
 /**
@@ -13,14 +13,12 @@ export class OutboxSmsProvider implements SmsProvider {
   readonly maxBatch = 100;
   private readonly logger = new Logger('SmsOutbox');
 
-  constructor(private readonly dataSource: DataSource, private readonly cipher: PhoneCipher) {}
+  constructor(private readonly outbox: SmsOutboxRepository, private readonly cipher: PhoneCipher) {}
 
   async send(batch: OutgoingSms[]): Promise<SendOutcome[]> {
     const now = new Date();
     try {
-      await this.dataSource.query('INSERT INTO sms_outbox (message_id, phone_cipher, text, link, sent_at) VALUES ?', [
-        batch.map((m) => [m.messageId, this.cipher.encrypt(m.phone), m.text, m.link, now]),
-      ]);
+      await this.outbox.insert(batch.map((m) => ({ messageId: m.messageId, phoneCipher: this.cipher.encrypt(m.phone)!, text: m.text, link: m.link, sentAt: now })));
     } catch (error) {
       return batch.map(() => transportFailure(error));
     }

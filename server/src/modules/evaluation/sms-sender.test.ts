@@ -1,0 +1,86 @@
+import type { Job } from 'bull';
+import type { AppConfig } from '../../infra/config/config.js';
+import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import type { Transactions, Tx } from '../../infra/database/tx.js';
+import type { JobQueue } from '../../infra/queues/job-queue.js';
+import type { AgencyRepository } from '../registry/index.js';
+import type { TrailAppend, TrailRepository } from '../trail/index.js';
+import type { OutgoingSms, SmsProvider } from './providers/sms-provider.js';
+import type { RatingInviteRepository } from './rating-invite.repository.js';
+import type { SendingRow, SmsMessageRepository } from './sms-message.repository.js';
+import { SmsSender } from './sms-sender.js';
+
+const KEY = Buffer.alloc(32, 7);
+const phones = new PhoneCipher(KEY);
+const config = {
+  jwtSecret: 'unit-secret-unit-secret-unit-secret',
+  phoneEncryptionKey: KEY,
+  publicBaseUrl: 'https://mashang.example.cn',
+  evaluation: { sms: { concurrency: 100, signName: '码上入企', inviteTemplate: 'SMS_INVITE', reminderTemplate: 'SMS_REMIND', maxAttempts: 5 } },
+} as unknown as AppConfig;
+
+const row = (id: string, overrides: Partial<SendingRow> = {}): SendingRow => ({
+  id, inviteId: `inv-${id}`, kind: 'invite', status: 'queued', mode: 'link', codeSeq: 0, phoneCipher: phones.encrypt(`1380000000${id.slice(-1)}`),
+  expiresAt: new Date(Date.now() + 86_400_000), inspectionDate: '2026-05-09', inspectionId: `P-${id}`, agencyName: '市市场监督管理局', ...overrides,
+});
+const job = (messageId: string) => ({ data: { messageId }, attemptsMade: 0, opts: { attempts: 5 } }) as unknown as Job<{ messageId: string }>;
+
+/** Stored messages and what every statement was asked; `recordedMeanwhile` are accepted by another run after loading. */
+function setUp(rows: SendingRow[], options: { recordedMeanwhile?: string[]; unrated?: number; inviteStatus?: string } = {}) {
+  const calls: string[] = [];
+  const sent: OutgoingSms[][] = [];
+  const trail: TrailAppend[] = [];
+  const closed: unknown[][] = [];
+  const meanwhile = new Set(options.recordedMeanwhile ?? []);
+  const provider: SmsProvider = {
+    name: 'aliyun',
+    maxBatch: 100,
+    send: async (batch) => (sent.push(batch), batch.map((m) => ({ ok: true as const, providerMessageId: `biz-${m.messageId}` }))),
+  };
+  const sender = new SmsSender(
+    { addMany: async () => undefined } as unknown as JobQueue,
+    { run: (work: (tx: Tx) => Promise<unknown>, isolation?: string) => (calls.push(`transaction ${isolation}`), work({} as Tx)) } as unknown as Transactions,
+    config,
+    provider,
+    {
+      sending: async (ids: string[], agencyName: string) => (calls.push(`load ${ids.length} ${agencyName}`), rows.filter((r) => ids.includes(r.id))),
+      markAccepted: async (accepted: { id: string }[]) => (calls.push(`accept ${accepted.map((a) => a.id).join(',')}`), accepted.filter((a) => !meanwhile.has(a.id)).length),
+      lockQueued: async (ids: string[]) => (calls.push(`lock ${ids.join(',')}`), new Set(ids.filter((id) => !meanwhile.has(id)))),
+      inviteSmsStatus: async () => options.inviteStatus ?? 'delivered',
+      close: async (...args: unknown[]) => void closed.push(args),
+    } as unknown as SmsMessageRepository,
+    { unratedCount: async () => options.unrated ?? 1 } as unknown as RatingInviteRepository,
+    { appendMany: async (entries: TrailAppend[]) => (calls.push(`trail ${entries.length}`), void trail.push(...entries)) } as unknown as TrailRepository,
+    { nameExpression: (column: string) => `name(${column})` } as unknown as AgencyRepository,
+  );
+  return { sender, calls, sent, trail, closed };
+}
+
+describe('sending rating SMS', () => {
+  it('shares one load, one provider call and one recording transaction among the jobs of a moment', async () => {
+    const { sender, calls, sent, trail } = setUp([row('m1'), row('m2'), row('m2', { inspectionId: 'P-m2b', agencyName: '市生态环境局' }), row('m3')]);
+    expect(await Promise.all(['m1', 'm2', 'm3'].map((id) => sender.handle(job(id))))).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(calls).toEqual(['load 3 name(ria.agency_id)', 'transaction READ COMMITTED', 'accept m1,m2,m3', 'trail 4']);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].map((m) => m.text)).toContainEqual(expect.stringContaining('市市场监督管理局等2个部门'));
+    expect(trail.map((t) => [t.inspectionId, t.kind, t.actor])).toEqual([
+      ['P-m1', 'invited', 'system:sms'], ['P-m2', 'invited', 'system:sms'], ['P-m2b', 'invited', 'system:sms'], ['P-m3', 'invited', 'system:sms'],
+    ]);
+  });
+
+  it('redoes a batch carefully when a message was recorded meanwhile: only those still queued change', async () => {
+    const { sender, calls, trail } = setUp([row('m1'), row('m2')], { recordedMeanwhile: ['m1'] });
+    await Promise.all(['m1', 'm2'].map((id) => sender.handle(job(id))));
+    expect(calls).toEqual(['load 2 name(ria.agency_id)', 'transaction READ COMMITTED', 'accept m1,m2', 'transaction READ COMMITTED', 'lock m1,m2', 'accept m2', 'trail 1']);
+    expect(trail.map((t) => t.inspectionId)).toEqual(['P-m2']);
+  });
+
+  it('skips a reminder once every agency is rated, and sends nothing for a message gone or agencies off the register', async () => {
+    const { sender, sent, closed } = setUp([row('m1', { kind: 'reminder' }), row('m2', { agencyName: null })], { unrated: 0 });
+    expect(await sender.handle(job('m1'))).toBe('not sent');
+    expect(closed).toEqual([['m1', 'skipped', 0, { code: 'NOT_SENT', message: '已全部评价，无需提醒' }, expect.any(Date)]]);
+    expect(await sender.handle(job('m2'))).toBe('gone');
+    expect(await sender.handle(job('m9'))).toBe('gone');
+    expect(sent).toEqual([]);
+  });
+});

@@ -1,0 +1,140 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Role, type CaseDetail, type CaseEventView, type InspectionSummary, type RatingView, type SessionUser } from '@mashang/shared';
+import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
+import { UserRepository } from '../../auth/index.js';
+import { CaseRepository } from '../../cases/index.js';
+import { RatingRepository } from '../../evaluation/index.js';
+import { FlaggedCaseQueueRepository } from '../../flags/index.js';
+import { InspectionRepository } from '../../inspections/index.js';
+import { DocumentRepository, documentView } from '../../onsite/index.js';
+import { AgencyRepository } from '../../registry/index.js';
+import { TrailRepository } from '../../trail/index.js';
+import { CaseAttachmentRepository } from '../case-attachment.repository.js';
+import { CaseNames } from '../case-names.js';
+import { listItem, parseJson, stateOf } from '../case-view.js';
+import { allowedActions, maySee } from '../case-workflow.js';
+import { CreditRecordRepository } from '../credit-record.repository.js';
+
+/** Earlier cases on the same enterprise or officer shown with a case. */
+const RELATED_SHOWN = 20;
+/** Inspections named by a case's evidence shown with it. */
+const EVIDENCE_INSPECTIONS_SHOWN = 50;
+const USER_ACTOR = /^user:(\d+):/;
+
+/** 执法监督: one case with its log, its inspection's trail, documents and ratings, the evidence's records, related cases. */
+@Injectable()
+export class CaseDetails {
+  constructor(
+    @Inject(FlaggedCaseQueueRepository) private readonly queue: FlaggedCaseQueueRepository,
+    @Inject(CaseNames) private readonly names: CaseNames,
+    @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(InspectionRepository) private readonly inspections: InspectionRepository,
+    @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(TrailRepository) private readonly trail: TrailRepository,
+    @Inject(RatingRepository) private readonly ratings: RatingRepository,
+    @Inject(DocumentRepository) private readonly documents: DocumentRepository,
+    @Inject(CaseRepository) private readonly penaltyCases: CaseRepository,
+    @Inject(CaseAttachmentRepository) private readonly attachments: CaseAttachmentRepository,
+    @Inject(CreditRecordRepository) private readonly credit: CreditRecordRepository,
+  ) {}
+
+  async get(user: SessionUser, id: string, now = new Date()): Promise<CaseDetail> {
+    const row = await this.queue.byId(id);
+    if (!row) throw notFound('监督案件');
+    if (!maySee(user, row.agencyId)) throw forbidden('不能访问其他部门的数据');
+    const evidence = parseJson(row.evidence);
+    const inspectionId = row.inspectionId;
+    const evidenceInspections = idsUnder(evidence, /^inspectionIds?$/).filter((i) => i !== inspectionId);
+
+    const [events, inspection, trail, documents, ratings, evidenceRecords, cases, related, attachments, credit] = await Promise.all([
+      this.events(id),
+      inspectionId ? this.inspectionSummaries([inspectionId]) : [],
+      inspectionId ? this.trail.entries(inspectionId) : [],
+      inspectionId ? this.documents.ofPlan(inspectionId).then((stored) => stored.map(documentView)) : null,
+      inspectionId ? this.ratingViews(inspectionId) : [],
+      this.inspectionSummaries(evidenceInspections.slice(0, EVIDENCE_INSPECTIONS_SHOWN)),
+      this.penaltyCases.summaries(idsUnder(evidence, /^caseIds?$/)),
+      // Within what the reader may see.
+      this.queue.related(id, row, row.createdAt, user.role === Role.AgencyAdmin ? user.agencyId : null, RELATED_SHOWN),
+      this.attachments.ofCase(id),
+      row.creditCode ? this.credit.ofEnterprise(row.creditCode) : [],
+    ]);
+    const namesOf = await this.names.of([row, ...related]);
+
+    return {
+      case: { ...listItem(row, namesOf(row), now), subjectType: row.subjectType, subjectId: row.subjectId, evidence },
+      events,
+      inspection: inspection[0] ?? null,
+      trail: trail.map((t) => ({ seq: t.seq, kind: t.kind, actor: t.actor, detail: parseJson(t.detail), at: t.at.toISOString(), hash: t.hash })),
+      documents,
+      ratings,
+      evidenceRecords: {
+        inspections: evidenceRecords,
+        cases: cases.map((c) => ({ id: c.id, agencyId: c.agencyId, cause: c.cause, status: c.status, filedAt: c.filedAt.toISOString(), fine: c.fine })),
+      },
+      related: related.map((c) => listItem(c, namesOf(c), now)),
+      attachments: attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256, uploadedBy: a.uploadedBy, at: a.at.toISOString() })),
+      creditRecords: credit.map((c) => ({ kind: c.kind, caseId: c.caseId, note: c.note, actor: c.actor, at: c.at.toISOString() })),
+      allowedActions: allowedActions(stateOf(row), user),
+    };
+  }
+
+  /** The case's log, each user named by its display name. */
+  private async events(caseId: string): Promise<CaseEventView[]> {
+    const events = await this.queue.events(caseId);
+    const userOf = (actor: string) => USER_ACTOR.exec(actor)?.[1] ?? null;
+    const names = await this.users.displayNames(events.map((e) => userOf(e.actor)).filter((u): u is string => u !== null).map(Number));
+    return events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      actor: e.actor,
+      actorName: names.get(userOf(e.actor) ?? '') ?? null,
+      detail: parseJson(e.detail),
+      at: e.at.toISOString(),
+    }));
+  }
+
+  private async inspectionSummaries(ids: string[]): Promise<InspectionSummary[]> {
+    const records = await this.inspections.byIds(ids);
+    const names = await this.agencies.namesOf(records.map((r) => r.agencyId));
+    return records.map((r) => ({
+      id: r.id,
+      agencyId: r.agencyId,
+      agencyName: names.get(r.agencyId) ?? null,
+      creditCode: r.creditCode,
+      trigger: r.trigger,
+      jointId: r.jointId,
+      startedAt: r.startedAt.toISOString(),
+      finishedAt: r.finishedAt.toISOString(),
+      coded: r.coded,
+      result: r.result,
+    }));
+  }
+
+  private async ratingViews(inspectionId: string): Promise<RatingView[]> {
+    const ratings = await this.ratings.ofInspection(inspectionId);
+    const names = await this.agencies.namesOf(ratings.map((r) => r.agencyId));
+    return ratings.map((r) => ({
+      inspectionId: r.inspectionId,
+      agencyId: r.agencyId,
+      agencyName: names.get(r.agencyId) ?? null,
+      language: r.language,
+      procedure: r.procedure,
+      manner: r.manner,
+      fairness: r.fairness,
+      verdict: r.verdict,
+      flags: r.flags,
+      comment: r.comment,
+      ratedAt: r.ratedAt.toISOString(),
+    }));
+  }
+}
+
+/** String ids under top-level evidence keys such as `inspectionIds` or `caseId`. */
+function idsUnder(evidence: Record<string, unknown>, key: RegExp): string[] {
+  const ids = Object.entries(evidence)
+    .filter(([k]) => key.test(k))
+    .flatMap(([, v]) => (Array.isArray(v) ? v : [v]))
+    .filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64);
+  return [...new Set(ids)];
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Role, shanghaiDate, userActor, type CaseActionRequest, type CaseDetail, type SessionUser } from '@mashang/shared';
+import { Transactions } from '../../../infra/database/tx.js';
+import { invalid } from '../../../infra/errors/domain-error.js';
+import { UserRepository } from '../../auth/index.js';
+import { FlaggedCaseQueueRepository, FlaggedCaseRepository } from '../../flags/index.js';
+import { CaseDetails } from '../case-detail/case-details.js';
+import { refusal, stateOf } from '../case-view.js';
+import { decide } from '../case-workflow.js';
+import { CreditRecordRepository } from '../credit-record.repository.js';
+import { lockVisibleCase } from './locked-case.js';
+
+/** 执法监督: the workflow's steps on a case, as case-workflow.ts decides them, and who a case can be assigned to. */
+@Injectable()
+export class CaseActions {
+  constructor(
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(FlaggedCaseQueueRepository) private readonly queue: FlaggedCaseQueueRepository,
+    @Inject(FlaggedCaseRepository) private readonly caseLog: FlaggedCaseRepository,
+    @Inject(CreditRecordRepository) private readonly credit: CreditRecordRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
+    @Inject(CaseDetails) private readonly details: CaseDetails,
+  ) {}
+
+  /** One workflow step, checked by case-workflow.ts, applied and logged in one transaction; answers the case as it is then. */
+  async act(user: SessionUser, id: string, request: CaseActionRequest, now = new Date()): Promise<CaseDetail> {
+    const today = shanghaiDate(now);
+    await this.transactions.run(async (tx) => {
+      const row = await lockVisibleCase(this.queue, user, id, tx);
+      const decision = decide(stateOf(row), user, request.action, request, today);
+      if (!decision.ok) throw refusal(decision);
+      let assigneeId = row.assigneeId;
+      if (request.action === 'assign') {
+        assigneeId = request.assigneeId ?? user.id;
+        if (!(await this.users.isActiveOfRole(assigneeId, Role.Supervisor, tx))) throw invalid('assigneeId', '只能分派给在岗的执法监督人员');
+      } else if (request.action === 'investigate' && assigneeId === null) assigneeId = user.id;
+      await this.queue.applyStep(id, { status: decision.to, conclusion: decision.conclusion ?? row.conclusion, deadline: decision.deadline, assigneeId, at: now }, tx);
+      const detail = {
+        action: request.action,
+        from: row.status,
+        to: decision.to,
+        ...(request.note?.trim() ? { note: request.note.trim() } : {}),
+        ...(decision.deadline !== row.deadline ? { deadline: decision.deadline } : {}),
+        ...(decision.conclusion ? { conclusion: decision.conclusion } : {}),
+        ...(request.action === 'assign' ? { assigneeId } : {}),
+        ...(request.outcome ? { outcome: request.outcome } : {}),
+      };
+      await this.caseLog.insertEvents([{ caseId: id, kind: decision.event, actor: userActor(user), detail, at: now }], tx);
+      if (decision.conclusion === 'fabricated') {
+        await this.credit.insert({ creditCode: row.creditCode!, kind: 'fabricated-complaint', caseId: id, note: request.note!.trim().slice(0, 1000), actor: userActor(user), at: now }, tx);
+      }
+    });
+    return this.details.get(user, id, now);
+  }
+
+  /** Supervisors a case can be assigned to. */
+  async assignees(): Promise<{ id: number; displayName: string }[]> {
+    const rows = await this.users.activeOfRole(Role.Supervisor);
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+  }
+}
