@@ -1,3 +1,5 @@
+import type { RefusalRule } from './refusal-rules.js';
+
 /** Stable machine-readable error codes. The server maps each to one HTTP status. */
 export const ErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
@@ -31,7 +33,7 @@ export interface FieldError {
 
 /** The one body shape of every 4xx/5xx answer. */
 export interface RuleRefusal {
-  rule: string;
+  rule: RefusalRule;
   message: string;
   /** What would satisfy the rule. */
   remedy: string;

@@ -11,3 +11,4 @@ export * from './anomaly.js';
 export * from './trail.js';
 export * from './actor.js';
 export * from './penalty-cases.js';
+export * from './refusal-rules.js';

@@ -10,6 +10,8 @@ import {
   type OfflineAction,
   type OnsiteInspectionView,
   type OnsiteItemView,
+  REFUSAL_RULE_LABELS,
+  type RefusalRule,
 } from '@mashang/shared';
 import { shanghaiDateTime } from './dates';
 import { outcomeLabel } from './trail';
@@ -27,19 +29,10 @@ export function statusLabel(status: OnsiteInspectionView['status']): string {
   return STATUS_LABELS[status];
 }
 
-const CHECK_IN_RULE_LABELS: Record<string, string> = {
-  'no-plan': '无检查计划',
-  'enterprise-differs': '企业不一致',
-  'not-on-plan': '不在检查人员名单',
-  'already-finished': '检查已结束',
-  'lock-out': '联合检查锁定',
-  'no-code': '未生成检查码',
-  'code-expired': '检查码过期',
-};
 
 /** The short name of a check-in rule the server refused on, for the tag beside its message. */
 export function checkInRuleLabel(rule: string): string {
-  return CHECK_IN_RULE_LABELS[rule] ?? '入企规则';
+  return REFUSAL_RULE_LABELS[rule as RefusalRule] ?? '入企规则';
 }
 
 /** The plain sentence under the result once an inspection is finished. */

@@ -10,6 +10,8 @@ import {
   type FilePlanRequest,
   type ItemDto,
   type PlanTrigger,
+  REFUSAL_RULE_LABELS,
+  type RefusalRule,
 } from '@mashang/shared';
 
 /** A planned inspection is filed at least this many natural days ahead (the server's rule). */
@@ -165,16 +167,8 @@ export function toggleId(ids: readonly string[], id: string): string[] {
   return ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];
 }
 
-const RULE_LABELS: Record<string, string> = {
-  'advance-notice': '提前报备',
-  'trigger-reason': '触发事由',
-  'low-touch': '无感监管',
-  'no-disturb-item': '无事不扰',
-  'credit-cap': '信用分级频次',
-  'joint-lock-out': '联合检查锁定',
-};
 
 /** The Chinese name of a filing rule the server refused on. */
 export function ruleLabel(rule: string): string {
-  return RULE_LABELS[rule] ?? '报备规则';
+  return REFUSAL_RULE_LABELS[rule as RefusalRule] ?? '报备规则';
 }

@@ -5,6 +5,8 @@
 import {
   DOCUMENT_KINDS,
   FINDING_OUTCOMES,
+  INSPECTION_RESULT_LABELS,
+  TRAIL_KINDS,
   type DocumentKind,
   type FindingOutcome,
   type InspectionResult,
@@ -15,35 +17,18 @@ export function outcomeLabel(outcome: FindingOutcome): string {
   return FINDING_OUTCOMES.find((choice) => choice.value === outcome)?.label ?? outcome;
 }
 
-const RESULT_LABELS: Record<InspectionResult, string> = { pass: '合格', rectify: '责令整改', case: '立案' };
 
 export function resultLabel(result: InspectionResult): string {
-  return RESULT_LABELS[result];
+  return INSPECTION_RESULT_LABELS[result];
 }
 
 export function documentKindLabel(kind: DocumentKind): string {
   return DOCUMENT_KINDS.find((choice) => choice.value === kind)?.label ?? kind;
 }
 
-const TRAIL_KIND_LABELS: Record<string, string> = {
-  filed: '报备',
-  merged: '合并',
-  coded: '生成检查码',
-  'checked-in': '入企',
-  finding: '检查结果',
-  document: '上传文书',
-  finished: '结束检查',
-  invited: '短信邀评',
-  rated: '企业评价',
-  flagged: '监督立案',
-  'code-overdue': '逾期未补码',
-  moved: '改期',
-  cancelled: '取消',
-  alone: '单独检查',
-};
 
 export function trailKindLabel(kind: string): string {
-  return TRAIL_KIND_LABELS[kind] ?? kind;
+  return TRAIL_KINDS.find((k) => k.value === kind)?.label ?? kind;
 }
 
 /** Who did it: `user:12:officer1` → officer1; entries the server wrote itself → 系统. */

@@ -104,7 +104,6 @@ export const sourceLabel = (source: string) => FLAG_SOURCE_LABELS[source as Flag
 export const statusLabel = (status: string) => CASE_STATUS_LABELS[status as CaseStatus] ?? status;
 export const conclusionLabel = (conclusion: string | null) => (conclusion ? CASE_CONCLUSION_LABELS[conclusion as keyof typeof CASE_CONCLUSION_LABELS] ?? conclusion : '');
 export const actionLabel = (action: string) => CASE_ACTION_LABELS[action as CaseAction] ?? action;
-export const SEVERITY_LABELS: Record<string, string> = { high: '高', medium: '中', low: '低' };
 
 /** "3天前", "今天" — days since the case was raised, Asia/Shanghai. */
 export function ageText(createdAt: string, now = new Date()): string {

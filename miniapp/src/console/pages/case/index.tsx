@@ -19,6 +19,7 @@ import {
   type CaseDetail,
   type DisciplineOutcome,
   type RatingProblem,
+  ANOMALY_SEVERITY_LABELS,
 } from '@mashang/shared';
 import { useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../logic/api-error';
@@ -31,7 +32,6 @@ import {
   deadlineText,
   detailText,
   eventLabel,
-  SEVERITY_LABELS,
   shanghaiTime,
   sourceLabel,
   statusLabel,
@@ -146,7 +146,7 @@ export default function CasePage() {
     <ConsoleShell user={user} tab='case'>
       <View className='panel'>
         <View className='case__head'>
-          <Text className={`badge badge--${c.severity}`}>{SEVERITY_LABELS[c.severity]}</Text>
+          <Text className={`badge badge--${c.severity}`}>{ANOMALY_SEVERITY_LABELS[c.severity]}</Text>
           <Text className='badge'>{sourceLabel(c.source)}</Text>
           <Text id='case-title' className='case__title'>{c.title}</Text>
         </View>

@@ -9,7 +9,7 @@
  */
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { CASE_STATUSES, FLAG_SOURCES, type AgencyDto, type CaseListItem, type CasePage } from '@mashang/shared';
+import { CASE_STATUSES, FLAG_SOURCES, type AgencyDto, type CaseListItem, type CasePage, ANOMALY_SEVERITY_LABELS } from '@mashang/shared';
 import { useEffect, useRef, useState } from 'react';
 import { cx } from '../../../components/class-names';
 import { errorMessage } from '../../../logic/api-error';
@@ -28,7 +28,6 @@ import {
   pageCount,
   pageNumber,
   previousPage,
-  SEVERITY_LABELS,
   SORTS,
   sourceLabel,
   statusLabel,
@@ -46,7 +45,7 @@ function CaseRow({ item }: { item: CaseListItem }) {
   return (
     <View className={cx('case-row', item.overdue && 'case-row--overdue')} data-case-id={item.id} onClick={open}>
       <Text className='case-row__cell'>
-        <Text className={`badge badge--${item.severity}`}>{SEVERITY_LABELS[item.severity] ?? item.severity}</Text> {sourceLabel(item.source)}
+        <Text className={`badge badge--${item.severity}`}>{ANOMALY_SEVERITY_LABELS[item.severity] ?? item.severity}</Text> {sourceLabel(item.source)}
       </Text>
       <View className='case-row__cell'>
         <Text className='case-row__title'>{item.title}</Text>

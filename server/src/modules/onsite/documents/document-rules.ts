@@ -1,6 +1,6 @@
-import type { DocumentKind } from '@mashang/shared';
+import { DOCUMENT_KINDS, type DocumentKind } from '@mashang/shared';
 
-export const DOCUMENT_KIND_VALUES: readonly DocumentKind[] = ['record', 'case-filing', 'penalty-decision', 'coercive', 'photo'];
+export const DOCUMENT_KIND_VALUES: readonly DocumentKind[] = DOCUMENT_KINDS.map((k) => k.value);
 
 /** The file types a document may be, recognised by their first bytes rather than the name or the client's word. */
 const SIGNATURES: { contentType: string; extension: string; magic: number[] }[] = [

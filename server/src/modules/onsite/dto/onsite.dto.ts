@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FindingOutcome, OfflineAction } from '@mashang/shared';
+import { FINDING_OUTCOMES, OFFLINE_ACTION_TYPES, type FindingOutcome, type OfflineAction } from '@mashang/shared';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
@@ -8,7 +8,7 @@ import { DOCUMENT_KIND_VALUES } from '../documents/document-rules.js';
 const CLIENT_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 const CLIENT_KEY_MESSAGE = 'must be 8–64 letters, digits, _ or -';
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const OUTCOMES: FindingOutcome[] = ['pass', 'rectify', 'violation'];
+const OUTCOMES: FindingOutcome[] = FINDING_OUTCOMES.map((o) => o.value);
 
 export class CheckInDto {
   @ApiProperty({ example: '91440300708461136T' }) @IsCreditCode() creditCode: string;
@@ -59,7 +59,7 @@ export class DocumentMetaDto {
 }
 
 export class OfflineActionDto {
-  @ApiProperty({ enum: ['check-in', 'finding', 'finish'] }) @IsIn(['check-in', 'finding', 'finish']) type: OfflineAction['type'];
+  @ApiProperty({ enum: OFFLINE_ACTION_TYPES }) @IsIn(OFFLINE_ACTION_TYPES) type: OfflineAction['type'];
 
   @ApiProperty() @Matches(CLIENT_KEY, { message: CLIENT_KEY_MESSAGE }) clientKey: string;
 

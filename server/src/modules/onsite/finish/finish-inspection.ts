@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, userActor, type OnsiteInspectionView, type SessionUser } from '@mashang/shared';
+import { ErrorCode, userActor, type OnsiteInspectionView, type SessionUser, type RuleRefusal } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import { Transactions } from '../../../infra/database/tx.js';
@@ -59,7 +59,7 @@ export class FinishInspection {
       const missing = unrecordedItems(items.map((i) => i.itemId), new Set(findings.keys()));
       if (missing.length) {
         const names = await this.items.namesOf(missing, tx);
-        const refusal = { rule: 'items-unrecorded', message: `还有${missing.length}项检查事项没有记录结果：${names.join('、')}`, remedy: '逐项记录检查结果（合格、责令整改或违法）后再结束检查' };
+        const refusal: RuleRefusal = { rule: 'items-unrecorded', message: `还有${missing.length}项检查事项没有记录结果：${names.join('、')}`, remedy: '逐项记录检查结果（合格、责令整改或违法）后再结束检查' };
         throw new DomainError(ErrorCode.RuleRefused, `不能结束检查：${refusal.message}`, undefined, [refusal]);
       }
       const result = inspectionResult([...findings.values()].map((f) => f.outcome));

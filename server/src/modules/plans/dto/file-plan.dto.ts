@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
-import type { PlanTrigger } from '@mashang/shared';
+import { PLAN_TRIGGERS, type PlanTrigger } from '@mashang/shared';
 
-const TRIGGERS: PlanTrigger[] = ['planned', 'complaint', 'superior', 'undercover', 'emergency', 'other'];
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -14,7 +13,7 @@ export class FilePlanDto {
   @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
   date: string;
 
-  @ApiProperty({ enum: TRIGGERS }) @IsIn(TRIGGERS) trigger: PlanTrigger;
+  @ApiProperty({ enum: PLAN_TRIGGERS }) @IsIn(PLAN_TRIGGERS) trigger: PlanTrigger;
 
   @ApiPropertyOptional({ description: 'required for every trigger but planned' })
   @IsOptional()

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CASE_ACTIONS,
+  CASE_SORTS,
   CASE_STATUSES,
+  DISCIPLINE_OUTCOMES,
   FLAG_SOURCES,
   type CaseAction,
   type CaseSort,
@@ -28,7 +30,7 @@ export class CaseListQueryDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) minAgeDays?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) maxAgeDays?: number;
   @ApiPropertyOptional({ description: 'enterprise name, or the start of a credit code' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'deadline'] }) @IsOptional() @IsIn(['newest', 'oldest', 'deadline']) sort?: CaseSort;
+  @ApiPropertyOptional({ enum: CASE_SORTS }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
   @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }
@@ -38,7 +40,7 @@ export class CaseActionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({ example: '2026-06-01' }) @IsOptional() @IsString() @MaxLength(10) deadline?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) assigneeId?: number;
-  @ApiPropertyOptional({ enum: ['accountable', 'not-accountable'] }) @IsOptional() @IsIn(['accountable', 'not-accountable']) outcome?: DisciplineOutcome;
+  @ApiPropertyOptional({ enum: DISCIPLINE_OUTCOMES }) @IsOptional() @IsIn(DISCIPLINE_OUTCOMES) outcome?: DisciplineOutcome;
 }
 
 export class AttachmentDto {

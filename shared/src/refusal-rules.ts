@@ -1,0 +1,27 @@
+/**
+ * Every rule the server refuses an officer's request by, with the short Chinese name shown beside the
+ * refusal's message: filing a plan, issuing its code, checking in, finishing.
+ */
+export const REFUSAL_RULE_LABELS = {
+  // filing and moving a plan
+  'advance-notice': '提前报备',
+  'trigger-reason': '触发事由',
+  'low-touch': '无感监管',
+  'no-disturb-item': '无事不扰',
+  'credit-cap': '信用分级频次',
+  'joint-lock-out': '联合检查锁定',
+  'review-pending': '异议复查中',
+  // issuing the inspection code
+  'joint-scenario': '应联未联',
+  // checking in
+  'no-plan': '无检查计划',
+  'enterprise-differs': '企业不一致',
+  'not-on-plan': '不在检查人员名单',
+  'already-finished': '检查已结束',
+  'lock-out': '联合检查锁定',
+  'no-code': '未生成检查码',
+  'code-expired': '检查码过期',
+  // finishing
+  'items-unrecorded': '检查事项未记录',
+} as const;
+export type RefusalRule = keyof typeof REFUSAL_RULE_LABELS;
