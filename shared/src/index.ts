@@ -12,3 +12,4 @@ export * from './trail.js';
 export * from './actor.js';
 export * from './penalty-cases.js';
 export * from './refusal-rules.js';
+export * from './exchange-records.js';

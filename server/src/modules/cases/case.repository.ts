@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CaseRecord } from '@mashang/shared';
 import { hadDuplicates, keysetPage, membersOf, replaceMembers, type MemberTable } from '../../infra/database/keyset.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
@@ -13,33 +14,13 @@ export interface CaseSummary {
   fine: string;
 }
 
-/** A case as imported (the exchange format's `case`). */
-export interface ImportedCase {
-  id: string;
-  agencyId: string;
-  creditCode: string;
-  inspectionId: string | null;
-  cause: string;
-  discretionLevel: string;
-  fine: number;
-  status: string;
-  filedAt: Date;
-  decidedAt: Date | null;
-  closedAt: Date | null;
-  revokedAt: Date | null;
-  causeChanges: { from: string; to: string; at: Date | string }[];
-  extendedDays: number;
-  coercive: boolean;
-  officerIds: string[];
-}
-
 const CASE_OFFICERS: MemberTable = { table: 'case_officers', owner: 'case_id', member: 'officer_id' };
 
 /** Administrative penalty cases (行政处罚案件: 立案 → 决定 → 结案, or 撤销) and their officers. */
 @Injectable()
 export class CaseRepository extends BaseRepository {
   /** Imported cases: inserted or replaced, with their officer rows set to the records' lists. */
-  async upsertMany(records: ImportedCase[], tx: Tx): Promise<void> {
+  async upsertMany(records: CaseRecord[], tx: Tx): Promise<void> {
     const result = await tx.query(
       `INSERT INTO cases (id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, status, filed_at, decided_at, closed_at, revoked_at, cause_changes, extended_days, coercive) VALUES ?
        ON DUPLICATE KEY UPDATE agency_id = VALUES(agency_id), credit_code = VALUES(credit_code), inspection_id = VALUES(inspection_id),

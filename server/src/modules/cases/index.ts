@@ -3,4 +3,4 @@
  * Owns: cases, case_officers.
  */
 export { CasesModule } from './cases.module.js';
-export { CaseRepository, type CaseSummary, type ImportedCase } from './case.repository.js';
+export { CaseRepository, type CaseSummary } from './case.repository.js';

@@ -4,7 +4,7 @@
  * Owns: ratings, rating_invites, rating_invite_agencies, sms_messages, sms_outbox.
  */
 export { EvaluationModule } from './evaluation.module.js';
-export { RatingRepository, type RatingRecord } from './rating.repository.js';
+export { RatingRepository } from './rating.repository.js';
 export { RatingInviteRepository, type InvitedAgency } from './rating-invite.repository.js';
 export { RatingInvitations } from './inviting/rating-invitations.js';
 export { SmsSender } from './sms-sender.js';

@@ -1,23 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { RatingProblem, RatingVerdict } from '@mashang/shared';
+import type { RatingProblem, RatingRecord, RatingVerdict } from '@mashang/shared';
 import { keysetPage } from '../../infra/database/keyset.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
 const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
-
-/** An enterprise's rating of one agency's conduct in one inspection. */
-export interface RatingRecord {
-  inspectionId: string;
-  agencyId: string;
-  language: number;
-  procedure: number;
-  manner: number;
-  fairness: number;
-  verdict: RatingVerdict;
-  flags: RatingProblem[];
-  comment: string | null;
-  ratedAt: Date;
-}
 
 /** Statements on `ratings`: each agency of an inspection is rated once (the primary key holds it under concurrency too). */
 @Injectable()

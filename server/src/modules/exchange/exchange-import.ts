@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync, type ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { AgencyRecord, CaseRecord, EnterpriseRecord, InspectionRecord, ItemRecord, OfficerRecord, RatingRecord } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
 import { Transactions, type Tx } from '../../infra/database/tx.js';
@@ -12,14 +13,7 @@ import {
   EXCHANGE_KINDS,
   recordKey,
   validateRecord,
-  type AgencyRecord,
-  type CaseRecord,
-  type EnterpriseRecord,
   type ExchangeKind,
-  type InspectionRecord,
-  type ItemRecord,
-  type OfficerRecord,
-  type RatingRecord,
 } from './records/index.js';
 import { FingerprintSet } from './fingerprint-set.js';
 

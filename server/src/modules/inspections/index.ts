@@ -4,4 +4,4 @@
  * Owns: inspections, inspection_officers, inspection_items.
  */
 export { InspectionsModule } from './inspections.module.js';
-export { InspectionRepository, type FinishedInspection, type InspectionRecord } from './inspection.repository.js';
+export { InspectionRepository, type InspectionSummary, type StoredInspection } from './inspection.repository.js';

@@ -1,41 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { InspectionRecord } from '@mashang/shared';
 import { hadDuplicates, keysetPage, membersOf, replaceMembers, type MemberTable } from '../../infra/database/keyset.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
-/** An inspection record as written when every agency has finished: the agency's part, its officers and items in order. */
-export interface FinishedInspection {
-  id: string;
-  agencyId: string;
-  creditCode: string;
-  trigger: string;
-  jointId: string | null;
-  startedAt: Date;
-  finishedAt: Date;
-  coded: boolean;
-  codedAt: Date | null;
-  result: string;
-  officers: { id: string; position: number }[];
-  items: { id: string; position: number }[];
-}
-
-/** An inspection record as imported: its officers and items by id, in order. */
-export interface ImportedInspection {
-  id: string;
-  agencyId: string;
-  creditCode: string;
-  trigger: string;
-  jointId: string | null;
-  startedAt: Date;
-  finishedAt: Date;
-  coded: boolean;
-  codedAt: Date | null;
-  result: string;
-  officerIds: string[];
-  itemIds: string[];
-}
-
 /** A stored inspection record, without its officers and items. */
-export interface InspectionRecord {
+export interface StoredInspection {
   id: string;
   agencyId: string;
   creditCode: string;
@@ -57,16 +26,17 @@ const INSPECTION_ITEMS: MemberTable = { table: 'inspection_items', owner: 'inspe
  */
 @Injectable()
 export class InspectionRepository extends BaseRepository {
-  async insertFinished(records: FinishedInspection[], tx: Tx): Promise<void> {
+  /** The records of an inspection every agency has finished: new rows, their officers and items in order. */
+  async insertFinished(records: InspectionRecord[], tx: Tx): Promise<void> {
     if (!records.length) return;
     await tx.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [
       records.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded, r.codedAt, r.result]),
     ]);
-    const officers = records.flatMap((r) => r.officers.map((o) => [r.id, o.id, o.position, r.agencyId, r.creditCode, r.startedAt, r.finishedAt]));
+    const officers = records.flatMap((r) => r.officerIds.map((id, position) => [r.id, id, position, r.agencyId, r.creditCode, r.startedAt, r.finishedAt]));
     if (officers.length) {
       await tx.query('INSERT INTO inspection_officers (inspection_id, officer_id, position, agency_id, credit_code, started_at, finished_at) VALUES ?', [officers]);
     }
-    const items = records.flatMap((r) => r.items.map((i) => [r.id, i.id, i.position, r.trigger, r.startedAt]));
+    const items = records.flatMap((r) => r.itemIds.map((id, position) => [r.id, id, position, r.trigger, r.startedAt]));
     if (items.length) await tx.query('INSERT INTO inspection_items (inspection_id, item_id, position, trigger_type, started_at) VALUES ?', [items]);
   }
 
@@ -84,7 +54,7 @@ export class InspectionRepository extends BaseRepository {
   }
 
   /** Imported records: inserted or replaced, with their officer and item rows set to the records' lists. */
-  async upsertMany(records: ImportedInspection[], tx: Tx): Promise<void> {
+  async upsertMany(records: InspectionRecord[], tx: Tx): Promise<void> {
     const result = await tx.query(
       `INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?
        ON DUPLICATE KEY UPDATE agency_id = VALUES(agency_id), credit_code = VALUES(credit_code), trigger_type = VALUES(trigger_type),
@@ -140,7 +110,7 @@ export class InspectionRepository extends BaseRepository {
   }
 
   /** Inspection records by id, earliest start first. */
-  async byIds(ids: string[], tx?: Tx): Promise<InspectionRecord[]> {
+  async byIds(ids: string[], tx?: Tx): Promise<StoredInspection[]> {
     if (!ids.length) return [];
     const rows: { id: string; agency_id: string; credit_code: string; trigger_type: string; joint_id: string | null; started_at: Date; finished_at: Date; coded: number; result: string }[] =
       await this.db(tx).query(

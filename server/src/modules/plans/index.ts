@@ -6,6 +6,7 @@
  */
 export { PlansModule } from './plans.module.js';
 export { LateCodes, type LateCode } from './late-code.js';
-export { PlanRepository } from './plan.repository.js';
+export { PlanRepository, type PlanMember } from './plan.repository.js';
+export { InspectionCodeRepository } from './inspection-code.repository.js';
 export { codeSigningKey, isAuthenticToken } from './inspection-code.js';
 export { PlanProgressRepository, type PlanArrival, type PlanMatchQuery, type PlanMatchRow, type PlanProgress } from './plan-progress.repository.js';

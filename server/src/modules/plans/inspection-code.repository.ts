@@ -38,4 +38,10 @@ export class InspectionCodeRepository extends BaseRepository {
       [at, leadPlanId, leadPlanId],
     );
   }
+
+  /** When the inspection's first code was issued, or null when it has none. */
+  async firstIssuedAt(leadPlanId: string, tx?: Tx): Promise<Date | null> {
+    const [row]: { issued_at: Date | null }[] = await this.db(tx).query('SELECT MIN(issued_at) AS issued_at FROM inspection_codes WHERE lead_plan_id = ?', [leadPlanId]);
+    return row?.issued_at ? new Date(row.issued_at) : null;
+  }
 }

@@ -168,18 +168,6 @@ export class PlanProgressRepository extends BaseRepository {
     return rows.length > 0;
   }
 
-  /** The plan's officers in order. */
-  async officersOf(planId: string, tx?: Tx): Promise<{ officerId: string; position: number }[]> {
-    const rows: { officer_id: string; position: number }[] = await this.db(tx).query('SELECT officer_id, position FROM plan_officers WHERE plan_id = ? ORDER BY position', [planId]);
-    return rows.map((r) => ({ officerId: r.officer_id, position: Number(r.position) }));
-  }
-
-  /** The plan's inspection items in order. */
-  async itemsOf(planId: string, tx?: Tx): Promise<{ itemId: string; position: number }[]> {
-    const rows: { item_id: string; position: number }[] = await this.db(tx).query('SELECT item_id, position FROM plan_items WHERE plan_id = ? ORDER BY position', [planId]);
-    return rows.map((r) => ({ itemId: r.item_id, position: Number(r.position) }));
-  }
-
   /** The agencies of an inspection's other active plans. */
   async otherActiveAgencies(leadPlanId: string, exceptPlanId: string, tx?: Tx): Promise<string[]> {
     const rows: { agency_id: string }[] = await this.db(tx).query(
@@ -209,23 +197,5 @@ export class PlanProgressRepository extends BaseRepository {
     const rows: { id: string; lead_plan_id: string; credit_code: string; finished_at: Date }[] = await this.db(tx).query(
       "SELECT id, lead_plan_id, credit_code, finished_at FROM plans WHERE finished_at >= ? AND status = 'active' ORDER BY lead_plan_id, id", [since]);
     return rows.map((r) => ({ id: r.id, leadPlanId: r.lead_plan_id, creditCode: r.credit_code, finishedAt: new Date(r.finished_at) }));
-  }
-
-  /** Whether the inspection has a code not revoked. */
-  async hasLiveCode(leadPlanId: string, tx?: Tx): Promise<boolean> {
-    const rows: unknown[] = await this.db(tx).query('SELECT 1 AS x FROM inspection_codes WHERE lead_plan_id = ? AND revoked_at IS NULL', [leadPlanId]);
-    return rows.length > 0;
-  }
-
-  /** When the inspection's first code was issued, or null when it has none. */
-  async firstCodeIssuedAt(leadPlanId: string, tx?: Tx): Promise<Date | null> {
-    const [row]: { issued_at: Date | null }[] = await this.db(tx).query('SELECT MIN(issued_at) AS issued_at FROM inspection_codes WHERE lead_plan_id = ?', [leadPlanId]);
-    return row?.issued_at ? new Date(row.issued_at) : null;
-  }
-
-  /** The inspection an issued code token belongs to (its lead plan), or null for an unknown token. */
-  async leadPlanOfCode(token: string, tx?: Tx): Promise<string | null> {
-    const [row]: { lead_plan_id: string }[] = await this.db(tx).query('SELECT lead_plan_id FROM inspection_codes WHERE token = ?', [token]);
-    return row?.lead_plan_id ?? null;
   }
 }

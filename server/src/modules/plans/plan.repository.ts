@@ -184,12 +184,6 @@ export class PlanRepository extends BaseRepository {
     return rows.map((r) => r.planned_date);
   }
 
-  /** The plan's item ids (in no particular order). */
-  async itemIdsOf(planId: string, tx?: Tx): Promise<string[]> {
-    const rows: { item_id: string }[] = await this.db(tx).query('SELECT item_id FROM plan_items WHERE plan_id = ?', [planId]);
-    return rows.map((r) => r.item_id);
-  }
-
   /**
    * Plans under way: active, checked in within [from, to) and not finished, counted per agency (of one
    * agency, or all), most first.

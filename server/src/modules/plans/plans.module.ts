@@ -40,6 +40,6 @@ const OPERATIONS = [
   imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
   controllers: [PlansController, InspectionCodesController, CodeLinkController, JointScenariosController, ReviewsController],
   providers: [...REPOSITORIES, ...OPERATIONS],
-  exports: [LateCodes, PlanProgressRepository, PlanRepository],
+  exports: [LateCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository],
 })
 export class PlansModule {}

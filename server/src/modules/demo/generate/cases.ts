@@ -3,8 +3,7 @@
  * fine and course of each, with a few revoked, overtime, cause-changed and far-off fines planted
  * so the case rules have findings.
  */
-import type { DiscretionLevel, PenaltyCaseStatus } from '@mashang/shared';
-import type { CaseRecord, CauseChange } from '../../exchange/records/index.js';
+import type { CaseRecord, CauseChange, DiscretionLevel, PenaltyCaseStatus } from '@mashang/shared';
 import { DAY_MS, DAYS, WINDOW_START, type Calendar } from './calendar.js';
 import type { JsonlWriter } from './jsonl-writer.js';
 import { pad } from './pad.js';

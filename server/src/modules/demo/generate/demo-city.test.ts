@@ -7,16 +7,10 @@ import {
   EXCHANGE_FILES,
   recordKey,
   validateLine,
-  type AgencyRecord,
-  type CaseRecord,
-  type EnterpriseRecord,
   type ExchangeKind,
   type ExchangeRecordMap,
-  type InspectionRecord,
-  type ItemRecord,
-  type OfficerRecord,
-  type RatingRecord,
 } from '../../exchange/records/index.js';
+import type { AgencyRecord, CaseRecord, EnterpriseRecord, InspectionRecord, ItemRecord, OfficerRecord, RatingRecord } from '@mashang/shared';
 import { DEMO_LOGINS } from '../data/logins.js';
 import { DEMO_CITY_SIZES, demoCitySize } from '../sizes.js';
 import { generateDemoCity, type DemoCityCounts } from './demo-city.js';

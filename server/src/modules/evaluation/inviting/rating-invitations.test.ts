@@ -1,6 +1,6 @@
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { Transactions, Tx } from '../../../infra/database/tx.js';
-import type { InspectionRecord, InspectionRepository } from '../../inspections/index.js';
+import type { StoredInspection, InspectionRepository } from '../../inspections/index.js';
 import type { EnterpriseRepository } from '../../registry/index.js';
 import type { NewInvite, RatingInviteRepository } from '../rating-invite.repository.js';
 import { credentialHash, ratingCode, ratingKey } from '../rating-token.js';
@@ -17,7 +17,7 @@ const config = {
   evaluation: { linkTtlSeconds: 7 * 86_400, reminderDelaySeconds: 86_400, sms: { mode: 'code', provider: { kind: 'outbox' } } },
 } as unknown as AppConfig;
 
-const record = (id: string, agencyId: string, startedAt: string): InspectionRecord => ({
+const record = (id: string, agencyId: string, startedAt: string): StoredInspection => ({
   id, agencyId, creditCode: SHOP, trigger: 'planned', jointId: 'J1', startedAt: new Date(startedAt), finishedAt: NOW, coded: true, result: 'pass',
 });
 

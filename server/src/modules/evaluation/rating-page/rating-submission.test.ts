@@ -5,7 +5,8 @@ import type { FlagRaiser, RaiseFlag } from '../../flags/index.js';
 import type { AgencyRepository } from '../../registry/index.js';
 import type { TrailRepository } from '../../trail/index.js';
 import type { RatingInviteRepository } from '../rating-invite.repository.js';
-import type { RatingRecord, RatingRepository } from '../rating.repository.js';
+import type { RatingRecord } from '@mashang/shared';
+import type { RatingRepository } from '../rating.repository.js';
 import type { InviteCredentials } from './invite-credentials.js';
 import { RatingSubmission } from './rating-submission.js';
 

@@ -1,14 +1,6 @@
 /** Agencies: the enforcement agencies of a region. */
+import type { AgencyRecord } from '@mashang/shared';
 import { EXCHANGE_LIMITS, hasFieldErrors, idValue, R_LONG_NAME, regionValue, textValue, type ExchangeObject } from './fields.js';
-
-export interface AgencyRecord {
-  id: string;
-  name: string;
-  /** Industry authority, e.g. `market`, `fire`; agencies of one kind are the same industry. */
-  kind: string;
-  /** 6-digit administrative division code. */
-  region: string;
-}
 
 /** Reads an agency (called through validateRecord, which clears and takes the field errors). */
 export function validateAgency(o: Record<string, unknown>): AgencyRecord | undefined {

@@ -1,5 +1,5 @@
 /** Cases: administrative penalty cases, with their changes of cause. */
-import { DISCRETION_LEVELS, PENALTY_CASE_STATUSES, type DiscretionLevel, type PenaltyCaseStatus } from '@mashang/shared';
+import { DISCRETION_LEVELS, PENALTY_CASE_STATUSES, type DiscretionLevel, type PenaltyCaseStatus, type CaseRecord, type CauseChange } from '@mashang/shared';
 import {
   creditCodeValue,
   elementPath,
@@ -19,35 +19,6 @@ import {
   type ExchangeObject,
 } from './fields.js';
 import { optTimestampValue, timestampValue } from './timestamps.js';
-
-
-export interface CauseChange {
-  from: string;
-  to: string;
-  at: Date;
-}
-
-export interface CaseRecord {
-  id: string;
-  agencyId: string;
-  officerIds: string[];
-  creditCode: string;
-  inspectionId: string | null;
-  /** Violation clause code. */
-  cause: string;
-  discretionLevel: DiscretionLevel;
-  /** In fen. */
-  fine: number;
-  status: PenaltyCaseStatus;
-  filedAt: Date;
-  decidedAt: Date | null;
-  closedAt: Date | null;
-  revokedAt: Date | null;
-  causeChanges: CauseChange[];
-  /** Approved extension of the 90-day limit, in days. */
-  extendedDays: number;
-  coercive: boolean;
-}
 
 const E_LEVEL = enumSpec(DISCRETION_LEVELS);
 const E_STATUS = enumSpec(PENALTY_CASE_STATUSES);

@@ -1,5 +1,5 @@
 /** Enterprises, keyed by their unified social credit code. */
-import { CREDIT_GRADES, type CreditGrade } from '@mashang/shared';
+import { CREDIT_GRADES, type CreditGrade, type EnterpriseRecord } from '@mashang/shared';
 import {
   creditCodeValue,
   EXCHANGE_LIMITS,
@@ -13,17 +13,6 @@ import {
   textValue,
   type ExchangeObject,
 } from './fields.js';
-
-export interface EnterpriseRecord {
-  creditCode: string;
-  name: string;
-  industry: string;
-  region: string;
-  phone: string | null;
-  creditGrade: CreditGrade;
-  /** On the 无感监管 list. */
-  lowTouch: boolean;
-}
 
 const E_GRADE = enumSpec(CREDIT_GRADES);
 

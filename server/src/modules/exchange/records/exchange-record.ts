@@ -2,9 +2,10 @@
  * One record of any kind: the kind → record type map, and validation, serialisation and the
  * upsert key dispatched by kind.
  */
-import { validateAgency, serialiseAgency, type AgencyRecord } from './agency.js';
-import { validateCase, serialiseCase, type CaseRecord } from './case.js';
-import { validateEnterprise, serialiseEnterprise, type EnterpriseRecord } from './enterprise.js';
+import type { AgencyRecord, CaseRecord, EnterpriseRecord, InspectionRecord, ItemRecord, OfficerRecord, RatingRecord } from '@mashang/shared';
+import { validateAgency, serialiseAgency } from './agency.js';
+import { validateCase, serialiseCase } from './case.js';
+import { validateEnterprise, serialiseEnterprise } from './enterprise.js';
 import {
   clearFieldErrors,
   isPlainObject,
@@ -13,11 +14,11 @@ import {
   type ExchangeObject,
   type ValidationResult,
 } from './fields.js';
-import { validateInspection, serialiseInspection, type InspectionRecord } from './inspection.js';
-import { validateItem, serialiseItem, type ItemRecord } from './item.js';
+import { validateInspection, serialiseInspection } from './inspection.js';
+import { validateItem, serialiseItem } from './item.js';
 import type { ExchangeKind } from './kinds.js';
-import { validateOfficer, serialiseOfficer, type OfficerRecord } from './officer.js';
-import { validateRating, serialiseRating, type RatingRecord } from './rating.js';
+import { validateOfficer, serialiseOfficer } from './officer.js';
+import { validateRating, serialiseRating } from './rating.js';
 
 export interface ExchangeRecordMap {
   agencies: AgencyRecord;

@@ -9,13 +9,6 @@
  */
 export { EXCHANGE_FILES, EXCHANGE_KINDS, exchangeFileName, isExchangeKind, type ExchangeFile, type ExchangeKind } from './kinds.js';
 export { EXCHANGE_LIMITS, type ExchangeObject, type FieldError, type ValidationResult } from './fields.js';
-export type { AgencyRecord } from './agency.js';
-export type { OfficerRecord } from './officer.js';
-export type { ItemRecord } from './item.js';
-export type { EnterpriseRecord } from './enterprise.js';
-export type { InspectionRecord } from './inspection.js';
-export type { CaseRecord, CauseChange } from './case.js';
-export type { RatingRecord } from './rating.js';
 export {
   recordKey,
   serialiseRecord,

@@ -1,5 +1,5 @@
 /** Inspections: one record per agency of an inspection (a joint inspection shares its jointId). */
-import { INSPECTION_RESULTS, PLAN_TRIGGERS, type InspectionResult, type PlanTrigger } from '@mashang/shared';
+import { INSPECTION_RESULTS, PLAN_TRIGGERS, type InspectionResult, type PlanTrigger, type InspectionRecord } from '@mashang/shared';
 import {
   boolValue,
   creditCodeValue,
@@ -15,26 +15,6 @@ import {
   type ExchangeObject,
 } from './fields.js';
 import { optTimestampValue, timestampValue } from './timestamps.js';
-
-
-
-export interface InspectionRecord {
-  id: string;
-  agencyId: string;
-  officerIds: string[];
-  creditCode: string;
-  itemIds: string[];
-  trigger: PlanTrigger;
-  /** Shared by every agency's record of one joint inspection; null when alone. */
-  jointId: string | null;
-  startedAt: Date;
-  finishedAt: Date;
-  /** An inspection code existed when it started. */
-  coded: boolean;
-  /** When the code was issued, for codes filed late. */
-  codedAt: Date | null;
-  result: InspectionResult;
-}
 
 const E_TRIGGER = enumSpec(PLAN_TRIGGERS);
 const E_RESULT = enumSpec(INSPECTION_RESULTS);

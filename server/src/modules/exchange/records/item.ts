@@ -1,4 +1,5 @@
 /** Inspection items: what an agency may inspect, with its legal basis. */
+import type { ItemRecord } from '@mashang/shared';
 import {
   EXCHANGE_LIMITS,
   hasFieldErrors,
@@ -9,16 +10,6 @@ import {
   tooLong,
   type ExchangeObject,
 } from './fields.js';
-
-export interface ItemRecord {
-  id: string;
-  agencyId: string;
-  name: string;
-  /** Legal basis text. */
-  basis: string;
-  /** On the 无事不扰 list. */
-  noDisturb: boolean;
-}
 
 const R_LONG_BASIS = tooLong(EXCHANGE_LIMITS.basis);
 

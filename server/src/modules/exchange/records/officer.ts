@@ -1,4 +1,5 @@
 /** Officers: the enforcement officers of an agency. */
+import type { OfficerRecord } from '@mashang/shared';
 import {
   EXCHANGE_LIMITS,
   hasFieldErrors,
@@ -9,15 +10,6 @@ import {
   tooLong,
   type ExchangeObject,
 } from './fields.js';
-
-export interface OfficerRecord {
-  id: string;
-  agencyId: string;
-  name: string;
-  /** 执法证号 */
-  certNo: string;
-  phone: string | null;
-}
 
 const R_LONG_CERT = tooLong(EXCHANGE_LIMITS.certNo);
 

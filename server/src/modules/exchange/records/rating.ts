@@ -1,5 +1,5 @@
 /** Ratings: an enterprise's rating of one agency's inspection. */
-import { RATING_PROBLEMS, RATING_VERDICTS, type RatingProblem, type RatingVerdict } from '@mashang/shared';
+import { RATING_PROBLEMS, RATING_VERDICTS, type RatingProblem, type RatingVerdict, type RatingRecord } from '@mashang/shared';
 import {
   elementPath,
   EXCHANGE_LIMITS,
@@ -17,21 +17,7 @@ import {
 } from './fields.js';
 import { timestampValue } from './timestamps.js';
 
-
 /** In canonical order: a record's flags are normalised to this order. */
-
-export interface RatingRecord {
-  inspectionId: string;
-  agencyId: string;
-  language: number;
-  procedure: number;
-  manner: number;
-  fairness: number;
-  verdict: RatingVerdict;
-  flags: RatingProblem[];
-  comment: string | null;
-  ratedAt: Date;
-}
 
 const E_VERDICT = enumSpec(RATING_VERDICTS);
 const E_FLAG = enumSpec(RATING_PROBLEMS);

@@ -4,7 +4,7 @@ import type { Job } from 'bull';
 import { Transactions } from '../../../infra/database/tx.js';
 import { OnJob } from '../../../infra/queues/on-job.decorator.js';
 import { JobName, type JobPayloads } from '../../../infra/queues/queues.js';
-import { LateCodes, PlanProgressRepository } from '../../plans/index.js';
+import { InspectionCodeRepository, LateCodes, PlanProgressRepository } from '../../plans/index.js';
 
 /** 先检查后补码: at an emergency check-in's deadline, a code not filed by then becomes a flagged case. */
 @Injectable()
@@ -14,6 +14,7 @@ export class EmergencyCodeProcessor {
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
+    @Inject(InspectionCodeRepository) private readonly codes: InspectionCodeRepository,
     @Inject(LateCodes) private readonly lateCodes: LateCodes,
   ) {}
 
@@ -23,7 +24,7 @@ export class EmergencyCodeProcessor {
     return this.transactions.run(async (tx) => {
       const plan = await this.plans.lock(planId, tx);
       if (!plan?.codeDueAt) return { overdue: false };
-      const codedAt = await this.plans.firstCodeIssuedAt(plan.leadPlanId, tx);
+      const codedAt = await this.codes.firstIssuedAt(plan.leadPlanId, tx);
       const dueAt = plan.codeDueAt;
       if (codedAt && codedAt <= dueAt) return { overdue: false };
       await this.lateCodes.raise({

@@ -4,8 +4,9 @@ import type { AppConfig } from '../../../infra/config/config.js';
 import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
 import type { JobQueue } from '../../../infra/queues/job-queue.js';
-import type { FinishedInspection, InspectionRepository } from '../../inspections/index.js';
-import type { PlanProgress, PlanProgressRepository } from '../../plans/index.js';
+import type { InspectionRecord } from '@mashang/shared';
+import type { InspectionRepository } from '../../inspections/index.js';
+import type { InspectionCodeRepository, PlanProgress, PlanProgressRepository, PlanRepository } from '../../plans/index.js';
 import type { EnterpriseRepository, ItemRepository } from '../../registry/index.js';
 import type { TrailAppend, TrailRepository } from '../../trail/index.js';
 import type { DocumentRepository } from '../document.repository.js';
@@ -36,21 +37,23 @@ const member = (id: string, agencyId: string, over: Partial<PlanProgress> = {}):
 function setUp({ other = member('P2', 'A2', { finishedAt: new Date('2026-11-21T03:00:00Z') }), outcomes = { I1: 'pass', I2: 'rectify' } as Record<string, FindingOutcome>, mine = member('P1', 'A1') } = {}) {
   const state = new Map([[mine.id, mine], [other.id, other]]);
   const log: string[] = [];
-  const records: FinishedInspection[][] = [];
+  const records: InspectionRecord[][] = [];
   const published: unknown[] = [];
   const plans = {
     find: async (id: string) => state.get(id) ?? null,
     lock: async (id: string) => (log.push(`lock plan ${id}`), state.get(id) ?? null),
     hasOfficer: async (_planId: string, officerId: string) => officerId === 'O1',
-    itemsOf: async () => [{ itemId: 'I1', position: 0 }, { itemId: 'I2', position: 1 }],
-    officersOf: async (id: string) => [{ officerId: id === 'P1' ? 'O1' : 'O2', position: 0 }],
     markFinished: async (id: string, at: Date) => {
       log.push(`finish ${id}`);
       state.set(id, { ...state.get(id)!, finishedAt: at });
     },
     lockActiveMembers: async (lead: string) => [...state.values()].filter((p) => p.leadPlanId === lead && p.status === 'active').sort((a, b) => a.id.localeCompare(b.id)),
-    firstCodeIssuedAt: async () => CODED,
   } as unknown as PlanProgressRepository;
+  const members = {
+    itemsOf: async (ids: string[]) => ids.flatMap((planId) => [{ planId, memberId: 'I1' }, { planId, memberId: 'I2' }]),
+    officersOf: async (ids: string[]) => ids.map((planId) => ({ planId, memberId: planId === 'P1' ? 'O1' : 'O2' })),
+  } as unknown as PlanRepository;
+  const codes = { firstIssuedAt: async () => CODED } as unknown as InspectionCodeRepository;
   const findings = {
     latestOf: async (planId: string) => new Map(Object.entries(planId === mine.id ? outcomes : { I1: 'violation' }).map(([itemId, outcome]) => [itemId, { itemId, outcome } as RecordedFinding])),
   } as unknown as FindingRepository;
@@ -60,12 +63,13 @@ function setUp({ other = member('P2', 'A2', { finishedAt: new Date('2026-11-21T0
     { add: async (name: string, payload: unknown) => published.push([name, payload]) } as unknown as JobQueue,
     new OfficerPlans(plans),
     plans,
+    members,
     { lock: async (codes: string[]) => log.push(`lock enterprise ${codes.join()}`) } as unknown as EnterpriseRepository,
     { namesOf: async (ids: string[]) => ids.map((id) => ITEMS[id]) } as unknown as ItemRepository,
     findings,
     { countOf: async () => 2 } as unknown as DocumentRepository,
     { append: async (entry: TrailAppend) => log.push(`trail ${entry.kind} ${JSON.stringify(entry.detail)}`) } as unknown as TrailRepository,
-    new CompleteInspection(plans, findings, { insertFinished: async (r: FinishedInspection[]) => records.push(r) } as unknown as InspectionRepository),
+    new CompleteInspection(plans, members, codes, findings, { insertFinished: async (r: InspectionRecord[]) => records.push(r) } as unknown as InspectionRepository),
     { view: async (id: string) => ({ id }) } as unknown as OnsiteView,
   );
   return { finish, log, records, published };
@@ -96,8 +100,8 @@ describe('finishing an agency\'s part of an inspection', () => {
     expect(log.filter((l) => !l.startsWith('lock'))).toEqual(['finish P1', `trail finished ${JSON.stringify({ at: NOW.toISOString(), result: 'rectify', findings: 2, documents: 2, clientKey: INPUT.clientKey })}`]);
     expect(records).toHaveLength(1);
     expect(records[0]).toEqual([
-      expect.objectContaining({ id: 'P1', agencyId: 'A1', jointId: 'P1', startedAt: ARRIVED, finishedAt: NOW, coded: true, codedAt: CODED, result: 'rectify', officers: [{ id: 'O1', position: 0 }], items: [{ id: 'I1', position: 0 }, { id: 'I2', position: 1 }] }),
-      expect.objectContaining({ id: 'P2', agencyId: 'A2', result: 'case', officers: [{ id: 'O2', position: 0 }] }),
+      expect.objectContaining({ id: 'P1', agencyId: 'A1', jointId: 'P1', startedAt: ARRIVED, finishedAt: NOW, coded: true, codedAt: CODED, result: 'rectify', officerIds: ['O1'], itemIds: ['I1', 'I2'] }),
+      expect.objectContaining({ id: 'P2', agencyId: 'A2', result: 'case', officerIds: ['O2'] }),
     ]);
     expect(published).toEqual([['inspection-finished', { groupId: 'P1', creditCode: SHOP, inspectionIds: ['P1', 'P2'], finishedAt: NOW.toISOString() }]]);
   });

@@ -6,7 +6,7 @@ import { Transactions } from '../../../infra/database/tx.js';
 import { DomainError, invalid, notFound } from '../../../infra/errors/domain-error.js';
 import { JobQueue } from '../../../infra/queues/job-queue.js';
 import { JobName } from '../../../infra/queues/queues.js';
-import { PlanProgressRepository } from '../../plans/index.js';
+import { PlanProgressRepository, PlanRepository } from '../../plans/index.js';
 import { EnterpriseRepository, ItemRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
 import { alreadyRecorded } from '../client-key.js';
@@ -34,6 +34,7 @@ export class FinishInspection {
     @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(OfficerPlans) private readonly officerPlans: OfficerPlans,
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
+    @Inject(PlanRepository) private readonly planMembers: PlanRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
     @Inject(ItemRepository) private readonly items: ItemRepository,
     @Inject(FindingRepository) private readonly findings: FindingRepository,
@@ -54,9 +55,9 @@ export class FinishInspection {
       await this.plans.lock(member.leadPlanId, tx);
       const plan = await this.officerPlans.planOfOfficer(user, planId, { open: true, finishedError: alreadyRecorded('结束检查') }, tx);
       if (at.getTime() < plan.checkedInAt!.getTime()) throw invalid('at', '结束时间早于入企时间');
-      const items = await this.plans.itemsOf(plan.id, tx);
+      const items = await this.planMembers.itemsOf([plan.id], tx);
       const findings = await this.findings.latestOf(plan.id, tx);
-      const missing = unrecordedItems(items.map((i) => i.itemId), new Set(findings.keys()));
+      const missing = unrecordedItems(items.map((i) => i.memberId), new Set(findings.keys()));
       if (missing.length) {
         const names = await this.items.namesOf(missing, tx);
         const refusal: RuleRefusal = { rule: 'items-unrecorded', message: `还有${missing.length}项检查事项没有记录结果：${names.join('、')}`, remedy: '逐项记录检查结果（合格、责令整改或违法）后再结束检查' };

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../../infra/config/config.js';
 import { DomainError, notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
 import { InspectionRepository } from '../../inspections/index.js';
-import { codeSigningKey, isAuthenticToken, PlanProgressRepository } from '../../plans/index.js';
+import { codeSigningKey, isAuthenticToken, PlanProgressRepository, InspectionCodeRepository } from '../../plans/index.js';
 import { AgencyRepository } from '../../registry/index.js';
 import { TrailReader } from '../../trail/index.js';
 
@@ -19,6 +19,7 @@ export class TrailAccessService {
   constructor(
     @Inject(TrailReader) private readonly trails: TrailReader,
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
+    @Inject(InspectionCodeRepository) private readonly codes: InspectionCodeRepository,
     @Inject(InspectionRepository) private readonly inspections: InspectionRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -39,7 +40,7 @@ export class TrailAccessService {
   /** The enterprise's view: the trails of every agency's part of the inspection an inspection code belongs to. */
   async trailsByCode(token: string): Promise<CodeTrail[]> {
     if (!isAuthenticToken(this.codeKey, token)) throw codeInvalid();
-    const leadPlanId = await this.plans.leadPlanOfCode(token);
+    const leadPlanId = (await this.codes.byToken(token))?.leadPlanId ?? null;
     if (!leadPlanId) throw codeInvalid();
     const members = await this.plans.membersOf(leadPlanId);
     const names = await this.agencies.namesOf(members.map((m) => m.agencyId));

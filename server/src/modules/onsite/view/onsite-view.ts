@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDate, type OnsiteInspectionView, type SessionUser } from '@mashang/shared';
 import { notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
-import { PlanProgressRepository, type PlanProgress } from '../../plans/index.js';
+import { InspectionCodeRepository, PlanProgressRepository, PlanRepository, type PlanProgress } from '../../plans/index.js';
 import { AgencyRepository, EnterpriseRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
 import { DocumentRepository } from '../document.repository.js';
 import { documentView } from '../documents/document-view.js';
@@ -17,6 +17,8 @@ const iso = (value: Date | null) => (value === null ? null : value.toISOString()
 export class OnsiteView {
   constructor(
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
+    @Inject(PlanRepository) private readonly planMembers: PlanRepository,
+    @Inject(InspectionCodeRepository) private readonly codes: InspectionCodeRepository,
     @Inject(FindingRepository) private readonly findings: FindingRepository,
     @Inject(DocumentRepository) private readonly documents: DocumentRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
@@ -52,7 +54,7 @@ export class OnsiteView {
       this.itemsOf(plan.id),
       this.findings.latestOf(plan.id),
       this.documents.ofPlan(plan.id),
-      this.plans.hasLiveCode(plan.leadPlanId),
+      this.codes.liveOf(plan.leadPlanId).then((code) => code !== null),
     ]);
     const enterpriseName = enterprises.get(plan.creditCode);
     const agencyName = agencies.get(plan.agencyId);
@@ -91,14 +93,14 @@ export class OnsiteView {
   }
 
   private async officersOf(planId: string): Promise<OnsiteInspectionView['officers']> {
-    const onPlan = await this.plans.officersOf(planId);
-    const byId = new Map((await this.officers.byIds(onPlan.map((o) => o.officerId))).map((o) => [o.id, o]));
-    return onPlan.flatMap(({ officerId: id }) => (byId.has(id) ? [{ id, name: byId.get(id)!.name, certNo: byId.get(id)!.certNo }] : []));
+    const onPlan = await this.planMembers.officersOf([planId]);
+    const byId = new Map((await this.officers.byIds(onPlan.map((o) => o.memberId))).map((o) => [o.id, o]));
+    return onPlan.flatMap(({ memberId: id }) => (byId.has(id) ? [{ id, name: byId.get(id)!.name, certNo: byId.get(id)!.certNo }] : []));
   }
 
   private async itemsOf(planId: string): Promise<{ id: string; name: string; basis: string }[]> {
-    const onPlan = await this.plans.itemsOf(planId);
-    const byId = new Map((await this.items.byIds(onPlan.map((i) => i.itemId))).map((i) => [i.id, i]));
-    return onPlan.flatMap(({ itemId: id }) => (byId.has(id) ? [{ id, name: byId.get(id)!.name, basis: byId.get(id)!.basis }] : []));
+    const onPlan = await this.planMembers.itemsOf([planId]);
+    const byId = new Map((await this.items.byIds(onPlan.map((i) => i.memberId))).map((i) => [i.id, i]));
+    return onPlan.flatMap(({ memberId: id }) => (byId.has(id) ? [{ id, name: byId.get(id)!.name, basis: byId.get(id)!.basis }] : []));
   }
 }

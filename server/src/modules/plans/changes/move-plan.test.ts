@@ -40,7 +40,7 @@ function planTable(plans: Plan[], { codeIssuedFor = [] as string[] } = {}) {
   const planRepository = {
     creditCodeOf: async (id: string) => byId.get(id)?.creditCode ?? null,
     byId: async (id: string) => (byId.has(id) ? { ...byId.get(id)! } : null),
-    itemIdsOf: async () => ['I2'],
+    itemsOf: async () => [{ planId: 'P1', memberId: 'I2' }],
     plannedDates: async () => [],
     codedOf: async () => [],
     setPlannedDate: async (id: string, date: string) => {

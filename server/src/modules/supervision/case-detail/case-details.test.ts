@@ -4,7 +4,7 @@ import type { UserRepository } from '../../auth/index.js';
 import type { CaseRepository } from '../../cases/index.js';
 import type { RatingRepository } from '../../evaluation/index.js';
 import type { CaseOnFile, FlaggedCaseQueueRepository, QueuedCase } from '../../flags/index.js';
-import type { InspectionRecord, InspectionRepository } from '../../inspections/index.js';
+import type { StoredInspection, InspectionRepository } from '../../inspections/index.js';
 import type { DocumentRepository } from '../../onsite/index.js';
 import type { AgencyRepository, EnterpriseRepository, OfficerRepository } from '../../registry/index.js';
 import type { TrailRepository } from '../../trail/index.js';
@@ -24,7 +24,7 @@ const queued = (id: string, overrides: Partial<QueuedCase> = {}): QueuedCase => 
   creditCode: null, officerId: 'O1', inspectionId: null, assigneeId: null, deadline: null, createdAt: new Date('2026-05-08T02:00:00Z'), updatedAt: NOW, ...overrides,
 });
 const ANOMALY: CaseOnFile = { ...queued('c1'), subjectType: 'officer', subjectId: 'O1', evidence: JSON.stringify({ inspectionIds: ['X0', 'X1'], caseIds: ['C9'] }) };
-const record = (id: string): InspectionRecord => ({
+const record = (id: string): StoredInspection => ({
   id, agencyId: 'A1', creditCode: '92410202MA0000011X', trigger: 'planned', jointId: null, startedAt: new Date('2026-05-01T01:00:00Z'), finishedAt: new Date('2026-05-01T02:00:00Z'), coded: true, result: 'case',
 });
 
