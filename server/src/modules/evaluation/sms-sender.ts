@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { maskPhone, SYSTEM_ACTORS, type SmsKind, type SmsMode, type SmsStatus } from '@mashang/shared';
+import { maskPhone, SYSTEM_ACTORS } from '@mashang/shared';
 import type { Job } from 'bull';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
@@ -12,7 +12,7 @@ import { Batcher } from '../../infra/batching/batcher.js';
 import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
 import { RatingInviteRepository } from './rating-invite.repository.js';
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
-import { SmsMessageRepository } from './sms-message.repository.js';
+import { SmsMessageRepository, type SendingRow } from './sms-message.repository.js';
 import { renderSms } from './sms-template.js';
 import { AgencyRepository } from '../registry/index.js';
 import { TrailRepository } from '../trail/index.js';
@@ -20,20 +20,12 @@ import { isLockConflict, LOCK_CONFLICT_ATTEMPTS, pauseBeforeRetry } from '../../
 
 type SendJob = Job<JobPayloads[JobName.SendSms]>;
 
-interface LoadedMessage {
-  id: string;
-  inviteId: string;
-  kind: SmsKind;
-  status: SmsStatus;
-  mode: SmsMode;
-  codeSeq: number;
-  phoneCipher: string | null;
-  expiresAt: Date;
-  inspectionDate: string;
+/** A message with what sending it needs of its invite: the agencies asked about (lead first) and their inspection records. */
+type LoadedMessage = Omit<SendingRow, 'inspectionId' | 'agencyName'> & {
   agencyNames: string[];
   /** Each agency's inspection record: the trails that get the 'invited' entry. */
   inspectionIds: string[];
-}
+};
 
 interface Accepted {
   message: LoadedMessage;

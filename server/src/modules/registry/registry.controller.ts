@@ -144,7 +144,7 @@ export class RegistryController {
 
   @Roles(...HISTORY_READERS)
   @Get('enterprises/:creditCode/history')
-  enterpriseHistory(@CurrentUser() user: SessionUser, @Param('creditCode') creditCode: string) {
+  enterpriseHistory(@Param('creditCode') creditCode: string) {
     return this.enterprises.history(normaliseCreditCode(creditCode));
   }
 }

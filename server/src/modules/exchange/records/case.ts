@@ -1,5 +1,5 @@
 /** Cases: administrative penalty cases, with their changes of cause. */
-import { DISCRETION_LEVELS, PENALTY_CASE_STATUSES, type DiscretionLevel, type PenaltyCaseStatus, type CaseRecord, type CauseChange } from '@mashang/shared';
+import { DISCRETION_LEVELS, PENALTY_CASE_STATUSES, type CaseRecord, type CauseChange } from '@mashang/shared';
 import {
   creditCodeValue,
   elementPath,

@@ -1,5 +1,5 @@
 /** Enterprises, keyed by their unified social credit code. */
-import { CREDIT_GRADES, type CreditGrade, type EnterpriseRecord } from '@mashang/shared';
+import { CREDIT_GRADES, type EnterpriseRecord } from '@mashang/shared';
 import {
   creditCodeValue,
   EXCHANGE_LIMITS,

@@ -1,5 +1,5 @@
 /** Inspections: one record per agency of an inspection (a joint inspection shares its jointId). */
-import { INSPECTION_RESULTS, PLAN_TRIGGERS, type InspectionResult, type PlanTrigger, type InspectionRecord } from '@mashang/shared';
+import { INSPECTION_RESULTS, PLAN_TRIGGERS, type InspectionRecord } from '@mashang/shared';
 import {
   boolValue,
   creditCodeValue,

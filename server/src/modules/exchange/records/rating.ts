@@ -1,5 +1,5 @@
 /** Ratings: an enterprise's rating of one agency's inspection. */
-import { RATING_PROBLEMS, RATING_VERDICTS, type RatingProblem, type RatingVerdict, type RatingRecord } from '@mashang/shared';
+import { RATING_PROBLEMS, RATING_VERDICTS, type RatingProblem, type RatingRecord } from '@mashang/shared';
 import {
   elementPath,
   EXCHANGE_LIMITS,

@@ -1,17 +1,13 @@
 import { ApiPropertyOptional, PartialType, OmitType, ApiProperty } from '@nestjs/swagger';
 import { CREDIT_GRADES, type CreditGrade } from '@mashang/shared';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
