@@ -68,6 +68,11 @@ describe('SMS invites survive a Redis crash (kill -9) with AOF persistence', () 
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('caps the SMS rate across processes with the queue\'s limiter, as configured', () => {
+    const sms = t.app.get<Queue & { limiter?: { max: number; duration: number } }>(getQueueToken(QueueName.Sms), { strict: false });
+    expect(sms.limiter).toEqual({ max: 10, duration: 1000 });
+  });
+
   it('delivers every queued invite exactly once after Redis is killed and restarted', async () => {
     const inspections = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
     const sms = t.app.get<Queue>(getQueueToken(QueueName.Sms), { strict: false });
