@@ -9,6 +9,11 @@ export function userActor(user: { id: number | string; username: string }): Acto
   return `user:${user.id}:${user.username}`;
 }
 
+/** The username of a signed-in user's actor (`user:12:officer1` → officer1); null for anyone else. */
+export function actorUsername(actor: Actor): string | null {
+  return /^user:\d+:(.+)$/.exec(actor)?.[1] ?? null;
+}
+
 export const ENTERPRISE_ACTOR: Actor = 'enterprise';
 
 /** Someone at the command line (`npm run cli`). */

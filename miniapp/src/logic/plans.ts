@@ -1,4 +1,4 @@
-import { Role, type Page, type PlanEventView, type PlanView } from '@mashang/shared';
+import { Role, actorUsername, type Page, type PlanEventView, type PlanView } from '@mashang/shared';
 import { shanghaiDateTime } from './dates';
 import { triggerLabel } from './triggers';
 
@@ -65,8 +65,7 @@ export function halfYearResultLabel(result: string): string {
 
 /** `user:3:officer1` → officer1; anything else as it is. */
 export function actorLabel(actor: string): string {
-  const match = /^user:\d+:(.+)$/.exec(actor);
-  return match ? match[1] : actor;
+  return actorUsername(actor) ?? actor;
 }
 
 export interface PlanEventLine {

@@ -11,6 +11,7 @@ import {
   type FindingOutcome,
   type InspectionResult,
   type TrailEntryView,
+  actorUsername,
 } from '@mashang/shared';
 
 export function outcomeLabel(outcome: FindingOutcome): string {
@@ -33,9 +34,7 @@ export function trailKindLabel(kind: string): string {
 
 /** Who did it: `user:12:officer1` → officer1; entries the server wrote itself → 系统. */
 export function actorLabel(actor: string): string {
-  const user = /^user:[^:]*:(.+)$/.exec(actor);
-  if (user) return user[1];
-  return actor.startsWith('user:') ? actor : '系统';
+  return actorUsername(actor) ?? (actor.startsWith('user:') ? actor : '系统');
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');

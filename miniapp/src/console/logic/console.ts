@@ -13,6 +13,9 @@ import {
   type CaseStatus,
   type DisciplineOutcome,
   type FlagSource,
+  actorUsername,
+  ENTERPRISE_ACTOR,
+  SYSTEM_ACTORS,
 } from '@mashang/shared';
 import type { Query } from '../../logic/http';
 
@@ -129,11 +132,10 @@ export function shanghaiTime(iso: string): string {
 /** Who did it: the user's name, or what the actor string says. */
 export function actorText(actor: string, actorName: string | null): string {
   if (actorName) return actorName;
-  if (actor === 'enterprise') return '企业';
-  if (actor.startsWith('system:nightly-report')) return '大数据研判';
+  if (actor === ENTERPRISE_ACTOR) return '企业';
+  if (actor.startsWith(SYSTEM_ACTORS.nightlyReport)) return '大数据研判';
   if (actor.startsWith('system:')) return '系统';
-  const user = /^user:\d+:(.+)$/.exec(actor);
-  return user ? user[1] : actor;
+  return actorUsername(actor) ?? actor;
 }
 
 const EVENT_LABELS: Record<string, string> = {
