@@ -54,6 +54,8 @@ beforeAll(async () => {
       [id, agency, credit, start, new Date(start.getTime() + minutes * 60_000), coded ? 1 : 0],
     );
     await addInspectionOfficer(ds, id, officer);
+    // Two officers, as the rules require (单人执法 is rule set v2's own test's concern).
+    await addInspectionOfficer(ds, id, 'O9', 1);
   };
   await insp('X0', 'A1', '91410000MA00000001', day(-20), 60, 'O1');
   await insp('X1', 'A1', '91410000MA00000001', day(-10), 60, 'O1', false); // uncoded, repeated
@@ -244,7 +246,9 @@ describe('CLI path', () => {
       const file = JSON.parse(text) as AnomalyReportFile;
       expect(Object.keys(file)).toEqual(['asOf', 'generatedAt', 'ruleSet', 'summary', 'findings']);
       expect(file.asOf).toBe(asOf);
-      expect(file.ruleSet).toBe('v1');
+      // Rule set v2: all twenty rules, counted in the summary.
+      expect(file.ruleSet).toBe('v2');
+      expect(ANOMALY_RULES).toHaveLength(20);
       expect(file.generatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
       expect(Object.keys(file.summary)).toEqual(['byRule', 'byAgency']);
       expect(Object.keys(file.summary.byRule)).toEqual([...ANOMALY_RULES]);

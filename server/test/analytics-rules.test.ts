@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import type { AnomalyRule, RuleFinding } from '../src/modules/analytics/rule.js';
-import { RULE_SET_V1_DEFAULTS } from '../src/modules/analytics/rule-config.js';
+import { RULE_SET_DEFAULTS } from '../src/modules/analytics/rule-config.js';
 import { rowSource } from '../src/modules/analytics/row-source.js';
 import { caseCauseChanged } from '../src/modules/analytics/rules/case-cause-changed.js';
 import { caseOvertime } from '../src/modules/analytics/rules/case-overtime.js';
@@ -111,7 +111,7 @@ async function kase(c: CaseSpec): Promise<void> {
   );
 }
 
-async function run(rule: AnomalyRule, asOf = D, thresholds = RULE_SET_V1_DEFAULTS): Promise<RuleFinding[]> {
+async function run(rule: AnomalyRule, asOf = D, thresholds = RULE_SET_DEFAULTS): Promise<RuleFinding[]> {
   const { start, end } = reportWindow(asOf, thresholds.windowDays);
   const out: RuleFinding[] = [];
   for await (const f of rule.findings(rowSource(ds), { asOf, start, end, thresholds })) out.push(f);

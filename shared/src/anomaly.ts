@@ -1,5 +1,5 @@
 /**
- * The nightly anomaly report (大数据研判, rule set v1 of `anomaly-rules.md`) and the yearly
+ * The nightly anomaly report (大数据研判, rule set v2 of `anomaly-rules.md`) and the yearly
  * high-incidence violation early-warning report (高发违法行为预警报告): the report file's shape and
  * the console's API types.
  */
@@ -19,10 +19,18 @@ export const ANOMALY_RULES = [
   'officer-workload-outlier',
   'officer-overlap',
   'low-satisfaction',
+  // Rule set v2: what the 2025–26 national campaign against irregular enforcement names first.
+  'single-officer',
+  'expired-certificate',
+  'short-visit',
+  'off-hours-inspection',
+  'out-of-jurisdiction',
+  'repeat-offence-lighter',
+  'fine-surge',
 ] as const;
 export type AnomalyRuleId = (typeof ANOMALY_RULES)[number];
 
-export const ANOMALY_RULE_SET = 'v1';
+export const ANOMALY_RULE_SET = 'v2';
 
 export const ANOMALY_RULE_TITLES: Record<AnomalyRuleId, string> = {
   'uncoded-inspection': '未亮码检查',
@@ -38,6 +46,13 @@ export const ANOMALY_RULE_TITLES: Record<AnomalyRuleId, string> = {
   'officer-workload-outlier': '执法人员检查量异常',
   'officer-overlap': '执法人员同一时间出现在两处',
   'low-satisfaction': '企业满意度低',
+  'single-officer': '一人执法',
+  'expired-certificate': '执法证过期仍检查（无证执法）',
+  'short-visit': '检查时间过短（走过场）',
+  'off-hours-inspection': '非工作时间检查（扰企）',
+  'out-of-jurisdiction': '跨辖区处罚（违规异地执法）',
+  'repeat-offence-lighter': '再犯从轻（人情案）',
+  'fine-surge': '罚没激增（趋利性执法）',
 };
 
 export type AnomalySeverity = 'low' | 'medium' | 'high';

@@ -51,6 +51,8 @@ export interface OfficerDto {
   certNo: string;
   /** Masked, e.g. 138****5678. */
   phone: string | null;
+  /** The last day the enforcement certificate is valid (YYYY-MM-DD); null when not known. */
+  certExpires: string | null;
 }
 
 export interface ItemDto {

@@ -25,6 +25,8 @@ export interface OfficerRecord {
   /** 执法证号 */
   certNo: string;
   phone: string | null;
+  /** v1.1: the last day (YYYY-MM-DD, Asia/Shanghai) the certificate is valid; null when not known. */
+  certExpires: string | null;
 }
 
 /** items.jsonl: an agency's inspection items (检查事项). */

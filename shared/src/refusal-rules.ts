@@ -21,6 +21,7 @@ export const REFUSAL_RULE_LABELS = {
   'lock-out': '联合检查锁定',
   'no-code': '未生成检查码',
   'code-expired': '检查码过期',
+  'certificate-expired': '执法证过期',
   // finishing
   'items-unrecorded': '检查事项未记录',
 } as const;

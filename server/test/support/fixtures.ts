@@ -42,4 +42,6 @@ export async function addInspectionOfficer(db: Pick<DataSource, 'query'>, inspec
      SELECT id, ?, ?, agency_id, credit_code, started_at, finished_at FROM inspections WHERE id = ?`,
     [officerId, position, inspectionId],
   );
+  // As the writers keep it: the record counts the officers it lists.
+  await db.query('UPDATE inspections SET officer_count = officer_count + 1 WHERE id = ?', [inspectionId]);
 }

@@ -30,7 +30,7 @@ import { AnomalyReporter, type ReportSummary } from './anomaly-reporter.js';
 import { writeFindingsWorkbook } from './findings-excel.js';
 import { toFinding, writeReport } from './report-file.js';
 import { requestReport, scheduleNightly } from './report-jobs.js';
-import { RULE_SET_V1_DEFAULTS } from './rule-config.js';
+import { RULE_SET_DEFAULTS } from './rule-config.js';
 import { RULES } from './rules/index.js';
 import { ROW_SOURCE } from './row-source.js';
 import type { RowSource } from './rule.js';
@@ -60,7 +60,7 @@ export class AnalyticsService implements OnApplicationBootstrap {
   }
 
   rules(): AnomalyRuleView[] {
-    return RULES.map((r) => ({ rule: r.id, title: ANOMALY_RULE_TITLES[r.id], severity: r.severity, subjectType: r.subjectType, description: r.describe(RULE_SET_V1_DEFAULTS) }));
+    return RULES.map((r) => ({ rule: r.id, title: ANOMALY_RULE_TITLES[r.id], severity: r.severity, subjectType: r.subjectType, description: r.describe(RULE_SET_DEFAULTS) }));
   }
 
   async listRuns(user: SessionUser, page: number, pageSize: number): Promise<Page<AnomalyRunView>> {

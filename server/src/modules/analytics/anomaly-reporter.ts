@@ -9,7 +9,7 @@ import { compareIds } from './compare-ids.js';
 import { FindingFlags } from './finding-flags.js';
 import { reportSteps, runSteps } from './report-steps.js';
 import type { AnomalyRule, RowSource, RuleContext } from './rule.js';
-import { RULE_SET_V1_DEFAULTS, type AnomalyThresholds } from './rule-config.js';
+import { RULE_SET_DEFAULTS, type AnomalyThresholds } from './rule-config.js';
 import { rowSource } from './row-source.js';
 import { RULES } from './rules/index.js';
 import { agencyCaseActivity } from './rules/agency-activity.js';
@@ -65,7 +65,7 @@ export interface ReportParts {
 export class AnomalyReporter {
   constructor(
     private readonly parts: ReportParts,
-    private readonly thresholds: AnomalyThresholds = RULE_SET_V1_DEFAULTS,
+    private readonly thresholds: AnomalyThresholds = RULE_SET_DEFAULTS,
     private readonly rules: readonly AnomalyRule[] = RULES,
   ) {}
 

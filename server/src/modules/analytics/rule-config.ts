@@ -1,4 +1,4 @@
-/** The thresholds of rule set v1; the defaults are those of `anomaly-rules.md`. */
+/** The thresholds of the rule set (v2: v1's and seven more); the defaults are those of `anomaly-rules.md`. */
 export interface AnomalyThresholds {
   /** Natural days ending on D inclusive. */
   windowDays: number;
@@ -21,9 +21,23 @@ export interface AnomalyThresholds {
   /** low-satisfaction: fewest ratings judged, and the disapproval share that must be exceeded. */
   satisfactionMinRatings: number;
   satisfactionMaxDisapproval: number;
+  /** single-officer: fewest distinct officers an inspection must list (执法人员不得少于两人). */
+  minOfficers: number;
+  /** short-visit: a recorded visit shorter than this is a finding. */
+  shortVisitMinutes: number;
+  /** off-hours-inspection: local hours [workdayStartHour, workdayEndHour) are working hours. */
+  workdayStartHour: number;
+  workdayEndHour: number;
+  /** repeat-offence-lighter: the earlier case at most this many natural days before. */
+  repeatOffenceDays: number;
+  /** fine-surge: the recent period (natural days ending on D), the fewest cases in it, the factor that must be exceeded, and how far back the period compared lies. */
+  fineSurgeDays: number;
+  fineSurgeMinCases: number;
+  fineSurgeFactor: number;
+  fineSurgeOffsetDays: number;
 }
 
-export const RULE_SET_V1_DEFAULTS: Readonly<AnomalyThresholds> = Object.freeze({
+export const RULE_SET_DEFAULTS: Readonly<AnomalyThresholds> = Object.freeze({
   windowDays: 365,
   emergencyCodeHours: 24,
   repeatedDays: 30,
@@ -36,4 +50,13 @@ export const RULE_SET_V1_DEFAULTS: Readonly<AnomalyThresholds> = Object.freeze({
   workloadIqrFactor: 3,
   satisfactionMinRatings: 10,
   satisfactionMaxDisapproval: 0.2,
+  minOfficers: 2,
+  shortVisitMinutes: 10,
+  workdayStartHour: 7,
+  workdayEndHour: 21,
+  repeatOffenceDays: 365,
+  fineSurgeDays: 90,
+  fineSurgeMinCases: 10,
+  fineSurgeFactor: 2,
+  fineSurgeOffsetDays: 365,
 });

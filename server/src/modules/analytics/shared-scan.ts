@@ -12,7 +12,7 @@ export interface SharedScan<Row> {
 /** One rule's reading of a shared scan in one run. */
 export interface ScanReader<Row> {
   /** The findings a row completes, if any; a promise when the reader looks something up first. */
-  read(row: Row): Iterable<RuleFinding> | Promise<Iterable<RuleFinding>> | undefined;
+  read(row: Row): Iterable<RuleFinding> | Promise<Iterable<RuleFinding> | undefined> | undefined;
   /** The findings known once every row has been read. */
   finish(): AsyncIterable<RuleFinding>;
 }

@@ -9,7 +9,7 @@ export interface CauseChange {
 /** An administrative penalty case (立案 → 决定 → 结案, or 撤销). */
 @Entity('cases')
 @Index('idx_cases_agency_filed', ['agencyId', 'filedAt', 'coercive'])
-@Index('idx_cases_enterprise', ['creditCode'])
+@Index('idx_cases_enterprise_decided', ['creditCode', 'decidedAt', 'id'])
 @Index('idx_cases_cause_decided', ['cause', 'discretionLevel', 'decidedAt'])
 @Index('idx_cases_inspection', ['inspectionId'])
 export class Case {

@@ -96,7 +96,7 @@ export class ExchangeExporter {
         kind: 'officers',
         keyColumns: ['id'],
         page: register('officer'),
-        toRecord: (r) => ({ id: r.id, agencyId: r.agency_id, name: r.name, certNo: r.cert_no, phone: phone(r.phone_cipher) }),
+        toRecord: (r) => ({ id: r.id, agencyId: r.agency_id, name: r.name, certNo: r.cert_no, phone: phone(r.phone_cipher), certExpires: r.cert_expires ?? null }),
       },
       {
         kind: 'items',

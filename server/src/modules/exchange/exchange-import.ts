@@ -268,7 +268,7 @@ export class ExchangeImporter {
       case 'agencies':
         return register('agency', (batch as AgencyRecord[]).map((r) => ({ id: r.id, name: r.name, kind: r.kind, region: r.region })), 'id');
       case 'officers':
-        return register('officer', (batch as OfficerRecord[]).map((r) => ({ id: r.id, agency_id: r.agencyId, name: r.name, cert_no: r.certNo, phone_cipher: phones.encrypt(r.phone) })), 'id');
+        return register('officer', (batch as OfficerRecord[]).map((r) => ({ id: r.id, agency_id: r.agencyId, name: r.name, cert_no: r.certNo, phone_cipher: phones.encrypt(r.phone), cert_expires: r.certExpires })), 'id');
       case 'items':
         return register('item', (batch as ItemRecord[]).map((r) => ({ id: r.id, agency_id: r.agencyId, name: r.name, basis: r.basis, no_disturb: r.noDisturb ? 1 : 0 })), 'id');
       case 'enterprises':

@@ -7,7 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_inspections_start', ['startedAt'])
 @Index('idx_inspections_joint', ['jointId'])
 // The nightly anomaly report's passes: per enterprise in (start, id) order, per enterprise and agency, the uncoded.
-@Index('idx_inspections_enterprise_sequence', ['creditCode', 'startedAt', 'id', 'agencyId', 'trigger', 'jointId'])
+@Index('idx_inspections_enterprise_sequence', ['creditCode', 'startedAt', 'id', 'agencyId', 'trigger', 'jointId', 'finishedAt', 'officerCount'])
 @Index('idx_inspections_enterprise_agency', ['creditCode', 'agencyId', 'trigger', 'startedAt'])
 @Index('idx_inspections_uncoded', ['coded', 'startedAt', 'trigger', 'codedAt', 'agencyId', 'creditCode'])
 export class Inspection {
@@ -42,4 +42,8 @@ export class Inspection {
   /** pass | rectify | case */
   @Column({ type: 'varchar', length: 8 })
   result: string;
+
+  /** How many officers the record lists (distinct). */
+  @Column({ name: 'officer_count', type: 'smallint', default: 0 })
+  officerCount: number;
 }

@@ -29,8 +29,8 @@ export class InspectionRepository extends BaseRepository {
   /** The records of an inspection every agency has finished: new rows, their officers and items in order. */
   async insertFinished(records: InspectionRecord[], tx: Tx): Promise<void> {
     if (!records.length) return;
-    await tx.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [
-      records.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded, r.codedAt, r.result]),
+    await tx.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result, officer_count) VALUES ?', [
+      records.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded, r.codedAt, r.result, r.officerIds.length]),
     ]);
     const officers = records.flatMap((r) => r.officerIds.map((id, position) => [r.id, id, position, r.agencyId, r.creditCode, r.startedAt, r.finishedAt]));
     if (officers.length) {
@@ -56,11 +56,11 @@ export class InspectionRepository extends BaseRepository {
   /** Imported records: inserted or replaced, with their officer and item rows set to the records' lists. */
   async upsertMany(records: InspectionRecord[], tx: Tx): Promise<void> {
     const result = await tx.query(
-      `INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?
+      `INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result, officer_count) VALUES ?
        ON DUPLICATE KEY UPDATE agency_id = VALUES(agency_id), credit_code = VALUES(credit_code), trigger_type = VALUES(trigger_type),
          joint_id = VALUES(joint_id), started_at = VALUES(started_at), finished_at = VALUES(finished_at), coded = VALUES(coded),
-         coded_at = VALUES(coded_at), result = VALUES(result)`,
-      [records.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded ? 1 : 0, r.codedAt, r.result])],
+         coded_at = VALUES(coded_at), result = VALUES(result), officer_count = VALUES(officer_count)`,
+      [records.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded ? 1 : 0, r.codedAt, r.result, r.officerIds.length])],
     );
     const replacing = hadDuplicates(result);
     await replaceMembers(tx, INSPECTION_OFFICERS, records.map((r) => [r.id, r.officerIds, [r.agencyId, r.creditCode, r.startedAt, r.finishedAt]]), replacing);

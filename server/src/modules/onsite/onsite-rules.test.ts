@@ -7,8 +7,8 @@ const plan = (over: Partial<CheckInCandidate> = {}): CheckInCandidate => ({
   planId: 'P1', creditCode: SHOP, enterpriseName: '老王烩面馆', trigger: 'planned', officerOnPlan: true, finished: false,
   code: { expiresAt: new Date('2026-11-22T16:00:00Z') }, ...over,
 });
-const rule = (candidates: CheckInCandidate[], extra: { lockedBy?: { agencyName: string; date: string }; at?: Date } = {}) => {
-  const match = matchCheckIn({ creditCode: SHOP, at: extra.at ?? NOW, candidates, lockedBy: extra.lockedBy ?? null });
+const rule = (candidates: CheckInCandidate[], extra: { lockedBy?: { agencyName: string; date: string }; at?: Date; certExpires?: string } = {}) => {
+  const match = matchCheckIn({ creditCode: SHOP, at: extra.at ?? NOW, candidates, lockedBy: extra.lockedBy ?? null, certExpires: extra.certExpires ?? null });
   return 'refusal' in match ? match.refusal.rule : match;
 };
 
@@ -24,6 +24,15 @@ describe('matchCheckIn (无计划、无码不得入企)', () => {
     expect(rule([plan({ officerOnPlan: false }), plan({ creditCode: OTHER, planId: 'P2' })])).toBe('not-on-plan');
     expect(rule([plan({ finished: true })])).toBe('already-finished');
     expect(rule([plan({ code: null })])).toBe('no-code');
+  });
+
+  it('refuses an officer whose certificate has expired: valid through its last day, Asia/Shanghai', () => {
+    // 2026-11-21 00:00 in Shanghai is 2026-11-20T16:00Z.
+    expect(rule([plan()], { at: new Date('2026-11-20T15:59:59.999Z'), certExpires: '2026-11-20' })).toEqual({ planId: 'P1', emergencyWithoutCode: false });
+    expect(rule([plan()], { at: new Date('2026-11-20T16:00:00.000Z'), certExpires: '2026-11-20' })).toBe('certificate-expired');
+    expect(rule([plan({ trigger: 'emergency', code: null })], { certExpires: '2026-01-31' })).toBe('certificate-expired');
+    const match = matchCheckIn({ creditCode: SHOP, at: NOW, candidates: [plan()], lockedBy: null, certExpires: '2026-11-20' });
+    expect(match).toEqual({ refusal: expect.objectContaining({ message: expect.stringContaining('有效期至2026-11-20'), remedy: expect.stringContaining('更新有效期') }) });
   });
 
   it('refuses a code that expired before the scan, to the millisecond', () => {

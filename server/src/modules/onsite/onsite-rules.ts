@@ -1,4 +1,4 @@
-import type { FindingOutcome, InspectionResult, PlanTrigger, RuleRefusal } from '@mashang/shared';
+import { shanghaiDate, type FindingOutcome, type InspectionResult, type PlanTrigger, type RuleRefusal } from '@mashang/shared';
 
 /** A plan of the officer's agency on the day of a check-in. */
 export interface CheckInCandidate {
@@ -18,6 +18,8 @@ export interface CheckInFacts {
   candidates: CheckInCandidate[];
   /** Another agency's inspection of this enterprise, already coded, within ±7 days, that this agency is not part of. */
   lockedBy: { agencyName: string; date: string } | null;
+  /** The last day the officer's enforcement certificate is valid (YYYY-MM-DD); null when not known. */
+  certExpires: string | null;
 }
 
 export type CheckInMatch = { planId: string; emergencyWithoutCode: boolean } | { refusal: RuleRefusal };
@@ -29,6 +31,16 @@ const NO_PLAN_REMEDY = '先报备检查计划：计划检查须提前7个自然�
  * every refusal names the rule and what the officer can do about it.
  */
 export function matchCheckIn(facts: CheckInFacts): CheckInMatch {
+  // 不具备执法资格: whoever holds no valid certificate may not inspect, whatever the plan says.
+  if (facts.certExpires !== null && shanghaiDate(facts.at) > facts.certExpires) {
+    return {
+      refusal: {
+        rule: 'certificate-expired',
+        message: `您的执法证有效期至${facts.certExpires}，已过期，不能入企检查`,
+        remedy: '换领执法证后请本部门管理员在执法人员名单中更新有效期；本次检查请由持有效执法证的执法人员进行',
+      },
+    };
+  }
   const forEnterprise = facts.candidates.filter((c) => c.creditCode === facts.creditCode);
   const mine = forEnterprise.filter((c) => c.officerOnPlan);
   if (!mine.length) {

@@ -20,6 +20,10 @@ export class Officer {
   @Column({ name: 'phone_cipher', type: 'varchar', length: 128, nullable: true })
   phoneCipher: string | null;
 
+  /** The last day (YYYY-MM-DD, Asia/Shanghai) the enforcement certificate is valid; null when not known. */
+  @Column({ name: 'cert_expires', type: 'char', length: 10, nullable: true })
+  certExpires: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 

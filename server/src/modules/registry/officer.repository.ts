@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
+import type { Statement } from '../../infra/database/multi-statement-pool.js';
 import { EntityTable, likeContains, type Paging } from '../../infra/database/entity-table.js';
 import type { Tx } from '../../infra/database/tx.js';
 import { Officer } from './officer.entity.js';
@@ -26,5 +27,10 @@ export class OfficerRepository extends EntityTable<Officer> {
     if (!ids.length) return new Map();
     const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM officers WHERE id IN (?)', [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The certificate expiries of these officers that have one, for a caller's multi-statement script (the check-in's first round trip). */
+  certificateExpiriesStatement(ids: string[]): Statement {
+    return ['SELECT id, cert_expires FROM officers WHERE id IN (?) AND cert_expires IS NOT NULL', [[...new Set(ids)]]];
   }
 }

@@ -37,26 +37,26 @@ export class OfficersService {
     return this.toDto(officer);
   }
 
-  create(user: SessionUser, input: Omit<OfficerDto, 'phone'> & { phone?: string | null }): Promise<OfficerDto> {
+  create(user: SessionUser, input: Omit<OfficerDto, 'phone' | 'certExpires'> & { phone?: string | null; certExpires?: string | null }): Promise<OfficerDto> {
     assertMayEdit(user, input.agencyId);
     return this.transactions.run(async (tx) => {
       if (!(await this.agencies.exists({ id: input.agencyId }, tx))) throw invalidReference('agencyId', '执法部门不存在');
       if (await this.officers.exists({ id: input.id }, tx)) throw conflict(`执法人员 ${input.id} 已存在`);
-      const { phone, ...rest } = input;
-      await this.officers.insert({ ...rest, phoneCipher: this.phones.encrypt(phone) }, tx);
-      await this.edits.created(user, 'officer', input.id, { ...input }, tx);
+      const { phone, certExpires = null, ...rest } = input;
+      await this.officers.insert({ ...rest, certExpires, phoneCipher: this.phones.encrypt(phone) }, tx);
+      await this.edits.created(user, 'officer', input.id, { ...input, certExpires }, tx);
       return this.toDto(found(await this.officers.find({ id: input.id }, tx), '执法人员'));
     });
   }
 
-  update(user: SessionUser, id: string, patch: { name?: string; certNo?: string; phone?: string | null }): Promise<OfficerDto> {
+  update(user: SessionUser, id: string, patch: { name?: string; certNo?: string; phone?: string | null; certExpires?: string | null }): Promise<OfficerDto> {
     return this.transactions.run(async (tx) => {
       const officer = found(await this.officers.find({ id }, tx, { forUpdate: true }), '执法人员');
       assertMayEdit(user, officer.agencyId);
       const before = { ...officer, phone: this.phones.decrypt(officer.phoneCipher) };
       const after = { ...before, ...patch };
       await this.edits.updated(user, 'officer', id, before, after, () =>
-        this.officers.update({ id }, { name: after.name, certNo: after.certNo, phoneCipher: this.phones.encrypt(after.phone) }, tx), tx);
+        this.officers.update({ id }, { name: after.name, certNo: after.certNo, certExpires: after.certExpires, phoneCipher: this.phones.encrypt(after.phone) }, tx), tx);
       return this.toDto(found(await this.officers.find({ id }, tx), '执法人员'));
     });
   }
@@ -66,6 +66,8 @@ export class OfficersService {
   }
 
   private toDto(officer: Officer): OfficerDto {
-    return { id: officer.id, agencyId: officer.agencyId, name: officer.name, certNo: officer.certNo, phone: maskPhone(this.phones.decrypt(officer.phoneCipher)) };
+    return {
+      id: officer.id, agencyId: officer.agencyId, name: officer.name, certNo: officer.certNo, phone: maskPhone(this.phones.decrypt(officer.phoneCipher)), certExpires: officer.certExpires,
+    };
   }
 }

@@ -43,7 +43,7 @@ function registerView(register: RegisterName, row: RegisterRow, phones: PhoneCip
     case 'agency':
       return { name: row.name, kind: row.kind, region: row.region };
     case 'officer':
-      return { agencyId: row.agency_id, name: row.name, certNo: row.cert_no, phone };
+      return { agencyId: row.agency_id, name: row.name, certNo: row.cert_no, phone, certExpires: row.cert_expires ?? null };
     case 'item':
       return { agencyId: row.agency_id, name: row.name, basis: row.basis, noDisturb: Boolean(Number(row.no_disturb)) };
     case 'enterprise':

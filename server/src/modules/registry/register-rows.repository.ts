@@ -6,7 +6,7 @@ import type { RegisterName } from './register-history.entity.js';
 /** A register's table in the exchange format's terms: its key column and the columns an import writes. */
 const REGISTER_TABLES: Record<RegisterName, KeysetTable & { key: string }> = {
   agency: { table: 'agencies', key: 'id', keys: ['id'], columns: 'id, name, kind, region' },
-  officer: { table: 'officers', key: 'id', keys: ['id'], columns: 'id, agency_id, name, cert_no, phone_cipher' },
+  officer: { table: 'officers', key: 'id', keys: ['id'], columns: 'id, agency_id, name, cert_no, phone_cipher, cert_expires' },
   item: { table: 'items', key: 'id', keys: ['id'], columns: 'id, agency_id, name, basis, no_disturb' },
   enterprise: { table: 'enterprises', key: 'credit_code', keys: ['credit_code'], columns: 'credit_code, name, industry, region, phone_cipher, credit_grade, low_touch' },
 };

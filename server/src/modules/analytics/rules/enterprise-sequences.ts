@@ -10,18 +10,21 @@ export interface EnterpriseSequenceRow {
   trigger_type: string;
   joint_id: string | null;
   started_at: Date;
+  finished_at: Date;
+  officer_count: number;
 }
 
 /**
  * Each enterprise's inspections in (startedAt, id) order, read once for repeated-inspection,
- * unmerged-inspections and frequency-high: one pass over the enterprise-sequence index, already in
- * that order (a window function would sort every row first). It starts early enough for the earlier
- * inspection of repeated- and unmerged-inspections, which may lie before the window.
+ * unmerged-inspections, frequency-high, and v2's single-officer, short-visit and off-hours-inspection:
+ * one pass over the enterprise-sequence index, already in that order (a window function would sort
+ * every row first) and holding every column read. It starts early enough for the earlier inspection
+ * of repeated- and unmerged-inspections, which may lie before the window.
  */
 export const enterpriseSequences: SharedScan<EnterpriseSequenceRow> = {
   batches: (source, { start, end, thresholds }) =>
     source.batches<EnterpriseSequenceRow>(
-      `SELECT credit_code, agency_id, id, trigger_type, joint_id, started_at
+      `SELECT credit_code, agency_id, id, trigger_type, joint_id, started_at, finished_at, officer_count
        FROM inspections FORCE INDEX (idx_inspections_enterprise_sequence)
        WHERE started_at >= ? AND started_at < ?
        ORDER BY credit_code, started_at, id`,

@@ -12,8 +12,15 @@ import { repeatedInspection } from './repeated-inspection.js';
 import { sameCaseDifferentPenalty } from './same-case-different-penalty.js';
 import { uncodedInspection } from './uncoded-inspection.js';
 import { unmergedInspections } from './unmerged-inspections.js';
+import { expiredCertificate } from './expired-certificate.js';
+import { fineSurge } from './fine-surge.js';
+import { offHoursInspection } from './off-hours-inspection.js';
+import { outOfJurisdiction } from './out-of-jurisdiction.js';
+import { repeatOffenceLighter } from './repeat-offence-lighter.js';
+import { shortVisit } from './short-visit.js';
+import { singleOfficer } from './single-officer.js';
 
-/** Rule set v1, in the order of the spec's table (the report's order). */
+/** Rule set v2 (v1's thirteen, then seven), in the order of the spec's tables (the report's order). */
 export const RULES: readonly AnomalyRule[] = [
   uncodedInspection,
   repeatedInspection,
@@ -28,5 +35,12 @@ export const RULES: readonly AnomalyRule[] = [
   officerWorkloadOutlier,
   officerOverlap,
   lowSatisfaction,
+  singleOfficer,
+  expiredCertificate,
+  shortVisit,
+  offHoursInspection,
+  outOfJurisdiction,
+  repeatOffenceLighter,
+  fineSurge,
 ];
 

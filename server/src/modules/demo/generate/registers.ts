@@ -159,6 +159,7 @@ export class Registers {
           name,
           certNo: `${city.plate}${pad(agency.index + 1, 3)}${pad(((k + 1) * 37 + agency.index) % 10_000, 4)}`,
           phone,
+          certExpires: null,
         });
         this.officerActivity.push(0.5 + (levels[k] + 0.5) / count);
         this.officerIds.push(`${agency.id}-${pad(k + 1, 3)}`);

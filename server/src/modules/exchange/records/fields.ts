@@ -5,7 +5,7 @@
  * regular expressions or closures are created per call, and errors are only allocated when a
  * line is wrong.
  */
-import { creditCodeProblem, CREDIT_CODE_PROBLEM_TEXT, toShanghaiIso } from '@mashang/shared';
+import { creditCodeProblem, CREDIT_CODE_PROBLEM_TEXT, toShanghaiIso, isCalendarDate } from '@mashang/shared';
 
 /**
  * Length limits (in UTF-16 code units, which is never less than the character count a database
@@ -162,6 +162,15 @@ export function regionValue(v: unknown, field: string): string | undefined {
     const c = v.charCodeAt(i);
     if (c < 48 || c > 57) return fail(field, R_REGION);
   }
+  return v;
+}
+
+const R_DATE = 'must be a calendar date written YYYY-MM-DD (omit the field or use null when unknown)';
+
+/** An optional calendar date, YYYY-MM-DD (Asia/Shanghai days, as the format counts them). */
+export function optDateValue(v: unknown, field: string): string | null | undefined {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string' || !isCalendarDate(v)) return fail(field, R_DATE);
   return v;
 }
 

@@ -4,6 +4,7 @@ import {
   EXCHANGE_LIMITS,
   hasFieldErrors,
   idValue,
+  optDateValue,
   phoneValue,
   R_LONG_NAME,
   textValue,
@@ -20,12 +21,14 @@ export function validateOfficer(o: Record<string, unknown>): OfficerRecord | und
   const name = textValue(o.name, 'name', EXCHANGE_LIMITS.name, R_LONG_NAME);
   const certNo = textValue(o.certNo, 'certNo', EXCHANGE_LIMITS.certNo, R_LONG_CERT);
   const phone = phoneValue(o.phone, 'phone');
+  const certExpires = optDateValue(o.certExpires, 'certExpires');
   if (hasFieldErrors()) return undefined;
-  return { id: id!, agencyId: agencyId!, name: name!, certNo: certNo!, phone: phone! };
+  return { id: id!, agencyId: agencyId!, name: name!, certNo: certNo!, phone: phone!, certExpires: certExpires! };
 }
 
 export function serialiseOfficer(r: OfficerRecord): ExchangeObject {
   const o: ExchangeObject = { id: r.id, agencyId: r.agencyId, name: r.name, certNo: r.certNo };
   if (r.phone !== null) o.phone = r.phone;
+  if (r.certExpires !== null) o.certExpires = r.certExpires;
   return o;
 }

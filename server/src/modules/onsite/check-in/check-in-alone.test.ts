@@ -3,7 +3,7 @@ import type { AppConfig } from '../../../infra/config/config.js';
 import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
 import type { PlanMatchRow, PlanProgress, PlanProgressRepository } from '../../plans/index.js';
-import type { AgencyRepository, EnterpriseRepository } from '../../registry/index.js';
+import type { AgencyRepository, EnterpriseRepository, OfficerRepository } from '../../registry/index.js';
 import type { TrailRepository } from '../../trail/index.js';
 import type { CheckinRepository } from '../checkin.repository.js';
 import type { CheckInDto } from '../dto/onsite.dto.js';
@@ -24,7 +24,7 @@ const plan = (over: Partial<PlanMatchRow> = {}): PlanMatchRow => ({
 const officersPlan = { id: 'P7', code: 'JH7', creditCode: FACTORY, trigger: 'planned', finishedAt: null, checkedInAt: null, codeDueAt: null } as PlanProgress;
 
 /** The check-in alone over fakes; `writes` lists what it wrote, in order. */
-function setUp({ rows = [plan()], replayed = false, inserted = true, open = true, elsewhere = [] as PlanProgress[] } = {}) {
+function setUp({ rows = [plan()], replayed = false, inserted = true, open = true, elsewhere = [] as PlanProgress[], certExpires = null as string | null } = {}) {
   const writes: string[] = [];
   const tx = {} as Tx;
   const names = new Map([[SHOP, '老王烩面馆'], [FACTORY, '建材厂'], ['A2', '市消防救援支队']]);
@@ -43,6 +43,7 @@ function setUp({ rows = [plan()], replayed = false, inserted = true, open = true
     } as unknown as PlanProgressRepository,
     { namesOf } as unknown as EnterpriseRepository,
     { namesOf } as unknown as AgencyRepository,
+    { find: async ({ id }: { id: string }) => ({ id, certExpires }) } as unknown as OfficerRepository,
     { append: async (e: { kind: string }) => writes.push(`trail ${e.kind}`) } as unknown as TrailRepository,
   );
   return { alone, writes };
@@ -54,6 +55,12 @@ const refusal = (error: unknown) => {
 };
 
 describe('a check-in judged alone', () => {
+  it('refuses an officer whose certificate has expired, and writes nothing', async () => {
+    const { alone, writes } = setUp({ certExpires: '2026-01-31' });
+    expect(refusal(await alone.checkIn(ATTEMPT).catch((e) => e))).toBe('certificate-expired');
+    expect(writes).toEqual([]);
+  });
+
   it('refuses with the rule and writes nothing', async () => {
     const { alone, writes } = setUp({ rows: [plan({ expires_at: null })] });
     expect(refusal(await alone.checkIn(ATTEMPT).catch((e) => e))).toBe('no-code');

@@ -5,7 +5,7 @@ import type { AppConfig } from '../../../infra/config/config.js';
 import { Transactions } from '../../../infra/database/tx.js';
 import { DomainError } from '../../../infra/errors/domain-error.js';
 import { PlanProgressRepository } from '../../plans/index.js';
-import { AgencyRepository, EnterpriseRepository } from '../../registry/index.js';
+import { AgencyRepository, EnterpriseRepository, OfficerRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
 import { CheckinRepository } from '../checkin.repository.js';
 import { alreadyRecorded } from '../client-key.js';
@@ -22,13 +22,14 @@ export class CheckInAlone {
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(TrailRepository) private readonly trail: TrailRepository,
   ) {}
 
   async checkIn(attempt: CheckinAttempt): Promise<Admitted> {
     const { user, officerId, input, at, day } = attempt;
-    const { candidates, lockedBy } = await this.candidates(user.agencyId!, officerId, input.creditCode, day);
-    const match = matchCheckIn({ creditCode: input.creditCode, at, candidates, lockedBy });
+    const [{ candidates, lockedBy }, officer] = await Promise.all([this.candidates(user.agencyId!, officerId, input.creditCode, day), this.officers.find({ id: officerId })]);
+    const match = matchCheckIn({ creditCode: input.creditCode, at, candidates, lockedBy, certExpires: officer?.certExpires ?? null });
     if ('refusal' in match) {
       // A replayed upload is answered as a duplicate, not judged again against a state that has moved on.
       if (await this.checkins.hasKey(user.id, input.clientKey)) throw alreadyRecorded('入企记录');

@@ -42,10 +42,14 @@ describe('splitting a match read per check-in', () => {
 });
 
 describe('a batch\'s judgment of one check-in', () => {
-  const judge = (rows: PlanMatchRow[], a = attempt()) => admitInBatch(a, matchRowsByCheckIn(rows, NAMES)(a.officerId, a.input.creditCode, a.day), 24);
+  const judge = (rows: PlanMatchRow[], a = attempt(), certExpires: string | null = null) => admitInBatch(a, matchRowsByCheckIn(rows, NAMES)(a.officerId, a.input.creditCode, a.day), certExpires, 24);
 
   it('admits the officer\'s coded plan of the day', () => {
     expect(judge([row()])).toMatchObject({ plan: { planId: 'P1', planCode: 'JH1', enterpriseName: '老王烩面馆' }, dueAt: null });
+  });
+
+  it('leaves an officer whose certificate has expired to be judged alone, where the refusal names it', () => {
+    expect(judge([row()], attempt(), '2026-01-31')).toBeNull();
   });
 
   it('leaves refusals and lock-outs to be judged alone', () => {

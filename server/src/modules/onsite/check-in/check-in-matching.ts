@@ -108,11 +108,11 @@ export function admission(attempt: CheckinAttempt, candidates: CheckInCandidate[
 }
 
 /** A batch's judgment of one check-in: a clean match of the officer's open plan of the day, or null to be judged alone. */
-export function admitInBatch(attempt: CheckinAttempt, rows: CandidateRow[], emergencyCodeHours: number): Admitted | null {
+export function admitInBatch(attempt: CheckinAttempt, rows: CandidateRow[], certExpires: string | null, emergencyCodeHours: number): Admitted | null {
   const { locking, today } = nearbyOnDay(rows, attempt.user.agencyId!, attempt.day);
   if (locking || !today.some((r) => r.on_plan > 0)) return null;
   const candidates = toCandidates(today);
-  const match = matchCheckIn({ creditCode: attempt.input.creditCode, at: attempt.at, candidates, lockedBy: null });
+  const match = matchCheckIn({ creditCode: attempt.input.creditCode, at: attempt.at, candidates, lockedBy: null, certExpires });
   return 'refusal' in match ? null : admission(attempt, candidates, match, emergencyCodeHours);
 }
 

@@ -2,7 +2,7 @@ import { Role, type SessionUser } from '@mashang/shared';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { ScriptedTransaction, Statement } from '../../../infra/database/multi-statement-pool.js';
 import { PlanProgressRepository, type PlanMatchRow } from '../../plans/index.js';
-import { EnterpriseRepository } from '../../registry/index.js';
+import { EnterpriseRepository, OfficerRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
 import { CheckinRepository } from '../checkin.repository.js';
 import type { CheckInDto } from '../dto/onsite.dto.js';
@@ -45,7 +45,7 @@ function together(script: RecordedScript): CheckInTogether {
   const checkins = new CheckinRepository(null as never);
   checkins.scriptedTransaction = (work) => work(script as unknown as ScriptedTransaction);
   const config = { onsite: { emergencyCodeHours: 24 } } as AppConfig;
-  return new CheckInTogether(config, checkins, new EnterpriseRepository(null as never), new PlanProgressRepository(null as never), new TrailRepository(null as never));
+  return new CheckInTogether(config, checkins, new EnterpriseRepository(null as never), new OfficerRepository(null as never), new PlanProgressRepository(null as never), new TrailRepository(null as never));
 }
 
 /** Each statement of a round trip by its first words. */
@@ -55,13 +55,13 @@ describe('check-ins admitted together', () => {
   const locked = [{ credit_code: SHOP, name: '老王烩面馆' }];
 
   it('take two round trips: the lock and the match, then the arrival, the check-ins and their trail entries with the commit', async () => {
-    const script = new RecordedScript([[locked, [plan]]]);
+    const script = new RecordedScript([[locked, [plan], []]]);
     const batch = together(script);
     const [admitted, notOnPlan] = await Promise.all([batch.submit(attempt(officer(7, 'O1'), 'key-00000001')), batch.submit(attempt(officer(8, 'O2'), 'key-00000002'))]);
     expect(admitted).toMatchObject({ plan: { planId: 'P1', enterpriseName: '老王烩面馆' }, dueAt: null });
     expect(notOnPlan).toBeNull();
     expect(script.trips.map(sql)).toEqual([
-      ['SELECT credit_code, name', 'SELECT p.id, p.code,'],
+      ['SELECT credit_code, name', 'SELECT p.id, p.code,', 'SELECT id, cert_expires'],
       ['UPDATE plans SET', 'INSERT INTO checkins', 'INSERT INTO inspection_trail', 'COMMIT'],
     ]);
     const [lock, match] = script.trips[0];
@@ -76,19 +76,19 @@ describe('check-ins admitted together', () => {
   });
 
   it('leave a plan arrived at already unmarked', async () => {
-    const script = new RecordedScript([[locked, [{ ...plan, checked_in_at: AT }]]]);
+    const script = new RecordedScript([[locked, [{ ...plan, checked_in_at: AT }], []]]);
     await together(script).submit(attempt(officer(7, 'O1'), 'key-00000001'));
     expect(script.trips[1].map(([text]) => text.split(' ')[0])).toEqual(['INSERT', 'INSERT', 'COMMIT']);
   });
 
   it('write nothing when none is admitted: one round trip, no commit', async () => {
-    const script = new RecordedScript([[locked, [{ ...plan, expires_at: null }]]]);
+    const script = new RecordedScript([[locked, [{ ...plan, expires_at: null }], []]]);
     expect(await together(script).submit(attempt(officer(7, 'O1'), 'key-00000001'))).toBeNull();
     expect(script.trips).toHaveLength(1);
   });
 
   it('send every check-in of the batch to be judged alone when a key was replayed', async () => {
-    const script = new RecordedScript([[locked, [plan]]], Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' }));
+    const script = new RecordedScript([[locked, [plan], []]], Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' }));
     expect(await together(script).submit(attempt(officer(7, 'O1'), 'key-00000001'))).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { ScriptedTransaction, Statement } from '../../../infra/database/multi-statement-pool.js';
 import { PlanProgressRepository, type PlanArrival, type PlanMatchRow } from '../../plans/index.js';
-import { EnterpriseRepository, type LockedEnterprise } from '../../registry/index.js';
+import { EnterpriseRepository, OfficerRepository, type LockedEnterprise } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
 import { CheckinRepository } from '../checkin.repository.js';
 import { isDuplicateKey } from '../client-key.js';
@@ -30,6 +30,7 @@ export class CheckInTogether {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CheckinRepository) private readonly checkins: CheckinRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
+    @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
     @Inject(TrailRepository) private readonly trail: TrailRepository,
   ) {
@@ -47,13 +48,15 @@ export class CheckInTogether {
     const officerIds = [...new Set(batch.map((a) => a.officerId))];
     const hours = this.config.onsite.emergencyCodeHours;
     return this.checkins.scriptedTransaction(async (tx) => {
-      const [locked, matched] = await tx.run([
+      const [locked, matched, certificates] = await tx.run([
         this.enterprises.lockStatement(creditCodes),
         this.plans.checkInMatchStatement({ officerIds, creditCodes, from: addDays(days[0], -7), to: addDays(days[days.length - 1], 7) }, this.trailTail),
+        this.officers.certificateExpiriesStatement(officerIds),
       ]);
       const rows = matched as PlanMatchRow[];
       const rowsOf = matchRowsByCheckIn(rows, new Map((locked as LockedEnterprise[]).map((e) => [e.credit_code, e.name])));
-      const admitted = batch.map((a) => admitInBatch(a, rowsOf(a.officerId, a.input.creditCode, a.day), hours));
+      const expiries = new Map((certificates as { id: string; cert_expires: string }[]).map((o) => [o.id, o.cert_expires]));
+      const admitted = batch.map((a) => admitInBatch(a, rowsOf(a.officerId, a.input.creditCode, a.day), expiries.get(a.officerId) ?? null, hours));
       const writes = batch.flatMap((a, i) => (admitted[i] ? [checkinWrite(a, admitted[i])] : []));
       if (writes.length) await this.record(tx, writes, arrivalsToMark(admitted, writes), rows);
       return admitted;

@@ -10,6 +10,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { IsCalendarDate } from '../../../infra/http/is-calendar-date.js';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
 import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
 
@@ -52,6 +53,11 @@ export class CreateOfficerDto {
   @ValidateIf((_, value) => value !== null)
   @Matches(PHONE, { message: 'must be a phone number (digits, optional leading +)' })
   phone?: string | null;
+  @ApiPropertyOptional({ nullable: true, description: '执法证有效期至（含当日），YYYY-MM-DD' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsCalendarDate()
+  certExpires?: string | null;
 }
 export class UpdateOfficerDto extends PartialType(OmitType(CreateOfficerDto, ['id', 'agencyId'] as const)) {}
 
