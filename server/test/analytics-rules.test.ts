@@ -5,9 +5,6 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
-import type { AnomalyRule, RuleFinding } from '../src/modules/analytics/rule.js';
-import { RULE_SET_DEFAULTS } from '../src/modules/analytics/rule-config.js';
-import { rowSource } from '../src/modules/analytics/row-source.js';
 import { caseCauseChanged } from '../src/modules/analytics/rules/case-cause-changed.js';
 import { caseOvertime } from '../src/modules/analytics/rules/case-overtime.js';
 import { caseRevoked } from '../src/modules/analytics/rules/case-revoked.js';
@@ -21,12 +18,11 @@ import { repeatedInspection } from '../src/modules/analytics/rules/repeated-insp
 import { sameCaseDifferentPenalty } from '../src/modules/analytics/rules/same-case-different-penalty.js';
 import { uncodedInspection } from '../src/modules/analytics/rules/uncoded-inspection.js';
 import { unmergedInspections } from '../src/modules/analytics/rules/unmerged-inspections.js';
-import { reportWindow } from '../src/modules/analytics/shanghai-days.js';
-import { addInspectionItem, addInspectionOfficer } from './support/fixtures.js';
+import { at, code, reportFixtures, type CaseSpec } from './support/report-fixtures.js';
 import { migratedDataSource } from './support/test-app.js';
 
-const D = '2026-11-20';
 let ds: DataSource;
+const { enterprise, officers, inspection, kase, run, subjects, reset } = reportFixtures(() => ds);
 
 beforeAll(async () => {
   ds = await migratedDataSource('analytics_rules');
@@ -34,90 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await ds?.destroy();
 });
-beforeEach(async () => {
-  for (const table of ['ratings', 'case_officers', 'cases', 'inspection_items', 'inspection_officers', 'inspections', 'items', 'officers', 'enterprises', 'agencies']) {
-    await ds.query(`DELETE FROM ${table}`);
-  }
-  await ds.query("INSERT INTO agencies (id, name, kind, region) VALUES ('A1', '市场监管局', 'market', '410202'), ('A2', '消防救援支队', 'fire', '410203'), ('A3', '生态环境局', 'ecology', '410204')");
-});
-
-/** An 18-character stand-in credit code (direct inserts skip the importer's check digit). */
-const code = (n: number) => `91410000MA${String(n).padStart(8, '0')}`;
-const at = (text: string) => new Date(text);
-
-async function enterprise(n: number, grade = 'B', lowTouch = false): Promise<string> {
-  await ds.query('INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, low_touch) VALUES (?, ?, ?, ?, ?, ?)', [
-    code(n), `企业${n}`, 'catering', '410202', grade, lowTouch ? 1 : 0,
-  ]);
-  return code(n);
-}
-
-async function officers(agencyId: string, ids: string[]): Promise<void> {
-  for (const id of ids) await ds.query('INSERT INTO officers (id, agency_id, name, cert_no) VALUES (?, ?, ?, ?)', [id, agencyId, id, `C-${id}`]);
-}
-
-interface InspectionSpec {
-  id: string;
-  credit: string;
-  agency?: string;
-  trigger?: string;
-  start: string;
-  /** Default: an hour after the start. */
-  finish?: string;
-  coded?: boolean;
-  codedAt?: string | null;
-  joint?: string | null;
-  officers?: string[];
-  items?: string[];
-}
-
-async function inspection(s: InspectionSpec): Promise<void> {
-  const start = at(s.start);
-  const finish = s.finish ? at(s.finish) : new Date(start.getTime() + 3_600_000);
-  await ds.query(
-    'INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    [s.id, s.agency ?? 'A1', s.credit, s.trigger ?? 'planned', s.joint ?? null, start, finish, s.coded === false ? 0 : 1, s.codedAt ? at(s.codedAt) : null, 'pass'],
-  );
-  for (const [i, o] of (s.officers ?? []).entries()) await addInspectionOfficer(ds, s.id, o, i);
-  for (const [i, item] of (s.items ?? []).entries()) await addInspectionItem(ds, s.id, item, i);
-}
-
-interface CaseSpec {
-  id: string;
-  credit: string;
-  agency?: string;
-  cause?: string;
-  level?: string;
-  fine?: number;
-  status?: string;
-  filed: string;
-  decided?: string | null;
-  revoked?: string | null;
-  changes?: { from: string; to: string; at: string }[];
-  extendedDays?: number;
-}
-
-async function kase(c: CaseSpec): Promise<void> {
-  await ds.query(
-    `INSERT INTO cases (id, agency_id, credit_code, inspection_id, cause, discretion_level, fine, status, filed_at, decided_at, closed_at, revoked_at, cause_changes, extended_days, coercive)
-     VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, 0)`,
-    [
-      c.id, c.agency ?? 'A1', c.credit, c.cause ?? 'FSL-126', c.level ?? 'general', c.fine ?? 100_000,
-      c.status ?? (c.revoked ? 'revoked' : c.decided ? 'decided' : 'filed'), at(c.filed), c.decided ? at(c.decided) : null, c.revoked ? at(c.revoked) : null,
-      // As the importer stores them: UTC instants.
-      c.changes?.length ? JSON.stringify(c.changes.map((x) => ({ from: x.from, to: x.to, at: at(x.at).toISOString() }))) : null,
-      c.extendedDays ?? 0,
-    ],
-  );
-}
-
-async function run(rule: AnomalyRule, asOf = D, thresholds = RULE_SET_DEFAULTS): Promise<RuleFinding[]> {
-  const { start, end } = reportWindow(asOf, thresholds.windowDays);
-  const out: RuleFinding[] = [];
-  for await (const f of rule.findings(rowSource(ds), { asOf, start, end, thresholds })) out.push(f);
-  return out;
-}
-const subjects = async (rule: AnomalyRule, asOf = D) => (await run(rule, asOf)).map((f) => f.subjectId).sort();
+beforeEach(() => reset());
 
 describe('uncoded-inspection', () => {
   it('finds uncoded non-emergency inspections, and emergencies whose code came later than 24 h or not at all by D', async () => {

@@ -67,6 +67,10 @@ describe('exchange format import/export', () => {
     expect(inspections[2]).toMatchObject({ id: 'X3', startedAt: '2026-04-03T07:10:00.000+08:00', codedAt: '2026-04-04T08:00:00.000+08:00' });
     const officers = readFileSync(join(dir, 'officers.jsonl'), 'utf8');
     expect(officers).toContain('13812345678');
+    // v1.1: the certificate's last day goes out as it came in, and only where known.
+    const byId = new Map(officers.trim().split('\n').map((l) => JSON.parse(l)).map((o: { id: string }) => [o.id, o]));
+    expect(byId.get('O2')).toMatchObject({ certExpires: '2027-06-30' });
+    expect(byId.get('O1')).not.toHaveProperty('certExpires');
 
     const before = { counts: await counts(), checksums: await checksums() };
     const result = await importer().import(dir);

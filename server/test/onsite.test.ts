@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bull';
-import { buildCreditCode, shanghaiDate } from '@mashang/shared';
+import { addDays, buildCreditCode, shanghaiDate } from '@mashang/shared';
 import type { Queue } from 'bull';
 import { QueueName } from '../src/infra/queues/queues.js';
 import { hashPassword } from '../src/modules/auth/password.js';
@@ -97,6 +97,20 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     const admin = await call(t.app, 'POST', '/api/onsite/check-in', { token: tokens.admin1, body: { creditCode: SHOP, clientKey: key('ci') } });
     expect(admin.status).toBe(403);
     expect(await count('checkins')).toBe(0);
+  });
+
+  it('refuses an officer whose certificate has expired, with the rule and the remedy, until the agency records the renewal', async () => {
+    const yesterday = addDays(shanghaiDate(new Date()), -1);
+    const expire = await call(t.app, 'PATCH', '/api/registry/officers/O1', { token: tokens.admin1, body: { certExpires: yesterday } });
+    expect(expire.body).toMatchObject({ id: 'O1', certExpires: yesterday });
+    const refused = await call(t.app, 'POST', '/api/onsite/check-in', { token: tokens.officer1, body: { creditCode: SHOP, clientKey: key('ci') } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.refusals).toEqual([{ rule: 'certificate-expired', message: expect.stringContaining(`有效期至${yesterday}`), remedy: expect.stringContaining('更新有效期') }]);
+    expect(await count('checkins')).toBe(0);
+    const renewed = await call(t.app, 'PATCH', '/api/registry/officers/O1', { token: tokens.admin1, body: { certExpires: addDays(yesterday, 365 * 5) } });
+    expect(renewed.status).toBe(200);
+    const history = await call(t.app, 'GET', '/api/registry/officers/O1/history', { token: tokens.admin1 });
+    expect(history.body.at(-1).changes).toEqual({ certExpires: { from: yesterday, to: addDays(yesterday, 365 * 5) } });
   });
 
   it('checks the officer in once per idempotency key, with location, into the trail', async () => {
@@ -336,12 +350,15 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     const store = buildCreditCode('92410202', 'MA000404');
     const filed = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: { creditCode: store, date: today(), trigger: 'superior', reason: '上级交办', officerIds: ['O1'], itemIds: ['I1'] } });
     await call(t.app, 'POST', `/api/plans/${filed.body.id}/code`, { token: tokens.officer1 });
-    const scannedAt = new Date(Date.now() - 20 * 60_000).toISOString();
+    // Scanned 20 minutes ago, but on today's plan (just after midnight in Shanghai, a moment after midnight).
+    const midnight = new Date(`${today()}T00:00:01+08:00`).getTime();
+    const scannedAt = new Date(Math.max(Date.now() - 20 * 60_000, midnight)).toISOString();
+    const finishedAt = new Date(Math.max(Date.now() - 5 * 60_000, Date.parse(scannedAt) + 1000)).toISOString();
     const actions = [
       { type: 'check-in', clientKey: key('ci'), body: { creditCode: store, at: scannedAt } },
       { type: 'finding', clientKey: key('f'), planId: filed.body.id, body: { itemId: 'I9', outcome: 'pass', at: scannedAt } },
       { type: 'finding', clientKey: key('f'), planId: filed.body.id, body: { itemId: 'I1', outcome: 'pass', at: scannedAt } },
-      { type: 'finish', clientKey: key('fin'), planId: filed.body.id, body: { at: new Date(Date.now() - 5 * 60_000).toISOString() } },
+      { type: 'finish', clientKey: key('fin'), planId: filed.body.id, body: { at: finishedAt } },
     ];
     const first = await call(t.app, 'POST', '/api/onsite/sync', { token: tokens.officer1, body: { actions } });
     expect(first.status).toBe(200);

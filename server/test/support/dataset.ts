@@ -20,7 +20,7 @@ export const SMALL_DATASET = {
   ],
   officers: [
     { id: 'O1', agencyId: 'A1', name: '张伟', certNo: '豫C0000001', phone: '13812345678' },
-    { id: 'O2', agencyId: 'A1', name: '王芳', certNo: '豫C0000002' },
+    { id: 'O2', agencyId: 'A1', name: '王芳', certNo: '豫C0000002', certExpires: '2027-06-30' },
     { id: 'O3', agencyId: 'A2', name: '李娜', certNo: '豫C0000003' },
   ],
   items: [

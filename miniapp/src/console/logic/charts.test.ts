@@ -1,6 +1,6 @@
 import type { DashboardView } from '@mashang/shared';
 import { COLORS } from '../../styles/tokens';
-import { chartOptions } from './charts';
+import { chartOptions, ruleChartOption } from './charts';
 
 const VIEW: DashboardView = {
   asOf: '2026-05-10',
@@ -29,5 +29,18 @@ describe('dashboard charts', () => {
 
   it('stacks joint and single inspections per month', () => {
     expect(options['joint-vs-single']).toMatchObject({ series: [{ name: '联合检查', stack: 'all', data: [2] }, { name: '单独检查', stack: 'all', data: [5] }] });
+  });
+});
+
+describe('the report\'s chart of findings per rule', () => {
+  it('lists every rule of the set by its Chinese title, the first rule at the top', () => {
+    const option = ruleChartOption({
+      asOf: '2026-11-20', ruleSet: 'v2', generatedAt: '2026-11-21T02:00:00+08:00', byAgency: [],
+      byRule: [
+        { rule: 'uncoded-inspection', title: '未亮码检查', severity: 'high', count: 3 },
+        { rule: 'fine-surge', title: '罚没激增（趋利性执法）', severity: 'high', count: 0 },
+      ],
+    });
+    expect(option).toMatchObject({ yAxis: { data: ['罚没激增（趋利性执法）', '未亮码检查'] }, series: [{ type: 'bar', data: [0, 3] }] });
   });
 });

@@ -2,7 +2,7 @@
  * The dashboard's ECharts options (console/components/chart.tsx draws them): plain objects, built
  * here where the tests reach them. Colours come from styles/tokens.ts: a canvas takes no CSS.
  */
-import type { DashboardTable, DashboardView } from '@mashang/shared';
+import type { AnomalyReportSummaryView, DashboardTable, DashboardView } from '@mashang/shared';
 import type { EChartsCoreOption } from 'echarts/core';
 import { COLORS } from '../../styles/tokens';
 import { topSeries } from './console';
@@ -10,15 +10,24 @@ import { topSeries } from './console';
 export type ChartTable = Exclude<DashboardTable, 'cases'>;
 export type ChartOption = EChartsCoreOption;
 
-/** The options of the dashboard's charts, one per table but the case list. */
-export function chartOptions(view: DashboardView): Record<ChartTable, ChartOption> {
-  const bar = (names: string[], values: number[], horizontal = false, percent = false): ChartOption => ({
+function bar(names: string[], values: number[], horizontal = false, percent = false): ChartOption {
+  return {
     tooltip: { trigger: 'axis' },
     grid: { left: horizontal ? 130 : 40, right: 16, top: 16, bottom: horizontal ? 24 : 56 },
     [horizontal ? 'yAxis' : 'xAxis']: { type: 'category', data: names, axisLabel: horizontal ? { width: 120, overflow: 'truncate' } : { rotate: 30, interval: 0 } },
     [horizontal ? 'xAxis' : 'yAxis']: { type: 'value', ...(percent ? { max: 100, axisLabel: { formatter: '{value}%' } } : {}) },
     series: [{ type: 'bar', data: values, itemStyle: { color: COLORS.primary } }],
-  });
+  };
+}
+
+/** The nightly report's findings per rule, every rule of the set in the report's order (top down). */
+export function ruleChartOption(summary: AnomalyReportSummaryView): ChartOption {
+  const rules = [...summary.byRule].reverse();
+  return bar(rules.map((r) => r.title), rules.map((r) => r.count), true);
+}
+
+/** The options of the dashboard's charts, one per table but the case list. */
+export function chartOptions(view: DashboardView): Record<ChartTable, ChartOption> {
   const months = view.inspectionsByMonth.months;
   const worst = view.satisfaction.slice(0, 12).reverse();
   return {

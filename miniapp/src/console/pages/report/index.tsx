@@ -2,7 +2,7 @@
  * The nightly big-data report (大数据研判): pick a night's report, counts per rule and per agency,
  * the findings (each linked to the flagged case it raised), an Excel export; supervisors can run
  * it again. Ids for browser tests: #report-runs with .report-run[data-as-of], #report-run-now,
- * #report-summary (.report-rule[data-rule], .report-agency), #report-findings .finding
+ * #report-summary (#report-rule-chart, .report-rule[data-rule], .report-agency), #report-findings .finding
  * (.finding__case opens the case), #report-more, #report-export, #report-empty, #report-error.
  */
 import { Text, View } from '@tarojs/components';
@@ -14,11 +14,13 @@ import {
   type AnomalyReportSummaryView,
   type AnomalyRunView,
 } from '@mashang/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../../logic/api-error';
 import { CONSOLE_CASE_PAGE } from '../../../routes';
+import { ruleChartOption } from '../../logic/charts';
 import { shanghaiTime } from '../../logic/console';
 import { anomalyFindings, anomalyRuns, anomalySummary, exportFindings, triggerAnomalyRun } from '../../services/console';
+import { Chart } from '../../components/chart';
 import { Chip, ConsoleButton } from '../../components/controls';
 import { Panel } from '../../components/panel';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
@@ -36,6 +38,7 @@ export default function ReportPage() {
   const [page, setPage] = useState(1);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState('');
+  const ruleChart = useMemo(() => (summary ? ruleChartOption(summary) : null), [summary]);
 
   const loadRuns = () =>
     anomalyRuns().then((result) => {
@@ -104,6 +107,7 @@ export default function ReportPage() {
       {summary && (
         <View id='report-summary' className='dash__grid'>
           <Panel title={`按规则（${summary.asOf}，生成于 ${shanghaiTime(summary.generatedAt)}）`}>
+            {ruleChart && <Chart id='report-rule-chart' option={ruleChart} height={Math.max(260, summary.byRule.length * 22)} />}
             <View className='chips'>
               <Chip on={!rule} onClick={() => choose({ rule: '' })}>
                 全部

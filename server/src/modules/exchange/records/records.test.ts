@@ -193,6 +193,21 @@ describe('officers and phones', () => {
   });
 });
 
+describe('officers\' certificates (v1.1)', () => {
+  it('takes an optional last valid day of the certificate, a real calendar date, and writes it back only when known', () => {
+    expect(accept('officers', { certExpires: undefined }).certExpires).toBeNull();
+    expect(accept('officers', { certExpires: null }).certExpires).toBeNull();
+    expect(accept('officers', { certExpires: '2027-02-28' }).certExpires).toBe('2027-02-28');
+    expect(reject('officers', { certExpires: '2027-02-29' }, 'certExpires')).toMatch(/calendar date/);
+    expect(reject('officers', { certExpires: '2027-2-28' }, 'certExpires')).toMatch(/calendar date/);
+    expect(reject('officers', { certExpires: '2027-02-28T00:00:00+08:00' }, 'certExpires')).toMatch(/calendar date/);
+    expect(reject('officers', { certExpires: 20270228 }, 'certExpires')).toMatch(/calendar date/);
+    const record = accept('officers', { certExpires: '2027-02-28' });
+    expect(serialiseRecord('officers', record)).toMatchObject({ certExpires: '2027-02-28' });
+    expect(serialiseRecord('officers', { ...record, certExpires: null })).not.toHaveProperty('certExpires');
+  });
+});
+
 describe('items and enterprises', () => {
   it('defaults noDisturb and lowTouch to false and requires booleans', () => {
     expect(accept('items', { noDisturb: undefined }).noDisturb).toBe(false);
