@@ -105,8 +105,9 @@ sample();
 const before = { ...memory };
 const sampler = setInterval(sample, 50);
 const stepTimes: [string, number][] = [];
+const ruleTimes: [string, number][] = [];
 t = Date.now();
-const outcome = await AnomalyReporter.on(dataSource).run(AS_OF, 'bench', { onStepDone: (step, ms) => stepTimes.push([step, ms]) });
+const outcome = await AnomalyReporter.on(dataSource).run(AS_OF, 'bench', { onStepDone: (step, ms) => stepTimes.push([step, ms]), onRuleDone: (rule, ms) => ruleTimes.push([rule, ms]) });
 const reportMs = Date.now() - t;
 clearInterval(sampler);
 sample();
@@ -116,9 +117,11 @@ await dataSource.destroy();
 console.log(`
 dataset                        ${size.inspections.toLocaleString()} inspections, ${Number(counts.cases).toLocaleString()} cases, ${Number(counts.ratings).toLocaleString()} ratings, ${size.enterprises.toLocaleString()} enterprises
 bare grouped scans             ${seconds(bareMs)} s  (${BARE.map((sql, i) => `${sql.split(' FROM ')[1].split(' ')[0]} ${seconds(bareTimes[i])}`).join(', ')})
-anomaly report (13 rules, summary, flagged cases)
+anomaly report (${Object.keys(byRule).length} rules, summary, flagged cases)
                                ${seconds(reportMs)} s  ${outcome.findings.toLocaleString()} findings, ${outcome.raised.toLocaleString()} flagged cases raised
 ratio (report / bare scans)    ${(reportMs / bareMs).toFixed(2)}
 per step (two at a time)       ${stepTimes.map(([s, ms]) => `${s} ${seconds(ms)}`).join(', ')}
+per rule (own work; in a shared pass, the pass's reading is the step's)
+                               ${ruleTimes.map(([r, ms]) => `${r} ${seconds(ms)}`).join(', ')}
 findings per rule              ${Object.entries(byRule).map(([r, n]) => `${r} ${n}`).join(', ')}
 node memory during the report  RSS ${mb(before.rss)} MB before, ${mb(memory.rss)} MB peak; heap ${mb(before.heap)} MB before, ${mb(memory.heap)} MB peak`);

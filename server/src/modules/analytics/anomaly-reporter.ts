@@ -27,6 +27,8 @@ export interface RunOptions {
   onProgress?: (p: ReportProgress) => void;
   /** Each step's wall time once it ends (a step is one rule, rules sharing a scan, or the summary's parts). */
   onStepDone?: (step: string, ms: number) => void;
+  /** Each rule's own time once its step ends: a rule alone, its step's; a rule in a shared scan, its reader's work (the scan's reading is the step's). */
+  onRuleDone?: (rule: string, ms: number) => void;
   /** This attempt is retried if it fails: a failure leaves the run queued, not failed. */
   willRetry?: boolean;
 }
@@ -90,7 +92,7 @@ export class AnomalyReporter {
    * One attempt. A failure is stored on the run (queued again when `willRetry`, else failed) and
    * rethrown, so the queue retries it and nobody mistakes a missing report for a quiet night.
    */
-  async run(asOf: string, requestedBy: string, { onProgress, onStepDone, willRetry = false }: RunOptions = {}): Promise<ReportOutcome> {
+  async run(asOf: string, requestedBy: string, { onProgress, onStepDone, onRuleDone, willRetry = false }: RunOptions = {}): Promise<ReportOutcome> {
     const { runs, source } = this.parts;
     await runs.begin(asOf, ANOMALY_RULE_SET, requestedBy, new Date());
     let failedRule: string | null = null;
@@ -111,9 +113,11 @@ export class AnomalyReporter {
         onStepDone?.(name, Date.now() - stepStarted);
         return result;
       };
-      const ruleSteps = reportSteps(this.rules, [inspectionsStartedByAgency(context, inspectionsByAgency)]).map((step) => ({
+      const ruleMs = new Map<string, number>();
+      const ruleSteps = reportSteps(this.rules, [inspectionsStartedByAgency(context, inspectionsByAgency)], ruleMs).map((step) => ({
         longPass: step.scan !== null,
         run: () => timed(step.rules.map((r) => r.id).join('+') || 'tallies', async () => {
+          const stepStarted = Date.now();
           // Rules sharing a scan are computed together: each is announced as the scan starts.
           for (const rule of step.rules) await progress((started++ / this.rules.length) * RULES_PERCENT, rule.id);
           try {
@@ -123,6 +127,7 @@ export class AnomalyReporter {
             failedRule ??= step.rules[0]?.id ?? null;
             throw error;
           }
+          for (const rule of step.rules) onRuleDone?.(rule.id, step.scan ? Math.round(ruleMs.get(rule.id) ?? 0) : Date.now() - stepStarted);
         }),
       }));
       // The agencies' cases need no finding: they are counted beside the rules (their inspections, in the enterprise pass).

@@ -46,24 +46,25 @@ export async function runSteps(steps: { longPass: boolean; run: () => Promise<vo
 }
 
 /**
- * The rules in order, those reading the same shared scan together so the scan is read once, with
- * the tallies that read it too (a tally whose scan no rule reads gets a step of its own).
+ * The rules in order, those reading the same shared scan together (wherever they stand in the set) so
+ * the scan is read once, with the tallies that read it too (a tally whose scan no rule reads gets a
+ * step of its own). The time each scan rule's own work takes goes into `ruleMs`.
  */
-export function reportSteps(rules: readonly AnomalyRule[], tallies: readonly ScanTally<unknown>[]): ReportStep[] {
+export function reportSteps(rules: readonly AnomalyRule[], tallies: readonly ScanTally<unknown>[], ruleMs?: Map<string, number>): ReportStep[] {
   const steps: ReportStep[] = [];
   const scanStep = (scan: SharedScan<unknown>, first: AnomalyRule[]): ReportStep => {
     const step: ReportStep = {
       rules: first,
       scan,
       tallies: [],
-      findings: (source, context) => readScan(scan, step.rules as ScanRule<unknown>[], source, context, step.tallies),
+      findings: (source, context) => readScan(scan, step.rules as ScanRule<unknown>[], source, context, step.tallies, ruleMs),
     };
     return step;
   };
   for (const rule of rules) {
-    const previous = steps[steps.length - 1];
-    if (isScanRule(rule) && previous?.scan === rule.scan) {
-      previous.rules.push(rule);
+    const sharing = isScanRule(rule) ? steps.find((s) => s.scan === rule.scan) : undefined;
+    if (sharing) {
+      sharing.rules.push(rule);
       continue;
     }
     steps.push(isScanRule(rule)

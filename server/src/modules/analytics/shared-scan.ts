@@ -48,24 +48,43 @@ export function isScanRule(rule: AnomalyRule): rule is ScanRule<unknown> {
   return 'scan' in rule;
 }
 
-/** Reads the scan once, handing every row to each rule's reader and each tally; each finding comes with its rule. */
+/**
+ * Reads the scan once, handing every row to each rule's reader and each tally; each finding comes with
+ * its rule. A batch goes to one reader after another (each reader sees the rows in order), so the time
+ * each rule's own work takes is measured per batch, not per row, into `ruleMs` when given.
+ */
 export async function* readScan<Row>(
   scan: SharedScan<Row>,
   rules: readonly ScanRule<Row>[],
   source: RowSource,
   context: RuleContext,
   tallies: readonly ScanTally<Row>[] = [],
+  ruleMs?: Map<string, number>,
 ): AsyncIterable<RuleFindingOf> {
   const readers = rules.map((rule) => ({ rule, reader: rule.reader(source, context) }));
+  const spent = (rule: AnomalyRule, ms: number) => ruleMs?.set(rule.id, (ruleMs.get(rule.id) ?? 0) + ms);
   for await (const rows of scan.batches(source, context)) {
-    for (const row of rows) {
-      for (const tally of tallies) tally.read(row);
-      for (const { rule, reader } of readers) {
-        let found = reader.read(row);
-        if (found instanceof Promise) found = await found;
-        if (found) for (const finding of found) yield { rule, finding };
+    for (const tally of tallies) for (const row of rows) tally.read(row);
+    for (const { rule, reader } of readers) {
+      const started = performance.now();
+      const found: RuleFinding[] = [];
+      for (const row of rows) {
+        let some = reader.read(row);
+        if (some instanceof Promise) some = await some;
+        if (some) for (const finding of some) found.push(finding);
       }
+      spent(rule, performance.now() - started);
+      for (const finding of found) yield { rule, finding };
     }
   }
-  for (const { rule, reader } of readers) for await (const finding of reader.finish()) yield { rule, finding };
+  for (const { rule, reader } of readers) {
+    const findings = reader.finish()[Symbol.asyncIterator]();
+    for (;;) {
+      const started = performance.now();
+      const next = await findings.next();
+      spent(rule, performance.now() - started);
+      if (next.done) break;
+      yield { rule, finding: next.value };
+    }
+  }
 }

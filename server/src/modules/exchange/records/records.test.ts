@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildCreditCode, CREDIT_CODE_PROBLEM_TEXT } from '@mashang/shared';
+import { buildCreditCode, CREDIT_CODE_PROBLEM_TEXT, type OfficerRecord } from '@mashang/shared';
 import {
   EXCHANGE_FILES,
   EXCHANGE_KINDS,
@@ -202,7 +202,7 @@ describe('officers\' certificates (v1.1)', () => {
     expect(reject('officers', { certExpires: '2027-2-28' }, 'certExpires')).toMatch(/calendar date/);
     expect(reject('officers', { certExpires: '2027-02-28T00:00:00+08:00' }, 'certExpires')).toMatch(/calendar date/);
     expect(reject('officers', { certExpires: 20270228 }, 'certExpires')).toMatch(/calendar date/);
-    const record = accept('officers', { certExpires: '2027-02-28' });
+    const record = accept('officers', { certExpires: '2027-02-28' }) as unknown as OfficerRecord;
     expect(serialiseRecord('officers', record)).toMatchObject({ certExpires: '2027-02-28' });
     expect(serialiseRecord('officers', { ...record, certExpires: null })).not.toHaveProperty('certExpires');
   });
