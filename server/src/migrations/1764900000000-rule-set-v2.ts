@@ -2,8 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { forEachInspectionBatch } from './inspection-batches.js';
 
 /**
- * Rule set v2 of the nightly report, and the exchange format v1.1:
- * - officers carry the last day their certificate is valid (`certExpires`, optional);
+ * Rule set v2 of the nightly report:
  * - an inspection record carries how many officers it lists, and the enterprise-sequence index
  *   holds its finish and that count, so single-officer and short-visit are read in the enterprise
  *   pass like the v1 inspection rules, with no look-up per inspection;
@@ -14,7 +13,6 @@ export class RuleSetV21764900000000 implements MigrationInterface {
   name = 'RuleSetV21764900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `officers` ADD `cert_expires` char(10) NULL');
     await queryRunner.query('ALTER TABLE `inspections` ADD `officer_count` smallint NOT NULL DEFAULT 0');
     await forEachInspectionBatch(
       queryRunner,
@@ -37,6 +35,5 @@ export class RuleSetV21764900000000 implements MigrationInterface {
         'ADD INDEX `idx_inspections_enterprise_sequence` (`credit_code`, `started_at`, `id`, `agency_id`, `trigger_type`, `joint_id`)',
     );
     await queryRunner.query('ALTER TABLE `inspections` DROP COLUMN `officer_count`');
-    await queryRunner.query('ALTER TABLE `officers` DROP COLUMN `cert_expires`');
   }
 }

@@ -9,7 +9,7 @@ export class Agency {
   name: string;
 
   /** Industry authority; agencies of one kind are "the same industry". */
-  @Column({ type: 'varchar', length: 32 })
+  @Column({ type: 'varchar', length: 64 })
   kind: string;
 
   @Column({ type: 'char', length: 6 })

@@ -14,7 +14,7 @@ export class Enterprise {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: 200 })
   industry: string;
 
   @Column({ type: 'char', length: 6 })

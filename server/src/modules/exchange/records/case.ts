@@ -49,6 +49,20 @@ function causeChangesValue(v: unknown, field: string): CauseChange[] | undefined
   return ok ? out : undefined;
 }
 
+/** The history must read forward in time and end at the current cause. */
+function causeHistoryProblems(changes: CauseChange[], cause: string): void {
+  for (let i = 1; i < changes.length; i++) {
+    if (changes[i].at.getTime() < changes[i - 1].at.getTime()) {
+      fail(`${elementPath('causeChanges', i)}.at`, 'must not be earlier than the change before it (oldest first)');
+      return;
+    }
+  }
+  const last = changes[changes.length - 1];
+  if (last && last.to !== cause) {
+    fail(`${elementPath('causeChanges', changes.length - 1)}.to`, 'must equal cause (the last change leads to the current cause)');
+  }
+}
+
 /** Reads a case (called through validateRecord, which clears and takes the field errors). */
 export function validateCase(o: Record<string, unknown>): CaseRecord | undefined {
   const id = idValue(o.id, 'id');
@@ -74,6 +88,7 @@ export function validateCase(o: Record<string, unknown>): CaseRecord | undefined
     fail('decidedAt', `is required when status is ${status}`);
   }
   if (revokedAt === null && status === 'revoked') fail('revokedAt', 'is required when status is revoked');
+  if (causeChanges && cause !== undefined) causeHistoryProblems(causeChanges, cause);
   if (hasFieldErrors()) return undefined;
   return {
     id: id!,

@@ -406,8 +406,26 @@ describe('cases', () => {
       { field: 'causeChanges[1].from', reason: 'must not be empty' },
       { field: 'causeChanges[1].at', reason: expect.stringMatching(/no UTC offset/) },
     ]);
-    const r = accept('cases', { causeChanges: [{ from: 'A', to: 'A', at: '2026-03-10T01:00:00Z', note: 'ignored' }] });
-    expect(r.causeChanges).toEqual([{ from: 'A', to: 'A', at: new Date('2026-03-10T01:00:00Z') }]);
+    const r = accept('cases', { causeChanges: [{ from: 'A', to: 'FSL-124', at: '2026-03-10T01:00:00Z', note: 'ignored' }] });
+    expect(r.causeChanges).toEqual([{ from: 'A', to: 'FSL-124', at: new Date('2026-03-10T01:00:00Z') }]);
+  });
+
+  it('reads causeChanges oldest first, ending at the current cause', () => {
+    const history = (...changes: [string, string, string][]) =>
+      changes.map(([from, to, at]) => ({ from, to, at }));
+    expect(
+      reject(
+        'cases',
+        { causeChanges: history(['FSL-120', 'FSL-122', '2026-03-11T09:00:00+08:00'], ['FSL-122', 'FSL-124', '2026-03-10T09:00:00+08:00']) },
+        'causeChanges[1].at',
+      ),
+    ).toMatch(/oldest first/);
+    expect(reject('cases', { causeChanges: history(['FSL-124', 'FSL-122', '2026-03-10T09:00:00+08:00']) }, 'causeChanges[0].to')).toMatch(
+      /must equal cause/,
+    );
+    const same = '2026-03-10T09:00:00+08:00';
+    const r = accept('cases', { causeChanges: history(['FSL-120', 'FSL-122', same], ['FSL-122', 'FSL-124', same]) });
+    expect((r.causeChanges as { to: string }[]).map((c) => c.to)).toEqual(['FSL-122', 'FSL-124']);
   });
 });
 
