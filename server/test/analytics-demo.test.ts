@@ -46,6 +46,14 @@ describe('report on the demo city', () => {
     expect(await subjects('officer-workload-outlier')).toEqual([counts.planted.overloadedOfficer]);
     expect(await subjects('low-satisfaction')).toEqual([counts.planted.lowSatisfactionAgency]);
     expect((await subjects('case-revoked')).length).toBe(counts.planted.revokedCases);
+    // Rule set v2's plants.
+    expect(await subjects('fine-surge')).toEqual([counts.planted.fineSurgeAgency]);
+    expect((await subjects('short-visit')).length).toBe(counts.planted.shortVisits);
+    expect((await subjects('off-hours-inspection')).length).toBe(counts.planted.offHoursInspections);
+    expect((await subjects('out-of-jurisdiction')).length).toBe(counts.planted.outOfJurisdictionCases);
+    expect((await subjects('repeat-offence-lighter')).length).toBeGreaterThanOrEqual(counts.planted.lighterRepeatCases);
+    const expiredOfficers = await ds.query("SELECT DISTINCT officer_id FROM anomaly_findings WHERE as_of = ? AND rule = 'expired-certificate' ORDER BY officer_id", [AS_OF]);
+    expect(expiredOfficers.map((r: { officer_id: string }) => r.officer_id)).toEqual([...counts.planted.expiredCertificateOfficers].sort());
     const [{ agencies }] = await ds.query('SELECT COUNT(*) AS agencies FROM agencies');
     expect(Object.keys(summary.byAgency)).toHaveLength(Number(agencies));
     const totalInspections = Object.values(summary.byAgency as Record<string, { inspections: number }>).reduce((n, a) => n + a.inspections, 0);

@@ -7,6 +7,10 @@ export const WINDOW_START = DAYS - 365;
 /** Slot start times in minutes after midnight: four working slots, two evening ones for emergencies. */
 export const SLOT_MINUTES = [510, 630, 840, 960, 1170, 1320];
 export const WORK_SLOTS = 4;
+/** The last slot (22:00), which no working slot's visit reaches; it also books a visit at dawn. */
+export const NIGHT_SLOT = SLOT_MINUTES.length - 1;
+/** A visit at dawn starts at 06:00 and is over before the first working slot. */
+export const DAWN_MINUTES = 360;
 
 export function checkAsOf(asOf: string): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || shanghaiDate(`${asOf}T12:00:00+08:00`) !== asOf) {

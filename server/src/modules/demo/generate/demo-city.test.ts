@@ -193,16 +193,50 @@ describe('generateDemoCity (tiny)', () => {
       'uncoded-inspection', 'repeated-inspection', 'unmerged-inspections', 'frequency-high', 'high-risk-uninspected',
       'low-touch-violated', 'case-overtime', 'case-cause-changed', 'case-revoked', 'same-case-different-penalty',
       'officer-workload-outlier', 'officer-overlap', 'low-satisfaction',
+      'single-officer', 'expired-certificate', 'short-visit', 'off-hours-inspection', 'out-of-jurisdiction',
+      'repeat-offence-lighter', 'fine-surge',
     ];
     expect(rules.filter((rule) => !found.get(rule)?.size)).toEqual([]);
     // A sprinkling, not noise.
     const inWindow = data.inspections.filter((i) => daysBetween(shanghaiDate(i.startedAt), AS_OF) <= 364).length;
-    for (const rule of ['repeated-inspection', 'unmerged-inspections', 'officer-overlap', 'low-touch-violated', 'frequency-high']) {
-      expect(found.get(rule)!.size).toBeLessThan(inWindow * 0.03);
+    for (const rule of [
+      'repeated-inspection', 'unmerged-inspections', 'officer-overlap', 'low-touch-violated', 'frequency-high',
+      'single-officer', 'expired-certificate', 'short-visit', 'off-hours-inspection',
+    ]) {
+      expect([rule, found.get(rule)!.size < inWindow * 0.03]).toEqual([rule, true]);
     }
     expect(found.get('officer-workload-outlier')).toEqual(new Set([counts.planted.overloadedOfficer]));
     expect(found.get('low-satisfaction')).toEqual(new Set([counts.planted.lowSatisfactionAgency]));
     expect(Object.keys(counts.planted.scenarios)).toEqual(PLANT_SCENARIOS.slice(1));
+  });
+
+  it('plants the findings of rule set v2 it reports, and only those where nothing else makes them', () => {
+    const found = anomalies(data, AS_OF);
+    const { planted } = counts;
+    expect(found.get('short-visit')!.size).toBe(planted.shortVisits);
+    expect(found.get('off-hours-inspection')!.size).toBe(planted.offHoursInspections);
+    expect(found.get('out-of-jurisdiction')!.size).toBe(planted.outOfJurisdictionCases);
+    expect(found.get('fine-surge')).toEqual(new Set([planted.fineSurgeAgency]));
+    // Repeat offences may also be punished more lightly by chance.
+    expect(planted.lighterRepeatCases).toBeGreaterThan(0);
+    expect(found.get('repeat-offence-lighter')!.size).toBeGreaterThanOrEqual(planted.lighterRepeatCases);
+    for (const n of [planted.shortVisits, planted.offHoursInspections, planted.outOfJurisdictionCases]) expect(n).toBeGreaterThan(0);
+
+    // Expired certificates: exactly the planted officers, each on some inspection after the date; the
+    // other officers' certificates run on past asOf or carry no date, and the demo logins' are valid.
+    const expired = data.officers.filter((o) => o.certExpires !== null && o.certExpires < AS_OF).map((o) => o.id);
+    expect(expired).toEqual(planted.expiredCertificateOfficers);
+    expect(expired.length).toBeGreaterThanOrEqual(2);
+    const inspections = new Map(data.inspections.map((i) => [i.id, i]));
+    const onFindings = new Set([...found.get('expired-certificate')!].flatMap((id) => inspections.get(id)!.officerIds));
+    expect(expired.filter((o) => !onFindings.has(o))).toEqual([]);
+    const dated = data.officers.filter((o) => o.certExpires !== null);
+    expect(dated.length).toBeGreaterThan(data.officers.length * 0.8);
+    expect(dated.length).toBeLessThan(data.officers.length);
+    for (const login of DEMO_LOGINS) {
+      const officer = data.officers.find((o) => o.id === login.officerId);
+      if (officer?.certExpires) expect(daysBetween(AS_OF, officer.certExpires)).toBeGreaterThan(90);
+    }
   });
 });
 
@@ -394,5 +428,70 @@ function anomalies(data: Dataset, asOf: string): Map<string, Set<string>> {
     ratings.set(r.agencyId, [n + 1, bad + (r.verdict === 'disapprove' ? 1 : 0)]);
   }
   for (const [agency, [n, bad]] of ratings) if (n >= 10 && bad / n > 0.2) add('low-satisfaction', agency);
+  for (const [rule, ids] of anomaliesV2(data, asOf)) out.set(rule, ids);
+  return out;
+}
+
+// The seven rules rule set v2 adds, read from the same spec.
+function anomaliesV2(data: Dataset, asOf: string): Map<string, Set<string>> {
+  const DAY = 86_400_000;
+  const end = Date.parse(`${asOf}T00:00:00+08:00`) + DAY;
+  const dateIn = (date: string, from: number, to: number) => {
+    const back = daysBetween(date, asOf);
+    return back >= to && back <= from;
+  };
+  const inWindow = (t: Date) => t.getTime() < end && dateIn(shanghaiDate(t), 364, 0);
+  const out = new Map<string, Set<string>>();
+  const add = (rule: string, id: string) => out.set(rule, (out.get(rule) ?? new Set()).add(id));
+  const certExpires = new Map(data.officers.map((o) => [o.id, o.certExpires]));
+  for (const i of data.inspections) {
+    if (!inWindow(i.startedAt)) continue;
+    const startDate = shanghaiDate(i.startedAt);
+    const localHour = Number(new Date(i.startedAt.getTime() + 8 * 3_600_000).toISOString().slice(11, 13));
+    if (i.trigger !== 'emergency' && new Set(i.officerIds).size < 2) add('single-officer', i.id);
+    if (i.officerIds.some((o) => { const last = certExpires.get(o); return last != null && last < startDate; })) add('expired-certificate', i.id);
+    if (i.trigger !== 'emergency' && i.finishedAt.getTime() - i.startedAt.getTime() < 10 * 60_000) add('short-visit', i.id);
+    if (['planned', 'superior', 'other'].includes(i.trigger) && (localHour < 7 || localHour >= 21)) add('off-hours-inspection', i.id);
+  }
+
+  // Cases decided as of D, with their cause as of D.
+  const decided = data.cases
+    .filter((c) => c.decidedAt !== null && c.decidedAt.getTime() < end && !(c.revokedAt !== null && c.revokedAt.getTime() < end))
+    .map((c) => {
+      const later = c.causeChanges.filter((x) => x.at.getTime() >= end);
+      const first = later.reduce<(typeof later)[number] | null>((a, x) => (a === null || x.at < a.at ? x : a), null);
+      return { ...c, decidedAt: c.decidedAt!, causeAsOf: first === null ? c.cause : first.from, decidedDate: shanghaiDate(c.decidedAt!) };
+    });
+  const agencyRegion = new Map(data.agencies.map((a) => [a.id, a.region]));
+  const enterpriseRegion = new Map(data.enterprises.map((e) => [e.creditCode, e.region]));
+  for (const c of decided) {
+    if (!inWindow(c.decidedAt)) continue;
+    const agency = agencyRegion.get(c.agencyId)!;
+    const region = enterpriseRegion.get(c.creditCode)!;
+    const covered = agency.endsWith('0000') ? region.slice(0, 2) === agency.slice(0, 2)
+      : agency.endsWith('00') ? region.slice(0, 4) === agency.slice(0, 4)
+      : region === agency;
+    if (!covered) add('out-of-jurisdiction', c.id);
+  }
+  const level = (c: CaseRecord) => ['light', 'general', 'severe'].indexOf(c.discretionLevel);
+  for (const c of decided) {
+    if (!inWindow(c.decidedAt)) continue;
+    const heavierBefore = decided.some((p) =>
+      p.creditCode === c.creditCode && p.causeAsOf === c.causeAsOf && p.id !== c.id &&
+      (p.decidedAt < c.decidedAt || (p.decidedAt.getTime() === c.decidedAt.getTime() && p.id < c.id)) &&
+      daysBetween(p.decidedDate, c.decidedDate) <= 365 && level(c) < level(p));
+    if (heavierBefore) add('repeat-offence-lighter', c.id);
+  }
+  const surge = new Map<string, { recent: number; recentFines: number; earlierFines: number }>();
+  for (const c of decided) {
+    const t = surge.get(c.agencyId) ?? { recent: 0, recentFines: 0, earlierFines: 0 };
+    surge.set(c.agencyId, t);
+    if (dateIn(c.decidedDate, 89, 0)) {
+      t.recent++;
+      t.recentFines += c.fine;
+    }
+    if (dateIn(c.decidedDate, 454, 365)) t.earlierFines += c.fine;
+  }
+  for (const [agency, t] of surge) if (t.recent >= 10 && t.earlierFines > 0 && t.recentFines > 2 * t.earlierFines) add('fine-surge', agency);
   return out;
 }

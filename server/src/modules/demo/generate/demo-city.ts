@@ -19,6 +19,7 @@ import { Calendar, checkAsOf } from './calendar.js';
 import { CaseWriter } from './cases.js';
 import { EligibleAgencies } from './eligibility.js';
 import { Enterprises } from './enterprises.js';
+import { FineSurge } from './fine-surge.js';
 import { InspectionWriter } from './inspections.js';
 import { JsonlWriter } from './jsonl-writer.js';
 import { OfficerCalendar } from './officers.js';
@@ -61,6 +62,18 @@ export interface DemoCityCounts {
     overtimeCases: number;
     causeChangedCases: number;
     fineOutlierCases: number;
+    /** Officers whose certificate expired months before asOf and who kept inspecting (expired-certificate). */
+    expiredCertificateOfficers: string[];
+    /** Inspections of a few minutes (short-visit). */
+    shortVisits: number;
+    /** Schedulable inspections started at dawn or late at night (off-hours-inspection). */
+    offHoursInspections: number;
+    /** Cases decided by a district agency on an enterprise of another district (out-of-jurisdiction). */
+    outOfJurisdictionCases: number;
+    /** Repeat offences punished more lightly than the first (repeat-offence-lighter). */
+    lighterRepeatCases: number;
+    /** The agency whose fines surge in the last 90 days (fine-surge); null when nothing was planted. */
+    fineSurgeAgency: string | null;
     /** Inspections where no officer was free and someone had to be double-booked anyway. */
     unplannedOverlaps: number;
   };
@@ -97,12 +110,15 @@ export async function generateDemoCity(dir: string, options: DemoCityOptions = {
   const idWidth = Math.max(6, String(size.inspections).length);
 
   mkdirSync(dir, { recursive: true });
-  const registers = new Registers(seed, size.agencies, size.officersPerAgency);
+  const registers = new Registers(seed, asOf, size.agencies, size.officersPerAgency);
   registers.buildAgencies();
   const eligible = new EligibleAgencies(registers);
   const enterprises = new Enterprises(seed, size, casesRatio, registers, eligible);
   enterprises.prepareDistricts();
-  await registers.write(dir, enterprises.expectedLoads());
+  const loads = enterprises.expectedLoads();
+  await registers.write(dir, loads);
+  // The fine surge: the busiest agency, which has cases enough in 90 days (planted with the scenarios).
+  const surgeAgency = casesRatio > 0 && size.inspections >= 300 ? loads.indexOf(Math.max(...loads)) : -1;
   const officers = new OfficerCalendar(registers);
   enterprises.choosePlants(plantsRng);
   const totalWeight = await enterprises.write(dir);
@@ -111,6 +127,7 @@ export async function generateDemoCity(dir: string, options: DemoCityOptions = {
   const ratings = new RatingWriter(new JsonlWriter(join(dir, 'ratings.jsonl')), calendar, registers.agencies.length);
   const inspections = new InspectionWriter(new JsonlWriter(join(dir, 'inspections.jsonl')), {
     seed, size, casesRatio, ratingsRatio, idWidth, calendar, registers, officers, eligible, enterprises, cases, ratings,
+    surge: new FineSurge(surgeAgency),
   });
   await inspections.write(totalWeight);
   await Promise.all([inspections.out.close(), cases.out.close(), ratings.out.close()]);
@@ -138,6 +155,12 @@ export async function generateDemoCity(dir: string, options: DemoCityOptions = {
       overtimeCases: cases.overtime,
       causeChangedCases: cases.causeChanged,
       fineOutlierCases: cases.fineOutliers,
+      expiredCertificateOfficers: [...registers.expiredOfficers],
+      shortVisits: inspections.shortVisits,
+      offHoursInspections: inspections.offHoursVisits,
+      outOfJurisdictionCases: inspections.outOfJurisdictionCases,
+      lighterRepeatCases: inspections.lighterRepeatCases,
+      fineSurgeAgency: surgeAgency >= 0 ? agencies[surgeAgency].id : null,
       unplannedOverlaps: inspections.unplannedOverlaps,
     },
   };

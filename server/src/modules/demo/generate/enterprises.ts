@@ -13,7 +13,7 @@ import { JsonlWriter } from './jsonl-writer.js';
 import { mobilePhone } from './people.js';
 import type { Registers } from './registers.js';
 import { fmix32, hash3, Rng } from './rng.js';
-import { PLANT_SCENARIOS, S_FREQUENCY, S_HIGH_RISK, S_LOW_TOUCH, S_NONE, S_OVERLAP, S_PENALTY } from './scenarios.js';
+import { PLANT_SCENARIOS, S_FREQUENCY, S_HIGH_RISK, S_LOW_TOUCH, S_NONE, S_OUT_OF_JURISDICTION, S_OVERLAP, S_PENALTY, S_REPEAT_LIGHTER } from './scenarios.js';
 
 /** A reusable view of one enterprise, derived from its index. */
 export interface EnterpriseView {
@@ -184,17 +184,28 @@ export class Enterprises {
       Math.floor((n * 0.4) / (PLANT_SCENARIOS.length - 1)),
     );
     const lo = Math.floor(n / 4);
+    const scratch = new Rng(0);
     for (let s = 1; s < PLANT_SCENARIOS.length; s++) {
-      // The penalty group needs at least 5 decided cases of one clause and level.
-      const count = s === S_PENALTY ? (this.casesRatio > 0 ? Math.max(6, perScenario) : 0) : perScenario;
+      // The penalty group needs at least 5 decided cases of one clause and level; the scenarios
+      // planted on a case need cases.
+      const withCases = s === S_PENALTY || s === S_OUT_OF_JURISDICTION || s === S_REPEAT_LIGHTER;
+      const count = withCases && this.casesRatio === 0 ? 0 : s === S_PENALTY ? Math.max(6, perScenario) : perScenario;
       for (let k = 0; k < count; k++) {
-        let i: number;
-        do i = lo + rng.int(n - lo);
-        while (this.plan[i] !== S_NONE);
+        let i = -1;
+        for (let attempt = 0; attempt < 1000 && i < 0; attempt++) {
+          const j = lo + rng.int(n - lo);
+          if (this.plan[j] === S_NONE && (s !== S_OUT_OF_JURISDICTION || this.hasOutsideAgency(j, scratch))) i = j;
+        }
+        if (i < 0) break;
         this.plan[i] = s;
         this.scenarioCounts[s]++;
       }
     }
+  }
+
+  /** Whether some district-level agency of enterprise `i`'s city sits in another district. */
+  private hasOutsideAgency(i: number, rng: Rng): boolean {
+    return this.registers.outsideAgencies(this.at(i, rng).district).length > 0;
   }
 
   async write(dir: string): Promise<number> {

@@ -4,11 +4,13 @@
  * follow from them. Planted scenarios force what they need.
  */
 import type { InspectionResult, PlanTrigger } from '@mashang/shared';
+import { INDUSTRIES } from '../data/industries.js';
 import type { DemoCitySize } from '../sizes.js';
-import { DAY_MS, DAYS, SLOT_MINUTES, WORK_SLOTS, type Calendar } from './calendar.js';
-import type { CaseWriter } from './cases.js';
+import { DAWN_MINUTES, DAY_MS, DAYS, NIGHT_SLOT, SLOT_MINUTES, WORK_SLOTS, type Calendar } from './calendar.js';
+import { CASE_PLANT, type CaseWriter } from './cases.js';
 import { pickWeighted, type Eligible, type EligibleAgencies } from './eligibility.js';
 import type { Enterprises, EnterpriseView } from './enterprises.js';
+import type { FineSurge } from './fine-surge.js';
 import type { JsonlWriter } from './jsonl-writer.js';
 import type { OfficerCalendar } from './officers.js';
 import { pad } from './pad.js';
@@ -16,7 +18,7 @@ import { EnterpriseSchedule, type PlannedEvent } from './plans.js';
 import type { RatingWriter } from './ratings.js';
 import type { Agency, Registers } from './registers.js';
 import { hash3, Rng } from './rng.js';
-import { PLANT_SCENARIOS, S_PENALTY, SCENARIO_RECORDS } from './scenarios.js';
+import { PLANT_SCENARIOS, S_OUT_OF_JURISDICTION, S_PENALTY, S_REPEAT_LIGHTER, SCENARIO_RECORDS } from './scenarios.js';
 
 /** What inspections are generated from, and the writers of the cases and ratings that follow. */
 export interface InspectionSources {
@@ -33,6 +35,7 @@ export interface InspectionSources {
   enterprises: Enterprises;
   cases: CaseWriter;
   ratings: RatingWriter;
+  surge: FineSurge;
 }
 
 export class InspectionWriter {
@@ -42,6 +45,11 @@ export class InspectionWriter {
   jointRecords = 0;
   /** Inspections where no officer was free and someone had to be double-booked anyway. */
   unplannedOverlaps = 0;
+  /** Planted: visits of a few minutes, visits out of hours, cases decided out of the agency's jurisdiction, repeat offences punished more lightly. */
+  shortVisits = 0;
+  offHoursVisits = 0;
+  outOfJurisdictionCases = 0;
+  lighterRepeatCases = 0;
   private jointSeq = 0;
   private penaltyPlants = 0;
   private readonly seed: number;
@@ -57,6 +65,7 @@ export class InspectionWriter {
   private readonly enterprises: Enterprises;
   private readonly cases: CaseWriter;
   private readonly ratings: RatingWriter;
+  private readonly surge: FineSurge;
   private readonly schedule: EnterpriseSchedule;
 
   constructor(readonly out: JsonlWriter, sources: InspectionSources) {
@@ -72,6 +81,7 @@ export class InspectionWriter {
     this.enterprises = sources.enterprises;
     this.cases = sources.cases;
     this.ratings = sources.ratings;
+    this.surge = sources.surge;
     this.agencies = this.registers.agencies;
     this.schedule = new EnterpriseSchedule(this.calendar, this.registers, this.officers);
   }
@@ -116,6 +126,14 @@ export class InspectionWriter {
       if (a.officers > 1) officers.push(a.firstOfficer + ((first - a.firstOfficer + 1 + rng.int(a.officers - 1)) % a.officers));
       this.cases.make(a, officers, e.code, null, filedAt, rng);
     }
+  }
+
+  /** A district agency of another district than the enterprise's, one regulating its industry where there is one. */
+  private outsideAgency(e: EnterpriseView, rng: Rng): number {
+    const outside = this.registers.outsideAgencies(e.district);
+    const relevant = INDUSTRIES[e.industry][1];
+    const regulating = outside.filter((a) => relevant.includes(this.agencies[a].kind.kind));
+    return rng.pick(regulating.length > 0 ? regulating : outside);
   }
 
   private drawTrigger(rng: Rng): PlanTrigger {
@@ -182,6 +200,8 @@ export class InspectionWriter {
       } else {
         trigger = 'complaint';
       }
+    } else if (ev.scenario === S_OUT_OF_JURISDICTION) {
+      agencies.push(this.outsideAgency(e, rng));
     } else if (ev.scenario === S_PENALTY) {
       const market = eligible.agencies.filter((a) => this.agencies[a].kindIndex === 0);
       const quiet = market.filter((a) => this.schedule.spacingOk(a, ev.day) && this.schedule.capOk(a, ev.day, e.grade));
@@ -230,21 +250,23 @@ export class InspectionWriter {
     ev.agency = agencies[0];
 
     // Officers and the hour: a slot in which every officer is free, so nobody is in two places
-    // (unless this is the planted overlap).
+    // (unless this is the planted overlap). The slots tried: the working ones, the evening ones too
+    // for an emergency, the night slot alone for the planted off-hours visit.
     const emergency = trigger === 'emergency';
-    const slotCount = emergency ? SLOT_MINUTES.length : WORK_SLOTS;
+    const slotBase = ev.offHours ? NIGHT_SLOT : 0;
+    const slotCount = ev.offHours ? 1 : emergency ? SLOT_MINUTES.length : WORK_SLOTS;
     const officerSets: number[][] = [];
     let slot = -1;
     if (ev.forcedSlot >= 0) {
       slot = ev.forcedSlot;
       const a = this.agencies[agencies[0]];
       const set = [ev.forcedOfficer];
-      this.officers.pickFreeOfficers(a, ev.day, slot, this.officers.officersWanted(a, rng) - 1, set, rng);
+      this.officers.pickFreeOfficers(a, ev.day, slot, this.officers.officersWanted(a, rng), set, rng);
       officerSets.push(set);
     } else {
       const firstSlot = rng.int(slotCount);
       for (let s = 0; s < slotCount && slot < 0; s++) {
-        const candidate = (firstSlot + s) % slotCount;
+        const candidate = slotBase + ((firstSlot + s) % slotCount);
         officerSets.length = 0;
         let ok = true;
         for (const agencyIndex of agencies) {
@@ -261,7 +283,7 @@ export class InspectionWriter {
       }
       if (slot < 0) {
         // Nobody free in any slot: double-book (counted, so benchmarks can report it).
-        slot = firstSlot;
+        slot = slotBase + firstSlot;
         officerSets.length = 0;
         for (const agencyIndex of agencies) {
           const a = this.agencies[agencyIndex];
@@ -272,8 +294,10 @@ export class InspectionWriter {
     }
     for (const set of officerSets) this.officers.book(set, ev.day, slot);
 
-    const startMs = this.calendar.dayZeroMs + ev.day * DAY_MS + SLOT_MINUTES[slot] * 60_000 + rng.int(1200) * 1000;
-    const durationMs = (35 * 60 + rng.int(3600)) * 1000;
+    const minutes = ev.offHours && rng.chance(0.5) ? DAWN_MINUTES : SLOT_MINUTES[slot];
+    const startMs = this.calendar.dayZeroMs + ev.day * DAY_MS + minutes * 60_000 + rng.int(1200) * 1000;
+    // The planted short visit: the code scanned and gone within minutes.
+    const durationMs = (ev.shortVisit ? 2 * 60 + rng.int(7 * 60) : 35 * 60 + rng.int(3600)) * 1000;
     const jointId = agencies.length > 1 ? `J${pad(++this.jointSeq, this.idWidth)}` : null;
     if (jointId !== null) this.jointRecords += agencies.length;
 
@@ -313,9 +337,13 @@ export class InspectionWriter {
 
       const r = rng.next();
       const penalty = ev.scenario === S_PENALTY && k === 0 && a.kindIndex === 0;
-      const result: InspectionResult = penalty
+      const outside = ev.scenario === S_OUT_OF_JURISDICTION && k === 0;
+      const repeat = ev.scenario === S_REPEAT_LIGHTER && k === 0;
+      let result: InspectionResult = penalty || outside || repeat
         ? 'case'
         : r < (emergency ? 0.5 : 0.72) ? 'pass' : r < (emergency ? 0.75 : 0.9) ? 'rectify' : 'case';
+      const surge = penalty || outside || repeat ? CASE_PLANT.none : this.surge.plantFor(a.index, ev.day, result === 'case', rng);
+      if (surge !== CASE_PLANT.none) result = 'case';
       const finishMs = startMs + durationMs - (k === 0 ? 0 : rng.int(600) * 1000);
       const id = `X${pad(++this.count, this.idWidth)}`;
       const officerIds = officers.map((o) => this.registers.officerId(o));
@@ -334,11 +362,22 @@ export class InspectionWriter {
         result,
       });
       this.schedule.recordInspection(a.index, ev.day, trigger === 'planned');
+      if (ev.shortVisit) this.shortVisits++;
+      if (ev.offHours) this.offHoursVisits++;
 
-      if (result === 'case' && (rng.chance(this.casesRatio) || (penalty && this.casesRatio > 0))) {
+      const planted = penalty || outside || repeat || surge !== CASE_PLANT.none;
+      if (result === 'case' && (rng.chance(this.casesRatio) || (planted && this.casesRatio > 0))) {
         const filedAt = finishMs + (2 * 3600 + rng.int(5 * 86400)) * 1000;
-        const plant = penalty ? (this.penaltyPlants++ % 3 === 1 ? 2 : 1) : 0;
-        if (filedAt <= this.calendar.endMs) this.cases.make(a, officers, e.code, id, filedAt, rng, plant);
+        const plant =
+          penalty ? (this.penaltyPlants++ % 3 === 1 ? CASE_PLANT.penaltyOutlier : CASE_PLANT.penaltyGroup)
+          : outside ? CASE_PLANT.decided
+          : repeat ? (ev.sameAs === null ? CASE_PLANT.repeatEarlier : CASE_PLANT.repeatLighter)
+          : surge;
+        if (filedAt <= this.calendar.endMs) {
+          this.cases.make(a, officers, e.code, id, filedAt, rng, plant);
+          if (outside) this.outOfJurisdictionCases++;
+          if (plant === CASE_PLANT.repeatLighter) this.lighterRepeatCases++;
+        }
       }
       if (rng.chance(this.ratingsRatio)) this.ratings.make(a, id, finishMs, ev.scenario, rng);
     }

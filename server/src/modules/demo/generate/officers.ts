@@ -28,12 +28,13 @@ export class OfficerCalendar {
     }
   }
 
+  /** Officers an inspection takes: two as the law asks (执法人员不得少于两人), sometimes three, now and then one. */
   officersWanted(a: Agency, rng: Rng): number {
     const x = rng.next();
-    return Math.min(a.officers, x < 0.1 ? 1 : x < 0.85 ? 2 : 3);
+    return Math.min(a.officers, x < 0.015 ? 1 : x < 0.85 ? 2 : 3);
   }
 
-  /** Adds up to `want` officers of `a` free in `slot` on `day` to `set`; the overloaded officer often. */
+  /** Adds officers of `a` free in `slot` on `day` to `set` until it holds `want` (if it can); the overloaded officer often. */
   pickFreeOfficers(a: Agency, day: number, slot: number, want: number, set: number[], rng: Rng): void {
     if (want <= 0) return;
     const bit = 1 << slot;

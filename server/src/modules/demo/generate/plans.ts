@@ -16,9 +16,13 @@ import {
   S_LOW_TOUCH,
   S_NO_DISTURB,
   S_NONE,
+  S_OFF_HOURS,
+  S_OUT_OF_JURISDICTION,
   S_OVERLAP,
   S_PENALTY,
+  S_REPEAT_LIGHTER,
   S_REPEATED,
+  S_SHORT_VISIT,
   S_UNCODED,
   S_UNMERGED,
 } from './scenarios.js';
@@ -32,6 +36,10 @@ export interface PlannedEvent {
   uncoded: boolean;
   lateCode: boolean;
   noDisturb: boolean;
+  /** A visit of a few minutes: the code scanned, the officers gone. */
+  shortVisit: boolean;
+  /** Started before the working day or late in the evening. */
+  offHours: boolean;
   forcedAgency: number;
   forcedOfficer: number;
   forcedSlot: number;
@@ -44,10 +52,13 @@ export interface PlannedEvent {
 
 export function newEvent(day: number, size: number): PlannedEvent {
   return {
-    day, size, trigger: null, sameAs: null, notAs: null, uncoded: false, lateCode: false, noDisturb: false,
+    day, size, trigger: null, sameAs: null, notAs: null, uncoded: false, lateCode: false, noDisturb: false, shortVisit: false, offHours: false,
     forcedAgency: -1, forcedOfficer: -1, forcedSlot: -1, capDay: -1, agency: -1, scenario: S_NONE,
   };
 }
+
+/** The triggers of a planted off-hours inspection: ones whose hour the agency chose. */
+const OFF_HOURS_TRIGGERS: readonly PlanTrigger[] = ['planned', 'planned', 'superior', 'other'];
 
 /** Minimum days between planned inspections of one agency so the grade's yearly cap (A 1, B 2, C 4) holds. */
 const GRADE_PLANNED_SPACING = [366, 183, 92, 31];
@@ -241,6 +252,31 @@ export class EnterpriseSchedule {
         let day = this.findDay(windowLo, last - 100, rng, null, 31);
         if (day < 0) day = this.findDay(windowLo, last - 100, rng);
         add(day, 'complaint');
+        break;
+      }
+      case S_SHORT_VISIT:
+        add(this.findDay(windowLo, last, rng), 'planned').shortVisit = true;
+        break;
+      case S_OFF_HOURS:
+        add(this.findDay(windowLo, last, rng), rng.pick(OFF_HOURS_TRIGGERS)).offHours = true;
+        break;
+      case S_OUT_OF_JURISDICTION: {
+        // A complaint inspection by a district agency of another district, ending in a case decided
+        // in the window; a month clear of the enterprise's other inspections when possible.
+        let day = this.findDay(windowLo, last - 100, rng, null, 31);
+        if (day < 0) day = this.findDay(windowLo, last - 100, rng);
+        add(day, 'complaint');
+        break;
+      }
+      case S_REPEAT_LIGHTER: {
+        // Two complaint inspections by one agency 90–180 days apart, each ending in a case of the
+        // same clause: the second, decided in the window, is punished more lightly than the first.
+        let firstDay = this.findDay(windowLo - 60, last - 280, rng, null, 31);
+        if (firstDay < 0) firstDay = this.findDay(windowLo - 60, last - 280, rng);
+        const first = add(firstDay, 'complaint');
+        let d = this.findDay(first.day + 90, first.day + 180, rng);
+        if (d < 0) d = first.day + 90;
+        add(d, 'complaint').sameAs = first;
         break;
       }
       default:

@@ -1,5 +1,6 @@
 /** The registers: agencies (city and district level, city by city), their officers and inspection items. */
 import { join } from 'node:path';
+import { addDays } from '@mashang/shared';
 import type { ExchangeRecordMap } from '../../exchange/records/index.js';
 import { DISTRICT_KIND_ORDER, KINDS, type KindDef } from '../data/agency-kinds.js';
 import { CITIES } from '../data/cities.js';
@@ -39,10 +40,15 @@ export class Registers {
   readonly officerIds: string[] = [];
   /** Share of the agency's inspections each officer takes, relative to colleagues. */
   readonly officerActivity: number[] = [];
+  /** Officers planted with a certificate that expired months before asOf, who kept inspecting. */
+  readonly expiredOfficers: string[] = [];
+  /** District-level agencies of a district's city outside that district, by global district index. */
+  private readonly outside = new Map<number, number[]>();
   private readonly agencyLines: ExchangeRecordMap['agencies'][] = [];
 
   constructor(
     private readonly seed: number,
+    private readonly asOf: string,
     private readonly agencyCount: number,
     private readonly officersPerAgency: number,
   ) {}
@@ -58,10 +64,14 @@ export class Registers {
     for (let c = 0; c < CITIES.length && this.agencies.length < this.agencyCount; c++) {
       const city = CITIES[c];
       this.cityAgencies[c] = [];
-      for (let k = 0; k < KINDS.length && this.agencies.length < this.agencyCount; k++) {
-        this.addAgency(c, -1, k);
-      }
       const n = city.districts.length;
+      // Too few agencies for any district-level one: the last is a county's department instead, so
+      // even the smallest city has a jurisdiction narrower than the city's.
+      const county = districtBase + Math.max(0, city.districts.findIndex(([name]) => name.endsWith('县')));
+      for (let k = 0; k < KINDS.length && this.agencies.length < this.agencyCount; k++) {
+        const last = c === 0 && this.agencies.length > 0 && this.agencies.length === this.agencyCount - 1;
+        this.addAgency(c, last ? county : -1, k);
+      }
       for (let j = 0; j < n * KINDS.length && this.agencies.length < this.agencyCount; j++) {
         const d = districtBase + (j % n);
         const k = kindIndex.get(DISTRICT_KIND_ORDER[Math.floor(j / n)])!;
@@ -126,6 +136,16 @@ export class Registers {
     // The small agency: the last of the least busy kind.
     let smallest = this.agencies.length - 1;
     for (const a of this.agencies) if (a.index > 0 && a.kind.weight <= this.agencies[smallest].kind.weight) smallest = a.index;
+    // Expired certificates: an officer of middling activity in each of the busiest agencies (about
+    // one in fifteen, at least two) but A001, whose first officers are the demo logins.
+    const expiredIn = new Set(
+      this.agencies
+        .filter((a) => a.index > 0)
+        .sort((x, y) => loads[y.index] - loads[x.index] || x.index - y.index)
+        .slice(0, Math.max(2, Math.round(this.agencies.length / 15)))
+        .map((a) => a.index),
+    );
+    const certRng = new Rng(hash3(this.seed, 0xce27, 3));
     const officersOut = new JsonlWriter(join(dir, 'officers.jsonl'));
     let officerTotal = 0;
     for (const agency of this.agencies) {
@@ -153,16 +173,25 @@ export class Registers {
         let name = personName(rng);
         if (agency.index === 0 && k < 2) name = k === 0 ? '张建国' : '李秀梅';
         const phone = rng.chance(0.85) ? mobilePhone(rng) : null;
+        const id = `${agency.id}-${pad(k + 1, 3)}`;
+        let certExpires: string | null;
+        if (expiredIn.has(agency.index) && levels[k] === count >> 1) {
+          certExpires = addDays(this.asOf, -certRng.range(60, 150));
+          this.expiredOfficers.push(id);
+        } else {
+          // Most certificates run for years yet; a few registers do not record the date.
+          certExpires = certRng.chance(0.08) ? null : addDays(this.asOf, certRng.range(180, 6 * 365));
+        }
         officersOut.push('officers', {
-          id: `${agency.id}-${pad(k + 1, 3)}`,
+          id,
           agencyId: agency.id,
           name,
           certNo: `${city.plate}${pad(agency.index + 1, 3)}${pad(((k + 1) * 37 + agency.index) % 10_000, 4)}`,
           phone,
-          certExpires: null,
+          certExpires,
         });
         this.officerActivity.push(0.5 + (levels[k] + 0.5) / count);
-        this.officerIds.push(`${agency.id}-${pad(k + 1, 3)}`);
+        this.officerIds.push(id);
       }
       officerTotal += count;
     }
@@ -184,5 +213,16 @@ export class Registers {
 
   officerId(globalIndex: number): string {
     return this.officerIds[globalIndex];
+  }
+
+  /** District-level agencies of `district`'s city but another district: acting in `district` is outside their jurisdiction. */
+  outsideAgencies(district: number): number[] {
+    let list = this.outside.get(district);
+    if (!list) {
+      const city = this.districts[district].city;
+      list = this.agencies.filter((a) => a.city === city && a.district >= 0 && a.district !== district).map((a) => a.index);
+      this.outside.set(district, list);
+    }
+    return list;
   }
 }

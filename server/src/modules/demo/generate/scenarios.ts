@@ -13,6 +13,10 @@ export const PLANT_SCENARIOS = [
   'high-risk-uninspected',
   'officer-overlap',
   'same-case-different-penalty',
+  'short-visit',
+  'off-hours-inspection',
+  'out-of-jurisdiction',
+  'repeat-offence-lighter',
 ] as const;
 
 /** Indexes into PLANT_SCENARIOS (an enterprise's plan is one of them). */
@@ -27,5 +31,9 @@ export const S_EMERGENCY_LATE = 7;
 export const S_HIGH_RISK = 8;
 export const S_OVERLAP = 9;
 export const S_PENALTY = 10;
+export const S_SHORT_VISIT = 11;
+export const S_OFF_HOURS = 12;
+export const S_OUT_OF_JURISDICTION = 13;
+export const S_REPEAT_LIGHTER = 14;
 /** Inspection records each scenario adds on top of the enterprise's regular ones. */
-export const SCENARIO_RECORDS = [0, 2, 2, 2, 1, 1, 1, 1, 0, 1, 1];
+export const SCENARIO_RECORDS = [0, 2, 2, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 2];
