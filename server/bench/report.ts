@@ -1,5 +1,5 @@
 /**
- * bench/report: the nightly anomaly report (rule set v1) on a generated demo city, next to the bare
+ * bench/report: the nightly anomaly report (rule set v2) on a generated demo city, next to the bare
  * SQL scans no rule set can avoid — one grouped pass over each table the rules read — in one run on
  * one database server. Prints both times, their ratio, and the process's peak RSS and heap while
  * the report runs (it streams, so memory should stay flat whatever the size).
