@@ -264,8 +264,10 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     }
   });
 
-  it('shows the agency only its own invites and keeps the outbox to the outbox provider', async () => {
+  it('shows the agency only its own invites; the outbox holds only the outbox provider\'s messages, for supervisors only', async () => {
     expect((await call(t.app, 'GET', '/api/ratings/invites')).status).toBe(401);
-    expect((await call(t.app, 'GET', '/api/sms/outbox', { token: tokens.admin1 })).body).toEqual([]);
+    expect((await call(t.app, 'GET', '/api/sms/outbox', { token: tokens.supervisor })).body).toEqual([]);
+    // Each outbox message holds a rating link: an agency reading it could rate its own inspection.
+    expect((await call(t.app, 'GET', '/api/sms/outbox', { token: tokens.admin1 })).status).toBe(403);
   });
 });

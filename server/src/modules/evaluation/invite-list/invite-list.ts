@@ -11,7 +11,7 @@ import { SmsOutboxRepository } from '../sms-outbox.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** What agencies and supervisors see of the invites: each with its SMS and rating progress, and the local outbox. */
+/** What agencies and supervisors see of the invites: each with its SMS and rating progress, and the local outbox (supervisors). */
 @Injectable()
 export class InviteList {
   private readonly phones: PhoneCipher;
@@ -61,9 +61,9 @@ export class InviteList {
     };
   }
 
-  /** The latest messages of the local outbox provider, for a demo without a real SMS account. */
-  async outbox(user: SessionUser, limit: number): Promise<OutboxMessage[]> {
-    const rows = await this.outboxEntries.latest(agencyScope(user), limit);
+  /** The latest messages of the local outbox provider, for a demo without a real SMS account (supervisors only: they hold the links). */
+  async outbox(limit: number): Promise<OutboxMessage[]> {
+    const rows = await this.outboxEntries.latest(limit);
     return rows.map((r) => ({ id: r.id, phone: maskPhone(this.phones.decrypt(r.phoneCipher))!, text: r.text, link: r.link, sentAt: r.sentAt.toISOString() }));
   }
 }
