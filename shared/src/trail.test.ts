@@ -23,6 +23,14 @@ describe('trail lines', () => {
     expect(trailDetailLine(entry('flagged', { caseId: 'c1', title: '企业差评' }), 'public')).toBe('');
   });
 
+  it('tells every reader of a rating only that its content is the supervisors\'', () => {
+    const old = entry('rated', { agencyId: 'A1', language: 1, verdict: 'disapprove', comment: '态度差', note: '态度差' });
+    for (const audience of ['officer', 'public'] as const) {
+      expect(trailDetailLine(old, audience)).toBe('评价内容仅执法监督、纪检监察部门可见');
+      expect(trailDetailLine(entry('rated', { agencyId: 'A1', ratingDigest: 'ab'.repeat(32) }), audience)).toBe('评价内容仅执法监督、纪检监察部门可见');
+    }
+  });
+
   it('names every step in Chinese', () => {
     expect(trailKindLabel('checked-in')).toBe('入企');
     expect(trailKindLabel('something-new')).toBe('something-new');

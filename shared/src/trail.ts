@@ -59,6 +59,9 @@ export type TrailAudience = 'officer' | 'public';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
+/** What every reader is told of a rating on the trail: the entry proves it by a digest, its content is the supervisors'. */
+const RATED_LINE = '评价内容仅执法监督、纪检监察部门可见';
+
 /** One line of what a trail entry says, in Chinese; '' when its step's label says it all. */
 export function trailDetailLine(entry: { kind: string; detail: Record<string, unknown> }, audience: TrailAudience = 'officer'): string {
   const detail = entry.detail;
@@ -81,6 +84,8 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
     }
     case 'finished':
       return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
+    case 'rated':
+      return RATED_LINE;
     default:
       return typed ? text(detail.reason) || text(detail.note) : '';
   }

@@ -47,7 +47,7 @@ describe('the enterprise\'s view of the trail', () => {
           { step: '报备', detail: '', by: { name: '张伟', certNo: '豫C0000001' }, at: '2026-05-10T01:01:00.000Z' },
           { step: '入企', detail: '', by: { name: '张伟', certNo: '豫C0000001' }, at: '2026-05-10T01:02:00.000Z' },
           { step: '检查结果', detail: '食品经营许可检查：合格', by: { name: '张伟', certNo: '豫C0000001' }, at: '2026-05-10T01:03:00.000Z' },
-          { step: '企业评价', detail: '', by: { name: '企业' }, at: '2026-05-10T01:04:00.000Z' },
+          { step: '企业评价', detail: '评价内容仅执法监督、纪检监察部门可见', by: { name: '企业' }, at: '2026-05-10T01:04:00.000Z' },
           { step: '监督立案', detail: '', by: { name: '企业' }, at: '2026-05-10T01:05:00.000Z' },
         ],
       }],

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@mashang/shared';
+import { ErrorCode, Role, type SessionUser } from '@mashang/shared';
 import { DomainError } from '../../../infra/errors/domain-error.js';
 import type { UserRepository } from '../../auth/index.js';
 import type { InspectionRepository } from '../../inspections/index.js';
@@ -15,17 +15,21 @@ const entry = (inspectionId: string, kind: string, actor: string): StoredEntry =
 
 function serviceWith(open: () => Promise<{ leadPlanId: string; expiresAt: Date }>) {
   const read: string[] = [];
+  const readers: string[] = [];
   const service = new TrailAccessService(
-    {} as TrailReader,
+    { read: async (inspectionId: string, reader: string) => (readers.push(reader), { inspectionId, entries: [] }) } as unknown as TrailReader,
     { entries: async (id: string) => (read.push(id), [entry(id, 'filed', id === 'P1' ? 'user:5:officer1' : 'user:8:officer2')]) } as unknown as TrailRepository,
     { open } as unknown as LiveCodes,
-    { membersOf: async () => [{ id: 'P1', agencyId: 'A1' }, { id: 'P2', agencyId: 'A2' }, { id: 'P3', agencyId: 'GONE' }] } as unknown as PlanProgressRepository,
-    {} as InspectionRepository,
+    {
+      membersOf: async () => [{ id: 'P1', agencyId: 'A1' }, { id: 'P2', agencyId: 'A2' }, { id: 'P3', agencyId: 'GONE' }],
+      agencyOf: async (id: string) => (id === 'P1' ? 'A1' : null),
+    } as unknown as PlanProgressRepository,
+    { agencyOf: async () => null } as unknown as InspectionRepository,
     { namesOf: async (ids: string[]) => new Map(ids.filter((id) => NAMES[id]).map((id) => [id, NAMES[id]])) } as unknown as AgencyRepository,
     { byIds: async (ids: string[]) => [{ id: 'O1', name: '张伟', certNo: '豫C0000001' }, { id: 'O2', name: '李娜', certNo: '豫C0000002' }].filter((o) => ids.includes(o.id)) } as unknown as OfficerRepository,
     { staffOf: async () => new Map([[5, { agencyId: 'A1', officerId: 'O1' }], [8, { agencyId: 'A2', officerId: 'O2' }]]) } as unknown as UserRepository,
   );
-  return { service, read };
+  return { service, read, readers };
 }
 
 describe('the trail by inspection code', () => {
@@ -45,5 +49,13 @@ describe('the trail by inspection code', () => {
       validUntil: EXPIRES.toISOString(),
     });
     expect(read).toEqual(['P1', 'P2']);
+  });
+
+  it('reads an inspection\'s trail whole for supervisors and discipline, without ratings\' content for the agency', async () => {
+    const { service, readers } = serviceWith(async () => ({ leadPlanId: 'P1', expiresAt: EXPIRES }));
+    const user = (role: Role, agencyId: string | null): SessionUser => ({ id: 1, username: 'u', role, displayName: 'u', agencyId, officerId: null });
+    for (const who of [user(Role.Supervisor, null), user(Role.Discipline, null), user(Role.AgencyAdmin, 'A1'), user(Role.Officer, 'A1')]) await service.trail(who, 'P1');
+    expect(readers).toEqual(['overseer', 'overseer', 'agency', 'agency']);
+    await expect(service.trail(user(Role.AgencyAdmin, 'A2'), 'P1')).rejects.toMatchObject({ code: ErrorCode.NotFound });
   });
 });

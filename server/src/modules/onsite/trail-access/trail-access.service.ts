@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { actorUserId, type PublicTrailView, type SessionUser, type TrailVerification, type TrailView } from '@mashang/shared';
+import { actorUserId, seesAllAgencies, type PublicTrailView, type SessionUser, type TrailVerification, type TrailView } from '@mashang/shared';
 import { notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope, UserRepository } from '../../auth/index.js';
 import { InspectionRepository } from '../../inspections/index.js';
@@ -22,9 +22,10 @@ export class TrailAccessService {
     @Inject(UserRepository) private readonly users: UserRepository,
   ) {}
 
+  /** The trail as its reader may see it: supervisors and discipline whole; the agency without the content of ratings. */
   async trail(user: SessionUser, inspectionId: string): Promise<TrailView> {
     await this.assertVisible(user, inspectionId);
-    return this.trails.read(inspectionId);
+    return this.trails.read(inspectionId, seesAllAgencies(user.role) ? 'overseer' : 'agency');
   }
 
   async verify(user: SessionUser, inspectionId: string): Promise<TrailVerification> {
