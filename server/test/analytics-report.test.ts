@@ -233,6 +233,24 @@ describe('console endpoints', () => {
     expect((await call(t.app, 'GET', `/api/anomaly/warnings/${year - 1}`, { token: tokens.discipline })).body).toMatchObject({ totalCases: 0, top: [] });
     expect((await call(t.app, 'GET', `/api/anomaly/warnings/${year}`, { token: tokens.admin1 })).status).toBe(403);
   });
+
+  it('shows an agency admin its low-satisfaction finding without the inspections an enterprise disapproved of', async () => {
+    const asOf = '2020-01-15';
+    await t.dataSource.query(
+      "INSERT INTO anomaly_runs (as_of, rule_set, status, requested_by, queued_at, generated_at) VALUES (?, 'v1', 'completed', 'cli', NOW(3), NOW(3))", [asOf]);
+    await t.dataSource.query(
+      `INSERT INTO anomaly_findings (as_of, rule, rule_order, subject_type, subject_id, dedupe_key, agency_id, severity, evidence, explanation)
+       VALUES (?, 'low-satisfaction', ?, 'agency', 'A1', 'anomaly:low-satisfaction:agency:A1', 'A1', 'high', ?, '一年内企业评价12条，其中不满意6条（50%），超过20%')`,
+      [asOf, ANOMALY_RULES.indexOf('low-satisfaction'), JSON.stringify({ ratings: 12, disapprovals: 6, share: 0.5, latestDisapproved: ['X1', 'X0'] })],
+    );
+    const read = async (user: string) => (await call(t.app, 'GET', `/api/anomaly/reports/${asOf}/findings`, { token: tokens[user] })).body.items[0].evidence;
+    expect(await read('supervisor')).toEqual({ ratings: 12, disapprovals: 6, share: 0.5, latestDisapproved: ['X1', 'X0'] });
+    expect(await read('admin1')).toEqual({ ratings: 12, disapprovals: 6, share: 0.5 });
+    const exported = await t.app.inject({ method: 'GET', url: `/api/anomaly/reports/${asOf}/findings/export`, headers: { authorization: `Bearer ${tokens.admin1}` } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(JSON.parse(String(workbook.worksheets[0].getRow(2).getCell(8).value))).toEqual({ ratings: 12, disapprovals: 6, share: 0.5 });
+  });
 });
 
 describe('CLI path', () => {

@@ -242,7 +242,8 @@ const MATRIX: Record<string, Probe[]> = {
   'GET /api/ratings/invites': [{ name: 'invites', path: '/api/ratings/invites', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   'GET /api/ratings/invites/:credential': [{ name: 'rating page (unknown link)', path: `/api/ratings/invites/${'Q'.repeat(22)}`, expect: publicForAll }],
   'POST /api/ratings/invites/:credential': [{ name: 'rate (empty body)', path: `/api/ratings/invites/${'Q'.repeat(22)}`, body: {}, expect: publicForAll }],
-  'GET /api/sms/outbox': [{ name: 'outbox', path: '/api/sms/outbox', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok' } }],
+  // Supervisors only: each message holds a rating link, and an agency must not rate its own inspection.
+  'GET /api/sms/outbox': [{ name: 'outbox', path: '/api/sms/outbox', expect: { supervisor: 'ok' } }],
   // Provider callbacks: no login, checked by the callback token when one is configured.
   'POST /api/sms/receipts/aliyun': [{ name: 'receipt', path: '/api/sms/receipts/aliyun', body: '[]', headers: { 'content-type': 'application/json' }, expect: publicForAll }],
   'POST /api/sms/receipts/tencent': [{ name: 'receipt', path: '/api/sms/receipts/tencent', body: '[]', headers: { 'content-type': 'application/json' }, expect: publicForAll }],

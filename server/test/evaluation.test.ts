@@ -3,6 +3,7 @@ import { buildCreditCode } from '@mashang/shared';
 import type { Queue } from 'bull';
 import type { EntityManager } from 'typeorm';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
+import { ratingDigest } from '../src/modules/evaluation/rating-digest.js';
 import { firstBreak } from '../src/modules/trail/trail-chain.js';
 import { appendTrail } from './support/trail-and-flags.js';
 import { TrailRepository } from '../src/modules/trail/index.js';
@@ -153,6 +154,33 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     expect(await t.dataSource.query('SELECT COUNT(*) AS n FROM flagged_cases')).toEqual([{ n: '1' }]);
   });
 
+  it('records on the trail that each agency was rated and a salted digest of it: no scores or comment for any reader of trails', async () => {
+    for (const [i, agencyId] of [[0, 'A1'], [1, 'A2']] as const) {
+      const inspectionId = joint.inspectionIds[i];
+      const [stored] = await t.dataSource.query("SELECT detail FROM inspection_trail WHERE inspection_id = ? AND kind = 'rated'", [inspectionId]);
+      const [row] = await t.dataSource.query('SELECT * FROM ratings WHERE inspection_id = ? AND agency_id = ?', [inspectionId, agencyId]);
+      expect(row.digest_salt).toMatch(/^[0-9a-f]{32}$/);
+      // Whoever holds the rating (a supervisor) recomputes the digest the chain recorded.
+      const digest = ratingDigest({
+        inspectionId, agencyId, language: row.language_score, procedure: row.procedure_score, manner: row.manner_score, fairness: row.fairness_score,
+        verdict: row.verdict, flags: row.flags ? row.flags.split(',') : [], comment: row.comment, ratedAt: new Date(row.rated_at),
+      }, row.digest_salt);
+      expect(JSON.parse(stored.detail)).toEqual({ agencyId, ratingDigest: digest });
+    }
+    const agencyView = await call(t.app, 'GET', `/api/inspections/${joint.inspectionIds[1]}/trail`, { token: tokens.admin2 });
+    expect(agencyView.status).toBe(200);
+    const entries = agencyView.body.entries as { kind: string; detail: Record<string, unknown> }[];
+    expect(entries.find((e) => e.kind === 'rated')!.detail).toEqual({ agencyId: 'A2', ratingDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(entries.find((e) => e.kind === 'flagged')!.detail).toEqual({ caseId: expect.any(String), source: 'rating', rule: 'low-score' });
+    for (const secret of ['一周内第三次', 'language', 'fairness', '2分']) expect(JSON.stringify(agencyView.body)).not.toContain(secret);
+    // The case's title, which the agency lists, names the kind of complaint only.
+    const [flag] = await t.dataSource.query('SELECT title FROM flagged_cases');
+    expect(flag.title).toBe('企业差评：市消防救援支队（评分偏低）');
+    const overseen = await call(t.app, 'GET', `/api/inspections/${joint.inspectionIds[1]}/trail`, { token: tokens.supervisor });
+    expect(overseen.body.entries.find((e: { kind: string }) => e.kind === 'flagged').detail.title).toBe('企业差评：市消防救援支队（评分偏低）');
+    expect((await call(t.app, 'GET', `/api/inspections/${joint.inspectionIds[1]}/trail/verify`, { token: tokens.admin2 })).body).toMatchObject({ intact: true });
+  });
+
   it('refuses forged and expired links and bad input in plain Chinese, changing nothing', async () => {
     const forged = `${token.slice(0, 5)}${token[5] === 'A' ? 'B' : 'A'}${token.slice(6)}`;
     expect(await call(t.app, 'GET', `/api/ratings/invites/${forged}`)).toMatchObject({ status: 404, body: { error: { code: 'CODE_INVALID', message: expect.stringContaining('评价链接无效') } } });
@@ -187,7 +215,9 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
 
     const list = await call(t.app, 'GET', '/api/ratings/invites', { token: tokens.admin1 });
     const invite = list.body.items.find((i: { groupId: string }) => i.groupId === bad.groupId);
-    expect(invite).toMatchObject({ phone: '138****0003', mode: 'link', agencies: [{ agencyId: 'A1', rated: false }] });
+    // The agency sees its invite's delivery, not whether the enterprise rated.
+    expect(invite).toMatchObject({ phone: '138****0003', mode: 'link', agencies: [{ agencyId: 'A1', name: '市市场监督管理局' }] });
+    expect(invite.agencies[0]).not.toHaveProperty('rated');
     expect(invite.messages[0]).toMatchObject({ kind: 'invite', status: 'failed', attempts: 1, errorCode: 'isv.MOBILE_NUMBER_ILLEGAL' });
     expect(JSON.stringify(list.body)).not.toContain('13800000003');
     const theirs = await call(t.app, 'GET', '/api/ratings/invites', { token: tokens.admin2 });
@@ -222,6 +252,8 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     expect(message.reported_at).toBeInstanceOf(Date);
     const list = await call(t.app, 'GET', '/api/ratings/invites', { token: tokens.supervisor });
     expect(list.body.items.find((i: { groupId: string }) => i.groupId === joint.groupId).messages[0]).toMatchObject({ status: 'delivered', reportedAt: expect.any(String) });
+    // Supervisors, unlike the agencies, see who has rated.
+    expect(list.body.items.find((i: { groupId: string }) => i.groupId === joint.groupId).agencies.map((a: { rated: boolean }) => a.rated)).toEqual([true, true]);
     const malformed = await call(t.app, 'POST', '/api/sms/receipts/aliyun', { body: '"delivered"', headers: { 'content-type': 'application/json' } });
     expect(malformed).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('回执格式不正确') } } });
   });
@@ -264,8 +296,10 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     }
   });
 
-  it('shows the agency only its own invites and keeps the outbox to the outbox provider', async () => {
+  it('shows the agency only its own invites; the outbox holds only the outbox provider\'s messages, for supervisors only', async () => {
     expect((await call(t.app, 'GET', '/api/ratings/invites')).status).toBe(401);
-    expect((await call(t.app, 'GET', '/api/sms/outbox', { token: tokens.admin1 })).body).toEqual([]);
+    expect((await call(t.app, 'GET', '/api/sms/outbox', { token: tokens.supervisor })).body).toEqual([]);
+    // Each outbox message holds a rating link: an agency reading it could rate its own inspection.
+    expect((await call(t.app, 'GET', '/api/sms/outbox', { token: tokens.admin1 })).status).toBe(403);
   });
 });

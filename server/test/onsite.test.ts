@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bull';
-import { addDays, buildCreditCode, shanghaiDate } from '@mashang/shared';
+import { addDays, buildCreditCode, shanghaiDate, type PublicTrailView } from '@mashang/shared';
 import type { Queue } from 'bull';
 import { QueueName } from '../src/infra/queues/queues.js';
 import { hashPassword } from '../src/modules/auth/password.js';
@@ -258,11 +258,34 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     expect(broken.sort()).toEqual([a1Plan, a2Plan].sort());
   });
 
-  it('lets the enterprise read the trails of its inspection with the code it was shown', async () => {
-    const [code] = await t.dataSource.query('SELECT token FROM inspection_codes WHERE lead_plan_id = ?', [a1Plan]);
-    const trails = await call(t.app, 'GET', `/api/codes/${code.token}/trail`);
-    expect(trails.status).toBe(200);
-    expect(trails.body.map((trail: { inspectionId: string }) => trail.inspectionId).sort()).toEqual([a1Plan, a2Plan].sort());
+  it('lets the enterprise read the trails of its inspection with the code it was shown, while the code is in force', async () => {
+    const [code] = await t.dataSource.query('SELECT token, expires_at FROM inspection_codes WHERE lead_plan_id = ?', [a1Plan]);
+    const byCode = () => call<PublicTrailView>(t.app, 'GET', `/api/codes/${code.token}/trail`);
+    const answer = await byCode();
+    expect(answer.status).toBe(200);
+    const view = answer.body;
+    expect(Object.keys(view)).toEqual(['agencies', 'validUntil']);
+    expect(view.validUntil).toBe(new Date(code.expires_at).toISOString());
+    expect(view.agencies.map((a) => a.agencyName)).toEqual(['市市场监督管理局', '市消防救援支队']);
+    const [a1, a2] = view.agencies.map((a) => a.steps);
+    expect(a1.map((s) => s.step)).toEqual(expect.arrayContaining(['报备', '合并', '生成检查码', '入企', '检查结果', '上传文书', '结束检查']));
+    for (const step of [...a1, ...a2]) expect(Object.keys(step).sort()).toEqual(['at', 'by', 'detail', 'step']);
+    expect(a1.find((s) => s.step === '入企')!.by).toEqual({ name: '张伟', certNo: '豫C0000001' });
+    expect(a2.find((s) => s.step === '报备')!.by).toEqual({ name: '李娜', certNo: '豫C0000002' });
+    expect(a1.find((s) => s.step === '结束检查')!.detail).toMatch(/^检查结果：/);
+    // No ids, accounts, typed reasons or notes: only what the enterprise may check against the officers at its door.
+    const text = JSON.stringify(view);
+    for (const internal of [a1Plan, a2Plan, 'user:', 'officer1', 'officer2', '"O1"', 'O1B', 'I1', 'caseId', 'hash', SHOP, '群众投诉后厨卫生', '消防通道堵塞举报']) {
+      expect(text).not.toContain(internal);
+    }
+
+    // Expired, or revoked: refused like the code itself (410), in the one error shape.
+    await t.dataSource.query('UPDATE inspection_codes SET expires_at = ? WHERE token = ?', [new Date(Date.now() - 1000), code.token]);
+    expect(await byCode()).toMatchObject({ status: 410, body: { error: { code: 'CODE_EXPIRED', message: expect.stringContaining('检查码已过期') } } });
+    await t.dataSource.query('UPDATE inspection_codes SET expires_at = ?, revoked_at = ? WHERE token = ?', [code.expires_at, new Date(), code.token]);
+    expect(await byCode()).toMatchObject({ status: 410, body: { error: { code: 'CODE_CANCELLED' } } });
+    await t.dataSource.query('UPDATE inspection_codes SET revoked_at = NULL WHERE token = ?', [code.token]);
+    expect((await byCode()).status).toBe(200);
     expect((await call(t.app, 'GET', '/api/codes/AAAAAAAAAAAAAAAAAAAA/trail')).status).toBe(404);
   });
 

@@ -1,6 +1,7 @@
 import { addDays, buildCreditCode, type CaseDetail, type CaseListItem, type CasePage, shanghaiDate } from '@mashang/shared';
 import ExcelJS from 'exceljs';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
+import { ratingDigest } from '../src/modules/evaluation/rating-digest.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
 import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
@@ -294,7 +295,8 @@ describe('supervision: the flagged-case queue, the case page, the workflow, the 
 
       const own = await get('admin2', '/api/supervision/dashboard');
       expect(own.body.inspectionsByMonth.series.map((s: { agencyId: string }) => s.agencyId)).toEqual(['A2']);
-      expect(own.body.satisfaction.map((s: { agencyId: string }) => s.agencyId)).toEqual(['A2']);
+      // One rating of A2 in the year: too few for A2's own admin to see, who could tell that one enterprise's rating.
+      expect(own.body.satisfaction).toEqual([]);
       expect(own.body.inspectionRate.inspected).toBe(1);
       expect(own.body.openFlagsByAge.map((b: { count: number }) => b.count)).toEqual([0, 0, 0, 0, 0]);
       expect((await get('officer1', '/api/supervision/dashboard')).status).toBe(403);
@@ -318,6 +320,90 @@ describe('supervision: the flagged-case queue, the case page, the workflow, the 
       expect((await read('supervisor', '/api/supervision/export/cases')).length).toBe(7);
       expect((await get('supervisor', '/api/supervision/export/nope')).status).toBe(404);
       expect((await get('officer1', '/api/supervision/export/cases')).status).toBe(403);
+    });
+  });
+
+  describe('ratings stay anonymous to the rated agency', () => {
+    const COMMENT = '一个月来了三次，影响营业';
+    let rated = '';
+
+    it('an enterprise\'s poor rating: the trail proves it by a digest; the agency\'s case names neither the enterprise nor what it said', async () => {
+      await t.dataSource.query(
+        "INSERT INTO inspections (id, agency_id, credit_code, trigger_type, started_at, finished_at, coded, result) VALUES ('X7', 'A2', ?, 'planned', '2026-05-08 01:00:00', '2026-05-08 02:00:00', 1, 'pass')", [MILL]);
+      await addInspectionOfficer(t.dataSource, 'X7', 'O2');
+      const token = 'Rt7q9LmN0pQrStUvWxYz34';
+      await t.dataSource.query(
+        "INSERT INTO rating_invites (id, group_id, credit_code, phone_cipher, mode, token_hash, code_hash, inspection_date, created_at, expires_at) VALUES ('INV7', 'X7', ?, NULL, 'link', ?, NULL, '2026-05-08', NOW(), NOW() + INTERVAL 7 DAY)",
+        [MILL, credentialHash({ kind: 'link', token })],
+      );
+      await t.dataSource.query("INSERT INTO rating_invite_agencies (invite_id, inspection_id, agency_id, position) VALUES ('INV7', 'X7', 'A2', 0)");
+      const rating = { agencyId: 'A2', language: 1, procedure: 2, manner: 1, fairness: 2, verdict: 'disapprove', flags: ['excessive', 'repeated'], comment: COMMENT };
+      expect((await call(t.app, 'POST', `/api/ratings/invites/${token}`, { body: { ratings: [rating] } })).status).toBe(200);
+
+      const [row] = await t.dataSource.query("SELECT * FROM ratings WHERE inspection_id = 'X7'");
+      const [entry] = await t.dataSource.query("SELECT detail FROM inspection_trail WHERE inspection_id = 'X7' AND kind = 'rated'");
+      expect(JSON.parse(entry.detail)).toEqual({
+        agencyId: 'A2',
+        ratingDigest: ratingDigest({ ...rating, inspectionId: 'X7', flags: ['repeated', 'excessive'], ratedAt: new Date(row.rated_at) } as Parameters<typeof ratingDigest>[0], row.digest_salt),
+      });
+
+      [{ id: rated }] = await t.dataSource.query("SELECT id FROM flagged_cases WHERE dedupe_key = 'rating:X7:A2'");
+      const listed = (await get<CasePage>('admin2', '/api/supervision/cases?source=rating')).body.items.find((c) => c.id === rated)!;
+      expect(listed).toMatchObject({ title: '企业差评：市消防救援支队（企业不认可本次检查）', creditCode: null, enterpriseName: null, inspectionId: null, agencyId: 'A2' });
+      expect((await get<CasePage>('admin2', `/api/supervision/cases?q=${encodeURIComponent('宏达')}`)).body.items.map((c) => c.id)).not.toContain(rated);
+      expect((await get<CasePage>('supervisor', `/api/supervision/cases?q=${encodeURIComponent('宏达')}`)).body.items.map((c) => c.id)).toContain(rated);
+
+      const own = await get<CaseDetail>('admin2', `/api/supervision/cases/${rated}`);
+      expect(own.status).toBe(200);
+      expect(own.body.anonymity).toEqual({ substancePassedOn: false });
+      expect(own.body.case.evidence).toEqual({ inspectionDate: '2026-05-08' });
+      expect([own.body.inspection, own.body.trail, own.body.ratings, own.body.related, own.body.creditRecords]).toEqual([null, [], [], [], []]);
+      for (const secret of [COMMENT, MILL, '宏达', 'X7', '1分', 'language']) expect(JSON.stringify(own.body)).not.toContain(secret);
+
+      const full = await get<CaseDetail>('supervisor', `/api/supervision/cases/${rated}`);
+      expect(full.body.anonymity).toBeNull();
+      expect(full.body.case).toMatchObject({ creditCode: MILL, enterpriseName: '开封宏达机械制造有限公司', inspectionId: 'X7', evidence: expect.objectContaining({ comment: COMMENT, language: 1 }) });
+      expect(full.body.ratings).toEqual([expect.objectContaining({ comment: COMMENT, language: 1, verdict: 'disapprove' })]);
+      expect((await get<CaseDetail>('discipline', `/api/supervision/cases/${rated}`)).body.ratings).toHaveLength(1);
+    });
+
+    it('the supervisor passes the substance on, once: the agency then reads the problems and the comment, still not who rated', async () => {
+      expect((await act('supervisor', rated, { action: 'pass-on-substance', note: '请说明' })).status).toBe(409);
+      await act('supervisor', rated, { action: 'investigate' });
+      expect((await act('admin2', rated, { action: 'pass-on-substance', note: '请说明' })).status).toBe(403);
+      const passed = await act('supervisor', rated, { action: 'pass-on-substance', note: '请部门说明一个月内多次检查的原因' });
+      expect(passed.status).toBe(200);
+      expect(passed.body.events.at(-1)).toMatchObject({ kind: 'substance-passed-on', actorName: 'supervisor', detail: { note: '请部门说明一个月内多次检查的原因' } });
+      expect(passed.body.allowedActions).not.toContain('pass-on-substance');
+      expect((await act('supervisor', rated, { action: 'pass-on-substance', note: '再转一次' })).status).toBe(409);
+
+      const own = await get<CaseDetail>('admin2', `/api/supervision/cases/${rated}`);
+      expect(own.body.anonymity).toEqual({ substancePassedOn: true });
+      expect(own.body.case.evidence).toEqual({ inspectionDate: '2026-05-08', problems: ['重复检查', '滥检查'], comment: COMMENT });
+      expect(own.body.ratings).toEqual([]);
+      for (const secret of [MILL, '宏达', 'X7', 'language']) expect(JSON.stringify(own.body)).not.toContain(secret);
+    });
+
+    it('an agency reads its older rated trail entries without their content; the chain still verifies', async () => {
+      const own = await get('admin1', '/api/inspections/X1/trail');
+      expect(own.body.entries.find((e: { kind: string }) => e.kind === 'rated').detail).toEqual({ agencyId: 'A1' });
+      const full = await get('supervisor', '/api/inspections/X1/trail');
+      expect(full.body.entries.find((e: { kind: string }) => e.kind === 'rated').detail).toEqual({ agencyId: 'A1', verdict: 'disapprove' });
+      expect((await get('admin1', '/api/inspections/X1/trail/verify')).body).toMatchObject({ intact: true });
+    });
+
+    it('shows an agency its satisfaction once five ratings or more make it up', async () => {
+      const mine = async () => (await get('admin1', '/api/supervision/dashboard')).body.satisfaction;
+      expect(await mine()).toEqual([]);
+      for (const n of [1, 2, 3]) {
+        await t.dataSource.query(
+          "INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at) VALUES (?, 'A1', 5, 5, 5, 5, 'approve', '', NULL, ?)",
+          [`Y${n}`, daysAgo(n + 2)],
+        );
+      }
+      expect(await mine()).toEqual([{ agencyId: 'A1', agencyName: '市市场监督管理局', ratings: 5, meanScore: 3.6, approveRate: 0.6 }]);
+      const all = (await get('supervisor', '/api/supervision/dashboard')).body.satisfaction.map((r: { agencyId: string }) => r.agencyId);
+      expect(all).toEqual(expect.arrayContaining(['A1', 'A2']));
     });
   });
 });

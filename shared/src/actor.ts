@@ -14,6 +14,12 @@ export function actorUsername(actor: Actor): string | null {
   return /^user:\d+:(.+)$/.exec(actor)?.[1] ?? null;
 }
 
+/** The user id of a signed-in user's actor (`user:12:officer1` → 12); null for anyone else. */
+export function actorUserId(actor: Actor): number | null {
+  const id = /^user:(\d+):/.exec(actor)?.[1];
+  return id === undefined ? null : Number(id);
+}
+
 export const ENTERPRISE_ACTOR: Actor = 'enterprise';
 
 /** Someone at the command line (`npm run cli`). */

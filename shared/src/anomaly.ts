@@ -55,6 +55,22 @@ export const ANOMALY_RULE_TITLES: Record<AnomalyRuleId, string> = {
   'fine-surge': '罚没激增（趋利性执法）',
 };
 
+/**
+ * Evidence an agency admin is not shown of its own findings and cases: which inspections an
+ * enterprise disapproved of would tell the agency how one enterprise rated it (agencies see
+ * aggregates of ratings only; supervisors and discipline see everything).
+ */
+export const AGENCY_WITHHELD_EVIDENCE: Partial<Record<AnomalyRuleId, readonly string[]>> = {
+  'low-satisfaction': ['latestDisapproved'],
+};
+
+/** A finding's evidence as an agency admin sees it. */
+export function evidenceForAgency(rule: string | null, evidence: Record<string, unknown>): Record<string, unknown> {
+  const withheld = AGENCY_WITHHELD_EVIDENCE[rule as AnomalyRuleId];
+  if (!withheld) return evidence;
+  return Object.fromEntries(Object.entries(evidence).filter(([key]) => !withheld.includes(key)));
+}
+
 export type AnomalySeverity = 'low' | 'medium' | 'high';
 export const ANOMALY_SEVERITY_LABELS: Record<AnomalySeverity, string> = { low: '低', medium: '中', high: '高' };
 

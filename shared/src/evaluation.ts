@@ -33,6 +33,33 @@ export const RATING_PROBLEM_LABELS: Record<RatingProblem, string> = {
 
 export const RATING_COMMENT_MAX = 500;
 
+/**
+ * Fewest ratings an agency's own figures (satisfaction and the like) are shown over: with fewer, an
+ * agency could tell how one enterprise rated it. Individual ratings are for supervisors and
+ * discipline inspectors only.
+ */
+export const AGENCY_AGGREGATE_MIN_RATINGS = 5;
+
+/** What an agency admin's satisfaction table says of the threshold. */
+export const AGENCY_SATISFACTION_NOTE = `本部门近一年评价满${AGENCY_AGGREGATE_MIN_RATINGS}条后显示汇总，以免识别出评价企业；单条评价仅执法监督、纪检监察部门可见。`;
+
+/** Why a rating went to the supervisor, strongest first: a disapproval, a low score, problems ticked. */
+export type PoorRatingRule = 'disapprove' | 'low-score' | 'problems';
+export const POOR_RATING_RULE_LABELS: Record<PoorRatingRule, string> = {
+  disapprove: '企业不认可本次检查',
+  'low-score': '评分偏低',
+  problems: '企业反映存在问题',
+};
+
+/**
+ * The one line a poor rating's flagged case is listed under: the agency and the kind of complaint,
+ * never the scores or the comment (the rated agency reads the list).
+ */
+export function ratingCaseTitle(agencyName: string | null, rule: string | null): string {
+  const why = POOR_RATING_RULE_LABELS[rule as PoorRatingRule] ?? '企业评价较差';
+  return agencyName ? `企业差评：${agencyName}（${why}）` : `企业差评（${why}）`;
+}
+
 /** One agency's rating as the enterprise submits it. */
 export interface RatingInput {
   agencyId: string;
@@ -90,7 +117,7 @@ export const SMS_STATUS_LABELS: Record<SmsStatus, string> = {
   skipped: '无需发送',
 };
 
-/** An invite as the agency and the supervisor see it (phone masked). */
+/** An invite as the agency and the supervisor see it (phone masked; what tells who rated, for overseers only). */
 export interface RatingInviteSummary {
   id: string;
   groupId: string;
@@ -101,7 +128,9 @@ export interface RatingInviteSummary {
   mode: SmsMode;
   createdAt: string;
   expiresAt: string;
-  agencies: { agencyId: string; name: string; rated: boolean }[];
+  /** `rated` for supervisors and discipline only: an agency is not told whether the enterprise rated. */
+  agencies: { agencyId: string; name: string; rated?: boolean }[];
+  /** An agency sees its invite's delivery; the reminders (sent only while unrated) are for supervisors and discipline. */
   messages: {
     kind: SmsKind;
     status: SmsStatus;

@@ -148,9 +148,42 @@ export interface TrailView {
   entries: TrailEntryView[];
 }
 
-/** One agency's trail, as the enterprise sees it through the inspection code. */
-export interface CodeTrail extends TrailView {
-  agencyName: string;
+/**
+ * Who took a step, as the enterprise sees it: an officer by name and certificate number; an agency's
+ * other staff by the agency's name; otherwise one of PUBLIC_ACTOR_LABELS.
+ */
+export interface PublicTrailActor {
+  name: string;
+  /** 执法证号, officers only. */
+  certNo?: string;
+}
+
+/** Names of those who are not officers, as the enterprise's view of the trail gives them. */
+export const PUBLIC_ACTOR_LABELS = {
+  enterprise: '企业',
+  supervision: '执法监督部门',
+  system: '系统',
+  /** A user the register no longer knows. */
+  unknown: '执法人员',
+} as const;
+
+export interface PublicTrailStep {
+  /** The step, in Chinese (TRAIL_KINDS' label). */
+  step: string;
+  /** What it recorded, in Chinese (trailDetailLine for the public); '' when the step says it all. */
+  detail: string;
+  by: PublicTrailActor;
+  at: string;
+}
+
+/**
+ * The enterprise's view of its inspection's trail (全过程留痕), through the inspection code: each
+ * agency's steps, and until when the code answers. No ids, accounts, notes or ratings.
+ */
+export interface PublicTrailView {
+  agencies: { agencyName: string; steps: PublicTrailStep[] }[];
+  /** The code's expiry: after it, or once the code is revoked, the trail is no longer shown. */
+  validUntil: string;
 }
 
 export interface TrailVerification {

@@ -50,10 +50,11 @@ export type CaseAction =
   | 'return-rectification'
   | 'refer-discipline'
   | 'record-discipline-outcome'
-  | 'conclude-fabricated';
+  | 'conclude-fabricated'
+  | 'pass-on-substance';
 export const CASE_ACTIONS: readonly CaseAction[] = [
   'assign', 'investigate', 'note', 'conclude-unfounded', 'order-rectification', 'answer-rectification',
-  'confirm-rectification', 'return-rectification', 'refer-discipline', 'record-discipline-outcome', 'conclude-fabricated',
+  'confirm-rectification', 'return-rectification', 'refer-discipline', 'record-discipline-outcome', 'conclude-fabricated', 'pass-on-substance',
 ];
 export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   assign: '分派',
@@ -67,7 +68,17 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   'refer-discipline': '移交纪检监察',
   'record-discipline-outcome': '登记处理结果',
   'conclude-fabricated': '办结：企业弄虚作假',
+  'pass-on-substance': '向被评价部门转交评价内容',
 };
+
+/**
+ * What the rated agency is told of a case its rating raised. It never learns who rated; the
+ * substance (the problems ticked and the comment) only once a supervisor passes it on.
+ */
+export const RATING_ANONYMITY_NOTES = {
+  withheld: '该案件由企业评价引发。为保护评价企业，评价企业、评分和意见仅执法监督、纪检监察部门可见；请根据问题类别和检查日期说明情况。',
+  passedOn: '执法监督部门已转交企业反映的问题和意见（见“证据”），评价企业仍不公开。',
+} as const;
 
 export const DISCIPLINE_OUTCOMES = ['accountable', 'not-accountable'] as const;
 export type DisciplineOutcome = (typeof DISCIPLINE_OUTCOMES)[number];
@@ -213,6 +224,11 @@ export interface CaseDetail {
   creditRecords: CreditRecordView[];
   /** What the logged-in user may do now. */
   allowedActions: CaseAction[];
+  /**
+   * Set when the reader is the rated agency of a case a rating raised: who rated is withheld, and the
+   * substance too until a supervisor passes it on (`pass-on-substance`). Null for everyone else.
+   */
+  anonymity: { substancePassedOn: boolean } | null;
 }
 
 export interface AttachmentUpload {

@@ -1,3 +1,12 @@
+import {
+  DOCUMENT_KINDS,
+  FINDING_OUTCOMES,
+  INSPECTION_RESULT_LABELS,
+  type DocumentKind,
+  type FindingOutcome,
+  type InspectionResult,
+} from './onsite.js';
+
 /** What an inspection's trail (全过程留痕) records, each step with its Chinese label. */
 export type TrailKind =
   | 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone'
@@ -23,4 +32,61 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
 
 export function isTrailKind(kind: string): kind is TrailKind {
   return TRAIL_KINDS.some((k) => k.value === kind);
+}
+
+export function trailKindLabel(kind: string): string {
+  return TRAIL_KINDS.find((k) => k.value === kind)?.label ?? kind;
+}
+
+export function outcomeLabel(outcome: FindingOutcome): string {
+  return FINDING_OUTCOMES.find((choice) => choice.value === outcome)?.label ?? outcome;
+}
+
+export function resultLabel(result: InspectionResult): string {
+  return INSPECTION_RESULT_LABELS[result];
+}
+
+export function documentKindLabel(kind: DocumentKind): string {
+  return DOCUMENT_KINDS.find((choice) => choice.value === kind)?.label ?? kind;
+}
+
+/**
+ * Who reads a trail line: `officer`, the agencies and desks (what the entry says, notes and reasons
+ * included), or `public`, the enterprise by its inspection code (no words anyone typed — a plan's
+ * reason may name who complained — only the register's names, labels, dates and numbers).
+ */
+export type TrailAudience = 'officer' | 'public';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** What every reader is told of a rating on the trail: the entry proves it by a digest, its content is the supervisors'. */
+const RATED_LINE = '评价内容仅执法监督、纪检监察部门可见';
+
+/** One line of what a trail entry says, in Chinese; '' when its step's label says it all. */
+export function trailDetailLine(entry: { kind: string; detail: Record<string, unknown> }, audience: TrailAudience = 'officer'): string {
+  const detail = entry.detail;
+  const typed = audience === 'officer';
+  switch (entry.kind) {
+    case 'checked-in': {
+      const offline = detail.offline ? '离线记录，联网后补传' : '';
+      if (!typed) return offline;
+      return `扫码入企 ${text(detail.creditCode)}${offline ? `（${offline}）` : ''}`;
+    }
+    case 'finding': {
+      const outcome = outcomeLabel(text(detail.outcome) as FindingOutcome);
+      const by = detail.rectifyBy ? `，整改期限 ${text(detail.rectifyBy)}` : '';
+      return `${text(detail.item)}：${outcome}${by}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
+    }
+    case 'document': {
+      const kind = documentKindLabel(text(detail.kind) as DocumentKind);
+      const docNo = detail.docNo ? `（${text(detail.docNo)}）` : '';
+      return typed ? `${kind}：${text(detail.title)}${docNo}` : `${kind}${docNo}`;
+    }
+    case 'finished':
+      return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
+    case 'rated':
+      return RATED_LINE;
+    default:
+      return typed ? text(detail.reason) || text(detail.note) : '';
+  }
 }

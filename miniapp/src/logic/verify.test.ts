@@ -1,5 +1,5 @@
 import { ApiError, apiErrorFromResponse, networkError } from './api-error';
-import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, verifyFailure } from './verify';
+import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, trailActorText, trailStepText, verifyFailure } from './verify';
 
 const TOKEN = 'Ab3_x-9.Qz';
 
@@ -45,5 +45,17 @@ describe('verifyFailure', () => {
 
   it('has a refusal for a link without a code', () => {
     expect(MISSING_CODE).toMatchObject({ retry: false, advice: REFUSE_ADVICE });
+  });
+});
+
+describe('the trail as the enterprise reads it', () => {
+  it('gives a step with what it recorded, or the step alone', () => {
+    expect(trailStepText({ step: '检查结果', detail: '食品经营许可检查：合格' })).toBe('检查结果：食品经营许可检查：合格');
+    expect(trailStepText({ step: '报备', detail: '' })).toBe('报备');
+  });
+
+  it('names an officer with the certificate number, anyone else by name', () => {
+    expect(trailActorText({ name: '张伟', certNo: '豫C0000001' })).toBe('张伟（执法证号 豫C0000001）');
+    expect(trailActorText({ name: '企业' })).toBe('企业');
   });
 });

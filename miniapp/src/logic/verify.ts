@@ -1,4 +1,4 @@
-import { ErrorCode } from '@mashang/shared';
+import { ErrorCode, type PublicTrailActor, type PublicTrailStep } from '@mashang/shared';
 import { ApiError, ClientErrorCode } from './api-error';
 
 /** What the enterprise is told to do whenever a code does not check out. */
@@ -71,3 +71,13 @@ export const MISSING_CODE: VerifyFailure = {
   advice: REFUSE_ADVICE,
   retry: false,
 };
+
+/** A step of the trail as one line: `检查结果：食品经营许可检查：合格`, or the step alone. */
+export function trailStepText(step: Pick<PublicTrailStep, 'step' | 'detail'>): string {
+  return step.detail ? `${step.step}：${step.detail}` : step.step;
+}
+
+/** Who took a step: an officer with the certificate number to check against the card at the door. */
+export function trailActorText(by: PublicTrailActor): string {
+  return by.certNo ? `${by.name}（执法证号 ${by.certNo}）` : by.name;
+}

@@ -1,4 +1,4 @@
-import type { CodeCheck, CodeTrail } from '@mashang/shared';
+import type { CodeCheck, PublicTrailView } from '@mashang/shared';
 import { api } from './request';
 
 /**
@@ -10,7 +10,7 @@ export function checkInspectionCode(token: string): Promise<CodeCheck> {
   return api.get<CodeCheck>(`/api/codes/${encodeURIComponent(token)}`, undefined, { anonymous: true });
 }
 
-/** What has happened in the inspection so far (全过程留痕), one trail per agency; public like the check. */
-export function inspectionTrails(token: string): Promise<CodeTrail[]> {
-  return api.get<CodeTrail[]>(`/api/codes/${encodeURIComponent(token)}/trail`, undefined, { anonymous: true });
+/** What has happened in the inspection so far (全过程留痕), each agency's steps; public like the check, while the code is in force. */
+export function inspectionTrail(token: string): Promise<PublicTrailView> {
+  return api.get<PublicTrailView>(`/api/codes/${encodeURIComponent(token)}/trail`, undefined, { anonymous: true });
 }

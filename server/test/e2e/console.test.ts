@@ -96,8 +96,14 @@ describe('the supervision console in a real browser: a bad rating becomes a rect
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const admin = await phone.newPage();
     await signIn(admin, 'admin1');
-    await admin.locator(`.case-row[data-case-id="${caseId}"]`).click();
+    // The rated agency's list and case page name neither the enterprise nor what it wrote.
+    const adminRow = admin.locator(`.case-row[data-case-id="${caseId}"]`);
+    await adminRow.waitFor();
+    expect(await adminRow.textContent()).not.toContain('老王烩面馆');
+    await adminRow.click();
     await admin.waitForSelector('#action-answer-rectification');
+    expect(await admin.locator('#case-anonymity').textContent()).toContain('评价企业');
+    expect(await admin.locator('body').textContent()).not.toContain('一个月来了两次，影响营业');
     expect(await admin.locator('#case-actions .btn').allTextContents()).not.toContain('确认整改到位');
     await act(admin, 'answer-rectification', { note: '已撤回重复计划，约谈当事执法人员，并向企业致歉' }, '整改待确认');
     await phone.close();

@@ -66,6 +66,10 @@ describe('plans in a real browser: file, be refused, file again, issue the code,
     await page.waitForSelector('#verify-trail .verify-trail-entry');
     const entries = await page.locator('.verify-trail-entry__what').allTextContents();
     expect(entries.map((text) => text.split('：')[0])).toEqual(['报备', '生成检查码']);
+    // Who took each step: the officer by name and certificate number, never an account; then until when the code shows it.
+    expect(await page.locator('.verify-trail-entry__who').allTextContents()).toEqual(['张伟（执法证号 豫C0000001）', '张伟（执法证号 豫C0000001）']);
+    expect(await page.locator('#verify-trail').textContent()).not.toContain('officer1');
+    expect(await page.locator('#verify-trail-valid').textContent()).toContain('凭此检查码可查看至');
 
     await page.goto(`${t.url}/v/${'A'.repeat(20)}`);
     await page.waitForSelector('#verify-status.verify--bad');

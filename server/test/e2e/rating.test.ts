@@ -42,9 +42,9 @@ describe('the SMS rating page in a real phone-sized browser', () => {
   it('opens the link from the SMS, rates both agencies of a joint inspection, and is refused a second time', async () => {
     const inspections = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
     await inspections.add(JobName.InspectionFinished, { groupId: 'P1', creditCode: CODE, inspectionIds: ['P1', 'P2'], finishedAt: '2026-03-05T02:30:00.000Z' }, { jobId: 'finished:P1' });
-    const admin = await login(t.app, 'admin1');
+    const supervisor = await login(t.app, 'supervisor');
     const [sms] = await eventually(async () => {
-      const outbox = (await call(t.app, 'GET', '/api/sms/outbox', { token: admin })).body;
+      const outbox = (await call(t.app, 'GET', '/api/sms/outbox', { token: supervisor })).body;
       return outbox.length > 0 && outbox;
     }, 20_000, 'the SMS in the outbox');
     expect(sms.phone).toBe('136****5678');

@@ -10,6 +10,7 @@ import {
   deadlineText,
   detailText,
   EMPTY_FILTERS,
+  eventLabel,
   exportQuery,
   firstPage,
   formatRate,
@@ -94,6 +95,9 @@ describe('console logic', () => {
     expect(confirmNote('confirm-rectification')).toBe('提交后案件将办结，不可撤回。');
     expect(confirmNote('conclude-fabricated')).toBe('提交后案件将办结，不可撤回。');
     expect(confirmNote('refer-discipline')).toBe('提交后案件将转入下一环节，不可撤回。');
+    expect(actionForm('pass-on-substance')).toMatchObject({ note: 'required', confirm: true });
+    expect(confirmNote('pass-on-substance')).toContain('仍看不到是哪家企业评价');
+    expect(eventLabel('substance-passed-on')).toBe('向被评价部门转交评价内容');
     expect(detailText({ inspectionId: 'X1', reasons: ['不认可'], note: '', gone: null })).toBe('inspectionId: X1；reasons: ["不认可"]');
   });
 

@@ -152,6 +152,7 @@ const EVENT_LABELS: Record<string, string> = {
   referred: '移交纪检监察',
   'discipline-outcome': '纪检监察处理结果',
   'review-decided': '异议复查已决定',
+  'substance-passed-on': '向被评价部门转交评价内容',
 };
 export const eventLabel = (kind: string) => EVENT_LABELS[kind] ?? kind;
 
@@ -197,6 +198,7 @@ export interface ActionDraft {
 
 /** What the form says before a step that cannot be undone. */
 export function confirmNote(action: CaseAction): string {
+  if (action === 'pass-on-substance') return '提交后被评价部门将看到企业反映的问题和意见（仍看不到是哪家企业评价），不可撤回。';
   const closes = action === 'record-discipline-outcome' || action.startsWith('conclude') || action === 'confirm-rectification';
   return `提交后案件将${closes ? '办结' : '转入下一环节'}，不可撤回。`;
 }

@@ -5,8 +5,10 @@ import { isCalendarDate,
   ANOMALY_RULE_TITLES,
   ANOMALY_RULES,
   ErrorCode,
+  evidenceForAgency,
   shanghaiDate,
   type AgencyActivity,
+  type AnomalyFinding,
   type AnomalyFindingView,
   type AnomalyReportSummaryView,
   type AnomalyRuleId,
@@ -108,10 +110,11 @@ export class AnalyticsService implements OnApplicationBootstrap {
     const scope = { agencyId, ruleOrder: filter.rule ? ANOMALY_RULES.indexOf(filter.rule) : null };
     const { rows, total } = await this.findingRows.page(asOf, scope, pageSize, (page - 1) * pageSize);
     const names = await this.agencies.namesOf(rows.flatMap((r) => (r.agency_id === null ? [] : [r.agency_id])));
+    const forAgency = agencyScope(user) !== null;
     return {
       items: rows.map((r) => ({
         id: String(r.id),
-        ...toFinding(r),
+        ...readableFinding(toFinding(r), forAgency),
         ruleTitle: ANOMALY_RULE_TITLES[r.rule as AnomalyRuleId],
         agencyName: r.agency_id === null ? null : (names.get(r.agency_id) ?? r.agency_id),
         flaggedCaseId: r.flagged_case_id,
@@ -127,7 +130,8 @@ export class AnalyticsService implements OnApplicationBootstrap {
     await this.completedRun(asOf);
     const agencyId = this.findingAgency(user, filter.agencyId);
     const ruleOrder = filter.rule ? ANOMALY_RULES.indexOf(filter.rule) : null;
-    return (out) => writeFindingsWorkbook(this.findingRows, asOf, { agencyId, ruleOrder }, out);
+    const forAgency = agencyScope(user) !== null;
+    return (out) => writeFindingsWorkbook(this.findingRows, asOf, { agencyId, ruleOrder }, out, forAgency);
   }
 
   async reportFile(asOf: string): Promise<(out: Writable) => Promise<number>> {
@@ -182,4 +186,9 @@ export class AnalyticsService implements OnApplicationBootstrap {
 
 function checkDate(asOf: string): void {
   if (!isCalendarDate(asOf)) throw invalid('asOf', '须为有效日期 YYYY-MM-DD');
+}
+
+/** A finding as its reader may see it: an agency admin without what would name an enterprise's rating. */
+function readableFinding(finding: AnomalyFinding, forAgency: boolean): AnomalyFinding {
+  return forAgency ? { ...finding, evidence: evidenceForAgency(finding.rule, finding.evidence) } : finding;
 }

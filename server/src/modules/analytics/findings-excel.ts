@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { ANOMALY_RULE_TITLES, ANOMALY_SEVERITY_LABELS, type AnomalyRuleId, type AnomalySeverity } from '@mashang/shared';
+import { ANOMALY_RULE_TITLES, ANOMALY_SEVERITY_LABELS, evidenceForAgency, type AnomalyRuleId, type AnomalySeverity } from '@mashang/shared';
 import ExcelJS from 'exceljs';
 import type { AnomalyFindingRepository, FindingScope } from './anomaly-finding.repository.js';
 import { storedFindings } from './report-file.js';
@@ -15,9 +15,10 @@ const SUBJECT_LABELS: Record<string, string> = {
 
 /**
  * Streams a report's findings (optionally of one agency and rule) as an .xlsx workbook: rows are
- * committed as they are read, so the sheet is never held whole in memory.
+ * committed as they are read, so the sheet is never held whole in memory. `forAgency`: the evidence
+ * as an agency admin may read it (evidenceForAgency).
  */
-export async function writeFindingsWorkbook(findings: AnomalyFindingRepository, asOf: string, scope: FindingScope, out: Writable): Promise<number> {
+export async function writeFindingsWorkbook(findings: AnomalyFindingRepository, asOf: string, scope: FindingScope, out: Writable, forAgency = false): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(`研判结果 ${asOf}`);
   sheet.columns = [
@@ -43,7 +44,7 @@ export async function writeFindingsWorkbook(findings: AnomalyFindingRepository, 
       subject: r.subject_id,
       agencyId: r.agency_id ?? '',
       explanation: r.explanation,
-      evidence: r.evidence,
+      evidence: forAgency ? JSON.stringify(evidenceForAgency(r.rule, JSON.parse(r.evidence))) : r.evidence,
       flaggedCaseId: r.flagged_case_id ?? '',
     }).commit();
     count++;

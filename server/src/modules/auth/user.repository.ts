@@ -15,6 +15,14 @@ export class UserRepository extends EntityTable<User> {
     return new Map(rows.map((u) => [String(u.id), u.display_name]));
   }
 
+  /** The agency and officer record of each of these users that exists, by id: to name who acted without naming the account. */
+  async staffOf(ids: number[], tx?: Tx): Promise<Map<number, { agencyId: string | null; officerId: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows: { id: number; agency_id: string | null; officer_id: string | null }[] = await this.db(tx).query(
+      'SELECT id, agency_id, officer_id FROM users WHERE id IN (?)', [[...new Set(ids)]]);
+    return new Map(rows.map((u) => [Number(u.id), { agencyId: u.agency_id, officerId: u.officer_id }]));
+  }
+
   /** Active users of a role, by display name. */
   activeOfRole(role: Role, tx?: Tx): Promise<{ id: number; display_name: string }[]> {
     return this.db(tx).query('SELECT id, display_name FROM users WHERE role = ? AND active = 1 ORDER BY display_name, id', [role]);

@@ -46,7 +46,7 @@ export class RatingsController {
   }
 }
 
-/** The local outbox, and the providers' delivery-receipt callbacks (each in its provider's format). */
+/** The local outbox (supervisors), and the providers' delivery-receipt callbacks (each in its provider's format). */
 @ApiTags('sms')
 @Controller('sms')
 export class SmsController {
@@ -56,11 +56,15 @@ export class SmsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Supervisors only: each message holds the enterprise's rating link or code, and whoever holds it
+   * can rate — an agency must never read the link of its own inspection.
+   */
   @ApiBearerAuth()
-  @Roles(Role.AgencyAdmin, Role.Supervisor)
+  @Roles(Role.Supervisor)
   @Get('outbox')
-  outbox(@CurrentUser() user: SessionUser) {
-    return this.invites.outbox(user, 50);
+  outbox() {
+    return this.invites.outbox(50);
   }
 
   /** Aliyun SmsReport push: a JSON array of `{ biz_id, phone_number, success, err_code, err_msg, … }`. */

@@ -1,11 +1,11 @@
-import { RATING_DIMENSION_LABELS, RATING_DIMENSIONS, RATING_PROBLEM_LABELS, type RatingInput } from '@mashang/shared';
+import { RATING_DIMENSION_LABELS, RATING_DIMENSIONS, RATING_PROBLEM_LABELS, type PoorRatingRule, type RatingInput } from '@mashang/shared';
 
 /** A dimension scored this low or lower is a poor rating. */
 export const POOR_SCORE = 2;
 
 export interface PoorRating {
   /** The strongest reason: disapprove, then low-score, then problems. */
-  rule: 'disapprove' | 'low-score' | 'problems';
+  rule: PoorRatingRule;
   severity: 'medium' | 'high';
   /** Every reason, in plain words, for the supervisor. */
   reasons: string[];

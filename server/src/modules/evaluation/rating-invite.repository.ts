@@ -48,7 +48,7 @@ export interface InvitedAgency {
 }
 
 /** A subquery limiting `invite` (an invite id column) to invites that ask about `agencyId`. */
-export function inviteOfAgency(invite: string): string {
+function inviteOfAgency(invite: string): string {
   return `EXISTS (SELECT 1 FROM rating_invite_agencies x WHERE x.invite_id = ${invite} AND x.agency_id = ?)`;
 }
 

@@ -39,4 +39,11 @@ export class Rating {
 
   @Column({ name: 'rated_at', type: 'datetime', precision: 3 })
   ratedAt: Date;
+
+  /**
+   * Random salt of the digest on the rating's trail entry (rating-digest.ts), hex; null for ratings
+   * recorded before digests, and for imported ones.
+   */
+  @Column({ name: 'digest_salt', type: 'char', length: 32, nullable: true })
+  digestSalt: string | null;
 }

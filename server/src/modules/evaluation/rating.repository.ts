@@ -8,13 +8,13 @@ const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
 /** Statements on `ratings`: each agency of an inspection is rated once (the primary key holds it under concurrency too). */
 @Injectable()
 export class RatingRepository extends BaseRepository {
-  /** Records a rating; false when this agency's part of the inspection is rated already. */
-  async insert(rating: RatingRecord, tx: Tx): Promise<boolean> {
+  /** Records a rating with the salt of its trail digest; false when this agency's part of the inspection is rated already. */
+  async insert(rating: RatingRecord & { digestSalt: string }, tx: Tx): Promise<boolean> {
     try {
       await tx.query(
-        `INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [rating.inspectionId, rating.agencyId, rating.language, rating.procedure, rating.manner, rating.fairness, rating.verdict, rating.flags.join(','), rating.comment, rating.ratedAt],
+        `INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at, digest_salt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [rating.inspectionId, rating.agencyId, rating.language, rating.procedure, rating.manner, rating.fairness, rating.verdict, rating.flags.join(','), rating.comment, rating.ratedAt, rating.digestSalt],
       );
       return true;
     } catch (error) {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../../infra/database/tx.js';
-import { inviteOfAgency } from './rating-invite.repository.js';
 
 export interface OutboxEntry {
   messageId: string;
@@ -20,14 +19,10 @@ export class SmsOutboxRepository extends BaseRepository {
     ]);
   }
 
-  /** The latest `limit` entries, newest first; of one agency's invites, or all. */
-  async latest(agencyId: string | null, limit: number): Promise<(Omit<OutboxEntry, 'messageId'> & { id: number })[]> {
+  /** The latest `limit` entries, newest first. */
+  async latest(limit: number): Promise<(Omit<OutboxEntry, 'messageId'> & { id: number })[]> {
     const rows: { id: string | number; phone_cipher: string; text: string; link: string; sent_at: Date }[] = await this.dataSource.query(
-      `SELECT o.id, o.phone_cipher, o.text, o.link, o.sent_at FROM sms_outbox o JOIN sms_messages m ON m.id = o.message_id
-       ${agencyId === null ? '' : `WHERE ${inviteOfAgency('m.invite_id')}`}
-       ORDER BY o.id DESC LIMIT ?`,
-      agencyId === null ? [limit] : [agencyId, limit],
-    );
+      'SELECT id, phone_cipher, text, link, sent_at FROM sms_outbox ORDER BY id DESC LIMIT ?', [limit]);
     return rows.map((r) => ({ id: Number(r.id), phoneCipher: r.phone_cipher, text: r.text, link: r.link, sentAt: new Date(r.sent_at) }));
   }
 }

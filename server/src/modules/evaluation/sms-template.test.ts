@@ -1,4 +1,4 @@
-import { renderSms, type SmsTemplateInput } from './sms-template.js';
+import { maskCredential, renderSms, type SmsTemplateInput } from './sms-template.js';
 
 const base: SmsTemplateInput = {
   kind: 'invite',
@@ -36,6 +36,16 @@ describe('SMS templates', () => {
     expect(sms.params.agency).toMatch(/^开封市城市管理.*…等2个部门$/);
     expect(sms.params.agency.length).toBeLessThanOrEqual(20);
     expect(renderSms({ ...base, agencyNames: ['市市场监督管理局', '市消防救援支队'] }).params.agency).toBe('市市场监督管理局等2个部门');
+  });
+
+  it('the text for logs masks the link token and the rating code, keeping their first four characters', () => {
+    const link = renderSms(base);
+    expect(link.loggedText).toBe(link.text.replace(base.token, `AbCd${'*'.repeat(18)}`));
+    expect(link.loggedText).not.toContain(base.token.slice(0, 5));
+    const code = renderSms({ ...base, mode: 'code', code: 'ABCD2345', kind: 'reminder' });
+    expect(code.loggedText).toBe(code.text.replace('ABCD-2345', 'ABCD-****'));
+    expect(code.loggedText).toContain('https://ruqi.example.gov.cn/r 输入评价码 ABCD-****');
+    expect(maskCredential('https://x.cn/r/Zk')).toBe('https://x.cn/r/Zk');
   });
 
   it('a reminder says the inspection is still unrated', () => {

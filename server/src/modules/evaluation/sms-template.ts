@@ -28,6 +28,21 @@ export interface SmsContent {
   text: string;
   /** Where the message sends the enterprise: its personal link, or the rating page in code mode. */
   link: string;
+  /** `text` with the link's token or the rating code masked: what logs may keep. */
+  loggedText: string;
+}
+
+/** Characters of a link token or a rating code a log keeps: enough to tell messages apart, too few to rate with. */
+const CREDENTIAL_SHOWN = 4;
+
+/**
+ * A link's token or a rating code as logs show it: the address up to the token and the first few
+ * characters, the rest as `*` (`https://…/r/AbCd******************`, `ABCD-****`).
+ */
+export function maskCredential(credential: string): string {
+  const start = credential.lastIndexOf('/') + 1;
+  const secret = credential.slice(start);
+  return `${credential.slice(0, start)}${secret.slice(0, CREDENTIAL_SHOWN)}${secret.slice(CREDENTIAL_SHOWN).replace(/[^-]/g, '*')}`;
 }
 
 /** `2026-03-05` → `3月5日` */
@@ -55,14 +70,19 @@ export function renderSms(input: SmsTemplateInput): SmsContent {
   const fixedPage = `${input.baseUrl}/r`;
   const link = input.mode === 'link' ? `${input.baseUrl}/r/${input.token}` : fixedPage;
   const code = input.mode === 'code' ? formatRatingCode(input.code ?? '') : null;
-  const how = code ? `请用手机打开 ${fixedPage} 输入评价码 ${code}` : `请点击 ${link}`;
-  const opening = input.kind === 'invite'
-    ? `您好！${date}${agency}对贵单位进行了行政检查。${how} 对执法人员作出评价`
-    : `提醒：${date}${agency}的行政检查您还没有评价。${how} 作出评价`;
+  const text = (credential: string) => {
+    const how = code ? `请用手机打开 ${fixedPage} 输入评价码 ${credential}` : `请点击 ${credential}`;
+    const opening = input.kind === 'invite'
+      ? `您好！${date}${agency}对贵单位进行了行政检查。${how} 对执法人员作出评价`
+      : `提醒：${date}${agency}的行政检查您还没有评价。${how} 作出评价`;
+    return `【${input.signName}】${opening}，${until}前有效，无需登录。`;
+  };
+  const credential = code ?? link;
   return {
     params: code ? { date, agency, code, until } : { date, agency, link, until },
-    positional: [date, agency, code ?? link, until],
-    text: `【${input.signName}】${opening}，${until}前有效，无需登录。`,
+    positional: [date, agency, credential, until],
+    text: text(credential),
     link,
+    loggedText: text(maskCredential(credential)),
   };
 }

@@ -54,6 +54,8 @@ export interface QueueFilter {
   raisedBefore?: Date;
   raisedFrom?: Date;
   creditCodes?: { prefix: string; orIn: string[] } | { in: { sql: string; params: unknown[] } };
+  /** Cases of these sources left out. */
+  withoutSources?: FlagSource[];
   /** Only cases whose current step has a deadline. */
   withDeadline?: boolean;
 }
@@ -149,9 +151,11 @@ export class FlaggedCaseQueueRepository extends BaseRepository {
 
   /**
    * Up to `limit` other cases on the same enterprise or officer raised no later than `raisedUpTo`,
-   * newest first; of one agency's, or all.
+   * newest first; of one agency's, or all; none of the sources in `withoutSources`.
    */
-  async related(caseId: string, on: { creditCode: string | null; officerId: string | null }, raisedUpTo: Date, agencyId: string | null, limit: number): Promise<QueuedCase[]> {
+  async related(
+    caseId: string, on: { creditCode: string | null; officerId: string | null }, raisedUpTo: Date, agencyId: string | null, limit: number, withoutSources: FlagSource[] = [],
+  ): Promise<QueuedCase[]> {
     const either: string[] = [];
     const params: unknown[] = [];
     if (on.creditCode) {
@@ -165,8 +169,8 @@ export class FlaggedCaseQueueRepository extends BaseRepository {
     if (!either.length) return [];
     const rows: CaseRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM flagged_cases WHERE (${either.join(' OR ')}) AND id <> ? AND created_at <= ?${agencyId === null ? '' : ' AND agency_id = ?'}
-       ORDER BY created_at DESC, id DESC LIMIT ?`,
-      [...params, caseId, raisedUpTo, ...(agencyId === null ? [] : [agencyId]), limit],
+       ${withoutSources.length ? 'AND source NOT IN (?)' : ''} ORDER BY created_at DESC, id DESC LIMIT ?`,
+      [...params, caseId, raisedUpTo, ...(agencyId === null ? [] : [agencyId]), ...(withoutSources.length ? [withoutSources] : []), limit],
     );
     return rows.map(toCase);
   }
@@ -176,6 +180,12 @@ export class FlaggedCaseQueueRepository extends BaseRepository {
     const rows: { id: string | number; kind: string; actor: string; detail: string; at: Date }[] = await this.dataSource.query(
       'SELECT id, kind, actor, detail, at FROM flagged_case_events WHERE case_id = ? ORDER BY id', [caseId]);
     return rows.map((e) => ({ id: String(e.id), kind: e.kind, actor: e.actor, detail: e.detail, at: new Date(e.at) }));
+  }
+
+  /** Whether a case's log has an event of this kind (in the caller's transaction, after its lock). */
+  async hasEvent(caseId: string, kind: string, tx?: Tx): Promise<boolean> {
+    const rows: unknown[] = await this.db(tx).query('SELECT 1 AS x FROM flagged_case_events WHERE case_id = ? AND kind = ? LIMIT 1', [caseId, kind]);
+    return rows.length > 0;
   }
 
   /** The agency a case concerns ({ agencyId: null } for none); null when there is no such case. */
@@ -274,5 +284,9 @@ function conditions(filter: QueueFilter): { where: string[]; params: unknown[] }
     params.push(...codes.in.params);
   }
   if (filter.withDeadline) where.push('f.deadline IS NOT NULL');
+  if (filter.withoutSources?.length) {
+    where.push('f.source NOT IN (?)');
+    params.push(filter.withoutSources);
+  }
   return { where, params };
 }

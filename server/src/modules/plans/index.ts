@@ -8,5 +8,5 @@ export { PlansModule } from './plans.module.js';
 export { LateCodes, type LateCode } from './late-code.js';
 export { PlanRepository, type PlanMember } from './plan.repository.js';
 export { InspectionCodeRepository } from './inspection-code.repository.js';
-export { codeSigningKey, isAuthenticToken } from './inspection-code.js';
+export { LiveCodes, type LiveCode } from './inspection-codes/live-codes.js';
 export { PlanProgressRepository, type PlanArrival, type PlanMatchQuery, type PlanMatchRow, type PlanProgress } from './plan-progress.repository.js';

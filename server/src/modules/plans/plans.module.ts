@@ -10,6 +10,7 @@ import { FilePlan } from './filing/file-plan.js';
 import { FilingCheck } from './filing/filing-check.js';
 import { HalfYearRecords } from './half-year/half-year-records.js';
 import { CheckCode } from './inspection-codes/check-code.js';
+import { LiveCodes } from './inspection-codes/live-codes.js';
 import { CodeLinkController, InspectionCodesController } from './inspection-codes/inspection-codes.controller.js';
 import { IssueCode } from './inspection-codes/issue-code.js';
 import { InspectionCodeRepository } from './inspection-code.repository.js';
@@ -33,13 +34,13 @@ import { ReviewsController } from './reviews/reviews.controller.js';
 const REPOSITORIES = [PlanRepository, PlanEventRepository, PlanProgressRepository, InspectionCodeRepository, JointScenarioRepository, ReviewRepository];
 const OPERATIONS = [
   EnterpriseSerial, PlanHistory, Regrouping, FilingCheck, FilePlan, MovePlan, CancelPlan, PlanViews, HalfYearRecords,
-  IssueCode, CheckCode, JointScenariosService, RequestReview, DecideReview, ReviewViews, LateCodes,
+  IssueCode, LiveCodes, CheckCode, JointScenariosService, RequestReview, DecideReview, ReviewViews, LateCodes,
 ];
 
 @Module({
   imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
   controllers: [PlansController, InspectionCodesController, CodeLinkController, JointScenariosController, ReviewsController],
   providers: [...REPOSITORIES, ...OPERATIONS],
-  exports: [LateCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository],
+  exports: [LateCodes, LiveCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository],
 })
 export class PlansModule {}

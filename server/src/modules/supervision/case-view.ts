@@ -11,8 +11,9 @@ export interface CaseNamesOf {
   assigneeName: string | null;
 }
 
-export function stateOf(c: Pick<CaseUnderLock, 'status' | 'source' | 'agencyId' | 'creditCode' | 'deadline' | 'createdAt'>): CaseState {
-  return { status: c.status, source: c.source, agencyId: c.agencyId, creditCode: c.creditCode, deadline: c.deadline, raisedOn: shanghaiDate(c.createdAt) };
+/** What the workflow's rules know of a case; `substancePassedOn` from its log, where a rule asks for it. */
+export function stateOf(c: Pick<CaseUnderLock, 'status' | 'source' | 'agencyId' | 'creditCode' | 'deadline' | 'createdAt'>, substancePassedOn = false): CaseState {
+  return { status: c.status, source: c.source, agencyId: c.agencyId, creditCode: c.creditCode, deadline: c.deadline, raisedOn: shanghaiDate(c.createdAt), substancePassedOn };
 }
 
 export function listItem(c: QueuedCase, names: CaseNamesOf, now: Date): CaseListItem {

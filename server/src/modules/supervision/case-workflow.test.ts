@@ -10,7 +10,7 @@ const officer1 = { ...user('officer', 'A1'), officerId: 'O1' };
 const TODAY = '2026-05-10';
 
 const state = (overrides: Partial<CaseState> = {}): CaseState => ({
-  status: 'open', source: 'rating', agencyId: 'A1', creditCode: '91440300708461136T', deadline: null, raisedOn: '2026-05-09', ...overrides,
+  status: 'open', source: 'rating', agencyId: 'A1', creditCode: '91440300708461136T', deadline: null, raisedOn: '2026-05-09', substancePassedOn: false, ...overrides,
 });
 
 describe('case workflow', () => {
@@ -50,6 +50,19 @@ describe('case workflow', () => {
     expect(allowedActions(state({ status: 'investigating' }), supervisor)).toContain('conclude-fabricated');
     const noAgency = state({ status: 'investigating', agencyId: null });
     expect(decide(noAgency, supervisor, 'order-rectification', { note: 'x' }, TODAY)).toMatchObject({ ok: false, reason: 'status' });
+  });
+
+  it('lets a supervisor pass the substance of a rating on to the rated agency once, while investigating, saying why', () => {
+    const investigating = state({ status: 'investigating', deadline: '2026-05-20' });
+    expect(decide(investigating, supervisor, 'pass-on-substance', { note: '请部门说明重复检查的原因' }, TODAY))
+      .toEqual({ ok: true, to: 'investigating', conclusion: null, deadline: '2026-05-20', event: 'substance-passed-on' });
+    expect(decide(investigating, supervisor, 'pass-on-substance', {}, TODAY)).toMatchObject({ ok: false, field: 'note' });
+    expect(allowedActions(investigating, supervisor)).toContain('pass-on-substance');
+    expect(allowedActions({ ...investigating, substancePassedOn: true }, supervisor)).not.toContain('pass-on-substance');
+    expect(decide({ ...investigating, substancePassedOn: true }, supervisor, 'pass-on-substance', { note: 'x' }, TODAY)).toMatchObject({ ok: false, reason: 'status' });
+    expect(allowedActions(state({ status: 'investigating', source: 'anomaly' }), supervisor)).not.toContain('pass-on-substance');
+    expect(allowedActions(state({ status: 'open' }), supervisor)).not.toContain('pass-on-substance');
+    for (const who of [admin1, discipline]) expect(decide(investigating, who, 'pass-on-substance', { note: 'x' }, TODAY)).toMatchObject({ ok: false, reason: 'forbidden' });
   });
 
   it('requires notes and sane deadlines', () => {

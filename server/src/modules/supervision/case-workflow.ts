@@ -23,6 +23,8 @@ export interface CaseState {
   deadline: string | null;
   /** YYYY-MM-DD (Asia/Shanghai) the case was raised. */
   raisedOn: string;
+  /** A rating's case only: a supervisor has passed the substance of the rating on to the rated agency. */
+  substancePassedOn: boolean;
 }
 
 export interface ActionInput {
@@ -66,6 +68,9 @@ export const DEFAULT_RECTIFICATION_DAYS = 15;
 export const DEFAULT_CONFIRMATION_DAYS = 5;
 export const DEFAULT_DISCIPLINE_DAYS = 30;
 
+/** The log's event of `pass-on-substance`: from it on, the rated agency reads what the enterprise said. */
+export const SUBSTANCE_PASSED_ON = 'substance-passed-on';
+
 const needsAgency = (state: CaseState) => (state.agencyId ? null : '该案件未涉及具体执法部门，不能责令整改');
 
 export const RULES: Readonly<Record<CaseAction, Rule>> = {
@@ -81,6 +86,22 @@ export const RULES: Readonly<Record<CaseAction, Rule>> = {
   'return-rectification': { from: ['answered'], by: ['supervisor'], to: 'rectifying', note: true, deadline: 'required', event: 'rectification-returned' },
   'refer-discipline': { from: UNDER_SUPERVISOR, by: ['supervisor'], to: 'referred', note: true, deadline: DEFAULT_DISCIPLINE_DAYS, event: 'referred' },
   'record-discipline-outcome': { from: ['referred'], by: ['discipline'], to: 'closed', conclusion: 'disciplined', note: true, deadline: 'clear', event: 'discipline-outcome' },
+  /**
+   * The rated agency sees only the kind of complaint and the inspection's date; a supervisor may let it
+   * see the substance (the problems ticked and the comment, never who rated), once, while investigating.
+   */
+  'pass-on-substance': {
+    from: UNDER_SUPERVISOR,
+    by: ['supervisor'],
+    to: null,
+    note: true,
+    deadline: 'unchanged',
+    requires: (state) => {
+      if (state.source !== 'rating' || !state.agencyId) return '只有企业评价引发的案件才能向被评价部门转交评价内容';
+      return state.substancePassedOn ? '评价内容已转交被评价部门' : null;
+    },
+    event: SUBSTANCE_PASSED_ON,
+  },
   'conclude-fabricated': {
     from: UNDER_SUPERVISOR,
     by: ['supervisor'],

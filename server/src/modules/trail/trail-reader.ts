@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TrailVerification, TrailView } from '@mashang/shared';
 import { firstBreak } from './trail-chain.js';
+import { disclosedDetail, type TrailReaderKind } from './trail-disclosure.js';
 import { TrailRepository } from './trail.repository.js';
 
 /** Reading and verifying inspections' trails (全过程留痕); who may read which trail is the caller's rule. */
@@ -8,11 +9,12 @@ import { TrailRepository } from './trail.repository.js';
 export class TrailReader {
   constructor(@Inject(TrailRepository) private readonly trail: TrailRepository) {}
 
-  async read(inspectionId: string): Promise<TrailView> {
+  /** One inspection's entries, each detail as this reader may see it (verification still hashes the stored text). */
+  async read(inspectionId: string, reader: TrailReaderKind): Promise<TrailView> {
     const entries = await this.trail.entries(inspectionId);
     return {
       inspectionId,
-      entries: entries.map((e) => ({ seq: e.seq, kind: e.kind, actor: e.actor, at: e.at.toISOString(), detail: JSON.parse(e.detail), hash: e.hash })),
+      entries: entries.map((e) => ({ seq: e.seq, kind: e.kind, actor: e.actor, at: e.at.toISOString(), detail: disclosedDetail(e.kind, JSON.parse(e.detail), reader), hash: e.hash })),
     };
   }
 

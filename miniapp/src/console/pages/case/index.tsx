@@ -7,13 +7,15 @@
  * #action-cancel, #action-error, #action-done; #case-log with .case-event[data-kind] (.case-event__actor,
  * .case-event__note); #case-inspection, #case-trail .trail-entry, #case-documents .document or
  * #documents-unavailable, #case-ratings .rating, #case-evidence (.evidence-record), #case-attachments
- * .attachment and #attach-file, #case-related .related-case, #credit-records, #case-error.
+ * .attachment and #attach-file, #case-related .related-case, #credit-records, #case-error;
+ * #case-anonymity for the rated agency on a case its rating raised (what is withheld from it, and why).
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   DISCIPLINE_OUTCOME_LABELS,
   DOCUMENT_KINDS,
+  RATING_ANONYMITY_NOTES,
   RATING_PROBLEM_LABELS,
   type CaseAction,
   type CaseDetail,
@@ -169,6 +171,11 @@ export default function CasePage() {
           ]}
         />
       </View>
+      {detail.anonymity && (
+        <Text id='case-anonymity' className='console__muted'>
+          {detail.anonymity.substancePassedOn ? RATING_ANONYMITY_NOTES.passedOn : RATING_ANONYMITY_NOTES.withheld}
+        </Text>
+      )}
       {error && <Text id='case-error' className='console__error'>{error}</Text>}
       {done && <Text id='action-done' className='console__ok'>{done}</Text>}
 

@@ -3,10 +3,11 @@
  * satisfaction per agency, the annual inspection rate, joint vs single, open cases by age — as
  * charts, each with its table and an Excel export. Ids for browser tests: #kpi-today,
  * #kpi-rate, #kpi-open; one .panel per table with id #dash-<table> holding a .chart
- * (data-ready="true" once drawn), a .dash__table and #export-<table>; #dash-error.
+ * (data-ready="true" once drawn), a .dash__table and #export-<table>; #dash-error; for an agency
+ * admin, #satisfaction-note (its satisfaction shows only over enough ratings).
  */
 import { Text, View } from '@tarojs/components';
-import { dashboardTable, TABLE_TITLES, type DashboardView } from '@mashang/shared';
+import { AGENCY_SATISFACTION_NOTE, dashboardTable, Role, TABLE_TITLES, type DashboardView } from '@mashang/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../../logic/api-error';
 import { chartOptions, type ChartTable } from '../../logic/charts';
@@ -109,6 +110,9 @@ export default function DashboardPage() {
               >
                 <Chart id={`chart-${table}`} option={charts[table]} />
                 <Table view={view} table={table} />
+                {table === 'satisfaction' && user?.role === Role.AgencyAdmin && (
+                  <Text id='satisfaction-note' className='console__muted'>{AGENCY_SATISFACTION_NOTE}</Text>
+                )}
               </Panel>
             ))}
           </View>

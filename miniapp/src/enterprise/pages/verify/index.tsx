@@ -9,21 +9,23 @@
  * `.verify-agency__name`, `.verify-plan-code`, `.verify-officer` (name and certificate number)
  * and `.verify-item` (name and legal basis); on failure #verify-message (the server's words),
  * #verify-advice and, when trying again can help, #verify-retry. #verify-trail-open shows what has
- * happened so far: #verify-trail with one `.verify-trail` per agency and its `.verify-trail-entry` rows.
+ * happened so far: #verify-trail with one `.verify-trail` per agency and its `.verify-trail-entry` rows
+ * (`.verify-trail-entry__what`: the step and what it recorded; `.verify-trail-entry__who`: the officer's
+ * name and certificate number, or who else), ending with #verify-trail-valid (the code's validity);
+ * #verify-trail-error when the trail cannot be shown (e.g. the code has expired meanwhile).
  */
 import { Text, View } from '@tarojs/components';
 import { useLoad, useRouter } from '@tarojs/taro';
-import type { CodeCheck, CodeTrail } from '@mashang/shared';
+import type { CodeCheck, PublicTrailView } from '@mashang/shared';
 import { useState } from 'react';
 import { PrimaryButton } from '../../../components/buttons';
 import { Card } from '../../../components/card';
 import { StatusBanner } from '../../../components/status-banner';
 import { chineseDate, shanghaiDateTime } from '../../../logic/dates';
 import { triggerLabel } from '../../../logic/triggers';
-import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, verifyFailure, type VerifyFailure } from '../../../logic/verify';
+import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, trailActorText, trailStepText, verifyFailure, type VerifyFailure } from '../../../logic/verify';
 import { errorMessage } from '../../../logic/api-error';
-import { trailDetailLine, trailKindLabel } from '../../../logic/trail';
-import { checkInspectionCode, inspectionTrails } from '../../../services/codes';
+import { checkInspectionCode, inspectionTrail } from '../../../services/codes';
 import './index.css';
 
 type State =
@@ -34,13 +36,13 @@ type State =
 export default function VerifyPage() {
   const router = useRouter();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [trails, setTrails] = useState<CodeTrail[] | null>(null);
+  const [trail, setTrail] = useState<PublicTrailView | null>(null);
   const [trailError, setTrailError] = useState('');
 
   const showTrail = async () => {
     setTrailError('');
     try {
-      setTrails(await inspectionTrails(codeFromParams(router.params)!));
+      setTrail(await inspectionTrail(codeFromParams(router.params)!));
     } catch (error) {
       setTrailError(errorMessage(error));
     }
@@ -142,30 +144,31 @@ export default function VerifyPage() {
         </Card>
       ))}
 
-      {trails ? (
+      {trail ? (
         <Card id='verify-trail'>
           <Text className='verify-heading'>检查过程记录（全过程留痕，不可修改）</Text>
-          {trails.map((trail) => (
-            <View key={trail.inspectionId} className='verify-trail'>
-              <Text className='verify-agency__name'>{trail.agencyName}</Text>
-              {trail.entries.map((entry) => (
-                <View key={entry.seq} className='verify-trail-entry'>
-                  <Text className='verify-trail-entry__when'>{shanghaiDateTime(Date.parse(entry.at))}</Text>
-                  <Text className='verify-trail-entry__what'>
-                    {trailKindLabel(entry.kind)}
-                    {trailDetailLine(entry) ? `：${trailDetailLine(entry)}` : ''}
-                  </Text>
+          {trail.agencies.map((agency, agencyIndex) => (
+            <View key={agencyIndex} className='verify-trail'>
+              <Text className='verify-agency__name'>{agency.agencyName}</Text>
+              {agency.steps.map((step, index) => (
+                <View key={index} className='verify-trail-entry'>
+                  <Text className='verify-trail-entry__when'>{shanghaiDateTime(Date.parse(step.at))}</Text>
+                  <Text className='verify-trail-entry__what'>{trailStepText(step)}</Text>
+                  <Text className='verify-trail-entry__who'>{trailActorText(step.by)}</Text>
                 </View>
               ))}
             </View>
           ))}
+          <Text id='verify-trail-valid' className='verify-trail__valid'>
+            凭此检查码可查看至 {shanghaiDateTime(trail.validUntil)}
+          </Text>
         </Card>
       ) : (
         <PrimaryButton id='verify-trail-open' className='verify-button' onClick={() => void showTrail()}>
           查看检查过程记录
         </PrimaryButton>
       )}
-      {trailError && <Text className='verify-advice'>{trailError}</Text>}
+      {trailError && <Text id='verify-trail-error' className='verify-advice'>{trailError}</Text>}
 
       <Card className='verify-note'>
         <Text className='verify-note__text'>

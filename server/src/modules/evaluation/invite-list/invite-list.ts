@@ -11,7 +11,7 @@ import { SmsOutboxRepository } from '../sms-outbox.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** What agencies and supervisors see of the invites: each with its SMS and rating progress, and the local outbox. */
+/** What agencies and supervisors see of the invites: each with its SMS and rating progress, and the local outbox (supervisors). */
 @Injectable()
 export class InviteList {
   private readonly phones: PhoneCipher;
@@ -27,9 +27,13 @@ export class InviteList {
     this.phones = new PhoneCipher(config.phoneEncryptionKey);
   }
 
-  /** Invites newest first; an agency sees those it is part of. */
+  /**
+   * Invites newest first; an agency sees those it is part of, with their delivery — not whether the
+   * enterprise rated (an invite is one enterprise's), nor the reminders, sent only while it has not.
+   */
   async list(user: SessionUser, page: number, pageSize: number): Promise<Page<RatingInviteSummary>> {
     const scope = agencyScope(user);
+    const overseer = scope === null;
     const total = await this.invites.count(scope);
     const rows = await this.invites.page(scope, { page, pageSize });
     const ids = rows.map((r) => r.id);
@@ -50,8 +54,10 @@ export class InviteList {
         createdAt: r.createdAt.toISOString(),
         expiresAt: r.expiresAt.toISOString(),
         // Agencies on the register only.
-        agencies: invited.filter((a) => a.inviteId === r.id && agencyNames.has(a.agencyId)).map((a) => ({ agencyId: a.agencyId, name: agencyNames.get(a.agencyId)!, rated: a.rated })),
-        messages: messages.filter((m) => m.inviteId === r.id).map((m) => ({
+        agencies: invited.filter((a) => a.inviteId === r.id && agencyNames.has(a.agencyId)).map((a) => ({
+          agencyId: a.agencyId, name: agencyNames.get(a.agencyId)!, ...(overseer ? { rated: a.rated } : {}),
+        })),
+        messages: messages.filter((m) => m.inviteId === r.id && (overseer || m.kind === 'invite')).map((m) => ({
           kind: m.kind, status: m.status, attempts: m.attempts, errorCode: m.errorCode, errorMessage: m.errorMessage, acceptedAt: iso(m.acceptedAt), reportedAt: iso(m.reportedAt),
         })),
       })),
@@ -61,9 +67,9 @@ export class InviteList {
     };
   }
 
-  /** The latest messages of the local outbox provider, for a demo without a real SMS account. */
-  async outbox(user: SessionUser, limit: number): Promise<OutboxMessage[]> {
-    const rows = await this.outboxEntries.latest(agencyScope(user), limit);
+  /** The latest messages of the local outbox provider, for a demo without a real SMS account (supervisors only: they hold the links). */
+  async outbox(limit: number): Promise<OutboxMessage[]> {
+    const rows = await this.outboxEntries.latest(limit);
     return rows.map((r) => ({ id: r.id, phone: maskPhone(this.phones.decrypt(r.phoneCipher))!, text: r.text, link: r.link, sentAt: r.sentAt.toISOString() }));
   }
 }

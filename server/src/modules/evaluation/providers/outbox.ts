@@ -5,8 +5,9 @@ import type { SmsOutboxRepository } from '../sms-outbox.repository.js';
 import { transportFailure, type OutgoingSms, type SendOutcome, type SmsProvider } from './sms-provider.js';
 
 /**
- * For local runs: nothing leaves the machine. Each message is written to the server log (phone
- * masked) and to `sms_outbox`, where the agency and the supervisor can read it back for a demo.
+ * For local runs: nothing leaves the machine. Each message is written to the server log (phone,
+ * link token and rating code masked: whoever reads the log must not be able to rate) and to
+ * `sms_outbox`, where the supervisor can read it back for a demo.
  */
 export class OutboxSmsProvider implements SmsProvider {
   readonly name = 'outbox' as const;
@@ -22,7 +23,7 @@ export class OutboxSmsProvider implements SmsProvider {
     } catch (error) {
       return batch.map(() => transportFailure(error));
     }
-    for (const m of batch) this.logger.log(`SMS to ${maskPhone(m.phone)}: ${m.text}`);
+    for (const m of batch) this.logger.log(`SMS to ${maskPhone(m.phone)}: ${m.loggedText}`);
     return batch.map((m) => ({ ok: true, providerMessageId: `outbox:${m.messageId}` }));
   }
 }

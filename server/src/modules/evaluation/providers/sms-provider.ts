@@ -10,6 +10,8 @@ export interface OutgoingSms {
   /** Tencent's positional variables. */
   positional: string[];
   text: string;
+  /** `text` with the link's token or the rating code masked, for logs. */
+  loggedText: string;
   link: string;
 }
 

@@ -8,6 +8,7 @@ import type { RatingInviteRepository } from '../rating-invite.repository.js';
 import type { RatingRecord } from '@mashang/shared';
 import type { RatingRepository } from '../rating.repository.js';
 import type { InviteCredentials } from './invite-credentials.js';
+import { ratingDigest } from '../rating-digest.js';
 import { RatingSubmission } from './rating-submission.js';
 
 const TX = { tx: true } as unknown as Tx;
@@ -19,7 +20,8 @@ const poor: RatingInput = { agencyId: 'A2', language: 2, procedure: 3, manner: 3
 /** A joint inspection by A1 (lead) and A2, with the ratings already stored and what each fake was asked to write. */
 function setUp(stored: { inspectionId: string; agencyId: string }[] = []) {
   const writes: string[] = [];
-  const ratings: RatingRecord[] = [];
+  const ratings: (RatingRecord & { digestSalt: string })[] = [];
+  const trail: { inspectionId: string; kind: string; detail: Record<string, unknown> }[] = [];
   const flags: RaiseFlag[] = [];
   const fakes = {
     transactions: { run: (work: (tx: Tx) => Promise<unknown>) => work(TX) } as unknown as Transactions,
@@ -29,7 +31,7 @@ function setUp(stored: { inspectionId: string; agencyId: string }[] = []) {
       unratedCount: async () => 2 - stored.length - ratings.length,
     } as unknown as RatingInviteRepository,
     ratings: {
-      insert: async (rating: RatingRecord, tx: Tx) => {
+      insert: async (rating: RatingRecord & { digestSalt: string }, tx: Tx) => {
         expect(tx).toBe(TX);
         if ([...stored, ...ratings].some((r) => r.inspectionId === rating.inspectionId && r.agencyId === rating.agencyId)) return false;
         ratings.push(rating);
@@ -38,7 +40,9 @@ function setUp(stored: { inspectionId: string; agencyId: string }[] = []) {
       },
     } as unknown as RatingRepository,
     agencies: { namesOf: async () => new Map([['A1', '市市场监督管理局'], ['A2', '市生态环境局']]) } as unknown as AgencyRepository,
-    trail: { append: async (entry: { inspectionId: string; kind: string }) => void writes.push(`trail ${entry.kind} ${entry.inspectionId}`) } as unknown as TrailRepository,
+    trail: {
+      append: async (entry: { inspectionId: string; kind: string; detail: Record<string, unknown> }) => (trail.push(entry), void writes.push(`trail ${entry.kind} ${entry.inspectionId}`)),
+    } as unknown as TrailRepository,
     flagRaiser: {
       raiseOne: async (flag: RaiseFlag, _at: Date, tx: Tx) => {
         expect(tx).toBe(TX);
@@ -49,7 +53,7 @@ function setUp(stored: { inspectionId: string; agencyId: string }[] = []) {
     } as unknown as FlagRaiser,
   };
   const submission = new RatingSubmission(fakes.transactions, fakes.credentials, fakes.invites, fakes.ratings, fakes.agencies, fakes.trail, fakes.flagRaiser);
-  return { submission, writes, ratings, flags };
+  return { submission, writes, ratings, flags, trail };
 }
 
 const refusal = async (promise: Promise<unknown>) => {
@@ -73,9 +77,24 @@ describe('submitting ratings', () => {
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({
       source: 'rating', rule: 'low-score', severity: 'medium', subjectType: 'inspection', subjectId: 'P2', agencyId: 'A2', inspectionId: 'P2',
-      creditCode: INVITE.creditCode, actor: 'enterprise', title: '企业差评：市生态环境局（执法语言是否文明：2分）',
+      creditCode: INVITE.creditCode, actor: 'enterprise', title: '企业差评：市生态环境局（评分偏低）',
     });
+    // The supervisor's evidence is the whole rating; the title, which the rated agency reads, only its kind.
+    expect(flags[0].evidence).toMatchObject({ language: 2, flags: ['repeated'], comment: '一个月来了两次', reasons: ['执法语言是否文明：2分', '企业反映：重复检查'] });
     expect(ratings[1]).toMatchObject({ flags: ['repeated'], comment: '一个月来了两次', ratedAt: NOW });
+  });
+
+  it('records on the trail that a rating happened and its salted digest, never its scores or comment', async () => {
+    const { submission, ratings, trail } = setUp();
+    await submission.submit('link-token', { ratings: [good, poor] }, '10.0.0.1', NOW);
+    expect(trail.map((e) => Object.keys(e.detail).sort())).toEqual([['agencyId', 'ratingDigest'], ['agencyId', 'ratingDigest']]);
+    for (const [i, rating] of ratings.entries()) {
+      expect(rating.digestSalt).toMatch(/^[0-9a-f]{32}$/);
+      const { digestSalt, ...stored } = rating;
+      expect(trail[i].detail).toEqual({ agencyId: rating.agencyId, ratingDigest: ratingDigest(stored, digestSalt) });
+    }
+    expect(ratings[0].digestSalt).not.toBe(ratings[1].digestSalt);
+    expect(JSON.stringify(trail)).not.toContain('一个月来了两次');
   });
 
   it('refuses a second rating of the same agency and writes nothing more', async () => {

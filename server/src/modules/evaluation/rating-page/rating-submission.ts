@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ENTERPRISE_ACTOR, ErrorCode, RATING_PROBLEMS, type SubmitRatingsRequest, type SubmitRatingsResponse } from '@mashang/shared';
+import { ENTERPRISE_ACTOR, ErrorCode, RATING_PROBLEMS, ratingCaseTitle, type RatingRecord, type SubmitRatingsRequest, type SubmitRatingsResponse } from '@mashang/shared';
 import { Transactions } from '../../../infra/database/tx.js';
 import { DomainError } from '../../../infra/errors/domain-error.js';
 import { FlagRaiser } from '../../flags/index.js';
 import { AgencyRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
+import { newDigestSalt, ratingDigest } from '../rating-digest.js';
 import { poorRating, ratingDedupeKey } from '../rating-flags.js';
 import { RatingInviteRepository } from '../rating-invite.repository.js';
 import { RatingRepository } from '../rating.repository.js';
@@ -44,9 +45,12 @@ export class RatingSubmission {
         const flags = RATING_PROBLEMS.filter((p) => rating.flags.includes(p));
         const comment = rating.comment?.trim() || null;
         const scores = { language: rating.language, procedure: rating.procedure, manner: rating.manner, fairness: rating.fairness };
-        const recorded = await this.ratings.insert({ ...agency, ...scores, verdict: rating.verdict, flags, comment, ratedAt: now }, tx);
+        const rated: RatingRecord = { inspectionId: agency.inspectionId, agencyId: agency.agencyId, ...scores, verdict: rating.verdict, flags, comment, ratedAt: now };
+        const digestSalt = newDigestSalt();
+        const recorded = await this.ratings.insert({ ...rated, digestSalt }, tx);
         if (!recorded) throw new DomainError(ErrorCode.Conflict, `您已经评价过${name}，每个部门只能评价一次。`);
-        await this.trail.append({ inspectionId: agency.inspectionId, kind: 'rated', actor: ENTERPRISE_ACTOR, detail: { agencyId: agency.agencyId, ...scores, verdict: rating.verdict, flags, comment }, at: now }, tx);
+        // The trail proves the rating by its digest; the content stays with the rating, for supervisors and discipline.
+        await this.trail.append({ inspectionId: agency.inspectionId, kind: 'rated', actor: ENTERPRISE_ACTOR, detail: { agencyId: agency.agencyId, ratingDigest: ratingDigest(rated, digestSalt) }, at: now }, tx);
         const poor = poorRating({ ...scores, verdict: rating.verdict, flags });
         if (poor) {
           await this.flags.raiseOne({
@@ -59,7 +63,8 @@ export class RatingSubmission {
             creditCode: invite.creditCode,
             inspectionId: agency.inspectionId,
             severity: poor.severity,
-            title: `企业差评：${name}（${poor.reasons[0]}）`,
+            // The rated agency reads the title: the kind of complaint, not the scores or the comment.
+            title: ratingCaseTitle(name, poor.rule),
             evidence: { ...scores, verdict: rating.verdict, flags, comment, reasons: poor.reasons, inspectionDate: invite.inspectionDate },
             actor: ENTERPRISE_ACTOR,
           }, now, tx);

@@ -1,35 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type CodeTrail, type SessionUser, type TrailVerification, type TrailView } from '@mashang/shared';
-import { APP_CONFIG } from '../../../infra/config/config.module.js';
-import type { AppConfig } from '../../../infra/config/config.js';
-import { DomainError, notFound } from '../../../infra/errors/domain-error.js';
-import { agencyScope } from '../../auth/index.js';
+import { actorUserId, seesAllAgencies, type PublicTrailView, type SessionUser, type TrailVerification, type TrailView } from '@mashang/shared';
+import { notFound } from '../../../infra/errors/domain-error.js';
+import { agencyScope, UserRepository } from '../../auth/index.js';
 import { InspectionRepository } from '../../inspections/index.js';
-import { codeSigningKey, isAuthenticToken, PlanProgressRepository, InspectionCodeRepository } from '../../plans/index.js';
-import { AgencyRepository } from '../../registry/index.js';
-import { TrailReader } from '../../trail/index.js';
-
-const codeInvalid = () => new DomainError(ErrorCode.CodeInvalid, '检查码无效：不是本系统签发的检查码');
+import { LiveCodes, PlanProgressRepository } from '../../plans/index.js';
+import { AgencyRepository, OfficerRepository } from '../../registry/index.js';
+import { TrailReader, TrailRepository } from '../../trail/index.js';
+import { publicTrail } from './public-trail.js';
 
 /** Who may read which inspection's trail (全过程留痕): agencies their own, supervisors all, the enterprise by its code. */
 @Injectable()
 export class TrailAccessService {
-  private readonly codeKey: Buffer;
-
   constructor(
     @Inject(TrailReader) private readonly trails: TrailReader,
+    @Inject(TrailRepository) private readonly entries: TrailRepository,
+    @Inject(LiveCodes) private readonly codes: LiveCodes,
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
-    @Inject(InspectionCodeRepository) private readonly codes: InspectionCodeRepository,
     @Inject(InspectionRepository) private readonly inspections: InspectionRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.codeKey = codeSigningKey(config.jwtSecret);
-  }
+    @Inject(OfficerRepository) private readonly officers: OfficerRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
+  ) {}
 
+  /** The trail as its reader may see it: supervisors and discipline whole; the agency without the content of ratings. */
   async trail(user: SessionUser, inspectionId: string): Promise<TrailView> {
     await this.assertVisible(user, inspectionId);
-    return this.trails.read(inspectionId);
+    return this.trails.read(inspectionId, seesAllAgencies(user.role) ? 'overseer' : 'agency');
   }
 
   async verify(user: SessionUser, inspectionId: string): Promise<TrailVerification> {
@@ -37,15 +33,24 @@ export class TrailAccessService {
     return this.trails.verify(inspectionId);
   }
 
-  /** The enterprise's view: the trails of every agency's part of the inspection an inspection code belongs to. */
-  async trailsByCode(token: string): Promise<CodeTrail[]> {
-    if (!isAuthenticToken(this.codeKey, token)) throw codeInvalid();
-    const leadPlanId = (await this.codes.byToken(token))?.leadPlanId ?? null;
-    if (!leadPlanId) throw codeInvalid();
-    const members = await this.plans.membersOf(leadPlanId);
+  /**
+   * The enterprise's view, by the inspection code it was shown, while the code is in force: every
+   * agency's part of the inspection, steps named in Chinese, officers by name and certificate number.
+   */
+  async trailByCode(token: string, now = new Date()): Promise<PublicTrailView> {
+    const code = await this.codes.open(token, now);
+    const members = await this.plans.membersOf(code.leadPlanId);
     const names = await this.agencies.namesOf(members.map((m) => m.agencyId));
     const known = members.filter((m) => names.has(m.agencyId));
-    return Promise.all(known.map(async (m) => ({ ...(await this.trails.read(m.id)), agencyName: names.get(m.agencyId)! })));
+    const trails = await Promise.all(known.map(async (m) => ({ agencyName: names.get(m.agencyId)!, entries: await this.entries.entries(m.id) })));
+    const userIds = trails.flatMap((t) => t.entries.map((e) => actorUserId(e.actor))).filter((id): id is number => id !== null);
+    const users = await this.users.staffOf(userIds);
+    const staff = [...users.values()];
+    const [officers, agencyNames] = await Promise.all([
+      this.officers.byIds([...new Set(staff.map((u) => u.officerId).filter((id): id is string => id !== null))]),
+      this.agencies.namesOf(staff.map((u) => u.agencyId).filter((id): id is string => id !== null)),
+    ]);
+    return publicTrail(trails, { users, officers: new Map(officers.map((o) => [o.id, o])), agencyNames }, code.expiresAt);
   }
 
   /** Agencies see their own inspections' trails (planned, or imported records); supervisors and discipline see all. */

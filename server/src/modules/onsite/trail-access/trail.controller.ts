@@ -22,10 +22,10 @@ export class TrailController {
     return this.trails.verify(user, id);
   }
 
-  /** The enterprise's own view, by the inspection code it was shown. */
+  /** The enterprise's own view, by the inspection code it was shown, while the code is in force (410 after). */
   @Public()
   @Get('codes/:token/trail')
   byCode(@Param('token') token: string) {
-    return this.trails.trailsByCode(token);
+    return this.trails.trailByCode(token);
   }
 }

@@ -1,39 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, shanghaiDate, type CodeCheck } from '@mashang/shared';
-import { APP_CONFIG } from '../../../infra/config/config.module.js';
-import type { AppConfig } from '../../../infra/config/config.js';
+import { ErrorCode, type CodeCheck } from '@mashang/shared';
 import { DomainError } from '../../../infra/errors/domain-error.js';
 import { AgencyRepository, EnterpriseRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
-import { InspectionCodeRepository } from '../inspection-code.repository.js';
-import { codeSigningKey, isAuthenticToken } from '../inspection-code.js';
 import { PlanRepository } from '../plan.repository.js';
+import { LiveCodes } from './live-codes.js';
 
 /** Checking a scanned 检查码: who is at the door and why. */
 @Injectable()
 export class CheckCode {
-  private readonly key: Buffer;
-
   constructor(
-    @Inject(InspectionCodeRepository) private readonly codes: InspectionCodeRepository,
+    @Inject(LiveCodes) private readonly codes: LiveCodes,
     @Inject(PlanRepository) private readonly plans: PlanRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
     @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(ItemRepository) private readonly items: ItemRepository,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    this.key = codeSigningKey(config.jwtSecret);
-  }
+  ) {}
 
   /** Forged, expired and cancelled codes are refused in plain words. */
   async check(token: string, now = new Date()): Promise<CodeCheck> {
-    if (!isAuthenticToken(this.key, token)) throw invalidCode();
-    const code = await this.codes.byToken(token);
-    if (!code) throw invalidCode();
-    if (code.revokedAt) throw new DomainError(ErrorCode.CodeCancelled, '这次检查已取消，检查码作废。如有人持此码上门检查，请拒绝并向司法局反映。');
-    if (code.expiresAt <= now) {
-      throw new DomainError(ErrorCode.CodeExpired, `检查码已过期（有效期至 ${shanghaiDate(new Date(code.expiresAt.getTime() - 1))}）。过期后不得凭此码入企检查。`);
-    }
+    const code = await this.codes.open(token, now);
     const plans = await this.plans.activeMembersOf([code.leadPlanId]);
     if (!plans.length) throw new DomainError(ErrorCode.CodeCancelled, '这次检查已取消，检查码作废。');
     const ids = plans.map((p) => p.id);
@@ -70,8 +56,4 @@ export class CheckCode {
       expiresAt: code.expiresAt.toISOString(),
     };
   }
-}
-
-function invalidCode(): DomainError {
-  return new DomainError(ErrorCode.CodeInvalid, '检查码无效：不是本系统签发的检查码。请核实来人身份，可拒绝检查并向司法局反映。');
 }

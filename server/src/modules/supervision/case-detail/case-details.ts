@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Role, type CaseDetail, type CaseEventView, type InspectionSummary, type RatingView, type SessionUser } from '@mashang/shared';
+import { Role, seesAllAgencies, shanghaiDate, type CaseDetail, type CaseEventView, type InspectionSummary, type RatingView, type SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
 import { UserRepository } from '../../auth/index.js';
 import { CaseRepository } from '../../cases/index.js';
@@ -8,11 +8,12 @@ import { FlaggedCaseQueueRepository } from '../../flags/index.js';
 import { InspectionRepository } from '../../inspections/index.js';
 import { DocumentRepository, documentView } from '../../onsite/index.js';
 import { AgencyRepository } from '../../registry/index.js';
-import { TrailRepository } from '../../trail/index.js';
+import { disclosedDetail, TrailRepository } from '../../trail/index.js';
 import { CaseAttachmentRepository } from '../case-attachment.repository.js';
+import { evidenceFor, eventsFor, listedFor, ratingWithheld, sourcesHiddenFrom } from '../case-disclosure.js';
 import { CaseNames } from '../case-names.js';
 import { listItem, parseJson, stateOf } from '../case-view.js';
-import { allowedActions, maySee } from '../case-workflow.js';
+import { allowedActions, maySee, SUBSTANCE_PASSED_ON } from '../case-workflow.js';
 import { CreditRecordRepository } from '../credit-record.repository.js';
 
 /** Earlier cases on the same enterprise or officer shown with a case. */
@@ -21,7 +22,7 @@ const RELATED_SHOWN = 20;
 const EVIDENCE_INSPECTIONS_SHOWN = 50;
 const USER_ACTOR = /^user:(\d+):/;
 
-/** 执法监督: one case with its log, its inspection's trail, documents and ratings, the evidence's records, related cases. */
+/** 执法监督: one case with its log, its inspection's trail, documents and ratings, the evidence's records, related cases — as its reader may see them. */
 @Injectable()
 export class CaseDetails {
   constructor(
@@ -38,44 +39,62 @@ export class CaseDetails {
     @Inject(CreditRecordRepository) private readonly credit: CreditRecordRepository,
   ) {}
 
+  /**
+   * Everything on the case this reader may see: supervisors and discipline all of it; an agency admin
+   * no individual rating, and of a rating's case nothing that names who rated (case-disclosure.ts).
+   */
   async get(user: SessionUser, id: string, now = new Date()): Promise<CaseDetail> {
     const row = await this.queue.byId(id);
     if (!row) throw notFound('监督案件');
     if (!maySee(user, row.agencyId)) throw forbidden('不能访问其他部门的数据');
     const evidence = parseJson(row.evidence);
-    const inspectionId = row.inspectionId;
-    const evidenceInspections = idsUnder(evidence, /^inspectionIds?$/).filter((i) => i !== inspectionId);
+    const withheld = ratingWithheld(user, row.source);
+    const overseer = seesAllAgencies(user.role);
+    // The inspection names the enterprise: the rated agency gets its date only.
+    const inspectionId = withheld ? null : row.inspectionId;
+    const evidenceInspections = withheld ? [] : idsUnder(evidence, /^inspectionIds?$/).filter((i) => i !== inspectionId);
+    const hidden = sourcesHiddenFrom(user);
 
     const [events, inspection, trail, documents, ratings, evidenceRecords, cases, related, attachments, credit] = await Promise.all([
       this.events(id),
-      inspectionId ? this.inspectionSummaries([inspectionId]) : [],
+      row.inspectionId ? this.inspectionSummaries([row.inspectionId]) : [],
       inspectionId ? this.trail.entries(inspectionId) : [],
       inspectionId ? this.documents.ofPlan(inspectionId).then((stored) => stored.map(documentView)) : null,
-      inspectionId ? this.ratingViews(inspectionId) : [],
+      // Individual ratings are for supervisors and discipline only.
+      inspectionId && overseer ? this.ratingViews(inspectionId) : [],
       this.inspectionSummaries(evidenceInspections.slice(0, EVIDENCE_INSPECTIONS_SHOWN)),
-      this.penaltyCases.summaries(idsUnder(evidence, /^caseIds?$/)),
+      withheld ? [] : this.penaltyCases.summaries(idsUnder(evidence, /^caseIds?$/)),
       // Within what the reader may see.
-      this.queue.related(id, row, row.createdAt, user.role === Role.AgencyAdmin ? user.agencyId : null, RELATED_SHOWN),
+      withheld ? [] : this.queue.related(id, row, row.createdAt, user.role === Role.AgencyAdmin ? user.agencyId : null, RELATED_SHOWN, ...(hidden.length ? [hidden] : [])),
       this.attachments.ofCase(id),
-      row.creditCode ? this.credit.ofEnterprise(row.creditCode) : [],
+      row.creditCode && !withheld ? this.credit.ofEnterprise(row.creditCode) : [],
     ]);
     const namesOf = await this.names.of([row, ...related]);
+    const substancePassedOn = events.some((e) => e.kind === SUBSTANCE_PASSED_ON);
+    const item = listedFor(user, listItem(row, namesOf(row), now));
+    const inspectionDate = inspection[0] ? shanghaiDate(inspection[0].startedAt) : null;
 
     return {
-      case: { ...listItem(row, namesOf(row), now), subjectType: row.subjectType, subjectId: row.subjectId, evidence },
-      events,
-      inspection: inspection[0] ?? null,
-      trail: trail.map((t) => ({ seq: t.seq, kind: t.kind, actor: t.actor, detail: parseJson(t.detail), at: t.at.toISOString(), hash: t.hash })),
-      documents,
+      case: {
+        ...item,
+        subjectType: row.subjectType,
+        subjectId: withheld ? '' : row.subjectId,
+        evidence: evidenceFor(user, row, evidence, { inspectionDate, substancePassedOn }),
+      },
+      events: eventsFor(user, item, events),
+      inspection: withheld ? null : (inspection[0] ?? null),
+      trail: trail.map((t) => ({ seq: t.seq, kind: t.kind, actor: t.actor, detail: disclosedDetail(t.kind, parseJson(t.detail), overseer ? 'overseer' : 'agency'), at: t.at.toISOString(), hash: t.hash })),
+      documents: withheld ? [] : documents,
       ratings,
       evidenceRecords: {
         inspections: evidenceRecords,
         cases: cases.map((c) => ({ id: c.id, agencyId: c.agencyId, cause: c.cause, status: c.status, filedAt: c.filedAt.toISOString(), fine: c.fine })),
       },
-      related: related.map((c) => listItem(c, namesOf(c), now)),
+      related: related.map((c) => listedFor(user, listItem(c, namesOf(c), now))),
       attachments: attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256, uploadedBy: a.uploadedBy, at: a.at.toISOString() })),
       creditRecords: credit.map((c) => ({ kind: c.kind, caseId: c.caseId, note: c.note, actor: c.actor, at: c.at.toISOString() })),
-      allowedActions: allowedActions(stateOf(row), user),
+      allowedActions: allowedActions(stateOf(row, substancePassedOn), user),
+      anonymity: withheld ? { substancePassedOn } : null,
     };
   }
 

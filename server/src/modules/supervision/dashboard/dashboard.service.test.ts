@@ -9,7 +9,10 @@ import { DashboardService, lastMonths } from './dashboard.service.js';
 const NOW = new Date('2026-05-10T02:00:00Z');
 const user = (role: Role, agencyId: string | null = null): SessionUser => ({ id: 1, username: 'u', role, displayName: 'u', agencyId, officerId: null });
 
-function setUp() {
+function setUp(satisfaction = [
+  { agencyId: 'A1', ratings: 3, meanScore: 4.126, approved: 2 },
+  { agencyId: 'A2', ratings: 4, meanScore: 3.5, approved: 1 },
+]) {
   const scopes: (string | null)[] = [];
   const nameLookups: string[][] = [];
   const scoped = <T>(answer: T) => async (...args: unknown[]) => (scopes.push(args[args.length - 1] as string | null), answer);
@@ -24,10 +27,7 @@ function setUp() {
       enterprisesInspectedSince: scoped(30),
     } as unknown as InspectionRepository,
     {
-      satisfactionByAgency: scoped([
-        { agencyId: 'A1', ratings: 3, meanScore: 4.126, approved: 2 },
-        { agencyId: 'A2', ratings: 4, meanScore: 3.5, approved: 1 },
-      ]),
+      satisfactionByAgency: scoped(satisfaction),
     } as unknown as RatingRepository,
     { total: async () => 120 } as unknown as EnterpriseRepository,
     { openCountsByAge: scoped([5, 0, 2, 0, 1]) } as unknown as FlaggedCaseQueueRepository,
@@ -57,6 +57,15 @@ describe('the supervisor\'s dashboard', () => {
     const { service, scopes } = setUp();
     await service.dashboard(user(Role.AgencyAdmin, 'A2'), 12, NOW);
     expect(scopes).toEqual(['A2', 'A2', 'A2', 'A2', 'A2']);
+  });
+
+  it('shows an agency admin its satisfaction only over five ratings or more: fewer would tell how one enterprise rated', async () => {
+    const few = await setUp([{ agencyId: 'A2', ratings: 4, meanScore: 1.5, approved: 0 }]).service.dashboard(user(Role.AgencyAdmin, 'A2'), 12, NOW);
+    expect(few.satisfaction).toEqual([]);
+    const enough = await setUp([{ agencyId: 'A2', ratings: 5, meanScore: 3.2, approved: 3 }]).service.dashboard(user(Role.AgencyAdmin, 'A2'), 12, NOW);
+    expect(enough.satisfaction).toEqual([{ agencyId: 'A2', agencyName: '市生态环境局', ratings: 5, meanScore: 3.2, approveRate: 0.6 }]);
+    const overseen = await setUp([{ agencyId: 'A2', ratings: 1, meanScore: 1, approved: 0 }]).service.dashboard(user(Role.Discipline), 12, NOW);
+    expect(overseen.satisfaction).toHaveLength(1);
   });
 
   it('lists calendar months across a year boundary', () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDays, FLAG_AGE_BUCKETS, shanghaiDate, type DashboardView, type SessionUser } from '@mashang/shared';
+import { addDays, AGENCY_AGGREGATE_MIN_RATINGS, FLAG_AGE_BUCKETS, shanghaiDate, type DashboardView, type SessionUser } from '@mashang/shared';
 import { agencyScope } from '../../auth/index.js';
 import { RatingRepository } from '../../evaluation/index.js';
 import { FlaggedCaseQueueRepository } from '../../flags/index.js';
@@ -19,7 +19,10 @@ export function lastMonths(today: string, count: number): string[] {
   });
 }
 
-/** Monitoring for the supervisor: every agency; an agency admin sees the same figures for its own agency only. */
+/**
+ * Monitoring for the supervisor: every agency; an agency admin sees the same figures for its own agency
+ * only, its satisfaction only once it rests on AGENCY_AGGREGATE_MIN_RATINGS ratings.
+ */
 @Injectable()
 export class DashboardService {
   constructor(
@@ -48,7 +51,9 @@ export class DashboardService {
       this.enterprises.total(),
       this.flags.openCountsByAge(ageBounds, scope),
     ]);
-    const names = await this.agencies.namesOf([...underWay, ...monthly, ...satisfaction].map((r) => r.agencyId));
+    // An agency sees its satisfaction over enough ratings that no one enterprise's rating shows through.
+    const satisfactionShown = scope === null ? satisfaction : satisfaction.filter((r) => r.ratings >= AGENCY_AGGREGATE_MIN_RATINGS);
+    const names = await this.agencies.namesOf([...underWay, ...monthly, ...satisfactionShown].map((r) => r.agencyId));
     const nameOf = (agencyId: string) => names.get(agencyId) ?? agencyId;
 
     const byAgency = underWay.map((r) => ({ agencyId: r.agencyId, agencyName: nameOf(r.agencyId), count: r.count }));
@@ -56,7 +61,7 @@ export class DashboardService {
       asOf: now.toISOString(),
       today: { basis: 'checked-in', total: byAgency.reduce((sum, r) => sum + r.count, 0), byAgency },
       ...byMonth(monthList, monthly, nameOf),
-      satisfaction: satisfaction
+      satisfaction: satisfactionShown
         .map((r) => ({
           agencyId: r.agencyId,
           agencyName: nameOf(r.agencyId),

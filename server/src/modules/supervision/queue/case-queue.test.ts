@@ -9,6 +9,7 @@ import { encodeCursor } from './cursor.js';
 
 const NOW = new Date('2026-05-10T02:00:00Z');
 const supervisor: SessionUser = { id: 7, username: 'sup', role: Role.Supervisor, displayName: '监督员', agencyId: null, officerId: null };
+const admin1: SessionUser = { id: 11, username: 'admin1', role: Role.AgencyAdmin, displayName: 'admin1', agencyId: 'A1', officerId: null };
 const SHOP = '92410202MA0000011X';
 
 const stored = (n: number, overrides: Partial<QueuedCase> = {}): QueuedCase => ({
@@ -82,6 +83,23 @@ describe('the flagged-case queue', () => {
     await queue.list(supervisor, { q: '9141' }, NOW);
     expect(asked.codesNamed).toEqual(['9141']);
     expect(asked.page?.[0]).toEqual({ creditCodes: { prefix: '9141', orIn: ['91410200MA0000022Y'] } });
+  });
+
+  it('lists the rated agency its rating cases without the enterprise or inspection, under the kind of complaint; its searches by enterprise leave them out', async () => {
+    const cases = [stored(1, { title: '企业差评：市市场监督管理局（执法语言是否文明：1分）' }), stored(2, { source: 'anomaly', rule: 'repeated-inspection', title: '同一部门重复检查' })];
+    const { queue, asked } = setUp(cases);
+    const page = await queue.list(admin1, {}, NOW);
+    expect(asked.page?.[0]).toEqual({ agencyId: 'A1' });
+    expect(page.items[0]).toMatchObject({ id: 'c1', title: '企业差评：市市场监督管理局（企业不认可本次检查）', creditCode: null, enterpriseName: null, inspectionId: null, officerName: '张伟' });
+    expect(page.items[1]).toMatchObject({ id: 'c2', title: '同一部门重复检查', creditCode: SHOP, enterpriseName: '老王烩面馆', inspectionId: 'P2' });
+    expect((await queue.rows(admin1, {}, 10, NOW))[0]).toMatchObject({ creditCode: null, enterpriseName: null, title: '企业差评：市市场监督管理局（企业不认可本次检查）' });
+
+    await queue.list(admin1, { q: '烩面' }, NOW);
+    expect(asked.page?.[0]).toEqual({ agencyId: 'A1', withoutSources: ['rating'], creditCodes: { in: { sql: 'subquery', params: ['%烩面%'] } } });
+    await queue.list(admin1, { q: SHOP.slice(0, 8) }, NOW);
+    expect(asked.page?.[0]).toMatchObject({ withoutSources: ['rating'] });
+    await queue.list(supervisor, { q: '烩面' }, NOW);
+    expect(asked.page?.[0]).not.toHaveProperty('withoutSources');
   });
 
   it('exports the first rows newest first whatever the sort asked', async () => {

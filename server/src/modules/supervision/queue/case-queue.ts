@@ -3,6 +3,7 @@ import type { CaseListItem, CaseListQuery, CasePage, SessionUser } from '@mashan
 import { FlaggedCaseQueueRepository, type QueueFilter } from '../../flags/index.js';
 import { EnterpriseRepository } from '../../registry/index.js';
 import { CaseNames } from '../case-names.js';
+import { listedFor, sourcesHiddenFrom } from '../case-disclosure.js';
 import { listItem } from '../case-view.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { enterpriseSearch, queueFilter } from './queue-filter.js';
@@ -31,7 +32,7 @@ export class CaseQueue {
     ]);
     const shown = rows.slice(0, pageSize);
     const namesOf = await this.names.of(shown);
-    const items = shown.map((c) => listItem(c, namesOf(c), now));
+    const items = shown.map((c) => listedFor(user, listItem(c, namesOf(c), now)));
     const last = items[items.length - 1];
     return {
       items,
@@ -44,12 +45,15 @@ export class CaseQueue {
   async rows(user: SessionUser, query: CaseListQuery, limit: number, now = new Date()): Promise<CaseListItem[]> {
     const rows = await this.queue.page(await this.filter(user, query, now), 'newest', null, limit);
     const namesOf = await this.names.of(rows);
-    return rows.map((c) => listItem(c, namesOf(c), now));
+    return rows.map((c) => listedFor(user, listItem(c, namesOf(c), now)));
   }
 
   private async filter(user: SessionUser, query: CaseListQuery, now: Date): Promise<QueueFilter> {
     const filter = queueFilter(user, query, now);
     const search = enterpriseSearch(query.q);
+    // Found by the enterprise, a rating's case would tell the rated agency who rated it.
+    const hidden = sourcesHiddenFrom(user);
+    if (search && hidden.length) filter.withoutSources = hidden;
     if (search && 'codePrefix' in search) {
       // A code being typed: a range on the credit-code index (names that look like codes are looked up first).
       filter.creditCodes = { prefix: search.codePrefix, orIn: await this.enterprises.codesNamed(search.text, NAMES_LIKE_CODE) };

@@ -20,7 +20,7 @@ const openCase = (overrides: Partial<CaseUnderLock> = {}): CaseUnderLock => ({
 });
 
 /** The case as stored, the supervisors on duty, and every write in order. */
-function setUp(stored: CaseUnderLock | null, supervisors: number[] = [supervisor.id]) {
+function setUp(stored: CaseUnderLock | null, supervisors: number[] = [supervisor.id], loggedKinds: string[] = []) {
   const writes: unknown[][] = [];
   const detail = { case: { id: 'c1' } } as unknown as CaseDetail;
   const actions = new CaseActions(
@@ -28,6 +28,7 @@ function setUp(stored: CaseUnderLock | null, supervisors: number[] = [supervisor
     {
       lock: async (id: string, tx: Tx) => (expect(tx).toBe(TX), stored?.id === id ? stored : null),
       applyStep: async (id: string, step: unknown, tx: Tx) => (expect(tx).toBe(TX), void writes.push(['step', id, step])),
+      hasEvent: async (id: string, kind: string, tx: Tx) => (expect(tx).toBe(TX), stored?.id === id && loggedKinds.includes(kind)),
     } as unknown as FlaggedCaseQueueRepository,
     { insertEvents: async (events: CaseEventRow[], tx: Tx) => (expect(tx).toBe(TX), void writes.push(['events', events])) } as unknown as FlaggedCaseRepository,
     { insert: async (entry: CreditRecordEntry, tx: Tx) => (expect(tx).toBe(TX), void writes.push(['credit', entry])) } as unknown as CreditRecordRepository,
@@ -80,6 +81,20 @@ describe('workflow actions on a flagged case', () => {
     expect(writes.map((w) => w[0])).toEqual(['step', 'events', 'credit']);
     expect(writes[0][2]).toEqual({ status: 'closed', conclusion: 'fabricated', deadline: null, assigneeId: 7, at: NOW });
     expect(writes[2][1]).toEqual({ creditCode: '92410202MA0000011X', kind: 'fabricated-complaint', caseId: 'c1', note: '企业承认虚构', actor: 'user:7:u7', at: NOW });
+  });
+
+  it('passes the substance of a rating on to the rated agency once, logged with the supervisor\'s reason', async () => {
+    const investigating = openCase({ status: 'investigating', assigneeId: 7, deadline: '2026-05-20' });
+    const { actions, writes } = setUp(investigating);
+    await actions.act(supervisor, 'c1', { action: 'pass-on-substance', note: '请部门说明重复检查的原因' }, NOW);
+    expect(writes).toEqual([
+      ['step', 'c1', { status: 'investigating', conclusion: null, deadline: '2026-05-20', assigneeId: 7, at: NOW }],
+      ['events', [{ caseId: 'c1', kind: 'substance-passed-on', actor: 'user:7:u7', detail: { action: 'pass-on-substance', from: 'investigating', to: 'investigating', note: '请部门说明重复检查的原因' }, at: NOW }]],
+    ]);
+    const again = setUp(investigating, [supervisor.id], ['substance-passed-on']);
+    expect((await refusal(again.actions.act(supervisor, 'c1', { action: 'pass-on-substance', note: '再转一次' }, NOW))).code).toBe(ErrorCode.Conflict);
+    expect((await refusal(again.actions.act(admin1, 'c1', { action: 'pass-on-substance', note: 'x' }, NOW))).code).toBe(ErrorCode.Forbidden);
+    expect(again.writes).toEqual([]);
   });
 
   it('refuses an unknown case', async () => {

@@ -6,7 +6,7 @@ import { UserRepository } from '../../auth/index.js';
 import { FlaggedCaseQueueRepository, FlaggedCaseRepository } from '../../flags/index.js';
 import { CaseDetails } from '../case-detail/case-details.js';
 import { refusal, stateOf } from '../case-view.js';
-import { decide } from '../case-workflow.js';
+import { decide, SUBSTANCE_PASSED_ON } from '../case-workflow.js';
 import { CreditRecordRepository } from '../credit-record.repository.js';
 import { lockVisibleCase } from './locked-case.js';
 
@@ -27,7 +27,8 @@ export class CaseActions {
     const today = shanghaiDate(now);
     await this.transactions.run(async (tx) => {
       const row = await lockVisibleCase(this.queue, user, id, tx);
-      const decision = decide(stateOf(row), user, request.action, request, today);
+      const passedOn = request.action === 'pass-on-substance' && (await this.queue.hasEvent(id, SUBSTANCE_PASSED_ON, tx));
+      const decision = decide(stateOf(row, passedOn), user, request.action, request, today);
       if (!decision.ok) throw refusal(decision);
       let assigneeId = row.assigneeId;
       if (request.action === 'assign') {
