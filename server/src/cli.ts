@@ -4,7 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { importActor, isCalendarDate, shanghaiDate } from '@mashang/shared';
 import { anomalyReportConfig } from './infra/config/config.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
+import { phoneKeysConfig } from './infra/crypto/phone-keys.js';
+import { rotatePhones, type RotationProgress } from './infra/crypto/phone-rotation.js';
 import { openDatabase } from './database.js';
+import { storedPhoneColumns } from './phone-columns.js';
 import { runReportCommand } from './modules/analytics/report-command.js';
 import { rowSource } from './modules/analytics/row-source.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
@@ -25,7 +28,9 @@ const USAGE = `usage: npm run cli -- <command>
   report --as-of YYYY-MM-DD --out FILE.json
                                the nightly anomaly report as of that date (the nightly job's code path)
   warning --year YYYY --out FILE.json
-                               the yearly high-incidence violation early-warning report`;
+                               the yearly high-incidence violation early-warning report
+  rotate-phones                re-encrypt every stored phone under the current key of
+                               PHONE_ENCRYPTION_KEYS and fill missing blind indexes (resumable)`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -39,9 +44,22 @@ function env(name: string): string {
 }
 
 function phoneCipher(): PhoneCipher {
-  const key = env('PHONE_ENCRYPTION_KEY');
-  if (!/^[0-9a-fA-F]{64}$/.test(key)) fail('PHONE_ENCRYPTION_KEY must be 64 hex characters');
-  return new PhoneCipher(Buffer.from(key, 'hex'));
+  const problems: string[] = [];
+  const keys = phoneKeysConfig(process.env, problems);
+  if (problems.length) fail(`${problems.join('\n')}\n(npm run cli sets the key for the local set-up; see server/.env.example)`);
+  return new PhoneCipher(keys);
+}
+
+/** A line per table at its start and end and at every 5 % between. */
+function rotationPrinter(): (p: RotationProgress) => void {
+  let last = '';
+  return (p) => {
+    const percent = p.total ? Math.min(100, Math.floor((p.done / p.total) * 100)) : 100;
+    const step = `${p.table}:${Math.floor(percent / 5)}`;
+    if (step === last && p.done < p.total) return;
+    last = step;
+    process.stderr.write(`  ${p.table}: ${p.done}/${p.total} (${percent}%), rewritten ${p.rewritten}${p.unreadable ? `, unreadable ${p.unreadable}` : ''}\n`);
+  };
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -62,7 +80,7 @@ function progressPrinter(): (p: ImportProgress) => void {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === '--help' || command === 'help') fail(USAGE, command ? 0 : 2);
-  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
   const out = option(args, '--out');
   if (command === 'report') {
     const asOf = option(args, '--as-of');
@@ -132,6 +150,17 @@ async function main(): Promise<void> {
         const report = await violationWarningReport(rowSource(dataSource), Number(option(args, '--year')));
         writeFileSync(resolve(out!), `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(`warning report ${report.year}: ${report.totalCases} case(s), ${report.top.filter((c) => c.warning).length} warning(s) written to ${resolve(out!)}\n`);
+        break;
+      }
+      case 'rotate-phones': {
+        const cipher = phoneCipher();
+        process.stdout.write(`re-encrypting stored phones under key version ${cipher.currentVersion}\n`);
+        const result = await rotatePhones(cipher, storedPhoneColumns(dataSource), { onProgress: rotationPrinter() });
+        for (const t of result.byTable) process.stdout.write(`${t.table}: ${t.rewritten} rewritten${t.unreadable ? `, ${t.unreadable} unreadable` : ''}\n`);
+        if (result.unreadable) {
+          fail(`${result.unreadable} phone(s) are under a key version that is not configured and were left as they are: add that key to PHONE_ENCRYPTION_KEYS and run rotate-phones again`, 1);
+        }
+        process.stdout.write(`every stored phone is under key version ${cipher.currentVersion}\n`);
         break;
       }
       case 'demo': {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../../infra/database/tx.js';
+import { PhoneColumn } from '../../infra/database/phone-columns.js';
 import { inviteOfAgency } from './rating-invite.repository.js';
 
 export interface OutboxEntry {
@@ -29,5 +30,10 @@ export class SmsOutboxRepository extends BaseRepository {
       agencyId === null ? [limit] : [agencyId, limit],
     );
     return rows.map((r) => ({ id: Number(r.id), phoneCipher: r.phone_cipher, text: r.text, link: r.link, sentAt: new Date(r.sent_at) }));
+  }
+
+  /** The outbox's phones, for `rotate-phones`. */
+  phoneColumn(): PhoneColumn {
+    return new PhoneColumn(this.dataSource, { table: 'sms_outbox', key: 'id', indexed: false, numericKey: true });
   }
 }

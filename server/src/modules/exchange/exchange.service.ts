@@ -39,6 +39,7 @@ export interface ImportStatus {
 export class ExchangeService {
   private readonly spool: string;
   private readonly targets: ImportTargets;
+  private readonly phones: PhoneCipher;
 
   constructor(
     @InjectQueue(QueueName.Exchange) private readonly queue: Queue,
@@ -50,9 +51,9 @@ export class ExchangeService {
     @Inject(CaseRepository) cases: CaseRepository,
     @Inject(RatingRepository) ratings: RatingRepository,
   ) {
-    const phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.phones = new PhoneCipher(config.phoneKeys);
     this.spool = config.importSpoolDir;
-    this.targets = { transactions, registers, registerImports: new RegisterImports(registers, history, phones), inspections, cases, ratings, phones };
+    this.targets = { transactions, registers, registerImports: new RegisterImports(registers, history, this.phones), inspections, cases, ratings };
   }
 
   createImport(): { id: string } {
@@ -116,8 +117,8 @@ export class ExchangeService {
   }
 
   exporter(): ExchangeExporter {
-    const { registers, inspections, cases, ratings, phones } = this.targets;
-    return new ExchangeExporter({ registers, inspections, cases, ratings }, phones);
+    const { registers, inspections, cases, ratings } = this.targets;
+    return new ExchangeExporter({ registers, inspections, cases, ratings }, this.phones);
   }
 
   importer(actor: string, onProgress: (p: ImportProgress) => void): ExchangeImporter {

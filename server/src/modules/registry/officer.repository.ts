@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import { EntityTable, likeContains, type Paging } from '../../infra/database/entity-table.js';
+import { PhoneColumn } from '../../infra/database/phone-columns.js';
 import type { Tx } from '../../infra/database/tx.js';
 import { Officer } from './officer.entity.js';
 
@@ -26,5 +27,10 @@ export class OfficerRepository extends EntityTable<Officer> {
     if (!ids.length) return new Map();
     const rows: { id: string; name: string }[] = await this.db(tx).query('SELECT id, name FROM officers WHERE id IN (?)', [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /** The officers' phones, for `rotate-phones`. */
+  phoneColumn(): PhoneColumn {
+    return new PhoneColumn(this.dataSource, { table: 'officers', key: 'id', indexed: false });
   }
 }
