@@ -19,7 +19,7 @@ import { CaseRepository } from '../cases/index.js';
 import { RatingRepository } from '../evaluation/index.js';
 import { InspectionRepository } from '../inspections/index.js';
 import { RegisterHistoryRepository, RegisterImports, RegisterRowsRepository } from '../registry/index.js';
-import { ExchangeExporter } from './exchange-export.js';
+import { ExchangeExporter, type ExportOptions } from './exchange-export.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult, type ImportTargets } from './exchange-import.js';
 import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
 
@@ -116,9 +116,9 @@ export class ExchangeService {
     };
   }
 
-  exporter(): ExchangeExporter {
+  exporter(options: ExportOptions): ExchangeExporter {
     const { registers, inspections, cases, ratings } = this.targets;
-    return new ExchangeExporter({ registers, inspections, cases, ratings }, this.phones);
+    return new ExchangeExporter({ registers, inspections, cases, ratings }, this.phones, options);
   }
 
   importer(actor: string, onProgress: (p: ImportProgress) => void): ExchangeImporter {
