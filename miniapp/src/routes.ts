@@ -17,3 +17,5 @@ export const CONSOLE_CASES_PAGE = '/console/pages/cases/index';
 export const CONSOLE_CASE_PAGE = '/console/pages/case/index';
 export const CONSOLE_DASHBOARD_PAGE = '/console/pages/dashboard/index';
 export const CONSOLE_REPORT_PAGE = '/console/pages/report/index';
+/** The audit log of exports, for the discipline inspectors (纪检监察). */
+export const CONSOLE_AUDIT_PAGE = '/console/pages/audit/index';

@@ -16,6 +16,7 @@ import { createConnection, type Connection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory.js';
 import { loadConfig } from '../src/infra/config/config.js';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
+import { singlePhoneKey } from '../src/infra/crypto/phone-keys.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
 import { loadDemoCity } from '../src/modules/demo/index.js';
@@ -34,7 +35,7 @@ const url = await recreateDatabase(base, 'mashang_bench_console');
 const dataSource = await openDatabase(url, { migrate: true, poolSize: 4 });
 let t = Date.now();
 console.log('loading the demo city…');
-const city = await loadDemoCity(dataSource, new PhoneCipher(Buffer.from(PHONE_KEY, 'hex')), { size: 'city' });
+const city = await loadDemoCity(dataSource, new PhoneCipher(singlePhoneKey(Buffer.from(PHONE_KEY, 'hex'))), { size: 'city' });
 console.log(`  ${JSON.stringify(city.counts)} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 // ---- 100,000 flagged cases over agencies, sources, statuses and two years of ages

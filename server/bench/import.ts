@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createConnection } from 'mysql2/promise';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
+import { singlePhoneKey } from '../src/infra/crypto/phone-keys.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
 import { demoCitySize, generateDemoCity } from '../src/modules/demo/index.js';
@@ -33,7 +34,7 @@ function heldMb(): number {
 }
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-const phones = new PhoneCipher(Buffer.alloc(32, 7));
+const phones = new PhoneCipher(singlePhoneKey(Buffer.alloc(32, 7)));
 const dir = mkdtempSync(join(tmpdir(), 'mashang-bench-import-'));
 const registersDir = join(dir, 'registers');
 mkdirSync(registersDir);

@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
+import { singlePhoneKey } from '../src/infra/crypto/phone-keys.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
 import { AnomalyReporter } from '../src/modules/analytics/anomaly-reporter.js';
@@ -61,7 +62,7 @@ if (dataSource && sameShape) {
   dataSource = await openDatabase(await recreateDatabase(base, databaseName), { migrate: true, poolSize: 4 });
   t = Date.now();
   let lastStep = -1;
-  const imported = await ExchangeImporter.on(dataSource, new PhoneCipher(Buffer.alloc(32, 7)), {
+  const imported = await ExchangeImporter.on(dataSource, new PhoneCipher(singlePhoneKey(Buffer.alloc(32, 7))), {
     actor: 'bench',
     onProgress: (p) => {
       if (Math.floor(p.percent / 10) !== lastStep) console.log(`  import ${(lastStep = Math.floor(p.percent / 10)) * 10}%`);

@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const { createApp } = await import('../src/app.factory.js');
   const { recreateDatabase } = await import('../src/infra/database/data-source.js');
   const { PhoneCipher } = await import('../src/infra/crypto/phone-cipher.js');
+  const { singlePhoneKey } = await import('../src/infra/crypto/phone-keys.js');
   const { RatingInvitations, SmsSender } = await import('../src/modules/evaluation/index.js');
   const { getDataSourceToken } = await import('@nestjs/typeorm');
   const { buildCreditCode } = await import('@mashang/shared');
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
 
   // ---- set-up, untimed: enterprises with phones, finished inspections, their invites
   t = Date.now();
-  const phones = new PhoneCipher(Buffer.from(phoneKey, 'hex'));
+  const phones = new PhoneCipher(singlePhoneKey(Buffer.from(phoneKey, 'hex')));
   const phoneOf = (i: number) => `13${String(i).padStart(9, '0')}`;
   await dataSource.query("INSERT INTO agencies (id, name, kind, region) VALUES ('A1', '市市场监督管理局', 'market', '410202')");
   await dataSource.query("INSERT INTO officers (id, agency_id, name, cert_no) VALUES ('O1', 'A1', '张伟', '豫C0000001')");

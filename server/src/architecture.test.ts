@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * The rules of the house, checked on the source tree: module folders import each other without a
  * cycle, infra imports no module, SQL lives only in repositories (the nightly report's read-only rule
- * SQL excepted), a module writes only the tables whose entities it declares, and no file grows past
- * 500 lines.
+ * SQL excepted), a module writes only the tables whose entities it declares, the audit log is only
+ * appended to, and no file grows past 500 lines.
  */
 const SERVER = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPO = join(SERVER, '..');
@@ -88,6 +88,13 @@ describe('the house', () => {
       }
     }
     expect(writes).toEqual([]);
+  });
+
+  it('only ever appends to the audit log: no statement updates, deletes or replaces its entries', () => {
+    const offenders = sources(join(SERVER, 'src'), ['.ts'])
+      .filter((file) => /\b(?:UPDATE|DELETE\s+FROM|REPLACE\s+INTO|TRUNCATE(?:\s+TABLE)?)\s+`?audit_log\b/i.test(code(file)))
+      .map((file) => relative(SERVER, file));
+    expect(offenders).toEqual([]);
   });
 
   it(`has no source file over ${MAX_LINES} lines`, () => {

@@ -1,15 +1,20 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { importActor, isCalendarDate, shanghaiDate } from '@mashang/shared';
+import { hostname } from 'node:os';
+import { AUDIT_RESOURCES, CLI_ACTOR, importActor, isCalendarDate, shanghaiDate, unmaskedPurposeProblem } from '@mashang/shared';
 import { anomalyReportConfig } from './infra/config/config.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
+import { phoneKeysConfig } from './infra/crypto/phone-keys.js';
+import { rotatePhones, type RotationProgress } from './infra/crypto/phone-rotation.js';
 import { openDatabase } from './database.js';
+import { storedPhoneColumns } from './phone-columns.js';
 import { runReportCommand } from './modules/analytics/report-command.js';
 import { rowSource } from './modules/analytics/row-source.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
 import { DEMO_CITY_SIZES, loadDemoCity, type DemoSize } from './modules/demo/index.js';
-import { ExchangeExporter } from './modules/exchange/exchange-export.js';
+import { AuditLog } from './modules/audit/index.js';
+import { runExportCommand } from './modules/exchange/export-command.js';
 import { ExchangeImporter, type ImportProgress } from './modules/exchange/exchange-import.js';
 import { TrailReader, TrailRepository } from './modules/trail/index.js';
 
@@ -17,7 +22,8 @@ const USAGE = `usage: npm run cli -- <command>
   migrate                      apply pending migrations
   check-schema                 fail if the entities and the migrations disagree
   import DIR                   validate and import an exchange-format folder (all or nothing)
-  export DIR                   write the database as an exchange-format folder
+  export DIR --purpose 用途     write the database as an exchange-format folder, phones in
+                               clear; the purpose (in Chinese) goes to the audit log
   verify-trail [INSPECTION_ID] recompute inspections' hash-chained trails (all when no id);
                                exits 1 naming each inspection's first broken link
   demo [--size tiny|city|million] [--if-empty] [--seed N]
@@ -25,7 +31,10 @@ const USAGE = `usage: npm run cli -- <command>
   report --as-of YYYY-MM-DD --out FILE.json
                                the nightly anomaly report as of that date (the nightly job's code path)
   warning --year YYYY --out FILE.json
-                               the yearly high-incidence violation early-warning report`;
+                               the yearly high-incidence violation early-warning report
+  rotate-phones                re-encrypt every stored phone under the current key of
+                               PHONE_ENCRYPTION_KEYS and fill missing blind indexes (resumable);
+                               recorded in the audit log`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -39,14 +48,32 @@ function env(name: string): string {
 }
 
 function phoneCipher(): PhoneCipher {
-  const key = env('PHONE_ENCRYPTION_KEY');
-  if (!/^[0-9a-fA-F]{64}$/.test(key)) fail('PHONE_ENCRYPTION_KEY must be 64 hex characters');
-  return new PhoneCipher(Buffer.from(key, 'hex'));
+  const problems: string[] = [];
+  const keys = phoneKeysConfig(process.env, problems);
+  if (problems.length) fail(`${problems.join('\n')}\n(npm run cli sets the key for the local set-up; see server/.env.example)`);
+  return new PhoneCipher(keys);
+}
+
+/** A line per table at its start and end and at every 5 % between. */
+function rotationPrinter(): (p: RotationProgress) => void {
+  let last = '';
+  return (p) => {
+    const percent = p.total ? Math.min(100, Math.floor((p.done / p.total) * 100)) : 100;
+    const step = `${p.table}:${Math.floor(percent / 5)}`;
+    if (step === last && p.done < p.total) return;
+    last = step;
+    process.stderr.write(`  ${p.table}: ${p.done}/${p.total} (${percent}%), rewritten ${p.rewritten}${p.unreadable ? `, unreadable ${p.unreadable}` : ''}\n`);
+  };
 }
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** The first argument that is neither an option nor an option's value (`export DIR --purpose …`, either order). */
+function positional(args: string[]): string | undefined {
+  return args.find((arg, i) => !arg.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--if-empty'));
 }
 
 function progressPrinter(): (p: ImportProgress) => void {
@@ -62,12 +89,17 @@ function progressPrinter(): (p: ImportProgress) => void {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === '--help' || command === 'help') fail(USAGE, command ? 0 : 2);
-  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
   const out = option(args, '--out');
   if (command === 'report') {
     const asOf = option(args, '--as-of');
     if (!asOf || !isCalendarDate(asOf) || !out) fail('usage: npm run cli -- report --as-of YYYY-MM-DD --out FILE.json');
     if (asOf >= shanghaiDate(Date.now())) fail('report: --as-of must be a day that has ended (yesterday or earlier, Asia/Shanghai)');
+  }
+  if (command === 'export') {
+    const problem = unmaskedPurposeProblem(option(args, '--purpose'));
+    if (!positional(args)) fail('usage: npm run cli -- export DIR --purpose "用途（中文，至少 6 个汉字）"');
+    if (problem) fail(`export writes every phone in clear and is recorded in the audit log: ${problem}\nusage: npm run cli -- export DIR --purpose "与省平台交换数据"`);
   }
   if (command === 'warning') {
     const year = option(args, '--year');
@@ -101,9 +133,9 @@ async function main(): Promise<void> {
         break;
       }
       case 'export': {
-        if (!args[0]) fail('export needs a folder: npm run cli -- export DIR');
-        const counts = await ExchangeExporter.on(dataSource, phoneCipher()).export(resolve(args[0]));
+        const { counts, unreadablePhones } = await runExportCommand(dataSource, phoneCipher(), resolve(positional(args)!), option(args, '--purpose')!.trim());
         for (const [kind, count] of Object.entries(counts)) process.stdout.write(`${kind}: ${count}\n`);
+        if (unreadablePhones) fail(`${unreadablePhones} phone(s) could not be decrypted (their key version is not configured) and were left out: importing this folder would erase them`, 1);
         break;
       }
       case 'verify-trail': {
@@ -132,6 +164,21 @@ async function main(): Promise<void> {
         const report = await violationWarningReport(rowSource(dataSource), Number(option(args, '--year')));
         writeFileSync(resolve(out!), `${JSON.stringify(report, null, 2)}\n`);
         process.stdout.write(`warning report ${report.year}: ${report.totalCases} case(s), ${report.top.filter((c) => c.warning).length} warning(s) written to ${resolve(out!)}\n`);
+        break;
+      }
+      case 'rotate-phones': {
+        const cipher = phoneCipher();
+        process.stdout.write(`re-encrypting stored phones under key version ${cipher.currentVersion}\n`);
+        const result = await rotatePhones(cipher, storedPhoneColumns(dataSource), { onProgress: rotationPrinter() });
+        await AuditLog.on(dataSource).record({
+          actor: CLI_ACTOR, action: 'rotate-phones', resource: AUDIT_RESOURCES.phones, purpose: null, rows: result.rewritten, address: hostname(),
+          filter: { keyVersion: cipher.currentVersion, rewritten: Object.fromEntries(result.byTable.map((t) => [t.table, t.rewritten])), unreadable: result.unreadable },
+        });
+        for (const t of result.byTable) process.stdout.write(`${t.table}: ${t.rewritten} rewritten${t.unreadable ? `, ${t.unreadable} unreadable` : ''}\n`);
+        if (result.unreadable) {
+          fail(`${result.unreadable} phone(s) are under a key version that is not configured and were left as they are: add that key to PHONE_ENCRYPTION_KEYS and run rotate-phones again`, 1);
+        }
+        process.stdout.write(`every stored phone is under key version ${cipher.currentVersion}\n`);
         break;
       }
       case 'demo': {

@@ -1,4 +1,5 @@
 import { ANALYTICS_ENTITIES } from './modules/analytics/entities.js';
+import { AUDIT_ENTITIES } from './modules/audit/entities.js';
 import { AUTH_ENTITIES } from './modules/auth/entities.js';
 import { CASES_ENTITIES } from './modules/cases/entities.js';
 import { EVALUATION_ENTITIES } from './modules/evaluation/entities.js';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   ...FLAGS_ENTITIES,
   ...SUPERVISION_ENTITIES,
   ...ANALYTICS_ENTITIES,
+  ...AUDIT_ENTITIES,
 ];

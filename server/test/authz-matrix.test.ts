@@ -135,7 +135,11 @@ const MATRIX: Record<string, Probe[]> = {
   ],
   'POST /api/exchange/imports/:id/run': [{ name: 'run (nothing uploaded)', path: async (ctx) => `/api/exchange/imports/${ctx.ids.emptyImport}/run`, body: {}, expect: { supervisor: 'pass' } }],
   'GET /api/exchange/imports/:id': [{ name: 'status', path: async (ctx) => `/api/exchange/imports/${ctx.ids.import}`, expect: { supervisor: 'ok' } }],
-  'GET /api/exchange/export/:kind': [{ name: 'export', path: '/api/exchange/export/agencies', expect: { supervisor: 'ok' } }],
+  'GET /api/exchange/export/:kind': [
+    { name: 'export (phones masked)', path: '/api/exchange/export/agencies', expect: { supervisor: 'ok' } },
+    { name: 'export in clear, with a purpose', path: `/api/exchange/export/officers?unmasked=true&purpose=${encodeURIComponent('与省平台核对执法人员名单')}`, expect: { supervisor: 'ok' } },
+    { name: 'export in clear without a purpose (refused)', path: '/api/exchange/export/officers?unmasked=true', expect: { supervisor: 'pass' } },
+  ],
 
   // ---- plans and codes
   'POST /api/plans': [{ name: 'file (empty body)', path: '/api/plans', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
@@ -256,6 +260,10 @@ const MATRIX: Record<string, Probe[]> = {
       check: (_, body) => expect(body.map((o: { caseId: string }) => o.caseId)).toEqual([MATRIX_IDS.caseA1]),
     },
   ],
+
+  // ---- audit log of exports: the discipline inspectors alone read it
+  'GET /api/audit': [{ name: 'entries', path: '/api/audit?action=export', expect: { discipline: 'ok' } }],
+  'GET /api/audit/verify': [{ name: 'chain check', path: '/api/audit/verify', expect: { discipline: 'ok' } }],
 
   // ---- supervision console: supervisors all, discipline reads all and records referral outcomes, agency admins their own
   'GET /api/supervision/cases': [

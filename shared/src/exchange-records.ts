@@ -7,6 +7,17 @@ import type { RatingProblem, RatingVerdict } from './evaluation.js';
 import type { InspectionResult } from './onsite.js';
 import type { DiscretionLevel, PenaltyCaseStatus } from './penalty-cases.js';
 
+/** The exchange format's files, by kind, in Chinese. */
+export const EXCHANGE_KIND_LABELS = {
+  agencies: '执法部门',
+  officers: '执法人员',
+  items: '检查事项',
+  enterprises: '企业',
+  inspections: '检查记录',
+  cases: '行政处罚案件',
+  ratings: '企业评价',
+} as const satisfies Record<string, string>;
+
 /** agencies.jsonl */
 export interface AgencyRecord {
   id: string;

@@ -13,3 +13,4 @@ export * from './actor.js';
 export * from './penalty-cases.js';
 export * from './refusal-rules.js';
 export * from './exchange-records.js';
+export * from './audit.js';

@@ -4,12 +4,13 @@ import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig, type AppConfig } from '../../src/infra/config/config.js';
 import { PhoneCipher } from '../../src/infra/crypto/phone-cipher.js';
+import { singlePhoneKey } from '../../src/infra/crypto/phone-keys.js';
 import { recreateDatabase } from '../../src/infra/database/data-source.js';
 import { openDatabase } from '../../src/database.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
 
 export const TEST_PHONE_KEY = 'a3'.repeat(32);
-export const testPhoneCipher = () => new PhoneCipher(Buffer.from(TEST_PHONE_KEY, 'hex'));
+export const testPhoneCipher = () => new PhoneCipher(singlePhoneKey(Buffer.from(TEST_PHONE_KEY, 'hex')));
 
 function baseUrl(): URL {
   const value = process.env.DATABASE_URL;

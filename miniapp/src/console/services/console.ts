@@ -5,6 +5,9 @@ import type {
   AnomalyRunView,
   AttachmentUpload,
   AttachmentView,
+  AuditChainCheck,
+  AuditEntryView,
+  AuditLogQuery,
   CaseActionRequest,
   CaseDetail,
   CaseListQuery,
@@ -66,6 +69,16 @@ export function anomalyFindings(asOf: string, filter: { rule?: string; agencyId?
 
 export function triggerAnomalyRun(asOf?: string): Promise<AnomalyRunView> {
   return api.post<AnomalyRunView>('/api/anomaly/runs', asOf ? { asOf } : {});
+}
+
+// ---- audit log (纪检监察) ----
+
+export function auditLog(query: AuditLogQuery): Promise<Page<AuditEntryView>> {
+  return api.get<Page<AuditEntryView>>('/api/audit', query as Query);
+}
+
+export function verifyAuditLog(): Promise<AuditChainCheck> {
+  return api.get<AuditChainCheck>('/api/audit/verify');
 }
 
 // ---- downloads ----

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { phoneKeysConfig, type PhoneKeys } from '../crypto/phone-keys.js';
 
 export interface AppConfig {
   databaseUrl: string;
@@ -12,7 +13,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   jwtSecret: string;
   jwtTtlSeconds: number;
-  phoneEncryptionKey: Buffer;
+  /** Phone encryption keys by version and the blind index key (PHONE_ENCRYPTION_KEYS / _KEY, PHONE_INDEX_KEY). */
+  phoneKeys: PhoneKeys;
   wechat: { appId: string; secret: string; apiBase: string };
   migrateOnStart: boolean;
   h5Dir: string | null;
@@ -108,8 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const jwtTtlSeconds = parseDuration(env.JWT_TTL ?? '12h');
   if (!jwtTtlSeconds) problems.push('JWT_TTL: must be a duration like 12h, 30m or 3600');
 
-  const keyHex = require('PHONE_ENCRYPTION_KEY');
-  if (keyHex && !/^[0-9a-fA-F]{64}$/.test(keyHex)) problems.push('PHONE_ENCRYPTION_KEY: must be 64 hex characters (32 bytes)');
+  const phoneKeys = phoneKeysConfig(env, problems);
 
   const wechatApiBase = (env.WECHAT_API_BASE?.trim() || 'https://api.weixin.qq.com').replace(/\/$/, '');
   if (!parseUrl(wechatApiBase, ['http:', 'https:'])) problems.push('WECHAT_API_BASE: must be an http(s) URL');
@@ -144,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl,
     jwtSecret,
     jwtTtlSeconds: jwtTtlSeconds!,
-    phoneEncryptionKey: Buffer.from(keyHex, 'hex'),
+    phoneKeys,
     wechat: { appId: env.WECHAT_APPID?.trim() ?? '', secret: env.WECHAT_SECRET?.trim() ?? '', apiBase: wechatApiBase },
     migrateOnStart: migrate === 'true' || migrate === '1',
     h5Dir,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type SessionUser } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
@@ -54,18 +54,18 @@ export class AnalyticsController {
     return this.analytics.findings(user, asOf, { rule: query.rule, agencyId: query.agencyId }, query.page, query.pageSize);
   }
 
-  /** The findings as an Excel workbook, streamed. */
+  /** The findings as an Excel workbook, streamed; recorded in the audit log. */
   @Get('reports/:asOf/findings/export')
-  async export(@CurrentUser() user: SessionUser, @Param('asOf') asOf: string, @Query() query: ExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    const write = await this.analytics.findingsWorkbook(user, asOf, { rule: query.rule, agencyId: query.agencyId });
+  async export(@CurrentUser() user: SessionUser, @Param('asOf') asOf: string, @Query() query: ExportQueryDto, @Ip() address: string, @Res() reply: FastifyReply): Promise<void> {
+    const write = await this.analytics.findingsWorkbook(user, asOf, { rule: query.rule, agencyId: query.agencyId }, address || null);
     stream(reply, XLSX, `anomaly-${asOf}.xlsx`, write);
   }
 
-  /** The whole report file, as `npm run cli -- report` writes it. */
+  /** The whole report file, as `npm run cli -- report` writes it; recorded in the audit log. */
   @Roles(Role.Supervisor, Role.Discipline)
   @Get('reports/:asOf/file')
-  async file(@Param('asOf') asOf: string, @Res() reply: FastifyReply): Promise<void> {
-    const write = await this.analytics.reportFile(asOf);
+  async file(@CurrentUser() user: SessionUser, @Param('asOf') asOf: string, @Ip() address: string, @Res() reply: FastifyReply): Promise<void> {
+    const write = await this.analytics.reportFile(user, asOf, address || null);
     stream(reply, 'application/json; charset=utf-8', `anomaly-report-${asOf}.json`, write);
   }
 

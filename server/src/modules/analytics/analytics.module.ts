@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AuditModule } from '../audit/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { AnalyticsController } from './analytics.controller.js';
 import { AnalyticsProcessor } from './analytics.processor.js';
@@ -12,7 +13,7 @@ import { ROW_SOURCE, rowSource } from './row-source.js';
 
 /** 大数据研判: the nightly anomaly report, its console API, and the yearly warning report. */
 @Module({
-  imports: [RegistryModule],
+  imports: [RegistryModule, AuditModule],
   controllers: [AnalyticsController],
   providers: [
     AnomalyRunRepository,

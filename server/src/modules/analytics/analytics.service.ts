@@ -3,6 +3,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { isCalendarDate,
   ANOMALY_RULE_TITLES,
+  AUDIT_RESOURCES,
   ANOMALY_RULES,
   ErrorCode,
   evidenceForAgency,
@@ -24,6 +25,7 @@ import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError, invalid, notFound } from '../../infra/errors/domain-error.js';
 import { QueueName } from '../../infra/queues/queues.js';
+import { AuditLog } from '../audit/index.js';
 import { agencyScope, assertSameAgency } from '../auth/index.js';
 import { AgencyRepository } from '../registry/index.js';
 import { AnomalyFindingRepository } from './anomaly-finding.repository.js';
@@ -55,6 +57,7 @@ export class AnalyticsService implements OnApplicationBootstrap {
     @Inject(ROW_SOURCE) private readonly source: RowSource,
     @InjectQueue(QueueName.Analytics) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AuditLog) private readonly audit: AuditLog,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -125,18 +128,25 @@ export class AnalyticsService implements OnApplicationBootstrap {
     };
   }
 
-  /** Checks the request (answering its errors before anything is streamed) and returns the writer. */
-  async findingsWorkbook(user: SessionUser, asOf: string, filter: FindingFilter): Promise<(out: Writable) => Promise<number>> {
+  /** Checks the request (answering its errors before anything is streamed) and returns the writer, recorded in the audit log. */
+  async findingsWorkbook(user: SessionUser, asOf: string, filter: FindingFilter, address: string | null): Promise<(out: Writable) => Promise<number>> {
     await this.completedRun(asOf);
     const agencyId = this.findingAgency(user, filter.agencyId);
     const ruleOrder = filter.rule ? ANOMALY_RULES.indexOf(filter.rule) : null;
     const forAgency = agencyScope(user) !== null;
-    return (out) => writeFindingsWorkbook(this.findingRows, asOf, { agencyId, ruleOrder }, out, forAgency);
+    const chosen = Object.fromEntries(Object.entries({ rule: filter.rule, agencyId }).filter(([, value]) => value));
+    return this.audit.audited(
+      { actor: userActor(user), action: 'export', resource: AUDIT_RESOURCES.anomalyFindings(asOf), filter: chosen, purpose: null, address },
+      (out) => writeFindingsWorkbook(this.findingRows, asOf, { agencyId, ruleOrder }, out, forAgency),
+    );
   }
 
-  async reportFile(asOf: string): Promise<(out: Writable) => Promise<number>> {
+  async reportFile(user: SessionUser, asOf: string, address: string | null): Promise<(out: Writable) => Promise<number>> {
     await this.completedRun(asOf);
-    return (out) => writeReport({ runs: this.runs, findings: this.findingRows }, asOf, out);
+    return this.audit.audited(
+      { actor: userActor(user), action: 'export', resource: AUDIT_RESOURCES.anomalyReport(asOf), filter: {}, purpose: null, address },
+      (out) => writeReport({ runs: this.runs, findings: this.findingRows }, asOf, out),
+    );
   }
 
   warning(year: number): Promise<ViolationWarningReport> {

@@ -32,7 +32,7 @@ function smsProvider(config: AppConfig, outbox: SmsOutboxRepository): SmsProvide
     case 'tencent':
       return new TencentSmsProvider(sms.provider, sms);
     case 'outbox':
-      return new OutboxSmsProvider(outbox, new PhoneCipher(config.phoneEncryptionKey));
+      return new OutboxSmsProvider(outbox, new PhoneCipher(config.phoneKeys));
   }
 }
 

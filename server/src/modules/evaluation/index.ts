@@ -6,6 +6,7 @@
 export { EvaluationModule } from './evaluation.module.js';
 export { RatingRepository } from './rating.repository.js';
 export { RatingInviteRepository, type InvitedAgency } from './rating-invite.repository.js';
+export { SmsOutboxRepository } from './sms-outbox.repository.js';
 export { RatingInvitations } from './inviting/rating-invitations.js';
 export { SmsSender } from './sms-sender.js';
 export { ratingDedupeKey } from './rating-flags.js';

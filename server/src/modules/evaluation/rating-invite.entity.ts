@@ -24,6 +24,10 @@ export class RatingInvite {
   @Column({ name: 'phone_cipher', type: 'varchar', length: 128, nullable: true })
   phoneCipher: string | null;
 
+  /** The phone's blind index (PhoneCipher.index): delivery receipts find the message by it. */
+  @Column({ name: 'phone_index', type: 'char', length: 64, collation: 'utf8mb4_bin', nullable: true })
+  phoneIndex: string | null;
+
   /** link | code, fixed when invited. */
   @Column({ type: 'varchar', length: 8 })
   mode: string;

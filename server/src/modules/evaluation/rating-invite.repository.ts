@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SmsMode } from '@mashang/shared';
 import type { Paging } from '../../infra/database/entity-table.js';
+import { PhoneColumn } from '../../infra/database/phone-columns.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
 const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
@@ -11,6 +12,8 @@ export interface NewInvite {
   groupId: string;
   creditCode: string;
   phoneCipher: string | null;
+  /** The phone's blind index, for delivery receipts. */
+  phoneIndex: string | null;
   mode: SmsMode;
   tokenHash: string;
   codeHash: string | null;
@@ -70,8 +73,8 @@ export class RatingInviteRepository extends BaseRepository {
     await tx.query('SAVEPOINT invites');
     try {
       await tx.query(
-        'INSERT INTO rating_invites (id, group_id, credit_code, phone_cipher, mode, token_hash, code_hash, code_seq, inspection_date, created_at, expires_at) VALUES ?',
-        [invites.map((i) => [i.id, i.groupId, i.creditCode, i.phoneCipher, i.mode, i.tokenHash, i.codeHash, i.codeSeq, i.inspectionDate, i.createdAt, i.expiresAt])],
+        'INSERT INTO rating_invites (id, group_id, credit_code, phone_cipher, phone_index, mode, token_hash, code_hash, code_seq, inspection_date, created_at, expires_at) VALUES ?',
+        [invites.map((i) => [i.id, i.groupId, i.creditCode, i.phoneCipher, i.phoneIndex, i.mode, i.tokenHash, i.codeHash, i.codeSeq, i.inspectionDate, i.createdAt, i.expiresAt])],
       );
       return true;
     } catch (error) {
@@ -142,5 +145,10 @@ export class RatingInviteRepository extends BaseRepository {
     return rows.map((r) => ({
       id: r.id, groupId: r.group_id, creditCode: r.credit_code, phoneCipher: r.phone_cipher, mode: r.mode, createdAt: new Date(r.created_at), expiresAt: new Date(r.expires_at),
     }));
+  }
+
+  /** The invites' phones and blind indexes, for `rotate-phones`. */
+  phoneColumn(): PhoneColumn {
+    return new PhoneColumn(this.dataSource, { table: 'rating_invites', key: 'id', indexed: true });
   }
 }

@@ -76,19 +76,19 @@ export class SmsMessageRepository extends BaseRepository {
   }
 
   /**
-   * A delivery receipt: the accepted message with this provider id (and, when given, sent to this
-   * encrypted phone) becomes delivered or undelivered. False when no such accepted message exists.
+   * A delivery receipt: the accepted message with this provider id (and, when given, sent to the
+   * phone of this blind index) becomes delivered or undelivered. False when no such accepted message exists.
    */
   async recordReceipt(
-    provider: string, providerMessageId: string, phoneCipher: string | null,
+    provider: string, providerMessageId: string, phoneIndex: string | null,
     outcome: { delivered: boolean; code: string | null; message: string | null }, at: Date,
   ): Promise<boolean> {
     const result: { affectedRows: number } = await this.dataSource.query(
       `UPDATE sms_messages m JOIN rating_invites r ON r.id = m.invite_id
        SET m.status = ?, m.reported_at = ?, m.error_code = ?, m.error_message = ?
-       WHERE m.provider = ? AND m.provider_message_id = ? AND m.status = 'accepted' ${phoneCipher ? 'AND r.phone_cipher = ?' : ''}`,
+       WHERE m.provider = ? AND m.provider_message_id = ? AND m.status = 'accepted' ${phoneIndex ? 'AND r.phone_index = ?' : ''}`,
       [outcome.delivered ? 'delivered' : 'undelivered', at, outcome.delivered ? null : outcome.code, outcome.delivered ? null : outcome.message,
-        provider, providerMessageId, ...(phoneCipher ? [phoneCipher] : [])],
+        provider, providerMessageId, ...(phoneIndex ? [phoneIndex] : [])],
     );
     return result.affectedRows > 0;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../../infra/database/tx.js';
+import { PhoneColumn } from '../../infra/database/phone-columns.js';
 
 export interface OutboxEntry {
   messageId: string;
@@ -24,5 +25,10 @@ export class SmsOutboxRepository extends BaseRepository {
     const rows: { id: string | number; phone_cipher: string; text: string; link: string; sent_at: Date }[] = await this.dataSource.query(
       'SELECT id, phone_cipher, text, link, sent_at FROM sms_outbox ORDER BY id DESC LIMIT ?', [limit]);
     return rows.map((r) => ({ id: Number(r.id), phoneCipher: r.phone_cipher, text: r.text, link: r.link, sentAt: new Date(r.sent_at) }));
+  }
+
+  /** The outbox's phones, for `rotate-phones`. */
+  phoneColumn(): PhoneColumn {
+    return new PhoneColumn(this.dataSource, { table: 'sms_outbox', key: 'id', indexed: false, numericKey: true });
   }
 }

@@ -1,6 +1,7 @@
 import type { Job } from 'bull';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { singlePhoneKey } from '../../infra/crypto/phone-keys.js';
 import type { Transactions, Tx } from '../../infra/database/tx.js';
 import type { JobQueue } from '../../infra/queues/job-queue.js';
 import type { AgencyRepository } from '../registry/index.js';
@@ -10,11 +11,11 @@ import type { RatingInviteRepository } from './rating-invite.repository.js';
 import type { SendingRow, SmsMessageRepository } from './sms-message.repository.js';
 import { SmsSender } from './sms-sender.js';
 
-const KEY = Buffer.alloc(32, 7);
-const phones = new PhoneCipher(KEY);
+const KEYS = singlePhoneKey(Buffer.alloc(32, 7));
+const phones = new PhoneCipher(KEYS);
 const config = {
   jwtSecret: 'unit-secret-unit-secret-unit-secret',
-  phoneEncryptionKey: KEY,
+  phoneKeys: KEYS,
   publicBaseUrl: 'https://mashang.example.cn',
   evaluation: { sms: { concurrency: 100, signName: '码上入企', inviteTemplate: 'SMS_INVITE', reminderTemplate: 'SMS_REMIND', maxAttempts: 5 } },
 } as unknown as AppConfig;
@@ -81,6 +82,14 @@ describe('sending rating SMS', () => {
     expect(closed).toEqual([['m1', 'skipped', 0, { code: 'NOT_SENT', message: '已全部评价，无需提醒' }, expect.any(Date)]]);
     expect(await sender.handle(job('m2'))).toBe('gone');
     expect(await sender.handle(job('m9'))).toBe('gone');
+    expect(sent).toEqual([]);
+  });
+
+  it('fails a message whose phone is under a key version not configured, sending nothing', async () => {
+    const other = new PhoneCipher({ current: 9, keys: new Map([[9, Buffer.alloc(32, 9)]]), indexKey: Buffer.alloc(32, 8) });
+    const { sender, sent, closed } = setUp([row('m1', { phoneCipher: other.encrypt('13800000001') })]);
+    expect(await sender.handle(job('m1'))).toBe('phone unreadable');
+    expect(closed).toEqual([['m1', 'failed', 0, { code: 'PHONE_UNREADABLE', message: expect.stringContaining('无法解密') }, expect.any(Date)]]);
     expect(sent).toEqual([]);
   });
 });

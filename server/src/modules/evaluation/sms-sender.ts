@@ -67,7 +67,7 @@ export class SmsSender implements OnApplicationShutdown {
   ) {
     this.agencyName = agencies.nameExpression('ria.agency_id');
     this.key = ratingKey(config.jwtSecret);
-    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.phones = new PhoneCipher(config.phoneKeys);
     this.loader = new Batcher((ids) => this.load(ids), BATCH, 2);
     this.dispatcher = new Batcher((batch) => this.provider.send(batch), provider.maxBatch, Math.max(1, Math.ceil(config.evaluation.sms.concurrency / provider.maxBatch) + 1));
     this.recorder = new Batcher((items) => this.recordAccepted(items), BATCH, 4);
@@ -96,7 +96,13 @@ export class SmsSender implements OnApplicationShutdown {
       await this.close(message.id, message.kind === 'reminder' ? 'skipped' : 'failed', attempts - 1, { code: 'NOT_SENT', message: pointless });
       return 'not sent';
     }
-    const phone = this.phones.decrypt(message.phoneCipher)!;
+    const stored = this.phones.read(message.phoneCipher);
+    if (stored.state !== 'clear') {
+      // The phone's key version is not configured: nothing can be sent until it is (the agency sees why).
+      await this.close(message.id, 'failed', attempts - 1, { code: 'PHONE_UNREADABLE', message: '企业联系电话无法解密（其密钥版本未配置），无法发送评价短信' });
+      return 'phone unreadable';
+    }
+    const { phone } = stored;
     const content = renderSms({
       kind: message.kind,
       mode: message.mode,

@@ -31,25 +31,38 @@ export interface ExportSources {
 
 const bool = (value: unknown) => Boolean(Number(value));
 
+/** How an export shows phones: masked (138****5678) unless asked for in clear. */
+export interface ExportOptions {
+  unmasked: boolean;
+  pageSize?: number;
+}
+
 /**
  * Writes the database back in the exchange format, one file per kind, streaming pages of rows in
- * key order with bounded memory. Importing the result changes nothing.
+ * key order with bounded memory. Unmasked, importing the result changes nothing; masked (what HTTP
+ * gives by default) its phones are for reading only.
  */
 export class ExchangeExporter {
+  /** Phones left out of an export in clear because no configured key reads them. */
+  unreadablePhones = 0;
+  private readonly pageSize: number;
+
   constructor(
     private readonly from: ExportSources,
     private readonly phones: PhoneCipher,
-    private readonly pageSize = 5000,
-  ) {}
+    private readonly options: ExportOptions,
+  ) {
+    this.pageSize = options.pageSize ?? 5000;
+  }
 
-  /** The exporter on one data source, for the CLI and tests. */
+  /** The exporter on one data source, phones in clear: the command line's round trip, and tests. */
   static on(dataSource: DataSource, phones: PhoneCipher, pageSize?: number): ExchangeExporter {
     return new ExchangeExporter({
       registers: new RegisterRowsRepository(dataSource),
       inspections: new InspectionRepository(dataSource),
       cases: new CaseRepository(dataSource),
       ratings: new RatingRepository(dataSource),
-    }, phones, pageSize);
+    }, phones, { unmasked: true, pageSize });
   }
 
   async export(dir: string, onProgress?: (kind: ExchangeKind, rows: number) => void): Promise<Partial<Record<ExchangeKind, number>>> {
@@ -87,7 +100,12 @@ export class ExchangeExporter {
   }
 
   private sources(): ExportSource[] {
-    const phone = (cipher: string | null) => this.phones.decrypt(cipher);
+    const phone = (cipher: string | null): string | null => {
+      if (!this.options.unmasked) return this.phones.masked(cipher);
+      const stored = this.phones.read(cipher);
+      if (stored.state === 'unreadable') this.unreadablePhones += 1;
+      return stored.state === 'clear' ? stored.phone : null;
+    };
     const { registers, inspections, cases, ratings } = this.from;
     const register = (name: 'agency' | 'officer' | 'item' | 'enterprise') => async (after: unknown[] | null, limit: number) => ({ rows: await registers.exchangePage(name, after, limit) });
     return [

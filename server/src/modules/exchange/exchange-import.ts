@@ -61,7 +61,6 @@ export interface ImportTargets {
   inspections: InspectionRepository;
   cases: CaseRepository;
   ratings: RatingRepository;
-  phones: PhoneCipher;
 }
 
 /**
@@ -91,7 +90,6 @@ export class ExchangeImporter {
       inspections: new InspectionRepository(dataSource),
       cases: new CaseRepository(dataSource),
       ratings: new RatingRepository(dataSource),
-      phones,
     }, options);
   }
 
@@ -260,7 +258,7 @@ export class ExchangeImporter {
   }
 
   private writeBatch(tx: Tx, kind: ExchangeKind, batch: AnyRecord[]): Promise<void> {
-    const { registerImports, phones } = this.targets;
+    const { registerImports } = this.targets;
     const { actor } = this.options;
     const register = (name: 'agency' | 'officer' | 'item' | 'enterprise', rows: RegisterRow[], key: string) =>
       registerImports.importBatch(name, rows, (row) => String(row[key]), actor, tx);
@@ -268,12 +266,12 @@ export class ExchangeImporter {
       case 'agencies':
         return register('agency', (batch as AgencyRecord[]).map((r) => ({ id: r.id, name: r.name, kind: r.kind, region: r.region })), 'id');
       case 'officers':
-        return register('officer', (batch as OfficerRecord[]).map((r) => ({ id: r.id, agency_id: r.agencyId, name: r.name, cert_no: r.certNo, phone_cipher: phones.encrypt(r.phone), cert_expires: r.certExpires })), 'id');
+        return register('officer', (batch as OfficerRecord[]).map((r) => ({ id: r.id, agency_id: r.agencyId, name: r.name, cert_no: r.certNo, phone: r.phone, cert_expires: r.certExpires })), 'id');
       case 'items':
         return register('item', (batch as ItemRecord[]).map((r) => ({ id: r.id, agency_id: r.agencyId, name: r.name, basis: r.basis, no_disturb: r.noDisturb ? 1 : 0 })), 'id');
       case 'enterprises':
         return register('enterprise', (batch as EnterpriseRecord[]).map((r) => ({
-          credit_code: r.creditCode, name: r.name, industry: r.industry, region: r.region, phone_cipher: phones.encrypt(r.phone), credit_grade: r.creditGrade, low_touch: r.lowTouch ? 1 : 0,
+          credit_code: r.creditCode, name: r.name, industry: r.industry, region: r.region, phone: r.phone, credit_grade: r.creditGrade, low_touch: r.lowTouch ? 1 : 0,
         })), 'credit_code');
       case 'inspections':
         // Officer rows carry their inspection's agency, enterprise and times (the report's officer pass reads them alone);

@@ -1,12 +1,12 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Ip, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, Role, type SessionUser } from '@mashang/shared';
+import { Role, type SessionUser } from '@mashang/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough, type Readable } from 'node:stream';
-import { DomainError } from '../../infra/errors/domain-error.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
+import { ExchangeExportQueryDto } from './dto/export-query.dto.js';
+import { ExchangeFileExport } from './file-export.js';
 import { ExchangeService } from './exchange.service.js';
 import { NDJSON } from './raw-upload.js';
 
@@ -16,7 +16,10 @@ import { NDJSON } from './raw-upload.js';
 @Roles(Role.Supervisor)
 @Controller('exchange')
 export class ExchangeController {
-  constructor(@Inject(ExchangeService) private readonly exchange: ExchangeService) {}
+  constructor(
+    @Inject(ExchangeService) private readonly exchange: ExchangeService,
+    @Inject(ExchangeFileExport) private readonly files: ExchangeFileExport,
+  ) {}
 
   @Post('imports')
   createImport() {
@@ -40,17 +43,17 @@ export class ExchangeController {
     return this.exchange.status(id);
   }
 
-  /** Streams one file of the export (`agencies`, `inspections`, …) as JSON Lines. */
+  /**
+   * Streams one file of the export (`agencies`, `inspections`, …) as JSON Lines, phones masked unless
+   * `unmasked=true` with a `purpose`; recorded in the audit log once written.
+   */
   @Get('export/:kind')
-  export(@Param('kind') kind: string, @Res() reply: FastifyReply): void {
-    if (!EXCHANGE_KINDS.includes(kind as ExchangeKind)) {
-      throw new DomainError(ErrorCode.NotFound, `未知的文件：${kind}`, [{ field: 'kind', reason: `must be one of ${EXCHANGE_KINDS.join(', ')}` }]);
-    }
+  export(
+    @Param('kind') kind: string, @Query() query: ExchangeExportQueryDto, @CurrentUser() user: SessionUser, @Ip() address: string, @Res() reply: FastifyReply,
+  ): void {
+    const write = this.files.open(user, kind, query, address || null);
     const body = new PassThrough();
     void reply.header('content-type', `${NDJSON}; charset=utf-8`).header('content-disposition', `attachment; filename="${kind}.jsonl"`).send(body);
-    this.exchange
-      .exporter()
-      .writeKind(kind as ExchangeKind, body)
-      .then(() => body.end(), (error) => body.destroy(error));
+    write(body).then(() => body.end(), (error) => body.destroy(error));
   }
 }

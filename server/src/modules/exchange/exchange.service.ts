@@ -19,7 +19,7 @@ import { CaseRepository } from '../cases/index.js';
 import { RatingRepository } from '../evaluation/index.js';
 import { InspectionRepository } from '../inspections/index.js';
 import { RegisterHistoryRepository, RegisterImports, RegisterRowsRepository } from '../registry/index.js';
-import { ExchangeExporter } from './exchange-export.js';
+import { ExchangeExporter, type ExportOptions } from './exchange-export.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult, type ImportTargets } from './exchange-import.js';
 import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
 
@@ -39,6 +39,7 @@ export interface ImportStatus {
 export class ExchangeService {
   private readonly spool: string;
   private readonly targets: ImportTargets;
+  private readonly phones: PhoneCipher;
 
   constructor(
     @InjectQueue(QueueName.Exchange) private readonly queue: Queue,
@@ -50,9 +51,9 @@ export class ExchangeService {
     @Inject(CaseRepository) cases: CaseRepository,
     @Inject(RatingRepository) ratings: RatingRepository,
   ) {
-    const phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.phones = new PhoneCipher(config.phoneKeys);
     this.spool = config.importSpoolDir;
-    this.targets = { transactions, registers, registerImports: new RegisterImports(registers, history, phones), inspections, cases, ratings, phones };
+    this.targets = { transactions, registers, registerImports: new RegisterImports(registers, history, this.phones), inspections, cases, ratings };
   }
 
   createImport(): { id: string } {
@@ -115,9 +116,9 @@ export class ExchangeService {
     };
   }
 
-  exporter(): ExchangeExporter {
-    const { registers, inspections, cases, ratings, phones } = this.targets;
-    return new ExchangeExporter({ registers, inspections, cases, ratings }, phones);
+  exporter(options: ExportOptions): ExchangeExporter {
+    const { registers, inspections, cases, ratings } = this.targets;
+    return new ExchangeExporter({ registers, inspections, cases, ratings }, this.phones, options);
   }
 
   importer(actor: string, onProgress: (p: ImportProgress) => void): ExchangeImporter {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import { EntityTable, likeContains, type Paging } from '../../infra/database/entity-table.js';
 import type { Statement } from '../../infra/database/multi-statement-pool.js';
+import { PhoneColumn } from '../../infra/database/phone-columns.js';
 import type { Tx } from '../../infra/database/tx.js';
 import { Enterprise } from './enterprise.entity.js';
 
@@ -79,5 +80,10 @@ export class EnterpriseRepository extends EntityTable<Enterprise> {
   async total(): Promise<number> {
     const [row]: { n: number }[] = await this.dataSource.query('SELECT COUNT(*) AS n FROM enterprises');
     return Number(row.n);
+  }
+
+  /** The enterprises' phones, for `rotate-phones`. */
+  phoneColumn(): PhoneColumn {
+    return new PhoneColumn(this.dataSource, { table: 'enterprises', key: 'credit_code', indexed: false });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { maskPhone, type EnterpriseDto, type Page, type SessionUser } from '@mashang/shared';
+import { type EnterpriseDto, type Page, type SessionUser } from '@mashang/shared';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
@@ -20,7 +20,7 @@ export class EnterprisesService {
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.phones = new PhoneCipher(config.phoneKeys);
   }
 
   async list(query: ListQueryDto): Promise<Page<EnterpriseDto>> {
@@ -46,12 +46,14 @@ export class EnterprisesService {
   update(user: SessionUser, creditCode: string, patch: Partial<Omit<EnterpriseDto, 'creditCode'>>): Promise<EnterpriseDto> {
     return this.transactions.run(async (tx) => {
       const enterprise = found(await this.enterprises.find({ creditCode }, tx, { forUpdate: true }), '企业');
-      const before = { ...enterprise, phone: this.phones.decrypt(enterprise.phoneCipher) };
-      const after = { ...before, ...patch };
+      const before = { ...enterprise, phone: this.phones.comparable(enterprise.phoneCipher) };
+      const after = { ...before, ...patch, phone: patch.phone === undefined ? before.phone : patch.phone };
+      // A phone not in the patch keeps its ciphertext: an unreadable one is not lost by changing the grade.
+      const phoneCipher = patch.phone === undefined ? enterprise.phoneCipher : this.phones.encrypt(patch.phone);
       await this.edits.updated(user, 'enterprise', creditCode, before, after, () =>
         this.enterprises.update(
           { creditCode },
-          { name: after.name, industry: after.industry, region: after.region, creditGrade: after.creditGrade, lowTouch: after.lowTouch, phoneCipher: this.phones.encrypt(after.phone) },
+          { name: after.name, industry: after.industry, region: after.region, creditGrade: after.creditGrade, lowTouch: after.lowTouch, phoneCipher },
           tx,
         ), tx);
       return this.toDto(found(await this.enterprises.find({ creditCode }, tx), '企业'));
@@ -68,7 +70,7 @@ export class EnterprisesService {
       name: e.name,
       industry: e.industry,
       region: e.region,
-      phone: maskPhone(this.phones.decrypt(e.phoneCipher)),
+      phone: this.phones.masked(e.phoneCipher),
       creditGrade: e.creditGrade as EnterpriseDto['creditGrade'],
       lowTouch: e.lowTouch,
     };

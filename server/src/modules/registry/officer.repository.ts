@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Brackets } from 'typeorm';
 import type { Statement } from '../../infra/database/multi-statement-pool.js';
 import { EntityTable, likeContains, type Paging } from '../../infra/database/entity-table.js';
+import { PhoneColumn } from '../../infra/database/phone-columns.js';
 import type { Tx } from '../../infra/database/tx.js';
 import { Officer } from './officer.entity.js';
 
@@ -32,5 +33,10 @@ export class OfficerRepository extends EntityTable<Officer> {
   /** The certificate expiries of these officers that have one, for a caller's multi-statement script (the check-in's first round trip). */
   certificateExpiriesStatement(ids: string[]): Statement {
     return ['SELECT id, cert_expires FROM officers WHERE id IN (?) AND cert_expires IS NOT NULL', [[...new Set(ids)]]];
+  }
+
+  /** The officers' phones, for `rotate-phones`. */
+  phoneColumn(): PhoneColumn {
+    return new PhoneColumn(this.dataSource, { table: 'officers', key: 'id', indexed: false });
   }
 }

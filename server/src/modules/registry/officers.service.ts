@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { maskPhone, type OfficerDto, type Page, type SessionUser } from '@mashang/shared';
+import { type OfficerDto, type Page, type SessionUser } from '@mashang/shared';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
@@ -23,7 +23,7 @@ export class OfficersService {
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.phones = new PhoneCipher(config.phoneKeys);
   }
 
   async list(user: SessionUser, query: ScopedListQueryDto): Promise<Page<OfficerDto>> {
@@ -53,10 +53,12 @@ export class OfficersService {
     return this.transactions.run(async (tx) => {
       const officer = found(await this.officers.find({ id }, tx, { forUpdate: true }), '执法人员');
       assertMayEdit(user, officer.agencyId);
-      const before = { ...officer, phone: this.phones.decrypt(officer.phoneCipher) };
-      const after = { ...before, ...patch };
+      const before = { ...officer, phone: this.phones.comparable(officer.phoneCipher) };
+      const after = { ...before, ...patch, phone: patch.phone === undefined ? before.phone : patch.phone };
+      // A phone not in the patch keeps its ciphertext: an unreadable one is not lost by renaming the officer.
+      const phoneCipher = patch.phone === undefined ? officer.phoneCipher : this.phones.encrypt(patch.phone);
       await this.edits.updated(user, 'officer', id, before, after, () =>
-        this.officers.update({ id }, { name: after.name, certNo: after.certNo, certExpires: after.certExpires, phoneCipher: this.phones.encrypt(after.phone) }, tx), tx);
+        this.officers.update({ id }, { name: after.name, certNo: after.certNo, certExpires: after.certExpires, phoneCipher }, tx), tx);
       return this.toDto(found(await this.officers.find({ id }, tx), '执法人员'));
     });
   }
@@ -67,7 +69,7 @@ export class OfficersService {
 
   private toDto(officer: Officer): OfficerDto {
     return {
-      id: officer.id, agencyId: officer.agencyId, name: officer.name, certNo: officer.certNo, phone: maskPhone(this.phones.decrypt(officer.phoneCipher)), certExpires: officer.certExpires,
+      id: officer.id, agencyId: officer.agencyId, name: officer.name, certNo: officer.certNo, phone: this.phones.masked(officer.phoneCipher), certExpires: officer.certExpires,
     };
   }
 }

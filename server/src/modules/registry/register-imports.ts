@@ -7,7 +7,9 @@ import type { RegisterRow, RegisterRowsRepository } from './register-rows.reposi
 
 /**
  * Imported register rows are compared with what is stored, so only real changes are written and each
- * one lands in the register history (an import of an export writes nothing at all).
+ * one lands in the register history (an import of an export writes nothing at all). An imported row
+ * carries its phone in clear (`phone`); it is compared with the stored phone decrypted, and encrypted
+ * only when the row is written, since two encryptions of one phone differ.
  */
 export class RegisterImports {
   constructor(
@@ -18,17 +20,21 @@ export class RegisterImports {
 
   /** Writes the rows of a batch (keyed by `keyOf`) that differ from what is stored, with their history. */
   async importBatch(register: RegisterName, batch: RegisterRow[], keyOf: (row: RegisterRow) => string, actor: string, tx: Tx): Promise<void> {
-    const columns = Object.keys(batch[0]);
+    const columns = Object.keys(batch[0]).filter((c) => c !== 'phone');
+    const hasPhone = 'phone' in batch[0];
     const stored = await this.rows.stored(register, batch.map(keyOf), tx);
     const events: HistoryEvent[] = [];
     const changed: RegisterRow[] = [];
     for (const row of batch) {
       const key = keyOf(row);
       const before = stored.get(key);
-      if (before && columns.every((c) => String(before[c] ?? '') === String(row[c] ?? ''))) continue;
-      changed.push(row);
-      const view = (r: RegisterRow) => registerView(register, r, this.phones);
-      events.push({ register, subjectId: key, action: before ? 'update' : 'create', changes: diffFields(before ? view(before) : null, view(row), REGISTER_FIELDS[register]) });
+      const storedPhone = before && hasPhone ? this.phones.comparable(before.phone_cipher as string | null) : null;
+      const same = before && columns.every((c) => String(before[c] ?? '') === String(row[c] ?? '')) && (!hasPhone || (storedPhone ?? '') === (row.phone ?? ''));
+      if (same) continue;
+      const { phone, ...columnsOnly } = row;
+      changed.push(hasPhone ? { ...columnsOnly, phone_cipher: this.phones.encrypt(phone as string | null) } : row);
+      const view = (r: RegisterRow, p: unknown) => registerView(register, r, p);
+      events.push({ register, subjectId: key, action: before ? 'update' : 'create', changes: diffFields(before ? view(before, storedPhone) : null, view(row, phone), REGISTER_FIELDS[register]) });
     }
     if (!changed.length) return;
     await this.rows.upsert(register, changed, tx);
@@ -36,9 +42,8 @@ export class RegisterImports {
   }
 }
 
-/** A stored or incoming register row in the API's field names, phones in clear, for the history diff. */
-function registerView(register: RegisterName, row: RegisterRow, phones: PhoneCipher): Record<string, unknown> {
-  const phone = 'phone_cipher' in row ? phones.decrypt(row.phone_cipher as string | null) : undefined;
+/** A stored or incoming register row in the API's field names, its phone given in clear, for the history diff. */
+function registerView(register: RegisterName, row: RegisterRow, phone: unknown): Record<string, unknown> {
   switch (register) {
     case 'agency':
       return { name: row.name, kind: row.kind, region: row.region };

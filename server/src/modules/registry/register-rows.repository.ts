@@ -11,7 +11,7 @@ const REGISTER_TABLES: Record<RegisterName, KeysetTable & { key: string }> = {
   enterprise: { table: 'enterprises', key: 'credit_code', keys: ['credit_code'], columns: 'credit_code, name, industry, region, phone_cipher, credit_grade, low_touch' },
 };
 
-/** A register row in the database's column names. */
+/** A register row in the database's column names (an imported one carries `phone` in clear instead of `phone_cipher`). */
 export type RegisterRow = Record<string, string | number | null>;
 
 /** The registers as whole rows, for the exchange format's import and export. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type SessionUser } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
@@ -86,10 +86,10 @@ export class SupervisionController {
     return this.dashboards.dashboard(user, query.months);
   }
 
-  /** Any table of the console as an Excel file; `cases` takes the case list's filters. */
+  /** Any table of the console as an Excel file; `cases` takes the case list's filters. Recorded in the audit log. */
   @Get('export/:table')
-  async export(@CurrentUser() user: SessionUser, @Param('table') table: string, @Query() query: ExportQueryDto, @Res() reply: FastifyReply) {
-    const { title, file } = await this.exports.workbook(user, table, query);
+  async export(@CurrentUser() user: SessionUser, @Param('table') table: string, @Query() query: ExportQueryDto, @Ip() address: string, @Res() reply: FastifyReply) {
+    const { title, file } = await this.exports.workbook(user, table, query, address || null);
     void reply.header('content-type', XLSX).header('content-disposition', disposition(`${title}.xlsx`)).send(file);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/index.js';
 import { CasesModule } from '../cases/index.js';
 import { EvaluationModule } from '../evaluation/index.js';
 import { FlagsModule } from '../flags/index.js';
@@ -8,6 +9,7 @@ import { PlansModule } from '../plans/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
 import { CaseAttachments } from './attachments/case-attachments.js';
+import { AuditLogController } from './audit-log/audit-log.controller.js';
 import { CaseAttachmentRepository } from './case-attachment.repository.js';
 import { CaseDetails } from './case-detail/case-details.js';
 import { CaseNames } from './case-names.js';
@@ -19,10 +21,10 @@ import { CaseQueue } from './queue/case-queue.js';
 import { SupervisionController } from './supervision.controller.js';
 import { CaseActions } from './workflow/case-actions.js';
 
-/** 执法监督: the flagged-case console, the enterprise's outcome page, the dashboard and exports. */
+/** 执法监督: the flagged-case console, the enterprise's outcome page, the dashboard, exports and the audit log's reading. */
 @Module({
-  imports: [FlagsModule, TrailModule, RegistryModule, InspectionsModule, CasesModule, PlansModule, OnsiteModule, EvaluationModule],
-  controllers: [SupervisionController],
+  imports: [FlagsModule, TrailModule, RegistryModule, InspectionsModule, CasesModule, PlansModule, OnsiteModule, EvaluationModule, AuditModule],
+  controllers: [SupervisionController, AuditLogController],
   providers: [
     CaseAttachmentRepository,
     CreditRecordRepository,

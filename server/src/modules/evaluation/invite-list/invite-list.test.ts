@@ -1,5 +1,6 @@
 import { Role, type SessionUser } from '@mashang/shared';
 import type { AppConfig } from '../../../infra/config/config.js';
+import { singlePhoneKey } from '../../../infra/crypto/phone-keys.js';
 import type { AgencyRepository, EnterpriseRepository } from '../../registry/index.js';
 import type { RatingInviteRepository } from '../rating-invite.repository.js';
 import type { SmsMessageRepository } from '../sms-message.repository.js';
@@ -13,7 +14,7 @@ const progress = (kind: 'invite' | 'reminder', status: string) => ({ inviteId: '
 function list() {
   const scopes: (string | null)[] = [];
   const invites = new InviteList(
-    { phoneEncryptionKey: Buffer.alloc(32, 1) } as AppConfig,
+    { phoneKeys: singlePhoneKey(Buffer.alloc(32, 1)) } as unknown as AppConfig,
     {
       count: async (scope: string | null) => (scopes.push(scope), 1),
       page: async () => [{ id: 'inv-1', groupId: 'P1', creditCode: '92410202MA0000011X', phoneCipher: null, mode: 'link', createdAt: at, expiresAt: at }],

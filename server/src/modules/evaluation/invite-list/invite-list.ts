@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { maskPhone, type OutboxMessage, type Page, type RatingInviteSummary, type SessionUser } from '@mashang/shared';
+import { type OutboxMessage, type Page, type RatingInviteSummary, type SessionUser } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import { PhoneCipher } from '../../../infra/crypto/phone-cipher.js';
@@ -24,7 +24,7 @@ export class InviteList {
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
   ) {
-    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.phones = new PhoneCipher(config.phoneKeys);
   }
 
   /**
@@ -49,7 +49,7 @@ export class InviteList {
         groupId: r.groupId,
         creditCode: r.creditCode,
         enterpriseName: enterpriseNames.get(r.creditCode) ?? '',
-        phone: maskPhone(this.phones.decrypt(r.phoneCipher)),
+        phone: this.phones.masked(r.phoneCipher),
         mode: r.mode,
         createdAt: r.createdAt.toISOString(),
         expiresAt: r.expiresAt.toISOString(),
@@ -70,6 +70,6 @@ export class InviteList {
   /** The latest messages of the local outbox provider, for a demo without a real SMS account (supervisors only: they hold the links). */
   async outbox(limit: number): Promise<OutboxMessage[]> {
     const rows = await this.outboxEntries.latest(limit);
-    return rows.map((r) => ({ id: r.id, phone: maskPhone(this.phones.decrypt(r.phoneCipher))!, text: r.text, link: r.link, sentAt: r.sentAt.toISOString() }));
+    return rows.map((r) => ({ id: r.id, phone: this.phones.masked(r.phoneCipher)!, text: r.text, link: r.link, sentAt: r.sentAt.toISOString() }));
   }
 }

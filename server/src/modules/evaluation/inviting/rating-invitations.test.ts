@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../../infra/config/config.js';
+import { singlePhoneKey } from '../../../infra/crypto/phone-keys.js';
 import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { StoredInspection, InspectionRepository } from '../../inspections/index.js';
 import type { EnterpriseRepository } from '../../registry/index.js';
@@ -14,6 +15,7 @@ const SECRET = 'unit-secret-unit-secret-unit-secret';
 const SHOP = '92410202MA0000011X';
 const config = {
   jwtSecret: SECRET,
+  phoneKeys: singlePhoneKey(Buffer.alloc(32, 7)),
   evaluation: { linkTtlSeconds: 7 * 86_400, reminderDelaySeconds: 86_400, sms: { mode: 'code', provider: { kind: 'outbox' } } },
 } as unknown as AppConfig;
 

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { shanghaiDate } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
+import { PhoneCipher } from '../../../infra/crypto/phone-cipher.js';
 import { Transactions, type Tx } from '../../../infra/database/tx.js';
 import type { JobName, JobPayloads } from '../../../infra/queues/queues.js';
 import { InspectionRepository } from '../../inspections/index.js';
@@ -28,6 +29,7 @@ const CODE_RETRIES = 5;
 export class RatingInvitations {
   private readonly logger = new Logger(RatingInvitations.name);
   private readonly key: Buffer;
+  private readonly phones: PhoneCipher;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -39,6 +41,7 @@ export class RatingInvitations {
     @Inject(SmsSender) private readonly sender: SmsSender,
   ) {
     this.key = ratingKey(config.jwtSecret);
+    this.phones = new PhoneCipher(config.phoneKeys);
   }
 
   /**
@@ -77,10 +80,12 @@ export class RatingInvitations {
       own.sort((a, b) => Number(b.id === f.groupId) - Number(a.id === f.groupId));
       const id = randomUUID();
       const phoneCipher = enterprises.get(f.creditCode)?.phoneCipher ?? null;
+      // An unreadable phone gets no index; sending then fails it with its reason.
+      const phoneIndex = this.phones.index(this.phones.decrypt(phoneCipher));
       const startedAt = Math.min(...own.map((i) => i.startedAt.getTime()));
       const mode = evaluation.sms.mode;
       invites.push({
-        id, groupId: f.groupId, creditCode: f.creditCode, phoneCipher, mode, tokenHash: credentialHash({ kind: 'link', token: linkToken(this.key, id) }),
+        id, groupId: f.groupId, creditCode: f.creditCode, phoneCipher, phoneIndex, mode, tokenHash: credentialHash({ kind: 'link', token: linkToken(this.key, id) }),
         codeHash: mode === 'code' ? this.codeHash(id, 0) : null, codeSeq: 0,
         inspectionDate: shanghaiDate(startedAt), createdAt: now, expiresAt: new Date(now.getTime() + evaluation.linkTtlSeconds * 1000),
       });

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { PhoneCipher } from '../../../infra/crypto/phone-cipher.js';
+import { singlePhoneKey } from '../../../infra/crypto/phone-keys.js';
 import type { OutboxEntry, SmsOutboxRepository } from '../sms-outbox.repository.js';
 import { renderSms } from '../sms-template.js';
 import { OutboxSmsProvider } from './outbox.js';
@@ -14,7 +15,7 @@ describe('the local outbox provider', () => {
     const stored: OutboxEntry[] = [];
     const logged: string[] = [];
     jest.spyOn(Logger.prototype, 'log').mockImplementation((message: unknown) => void logged.push(String(message)));
-    const provider = new OutboxSmsProvider({ insert: async (entries: OutboxEntry[]) => void stored.push(...entries) } as unknown as SmsOutboxRepository, new PhoneCipher(Buffer.alloc(32, 7)));
+    const provider = new OutboxSmsProvider({ insert: async (entries: OutboxEntry[]) => void stored.push(...entries) } as unknown as SmsOutboxRepository, new PhoneCipher(singlePhoneKey(Buffer.alloc(32, 7))));
     const content = (mode: 'link' | 'code') => renderSms({
       kind: 'invite', mode, signName: '码上入企', baseUrl: 'https://ruqi.example.gov.cn', inspectionDate: '2026-03-05', agencyNames: ['市市场监督管理局'],
       token: TOKEN, code: mode === 'code' ? 'ABCD2345' : null, expiresAt: new Date('2026-03-12T16:00:00Z'),

@@ -22,16 +22,15 @@ export class DeliveryReceipts {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(SmsMessageRepository) private readonly messages: SmsMessageRepository,
   ) {
-    this.phones = new PhoneCipher(config.phoneEncryptionKey);
+    this.phones = new PhoneCipher(config.phoneKeys);
   }
 
   /**
-   * Aliyun's batch sends share one BizId, so the phone tells their messages apart; it is matched
-   * encrypted (the cipher is deterministic). Only accepted messages change.
+   * Aliyun's batch sends share one BizId, so the phone tells their messages apart; it is matched by
+   * its blind index, never decrypted. Only accepted messages change.
    */
   record(provider: 'aliyun' | 'tencent', receipt: DeliveryReceipt, now = new Date()): Promise<boolean> {
-    const phoneCipher = receipt.phone ? this.phones.encrypt(receipt.phone) : null;
-    return this.messages.recordReceipt(provider, receipt.providerMessageId, phoneCipher, {
+    return this.messages.recordReceipt(provider, receipt.providerMessageId, this.phones.index(receipt.phone), {
       delivered: receipt.delivered,
       code: receipt.code?.slice(0, 64) ?? null,
       message: receipt.message?.slice(0, 300) ?? null,
