@@ -183,6 +183,15 @@ describe('inspection plans: filing, refusals, merging into joint inspections', (
     expect(tooLate.body.error.refusals).toEqual([{ rule: 'past-date', message: expect.stringContaining('先检查后补码'), remedy: expect.stringContaining(inDays(-1)) }]);
   });
 
+  it('takes real dates of this century only: 2027-02-30 and 9999-12-31 are refused, the latter made its code unstorable', async () => {
+    const plans = await count('SELECT COUNT(*) AS n FROM plans');
+    for (const date of ['2027-02-30', '2027-06-31', '9999-12-31', '2100-01-01']) {
+      const refused = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: plan({ creditCode: enterpriseCode(15), date }) });
+      expect([date, refused.status, refused.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([date, 400, ['date']]);
+    }
+    expect(await count('SELECT COUNT(*) AS n FROM plans')).toBe(plans);
+  });
+
   it('refuses to move a plan to a past date and keeps its date', async () => {
     await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '企业17', 'catering', '410202', 'C')", [enterpriseCode(17)]);
     const filed = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: plan({ creditCode: enterpriseCode(17), date: inDays(2), trigger: 'complaint', reason: '投诉' }) });
