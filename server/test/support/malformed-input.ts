@@ -121,7 +121,7 @@ const UNICODE = '检查码😀\u0000\u202e\uFEFF';
 
 const PATH_VALUES = [
   LONG, enc(UNICODE), '..%2F..%2Fetc%2Fpasswd', '..', '%00', '%E0%A4%A', '', '99999999999999999999', '-1', '1e21', 'NaN', 'Infinity',
-  enc("' OR '1'='1"), '%20', '2026-02-30', '9999-12-31', '0000-00-00', '0x7fffffff', '__proto__', 'constructor', enc('[object Object]'),
+  enc("' OR '1'='1"), '%20', '2026-02-30', '2027-02-30', '9999-12-31', '0000-00-00', '0x7fffffff', '__proto__', 'constructor', enc('[object Object]'),
 ];
 
 const QUERY_VALUES: ((name: string) => string)[] = [
@@ -140,7 +140,8 @@ const DEEP = 3_000;
 /** JSON texts where a field's value goes (raw, so that literals like 1e999 arrive as written). */
 const FIELD_VALUES = [
   'null', '99999999999999999999', '1e21', '-1e21', '1e999', '1.5', '-1', '0', 'true', '""', '" "',
-  JSON.stringify('x'.repeat(100_000)), JSON.stringify(UNICODE), '"../../etc/passwd"', '"2026-02-30"', '"9999-12-31"', '"0000-00-00"',
+  JSON.stringify('x'.repeat(100_000)), JSON.stringify(UNICODE), '"../../etc/passwd"', '"2026-02-30"', '"2027-02-30"', '"9999-12-31"', '"0000-00-00"',
+  '"+275760-09-13T00:00:00Z"', '"9999-12-31T23:59:59Z"', '"1000-01-01T00:00:00Z"',
   '"99999999999999999999"', '"NaN"', '{}', '[]', '[null]', '[[[]]]', '{"a":{"b":{"c":1}}}', nested('{"a":', '1', '}', 200), nested('[', '1', ']', DEEP),
 ];
 
