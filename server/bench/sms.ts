@@ -81,8 +81,8 @@ async function main(): Promise<void> {
 
   const phoneKey = 'b7'.repeat(32);
   const providerEnv = provider === 'aliyun'
-    ? { SMS_PROVIDER: 'aliyun', ALIYUN_SMS_ACCESS_KEY_ID: 'bench', ALIYUN_SMS_ACCESS_KEY_SECRET: 'bench', ALIYUN_SMS_ENDPOINT: fakeUrl, SMS_MODE: 'link' }
-    : { SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'bench', TENCENT_SMS_SECRET_KEY: 'bench', TENCENT_SMS_SDK_APP_ID: '1400000000', TENCENT_SMS_ENDPOINT: fakeUrl, SMS_MODE: 'code' };
+    ? { SMS_PROVIDER: 'aliyun', ALIYUN_SMS_ACCESS_KEY_ID: 'bench', ALIYUN_SMS_ACCESS_KEY_SECRET: 'bench', ALIYUN_SMS_ENDPOINT: fakeUrl, SMS_MODE: 'link', SMS_CALLBACK_TOKEN: 'bench-callback-token' }
+    : { SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'bench', TENCENT_SMS_SECRET_KEY: 'bench', TENCENT_SMS_SDK_APP_ID: '1400000000', TENCENT_SMS_ENDPOINT: fakeUrl, SMS_MODE: 'code', SMS_CALLBACK_TOKEN: 'bench-callback-token' };
   process.env.BULL_PREFIX = `bench-sms-${runId}`;
   const config = loadConfig({
     DATABASE_URL: await recreateDatabase(base, 'mashang_bench_sms'),

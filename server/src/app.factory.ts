@@ -12,6 +12,7 @@ import { detectFlavour } from './infra/database/data-source.js';
 import { AllExceptionsFilter } from './infra/errors/all-exceptions.filter.js';
 import { codeForStatus } from './infra/errors/error-status.js';
 import { createValidationPipe } from './infra/errors/validation.js';
+import { useJsonBodies } from './infra/http/json-bodies.js';
 import { registerRawUploads } from './modules/exchange/raw-upload.js';
 
 /** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the H5 build under /h5/. */
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  useJsonBodies(app, config.bodyLimit);
   registerRawUploads(app);
   // Inspection documents; the limit is checked again while streaming, to answer 413 in the one error shape.
   await app.register(fastifyMultipart, { limits: { fileSize: config.onsite.documentMaxBytes, files: 1, fields: 0, parts: 2 } });

@@ -4,7 +4,7 @@ import type { Queue } from 'bull';
 import type { Redis } from 'ioredis';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { REDIS } from '../src/infra/redis/redis.module.js';
-import { eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
+import { CALLBACK_TOKEN, eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
 import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
@@ -57,7 +57,7 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
         SMS_TEMPLATE_REMINDER: '100002',
         SMS_TIMEOUT: '800ms',
         SMS_RETRY_DELAY: '100ms',
-        SMS_CALLBACK_TOKEN: 'callback-secret',
+        SMS_CALLBACK_TOKEN: CALLBACK_TOKEN,
         RATING_REMINDER_DELAY: 'off',
         PUBLIC_BASE_URL: 'https://ruqi.example.gov.cn',
       },
@@ -141,7 +141,7 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
 
   it('takes Tencent status callbacks only with the configured token', async () => {
     expect((await fetch(`${t.url}/api/sms/receipts/tencent`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' })).status).toBe(403);
-    const posted = await fake.sendReceipts(`${t.url}/api/sms/receipts/tencent?token=callback-secret`, false);
+    const posted = await fake.sendReceipts(`${t.url}/api/sms/receipts/tencent?token=${CALLBACK_TOKEN}`, false);
     expect(posted).toBe(fake.accepted.length);
     const message = await messageOf('C1');
     expect(message).toMatchObject({ status: 'undelivered', error_code: 'MK:0001', error_message: '空号' });

@@ -135,10 +135,14 @@ export class FakeSmsProvider {
   }
 }
 
+/** The token the fake's delivery receipts carry (`?token=`), as the provider's console is configured with it. */
+export const CALLBACK_TOKEN = 'test-callback-token-0001';
+
 /** The app's settings for sending through the Aliyun SDK to a fake at `url`. */
 export function aliyunEnv(url: string): Record<string, string> {
   return {
     SMS_PROVIDER: 'aliyun',
+    SMS_CALLBACK_TOKEN: CALLBACK_TOKEN,
     ALIYUN_SMS_ACCESS_KEY_ID: 'test-key-id',
     ALIYUN_SMS_ACCESS_KEY_SECRET: 'test-key-secret',
     ALIYUN_SMS_ENDPOINT: url,

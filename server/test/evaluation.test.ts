@@ -7,7 +7,7 @@ import { ratingDigest } from '../src/modules/evaluation/rating-digest.js';
 import { firstBreak } from '../src/modules/trail/trail-chain.js';
 import { appendTrail } from './support/trail-and-flags.js';
 import { TrailRepository } from '../src/modules/trail/index.js';
-import { aliyunEnv, eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
+import { aliyunEnv, CALLBACK_TOKEN, eventually, FakeSmsProvider, type AcceptedSms } from './evaluation-fakes.js';
 import { addInspectionOfficer, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
@@ -244,8 +244,18 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     expect(sentTo('13800000004')).toHaveLength(1);
   });
 
+  it('refuses delivery receipts without the callback token, or with another, and changes nothing', async () => {
+    // A forger who knows a message's provider id claims it never arrived.
+    const forged = JSON.stringify(fake.accepted.map((a) => ({ biz_id: a.providerMessageId, phone_number: a.phone, success: false, err_code: 'MK:0001', err_msg: '空号' })));
+    const before = await t.dataSource.query('SELECT id, status FROM sms_messages ORDER BY id');
+    for (const path of ['/api/sms/receipts/aliyun', '/api/sms/receipts/aliyun?token=guess-guess-guess-1', `/api/sms/receipts/aliyun?token=${CALLBACK_TOKEN}x`]) {
+      expect([path, (await call(t.app, 'POST', path, { body: forged, headers: { 'content-type': 'application/json' } })).status]).toEqual([path, 403]);
+    }
+    expect(await t.dataSource.query('SELECT id, status FROM sms_messages ORDER BY id')).toEqual(before);
+  });
+
   it('delivery receipts posted in Aliyun\'s callback format mark messages delivered', async () => {
-    const posted = await fake.sendReceipts(`${t.url}/api/sms/receipts/aliyun`);
+    const posted = await fake.sendReceipts(`${t.url}/api/sms/receipts/aliyun?token=${CALLBACK_TOKEN}`);
     expect(posted).toBeGreaterThanOrEqual(3);
     const message = await messageOf(joint.groupId);
     expect(message.status).toBe('delivered');
@@ -254,7 +264,7 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
     expect(list.body.items.find((i: { groupId: string }) => i.groupId === joint.groupId).messages[0]).toMatchObject({ status: 'delivered', reportedAt: expect.any(String) });
     // Supervisors, unlike the agencies, see who has rated.
     expect(list.body.items.find((i: { groupId: string }) => i.groupId === joint.groupId).agencies.map((a: { rated: boolean }) => a.rated)).toEqual([true, true]);
-    const malformed = await call(t.app, 'POST', '/api/sms/receipts/aliyun', { body: '"delivered"', headers: { 'content-type': 'application/json' } });
+    const malformed = await call(t.app, 'POST', `/api/sms/receipts/aliyun?token=${CALLBACK_TOKEN}`, { body: '"delivered"', headers: { 'content-type': 'application/json' } });
     expect(malformed).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining('回执格式不正确') } } });
   });
 

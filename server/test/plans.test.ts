@@ -156,4 +156,49 @@ describe('inspection plans: filing, refusals, merging into joint inspections', (
     const history = await call(t.app, 'GET', `/api/plans/half-year-history?creditCode=${enterpriseCode(12)}`, { token: tokens.officer1 });
     expect(history.body).toEqual([{ inspectionId: 'H1', agencyId: 'A1', agencyName: '市市场监督管理局', startedAt: expect.any(String), result: 'pass' }]);
   });
+
+  it('refuses a plan for a past date, whatever its trigger, with the rule and the way out', async () => {
+    await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '企业15', 'catering', '410202', 'C')", [enterpriseCode(15)]);
+    const plans = await count('SELECT COUNT(*) AS n FROM plans');
+    const planned = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: plan({ creditCode: enterpriseCode(15), date: inDays(-1) }) });
+    expect(planned.status).toBe(422);
+    expect(planned.body.error.refusals).toEqual([{ rule: 'past-date', message: expect.stringContaining(inDays(-1)), remedy: expect.stringContaining(inDays(7)) }]);
+    const complaint = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: plan({ creditCode: enterpriseCode(15), date: inDays(-3), trigger: 'complaint', reason: '12345 热线投诉' }) });
+    expect(complaint.body.error.refusals).toEqual([{ rule: 'past-date', message: expect.any(String), remedy: expect.stringContaining(inDays(0)) }]);
+    expect(await count('SELECT COUNT(*) AS n FROM plans')).toBe(plans);
+  });
+
+  it('files an emergency after the fact within its code deadline (先检查后补码), and its code is valid when issued', async () => {
+    await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '企业16', 'catering', '410202', 'C')", [enterpriseCode(16)]);
+    const emergency = (date: string) => call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: plan({ creditCode: enterpriseCode(16), date, trigger: 'emergency', reason: '昨夜燃气泄漏，先行处置' }) });
+    // Begun yesterday, at the latest just before midnight: its code is due within EMERGENCY_CODE_HOURS (24) of that, so still open now.
+    const late = await emergency(inDays(-1));
+    expect(late.status).toBe(201);
+    const code = await call(t.app, 'POST', `/api/plans/${late.body.id}/code`, { token: tokens.officer1, body: {} });
+    expect(code.status).toBe(200);
+    expect(Date.parse(code.body.expiresAt)).toBeGreaterThan(Date.now());
+    // Two days ago is past any code deadline of 24 hours.
+    const tooLate = await emergency(inDays(-2));
+    expect(tooLate.status).toBe(422);
+    expect(tooLate.body.error.refusals).toEqual([{ rule: 'past-date', message: expect.stringContaining('先检查后补码'), remedy: expect.stringContaining(inDays(-1)) }]);
+  });
+
+  it('takes real dates of this century only: 2027-02-30 and 9999-12-31 are refused, the latter made its code unstorable', async () => {
+    const plans = await count('SELECT COUNT(*) AS n FROM plans');
+    for (const date of ['2027-02-30', '2027-06-31', '9999-12-31', '2100-01-01']) {
+      const refused = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: plan({ creditCode: enterpriseCode(15), date }) });
+      expect([date, refused.status, refused.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([date, 400, ['date']]);
+    }
+    expect(await count('SELECT COUNT(*) AS n FROM plans')).toBe(plans);
+  });
+
+  it('refuses to move a plan to a past date and keeps its date', async () => {
+    await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '企业17', 'catering', '410202', 'C')", [enterpriseCode(17)]);
+    const filed = await call(t.app, 'POST', '/api/plans', { token: tokens.officer1, body: plan({ creditCode: enterpriseCode(17), date: inDays(2), trigger: 'complaint', reason: '投诉' }) });
+    expect(filed.status).toBe(201);
+    const moved = await call(t.app, 'PATCH', `/api/plans/${filed.body.id}`, { token: tokens.officer1, body: { date: inDays(-1) } });
+    expect(moved.status).toBe(422);
+    expect(moved.body.error.refusals).toEqual([expect.objectContaining({ rule: 'past-date' })]);
+    expect((await call(t.app, 'GET', `/api/plans/${filed.body.id}`, { token: tokens.officer1 })).body.plannedDate).toBe(inDays(2));
+  });
 });

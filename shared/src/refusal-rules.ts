@@ -4,6 +4,7 @@
  */
 export const REFUSAL_RULE_LABELS = {
   // filing and moving a plan
+  'past-date': '检查日期已过',
   'advance-notice': '提前报备',
   'trigger-reason': '触发事由',
   'low-touch': '无感监管',

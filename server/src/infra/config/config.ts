@@ -246,7 +246,10 @@ export interface SmsConfig {
   ratePerSecond: number;
   /** Sends in flight at once in one server process. */
   concurrency: number;
-  /** When set, delivery-receipt callbacks must carry `?token=<this>`. */
+  /**
+   * Delivery-receipt callbacks must carry `?token=<this>`. Required with a real provider (its callbacks
+   * carry no signature of their own); null only with the outbox, whose receipts endpoints stay open.
+   */
   callbackToken: string | null;
 }
 
@@ -323,6 +326,10 @@ export function evaluationConfig(env: NodeJS.ProcessEnv, problems: string[]): Ev
   const ratePerSecond = integer('SMS_RATE_LIMIT', 100, 1, 1_000_000);
   const concurrency = integer('SMS_CONCURRENCY', 100, 1, 1000);
 
+  // Aliyun's and Tencent's receipt pushes are not signed: the token in the registered callback address is all that tells them from a forgery.
+  const callbackToken = real ? required('SMS_CALLBACK_TOKEN', `${real} (delivery receipts are accepted only with ?token=<it> in the callback address)`) : text('SMS_CALLBACK_TOKEN');
+  if (callbackToken && !/^[A-Za-z0-9._~-]{16,}$/.test(callbackToken)) problems.push('SMS_CALLBACK_TOKEN: must be at least 16 characters, letters, digits and - _ . ~ (it goes in the callback address)');
+
   const ttl = parseDuration(text('RATING_LINK_TTL', '7d'));
   if (!ttl) problems.push('RATING_LINK_TTL: must be a duration like 7d or 48h');
   const reminderText = text('RATING_REMINDER_DELAY', '3d');
@@ -341,7 +348,7 @@ export function evaluationConfig(env: NodeJS.ProcessEnv, problems: string[]): Ev
       retryDelayMs,
       ratePerSecond,
       concurrency,
-      callbackToken: text('SMS_CALLBACK_TOKEN') || null,
+      callbackToken: callbackToken || null,
     },
     linkTtlSeconds: ttl ?? 0,
     reminderDelaySeconds: reminder ?? null,

@@ -4,6 +4,7 @@ import { Role, type SessionUser, type SyncResponse } from '@mashang/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/index.js';
 import { CheckIn } from './check-in/check-in.js';
+import { multipartFile } from './documents/multipart-file.js';
 import { ReadDocument } from './documents/read-document.js';
 import { UploadDocument } from './documents/upload-document.js';
 import { CheckInDto, DocumentMetaDto, FindingDto, FinishDto, SyncDto } from './dto/onsite.dto.js';
@@ -58,8 +59,7 @@ export class OnsiteController {
   @Post('inspections/:id/documents')
   @HttpCode(200)
   async document(@CurrentUser() user: SessionUser, @Param('id') id: string, @Query() meta: DocumentMetaDto, @Req() request: FastifyRequest) {
-    const part = request.isMultipart() ? await request.file() : undefined;
-    return this.uploads.upload(user, id, meta, part ? { stream: part.file, fileName: part.filename } : undefined);
+    return this.uploads.upload(user, id, meta, await multipartFile(request));
   }
 
   @Get('documents/:id')

@@ -1,9 +1,10 @@
-import { busiestYearWith, filingRefusals, type FilingInput } from './plan-filing.js';
+import { busiestYearWith, emergencyFilingFrom, filingRefusals, type FilingInput } from './plan-filing.js';
 
 const base: FilingInput = {
   trigger: 'planned',
   date: '2026-12-01',
   today: '2026-11-24',
+  emergencyFrom: '2026-11-23',
   enterprise: { creditGrade: 'B', lowTouch: false },
   noDisturbItems: [],
   otherPlannedDates: [],
@@ -15,6 +16,28 @@ describe('filing rules', () => {
     expect(rules({})).toEqual([]);
     const refusals = filingRefusals({ ...base, date: '2026-11-30' });
     expect(refusals).toEqual([expect.objectContaining({ rule: 'advance-notice', remedy: expect.stringContaining('2026-12-01') })]);
+  });
+
+  it('refuses a past date for every trigger, with the first date that may be filed', () => {
+    expect(filingRefusals({ ...base, date: '2026-11-23' })).toEqual([expect.objectContaining({ rule: 'past-date', remedy: expect.stringContaining('2026-12-01') })]);
+    expect(filingRefusals({ ...base, date: '2026-11-20', trigger: 'complaint', reason: '投诉' })).toEqual([expect.objectContaining({ rule: 'past-date', remedy: expect.stringContaining('2026-11-24') })]);
+    expect(rules({ date: '2026-11-23', trigger: 'superior', reason: ' ' })).toEqual(['past-date', 'trigger-reason']);
+  });
+
+  it('lets an emergency be filed afterwards (先检查后补码) for a date whose code is still due, no earlier', () => {
+    expect(rules({ trigger: 'emergency', reason: '燃气泄漏', date: '2026-11-23' })).toEqual([]);
+    const refusals = filingRefusals({ ...base, trigger: 'emergency', reason: '燃气泄漏', date: '2026-11-22' });
+    expect(refusals).toEqual([expect.objectContaining({ rule: 'past-date', message: expect.stringContaining('先检查后补码'), remedy: expect.stringContaining('2026-11-23') })]);
+  });
+
+  it('counts the emergency window from the end of the inspection date, Asia/Shanghai', () => {
+    // 10:00 on the 24th: begun on the 23rd just before midnight, a 24-hour code is due until midnight tonight.
+    expect(emergencyFilingFrom(new Date('2026-11-24T02:00:00Z'), 24)).toBe('2026-11-23');
+    expect(emergencyFilingFrom(new Date('2026-11-24T15:59:59Z'), 24)).toBe('2026-11-23');
+    expect(emergencyFilingFrom(new Date('2026-11-24T16:00:00Z'), 24)).toBe('2026-11-24');
+    expect(emergencyFilingFrom(new Date('2026-11-24T02:00:00Z'), 48)).toBe('2026-11-22');
+    // 00:30 on the 25th with a 1-hour deadline: the 24th's inspection may have begun at 23:59.
+    expect(emergencyFilingFrom(new Date('2026-11-24T16:30:00Z'), 1)).toBe('2026-11-24');
   });
 
   it('lets the green channel file any date but only with a reason', () => {

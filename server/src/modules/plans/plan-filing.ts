@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type CreditGrade, type PlanTrigger } from '@mashang/shared';
+import { addDays, daysBetween, shanghaiDate, type CreditGrade, type PlanTrigger, type RefusalRule } from '@mashang/shared';
 
 /** A planned inspection is filed at least this many natural days before its date. */
 export const ADVANCE_NOTICE_DAYS = 7;
@@ -6,7 +6,7 @@ export const ADVANCE_NOTICE_DAYS = 7;
 /** Planned inspections per agency per enterprise in any 365 days, by credit grade (D: no cap). */
 export const PLANNED_CAP: Record<CreditGrade, number | null> = { A: 1, B: 2, C: 4, D: null };
 
-export type FilingRule = 'advance-notice' | 'trigger-reason' | 'credit-cap' | 'low-touch' | 'no-disturb-item' | 'joint-lock-out' | 'review-pending';
+export type FilingRule = Extract<RefusalRule, 'past-date' | 'advance-notice' | 'trigger-reason' | 'credit-cap' | 'low-touch' | 'no-disturb-item' | 'joint-lock-out' | 'review-pending'>;
 
 /** A refusal names the rule and what would satisfy it. */
 export interface FilingRefusal {
@@ -22,6 +22,8 @@ export interface FilingInput {
   date: string;
   /** Today, YYYY-MM-DD (Asia/Shanghai), when the plan is filed. */
   today: string;
+  /** The earliest past date an emergency may still be filed for (emergencyFilingFrom). */
+  emergencyFrom: string;
   reason?: string | null;
   enterprise: { creditGrade: CreditGrade; lowTouch: boolean };
   /** Items on the 无事不扰 list among the plan's items (names). */
@@ -53,13 +55,45 @@ export function busiestYearWith(date: string, others: readonly string[]): number
   return busiest + 1;
 }
 
+/**
+ * 先检查后补码: the earliest date an emergency inspection may be filed for afterwards. One begun on a
+ * date, at the latest just before its midnight (Asia/Shanghai), has its code due `codeHours` later; until
+ * then the plan, and so its code, may still be filed for that date.
+ */
+export function emergencyFilingFrom(now: Date, codeHours: number): string {
+  return shanghaiDate(new Date(now.getTime() - codeHours * 3_600_000));
+}
+
+/**
+ * A plan is for today or later: one for a past date would get a code already expired when issued.
+ * Only an emergency is filed after the fact, within its code's deadline.
+ */
+function pastDateRefusal(input: FilingInput): FilingRefusal | null {
+  if (input.date >= input.today) return null;
+  if (input.trigger === 'emergency') {
+    if (input.date >= input.emergencyFrom) return null;
+    return {
+      rule: 'past-date',
+      message: `紧急检查须在入企检查后限期内补报（先检查后补码），${input.date} 的检查已过补报期限`,
+      remedy: `只能补报 ${input.emergencyFrom} 及之后实施的紧急检查；更早的检查请向司法局（执法监督）书面说明情况`,
+    };
+  }
+  const from = input.trigger === 'planned' ? addDays(input.today, ADVANCE_NOTICE_DAYS) : input.today;
+  return {
+    rule: 'past-date',
+    message: `检查日期 ${input.date} 已过，不能报备过去的检查`,
+    remedy: `选择 ${from} 或之后的日期；已先行实施的紧急检查按紧急检查补报`,
+  };
+}
+
 /** Every rule the plan breaks (empty when it may be filed). */
 export function filingRefusals(input: FilingInput): FilingRefusal[] {
-  const refusals: FilingRefusal[] = [];
+  const past = pastDateRefusal(input);
+  const refusals: FilingRefusal[] = past ? [past] : [];
   const planned = input.trigger === 'planned';
   if (planned) {
     const earliest = addDays(input.today, ADVANCE_NOTICE_DAYS);
-    if (input.date < earliest) {
+    if (!past && input.date < earliest) {
       refusals.push({
         rule: 'advance-notice',
         message: `计划检查须至少提前${ADVANCE_NOTICE_DAYS}个自然日报备`,

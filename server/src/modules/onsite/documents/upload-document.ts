@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, userActor, type DocumentKind, type OnsiteDocumentView, type SessionUser } from '@mashang/shared';
@@ -18,13 +18,8 @@ import type { DocumentMetaDto } from '../dto/onsite.dto.js';
 import { OfficerPlans } from '../officer-plan.js';
 import { kindAccepts, sniffDocumentType, SNIFF_BYTES } from './document-rules.js';
 import { DOCUMENT_STORAGE, type DocumentStorage } from './document-storage.js';
+import { malformedUpload, type IncomingFile } from './multipart-file.js';
 import { documentView } from './document-view.js';
-
-/** A file as the multipart body delivers it; `truncated` when it went past the body's size limit. */
-export interface IncomingFile {
-  stream: Readable & { truncated?: boolean };
-  fileName: string;
-}
 
 /**
  * Stores one document: streamed to a temporary file while it is measured and hashed, refused when too
@@ -66,9 +61,15 @@ export class UploadDocument {
     const storageKey = () => `documents/${planId}/${id}.${type!.extension}`;
     const limitMb = Math.round(this.config.onsite.documentMaxBytes / 1024 / 1024);
     const tooLarge = () => new DomainError(ErrorCode.PayloadTooLarge, `文件超过 ${limitMb} MB，请压缩或分开上传`);
+    const sink = createWriteStream(temp);
+    // The side that broke first: the upload (cut short, not well-formed: the client's) or the temporary file (the server's).
+    let broke: 'upload' | 'disk' | null = file.stream.errored ? 'upload' : null;
+    file.stream.once('error', () => (broke ??= 'upload'));
+    sink.once('error', () => (broke ??= 'disk'));
     try {
-      await pipeline(file.stream, measure, createWriteStream(temp)).catch((error: { code?: string }) => {
-        throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : error;
+      await pipeline(file.stream, measure, sink).catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        throw broke === 'upload' ? malformedUpload() : error;
       });
       if (file.stream.truncated || size > this.config.onsite.documentMaxBytes) throw tooLarge();
       if (size === 0) throw invalid('file', '文件是空的');

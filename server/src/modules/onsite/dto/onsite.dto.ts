@@ -2,12 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FINDING_OUTCOMES, OFFLINE_ACTION_TYPES, type FindingOutcome, type OfflineAction } from '@mashang/shared';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
+import { IsCalendarDate } from '../../../infra/http/is-calendar-date.js';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
 import { DOCUMENT_KIND_VALUES } from '../documents/document-rules.js';
 
 const CLIENT_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 const CLIENT_KEY_MESSAGE = 'must be 8–64 letters, digits, _ or -';
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const OUTCOMES: FindingOutcome[] = FINDING_OUTCOMES.map((o) => o.value);
 
 export class CheckInDto {
@@ -27,7 +27,7 @@ export class FindingDto {
 
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome: FindingOutcome;
 
-  @ApiPropertyOptional({ description: 'YYYY-MM-DD, required for rectify' }) @IsOptional() @Matches(DATE, { message: 'must be a date YYYY-MM-DD' }) rectifyBy?: string;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD, required for rectify' }) @IsOptional() @IsCalendarDate() rectifyBy?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 

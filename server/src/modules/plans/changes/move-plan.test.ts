@@ -1,4 +1,5 @@
 import { addDays, ErrorCode, Role, shanghaiDate, type SessionUser } from '@mashang/shared';
+import type { AppConfig } from '../../../infra/config/config.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
 import type { InspectionRepository } from '../../inspections/index.js';
@@ -61,6 +62,7 @@ function planTable(plans: Plan[], { codeIssuedFor = [] as string[] } = {}) {
     { plannedStartsSince: async () => [] } as unknown as InspectionRepository,
     { byIds: async () => [{ id: 'I2', agencyId: 'A2', name: '消防设施检查', noDisturb: false }] } as unknown as ItemRepository,
     { namesOf: async () => new Map() } as unknown as AgencyRepository,
+    { onsite: { emergencyCodeHours: 24 } } as AppConfig,
   );
   const eventRepository = {
     append: async (e: PlanEventEntry) => {
@@ -120,6 +122,14 @@ describe('moving a plan', () => {
     const error = await refusal(move('P2', addDays(TODAY, 3)));
     expect(error.code).toBe(ErrorCode.RuleRefused);
     expect(error.refusals).toEqual([expect.objectContaining({ rule: 'advance-notice', remedy: expect.stringContaining(addDays(TODAY, 7)) })]);
+    expect(written).toEqual(['event refused of P2']);
+    expect(byId.get('P2')!.plannedDate).toBe(addDays(TODAY, 30));
+  });
+
+  it('refuses a move to a past date and keeps the date', async () => {
+    const { move, written, byId } = planTable([market, fire]);
+    const error = await refusal(move('P2', addDays(TODAY, -1)));
+    expect(error.refusals).toEqual([expect.objectContaining({ rule: 'past-date' })]);
     expect(written).toEqual(['event refused of P2']);
     expect(byId.get('P2')!.plannedDate).toBe(addDays(TODAY, 30));
   });

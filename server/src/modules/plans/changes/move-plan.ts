@@ -33,7 +33,7 @@ export class MovePlan {
       if (plan.checkedInAt) throw new DomainError(ErrorCode.Conflict, '已经入企检查，不能改期');
       if (plan.plannedDate === date) return [];
       const subject = { creditCode: plan.creditCode, date, trigger: plan.trigger as PlanTrigger, reason: plan.reason ?? undefined, itemIds: (await this.plans.itemsOf([id], tx)).map((item) => item.memberId) };
-      const found = await this.check.refusals(plan.agencyId, subject, enterprise, today, id, tx);
+      const found = await this.check.refusals(plan.agencyId, subject, enterprise, now, id, tx);
       const event = { planId: id, agencyId: plan.agencyId, creditCode: plan.creditCode, actor, at: now };
       if (found.length) {
         await this.history.record({ ...event, kind: 'refused', detail: { moveTo: date, refusals: found } }, tx);

@@ -1,16 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../../infra/http/is-calendar-date.js';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
 import { PLAN_TRIGGERS, type PlanTrigger } from '@mashang/shared';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class FilePlanDto {
   @ApiProperty({ example: '91440300708461136T' }) @IsCreditCode() creditCode: string;
 
   @ApiProperty({ example: '2026-12-01', description: 'inspection date, Asia/Shanghai' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   date: string;
 
   @ApiProperty({ enum: PLAN_TRIGGERS }) @IsIn(PLAN_TRIGGERS) trigger: PlanTrigger;
@@ -40,7 +40,7 @@ export class FilePlanDto {
 
 export class MovePlanDto {
   @ApiProperty({ example: '2026-12-08' })
-  @Matches(DATE, { message: 'must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   date: string;
 }
 

@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOmittable } from '../../../infra/http/is-omittable.js';
+import { PartialEdit } from '../../../infra/http/partial-edit.js';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -25,8 +27,8 @@ export class CreateScenarioDto {
   agencyIds: string[];
 }
 
-export class UpdateScenarioDto extends PartialType(OmitType(CreateScenarioDto, ['id'] as const)) {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+export class UpdateScenarioDto extends PartialEdit(OmitType(CreateScenarioDto, ['id'] as const)) {
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() active?: boolean;
 }
 
 export class IssueCodeDto {

@@ -1,4 +1,5 @@
 import { addDays, ErrorCode, Role, shanghaiDate, type SessionUser } from '@mashang/shared';
+import type { AppConfig } from '../../../infra/config/config.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
 import type { InspectionRepository } from '../../inspections/index.js';
@@ -48,7 +49,7 @@ function filingIn(world: World = {}) {
   const trail = { append: async (e: { kind: string }) => void written.push(`trail ${e.kind}`) } as unknown as TrailRepository;
   const regrouping = { regroup: async (creditCode: string) => void written.push(`regroup ${creditCode}`) } as unknown as Regrouping;
   const views = { get: async (_user: SessionUser, id: string) => ({ id }) } as unknown as PlanViews;
-  const check = new FilingCheck(plans, reviews, inspections, items, agencies);
+  const check = new FilingCheck(plans, reviews, inspections, items, agencies, { onsite: { emergencyCodeHours: 24 } } as AppConfig);
   const filing = new FilePlan(serial, check, plans, officers, items, new PlanHistory(events, trail), regrouping, views);
   return { file: (input: Partial<FilePlanDto>) => filing.file(officer1, { ...plan(), ...input }, NOW), written };
 }
@@ -83,6 +84,15 @@ describe('filing a plan', () => {
     expect(error.refusals![2].message).toContain('环评执行情况检查');
     expect(error.refusals![3].message).toContain('X7');
     expect(written).toEqual(['event refused of no plan']);
+  });
+
+  it('refuses a past date, recording the attempt, but files an emergency afterwards within its code deadline', async () => {
+    const { file, written } = filingIn();
+    const error = await refusal(file({ date: addDays(TODAY, -1), trigger: 'complaint', reason: '投诉' }));
+    expect(error.refusals!.map((r) => r.rule)).toEqual(['past-date']);
+    expect(written).toEqual(['event refused of no plan']);
+    await expect(file({ date: addDays(TODAY, -1), trigger: 'emergency', reason: '燃气泄漏' })).resolves.toBeDefined();
+    expect((await refusal(file({ date: addDays(TODAY, -2), trigger: 'emergency', reason: '燃气泄漏' }))).refusals!.map((r) => r.rule)).toEqual(['past-date']);
   });
 
   it('locks an agency out of the days around an inspection whose code is issued, naming its agencies', async () => {

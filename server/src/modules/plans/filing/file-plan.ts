@@ -40,7 +40,7 @@ export class FilePlan {
     const actor = userActor(user);
     const outcome = await this.serial.run(input.creditCode, async (tx, enterprise) => {
       await this.checkMembers(agencyId, input, tx);
-      const refusals = await this.check.refusals(agencyId, input, enterprise, today, null, tx);
+      const refusals = await this.check.refusals(agencyId, input, enterprise, now, null, tx);
       if (refusals.length) {
         await this.history.record({ planId: null, agencyId, creditCode: input.creditCode, kind: 'refused', actor, at: now, detail: { date: input.date, trigger: input.trigger, refusals } }, tx);
         return { refusals, id: null };

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addDays, ErrorCode, shanghaiDate, type CreditGrade, type PlanTrigger, type RuleRefusal } from '@mashang/shared';
+import { APP_CONFIG } from '../../../infra/config/config.module.js';
+import type { AppConfig } from '../../../infra/config/config.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import { DomainError } from '../../../infra/errors/domain-error.js';
 import { InspectionRepository } from '../../inspections/index.js';
 import { AgencyRepository, ItemRepository } from '../../registry/index.js';
 import type { LockedEnterprise } from '../enterprise-serial.js';
-import { filingRefusals, type FilingRefusal } from '../plan-filing.js';
+import { emergencyFilingFrom, filingRefusals, type FilingRefusal } from '../plan-filing.js';
 import { lockingInspection, MERGE_WINDOW_DAYS, type MergedInspection } from '../plan-merging.js';
 import { PlanRepository } from '../plan.repository.js';
 import { ReviewRepository } from '../review.repository.js';
@@ -32,15 +34,17 @@ export class FilingCheck {
     @Inject(InspectionRepository) private readonly inspections: InspectionRepository,
     @Inject(ItemRepository) private readonly items: ItemRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Every filing rule the plan breaks; `movingPlanId` is the plan being moved, not counted against itself. */
-  async refusals(agencyId: string, plan: FilingSubject, enterprise: LockedEnterprise, today: string, movingPlanId: string | null, tx: Tx): Promise<FilingRefusal[]> {
+  /** Every filing rule the plan breaks, filed or moved `now`; `movingPlanId` is the plan being moved, not counted against itself. */
+  async refusals(agencyId: string, plan: FilingSubject, enterprise: LockedEnterprise, now: Date, movingPlanId: string | null, tx: Tx): Promise<FilingRefusal[]> {
     const items = await this.items.byIds(plan.itemIds, tx);
     const refusals = filingRefusals({
       trigger: plan.trigger,
       date: plan.date,
-      today,
+      today: shanghaiDate(now),
+      emergencyFrom: emergencyFilingFrom(now, this.config.onsite.emergencyCodeHours),
       reason: plan.reason,
       enterprise: { creditGrade: enterprise.creditGrade as CreditGrade, lowTouch: enterprise.lowTouch },
       noDisturbItems: items.filter((item) => item.noDisturb).map((item) => item.name),

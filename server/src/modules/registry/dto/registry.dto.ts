@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, PartialType, OmitType, ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType, ApiProperty } from '@nestjs/swagger';
 import { CREDIT_GRADES, type CreditGrade } from '@mashang/shared';
 import {
   IsBoolean,
@@ -11,6 +11,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsCalendarDate } from '../../../infra/http/is-calendar-date.js';
+import { IsOmittable } from '../../../infra/http/is-omittable.js';
+import { PartialEdit } from '../../../infra/http/partial-edit.js';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
 import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
 
@@ -41,7 +43,7 @@ export class CreateAgencyDto {
   @ApiProperty({ example: 'market' }) @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'must be a lower-case kind such as market, fire, ecology' }) kind: string;
   @ApiProperty({ example: '410202' }) @Matches(REGION, { message: 'must be a 6-digit division code' }) region: string;
 }
-export class UpdateAgencyDto extends PartialType(OmitType(CreateAgencyDto, ['id'] as const)) {}
+export class UpdateAgencyDto extends PartialEdit(OmitType(CreateAgencyDto, ['id'] as const)) {}
 
 export class CreateOfficerDto {
   @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) id: string;
@@ -59,16 +61,16 @@ export class CreateOfficerDto {
   @IsCalendarDate()
   certExpires?: string | null;
 }
-export class UpdateOfficerDto extends PartialType(OmitType(CreateOfficerDto, ['id', 'agencyId'] as const)) {}
+export class UpdateOfficerDto extends PartialEdit(OmitType(CreateOfficerDto, ['id', 'agencyId'] as const)) {}
 
 export class CreateItemDto {
   @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) id: string;
   @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) agencyId: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty({ description: 'legal basis' }) @IsString() @IsNotEmpty() @MaxLength(2000) basis: string;
-  @ApiPropertyOptional({ description: 'on the 无事不扰 list' }) @IsOptional() @IsBoolean() noDisturb?: boolean;
+  @ApiPropertyOptional({ description: 'on the 无事不扰 list' }) @IsOmittable() @IsBoolean() noDisturb?: boolean;
 }
-export class UpdateItemDto extends PartialType(OmitType(CreateItemDto, ['id', 'agencyId'] as const)) {}
+export class UpdateItemDto extends PartialEdit(OmitType(CreateItemDto, ['id', 'agencyId'] as const)) {}
 
 export class CreateEnterpriseDto {
   @ApiProperty({ example: '91350100M000100Y43' }) @IsCreditCode() creditCode: string;
@@ -81,6 +83,6 @@ export class CreateEnterpriseDto {
   @Matches(PHONE, { message: 'must be a phone number (digits, optional leading +)' })
   phone?: string | null;
   @ApiProperty({ enum: CREDIT_GRADES }) @IsIn(CREDIT_GRADES as CreditGrade[]) creditGrade: CreditGrade;
-  @ApiPropertyOptional({ description: 'on the 无感监管 list' }) @IsOptional() @IsBoolean() lowTouch?: boolean;
+  @ApiPropertyOptional({ description: 'on the 无感监管 list' }) @IsOmittable() @IsBoolean() lowTouch?: boolean;
 }
-export class UpdateEnterpriseDto extends PartialType(OmitType(CreateEnterpriseDto, ['creditCode'] as const)) {}
+export class UpdateEnterpriseDto extends PartialEdit(OmitType(CreateEnterpriseDto, ['creditCode'] as const)) {}

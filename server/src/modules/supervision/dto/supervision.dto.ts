@@ -13,8 +13,11 @@ import {
 } from '@mashang/shared';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PAGE_SIZE_MAX } from '../../../infra/http/page-query.dto.js';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+/** User ids are INT columns. */
+const USER_ID_MAX = 2_147_483_647;
 
 export class CaseListQueryDto {
   @ApiPropertyOptional({ enum: FLAG_SOURCES }) @IsOptional() @IsIn(FLAG_SOURCES) source?: FlagSource;
@@ -27,19 +30,19 @@ export class CaseListQueryDto {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) minAgeDays?: number;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) maxAgeDays?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3650 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) minAgeDays?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3650 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) maxAgeDays?: number;
   @ApiPropertyOptional({ description: 'enterprise name, or the start of a credit code' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ enum: CASE_SORTS }) @IsOptional() @IsIn(CASE_SORTS) sort?: CaseSort;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
-  @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: PAGE_SIZE_MAX }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX) pageSize = 20;
 }
 
 export class CaseActionDto {
   @ApiProperty({ enum: CASE_ACTIONS }) @IsIn(CASE_ACTIONS) action: CaseAction;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
   @ApiPropertyOptional({ example: '2026-06-01' }) @IsOptional() @IsString() @MaxLength(10) deadline?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) assigneeId?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: USER_ID_MAX }) @IsOptional() @IsInt() @Min(1) @Max(USER_ID_MAX) assigneeId?: number;
   @ApiPropertyOptional({ enum: DISCIPLINE_OUTCOMES }) @IsOptional() @IsIn(DISCIPLINE_OUTCOMES) outcome?: DisciplineOutcome;
 }
 
@@ -50,10 +53,10 @@ export class AttachmentDto {
 }
 
 export class DashboardQueryDto {
-  @ApiPropertyOptional({ default: 12, maximum: 36 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) months = 12;
+  @ApiPropertyOptional({ type: 'integer', default: 12, minimum: 1, maximum: 36 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) months = 12;
 }
 
 /** An export: the dashboard's months, or the case list's filters for `cases`. */
 export class ExportQueryDto extends CaseListQueryDto {
-  @ApiPropertyOptional({ default: 12, maximum: 36 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) months = 12;
+  @ApiPropertyOptional({ type: 'integer', default: 12, minimum: 1, maximum: 36 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(36) months = 12;
 }
