@@ -19,7 +19,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const flavour = await detectFlavour(config.databaseUrl);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
-    trustProxy: true,
+    // Only the configured reverse proxies may name the client (X-Forwarded-For): request.ip keys the
+    // login and rating-code limits, and a header anyone can write must not reset them.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // Requests Fastify refuses before routing (a malformed or overlong address) get the one error shape too.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
