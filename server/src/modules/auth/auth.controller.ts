@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, SessionUser } from '@mashang/shared';
+import type { FastifyRequest } from 'fastify';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { LoginDto, WechatLoginDto } from './dto/login.dto.js';
@@ -14,15 +15,15 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.auth.loginWithPassword(body.username, body.password);
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
+    return this.auth.loginWithPassword(body.username, body.password, request.ip);
   }
 
   @Public()
   @Post('wechat')
   @HttpCode(200)
-  wechat(@Body() body: WechatLoginDto): Promise<LoginResponse> {
-    return this.auth.loginWithWechat(body.code, body.username, body.password);
+  wechat(@Body() body: WechatLoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
+    return this.auth.loginWithWechat(request.ip, body.code, body.username, body.password);
   }
 
   @ApiBearerAuth()

@@ -6,6 +6,9 @@ import type { AppConfig } from '../../infra/config/config.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
+import { LoginThrottle } from './login/login-throttle.js';
+import { PasswordCheck } from './login/password-check.js';
+import { Passwords } from './password.js';
 import { UserRepository } from './user.repository.js';
 import { WechatClient } from './wechat.client.js';
 
@@ -26,7 +29,7 @@ export class AuthModule {
         }),
       ],
       controllers: [AuthController],
-      providers: [AuthService, UserRepository, WechatClient, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+      providers: [AuthService, UserRepository, Passwords, LoginThrottle, PasswordCheck, WechatClient, { provide: APP_GUARD, useClass: JwtAuthGuard }],
       exports: [AuthService, UserRepository],
     };
   }
