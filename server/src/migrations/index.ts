@@ -11,6 +11,7 @@ import { OfficerVisits1764500000000 } from './1764500000000-officer-visits.js';
 import { EnterpriseLists1764600000000 } from './1764600000000-enterprise-lists.js';
 import { ReportCoveringIndexes1764700000000 } from './1764700000000-report-covering-indexes.js';
 import { InspectionItemWindows1764800000000 } from './1764800000000-inspection-item-windows.js';
+import { UserSessions1764900000000 } from './1764900000000-user-sessions.js';
 
 /** Every migration in order; the app, the CLI and the tests run exactly these. */
-export const MIGRATIONS = [Foundation1763740000000, Plans1763800000000, ScenariosAndReviews1763900000000, TrailAndFlags1764000000000, Onsite1764050000000, AnomalyReport1764100000000, SmsEvaluation1764200000000, SupervisionConsole1764300000000, ReportIndexes1764400000000, OfficerVisits1764500000000, EnterpriseLists1764600000000, ReportCoveringIndexes1764700000000, InspectionItemWindows1764800000000];
+export const MIGRATIONS = [Foundation1763740000000, Plans1763800000000, ScenariosAndReviews1763900000000, TrailAndFlags1764000000000, Onsite1764050000000, AnomalyReport1764100000000, SmsEvaluation1764200000000, SupervisionConsole1764300000000, ReportIndexes1764400000000, OfficerVisits1764500000000, EnterpriseLists1764600000000, ReportCoveringIndexes1764700000000, InspectionItemWindows1764800000000, UserSessions1764900000000];

@@ -5,26 +5,18 @@ import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError } from '../../infra/errors/domain-error.js';
 import { PasswordCheck } from './login/password-check.js';
+import { toSessionUser } from './session-user.js';
+import { Sessions } from './sessions/sessions.js';
 import type { User } from './user.entity.js';
 import { UserRepository } from './user.repository.js';
 import { WechatClient } from './wechat.client.js';
-
-export function toSessionUser(user: User): SessionUser {
-  return {
-    id: user.id,
-    username: user.username,
-    role: user.role,
-    displayName: user.displayName,
-    agencyId: user.agencyId,
-    officerId: user.officerId,
-  };
-}
 
 @Injectable()
 export class AuthService {
   constructor(
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(PasswordCheck) private readonly passwords: PasswordCheck,
+    @Inject(Sessions) private readonly sessions: Sessions,
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(WechatClient) private readonly wechat: WechatClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -64,10 +56,18 @@ export class AuthService {
     return toSessionUser(user);
   }
 
+  /** Ends the caller's session: its token stops working at once, in every server process. */
+  async logout(user: SessionUser, sessionId: string): Promise<void> {
+    await this.sessions.end(sessionId, 'logout');
+    await this.sessions.changed(user.id);
+  }
+
+  /** A session of its own for each login; the token names it (`jti`) and lives as long. */
   private async issue(user: User): Promise<LoginResponse> {
     const sessionUser = toSessionUser(user);
-    const token = await this.jwt.signAsync({ user: sessionUser }, { subject: String(user.id) });
-    const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000).toISOString();
-    return { token, expiresAt, user: sessionUser };
+    const expiresAt = new Date(Date.now() + this.config.jwtTtlSeconds * 1000);
+    const sessionId = await this.sessions.open(user.id, expiresAt);
+    const token = await this.jwt.signAsync({ user: sessionUser }, { subject: String(user.id), jwtid: sessionId });
+    return { token, expiresAt: expiresAt.toISOString(), user: sessionUser };
   }
 }
