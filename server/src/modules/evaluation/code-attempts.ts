@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { TryLaterError } from '../../infra/errors/domain-error.js';
+import { addressKey } from '../../infra/http/client-address.js';
 
-/** Wrong rating codes one address may enter per window before it must wait. */
+/** Wrong rating codes one address (an IPv6 /64) may enter per window before it must wait. */
 export const CODE_FAILURES_ALLOWED = 10;
 export const CODE_FAILURE_WINDOW_SECONDS = 15 * 60;
 /**
@@ -23,7 +24,7 @@ export class CodeAttempts {
   constructor(private readonly redis: Redis, private readonly prefix = 'rating-code-failures') {}
 
   private addressKey(ip: string): string {
-    return `${this.prefix}:${ip}`;
+    return `${this.prefix}:${addressKey(ip)}`;
   }
 
   private halfKeys(code: string): string[] {

@@ -24,6 +24,12 @@ describe('the login throttle', () => {
     expect(calls[0].slice(1, 6)).toEqual([4, 'login-attempts:account:officer1', 'login-wait:account:officer1', 'login-attempts:address:10.0.0.1', 'login-wait:address:10.0.0.1']);
   });
 
+  it('counts an IPv6 client under its /64', async () => {
+    const { throttle, calls } = setUp([1, 1, 1, 0, 0]);
+    await throttle.begin('officer1', '2001:db8:1:2:aaaa:bbbb:cccc:dddd');
+    expect(calls[0].slice(4, 6)).toEqual(['login-attempts:address:2001:db8:1:2::/64', 'login-wait:address:2001:db8:1:2::/64']);
+  });
+
   it('refuses with how long to wait: seconds for a short wait, the lock for a locked account, the address for a busy line', async () => {
     const { throttle } = setUp([0, 6, 6, 1, 3_500], [0, 12, 12, 1, 840_000], [0, 1, 31, 2, 60_000]);
     const short = await refusal(throttle.begin('officer1', '10.0.0.1'));

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { TryLaterError } from '../../../infra/errors/domain-error.js';
+import { addressKey } from '../../../infra/http/client-address.js';
 import { REDIS } from '../../../infra/redis/redis.module.js';
 import { LOGIN_LIMITS, maskUsername, tryAgainIn, waitsAfterAttempts } from './login-limits.js';
 
@@ -55,7 +56,7 @@ return 1
 const SUBJECTS = JSON.stringify([LOGIN_LIMITS.account, LOGIN_LIMITS.address].map((limit) => ({ window: limit.windowSeconds, waits: waitsAfterAttempts(limit) })));
 
 /**
- * Throttles password logins per account and per client address in Redis (shared by every server
+ * Throttles password logins per account and per client address (an IPv6 /64) in Redis (shared by every server
  * process): growing waits, then a temporary lock; see LOGIN_LIMITS. Unknown usernames are counted like
  * known ones, so a lock tells nothing about which accounts exist. Lockouts are logged, usernames masked.
  */
@@ -87,7 +88,8 @@ export class LoginThrottle {
   private keys(username: string, ip: string): string[] {
     // Usernames match case-insensitively in the database: so do their counters.
     const account = username.toLowerCase();
-    return [`login-attempts:account:${account}`, `login-wait:account:${account}`, `login-attempts:address:${ip}`, `login-wait:address:${ip}`];
+    const address = addressKey(ip);
+    return [`login-attempts:account:${account}`, `login-wait:account:${account}`, `login-attempts:address:${address}`, `login-wait:address:${address}`];
   }
 
   private logLocks(attempt: LoginAttempt, locks: (count: number, limit: (typeof LOGIN_LIMITS)['account']) => boolean): void {

@@ -62,6 +62,12 @@ describe('opening an invite by its link or code', () => {
     });
   });
 
+  it('counts IPv6 clients by their /64: a fresh address of the same network does not start afresh', async () => {
+    const { credentials, failures } = setUp({});
+    failures.set('rating-code-failures:2001:db8:1:2::/64', 10);
+    expect((await refusal(credentials.open(CODE, '2001:db8:1:2::99', NOW))).code).toBe(ErrorCode.RateLimited);
+  });
+
   it('refuses an address out of tries before looking the code up', async () => {
     const { credentials, looked, failures } = setUp({});
     failures.set('rating-code-failures:10.0.0.1', 10);
