@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../src/infra/redis/redis.module.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { forgetLoginAttempts, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -44,6 +46,10 @@ describe('login throttling', () => {
     // Another account from the locked address waits with the address; from elsewhere it is not affected.
     expect(await login('officer1', 'demo1234', '198.51.100.1')).toMatchObject({ status: 429, error: { message: expect.stringContaining('本网络登录失败次数过多') } });
     expect((await login('officer1', 'demo1234', '198.51.100.3')).status).toBe(200);
+    // Names sprayed from the locked address are counted under the address alone: no keys for them.
+    const sprayed = `spray-${randomBytes(4).toString('hex')}`;
+    expect((await login(sprayed, 'guess', '198.51.100.1')).status).toBe(429);
+    expect(await t.app.get<Redis>(REDIS).exists(`login-attempts:account:${sprayed}`)).toBe(0);
   });
 
   it('answers an unknown username exactly as a known one with wrong passwords, through the waits and the lock', async () => {

@@ -14,31 +14,37 @@ export interface LoginAttempt {
 }
 
 /**
- * KEYS: each subject's attempt counter, then its wait. ARGV[1]: each subject's window and waits (JSON).
- * Every attempt counts. While any subject waits, the attempt is refused (reaching a subject's last
- * count starts its lock even then); otherwise it is let through, and its counts set the waits after it.
+ * KEYS: each subject's attempt counter, then its wait, the address last. ARGV[1]: each subject's window
+ * and waits (JSON). Every attempt counts; while the address waits it alone counts it, so an address
+ * locked out makes no keys for the names it sprays. While any subject counting the attempt waits, the
+ * attempt is refused (reaching a subject's last count starts its lock even then); otherwise it is let
+ * through, and its counts set the waits after it.
  * Answers [let through, account count, address count, refusing subject, ms left].
  */
 const BEGIN = `
 local subjects = cjson.decode(ARGV[1])
+local last = #subjects
+local first = 1
+if redis.call('PTTL', KEYS[2 * last]) > 0 then first = last end
 local counts, left, refused = {}, {}, false
-for i, subject in ipairs(subjects) do
+for i = first, last do
   counts[i] = redis.call('INCR', KEYS[2 * i - 1])
-  redis.call('EXPIRE', KEYS[2 * i - 1], subject.window)
+  redis.call('EXPIRE', KEYS[2 * i - 1], subjects[i].window)
   left[i] = redis.call('PTTL', KEYS[2 * i])
   if left[i] > 0 then refused = true end
 end
-for i, subject in ipairs(subjects) do
-  local wait = subject.waits[math.min(counts[i], #subject.waits)]
-  if wait > 0 and (not refused or counts[i] == #subject.waits) then
+for i = first, last do
+  local waits = subjects[i].waits
+  local wait = waits[math.min(counts[i], #waits)]
+  if wait > 0 and (not refused or counts[i] == #waits) then
     redis.call('SET', KEYS[2 * i], counts[i], 'PX', wait)
     left[i] = wait
   end
 end
 if not refused then return {1, counts[1], counts[2], 0, 0} end
-local by = 1
-for i = 2, #subjects do if left[i] > left[by] then by = i end end
-return {0, counts[1], counts[2], by, left[by]}
+local by = last
+for i = first, last do if left[i] > left[by] then by = i end end
+return {0, counts[1] or 0, counts[2], by, left[by]}
 `;
 
 /**
