@@ -13,13 +13,14 @@ export class SessionRepository extends EntityTable<UserSession> {
     await this.insert({ ...session, endedAt: null, endReason: null }, tx);
   }
 
-  /** Whether the session still counts at `now`: not ended, not expired, and its user active. */
-  async isLive(id: string, now: Date, tx?: Tx): Promise<boolean> {
-    const rows: unknown[] = await this.db(tx).query(
-      'SELECT 1 AS live FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND s.ended_at IS NULL AND s.expires_at > ? AND u.active = 1',
-      [id, now],
+  /** Which of these sessions still count at `now`: not ended, not expired, and their user active. */
+  async liveAmong(ids: string[], now: Date, tx?: Tx): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows: { id: string }[] = await this.db(tx).query(
+      'SELECT s.id FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE s.id IN (?) AND s.ended_at IS NULL AND s.expires_at > ? AND u.active = 1',
+      [ids, now],
     );
-    return rows.length > 0;
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Ends one session (logout). */

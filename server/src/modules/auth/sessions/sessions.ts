@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { Batcher } from '../../../infra/batching/batcher.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import { timeOrderedUuid } from '../../../infra/ids/time-ordered-uuid.js';
 import { REDIS } from '../../../infra/redis/redis.module.js';
@@ -14,16 +15,22 @@ import type { SessionEndReason } from './user-session.entity.js';
  */
 export const SESSION_CHECK_TTL_MS = 10_000;
 const ENDED_CHANNEL = 'auth:sessions-ended';
+/** Sessions looked up in one statement at most: many lapse together (a busy morning, a burst after a quiet spell). */
+const LOOK_UP_BATCH = 200;
 
 /**
  * Sessions: opened at login, checked on every request from a per-process cache (a database look-up per
- * session per SESSION_CHECK_TTL_MS at most, none on the hot path), and ended by logout, a password
+ * session per SESSION_CHECK_TTL_MS at most, batched with the others due then), and ended by logout, a password
  * change or deactivation, which every server process hears of through Redis pub/sub.
  */
 @Injectable()
 export class Sessions implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Sessions');
   private readonly cache = new SessionCache(SESSION_CHECK_TTL_MS);
+  private readonly lookUps = new Batcher<string, boolean>(async (ids) => {
+    const live = await this.sessions.liveAmong(ids, new Date());
+    return ids.map((id) => live.has(id));
+  }, LOOK_UP_BATCH, 2);
   private subscriber: Redis | null = null;
 
   constructor(
@@ -64,7 +71,7 @@ export class Sessions implements OnModuleInit, OnApplicationShutdown {
 
   /** Whether a token's session still counts: from memory when this process looked recently. */
   isLive(sessionId: string, userId: number): boolean | Promise<boolean> {
-    return this.cache.isLive(sessionId, userId, () => this.sessions.isLive(sessionId, new Date()));
+    return this.cache.isLive(sessionId, userId, () => this.lookUps.submit(sessionId));
   }
 
   /**
