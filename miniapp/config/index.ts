@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { ExternalInlineScripts } from './external-inline-scripts';
 
 /** Where the mini-program sends API calls unless the build is given TARO_APP_API_BASE. */
 const DEFAULT_API_BASE = 'http://127.0.0.1:3000';
@@ -58,6 +59,8 @@ export default defineConfig<'webpack5'>(() => {
         // Taro splits only initial chunks, so every lazily loaded page bundled its own copy of
         // the H5 components (~60 KB each); split async chunks too, to share one copy.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+        // No inline script in the pages: the server's Content-Security-Policy allows none.
+        chain.plugin('external-inline-scripts').use(ExternalInlineScripts);
       },
       // `npm run dev:h5` serves the app itself; pass API calls on to a locally running server.
       devServer: {

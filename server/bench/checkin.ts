@@ -192,7 +192,7 @@ async function seed(databaseUrl: string, officers: number): Promise<{ users: { t
   await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '《食品安全法》第三十五条')");
   const users: { token: string; creditCode: string; officerId: string }[] = [];
   const planIds: string[] = [];
-  const rows = { officers: [] as unknown[][], users: [] as unknown[][], enterprises: [] as unknown[][], plans: [] as unknown[][], planOfficers: [] as unknown[][], planItems: [] as unknown[][], codes: [] as unknown[][] };
+  const rows = { officers: [] as unknown[][], users: [] as unknown[][], sessions: [] as unknown[][], enterprises: [] as unknown[][], plans: [] as unknown[][], planOfficers: [] as unknown[][], planItems: [] as unknown[][], codes: [] as unknown[][] };
   for (let i = 0; i < officers; i += 1) {
     const officerId = `O${i}`;
     const creditCode = buildCreditCode('91410202', `MA${String(i).padStart(6, '0')}`);
@@ -205,11 +205,15 @@ async function seed(databaseUrl: string, officers: number): Promise<{ users: { t
     rows.planItems.push([planId, 'I1', 0]);
     rows.codes.push([randomBytes(15).toString('base64url'), planId, new Date(), i + 1, tomorrowEnd]);
     const user: SessionUser = { id: i + 1, username: `officer${i}`, role: 'officer' as SessionUser['role'], displayName: `执法人员${i}`, agencyId: 'A1', officerId };
-    users.push({ token: jwt.sign({ user }, JWT_SECRET, { subject: String(i + 1), expiresIn: 3600 }), creditCode, officerId });
+    // Each officer signed in: a session of its own, named by the token, as a login makes it.
+    const sessionId = randomUUID();
+    rows.sessions.push([sessionId, i + 1, new Date(), new Date(Date.now() + 3_600_000)]);
+    users.push({ token: jwt.sign({ user }, JWT_SECRET, { subject: String(i + 1), expiresIn: 3600, jwtid: sessionId }), creditCode, officerId });
     planIds.push(planId);
   }
   await ds.query('INSERT INTO officers (id, agency_id, name, cert_no) VALUES ?', [rows.officers]);
   await ds.query('INSERT INTO users (id, username, password_hash, role, display_name, agency_id, officer_id) VALUES ?', [rows.users]);
+  await ds.query('INSERT INTO user_sessions (id, user_id, created_at, expires_at) VALUES ?', [rows.sessions]);
   await ds.query('INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES ?', [rows.enterprises]);
   await ds.query('INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date) VALUES ?', [rows.plans]);
   await ds.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ?', [rows.planOfficers]);

@@ -13,23 +13,29 @@ import { AllExceptionsFilter } from './infra/errors/all-exceptions.filter.js';
 import { codeForStatus } from './infra/errors/error-status.js';
 import { createValidationPipe } from './infra/errors/validation.js';
 import { useJsonBodies } from './infra/http/json-bodies.js';
+import { addSecurityHeaders, securityHeaders } from './infra/http/security-headers.js';
 import { registerRawUploads } from './modules/exchange/raw-upload.js';
 
 /** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the H5 build under /h5/. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const flavour = await detectFlavour(config.databaseUrl);
+  const headersFor = securityHeaders({ https: config.publicBaseUrl.startsWith('https:') });
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimit,
-    trustProxy: true,
+    // Only the configured reverse proxies may name the client (X-Forwarded-For): request.ip keys the
+    // login and rating-code limits, and a header anyone can write must not reset them.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     // Requests Fastify refuses before routing (a malformed or overlong address) get the one error shape too.
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-      void reply.code(status).send({ error: { code: codeForStatus(status), message: status === 414 ? '请求地址过长' : '请求地址不正确' } });
+      void reply.code(status).headers(headersFor(request.url)).send({ error: { code: codeForStatus(status), message: status === 414 ? '请求地址过长' : '请求地址不正确' } });
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, flavour), adapter, {
     logger: levelsFrom(config.logLevel),
   });
+  // First, so every route and plugin registered below answers with them.
+  addSecurityHeaders(app.getHttpAdapter().getInstance(), headersFor);
   // The short links in inspection-code QRs (/v/<token>) and rating SMS (/r/<token>, /r) stay outside /api.
   app.setGlobalPrefix('api', {
     exclude: [

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedTwoAgencies } from './support/fixtures.js';
-import { call, startTestApp, type TestApp } from './support/test-app.js';
+import { call, forgetLoginAttempts, startTestApp, type TestApp } from './support/test-app.js';
 
 /** A loopback stand-in for api.weixin.qq.com speaking code2session's wire format. */
 function fakeWechat(openIds: Record<string, string>): Promise<{ server: Server; base: string; calls: URLSearchParams[] }> {
@@ -24,6 +24,8 @@ describe('auth', () => {
     wechat = await fakeWechat({ 'code-officer1': 'openid-1', 'code-again': 'openid-1', 'code-stranger': 'openid-2', 'code-admin': 'openid-3' });
     t = await startTestApp('auth', { env: { WECHAT_API_BASE: wechat.base } });
     await seedTwoAgencies(t.dataSource);
+    // The wrong passwords below count against these for a while: start from none.
+    await forgetLoginAttempts(t.app, { accounts: ['officer1', 'ghost', 'admin1'], addresses: ['127.0.0.1'] });
   });
   afterAll(async () => {
     await t.close();

@@ -42,6 +42,8 @@ interface Probe {
   expect: Partial<Record<Who, Expect>>;
   /** For lists: what a caller may see of what it got. */
   check?: (who: Who, body: any) => void;
+  /** Signs each logged-in caller in anew for this probe: the route ends the session it is called with. */
+  freshSession?: true;
 }
 
 const LOGGED_IN: Who[] = ['officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
@@ -82,6 +84,16 @@ const MATRIX: Record<string, Probe[]> = {
   'POST /api/auth/login': [{ name: 'login', path: '/api/auth/login', body: { username: 'officer1', password: 'demo1234' }, expect: every('ok', [...CALLERS]) }],
   'POST /api/auth/wechat': [{ name: 'WeChat login (empty body)', path: '/api/auth/wechat', body: {}, expect: publicForAll }],
   'GET /api/auth/me': [{ name: 'me', path: '/api/auth/me', expect: every('ok') }],
+  'POST /api/auth/logout': [{ name: 'logout', path: '/api/auth/logout', body: {}, freshSession: true, expect: every('ok') }],
+  // Each caller its own password only: past authorization, the empty form is refused.
+  'POST /api/auth/password': [{ name: 'own password (empty form)', path: '/api/auth/password', body: {}, expect: every('pass') }],
+  // Accounts: supervisors deactivate and reactivate them.
+  'PATCH /api/users/:id': [{
+    name: 'reactivate officer2',
+    path: async (ctx) => `/api/users/${(await ctx.t.dataSource.query("SELECT id FROM users WHERE username = 'officer2'"))[0].id}`,
+    body: { active: true },
+    expect: { supervisor: 'ok' },
+  }],
 
   // ---- registers: lists scoped to the caller's agency; edits by the agency's admin or the supervisor
   'GET /api/registry/agencies': [{ name: 'list', path: '/api/registry/agencies', expect: every('ok'), check: ownAgencyOnly('id') }],
@@ -454,7 +466,7 @@ describe('authorization matrix: every route × every caller', () => {
         const expectation = probe.expect[who] ?? 'deny';
         const path = typeof probe.path === 'function' ? await probe.path(ctx, who) : probe.path;
         const body = typeof probe.body === 'function' ? await probe.body(ctx, who) : probe.body;
-        const token = who === 'anonymous' ? undefined : tokens[who];
+        const token = who === 'anonymous' ? undefined : probe.freshSession && LOGGED_IN.includes(who) ? await login(t.app, who) : tokens[who];
         const answer = await call(t.app, method, path, { token, body, headers: probe.headers });
         if (!allowed(expectation, answer.status, who)) {
           problems.push(`${probe.name}: ${who} expected ${expectation}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);

@@ -60,6 +60,8 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
         SMS_CALLBACK_TOKEN: CALLBACK_TOKEN,
         RATING_REMINDER_DELAY: 'off',
         PUBLIC_BASE_URL: 'https://ruqi.example.gov.cn',
+        // As behind nginx on the same host: the proxy names the client in X-Forwarded-For.
+        TRUSTED_PROXIES: '127.0.0.1',
       },
     });
     await seedTwoAgencies(t.dataSource);
@@ -118,6 +120,8 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
     const locked = await call(t.app, 'GET', `/api/ratings/invites/${right}`, { headers: headers(2) });
     expect(locked).toMatchObject({ status: 429, body: { error: { code: 'RATE_LIMITED', message: expect.stringContaining('分钟后再试') } } });
     expect((await call(t.app, 'POST', `/api/ratings/invites/${right}`, { headers: headers(2), body: { ratings: [{ agencyId: 'A2', language: 5, procedure: 5, manner: 5, fairness: 5, verdict: 'approve', flags: [] }] } })).status).toBe(429);
+    // What a client writes into X-Forwarded-For itself stays left of what the proxy appends: still address 2.
+    expect((await call(t.app, 'GET', `/api/ratings/invites/${right}`, { headers: { 'x-forwarded-for': `${ip(3)}, ${ip(2)}` } })).status).toBe(429);
     // Another address is not affected; links are not counted at all.
     expect((await call(t.app, 'GET', `/api/ratings/invites/${right}`, { headers: headers(3) })).status).toBe(200);
     expect(await t.dataSource.query("SELECT COUNT(*) AS n FROM ratings WHERE inspection_id = ?", [groupId])).toEqual([{ n: '0' }]);

@@ -27,6 +27,21 @@ export interface LoginResponse {
   user: SessionUser;
 }
 
+/** POST /api/auth/password: one's own password; every other session of the account ends. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** PATCH /api/users/:id (supervisors): deactivating ends every session of the account at once. */
+export interface SetUserActiveRequest {
+  active: boolean;
+}
+
+export interface UserAccount extends SessionUser {
+  active: boolean;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

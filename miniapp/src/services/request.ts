@@ -67,6 +67,7 @@ const intercept = (initial: ApiRequest): ApiRequest =>
   requestInterceptors.reduce((current, interceptor) => interceptor(current), initial);
 
 async function send<T>(initial: ApiRequest): Promise<T> {
+  // Before anything is awaited: the token is the one stored at the call (logout drops it right after).
   const request = intercept(initial);
   // JSON arrives parsed; anything else (a proxy's HTML page) as text.
   let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>;

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { seedTwoAgencies } from '../support/fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { forgetLoginAttempts, startTestApp, type TestApp } from '../support/test-app.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -11,6 +11,8 @@ describe('H5 login in a real browser', () => {
   beforeAll(async () => {
     t = await startTestApp('h5_login', { listen: true });
     await seedTwoAgencies(t.dataSource);
+    // The wrong password typed below counts against these for a while: start from none.
+    await forgetLoginAttempts(t.app, { accounts: ['officer1'], addresses: ['127.0.0.1'] });
     await t.dataSource.query(
       "INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES ('91440300708461136T', '开封宏达机械制造有限公司', 'manufacturing', '410202', 'B')",
     );

@@ -8,6 +8,8 @@ import { singlePhoneKey } from '../../src/infra/crypto/phone-keys.js';
 import { recreateDatabase } from '../../src/infra/database/data-source.js';
 import { openDatabase } from '../../src/database.js';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../../src/infra/redis/redis.module.js';
 
 export const TEST_PHONE_KEY = 'a3'.repeat(32);
 export const testPhoneCipher = () => new PhoneCipher(singlePhoneKey(Buffer.from(TEST_PHONE_KEY, 'hex')));
@@ -91,4 +93,13 @@ export async function login(app: NestFastifyApplication, username: string, passw
   const answer = await call(app, 'POST', '/api/auth/login', { body: { username, password } });
   if (answer.status !== 200) throw new Error(`login ${username} failed: ${JSON.stringify(answer.body)}`);
   return answer.body.token;
+}
+
+/** Login attempts are counted in Redis beyond a test run (per account and address): start these from none. */
+export async function forgetLoginAttempts(app: NestFastifyApplication, { accounts = [], addresses = [] }: { accounts?: string[]; addresses?: string[] }): Promise<void> {
+  const keys = [
+    ...accounts.flatMap((name) => [`login-attempts:account:${name}`, `login-wait:account:${name}`]),
+    ...addresses.flatMap((ip) => [`login-attempts:address:${ip}`, `login-wait:address:${ip}`]),
+  ];
+  if (keys.length) await app.get<Redis>(REDIS).del(keys);
 }

@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phoneKeysConfig, type PhoneKeys } from '../crypto/phone-keys.js';
+import { parseTrustedProxies } from './trusted-proxies.js';
 
 export interface AppConfig {
   databaseUrl: string;
@@ -11,6 +12,8 @@ export interface AppConfig {
   /** Processes serving the API on `port` (one per core by default); see serveInProcesses. */
   apiProcesses: number;
   publicBaseUrl: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges); none by default. */
+  trustedProxies: string[];
   jwtSecret: string;
   jwtTtlSeconds: number;
   /** Phone encryption keys by version and the blind index key (PHONE_ENCRYPTION_KEYS / _KEY, PHONE_INDEX_KEY). */
@@ -105,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://127.0.0.1:${port}`).replace(/\/$/, '');
   if (env.PUBLIC_BASE_URL?.trim() && !parseUrl(publicBaseUrl, ['http:', 'https:'])) problems.push('PUBLIC_BASE_URL: must be an http(s) URL');
 
+  const trusted = parseTrustedProxies(env.TRUSTED_PROXIES);
+  if (trusted.invalid.length) problems.push(`TRUSTED_PROXIES: not an IP address or CIDR range: ${trusted.invalid.join(', ')}`);
+
   const jwtSecret = require('JWT_SECRET');
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET: must be at least 32 characters');
   const jwtTtlSeconds = parseDuration(env.JWT_TTL ?? '12h');
@@ -143,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     apiProcesses,
     publicBaseUrl,
+    trustedProxies: trusted.proxies,
     jwtSecret,
     jwtTtlSeconds: jwtTtlSeconds!,
     phoneKeys,

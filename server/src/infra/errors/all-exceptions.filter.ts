@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ErrorCode, type ErrorBody } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from './domain-error.js';
+import { DomainError, TryLaterError } from './domain-error.js';
 import { codeForStatus, ERROR_STATUS } from './error-status.js';
 
 const STATUS_MESSAGES: Record<number, string> = {
@@ -24,6 +24,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.toBody(exception);
+    if (exception instanceof TryLaterError) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

@@ -3,9 +3,17 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../../infra/config/config.js';
+import { ChangePassword } from './account/change-password.js';
+import { UserActivation } from './account/user-activation.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
+import { LoginThrottle } from './login/login-throttle.js';
+import { PasswordCheck } from './login/password-check.js';
+import { Passwords } from './password.js';
+import { SessionRepository } from './sessions/session.repository.js';
+import { Sessions } from './sessions/sessions.js';
+import { UsersController } from './users.controller.js';
 import { UserRepository } from './user.repository.js';
 import { WechatClient } from './wechat.client.js';
 
@@ -25,8 +33,11 @@ export class AuthModule {
           verifyOptions: { algorithms: ['HS256'] },
         }),
       ],
-      controllers: [AuthController],
-      providers: [AuthService, UserRepository, WechatClient, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+      controllers: [AuthController, UsersController],
+      providers: [
+        AuthService, UserRepository, Passwords, LoginThrottle, PasswordCheck, SessionRepository, Sessions, ChangePassword, UserActivation, WechatClient,
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+      ],
       exports: [AuthService, UserRepository],
     };
   }

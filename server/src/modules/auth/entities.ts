@@ -1,3 +1,4 @@
+import { UserSession } from './sessions/user-session.entity.js';
 import { User } from './user.entity.js';
 
-export const AUTH_ENTITIES = [User];
+export const AUTH_ENTITIES = [User, UserSession];

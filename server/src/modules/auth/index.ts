@@ -1,6 +1,7 @@
 /**
- * auth/ — sign-in (password, WeChat), sessions, roles, and the agency scope of each user.
- * Owns: users.
+ * auth/ — sign-in (password, WeChat; throttled), revocable sessions, accounts (password, deactivation),
+ * roles, and the agency scope of each user.
+ * Owns: users, user_sessions.
  */
 export { AuthModule } from './auth.module.js';
 export { UserRepository } from './user.repository.js';

@@ -5,16 +5,27 @@ import { ErrorCode, type Role, type SessionUser } from '@mashang/shared';
 import { DomainError } from '../../infra/errors/domain-error.js';
 import { ALLOWED_ROLES } from './roles.decorator.js';
 import { IS_PUBLIC } from './public.decorator.js';
+import { Sessions } from './sessions/sessions.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public; @Roles narrows further. */
+/** Who a verified token speaks for, and the session it belongs to. */
+interface TokenSession {
+  user: SessionUser;
+  sessionId: string;
+}
+
+/**
+ * Global guard: every route needs a valid bearer token of a live session unless marked @Public; @Roles
+ * narrows further. A session ends with logout, a password change or deactivation (see Sessions).
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  private readonly verified = new VerifiedTokens<SessionUser>();
+  private readonly verified = new VerifiedTokens<TokenSession>();
 
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(Sessions) private readonly sessions: Sessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,19 +35,21 @@ export class JwtAuthGuard implements CanActivate {
     const header: string | undefined = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     if (!token) throw new DomainError(ErrorCode.Unauthenticated, '请先登录');
-    let user = this.verified.get(token);
-    if (!user) {
-      try {
-        const payload = await this.jwt.verifyAsync<{ user: SessionUser; exp?: number }>(token);
-        user = payload.user;
-        this.verified.set(token, user, payload.exp === undefined ? undefined : payload.exp * 1000);
-      } catch {
-        throw new DomainError(ErrorCode.Unauthenticated, '登录已过期，请重新登录');
-      }
+    let session = this.verified.get(token);
+    if (!session) {
+      const payload = await this.jwt.verifyAsync<{ user: SessionUser; jti?: string; exp?: number }>(token).catch(() => null);
+      // A token without a session (signed before sessions were recorded) signs in again too.
+      if (!payload?.jti) throw new DomainError(ErrorCode.Unauthenticated, '登录已过期，请重新登录');
+      session = { user: payload.user, sessionId: payload.jti };
+      this.verified.set(token, session, payload.exp === undefined ? undefined : payload.exp * 1000);
     }
-    request.user = user;
+    if (!(await this.sessions.isLive(session.sessionId, session.user.id))) {
+      throw new DomainError(ErrorCode.Unauthenticated, '登录已失效（已退出、密码已修改或账号已停用），请重新登录');
+    }
+    request.user = session.user;
+    request.sessionId = session.sessionId;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (allowed && !allowed.includes(user.role)) throw new DomainError(ErrorCode.Forbidden, '当前角色无权执行此操作');
+    if (allowed && !allowed.includes(session.user.role)) throw new DomainError(ErrorCode.Forbidden, '当前角色无权执行此操作');
     return true;
   }
 }

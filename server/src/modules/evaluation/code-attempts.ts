@@ -1,37 +1,68 @@
-import { ErrorCode } from '@mashang/shared';
 import type { Redis } from 'ioredis';
-import { DomainError } from '../../infra/errors/domain-error.js';
+import { TryLaterError } from '../../infra/errors/domain-error.js';
+import { addressKey } from '../../infra/http/client-address.js';
 
-/** Wrong rating codes one address may enter per window before it must wait. */
+/** Wrong rating codes one address (an IPv6 /64) may enter per window before it must wait. */
 export const CODE_FAILURES_ALLOWED = 10;
 export const CODE_FAILURE_WINDOW_SECONDS = 15 * 60;
+/**
+ * Wrong codes sharing one half (the four characters either side of the dash the SMS shows), from any
+ * addresses, per window, before codes with that half are refused until the window ends. Higher than one
+ * address's allowance, so only many addresses trip it; the window is short, since the enterprise whose
+ * code has that half waits it out too.
+ */
+export const CODE_HALF_FAILURES_ALLOWED = 20;
+export const CODE_HALF_WINDOW_SECONDS = 5 * 60;
 
 /**
- * Rate limit on typing rating codes, against guessing: a Redis counter of wrong codes per client
- * address, expiring with its window. 40-bit codes and 10 tries per quarter hour leave guessing hopeless.
+ * Rate limits on typing rating codes, against guessing: Redis counters of wrong codes per client address,
+ * and per half of the code typed, each expiring with its window. 40-bit codes and 10 tries per quarter
+ * hour leave guessing at random hopeless; the halves stop many addresses from closing in on one code
+ * whose other half they know (seen over a shoulder, or in a masked log line).
  */
 export class CodeAttempts {
   constructor(private readonly redis: Redis, private readonly prefix = 'rating-code-failures') {}
 
-  private key(ip: string): string {
-    return `${this.prefix}:${ip}`;
+  private addressKey(ip: string): string {
+    return `${this.prefix}:${addressKey(ip)}`;
   }
 
-  /** Refuses an address that has used up its tries. */
-  async check(ip: string): Promise<void> {
-    const used = Number(await this.redis.get(this.key(ip)));
-    if (used >= CODE_FAILURES_ALLOWED) throw tooMany(await this.redis.ttl(this.key(ip)));
+  private halfKeys(code: string): string[] {
+    const middle = code.length / 2;
+    return [`${this.prefix}:first-half:${code.slice(0, middle)}`, `${this.prefix}:second-half:${code.slice(middle)}`];
   }
 
-  /** Counts a wrong code; answers how many tries are left. */
-  async fail(ip: string): Promise<number> {
-    const key = this.key(ip);
-    const [[, used]] = (await this.redis.multi().incr(key).expire(key, CODE_FAILURE_WINDOW_SECONDS, 'NX').exec()) as [[null, number]];
-    return Math.max(0, CODE_FAILURES_ALLOWED - used);
+  /** Refuses an address that has used up its tries, and a code with a half too many addresses got wrong. */
+  async check(ip: string, code: string): Promise<void> {
+    const keys = [this.addressKey(ip), ...this.halfKeys(code)];
+    const [byAddress, ...byHalf] = (await this.redis.mget(keys)).map(Number);
+    if (byAddress >= CODE_FAILURES_ALLOWED) throw addressLocked(await this.redis.ttl(keys[0]));
+    const locked = byHalf.findIndex((used) => used >= CODE_HALF_FAILURES_ALLOWED);
+    if (locked >= 0) throw codeLocked(await this.redis.ttl(keys[1 + locked]));
+  }
+
+  /** Counts a wrong code against the address and both halves; answers how many tries the address has left. */
+  async fail(ip: string, code: string): Promise<number> {
+    const address = this.addressKey(ip);
+    const [first, second] = this.halfKeys(code);
+    const answers = (await this.redis.multi()
+      .incr(address).expire(address, CODE_FAILURE_WINDOW_SECONDS, 'NX')
+      .incr(first).expire(first, CODE_HALF_WINDOW_SECONDS, 'NX')
+      .incr(second).expire(second, CODE_HALF_WINDOW_SECONDS, 'NX')
+      .exec()) as [null, number][];
+    return Math.max(0, CODE_FAILURES_ALLOWED - answers[0][1]);
   }
 }
 
-function tooMany(secondsLeft: number): DomainError {
-  const minutes = Math.max(1, Math.ceil(secondsLeft / 60));
-  return new DomainError(ErrorCode.RateLimited, `评价码输错次数太多，请${minutes}分钟后再试。如果找不到短信，可拨打 12345 反映。`);
+const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+function addressLocked(secondsLeft: number): TryLaterError {
+  return new TryLaterError(`评价码输错次数太多，请${minutes(secondsLeft)}分钟后再试。如果找不到短信，可拨打 12345 反映。`, Math.max(secondsLeft, 1));
+}
+
+function codeLocked(secondsLeft: number): TryLaterError {
+  return new TryLaterError(
+    `这个评价码近期被多次输错，为防止他人冒用已暂时锁定，请${minutes(secondsLeft)}分钟后再试。请对照短信核对评价码；如有疑问，可拨打 12345 反映。`,
+    Math.max(secondsLeft, 1),
+  );
 }

@@ -8,7 +8,7 @@ import { CodeAttempts } from '../code-attempts.js';
 import { RatingInviteRepository, type OpenedInvite } from '../rating-invite.repository.js';
 import { credentialHash, parseCredential } from '../rating-token.js';
 
-/** What the rating page's link token or typed code opens; wrong codes count against the address. */
+/** What the rating page's link token or typed code opens; wrong codes count against the address and the code's halves. */
 @Injectable()
 export class InviteCredentials {
   private readonly attempts: CodeAttempts;
@@ -24,11 +24,11 @@ export class InviteCredentials {
   async open(text: string, ip: string, now: Date, tx?: Tx): Promise<OpenedInvite> {
     const credential = parseCredential(text.trim());
     if (!credential) throw invalidLink();
-    if (credential.kind === 'code') await this.attempts.check(ip);
+    if (credential.kind === 'code') await this.attempts.check(ip, credential.code);
     const invite = await this.invites.opened(credential.kind, credentialHash(credential), tx);
     if (!invite) {
       if (credential.kind === 'link') throw invalidLink();
-      const left = await this.attempts.fail(ip);
+      const left = await this.attempts.fail(ip, credential.code);
       throw new DomainError(ErrorCode.CodeInvalid, left > 0 ? `评价码不正确，请对照短信重新输入（还可以再试${left}次）。` : '评价码不正确，输错次数太多，请15分钟后再试。');
     }
     if (invite.expiresAt <= now) {
