@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ANOMALY_RULES } from '@mashang/shared';
+import { ANOMALY_RULES, evidenceText, unlabelledEvidenceKeys } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import { AnomalyReporter } from '../src/modules/analytics/anomaly-reporter.js';
 import { DEMO_CITY_SIZES, generateDemoCity, type DemoCityCounts } from '../src/modules/demo/index.js';
@@ -59,5 +59,14 @@ describe('report on the demo city', () => {
     const totalInspections = Object.values(summary.byAgency as Record<string, { inspections: number }>).reduce((n, a) => n + a.inspections, 0);
     const [{ inWindow }] = await ds.query("SELECT COUNT(*) AS inWindow FROM inspections WHERE started_at >= '2025-11-20 16:00:00' AND started_at < '2026-11-20 16:00:00'");
     expect(totalInspections).toBe(Number(inWindow));
+    // People read evidence by its Chinese labels: every key every rule stored, and every case raised, has one.
+    const stored: { source: string; rule: string; evidence: string }[] = [
+      ...(await ds.query("SELECT 'finding' AS source, rule, evidence FROM anomaly_findings WHERE as_of = ?", [AS_OF])),
+      ...(await ds.query('SELECT source, rule, evidence FROM flagged_cases')),
+    ];
+    expect(stored.length).toBeGreaterThan(outcome.findings);
+    const unlabelled = new Set(stored.flatMap((r) => unlabelledEvidenceKeys(JSON.parse(r.evidence)).map((key) => `${r.source} ${r.rule}: ${key}`)));
+    expect([...unlabelled]).toEqual([]);
+    expect(stored.filter((r) => !evidenceText(JSON.parse(r.evidence))).map((r) => `${r.source} ${r.rule}`)).toEqual([]);
   });
 });

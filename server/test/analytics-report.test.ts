@@ -220,6 +220,8 @@ describe('console endpoints', () => {
     expect(sheet.getRow(1).getCell(1).value).toBe('规则');
     expect(sheet.rowCount).toBe(6);
     expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['uncoded-inspection', '未亮码检查', '高', '检查', 'X1', 'A1']));
+    // The evidence in Chinese: labels, vocabularies' labels, Shanghai local time; no keys, no JSON.
+    expect(sheet.getRow(2).getCell(8).value).toBe(`检查类型：计划检查；检查开始：${addDays(D, -10)} 09:00`);
   });
 
   it('writes the yearly high-incidence violation warning report', async () => {
@@ -249,7 +251,11 @@ describe('console endpoints', () => {
     const exported = await t.app.inject({ method: 'GET', url: `/api/anomaly/reports/${asOf}/findings/export`, headers: { authorization: `Bearer ${tokens.admin1}` } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
-    expect(JSON.parse(String(workbook.worksheets[0].getRow(2).getCell(8).value))).toEqual({ ratings: 12, disapprovals: 6, share: 0.5 });
+    expect(workbook.worksheets[0].getRow(2).getCell(8).value).toBe('企业评价：12 条；不认可：6 条；不认可占比：50%');
+    const full = await t.app.inject({ method: 'GET', url: `/api/anomaly/reports/${asOf}/findings/export`, headers: { authorization: `Bearer ${tokens.supervisor}` } });
+    const supervisorBook = new ExcelJS.Workbook();
+    await supervisorBook.xlsx.load(full.rawPayload as unknown as ArrayBuffer);
+    expect(supervisorBook.worksheets[0].getRow(2).getCell(8).value).toBe('企业评价：12 条；不认可：6 条；不认可占比：50%；最近不认可的检查：X1、X0');
   });
 });
 

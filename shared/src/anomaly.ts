@@ -75,6 +75,14 @@ export type AnomalySeverity = 'low' | 'medium' | 'high';
 export const ANOMALY_SEVERITY_LABELS: Record<AnomalySeverity, string> = { low: '低', medium: '中', high: '高' };
 
 export type AnomalySubjectType = 'inspection' | 'enterprise-agency' | 'enterprise' | 'case' | 'officer' | 'agency';
+export const ANOMALY_SUBJECT_TYPE_LABELS: Record<AnomalySubjectType, string> = {
+  inspection: '检查',
+  'enterprise-agency': '企业-部门',
+  enterprise: '企业',
+  case: '案件',
+  officer: '执法人员',
+  agency: '部门',
+};
 
 /** One finding of the report file: one per (rule, subject). */
 export interface AnomalyFinding {

@@ -19,6 +19,7 @@ export const RATING_SCORE_MAX = 5;
 
 export type RatingVerdict = 'approve' | 'disapprove';
 export const RATING_VERDICTS: readonly RatingVerdict[] = ['approve', 'disapprove'];
+export const RATING_VERDICT_LABELS: Record<RatingVerdict, string> = { approve: '认可', disapprove: '不认可' };
 
 /** What went wrong, in the exchange format's canonical order. */
 export const RATING_PROBLEMS = ['repeated', 'inaction', 'excessive', 'other'] as const;

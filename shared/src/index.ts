@@ -8,6 +8,7 @@ export * from './evaluation.js';
 export * from './supervision.js';
 export * from './onsite.js';
 export * from './anomaly.js';
+export * from './evidence-text.js';
 export * from './trail.js';
 export * from './actor.js';
 export * from './penalty-cases.js';

@@ -29,3 +29,9 @@ export function toShanghaiIso(instant: Date | string | number): string {
   const t = new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS).toISOString();
   return `${t.slice(0, -1)}+08:00`;
 }
+
+/** An instant as Asia/Shanghai local time to the minute, e.g. 2026-03-01 09:30. */
+export function shanghaiDateTime(instant: Date | string | number): string {
+  const t = new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}

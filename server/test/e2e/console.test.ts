@@ -86,6 +86,10 @@ describe('the supervision console in a real browser: a bad rating becomes a rect
     expect(await supervisor.locator('#case-ratings').textContent()).toContain('一个月来了两次，影响营业');
     expect(await supervisor.locator('#case-trail .trail-entry').count()).toBe(2);
     expect(await supervisor.locator('#case-related').textContent()).toContain('企业不认可本次检查');
+    // The evidence reads in Chinese labels, not keys or JSON.
+    const evidence = await supervisor.locator('#case-evidence').textContent();
+    expect(evidence).toContain('检查：X1；转交监督的原因：企业不认可本次检查');
+    expect(evidence).not.toMatch(/inspectionId|reasons|[[\]{}"]/);
 
     await act(supervisor, 'investigate', {}, '调查中');
     const deadline = new Date(Date.now() + 8 * 3_600_000 + 7 * DAY).toISOString().slice(0, 10);
@@ -103,6 +107,7 @@ describe('the supervision console in a real browser: a bad rating becomes a rect
     await adminRow.click();
     await admin.waitForSelector('#action-answer-rectification');
     expect(await admin.locator('#case-anonymity').textContent()).toContain('评价企业');
+    expect(await admin.locator('#case-evidence').textContent()).toMatch(/检查日期：\d{4}-\d{2}-\d{2}/);
     expect(await admin.locator('body').textContent()).not.toContain('一个月来了两次，影响营业');
     expect(await admin.locator('#case-actions .btn').allTextContents()).not.toContain('确认整改到位');
     await act(admin, 'answer-rectification', { note: '已撤回重复计划，约谈当事执法人员，并向企业致歉' }, '整改待确认');

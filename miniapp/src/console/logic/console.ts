@@ -5,6 +5,7 @@ import {
   FLAG_SOURCE_LABELS,
   daysBetween,
   shanghaiDate,
+  shanghaiDateTime,
   type CaseAction,
   type CaseActionRequest,
   type CaseListItem,
@@ -124,10 +125,7 @@ export function deadlineText(item: Pick<CaseListItem, 'deadline' | 'status'>, no
 }
 
 /** "2026-05-10 14:03" in Asia/Shanghai. */
-export function shanghaiTime(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString();
-  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
-}
+export const shanghaiTime = (iso: string): string => shanghaiDateTime(iso);
 
 /** Who did it: the user's name, or what the actor string says. */
 export function actorText(actor: string, actorName: string | null): string {

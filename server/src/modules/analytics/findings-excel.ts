@@ -1,22 +1,22 @@
 import type { Writable } from 'node:stream';
-import { ANOMALY_RULE_TITLES, ANOMALY_SEVERITY_LABELS, evidenceForAgency, type AnomalyRuleId, type AnomalySeverity } from '@mashang/shared';
+import {
+  ANOMALY_RULE_TITLES,
+  ANOMALY_SEVERITY_LABELS,
+  ANOMALY_SUBJECT_TYPE_LABELS,
+  evidenceForAgency,
+  evidenceText,
+  type AnomalyRuleId,
+  type AnomalySeverity,
+  type AnomalySubjectType,
+} from '@mashang/shared';
 import ExcelJS from 'exceljs';
 import type { AnomalyFindingRepository, FindingScope } from './anomaly-finding.repository.js';
 import { storedFindings } from './report-file.js';
 
-const SUBJECT_LABELS: Record<string, string> = {
-  inspection: '检查',
-  'enterprise-agency': '企业-部门',
-  enterprise: '企业',
-  case: '案件',
-  officer: '执法人员',
-  agency: '部门',
-};
-
 /**
  * Streams a report's findings (optionally of one agency and rule) as an .xlsx workbook: rows are
- * committed as they are read, so the sheet is never held whole in memory. `forAgency`: the evidence
- * as an agency admin may read it (evidenceForAgency).
+ * committed as they are read, so the sheet is never held whole in memory. The evidence reads in
+ * Chinese (evidenceText); `forAgency`: as an agency admin may read it (evidenceForAgency).
  */
 export async function writeFindingsWorkbook(findings: AnomalyFindingRepository, asOf: string, scope: FindingScope, out: Writable, forAgency = false): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -36,15 +36,16 @@ export async function writeFindingsWorkbook(findings: AnomalyFindingRepository, 
   sheet.getRow(1).commit();
   let count = 0;
   for await (const r of storedFindings(findings, asOf, scope)) {
+    const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
     sheet.addRow({
       rule: r.rule,
       title: ANOMALY_RULE_TITLES[r.rule as AnomalyRuleId],
       severity: ANOMALY_SEVERITY_LABELS[r.severity as AnomalySeverity],
-      subjectType: SUBJECT_LABELS[r.subject_type] ?? r.subject_type,
+      subjectType: ANOMALY_SUBJECT_TYPE_LABELS[r.subject_type as AnomalySubjectType] ?? r.subject_type,
       subject: r.subject_id,
       agencyId: r.agency_id ?? '',
       explanation: r.explanation,
-      evidence: forAgency ? JSON.stringify(evidenceForAgency(r.rule, JSON.parse(r.evidence))) : r.evidence,
+      evidence: evidenceText(forAgency ? evidenceForAgency(r.rule, evidence) : evidence),
       flaggedCaseId: r.flagged_case_id ?? '',
     }).commit();
     count++;

@@ -1,4 +1,4 @@
-import { Role, type CaseEventView, type CaseListItem, type SessionUser } from '@mashang/shared';
+import { evidenceText, Role, unlabelledEvidenceKeys, type CaseEventView, type CaseListItem, type SessionUser } from '@mashang/shared';
 import { evidenceFor, eventsFor, listedFor, sourcesHiddenFrom } from './case-disclosure.js';
 
 const user = (role: Role, agencyId: string | null = null): SessionUser => ({ id: 1, username: 'u', role, displayName: 'u', agencyId, officerId: null });
@@ -21,6 +21,10 @@ describe('what the rated agency may know of a case', () => {
     expect(evidenceFor(admin, rating, { verdict: 'disapprove' }, { inspectionDate: '2026-04-30', substancePassedOn: false })).toEqual({ inspectionDate: '2026-04-30' });
     expect(evidenceFor(admin, rating, RATING_EVIDENCE, { inspectionDate: null, substancePassedOn: true })).toEqual({ inspectionDate: '2026-05-01', problems: ['重复检查'], comment: '一个月来了两次' });
     expect(evidenceFor(user(Role.Supervisor), rating, RATING_EVIDENCE, { inspectionDate: null, substancePassedOn: false })).toBe(RATING_EVIDENCE);
+    // What the agency reads of it, in Chinese: every key has its label.
+    const passedOn = evidenceFor(admin, rating, RATING_EVIDENCE, { inspectionDate: null, substancePassedOn: true });
+    expect(unlabelledEvidenceKeys(passedOn)).toEqual([]);
+    expect(evidenceText(passedOn)).toBe('检查日期：2026-05-01；企业反映的问题：重复检查；企业意见：一个月来了两次');
   });
 
   it('keeps which inspections were disapproved out of a low-satisfaction finding\'s evidence for the agency', () => {

@@ -17,6 +17,7 @@ import {
   DOCUMENT_KINDS,
   RATING_ANONYMITY_NOTES,
   RATING_PROBLEM_LABELS,
+  evidenceText,
   type CaseAction,
   type CaseDetail,
   type DisciplineOutcome,
@@ -229,7 +230,7 @@ export default function CasePage() {
           </Panel>
 
           <Panel id='case-evidence' title='问题证据'>
-            <Text className='case-event__note'>{detailText(c.evidence) || '—'}</Text>
+            <Text className='case-event__note'>{evidenceText(c.evidence) || '—'}</Text>
             {detail.evidenceRecords.inspections.map((i) => (
               <View key={i.id} className='console-row evidence-record'>
                 <Text>检查 {i.id} · {i.agencyName ?? i.agencyId} · {shanghaiTime(i.startedAt)} · 结果 {i.result}{i.coded ? '' : ' · 未亮码'}</Text>

@@ -5,6 +5,8 @@ import {
   RATING_DIMENSIONS,
   RATING_PROBLEM_LABELS,
   RATING_PROBLEMS,
+  RATING_VERDICT_LABELS,
+  RATING_VERDICTS,
   type RatingInviteView,
 } from '@mashang/shared';
 import { Card } from '../../../components/card';
@@ -48,14 +50,14 @@ export function AgencyRating({ agency, form, onChange }: AgencyRatingProps) {
 
       <Text className='rate-question__text'>您认可这次检查吗？</Text>
       <View className='rate-verdicts'>
-        {(['approve', 'disapprove'] as const).map((verdict) => (
+        {RATING_VERDICTS.map((verdict) => (
           <View
             key={verdict}
             className={cx('rate-verdict', `rate-verdict--${verdict}`, form.verdict === verdict && 'rate-verdict--on')}
             data-verdict={verdict}
             onClick={() => onChange((f) => ({ ...f, verdict }))}
           >
-            {verdict === 'approve' ? '认可' : '不认可'}
+            {RATING_VERDICT_LABELS[verdict]}
           </View>
         ))}
       </View>

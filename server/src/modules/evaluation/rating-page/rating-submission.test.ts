@@ -1,4 +1,4 @@
-import { ErrorCode, type RatingInput } from '@mashang/shared';
+import { ErrorCode, evidenceText, unlabelledEvidenceKeys, type RatingInput } from '@mashang/shared';
 import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
 import type { FlagRaiser, RaiseFlag } from '../../flags/index.js';
@@ -81,6 +81,12 @@ describe('submitting ratings', () => {
     });
     // The supervisor's evidence is the whole rating; the title, which the rated agency reads, only its kind.
     expect(flags[0].evidence).toMatchObject({ language: 2, flags: ['repeated'], comment: '一个月来了两次', reasons: ['执法语言是否文明：2分', '企业反映：重复检查'] });
+    // Every key of it reads in Chinese on the case page.
+    expect(unlabelledEvidenceKeys(flags[0].evidence)).toEqual([]);
+    expect(evidenceText(flags[0].evidence)).toBe(
+      '执法语言是否文明：2 分；执法程序是否规范：3 分；执法方式是否柔性：3 分；执法结果是否公平：3 分；评价结论：认可；企业反映的问题：重复检查；' +
+        '企业意见：一个月来了两次；转交监督的原因：执法语言是否文明：2分、企业反映：重复检查；检查日期：2026-05-09',
+    );
     expect(ratings[1]).toMatchObject({ flags: ['repeated'], comment: '一个月来了两次', ratedAt: NOW });
   });
 

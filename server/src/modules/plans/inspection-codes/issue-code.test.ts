@@ -1,4 +1,4 @@
-import { ErrorCode, Role, shanghaiDate, type SessionUser } from '@mashang/shared';
+import { ErrorCode, evidenceText, Role, shanghaiDate, unlabelledEvidenceKeys, type SessionUser } from '@mashang/shared';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
@@ -47,11 +47,12 @@ function issuingFor(members: Plan[], { liveCode = false } = {}) {
   const agencies = { namesOf: async (ids: string[]) => new Map(ids.map((id) => [id, NAMES[id]])) } as unknown as AgencyRepository;
   const eventRepository = { append: async (e: PlanEventEntry) => { written.push(`event ${e.kind} of ${e.planId}`); events.push(e); } } as unknown as PlanEventRepository;
   const trail = { append: async (e: { kind: string; inspectionId: string }) => void written.push(`trail ${e.kind} of ${e.inspectionId}`) } as unknown as TrailRepository;
-  const flags = { raiseOne: async (f: RaiseFlag) => void written.push(`case ${f.dedupeKey}`) } as unknown as FlagRaiser;
+  const raised: RaiseFlag[] = [];
+  const flags = { raiseOne: async (f: RaiseFlag) => { raised.push(f); written.push(`case ${f.dedupeKey}`); } } as unknown as FlagRaiser;
   const lateCodes = { raise: async (late: LateCode) => void written.push(`late code of ${late.planId}`) } as unknown as LateCodes;
   const config = { jwtSecret: 'test-secret', publicBaseUrl: 'https://mashang.example' } as AppConfig;
   const issuing = new IssueCode(serial, views, plans, codes, scenarios, agencies, new PlanHistory(eventRepository, trail), flags, lateCodes, config);
-  return { issue: (aloneReason?: string) => issuing.issue(officer1, 'P1', aloneReason, NOW), written, events };
+  return { issue: (aloneReason?: string) => issuing.issue(officer1, 'P1', aloneReason, NOW), written, events, raised };
 }
 
 describe('issuing an inspection code', () => {
@@ -74,7 +75,7 @@ describe('issuing an inspection code', () => {
   });
 
   it('with a reason, keeps it, records going alone for the supervisor, then codes', async () => {
-    const { issue, written, events } = issuingFor([member('P1', 'A1')]);
+    const { issue, written, events, raised } = issuingFor([member('P1', 'A1')]);
     await issue('  消防部门本月已检查过该店 ');
     expect(written).toEqual([
       'P1 goes alone: 消防部门本月已检查过该店',
@@ -86,6 +87,9 @@ describe('issuing an inspection code', () => {
       'trail coded of P1',
     ]);
     expect(events[0].detail).toEqual({ scenario: '餐饮店联合检查', missingAgencyIds: ['A2'], reason: '消防部门本月已检查过该店' });
+    // The case's evidence reads in Chinese: every key has its label.
+    expect(unlabelledEvidenceKeys(raised[0].evidence)).toEqual([]);
+    expect(evidenceText(raised[0].evidence)).toBe('检查计划：P1；计划编号：JH-P1；综合监管场景：餐饮店联合检查；应联合检查的部门：A2；理由：消防部门本月已检查过该店');
   });
 
   it('answers the code already issued without writing anything', async () => {

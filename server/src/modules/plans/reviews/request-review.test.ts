@@ -1,4 +1,4 @@
-import { ErrorCode, Role, type SessionUser } from '@mashang/shared';
+import { ErrorCode, evidenceText, Role, unlabelledEvidenceKeys, type SessionUser } from '@mashang/shared';
 import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
 import type { FlagRaiser, RaiseFlag } from '../../flags/index.js';
@@ -28,10 +28,11 @@ function reviewsWith({ pendingFor = [] as string[] } = {}) {
   } as unknown as ReviewRepository;
   const inspections = { byId: async (id: string) => INSPECTIONS.find((i) => i.id === id) ?? null } as unknown as InspectionRepository;
   const agencies = { kindsOf: async (ids: string[]) => new Map(ids.filter((id) => KINDS[id]).map((id) => [id, KINDS[id]])) } as unknown as AgencyRepository;
-  const flags = { raiseOne: async (f: RaiseFlag) => void written.push(`case ${f.source} for ${f.agencyId} on ${f.inspectionId}`) } as unknown as FlagRaiser;
+  const raised: RaiseFlag[] = [];
+  const flags = { raiseOne: async (f: RaiseFlag) => { raised.push(f); written.push(`case ${f.source} for ${f.agencyId} on ${f.inspectionId}`); } } as unknown as FlagRaiser;
   const views = { get: async (_user: SessionUser, id: string) => ({ id }) } as unknown as ReviewViews;
   const requesting = new RequestReview(transactions, reviews, inspections, agencies, flags, views);
-  return { request: (agencyId: string, inspectionId: string) => requesting.request(officerOf(agencyId), inspectionId, '  群众反映后厨卫生问题未被记录 ', NOW), written };
+  return { request: (agencyId: string, inspectionId: string) => requesting.request(officerOf(agencyId), inspectionId, '  群众反映后厨卫生问题未被记录 ', NOW), written, raised };
 }
 
 async function refusal(attempt: Promise<unknown>): Promise<DomainError> {
@@ -42,13 +43,16 @@ async function refusal(attempt: Promise<unknown>): Promise<DomainError> {
 
 describe('requesting a review (异议复查)', () => {
   it('stores the request, its first event and a case for the supervisor, in that order', async () => {
-    const { request, written } = reviewsWith();
+    const { request, written, raised } = reviewsWith();
     await expect(request('A3', 'R1')).resolves.toEqual({ id: expect.any(String) });
     expect(written).toEqual([
       'request by A3 on R1 (91440300708461136T), pending: 群众反映后厨卫生问题未被记录',
       'event requested: 群众反映后厨卫生问题未被记录',
       'case review for A1 on R1',
     ]);
+    // The case's evidence reads in Chinese: every key has its label.
+    expect(unlabelledEvidenceKeys(raised[0].evidence)).toEqual([]);
+    expect(evidenceText(raised[0].evidence)).toBe(`复查申请：${raised[0].evidence.reviewId}；检查：R1；申请部门：A3；理由：群众反映后厨卫生问题未被记录`);
   });
 
   it.each([
