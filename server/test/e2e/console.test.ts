@@ -85,6 +85,11 @@ describe('the supervision console in a real browser: a bad rating becomes a rect
     await supervisor.waitForSelector('#case-title');
     expect(await supervisor.locator('#case-ratings').textContent()).toContain('一个月来了两次，影响营业');
     expect(await supervisor.locator('#case-trail .trail-entry').count()).toBe(2);
+    // The trail reads in its steps' Chinese names, not its kinds or JSON.
+    const trail = await supervisor.locator('#case-trail').textContent();
+    expect(trail).toContain('1. 企业评价');
+    expect(trail).toContain('2. 监督立案');
+    expect(trail).not.toMatch(/\b(rated|flagged|agencyId|verdict)\b|[{}"]/);
     expect(await supervisor.locator('#case-related').textContent()).toContain('企业不认可本次检查');
     // The evidence reads in Chinese labels, not keys or JSON.
     const evidence = await supervisor.locator('#case-evidence').textContent();

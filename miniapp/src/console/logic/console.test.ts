@@ -8,7 +8,6 @@ import {
   confirmNote,
   currentCursor,
   deadlineText,
-  detailText,
   EMPTY_FILTERS,
   eventLabel,
   exportQuery,
@@ -98,7 +97,6 @@ describe('console logic', () => {
     expect(actionForm('pass-on-substance')).toMatchObject({ note: 'required', confirm: true });
     expect(confirmNote('pass-on-substance')).toContain('仍看不到是哪家企业评价');
     expect(eventLabel('substance-passed-on')).toBe('向被评价部门转交评价内容');
-    expect(detailText({ inspectionId: 'X1', reasons: ['不认可'], note: '', gone: null })).toBe('inspectionId: X1；reasons: ["不认可"]');
   });
 
   it('encodes uploads as base64, also beyond the argument-list chunk', () => {

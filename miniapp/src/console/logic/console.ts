@@ -201,14 +201,6 @@ export function confirmNote(action: CaseAction): string {
   return `提交后案件将${closes ? '办结' : '转入下一环节'}，不可撤回。`;
 }
 
-/** A record's details as one line, `key: value；…`, leaving out empty values. */
-export function detailText(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-    .join('；');
-}
-
 /** The request for an action, or the problem to show next to the form. */
 export function actionRequest(action: CaseAction, draft: ActionDraft): { request: CaseActionRequest } | { error: string } {
   const form = actionForm(action);

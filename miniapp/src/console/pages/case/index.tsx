@@ -18,6 +18,8 @@ import {
   RATING_ANONYMITY_NOTES,
   RATING_PROBLEM_LABELS,
   evidenceText,
+  trailDetailLine,
+  trailKindLabel,
   type CaseAction,
   type CaseDetail,
   type DisciplineOutcome,
@@ -33,7 +35,6 @@ import {
   actorText,
   conclusionLabel,
   deadlineText,
-  detailText,
   eventLabel,
   shanghaiTime,
   sourceLabel,
@@ -284,9 +285,9 @@ export default function CasePage() {
               detail.trail.map((t) => (
                 <View key={t.seq} className='console-row trail-entry'>
                   <Text>
-                    {t.seq}. {t.kind} · {actorText(t.actor, null)} · {shanghaiTime(t.at)}
+                    {t.seq}. {trailKindLabel(t.kind)} · {actorText(t.actor, null)} · {shanghaiTime(t.at)}
                   </Text>
-                  <Text className='console__muted'>{detailText(t.detail)}</Text>
+                  <Text className='console__muted'>{trailDetailLine(t)}</Text>
                   <Text className='trail-entry__hash'>{t.hash}</Text>
                 </View>
               ))
