@@ -145,6 +145,23 @@ describe('frequency-high', () => {
     expect(found.map((f) => f.subjectId).sort()).toEqual([`${code(2)}:A1`, `${code(4)}:A1`, `${code(6)}:A1`]);
     expect(found.find((f) => f.subjectId === `${code(4)}:A1`)!.evidence).toEqual({ creditGrade: 'B', planned: 3, cap: 2, inspections: ['G4-0', 'G4-1', 'G4-2'] });
   });
+
+  it('judges pairs over the smallest cap in batches whose grade look-ups overlap the pass, each pair once', async () => {
+    // 1,300 enterprises with two planned inspections each (over A's cap of 1): several batches of look-ups.
+    const n = 1300;
+    const grade = (i: number) => (i % 3 === 0 ? 'A' : i % 3 === 1 ? 'B' : 'D');
+    const codes = Array.from({ length: n }, (_, i) => code(1000 + i));
+    await ds.query('INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, low_touch) VALUES ?', [
+      codes.map((c, i) => [c, `企业${i}`, 'catering', '410202', grade(i), 0]),
+    ]);
+    await ds.query('INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES ?', [
+      codes.flatMap((c, i) => [1, 2].map((k) => [`B${i}-${k}`, 'A1', c, 'planned', null, at(`2026-0${k + 2}-10T10:00:00+08:00`), at(`2026-0${k + 2}-10T11:00:00+08:00`), 1, null, 'pass'])),
+    ]);
+    const found = await run(frequencyHigh);
+    const expected = codes.filter((_, i) => grade(i) === 'A').map((c) => `${c}:A1`);
+    expect(found.map((f) => f.subjectId).sort()).toEqual(expected.sort());
+    expect(new Set(found.map((f) => f.subjectId)).size).toBe(found.length);
+  });
 });
 
 describe('high-risk-uninspected', () => {

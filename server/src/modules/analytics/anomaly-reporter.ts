@@ -115,7 +115,7 @@ export class AnomalyReporter {
       };
       const ruleMs = new Map<string, number>();
       const ruleSteps = reportSteps(this.rules, [inspectionsStartedByAgency(context, inspectionsByAgency)], ruleMs).map((step) => ({
-        longPass: step.scan !== null,
+        longPass: step.scan?.longPass ?? false,
         run: () => timed(step.rules.map((r) => r.id).join('+') || 'tallies', async () => {
           const stepStarted = Date.now();
           // Rules sharing a scan are computed together: each is announced as the scan starts.

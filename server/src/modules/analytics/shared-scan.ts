@@ -5,6 +5,11 @@ import type { AnomalyRule, RowSource, RuleContext, RuleFinding } from './rule.js
  * through its own reader. Its rows cover what every reader needs; a reader skips what it does not.
  */
 export interface SharedScan<Row> {
+  /**
+   * Streams a row per inspection or per officer visit (millions): such passes take turns (runSteps).
+   * A pass over far fewer rows, whose time is the database's, runs beside one.
+   */
+  longPass: boolean;
   /** The rows in order, a batch at a time. */
   batches(source: RowSource, context: RuleContext): AsyncIterable<Row[]>;
 }

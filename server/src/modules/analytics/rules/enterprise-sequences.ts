@@ -22,6 +22,7 @@ export interface EnterpriseSequenceRow {
  * of repeated- and unmerged-inspections, which may lie before the window.
  */
 export const enterpriseSequences: SharedScan<EnterpriseSequenceRow> = {
+  longPass: true,
   batches: (source, { start, end, thresholds }) =>
     source.batches<EnterpriseSequenceRow>(
       `SELECT credit_code, agency_id, id, trigger_type, joint_id, started_at, finished_at, officer_count

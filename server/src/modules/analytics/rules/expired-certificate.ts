@@ -1,5 +1,5 @@
-import { shanghaiDate } from '@mashang/shared';
-import { isoShanghai } from '../shanghai-days.js';
+import { addDays, shanghaiDate } from '@mashang/shared';
+import { isoShanghai, shanghaiDayStart } from '../shanghai-days.js';
 import { scanRule } from '../shared-scan.js';
 import { officerVisits, type OfficerVisitRow } from './officer-visits.js';
 
@@ -16,14 +16,16 @@ export const expiredCertificate = scanRule<OfficerVisitRow>({
   scan: officerVisits,
   reader(source, { start }) {
     const startMs = start.getTime();
-    let expiries: Map<string, string> | null = null;
+    /** Each dated certificate's expiry and the first instant it no longer covers (the next Shanghai midnight): one number compared per visit. */
+    let expiries: Map<string, { certExpires: string; lapsedFromMs: number }> | null = null;
     // An inspection with several expired officers is found once, through the first of them.
     const found = new Set<string>();
-    const judge = (r: OfficerVisitRow, certExpires: string | undefined) => {
-      if (certExpires === undefined || r.started_at.getTime() < startMs || found.has(r.id)) return undefined;
-      const startDay = shanghaiDate(r.started_at);
-      if (startDay <= certExpires) return undefined;
+    const judge = (r: OfficerVisitRow) => {
+      const expiry = expiries!.get(r.officer_id);
+      const startedMs = r.started_at.getTime();
+      if (expiry === undefined || startedMs < startMs || startedMs < expiry.lapsedFromMs || found.has(r.id)) return undefined;
       found.add(r.id);
+      const { certExpires } = expiry;
       return [{
         subjectId: r.id,
         agencyId: r.agency_id,
@@ -32,15 +34,15 @@ export const expiredCertificate = scanRule<OfficerVisitRow>({
         inspectionId: r.id,
         severity: 'high' as const,
         evidence: { officerId: r.officer_id, certExpires, startedAt: isoShanghai(r.started_at) },
-        explanation: `执法人员${r.officer_id}的执法证有效期至${certExpires}，于${startDay}仍参加检查（无证执法）`,
+        explanation: `执法人员${r.officer_id}的执法证有效期至${certExpires}，于${shanghaiDate(r.started_at)}仍参加检查（无证执法）`,
       }];
     };
     return {
       read(r) {
-        if (expiries) return judge(r, expiries.get(r.officer_id));
+        if (expiries) return judge(r);
         return source.query<{ id: string; cert_expires: string }>('SELECT id, cert_expires FROM officers WHERE cert_expires IS NOT NULL', []).then((rows) => {
-          expiries = new Map(rows.map((o) => [o.id, o.cert_expires]));
-          return judge(r, expiries.get(r.officer_id));
+          expiries = new Map(rows.map((o) => [o.id, { certExpires: o.cert_expires, lapsedFromMs: shanghaiDayStart(addDays(o.cert_expires, 1)).getTime() }]));
+          return judge(r);
         });
       },
       async *finish() {},

@@ -59,6 +59,15 @@ export const frequencyHigh = scanRule<EnterpriseSequenceRow>({
       }
       return found;
     };
+    // The look-up of one batch runs while the pass reads on; its findings are taken when the next
+    // batch is due (by then answered), so the pass never waits on it. Handled at once, awaited later.
+    let pending: Promise<RuleFinding[]> | null = null;
+    const lookUp = (): Promise<RuleFinding[]> | undefined => {
+      const previous = pending;
+      pending = judge();
+      pending.catch(() => undefined);
+      return previous ?? undefined;
+    };
     return {
       read(r) {
         if (r.credit_code !== enterprise) {
@@ -70,10 +79,11 @@ export const frequencyHigh = scanRule<EnterpriseSequenceRow>({
           if (ids) ids.push(r.id);
           else planned.set(r.agency_id, [r.id]);
         }
-        return waiting.length >= JUDGE_BATCH ? judge() : undefined;
+        return waiting.length >= JUDGE_BATCH ? lookUp() : undefined;
       },
       async *finish() {
         if (enterprise !== null) close();
+        if (pending) yield* await pending;
         if (waiting.length) yield* await judge();
       },
     };

@@ -16,6 +16,7 @@ export interface OfficerVisitRow {
  * holds the visits already in that order: no join, no sort.
  */
 export const officerVisits: SharedScan<OfficerVisitRow> = {
+  longPass: true,
   batches: (source, { start, end }) =>
     source.batches<OfficerVisitRow>(
       `SELECT officer_id, inspection_id AS id, agency_id, credit_code, started_at, finished_at
