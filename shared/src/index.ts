@@ -15,3 +15,4 @@ export * from './penalty-cases.js';
 export * from './refusal-rules.js';
 export * from './exchange-records.js';
 export * from './audit.js';
+export * from './penalty-workflow.js';

@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phoneKeysConfig, type PhoneKeys } from '../crypto/phone-keys.js';
+import { penaltiesConfig, type PenaltiesConfig } from './penalties-config.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 
 export interface AppConfig {
@@ -28,6 +29,7 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   anomalyReport: AnomalyReportConfig;
   evaluation: EvaluationConfig;
+  penalties: PenaltiesConfig;
 }
 
 /** The nightly anomaly report's schedule and retries. */
@@ -142,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const evaluation = evaluationConfig(env, problems);
 
+  const penalties = penaltiesConfig(env, problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
@@ -162,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     anomalyReport,
     evaluation,
+    penalties,
   };
 }
 
