@@ -292,3 +292,10 @@ export interface PartySubmissionRequest {
   kind: PartySubmissionKind;
   text: string;
 }
+
+/** GET /api/penalty-cases/reviews — the legal review queue (reviewers: supervisors; agency admins their own agency's). */
+export interface LegalReviewQueueItem extends LegalReviewView {
+  agencyName: string;
+  enterpriseName: string;
+  causeName: string;
+}

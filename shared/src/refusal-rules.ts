@@ -25,5 +25,12 @@ export const REFUSAL_RULE_LABELS = {
   'certificate-expired': '执法证过期',
   // finishing
   'items-unrecorded': '检查事项未记录',
+  // penalty cases
+  'statement-period': '陈述申辩期未满',
+  'hearing-pending': '听证尚未举行',
+  'outside-range': '超出裁量幅度',
+  'two-officers': '执法人员不少于两人',
+  'certificate-invalid': '执法资格',
+  'coercive-extended': '强制措施已延长',
 } as const;
 export type RefusalRule = keyof typeof REFUSAL_RULE_LABELS;

@@ -2,8 +2,8 @@
 import type { OnsiteDocumentView, TrailEntryView } from './onsite.js';
 
 /** Where a flagged case came from. */
-export type FlagSource = 'rating' | 'anomaly' | 'review' | 'alone' | 'emergency-code' | 'objection' | 'complaint';
-export const FLAG_SOURCES: readonly FlagSource[] = ['rating', 'anomaly', 'review', 'alone', 'emergency-code', 'objection', 'complaint'];
+export type FlagSource = 'rating' | 'anomaly' | 'review' | 'alone' | 'emergency-code' | 'objection' | 'complaint' | 'discretion';
+export const FLAG_SOURCES: readonly FlagSource[] = ['rating', 'anomaly', 'review', 'alone', 'emergency-code', 'objection', 'complaint', 'discretion'];
 export const FLAG_SOURCE_LABELS: Record<FlagSource, string> = {
   rating: '企业差评',
   anomaly: '大数据研判',
@@ -12,6 +12,7 @@ export const FLAG_SOURCE_LABELS: Record<FlagSource, string> = {
   'emergency-code': '紧急检查补码超时',
   objection: '处罚异议',
   complaint: '投诉举报',
+  discretion: '罚款超出裁量幅度',
 };
 
 /**

@@ -6,12 +6,22 @@ import {
   type FindingOutcome,
   type InspectionResult,
 } from './onsite.js';
+import { DISCRETION_LEVEL_LABELS, type DiscretionLevel } from './penalty-cases.js';
+import { COERCIVE_MEASURE_KIND_LABELS, LEGAL_REVIEW_VERDICT_LABELS, type CoerciveMeasureKind, type LegalReviewVerdict } from './penalty-workflow.js';
+
+/** Fen as yuan with two decimals at most, for lines people read. */
+function yuan(fen: unknown): string {
+  const n = Number(fen);
+  return Number.isFinite(n) ? String(Math.round(n) / 100) : '';
+}
 
 /** What an inspection's trail (全过程留痕) records, each step with its Chinese label. */
 export type TrailKind =
   | 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone'
   | 'checked-in' | 'finding' | 'document' | 'finished'
-  | 'invited' | 'rated' | 'flagged' | 'code-overdue';
+  | 'invited' | 'rated' | 'flagged' | 'code-overdue'
+  | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
+  | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -28,6 +38,18 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'rated', label: '企业评价' },
   { value: 'flagged', label: '监督立案' },
   { value: 'code-overdue', label: '逾期未补码' },
+  // a penalty case's own chain (and `case-filed` on the inspection that found the violation)
+  { value: 'case-filed', label: '立案' },
+  { value: 'case-noticed', label: '行政处罚告知' },
+  { value: 'review-requested', label: '提请法制审核' },
+  { value: 'review-decided', label: '法制审核' },
+  { value: 'case-decided', label: '作出处罚决定' },
+  { value: 'case-closed', label: '结案' },
+  { value: 'case-revoked', label: '撤销立案' },
+  { value: 'cause-changed', label: '变更案由' },
+  { value: 'coercive-started', label: '采取强制措施' },
+  { value: 'coercive-extended', label: '延长强制措施' },
+  { value: 'coercive-released', label: '解除强制措施' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {
@@ -86,6 +108,18 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
       return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
     case 'rated':
       return RATED_LINE;
+    case 'case-filed':
+      return `案号 ${text(detail.caseId)}${typed && detail.cause ? `，案由 ${text(detail.cause)}` : ''}`;
+    case 'case-noticed':
+    case 'case-decided':
+    case 'review-requested':
+      return detail.fine !== undefined ? `罚款 ${yuan(detail.fine)} 元${detail.level ? `（${DISCRETION_LEVEL_LABELS[detail.level as DiscretionLevel] ?? ''}）` : ''}` : '';
+    case 'review-decided':
+      return `${LEGAL_REVIEW_VERDICT_LABELS[detail.verdict as LegalReviewVerdict] ?? ''}${typed && detail.opinion ? `：${text(detail.opinion)}` : ''}`;
+    case 'cause-changed':
+      return `${text(detail.from)} → ${text(detail.to)}${typed && detail.reason ? `（${text(detail.reason)}）` : ''}`;
+    case 'coercive-started':
+      return `${COERCIVE_MEASURE_KIND_LABELS[detail.kind as CoerciveMeasureKind] ?? ''} ${text(detail.documentNo)}`;
     default:
       return typed ? text(detail.reason) || text(detail.note) : '';
   }

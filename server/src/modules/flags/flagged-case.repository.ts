@@ -60,6 +60,13 @@ export class FlaggedCaseRepository extends BaseRepository {
     await tx.query(`INSERT INTO flagged_cases (${NEW_CASE_COLUMNS}) ${select.sql} ON DUPLICATE KEY UPDATE flagged_cases.id = flagged_cases.id`, select.params);
   }
 
+  /** Where a flagged case came from and whom it concerns, for filing a penalty case from a complaint. */
+  async originOf(id: string, tx?: Tx): Promise<{ source: string; creditCode: string | null; agencyId: string | null } | null> {
+    const [row]: { source: string; credit_code: string | null; agency_id: string | null }[] = await this.db(tx).query(
+      'SELECT source, credit_code, agency_id FROM flagged_cases WHERE id = ?', [id]);
+    return row ? { source: row.source, creditCode: row.credit_code, agencyId: row.agency_id } : null;
+  }
+
   /** What raising needs to know of stored cases: rule, title and inspection, by id. */
   async raisedByIds(ids: string[], tx?: Tx): Promise<{ id: string; rule: string | null; title: string; inspection_id: string | null }[]> {
     if (!ids.length) return [];
