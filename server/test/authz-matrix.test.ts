@@ -260,6 +260,25 @@ const MATRIX: Record<string, Probe[]> = {
   'POST /api/ratings/invites/:credential': [{ name: 'rate (empty body)', path: `/api/ratings/invites/${'Q'.repeat(22)}`, body: {}, expect: publicForAll }],
   // Supervisors only: each message holds a rating link, and an agency must not rate its own inspection.
   'GET /api/sms/outbox': [{ name: 'outbox', path: '/api/sms/outbox', expect: { supervisor: 'ok' } }],
+
+  // ---- penalty cases (行政处罚): the agency's officers and admins act; overseers read; reviewers review
+  'POST /api/penalty-cases': [{ name: 'file (empty body)', path: '/api/penalty-cases', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'GET /api/penalty-cases': [{ name: 'list', path: '/api/penalty-cases', expect: every('ok'), check: ownAgencyOnly('agencyId') }],
+  'GET /api/penalty-cases/reviews': [{ name: 'review queue', path: '/api/penalty-cases/reviews', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok' } }],
+  'POST /api/penalty-cases/reviews/:reviewId': [{ name: 'verdict (empty body)', path: '/api/penalty-cases/reviews/LR1', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
+  'POST /api/penalty-cases/coercive-measures/:measureId/extend': [{ name: 'extend (empty body)', path: '/api/penalty-cases/coercive-measures/CM1/extend', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/penalty-cases/coercive-measures/:measureId/release': [{ name: 'release (empty body)', path: '/api/penalty-cases/coercive-measures/CM1/release', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'GET /api/penalty-cases/:id': [
+    { name: 'own case', path: '/api/penalty-cases/PC1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'the other agency case', path: '/api/penalty-cases/PC2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/penalty-cases/:id/trail': [{ name: 'case trail', path: '/api/penalty-cases/PC1/trail', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/penalty-cases/:id/notice': [{ name: 'notice (empty body)', path: '/api/penalty-cases/PC1/notice', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/penalty-cases/:id/decision': [{ name: 'decide (empty body)', path: '/api/penalty-cases/PC1/decision', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/penalty-cases/:id/close': [{ name: 'close (empty body)', path: '/api/penalty-cases/PC1/close', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/penalty-cases/:id/revoke': [{ name: 'revoke (empty body)', path: '/api/penalty-cases/PC1/revoke', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/penalty-cases/:id/cause': [{ name: 'change cause (empty body)', path: '/api/penalty-cases/PC1/cause', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/penalty-cases/:id/coercive-measures': [{ name: 'seize (empty body)', path: '/api/penalty-cases/PC1/coercive-measures', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
   // Provider callbacks: no login, checked by the callback token when one is configured.
   'POST /api/sms/receipts/aliyun': [{ name: 'receipt', path: '/api/sms/receipts/aliyun', body: '[]', headers: { 'content-type': 'application/json' }, expect: publicForAll }],
   'POST /api/sms/receipts/tencent': [{ name: 'receipt', path: '/api/sms/receipts/tencent', body: '[]', headers: { 'content-type': 'application/json' }, expect: publicForAll }],
@@ -391,6 +410,12 @@ describe('authorization matrix: every route × every caller', () => {
         })).id;
       });
     }
+    for (const [id, agency, creditCode, stage] of [['PC1', 'A1', SHOP, 'review'], ['PC2', 'A2', MILL, 'filed']]) {
+      await ds.query("INSERT INTO cases (id, agency_id, credit_code, cause, discretion_level, fine, status, filed_at) VALUES (?, ?, ?, 'FSL-126', 'general', 0, 'filed', NOW(3))", [id, agency, creditCode]);
+      await ds.query("INSERT INTO case_procedures (case_id, stage, origin, facts, legal_basis, filed_by, updated_at) VALUES (?, ?, 'inspection', '事实', '依据', 1, NOW(3))", [id, stage]);
+    }
+    await ds.query("INSERT INTO legal_reviews (id, case_id, reasons, fine, requested_at, due_at) VALUES ('LR1', 'PC1', 'fine', 6000000, NOW(3), NOW(3) + INTERVAL 5 DAY)");
+    await ds.query("INSERT INTO coercive_measures (id, case_id, kind, items, document_no, started_at, due_at) VALUES ('CM1', 'PC1', 'seize', '货物', '扣1号', NOW(3), NOW(3) + INTERVAL 30 DAY)");
     await ds.query("INSERT INTO review_requests (id, inspection_id, credit_code, agency_id, reason, status, requested_by, requested_at) VALUES ('RV1', 'X2', ?, 'A1', '有异议', 'pending', 3, NOW()), ('RV2', 'X2', ?, 'A2', '有异议', 'pending', 4, NOW())", [MILL, MILL]);
     ids.reviewA1A2 = 'RV1';
     ids.reviewA2 = 'RV2';

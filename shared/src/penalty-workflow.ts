@@ -256,6 +256,7 @@ export const PENALTY_CASE_ACTION_LABELS: Record<PenaltyCaseAction, string> = {
 export interface PenaltyCaseListItem {
   id: string;
   stage: PenaltyStage;
+  agencyId: string;
   agencyName: string;
   enterpriseName: string;
   causeName: string;

@@ -6,7 +6,7 @@ import { Transactions } from '../../../infra/database/tx.js';
 import { DomainError, invalid } from '../../../infra/errors/domain-error.js';
 import { CaseProcedureRepository } from '../case-procedure.repository.js';
 import { CaseTrail } from '../case-trail.js';
-import { assessDiscretion, UnknownFactorError, withinRange } from '../discretion/assess-discretion.js';
+import { assessDiscretion, UnknownFactorError, withinRange } from '@mashang/shared';
 import { DiscretionBenchmarkRepository } from '../discretion/discretion-benchmark.repository.js';
 import type { NoticeDto } from '../dto/penalty-case.dto.js';
 import { OutsideRangeFlags } from '../outside-range-flags.js';

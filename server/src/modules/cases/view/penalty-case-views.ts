@@ -86,7 +86,7 @@ export class PenaltyCaseViews {
       const running = r.stage === 'notified' ? [r.statementUntil, r.hearingUntil] : [];
       const deadlines = [...running, r.reviewDue, r.coerciveDue].filter((d): d is Date => d !== null).map((d) => new Date(d).getTime());
       return {
-        id: r.id, stage: r.stage, agencyName: agencyNames.get(r.agencyId) ?? r.agencyId, enterpriseName: enterpriseNames.get(r.creditCode) ?? r.creditCode,
+        id: r.id, stage: r.stage, agencyId: r.agencyId, agencyName: agencyNames.get(r.agencyId) ?? r.agencyId, enterpriseName: enterpriseNames.get(r.creditCode) ?? r.creditCode,
         causeName: benchmarks.get(r.cause)?.name ?? r.cause, filedAt: new Date(r.filedAt).toISOString(),
         nextDeadline: deadlines.length ? new Date(Math.min(...deadlines)).toISOString() : null, openObjections: Number(r.openObjections),
       };

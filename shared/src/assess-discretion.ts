@@ -1,4 +1,4 @@
-import type { DiscretionAssessment, DiscretionBenchmark } from '@mashang/shared';
+import type { DiscretionAssessment, DiscretionBenchmark } from './penalty-workflow.js';
 
 /** A ticked factor the clause's benchmark does not have. */
 export class UnknownFactorError extends Error {

@@ -1,4 +1,4 @@
-import type { DiscretionBenchmark } from '@mashang/shared';
+import type { DiscretionBenchmark } from './penalty-workflow.js';
 import { assessDiscretion, UnknownFactorError, withinRange } from './assess-discretion.js';
 
 const benchmark: DiscretionBenchmark = {
