@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { shanghaiDate } from '@mashang/shared';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 import { seedTwoAgencies } from './support/fixtures.js';
+import { raiseFlag } from './support/trail-and-flags.js';
 
 jest.setTimeout(120_000);
 
@@ -182,5 +183,21 @@ describe('penalty cases: filed, noticed, decided after legal review when major, 
     expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
     expect((await call(t.app, 'GET', '/api/penalty-cases', { token: tokens.admin2 })).body.total).toBe(0);
     expect((await call(t.app, 'GET', '/api/penalty-cases?stage=nope', { token: tokens.admin1 })).status).toBe(400);
+  });
+  it('files from a complaint of its agency, naming the enterprise when the complaint does not', async () => {
+    const raise = (source: 'complaint' | 'rating', agencyId: string, creditCode: string | null) => t.dataSource.transaction(async (m) => (await raiseFlag(m, {
+      dedupeKey: `test:${source}:${agencyId}:${Math.random()}`, source, subjectType: 'enterprise', subjectId: creditCode ?? 'unknown', agencyId, creditCode,
+      severity: 'medium', title: '群众投诉', evidence: {}, actor: 'enterprise',
+    })).id as string);
+    const body = { cause: 'FSL-126', facts: '投诉反映销售过期食品，经核查属实', officerIds: ['O1', 'O1b'] };
+    const rating = await raise('rating', 'A1', SHOP);
+    expect((await file(tokens.officer1, { ...body, flaggedCaseId: rating })).status).toBe(400);
+    const elsewhere = await raise('complaint', 'A2', SHOP);
+    expect((await file(tokens.officer1, { ...body, flaggedCaseId: elsewhere })).status).toBe(403);
+    const anonymous = await raise('complaint', 'A1', null);
+    expect((await file(tokens.officer1, { ...body, flaggedCaseId: anonymous })).status).toBe(400);
+    const filed = await file(tokens.officer1, { ...body, flaggedCaseId: anonymous, creditCode: SHOP });
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ origin: 'complaint', flaggedCaseId: anonymous, creditCode: SHOP, inspectionId: null });
   });
 });
