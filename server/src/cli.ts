@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { AUDIT_RESOURCES, CLI_ACTOR, importActor, isCalendarDate, shanghaiDate, unmaskedPurposeProblem } from '@mashang/shared';
 import { anomalyReportConfig } from './infra/config/config.js';
@@ -17,6 +17,7 @@ import { AuditLog } from './modules/audit/index.js';
 import { runExportCommand } from './modules/exchange/export-command.js';
 import { ExchangeImporter, type ImportProgress } from './modules/exchange/exchange-import.js';
 import { TrailReader, TrailRepository } from './modules/trail/index.js';
+import { verifyDraw } from './modules/draws/verify-draw.js';
 
 const USAGE = `usage: npm run cli -- <command>
   migrate                      apply pending migrations
@@ -32,6 +33,8 @@ const USAGE = `usage: npm run cli -- <command>
                                the nightly anomaly report as of that date (the nightly job's code path)
   warning --year YYYY --out FILE.json
                                the yearly high-incidence violation early-warning report
+  verify-draw FILE|URL         check a published random draw (双随机): the seed against its commitment,
+                               the draw re-run on its inputs against its result; needs no database
   rotate-phones                re-encrypt every stored phone under the current key of
                                PHONE_ENCRYPTION_KEYS and fill missing blind indexes (resumable);
                                recorded in the audit log`;
@@ -89,7 +92,17 @@ function progressPrinter(): (p: ImportProgress) => void {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === '--help' || command === 'help') fail(USAGE, command ? 0 : 2);
-  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones', 'verify-draw'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  if (command === 'verify-draw') {
+    const source = positional(args);
+    if (!source) fail('usage: npm run cli -- verify-draw FILE.json | https://…/api/public/draws/ID');
+    const text = /^https?:\/\//.test(source) ? await (await fetch(source)).text() : readFileSync(source, 'utf8');
+    const check = await verifyDraw(JSON.parse(text));
+    for (const line of check.lines) process.stdout.write(`${line}\n`);
+    if (!check.ok) fail('draw NOT verified', 1);
+    process.stdout.write('draw verified\n');
+    return;
+  }
   const out = option(args, '--out');
   if (command === 'report') {
     const asOf = option(args, '--as-of');

@@ -1,6 +1,7 @@
 import { ANALYTICS_ENTITIES } from './modules/analytics/entities.js';
 import { AUDIT_ENTITIES } from './modules/audit/entities.js';
 import { AUTH_ENTITIES } from './modules/auth/entities.js';
+import { DRAWS_ENTITIES } from './modules/draws/entities.js';
 import { CASES_ENTITIES } from './modules/cases/entities.js';
 import { EVALUATION_ENTITIES } from './modules/evaluation/entities.js';
 import { FLAGS_ENTITIES } from './modules/flags/entities.js';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   ...SUPERVISION_ENTITIES,
   ...ANALYTICS_ENTITIES,
   ...AUDIT_ENTITIES,
+  ...DRAWS_ENTITIES,
 ];

@@ -120,3 +120,47 @@ export function canonicalInputs(inputs: DrawInputs): string {
     recusals: [...inputs.recusals].sort((a, b) => byCode(a.officerId, b.officerId) || byCode(a.creditCode, b.creditCode)).map((r) => ({ officerId: r.officerId, creditCode: r.creditCode })),
   });
 }
+
+// ── API: agency admins commit and run draws (/api/draws); anyone reads them (/api/public/draws) ──
+
+/** POST /api/draws */
+export interface CommitDrawRequest {
+  name: string;
+  itemIds: string[];
+  /** Empty: every industry. */
+  industries: string[];
+  /** Division-code prefixes (e.g. `4102`); empty: everywhere. */
+  regionPrefixes: string[];
+  proportions: Record<CreditGrade, number>;
+  /** YYYY-MM-DD (Asia/Shanghai), inclusive. */
+  periodFrom: string;
+  periodTo: string;
+}
+
+export const DRAW_STATUS_LABELS = { committed: '已公布承诺，待抽取', drawn: '已抽取并公开' } as const;
+export type DrawStatus = keyof typeof DRAW_STATUS_LABELS;
+
+export interface DrawView {
+  id: string;
+  agencyId: string;
+  agencyName: string;
+  name: string;
+  items: { id: string; name: string }[];
+  industries: string[];
+  regionPrefixes: string[];
+  periodFrom: string;
+  periodTo: string;
+  status: DrawStatus;
+  algorithm: typeof DRAW_ALGORITHM;
+  commitment: string;
+  committedAt: string;
+  /** Canonical inputs (the text hashed and published); on a single draw only. */
+  inputs: string | null;
+  publicEntropy: string | null;
+  /** Revealed after the draw. */
+  seed: string | null;
+  result: DrawResult | null;
+  drawnAt: string | null;
+  /** Each drawn enterprise: its plan (and once finished the inspection's result), or why none was filed. */
+  outcomes: { creditCode: string; enterpriseName: string; planId: string | null; refusal: string | null; result: string | null }[];
+}

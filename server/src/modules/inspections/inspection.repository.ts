@@ -121,6 +121,14 @@ export class InspectionRepository extends BaseRepository {
     }));
   }
 
+  /** Which enterprises these officers inspected from `since` on (officer, enterprise pairs, once each). */
+  async officerEnterprisesSince(officerIds: string[], since: Date, tx?: Tx): Promise<{ officerId: string; creditCode: string }[]> {
+    if (!officerIds.length) return [];
+    const rows: { officer_id: string; credit_code: string }[] = await this.db(tx).query(
+      'SELECT DISTINCT officer_id, credit_code FROM inspection_officers WHERE officer_id IN (?) AND started_at >= ?', [officerIds, since]);
+    return rows.map((r) => ({ officerId: r.officer_id, creditCode: r.credit_code }));
+  }
+
   /** The officers of these inspection records, per inspection in the order listed. */
   async officersOf(inspectionIds: string[], tx?: Tx): Promise<{ inspectionId: string; officerId: string }[]> {
     if (!inspectionIds.length) return [];

@@ -10,3 +10,4 @@ export { PlanRepository, type PlanMember } from './plan.repository.js';
 export { InspectionCodeRepository } from './inspection-code.repository.js';
 export { LiveCodes, type LiveCode } from './inspection-codes/live-codes.js';
 export { PlanProgressRepository, type PlanArrival, type PlanMatchQuery, type PlanMatchRow, type PlanProgress } from './plan-progress.repository.js';
+export { FilePlan } from './filing/file-plan.js';

@@ -77,6 +77,17 @@ export class EnterpriseRepository extends EntityTable<Enterprise> {
   }
 
   /** How many enterprises are registered. */
+  /** The enterprises a random draw may pick from: of these industries and division-code prefixes (all when empty), with their grades. */
+  async drawPopulation(filter: { industries: string[]; regionPrefixes: string[] }): Promise<{ creditCode: string; grade: string }[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.industries.length) { where.push('industry IN (?)'); params.push(filter.industries); }
+    if (filter.regionPrefixes.length) { where.push(`(${filter.regionPrefixes.map(() => 'region LIKE ?').join(' OR ')})`); params.push(...filter.regionPrefixes.map((p) => `${p}%`)); }
+    const rows: { credit_code: string; credit_grade: string }[] = await this.dataSource.query(
+      `SELECT credit_code, credit_grade FROM enterprises${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY credit_code`, params);
+    return rows.map((r) => ({ creditCode: r.credit_code, grade: r.credit_grade }));
+  }
+
   async total(): Promise<number> {
     const [row]: { n: number }[] = await this.dataSource.query('SELECT COUNT(*) AS n FROM enterprises');
     return Number(row.n);

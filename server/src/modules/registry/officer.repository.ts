@@ -23,6 +23,13 @@ export class OfficerRepository extends EntityTable<Officer> {
     return ids.length ? this.db(tx).createQueryBuilder(Officer, 'o').where('o.id IN (:...ids)', { ids }).getMany() : Promise.resolve([]);
   }
 
+  /** The agency's officers whose certificate is valid through `lastDay` (YYYY-MM-DD), by id. */
+  async certifiedThrough(agencyId: string, lastDay: string, tx?: Tx): Promise<string[]> {
+    const rows: { id: string }[] = await this.db(tx).query(
+      'SELECT id FROM officers WHERE agency_id = ? AND cert_expires IS NOT NULL AND cert_expires >= ? ORDER BY id', [agencyId, lastDay]);
+    return rows.map((r) => r.id);
+  }
+
   /** Names by id, for views that name the officers of other modules' records. */
   async namesOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
