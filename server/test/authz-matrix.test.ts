@@ -262,8 +262,8 @@ const MATRIX: Record<string, Probe[]> = {
   'GET /api/sms/outbox': [{ name: 'outbox', path: '/api/sms/outbox', expect: { supervisor: 'ok' } }],
 
   // ---- random draws (双随机一公开): admins commit and draw their agency's; anyone reads
-  'POST /api/draws': [{ name: 'commit (empty body)', path: '/api/draws', body: {}, expect: { admin1: 'pass', admin2: 'pass' } }],
-  'POST /api/draws/:id/draw': [{ name: 'draw (bad entropy)', path: '/api/draws/D1/draw', body: { publicEntropy: 7 }, expect: { admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/draws': [{ name: 'commit (empty body)', path: '/api/draws', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
+  'POST /api/draws/:id/draw': [{ name: 'draw (bad entropy)', path: '/api/draws/D1/draw', body: { publicEntropy: 7 }, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
   'POST /api/draws/conflicts': [{ name: 'declare a conflict (empty body)', path: '/api/draws/conflicts', body: {}, expect: { admin1: 'pass', admin2: 'pass' } }],
   'GET /api/public/draws': [{ name: 'published draws', path: '/api/public/draws', expect: publicForAll }],
   'GET /api/public/draws/:id': [{ name: 'one draw (unknown)', path: '/api/public/draws/D1', expect: publicForAll }],

@@ -37,6 +37,8 @@ describe('random draws (双随机一公开): committed, drawn, published, verifi
     expect((await call(t.app, 'POST', '/api/draws', { token: tokens.admin1, body: { ...body(), proportions: { A: 1.5, B: 0, C: 0, D: 0 } } })).status).toBe(400);
     expect((await call(t.app, 'POST', '/api/draws', { token: tokens.admin1, body: { ...body(), periodTo: inDays(5) } })).status).toBe(400);
     expect((await call(t.app, 'POST', '/api/draws', { token: tokens.admin1, body: { ...body(), industries: ['shipyard'] } })).status).toBe(400);
+    expect((await call(t.app, 'POST', '/api/draws', { token: tokens.supervisor, body: body() })).status).toBe(400); // which agency?
+    expect((await call(t.app, 'POST', '/api/draws', { token: tokens.supervisor, body: { ...body(), agencyId: 'A9' } })).status).toBe(400);
     expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM random_draws'))[0].n)).toBe(0);
   });
 
@@ -85,8 +87,10 @@ describe('random draws (双随机一公开): committed, drawn, published, verifi
     expect(forged.lines.at(-1)).toContain('不同');
     expect((await verifyDraw({ ...view, seed: 'ab'.repeat(32) })).ok).toBe(false);
 
+    const bySupervisor = await call(t.app, 'POST', '/api/draws', { token: tokens.supervisor, body: { ...body(), agencyId: 'A1', name: '监督部门组织的抽查' } });
+    expect(bySupervisor.body).toMatchObject({ agencyId: 'A1', status: 'committed' });
     const list = (await call(t.app, 'GET', '/api/public/draws')).body;
-    expect(list.map((d: { id: string }) => d.id)).toEqual([id]);
+    expect(list.map((d: { id: string }) => d.id)).toEqual([bySupervisor.body.id, id]);
     expect(list[0].inputs).toBeNull();
     expect((await call(t.app, 'GET', '/api/public/draws/no-such')).status).toBe(404);
   });

@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  addDays, canonicalInputs, DRAW_ALGORITHM, shanghaiDate, userActor, type CreditGrade, type DrawInputs, type DrawView, type SessionUser,
+  addDays, canonicalInputs, DRAW_ALGORITHM, Role, shanghaiDate, userActor, type CreditGrade, type DrawInputs, type DrawView, type SessionUser,
 } from '@mashang/shared';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
-import { forbidden, invalid } from '../../infra/errors/domain-error.js';
+import { invalid } from '../../infra/errors/domain-error.js';
 import { InspectionRepository } from '../inspections/index.js';
-import { EnterpriseRepository, ItemRepository, OfficerRepository } from '../registry/index.js';
+import { AgencyRepository, EnterpriseRepository, ItemRepository, OfficerRepository } from '../registry/index.js';
 import type { CommitDrawDto } from './dto/draw.dto.js';
 import { DrawViews } from './draw-views.js';
 import { drawSeed, NODE_DRAW_HASHING } from './node-draw-hashing.js';
@@ -26,6 +26,7 @@ export class CommitDraw {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RandomDrawRepository) private readonly draws: RandomDrawRepository,
+    @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
     @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(ItemRepository) private readonly items: ItemRepository,
@@ -34,8 +35,10 @@ export class CommitDraw {
   ) {}
 
   async commit(user: SessionUser, input: CommitDrawDto, now = new Date()): Promise<DrawView> {
-    const agencyId = user.agencyId;
-    if (!agencyId) throw forbidden('只有执法部门管理员可以发起随机抽查');
+    // An agency admin draws for its agency; a supervisor (执法监督) for the agency it names.
+    const agencyId = user.role === Role.Supervisor ? input.agencyId : user.agencyId;
+    if (!agencyId) throw invalid('agencyId', '请指定执法部门');
+    if (user.role === Role.Supervisor && !(await this.agencies.namesOf([agencyId])).size) throw invalid('agencyId', '执法部门不存在');
     if (input.periodTo < input.periodFrom) throw invalid('periodTo', '结束日期早于开始日期');
     if (input.periodFrom < shanghaiDate(now)) throw invalid('periodFrom', '抽查期间不能早于今天');
     if (input.periodTo > addDays(input.periodFrom, 366)) throw invalid('periodTo', '抽查期间不超过一年');

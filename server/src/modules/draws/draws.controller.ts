@@ -23,14 +23,14 @@ export class DrawsController {
   ) {}
 
   @ApiBearerAuth()
-  @Roles(Role.AgencyAdmin)
+  @Roles(Role.AgencyAdmin, Role.Supervisor)
   @Post('draws')
   commit(@CurrentUser() user: SessionUser, @Body() body: CommitDrawDto) {
     return this.committing.commit(user, body);
   }
 
   @ApiBearerAuth()
-  @Roles(Role.AgencyAdmin)
+  @Roles(Role.AgencyAdmin, Role.Supervisor)
   @Post('draws/:id/draw')
   @HttpCode(200)
   draw(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: RunDrawDto) {

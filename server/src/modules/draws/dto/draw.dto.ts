@@ -14,9 +14,10 @@ export class ProportionsDto {
 }
 
 export class CommitDrawDto {
+  @ApiPropertyOptional({ description: 'supervisors: the agency whose officers inspect' }) @IsOptional() @Matches(ID, { message: 'must be an agency id' }) agencyId?: string;
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ArrayUnique() @Matches(ID, { each: true, message: 'each must be an item id' }) itemIds: string[];
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @ArrayUnique() @Matches(/^[a-z0-9-]{1,40}$/, { each: true, message: 'each must be an industry' }) industries: string[];
+  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @ArrayUnique() @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(40, { each: true }) industries: string[];
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(50) @ArrayUnique() @Matches(/^\d{2,6}$/, { each: true, message: 'each must be a division-code prefix' }) regionPrefixes: string[];
   @ApiProperty({ type: ProportionsDto }) @ValidateNested() @Type(() => ProportionsDto) proportions: ProportionsDto;
   @ApiProperty() @IsCalendarDate() periodFrom: string;
