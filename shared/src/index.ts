@@ -16,3 +16,4 @@ export * from './refusal-rules.js';
 export * from './exchange-records.js';
 export * from './audit.js';
 export * from './penalty-workflow.js';
+export * from './supervision-code.js';

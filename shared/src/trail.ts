@@ -6,12 +6,15 @@ import {
   type FindingOutcome,
   type InspectionResult,
 } from './onsite.js';
+import { PARTY_SUBMISSION_KIND_LABELS, type PartySubmissionKind } from './penalty-workflow.js';
 
 /** What an inspection's trail (全过程留痕) records, each step with its Chinese label. */
 export type TrailKind =
   | 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone'
   | 'checked-in' | 'finding' | 'document' | 'finished'
-  | 'invited' | 'rated' | 'flagged' | 'code-overdue';
+  | 'invited' | 'rated' | 'flagged' | 'code-overdue'
+  // a penalty case's own chain (keyed by the case id)
+  | 'party-submission' | 'code-sent';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -28,6 +31,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'rated', label: '企业评价' },
   { value: 'flagged', label: '监督立案' },
   { value: 'code-overdue', label: '逾期未补码' },
+  { value: 'party-submission', label: '当事人陈述申辩/听证/异议' },
+  { value: 'code-sent', label: '短信送达监督码' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {
@@ -86,6 +91,13 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
       return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
     case 'rated':
       return RATED_LINE;
+    case 'party-submission': {
+      // What the party wrote stays with the submission (the entry holds its digest): every reader gets the kind.
+      const kind = PARTY_SUBMISSION_KIND_LABELS[text(detail.kind) as PartySubmissionKind] ?? '';
+      return typed && kind && detail.kind === 'objection' ? `${kind}（已转执法监督部门）` : kind;
+    }
+    case 'code-sent':
+      return typed && detail.phone ? `监督码短信已发送至 ${text(detail.phone)}` : '';
     default:
       return typed ? text(detail.reason) || text(detail.note) : '';
   }
