@@ -19,13 +19,11 @@ export class OpenedCode {
     @Inject(SupervisionCodeRepository) private readonly codes: SupervisionCodeRepository,
   ) {}
 
-  /** Refuses an address out of tries and a token of the wrong shape; answers the look-up hash. */
+  /** Refuses an address out of tries, and a token of the wrong shape; answers the look-up hash. */
   async precheck(token: string, ip: string): Promise<string> {
     await this.attempts.check(ip);
-    if (!SUPERVISION_CODE_PATTERN.test(token)) {
-      await this.attempts.fail(ip);
-      throw invalidCode();
-    }
+    // A token of the wrong shape never reaches the database, so it costs the address no try.
+    if (!SUPERVISION_CODE_PATTERN.test(token)) throw invalidCode();
     return supervisionCodeHash(token);
   }
 
