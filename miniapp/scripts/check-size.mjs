@@ -16,7 +16,7 @@ const ENTERPRISE_H5_BUDGET = 150 * 1024;
 /** Subpackage roots whose H5 pages the budget applies to. */
 const ENTERPRISE_ROOTS = ['enterprise/'];
 /** The pages an enterprise opens from a QR or an SMS: each must be in the build, within the budget. */
-const BUDGETED_PAGES = ['enterprise/pages/verify/index', 'enterprise/pages/rate/index'];
+const BUDGETED_PAGES = ['enterprise/pages/verify/index', 'enterprise/pages/rate/index', 'enterprise/pages/penalty/index'];
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const weappDir = join(distDir, 'weapp');
 const h5Dir = join(distDir, 'h5');

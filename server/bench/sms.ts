@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     SMS_SIGN_NAME: '码上入企',
     SMS_TEMPLATE_INVITE: 'SMS_INVITE',
     SMS_TEMPLATE_REMINDER: 'SMS_REMIND',
+    SMS_TEMPLATE_PENALTY_NOTICE: 'SMS_PENALTY',
     SMS_CONCURRENCY: String(concurrency),
     SMS_RATE_LIMIT: '1000000',
     RATING_REMINDER_DELAY: 'off',

@@ -15,6 +15,9 @@ import { buildCreditCode, shanghaiDate } from '@mashang/shared';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { REDIS } from '../src/infra/redis/redis.module.js';
+import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
@@ -298,6 +301,18 @@ const MATRIX: Record<string, Probe[]> = {
     },
   ],
 
+  // ---- the supervision code (监督码) on a penalty notice: the party holds it, no login; the code is the credential
+  'GET /api/penalty-codes/:token': [
+    { name: 'noticed case', path: (ctx) => `/api/penalty-codes/${ctx.ids.penaltyToken}`, expect: every('ok', [...CALLERS]) },
+    { name: 'unknown code', path: `/api/penalty-codes/${'Q'.repeat(22)}`, expect: publicForAll },
+  ],
+  'POST /api/penalty-codes/:token/submissions': [
+    // Each caller on a case of its own: a case takes only a few statements.
+    { name: 'statement', path: async (ctx) => `/api/penalty-codes/${await noticedCase(ctx)}/submissions`, body: { kind: 'statement', text: '已整改' }, expect: every('ok', [...CALLERS]) },
+    { name: 'empty body', path: (ctx) => `/api/penalty-codes/${ctx.ids.penaltyToken}/submissions`, body: {}, expect: publicForAll },
+  ],
+  'GET /p/:token': [{ name: 'supervision code short link', path: (ctx) => `/p/${ctx.ids.penaltyToken}`, expect: every('ok', [...CALLERS]) }],
+
   // ---- audit log of exports: the discipline inspectors alone read it
   'GET /api/audit': [{ name: 'entries', path: '/api/audit?action=export', expect: { discipline: 'ok' } }],
   'GET /api/audit/verify': [{ name: 'chain check', path: '/api/audit/verify', expect: { discipline: 'ok' } }],
@@ -348,6 +363,21 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'satisfaction', path: '/api/supervision/export/satisfaction', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
   ],
 };
+
+let penaltyCases = 0;
+/** A case noticed as the notice leaves it (its procedure with the code's hash, the statement period open); answers its code. */
+async function noticedCase(ctx: Ctx): Promise<string> {
+  const id = `PC-AUTHZ-${++penaltyCases}`;
+  const ds = ctx.t.dataSource;
+  await ds.query("INSERT INTO cases (id, agency_id, credit_code, cause, discretion_level, fine, status, filed_at) VALUES (?, 'A1', ?, 'food-safety-34', 'general', 0, 'filed', NOW())", [id, SHOP]);
+  const token = supervisionCodeToken(supervisionCodeKey(ctx.t.config.jwtSecret), id);
+  await ds.query(
+    `INSERT INTO case_procedures (case_id, stage, origin, facts, legal_basis, points, notified_at, statement_until, hearing_until, code_hash, filed_by, updated_at)
+     VALUES (?, 'notified', 'inspection', '经营过期食品', '《食品安全法》第一百二十四条', 2, NOW(), NOW() + INTERVAL 3 DAY, NULL, ?, 5, NOW())`,
+    [id, supervisionCodeHash(token)],
+  );
+  return token;
+}
 
 /** "METHOD /path" of every route Fastify serves (HEAD, added for each GET, left out), read from its route tree. */
 function routeTable(tree: string): string[] {
@@ -439,6 +469,8 @@ describe('authorization matrix: every route × every caller', () => {
     );
     await ds.query("INSERT INTO rating_invite_agencies (invite_id, inspection_id, agency_id, position) VALUES ('INV1', 'X1', 'A1', 0)");
     tokens.enterprise = ids.ratingToken;
+    // Unknown supervision codes count against this address beyond a run: start from none.
+    await t.app.get<Redis>(REDIS).del('penalty-code-failures:127.0.0.1');
 
     // A nightly report of yesterday, computed by the analytics worker.
     ids.asOf = inDays(-1);
@@ -477,6 +509,7 @@ describe('authorization matrix: every route × every caller', () => {
         return id;
       },
     };
+    ids.penaltyToken = await noticedCase(ctx);
   });
   afterAll(() => t?.close());
 

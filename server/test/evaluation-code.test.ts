@@ -55,6 +55,7 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
         SMS_SIGN_NAME: '码上入企',
         SMS_TEMPLATE_INVITE: '100001',
         SMS_TEMPLATE_REMINDER: '100002',
+        SMS_TEMPLATE_PENALTY_NOTICE: '100003',
         SMS_TIMEOUT: '800ms',
         SMS_RETRY_DELAY: '100ms',
         SMS_CALLBACK_TOKEN: CALLBACK_TOKEN,

@@ -149,6 +149,7 @@ export function aliyunEnv(url: string): Record<string, string> {
     SMS_SIGN_NAME: '码上入企',
     SMS_TEMPLATE_INVITE: 'SMS_INVITE',
     SMS_TEMPLATE_REMINDER: 'SMS_REMIND',
+    SMS_TEMPLATE_PENALTY_NOTICE: 'SMS_PENALTY',
   };
 }
 

@@ -6,7 +6,7 @@
  *
  * The operations run on fixtures of their own database: two agencies with their users, plans (one
  * coded, one checked in today), finished inspections with ratings and flagged cases, a review request, an attachment, an
- * import, a stored document and an enterprise's rating link. Side effects of requests that pass
+ * import, a stored document, an enterprise's rating link and a noticed penalty case's supervision code. Side effects of requests that pass
  * (a plan moved, a case acted on, an import run) stay in this database; the last test checks it is
  * still usable.
  */
@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { QueueName } from '../src/infra/queues/queues.js';
+import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { malformedCases, operationsOf, seededRandom, shuffled, urlOf, type MalformedCase, type OpenApiDocument, type Operation } from './support/malformed-input.js';
@@ -127,6 +128,15 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
 
+    // A penalty case as its notice leaves it, read and answered by its supervision code.
+    await ds.query("INSERT INTO cases (id, agency_id, credit_code, cause, discretion_level, fine, status, filed_at) VALUES ('PC1', 'A1', ?, 'food-safety-34', 'general', 0, 'filed', NOW())", [SHOP]);
+    ids.penaltyToken = supervisionCodeToken(supervisionCodeKey(t.config.jwtSecret), 'PC1');
+    await ds.query(
+      `INSERT INTO case_procedures (case_id, stage, origin, facts, legal_basis, points, notified_at, statement_until, hearing_until, code_hash, filed_by, updated_at)
+       VALUES ('PC1', 'notified', 'inspection', '经营过期食品', '《食品安全法》第一百二十四条', 2, NOW(), NOW() + INTERVAL 3 DAY, NOW() + INTERVAL 5 DAY, ?, 5, NOW())`,
+      [supervisionCodeHash(ids.penaltyToken)],
+    );
+
     const key = 'malformed/DOC-A1.pdf';
     mkdirSync(dirname(join(documentDir, key)), { recursive: true });
     writeFileSync(join(documentDir, key), '%PDF-1.4 malformed');
@@ -152,6 +162,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       if (name === 'table') return 'cases';
       if (name === 'attachmentId') return ids.attachment;
       if (name === 'credential' || path.startsWith('/r/') || path.includes('/outcomes/')) return RATING_TOKEN;
+      if (path.startsWith('/api/penalty-codes/') || path.startsWith('/p/')) return ids.penaltyToken;
       if (name === 'token') return ids.codeToken;
       if (path.includes('/agencies/')) return 'A1';
       if (path.includes('/officers/')) return 'O1';
@@ -287,7 +298,9 @@ describe('malformed input over every operation of the OpenAPI document', () => {
 
     let generated = 0;
     for (const operation of operations) {
-      const cases = malformedCases(operation, baseParams(operation), knownFields());
+      // A party's submission by the supervision code: an objection, the kind that raises a flagged case.
+      const fields = operation.template.startsWith('/api/penalty-codes/') ? { ...knownFields(), kind: 'objection' } : knownFields();
+      const cases = malformedCases(operation, baseParams(operation), fields);
       generated += cases.length;
       const everyone = cases.slice(0, CASES_FOR_EVERY_CALLER);
       const admitted: Caller[] = [];

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { shanghaiDate } from '@mashang/shared';
-import { call, login, startTestApp, type TestApp } from './support/test-app.js';
+import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { raiseFlag } from './support/trail-and-flags.js';
 
@@ -28,7 +28,7 @@ describe('penalty cases: filed, noticed, decided after legal review when major, 
     await seedTwoAgencies(t.dataSource);
     await t.dataSource.query("INSERT INTO officers (id, agency_id, name, cert_no, cert_expires) VALUES ('O1b', 'A1', '王芳', '豫C0000003', '2099-12-31'), ('O1x', 'A1', '赵磊', '豫C0000004', '2020-01-01')");
     await t.dataSource.query("UPDATE officers SET cert_expires = '2099-12-31' WHERE id = 'O1'");
-    await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '老王副食店', 'catering', '410202', 'B')", [SHOP]);
+    await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王副食店', 'catering', '410202', 'B', ?)", [SHOP, testPhoneCipher().encrypt('13800138000')]);
     await t.dataSource.query(
       `INSERT INTO inspections (id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, coded_at, result) VALUES
        ('INS-CASE', 'A1', ?, 'planned', NULL, NOW(3) - INTERVAL 2 HOUR, NOW(3) - INTERVAL 1 HOUR, 1, NULL, 'case'),
@@ -96,7 +96,16 @@ describe('penalty cases: filed, noticed, decided after legal review when major, 
     expect(closed.body.stage).toBe('closed');
 
     const trail = await call(t.app, 'GET', `/api/penalty-cases/${id}/trail`, { token: tokens.supervisor });
-    expect(trail.body.entries.map((e: { kind: string }) => e.kind)).toEqual(['case-filed', 'case-noticed', 'case-decided', 'case-closed']);
+    // The SMS with the code goes out from the queue: its entry lands whenever it is sent.
+    expect(trail.body.entries.map((e: { kind: string }) => e.kind).filter((k: string) => k !== 'code-sent')).toEqual(['case-filed', 'case-noticed', 'case-decided', 'case-closed']);
+    const token = noticed.body.codeUrl.split('/p/')[1];
+    const deadline = Date.now() + 20_000;
+    let sms: { text: string }[] = [];
+    while (Date.now() < deadline && !sms.some((m) => m.text.includes(token))) {
+      sms = (await call(t.app, 'GET', '/api/sms/outbox', { token: tokens.supervisor })).body;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(sms.filter((m) => m.text.includes(token))).toHaveLength(1);
     const onInspection = await t.dataSource.query("SELECT kind FROM inspection_trail WHERE inspection_id = 'INS-CASE'");
     expect(onInspection.map((e: { kind: string }) => e.kind)).toEqual(['case-filed']);
   });
@@ -139,7 +148,7 @@ describe('penalty cases: filed, noticed, decided after legal review when major, 
     expect(approved.body.verdict).toBe('approved');
     const issued = (await call(t.app, 'GET', `/api/penalty-cases/${id}`, { token: tokens.officer1 })).body;
     expect(issued).toMatchObject({ stage: 'decided', fine: 5_000_000, major: true });
-    const kinds = (await call(t.app, 'GET', `/api/penalty-cases/${id}/trail`, { token: tokens.officer1 })).body.entries.map((e: { kind: string }) => e.kind);
+    const kinds = (await call(t.app, 'GET', `/api/penalty-cases/${id}/trail`, { token: tokens.officer1 })).body.entries.map((e: { kind: string }) => e.kind).filter((k: string) => k !== 'code-sent');
     expect(kinds).toEqual(['case-filed', 'case-noticed', 'review-requested', 'review-decided', 'review-requested', 'review-decided', 'case-decided']);
   });
 

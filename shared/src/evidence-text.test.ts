@@ -75,6 +75,19 @@ describe('evidence as people read it', () => {
     expect(evidenceText({ constructor: 1 })).toBe('');
   });
 
+  it('reads a party\'s objection to a penalty\'s discretion: the case, the factors, the fine and what the party said', () => {
+    const evidence = {
+      caseId: 'C1', cause: 'food-safety-34', causeName: '经营超过保质期的食品', legalBasis: '《食品安全法》第一百二十四条',
+      factors: ['有违法所得（+3分）'], points: 3, level: 'general', proposedFine: 2_000_000, fineRange: { min: 1_000_000, max: 3_000_000 },
+      objection: '初次违法，应从轻', submissionId: 'S1',
+    };
+    expect(unlabelledEvidenceKeys(evidence)).toEqual([]);
+    expect(evidenceText(evidence)).toBe(
+      '案件：C1；案由：food-safety-34；违法行为：经营超过保质期的食品；法律依据：《食品安全法》第一百二十四条；裁量因素：有违法所得（+3分）；裁量积分：3 分；' +
+        '本次裁量：一般；拟罚款：20000.00 元；裁量幅度：10000.00 元 至 30000.00 元；异议内容：初次违法，应从轻；异议记录：S1',
+    );
+  });
+
   it('labels each key once, in Chinese', () => {
     for (const [key, field] of Object.entries(EVIDENCE_FIELDS)) expect([key, /^[\u4e00-\u9fa5（）]+$/.test(field.label)]).toEqual([key, true]);
   });

@@ -95,6 +95,11 @@ const subject: Show = (value) => {
   const type = typeof value.type === 'string' ? ANOMALY_SUBJECT_TYPE_LABELS[value.type as keyof typeof ANOMALY_SUBJECT_TYPE_LABELS] : undefined;
   return [type, plain(value.id)].filter(Boolean).join(' ') || null;
 };
+/** A fine range in fen, `{min, max}` → `5000.00 元 至 10000.00 元`. */
+const yuanRange: Show = (value) => {
+  if (!isRecord(value) || typeof value.min !== 'number' || typeof value.max !== 'number') return plain(value);
+  return `${yuan(value.min)} 至 ${yuan(value.max)}`;
+};
 const times = unit('次');
 const days = unit('天');
 const score = unit('分');
@@ -150,7 +155,6 @@ export const EVIDENCE_FIELDS: Readonly<Record<string, EvidenceField>> = {
   fine: { label: '罚款', show: yuan },
   minFine: { label: '裁量幅度下限', show: yuan },
   maxFine: { label: '裁量幅度上限', show: yuan },
-  points: { label: '裁量分值', show: unit('分') },
   median: { label: '同类案件罚款中位数', show: yuan },
   groupSize: { label: '同类案件', show: unit('件') },
   deviation: { label: '偏离中位数', show: change },
@@ -158,6 +162,15 @@ export const EVIDENCE_FIELDS: Readonly<Record<string, EvidenceField>> = {
   earlierDecidedAt: { label: '前次决定时间' },
   earlierLevel: { label: '前次裁量', show: labelled(DISCRETION_LEVEL_LABELS) },
   level: { label: '本次裁量', show: labelled(DISCRETION_LEVEL_LABELS) },
+  // a party's objection to a penalty's discretion (监督码)
+  causeName: { label: '违法行为' },
+  legalBasis: { label: '法律依据' },
+  factors: { label: '裁量因素' },
+  points: { label: '裁量积分', show: score },
+  fineRange: { label: '裁量幅度', show: yuanRange },
+  proposedFine: { label: '拟罚款', show: yuan },
+  objection: { label: '异议内容' },
+  submissionId: { label: '异议记录' },
   agencyRegion: { label: '部门辖区' },
   enterpriseRegion: { label: '企业所在区划' },
   recentPeriod: { label: '统计期间', show: range },

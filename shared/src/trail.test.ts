@@ -31,6 +31,17 @@ describe('trail lines', () => {
     }
   });
 
+  it('tells every reader of a party\'s submission its kind, never what the party wrote', () => {
+    const objection = entry('party-submission', { submissionId: 's1', kind: 'objection', textDigest: 'ab'.repeat(32), flaggedCaseId: 'f1', text: '罚款太重，张三 13612345678' });
+    expect(trailDetailLine(objection, 'public')).toBe('对裁量有异议');
+    expect(trailDetailLine(objection)).toBe('对裁量有异议（已转执法监督部门）');
+    expect(trailDetailLine(entry('party-submission', { kind: 'statement', text: '我们已经整改' }), 'public')).toBe('陈述申辩');
+    expect(trailDetailLine(entry('party-submission', { kind: 'hearing' }))).toBe('申请听证');
+    expect(trailDetailLine(entry('code-sent', { phone: '136****5678', provider: 'aliyun' }))).toBe('监督码短信已发送至 136****5678');
+    expect(trailDetailLine(entry('code-sent', { phone: '136****5678' }), 'public')).toBe('');
+    expect(trailKindLabel('party-submission')).toBe('当事人陈述申辩/听证/异议');
+  });
+
   it('names every step in Chinese', () => {
     expect(trailKindLabel('checked-in')).toBe('入企');
     expect(trailKindLabel('something-new')).toBe('something-new');

@@ -7,7 +7,10 @@ import {
   type InspectionResult,
 } from './onsite.js';
 import { DISCRETION_LEVEL_LABELS, type DiscretionLevel } from './penalty-cases.js';
-import { COERCIVE_MEASURE_KIND_LABELS, LEGAL_REVIEW_VERDICT_LABELS, type CoerciveMeasureKind, type LegalReviewVerdict } from './penalty-workflow.js';
+import {
+  COERCIVE_MEASURE_KIND_LABELS, LEGAL_REVIEW_VERDICT_LABELS, PARTY_SUBMISSION_KIND_LABELS,
+  type CoerciveMeasureKind, type LegalReviewVerdict, type PartySubmissionKind,
+} from './penalty-workflow.js';
 
 /** Fen as yuan with two decimals at most, for lines people read. */
 function yuan(fen: unknown): string {
@@ -21,7 +24,7 @@ export type TrailKind =
   | 'checked-in' | 'finding' | 'document' | 'finished'
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
-  | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released';
+  | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -50,6 +53,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'coercive-started', label: '采取强制措施' },
   { value: 'coercive-extended', label: '延长强制措施' },
   { value: 'coercive-released', label: '解除强制措施' },
+  { value: 'party-submission', label: '当事人陈述申辩/听证/异议' },
+  { value: 'code-sent', label: '短信送达监督码' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {
@@ -120,6 +125,13 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
       return `${text(detail.from)} → ${text(detail.to)}${typed && detail.reason ? `（${text(detail.reason)}）` : ''}`;
     case 'coercive-started':
       return `${COERCIVE_MEASURE_KIND_LABELS[detail.kind as CoerciveMeasureKind] ?? ''} ${text(detail.documentNo)}`;
+    case 'party-submission': {
+      // What the party wrote stays with the submission (the entry holds its digest): every reader gets the kind.
+      const kind = PARTY_SUBMISSION_KIND_LABELS[text(detail.kind) as PartySubmissionKind] ?? '';
+      return typed && kind && detail.kind === 'objection' ? `${kind}（已转执法监督部门）` : kind;
+    }
+    case 'code-sent':
+      return typed && detail.phone ? `监督码短信已发送至 ${text(detail.phone)}` : '';
     default:
       return typed ? text(detail.reason) || text(detail.note) : '';
   }

@@ -250,6 +250,8 @@ export interface SmsConfig {
   signName: string;
   inviteTemplate: string;
   reminderTemplate: string;
+  /** The penalty notice's supervision code (监督码) sent to the party. */
+  penaltyNoticeTemplate: string;
   timeoutMs: number;
   maxAttempts: number;
   /** First retry delay; doubled for each further attempt. */
@@ -321,6 +323,7 @@ export function evaluationConfig(env: NodeJS.ProcessEnv, problems: string[]): Ev
   const signName = real ? required('SMS_SIGN_NAME', real) : text('SMS_SIGN_NAME', '码上入企');
   const inviteTemplate = real ? required('SMS_TEMPLATE_INVITE', real) : text('SMS_TEMPLATE_INVITE', 'local-invite');
   const reminderTemplate = real ? required('SMS_TEMPLATE_REMINDER', real) : text('SMS_TEMPLATE_REMINDER', 'local-reminder');
+  const penaltyNoticeTemplate = real ? required('SMS_TEMPLATE_PENALTY_NOTICE', real) : text('SMS_TEMPLATE_PENALTY_NOTICE', 'local-penalty-notice');
 
   const millis = (name: string, fallback: string, min: number) => {
     const value = parseMillis(text(name, fallback));
@@ -355,6 +358,7 @@ export function evaluationConfig(env: NodeJS.ProcessEnv, problems: string[]): Ev
       signName,
       inviteTemplate,
       reminderTemplate,
+      penaltyNoticeTemplate,
       timeoutMs,
       maxAttempts,
       retryDelayMs,

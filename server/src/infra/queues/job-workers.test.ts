@@ -26,5 +26,9 @@ describe('the job registry', () => {
       jobId: 'anomaly-report:2026-11-20', attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: false, removeOnFail: false, delay: 0,
     });
     expect(() => jobOptions(JobName.SendSms, { messageId: 'M1' }, {})).toThrow('job settings for sms are missing');
+    // One supervision-code SMS per case, retried like every SMS.
+    expect(jobOptions(JobName.PenaltyNoticeSms, { caseId: 'C1' }, { sms: { attempts: 8, backoffMs: 30_000, concurrency: 100, ratePerSecond: 100 } })).toEqual({
+      jobId: 'penalty-notice:C1', attempts: 8, backoff: { type: 'exponential', delay: 30_000 }, removeOnComplete: 1000, removeOnFail: 10_000,
+    });
   });
 });

@@ -20,6 +20,8 @@ export enum JobName {
   AnomalyReport = 'anomaly-report',
   /** Sends one SMS of a rating invite (the invite or its reminder). Job id: `sms:<messageId>`; a reminder is delayed. */
   SendSms = 'send-sms',
+  /** Sends a noticed penalty case's supervision code (监督码) to the party by SMS. Job id: `penalty-notice:<caseId>`. */
+  PenaltyNoticeSms = 'penalty-notice-sms',
 }
 
 /** The payload of each job, by name. */
@@ -40,4 +42,6 @@ export interface JobPayloads {
   [JobName.AnomalyReport]: { asOf: string; requestedBy: string };
   /** The `sms_messages` row to send; everything else is read from it when the job runs. */
   [JobName.SendSms]: { messageId: string };
+  /** Everything else (the phone, the code, the deadline) is read from the case when the job runs. */
+  [JobName.PenaltyNoticeSms]: { caseId: string };
 }

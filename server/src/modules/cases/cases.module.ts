@@ -13,6 +13,7 @@ import { CoerciveMeasures } from './coercive/coercive-measures.js';
 import { DecidePenaltyCase } from './decision/decide-penalty-case.js';
 import { IssueDecision } from './decision/issue-decision.js';
 import { DiscretionBenchmarkRepository } from './discretion/discretion-benchmark.repository.js';
+import { SupervisionCodeModule } from './supervision-code/supervision-code.module.js';
 import { FilePenaltyCase } from './filing/file-penalty-case.js';
 import { NoticePenaltyCase } from './notice/notice-penalty-case.js';
 import { OutsideRangeFlags } from './outside-range-flags.js';
@@ -23,15 +24,16 @@ import { PenaltyCaseViews } from './view/penalty-case-views.js';
 
 /**
  * Penalty cases: imported and exported in the exchange format, and filed through the system as a
- * workflow (notice, statement and hearing, legal review, decision, closing; coercive measures).
+ * workflow (notice, statement and hearing, legal review, decision, closing; coercive measures); the
+ * supervision code the party reads its case by.
  */
 @Module({
-  imports: [AuthModule, FlagsModule, InspectionsModule, RegistryModule, TrailModule],
+  imports: [AuthModule, FlagsModule, InspectionsModule, RegistryModule, TrailModule, SupervisionCodeModule],
   controllers: [PenaltyCasesController],
   providers: [
     CaseRepository, DiscretionBenchmarkRepository, CaseProcedureRepository, CaseMeasuresRepository, CaseTrail, OutsideRangeFlags, IssueDecision,
     PenaltyCaseViews, LegalReviewQueue, FilePenaltyCase, NoticePenaltyCase, DecidePenaltyCase, DecideLegalReview, ClosePenaltyCase, CoerciveMeasures,
   ],
-  exports: [CaseRepository, DiscretionBenchmarkRepository, CaseProcedureRepository],
+  exports: [CaseRepository, DiscretionBenchmarkRepository, CaseProcedureRepository, SupervisionCodeModule],
 })
 export class CasesModule {}

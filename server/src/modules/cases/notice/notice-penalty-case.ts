@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DISCRETION_LEVEL_LABELS, ErrorCode, userActor, type PenaltyCaseView, type RuleRefusal, type SessionUser } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
@@ -13,6 +13,7 @@ import { OutsideRangeFlags } from '../outside-range-flags.js';
 import { noticePeriods } from '../rules/notice-periods.js';
 import { ownCaseAt } from '../own-case.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../supervision-code/supervision-code-token.js';
+import { PenaltyNoticeSms } from '../supervision-code/penalty-notice-sms.js';
 import { PenaltyCaseViews } from '../view/penalty-case-views.js';
 
 /**
@@ -22,6 +23,7 @@ import { PenaltyCaseViews } from '../view/penalty-case-views.js';
  */
 @Injectable()
 export class NoticePenaltyCase {
+  private readonly logger = new Logger(NoticePenaltyCase.name);
   private readonly codeKey: Buffer;
 
   constructor(
@@ -31,6 +33,7 @@ export class NoticePenaltyCase {
     @Inject(DiscretionBenchmarkRepository) private readonly benchmarks: DiscretionBenchmarkRepository,
     @Inject(OutsideRangeFlags) private readonly outsideRange: OutsideRangeFlags,
     @Inject(CaseTrail) private readonly trail: CaseTrail,
+    @Inject(PenaltyNoticeSms) private readonly noticeSms: PenaltyNoticeSms,
     @Inject(PenaltyCaseViews) private readonly views: PenaltyCaseViews,
   ) {
     this.codeKey = supervisionCodeKey(config.jwtSecret);
@@ -68,6 +71,8 @@ export class NoticePenaltyCase {
       }, now, tx);
       if (!within) await this.outsideRange.raise({ case: c, step: 'notice', fine: input.proposedFine, assessment, reason: reason!, actor }, now, tx);
     }, 'READ COMMITTED');
+    // The notice is committed; the party's SMS with the code follows from the queue (idempotent job id).
+    await this.noticeSms.enqueue(id).catch((error: Error) => this.logger.warn(`penalty case ${id} noticed; its SMS is not queued yet: ${error.message}`));
     return this.views.detail(user, id);
   }
 }
