@@ -79,13 +79,15 @@ function positional(args: string[]): string | undefined {
   return args.find((arg, i) => !arg.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--if-empty'));
 }
 
+const PHASE_LABELS: Record<ImportProgress['phase'], string> = { validate: '校验', write: '写入', load: '校验并载入', index: '建索引' };
+
 function progressPrinter(): (p: ImportProgress) => void {
   let last = -1;
   return (p) => {
     const step = Math.floor(p.percent / 5);
     if (step === last) return;
     last = step;
-    process.stderr.write(`  ${p.percent.toFixed(0).padStart(3)}% ${p.phase === 'validate' ? '校验' : '写入'} ${p.file} ${p.lines ? `line ${p.lines}` : ''}\n`);
+    process.stderr.write(`  ${p.percent.toFixed(0).padStart(3)}% ${PHASE_LABELS[p.phase]} ${p.file} ${p.lines ? `line ${p.lines}` : ''}\n`);
   };
 }
 

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { RatingProblem, RatingRecord, RatingVerdict } from '@mashang/shared';
 import { keysetPage } from '../../infra/database/keyset.js';
+import type { StagedTables } from '../../infra/database/staged-tables.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
 const DUPLICATE_ENTRY = 'ER_DUP_ENTRY';
+const IMPORT_COLUMNS = ['inspection_id', 'agency_id', 'language_score', 'procedure_score', 'manner_score', 'fairness_score', 'verdict', 'flags', 'comment', 'rated_at'];
+const importRow = (r: RatingRecord) => [r.inspectionId, r.agencyId, r.language, r.procedure, r.manner, r.fairness, r.verdict, r.flags.join(','), r.comment, r.ratedAt];
 
 /** Statements on `ratings`: each agency of an inspection is rated once (the primary key holds it under concurrency too). */
 @Injectable()
@@ -60,8 +63,20 @@ export class RatingRepository extends BaseRepository {
       `INSERT INTO ratings (inspection_id, agency_id, language_score, procedure_score, manner_score, fairness_score, verdict, flags, comment, rated_at) VALUES ?
        ON DUPLICATE KEY UPDATE language_score = VALUES(language_score), procedure_score = VALUES(procedure_score), manner_score = VALUES(manner_score),
          fairness_score = VALUES(fairness_score), verdict = VALUES(verdict), flags = VALUES(flags), comment = VALUES(comment), rated_at = VALUES(rated_at)`,
-      [records.map((r) => [r.inspectionId, r.agencyId, r.language, r.procedure, r.manner, r.fairness, r.verdict, r.flags.join(','), r.comment, r.ratedAt])],
+      [records.map(importRow)],
     );
+  }
+
+  /** The tables an import of ratings fills. */
+  importTables(): string[] {
+    return ['ratings'];
+  }
+
+  /** Imported ratings into an empty table's staging copy (the bulk path): the rows upsertMany writes. */
+  async stageMany(records: RatingRecord[], stage: StagedTables): Promise<void> {
+    const ratings = await stage.loader('ratings', IMPORT_COLUMNS);
+    for (const r of records) ratings.write(importRow(r));
+    await stage.flushDue();
   }
 
   /** The next page of ratings in key order, for the exchange export. */

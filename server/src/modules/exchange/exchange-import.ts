@@ -1,14 +1,16 @@
 import { createReadStream, existsSync, statSync, type ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { AgencyRecord, CaseRecord, EnterpriseRecord, InspectionRecord, ItemRecord, OfficerRecord, RatingRecord } from '@mashang/shared';
+import type { CaseRecord, InspectionRecord, OfficerRecord, RatingRecord } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import type { StagedTables } from '../../infra/database/staged-tables.js';
+import { Staging } from '../../infra/database/staging.js';
 import { Transactions, type Tx } from '../../infra/database/tx.js';
 import { CaseRepository } from '../cases/index.js';
 import { RatingRepository } from '../evaluation/index.js';
 import { InspectionRepository } from '../inspections/index.js';
-import { RegisterHistoryRepository, RegisterImports, RegisterRowsRepository, type RegisterRow } from '../registry/index.js';
+import { RegisterHistoryRepository, RegisterImports, RegisterRowsRepository } from '../registry/index.js';
 import {
   EXCHANGE_KINDS,
   recordKey,
@@ -16,6 +18,7 @@ import {
   type ExchangeKind,
 } from './records/index.js';
 import { FingerprintSet } from './fingerprint-set.js';
+import { importTables, registerRows, StagedWrites, type AnyRecord } from './staged-writes.js';
 
 export interface ImportProblem {
   file: string;
@@ -25,10 +28,15 @@ export interface ImportProblem {
 }
 
 export interface ImportProgress {
-  phase: 'validate' | 'write';
+  /**
+   * `validate` then `write` (two passes over the files, into the tables in one transaction); or,
+   * on the bulk path, `load` (one pass: validated and loaded into staging tables) then `index`.
+   */
+  phase: 'validate' | 'write' | 'load' | 'index';
+  /** The file being read, or the table whose indexes were just built. */
   file: string;
   lines: number;
-  /** 0–100 over both phases, by bytes read. */
+  /** 0–100 over all phases: by bytes read, then (`index`) by tables indexed. */
   percent: number;
 }
 
@@ -47,9 +55,28 @@ export interface ImportOptions {
   batchSize?: number;
   maxProblems?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * The bulk path (staging tables swapped in whole) when every table the import fills is empty:
+   * `auto` (default) for datasets of BULK_MIN_BYTES or more, `on` whatever the size, `off` never.
+   */
+  bulk?: 'auto' | 'on' | 'off';
+  /** Bulk path: LOAD DATA LOCAL INFILE where the server allows it (default), or false for INSERT statements. */
+  loadData?: boolean;
 }
 
-type AnyRecord = AgencyRecord | OfficerRecord | ItemRecord | EnterpriseRecord | InspectionRecord | CaseRecord | RatingRecord;
+/** Below this, the bulk path's fixed costs (creating, indexing and swapping tables) outweigh what it saves. */
+export const BULK_MIN_BYTES = 32 << 20;
+/** Share of the bulk path's progress given to the load pass (the rest to the index builds). */
+const LOAD_SHARE = 0.85;
+
+/** What validation does with each valid record and at the end of each file, when nothing is wrong so far. */
+interface ValidationHooks {
+  phase: ImportProgress['phase'];
+  /** The share of the progress the pass covers. */
+  share: number;
+  onRecord?: (kind: ExchangeKind, record: AnyRecord) => Promise<void> | undefined;
+  onFileEnd?: (kind: ExchangeKind) => Promise<void>;
+}
 
 const fileName = (kind: ExchangeKind) => `${kind}.jsonl`;
 
@@ -61,12 +88,21 @@ export interface ImportTargets {
   inspections: InspectionRepository;
   cases: CaseRepository;
   ratings: RatingRepository;
+  staging: Staging;
 }
 
 /**
- * Imports an exchange-format folder: first validates every line of every file (formats,
- * uniqueness, references) without writing, then — only if nothing is wrong — upserts it all in
- * one transaction, in batches, through each table's owner. Files are streamed line by line in both passes.
+ * Imports an exchange-format folder, all or nothing, streaming every file line by line.
+ *
+ * Usually: first validates every line of every file (formats, uniqueness, references) without
+ * writing, then — only if nothing is wrong — upserts it all in one transaction, in batches, through
+ * each table's owner.
+ *
+ * The bulk path, when every table the import fills is empty (a region arriving with years of
+ * history): one pass validates the lines and loads them, through the same owners, into staging
+ * tables without secondary indexes; the indexes are built after (by sorting), and all staging
+ * tables are swapped in by one RENAME TABLE. On any problem the staging tables are dropped, so
+ * nothing is imported either way; an interrupted load leaves the tables as they were.
  */
 export class ExchangeImporter {
   private readonly batchSize: number;
@@ -90,21 +126,62 @@ export class ExchangeImporter {
       inspections: new InspectionRepository(dataSource),
       cases: new CaseRepository(dataSource),
       ratings: new RatingRepository(dataSource),
+      staging: new Staging(dataSource),
     }, options);
   }
 
   async import(dir: string): Promise<ImportResult> {
     const present = EXCHANGE_KINDS.filter((kind) => existsSync(join(dir, fileName(kind))));
     const totalBytes = present.reduce((sum, kind) => sum + statSync(join(dir, fileName(kind))).size, 0) || 1;
-    const validation = await this.validate(dir, present, totalBytes);
+    const stage = await this.openStaging(present, totalBytes);
+    if (stage) return this.importStaged(dir, present, totalBytes, stage);
+    const validation = await this.validate(dir, present, totalBytes, { phase: 'validate', share: 0.5 });
     if (validation.problemCount > 0) return { ok: false, ...validation };
     await this.write(dir, present, totalBytes);
     return { ok: true, ...validation };
   }
 
+  // ---- the bulk path ------------------------------------------------------------------------
+
+  private async openStaging(kinds: ExchangeKind[], totalBytes: number): Promise<StagedTables | null> {
+    const mode = this.options.bulk ?? 'auto';
+    if (mode === 'off' || (mode === 'auto' && totalBytes < BULK_MIN_BYTES) || !kinds.length) return null;
+    const tables = importTables(this.targets, kinds);
+    let indexed = 0;
+    const onIndexed = (table: string) => this.progress('index', table, 0, LOAD_SHARE + ((1 - LOAD_SHARE) * ++indexed) / tables.length);
+    return this.targets.staging.open(tables, { loadData: this.options.loadData, onIndexed });
+  }
+
+  /** One pass: validated lines are loaded into the staging tables until a problem turns up; swapped in only if none did. */
+  private async importStaged(dir: string, kinds: ExchangeKind[], totalBytes: number, stage: StagedTables): Promise<ImportResult> {
+    const writes = new StagedWrites(this.targets, stage, this.options.actor, this.batchSize, kinds);
+    try {
+      const validation = await this.validate(dir, kinds, totalBytes, {
+        phase: 'load',
+        share: LOAD_SHARE,
+        onRecord: (kind, record) => writes.add(kind, record),
+        onFileEnd: (kind) => writes.finish(kind),
+      });
+      if (validation.problemCount > 0) {
+        await stage.discard();
+        return { ok: false, ...validation };
+      }
+      if (!(await stage.swap())) {
+        // A table received rows while loading: the bulk path no longer applies, the usual write does.
+        await stage.discard();
+        await this.write(dir, kinds, totalBytes);
+      }
+      this.progress('index', '', 0, 1);
+      return { ok: true, ...validation };
+    } catch (error) {
+      await stage.discard().catch(() => undefined);
+      throw error;
+    }
+  }
+
   // ---- pass 1: validate ---------------------------------------------------------------------
 
-  private async validate(dir: string, kinds: ExchangeKind[], totalBytes: number) {
+  private async validate(dir: string, kinds: ExchangeKind[], totalBytes: number, hooks: ValidationHooks) {
     const problems: ImportProblem[] = [];
     let problemCount = 0;
     const report = (problem: ImportProblem) => {
@@ -135,8 +212,9 @@ export class ExchangeImporter {
       const file = fileName(kind);
       const seen = kind === 'inspections' ? inspectionIds : new FingerprintSet();
       const firstLineOfKey = kind === 'inspections' || kind === 'cases' || kind === 'ratings' ? null : new Map<string, number>();
+      this.progress(hooks.phase, file, 0, (bytesBefore / totalBytes) * hooks.share);
       const lines = await this.eachLine(join(dir, file), (text, line, bytesRead) => {
-        if (line % 50_000 === 0) this.progress('validate', file, line, (bytesBefore + bytesRead) / totalBytes / 2);
+        if (line % 50_000 === 0) this.progress(hooks.phase, file, line, ((bytesBefore + bytesRead) / totalBytes) * hooks.share);
         let value: unknown;
         try {
           value = JSON.parse(text);
@@ -158,9 +236,14 @@ export class ExchangeImporter {
         }
         firstLineOfKey?.set(key, line);
         this.checkReferences(kind, record, known, (field, reason) => report({ file, line, field, reason }), (id, field) => refInspection(id, file, line, field));
-        if (pendingInspectionRefs.size >= 2000) return resolvePending();
+        const resolving = pendingInspectionRefs.size >= 2000 ? resolvePending() : undefined;
+        // Written only while everything read so far is right: after the first problem the pass only validates.
+        const written = hooks.onRecord && problemCount === 0 ? hooks.onRecord(kind, record) : undefined;
+        if (resolving && written) return Promise.all([resolving, written]).then(() => undefined);
+        return resolving ?? written;
       });
       await resolvePending();
+      if (hooks.onFileEnd && problemCount === 0) await hooks.onFileEnd(kind);
       if (kind in known) for (const key of firstLineOfKey!.keys()) known[kind as keyof typeof known].add(key);
       counts[kind] = lines;
       bytesBefore += statSync(join(dir, file)).size;
@@ -258,28 +341,19 @@ export class ExchangeImporter {
   }
 
   private writeBatch(tx: Tx, kind: ExchangeKind, batch: AnyRecord[]): Promise<void> {
-    const { registerImports } = this.targets;
-    const { actor } = this.options;
-    const register = (name: 'agency' | 'officer' | 'item' | 'enterprise', rows: RegisterRow[], key: string) =>
-      registerImports.importBatch(name, rows, (row) => String(row[key]), actor, tx);
+    const registers = registerRows(kind, batch);
+    if (registers) {
+      const { register, rows, key } = registers;
+      return this.targets.registerImports.importBatch(register, rows, (row) => String(row[key]), this.options.actor, tx);
+    }
     switch (kind) {
-      case 'agencies':
-        return register('agency', (batch as AgencyRecord[]).map((r) => ({ id: r.id, name: r.name, kind: r.kind, region: r.region })), 'id');
-      case 'officers':
-        return register('officer', (batch as OfficerRecord[]).map((r) => ({ id: r.id, agency_id: r.agencyId, name: r.name, cert_no: r.certNo, phone: r.phone, cert_expires: r.certExpires })), 'id');
-      case 'items':
-        return register('item', (batch as ItemRecord[]).map((r) => ({ id: r.id, agency_id: r.agencyId, name: r.name, basis: r.basis, no_disturb: r.noDisturb ? 1 : 0 })), 'id');
-      case 'enterprises':
-        return register('enterprise', (batch as EnterpriseRecord[]).map((r) => ({
-          credit_code: r.creditCode, name: r.name, industry: r.industry, region: r.region, phone: r.phone, credit_grade: r.creditGrade, low_touch: r.lowTouch ? 1 : 0,
-        })), 'credit_code');
       case 'inspections':
         // Officer rows carry their inspection's agency, enterprise and times (the report's officer pass reads them alone);
         // item rows its trigger and start (the report finds an item's planned inspections in its window from them).
         return this.targets.inspections.upsertMany(batch as InspectionRecord[], tx);
       case 'cases':
         return this.targets.cases.upsertMany(batch as CaseRecord[], tx);
-      case 'ratings':
+      default:
         return this.targets.ratings.upsertMany(batch as RatingRecord[], tx);
     }
   }

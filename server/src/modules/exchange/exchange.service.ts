@@ -11,6 +11,7 @@ import type { Queue } from 'bull';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import { Staging } from '../../infra/database/staging.js';
 import { Transactions } from '../../infra/database/tx.js';
 import { DomainError, notFound } from '../../infra/errors/domain-error.js';
 import { jobOptions } from '../../infra/queues/jobs.js';
@@ -50,10 +51,11 @@ export class ExchangeService {
     @Inject(InspectionRepository) inspections: InspectionRepository,
     @Inject(CaseRepository) cases: CaseRepository,
     @Inject(RatingRepository) ratings: RatingRepository,
+    @Inject(Staging) staging: Staging,
   ) {
     this.phones = new PhoneCipher(config.phoneKeys);
     this.spool = config.importSpoolDir;
-    this.targets = { transactions, registers, registerImports: new RegisterImports(registers, history, this.phones), inspections, cases, ratings };
+    this.targets = { transactions, registers, registerImports: new RegisterImports(registers, history, this.phones), inspections, cases, ratings, staging };
   }
 
   createImport(): { id: string } {

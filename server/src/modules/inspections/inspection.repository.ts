@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { InspectionRecord } from '@mashang/shared';
-import { hadDuplicates, keysetPage, membersOf, replaceMembers, type MemberTable } from '../../infra/database/keyset.js';
+import { hadDuplicates, keysetPage, membersInKeyOrder, membersOf, replaceMembers, type MemberTable } from '../../infra/database/keyset.js';
+import type { StagedTables } from '../../infra/database/staged-tables.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
 /** A stored inspection record, without its officers and items. */
@@ -18,6 +19,12 @@ export interface StoredInspection {
 
 const INSPECTION_OFFICERS: MemberTable = { table: 'inspection_officers', owner: 'inspection_id', member: 'officer_id', ownerValues: ['agency_id', 'credit_code', 'started_at', 'finished_at'] };
 const INSPECTION_ITEMS: MemberTable = { table: 'inspection_items', owner: 'inspection_id', member: 'item_id', ownerValues: ['trigger_type', 'started_at'] };
+const INSPECTION_COLUMNS = ['id', 'agency_id', 'credit_code', 'trigger_type', 'joint_id', 'started_at', 'finished_at', 'coded', 'coded_at', 'result', 'officer_count'];
+const MEMBER_COLUMNS = (spec: MemberTable) => [spec.owner, spec.member, 'position', ...(spec.ownerValues ?? [])];
+
+const inspectionRow = (r: InspectionRecord) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded ? 1 : 0, r.codedAt, r.result, r.officerIds.length];
+const officerValues = (r: InspectionRecord) => [r.agencyId, r.creditCode, r.startedAt, r.finishedAt];
+const itemValues = (r: InspectionRecord) => [r.trigger, r.startedAt];
 
 /**
  * Inspection records (the exchange format's `inspection`): written at finish or imported. Officer and
@@ -60,11 +67,31 @@ export class InspectionRepository extends BaseRepository {
        ON DUPLICATE KEY UPDATE agency_id = VALUES(agency_id), credit_code = VALUES(credit_code), trigger_type = VALUES(trigger_type),
          joint_id = VALUES(joint_id), started_at = VALUES(started_at), finished_at = VALUES(finished_at), coded = VALUES(coded),
          coded_at = VALUES(coded_at), result = VALUES(result), officer_count = VALUES(officer_count)`,
-      [records.map((r) => [r.id, r.agencyId, r.creditCode, r.trigger, r.jointId, r.startedAt, r.finishedAt, r.coded ? 1 : 0, r.codedAt, r.result, r.officerIds.length])],
+      [records.map(inspectionRow)],
     );
     const replacing = hadDuplicates(result);
-    await replaceMembers(tx, INSPECTION_OFFICERS, records.map((r) => [r.id, r.officerIds, [r.agencyId, r.creditCode, r.startedAt, r.finishedAt]]), replacing);
-    await replaceMembers(tx, INSPECTION_ITEMS, records.map((r) => [r.id, r.itemIds, [r.trigger, r.startedAt]]), replacing);
+    await replaceMembers(tx, INSPECTION_OFFICERS, records.map((r) => [r.id, r.officerIds, officerValues(r)]), replacing);
+    await replaceMembers(tx, INSPECTION_ITEMS, records.map((r) => [r.id, r.itemIds, itemValues(r)]), replacing);
+  }
+
+  /** The tables an import of inspection records fills. */
+  importTables(): string[] {
+    return ['inspections', INSPECTION_OFFICERS.table, INSPECTION_ITEMS.table];
+  }
+
+  /** Imported records into empty tables' staging copies (the bulk path): the same rows upsertMany writes, members in key order. */
+  async stageMany(records: InspectionRecord[], stage: StagedTables): Promise<void> {
+    const inspections = await stage.loader('inspections', INSPECTION_COLUMNS);
+    const officers = await stage.loader(INSPECTION_OFFICERS.table, MEMBER_COLUMNS(INSPECTION_OFFICERS));
+    const items = await stage.loader(INSPECTION_ITEMS.table, MEMBER_COLUMNS(INSPECTION_ITEMS));
+    for (const r of records) {
+      inspections.write(inspectionRow(r));
+      const ofOfficer = officerValues(r);
+      for (const [officer, position] of membersInKeyOrder(r.officerIds)) officers.write([r.id, officer, position, ...ofOfficer]);
+      const ofItem = itemValues(r);
+      for (const [item, position] of membersInKeyOrder(r.itemIds)) items.write([r.id, item, position, ...ofItem]);
+    }
+    await stage.flushDue();
   }
 
   /** The next page of records in id order, with their officers and items, for the exchange export. */

@@ -1,4 +1,5 @@
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
+import type { StagedTables } from '../../infra/database/staged-tables.js';
 import type { Tx } from '../../infra/database/tx.js';
 import { diffFields, REGISTER_FIELDS, type HistoryEvent } from './register-history.js';
 import type { RegisterHistoryRepository } from './register-history.repository.js';
@@ -39,6 +40,28 @@ export class RegisterImports {
     if (!changed.length) return;
     await this.rows.upsert(register, changed, tx);
     await this.history.append(actor, events, new Date(), tx);
+  }
+
+  /** The tables an import of a register fills: its own and the history. */
+  importTables(register: RegisterName): string[] {
+    return [this.rows.importTable(register), this.history.importTable()];
+  }
+
+  /**
+   * A batch of an import into an empty register (the bulk path, into staging copies): nothing is
+   * stored to compare with, so every row is written and recorded as created, as importBatch would.
+   */
+  async stageBatch(register: RegisterName, batch: RegisterRow[], keyOf: (row: RegisterRow) => string, actor: string, stage: StagedTables): Promise<void> {
+    const hasPhone = 'phone' in batch[0];
+    const rows: RegisterRow[] = [];
+    const events: HistoryEvent[] = [];
+    for (const row of batch) {
+      const { phone, ...columnsOnly } = row;
+      rows.push(hasPhone ? { ...columnsOnly, phone_cipher: this.phones.encrypt(phone as string | null) } : row);
+      events.push({ register, subjectId: keyOf(row), action: 'create', changes: diffFields(null, registerView(register, row, phone), REGISTER_FIELDS[register]) });
+    }
+    await this.rows.stage(register, rows, stage);
+    await this.history.stage(actor, events, new Date(), stage);
   }
 }
 

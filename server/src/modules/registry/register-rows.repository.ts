@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { keysetPage, type KeysetTable } from '../../infra/database/keyset.js';
+import type { StagedTables } from '../../infra/database/staged-tables.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 import type { RegisterName } from './register-history.entity.js';
 
@@ -40,6 +41,20 @@ export class RegisterRowsRepository extends BaseRepository {
       `INSERT INTO ${table} (${columns}) VALUES ? ON DUPLICATE KEY UPDATE ${names.filter((c) => c !== key).map((c) => `${c} = VALUES(${c})`).join(', ')}`,
       [rows.map((row) => names.map((c) => row[c]))],
     );
+  }
+
+  /** The table an import of a register fills (its history aside). */
+  importTable(register: RegisterName): string {
+    return REGISTER_TABLES[register].table;
+  }
+
+  /** Whole rows into an empty register's staging copy (the bulk path), as upsert writes them. */
+  async stage(register: RegisterName, rows: RegisterRow[], stage: StagedTables): Promise<void> {
+    const { table, columns } = REGISTER_TABLES[register];
+    const names = columns.split(', ');
+    const loader = await stage.loader(table, names);
+    for (const row of rows) loader.write(names.map((c) => row[c]));
+    await stage.flushDue();
   }
 
   /** The next page of a register in key order. */
