@@ -3,11 +3,12 @@
  * rows), cases (with their officers) and ratings — into an empty database, next to a bare mysql2
  * batch-insert loop writing the same rows into the same tables, in one run on one database server.
  *
- *   npm run bench:import -w server -- [--inspections 1000000 | --size million|province] [--data DIR] [--prefix mashang_bench] [--skip-bare]
+ *   npm run bench:import -w server -- [--inspections 1000000 | --size million|province] [--data DIR] [--prefix mashang_bench] [--bulk auto|off] [--skip-bare]
  *
  * The dataset is the demo city at that size with the province's shares (about one case per ten
  * inspections, three ratings per ten: 1 M cases and 3 M ratings at 10 M). Its registers are imported
- * first (timed apart), then the rest: on empty tables that takes the importer's bulk path. `--data DIR`
+ * first (timed apart), then the rest: on empty tables that takes the importer's bulk path (`--bulk off`:
+ * the usual path, validation then one transaction, for comparison). `--data DIR`
  * keeps the generated files in DIR and reuses them on the next run. Databases `<prefix>_import` and
  * `<prefix>_bare` are created and dropped again (at 10 M each holds ~12 GB while it lives).
  * Prints each side's time and rate, their ratio, the load average next to each timing, CPU seconds of
@@ -39,6 +40,8 @@ const preset = flag('--size') as keyof typeof DEMO_CITY_SIZES | undefined;
 if (preset && !(preset in DEMO_CITY_SIZES)) throw new Error(`--size must be one of ${Object.keys(DEMO_CITY_SIZES).join(', ')}`);
 const size: DemoCitySize = preset ? DEMO_CITY_SIZES[preset] : demoCitySize(Number(flag('--inspections') ?? 1_000_000));
 const prefix = flag('--prefix') ?? 'mashang_bench';
+const bulk = (flag('--bulk') ?? 'auto') as 'auto' | 'off';
+if (!['auto', 'off'].includes(bulk)) throw new Error('--bulk must be auto or off');
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (a user that may create databases)');
 
@@ -144,7 +147,7 @@ const onProgress = (p: ImportProgress) => {
   lastStep = step;
   console.log(`  ${String(Math.round(p.percent)).padStart(3)}% ${p.phase.padEnd(6)} ${p.file.padEnd(20)} ${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s  load ${load()}`);
 };
-const imported = await timed(cpuOfDb, () => ExchangeImporter.on(ours, phones, { actor: 'bench', onProgress }).import(dir));
+const imported = await timed(cpuOfDb, () => ExchangeImporter.on(ours, phones, { actor: 'bench', onProgress, bulk }).import(dir));
 clearInterval(sampler);
 sample();
 if (!imported.result.ok) throw new Error(`import refused: ${JSON.stringify(imported.result.problems.slice(0, 5))}`);
@@ -228,9 +231,10 @@ const line = (name: string, t: Timing) =>
   `${name.padEnd(30)}${t.seconds.toFixed(1).padStart(7)} s  ${Math.round(inspections / t.seconds).toLocaleString().padStart(8)} inspections/s  ${Math.round(rows / t.seconds).toLocaleString().padStart(9)} table rows/s\n` +
   `${''.padEnd(30)}load ${t.loadBefore} → ${t.loadAfter}; CPU s: node ${t.nodeCpu.toFixed(0)}, database server ${t.dbCpu === null ? 'n/a' : t.dbCpu.toFixed(0)}`;
 console.log(`
+registers (before, apart)     ${registers.seconds.toFixed(1)} s  (load ${registers.loadBefore} → ${registers.loadAfter})
 dataset                       ${inspections.toLocaleString()} inspections, ${oursRows.cases.toLocaleString()} cases, ${oursRows.ratings.toLocaleString()} ratings: ${rows.toLocaleString()} table rows
                               (${Object.entries(oursRows).map(([t, n]) => `${t} ${n.toLocaleString()}`).join(', ')})
-${line('exchange import (bulk path)', imported)}
+${line(bulk === 'off' ? 'exchange import (usual path)' : 'exchange import (bulk path)', imported)}
 ${bare ? line('bare mysql2 batch inserts', bare) : 'bare loop                     skipped'}
 ${bare ? `ratio (import rate / bare)    ${(bare.seconds / imported.seconds).toFixed(2)}${sum(bareRows) === rows ? '' : `  (bare wrote ${sum(bareRows).toLocaleString()} rows!)`}` : ''}
 importer memory               RSS ${mb(before.rss)} MB before, ${mb(memory.rss)} MB peak; heap + buffers ${mb(before.held)} MB before, ${mb(memory.held)} MB peak (garbage included)`);

@@ -9,6 +9,9 @@ export interface StagingOptions {
   onIndexed?: (table: string) => void;
 }
 
+/** Index builds at once: two keep both cores of a small server busy while the import's own process idles. */
+const INDEX_BUILDS = 2;
+
 const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
 const staged = (table: string) => `${table}__staged`;
 const replaced = (table: string) => `${table}__replaced`;
@@ -49,8 +52,9 @@ function secondaryKeys(createTable: string): SecondaryKey[] | null {
 export class StagedTables {
   private readonly loaders = new Map<string, { connection: Connection; loader: TableLoader }>();
   private readonly keys = new Map<string, SecondaryKey[]>();
-  /** Index builds, one table after another on the admin connection, behind the loads still running. */
-  private indexing: Promise<void> = Promise.resolve();
+  /** Tables waiting for their index builds, and the builds running (each on a connection of its own). */
+  private readonly waiting: string[] = [];
+  private readonly building = new Map<Promise<void>, number>();
   private indexFailure: unknown = null;
   private closed = false;
 
@@ -117,9 +121,9 @@ export class StagedTables {
         this.loaders.delete(table);
         await open.connection.end();
       }
-      this.indexing = this.indexing.then(() => this.addIndexes(table));
-      this.indexing.catch((error) => (this.indexFailure ??= error));
+      this.waiting.push(table);
     }
+    this.startIndexBuilds();
     if (this.indexFailure) throw this.indexFailure;
   }
 
@@ -130,7 +134,7 @@ export class StagedTables {
    * the new table (an imported row wins over one with the same key).
    */
   async swap(): Promise<boolean> {
-    await this.indexing;
+    await this.indexesBuilt();
     for (const table of this.tables) {
       const [rows] = await this.admin.query(`SELECT 1 FROM ${quote(table)} LIMIT 1`);
       if ((rows as unknown[]).length) return false;
@@ -148,8 +152,12 @@ export class StagedTables {
   /** Stops every load and drops the staging tables: the targets stay as they were. */
   async discard(): Promise<void> {
     if (this.closed) return;
+    this.closed = true;
+    this.waiting.length = 0;
     for (const { loader } of this.loaders.values()) await loader.abort();
-    await this.indexing.catch(() => undefined);
+    // An index build of a table being dropped is not worth waiting for.
+    for (const thread of this.building.values()) await this.admin.query(`KILL QUERY ${Number(thread)}`).catch(() => undefined);
+    await this.indexesBuilt().catch(() => undefined);
     try {
       await this.admin.query(`DROP TABLE IF EXISTS ${this.tables.map((t) => quote(staged(t))).join(', ')}`);
     } finally {
@@ -167,11 +175,42 @@ export class StagedTables {
     }
   }
 
+  /**
+   * Starts waiting index builds, INDEX_BUILDS at a time: a build (one ALTER TABLE) runs on one
+   * thread of the server, and the loads have ended or are ending while they run.
+   */
+  private startIndexBuilds(): void {
+    while (this.building.size < INDEX_BUILDS && this.waiting.length && !this.closed) {
+      const table = this.waiting.shift()!;
+      const build: Promise<void> = this.addIndexes(table, (thread) => this.building.set(build, thread))
+        .catch((error) => void (this.indexFailure ??= error))
+        .finally(() => {
+          this.building.delete(build);
+          this.startIndexBuilds();
+        });
+      this.building.set(build, 0);
+    }
+  }
+
+  /** Waits until no index build runs or waits; throws the first that failed. */
+  private async indexesBuilt(): Promise<void> {
+    while (this.building.size) await Promise.all(this.building.keys());
+    if (this.indexFailure) throw this.indexFailure;
+  }
+
   /** All of a table's secondary indexes in one statement: one scan of the table, each index built by sorting. */
-  private async addIndexes(table: string): Promise<void> {
+  private async addIndexes(table: string, onThread: (thread: number) => void): Promise<void> {
     const secondary = this.keys.get(table) ?? [];
-    if (secondary.length && !this.closed) await this.admin.query(`ALTER TABLE ${quote(staged(table))} ${secondary.map((k) => `ADD ${k.definition}`).join(', ')}`);
-    this.options.onIndexed?.(table);
+    if (secondary.length) {
+      const connection = await connect(this.url);
+      try {
+        onThread(connection.threadId);
+        if (!this.closed) await connection.query(`ALTER TABLE ${quote(staged(table))} ${secondary.map((k) => `ADD ${k.definition}`).join(', ')}`);
+      } finally {
+        await connection.end().catch(() => undefined);
+      }
+    }
+    if (!this.closed) this.options.onIndexed?.(table);
   }
 
   private async carryOver(table: string): Promise<void> {
@@ -184,7 +223,6 @@ export class StagedTables {
   }
 
   private async close(): Promise<void> {
-    if (this.closed) return;
     this.closed = true;
     for (const { connection } of this.loaders.values()) await connection.end().catch(() => undefined);
     this.loaders.clear();
