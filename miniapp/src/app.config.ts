@@ -8,7 +8,8 @@ export default defineAppConfig({
   // what it needs and the main package stays under WeChat's 2 MB; scripts/check-size.mjs measures
   // it on its own. `verify` and the SMS rating page `rate` are public (no login). H5 routes:
   // /enterprise/pages/verify/index (the server redirects /v/<token> there with ?c=) and
-  // /enterprise/pages/rate/index (/r/<token> arrives with ?t=, /r without: the code box).
+  // /enterprise/pages/rate/index (/r/<token> arrives with ?t=, /r without: the code box). On H5 the
+  // server sends those links to enterprise.html, an entry with these pages alone (src/enterprise/h5/).
   // The supervision console (执法监督) is for desks: H5 only, so the WeChat build never carries it.
   subPackages: [
     { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index'] },

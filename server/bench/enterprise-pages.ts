@@ -6,7 +6,7 @@
  * the transfer floor of the bytes it loaded (bytes / bandwidth + one round trip per request on its
  * longest dependent chain; see page-load.ts). Targets: 3 s on Slow 3G, 1.5 s on Fast 3G.
  *
- *   npm run bench:enterprise-pages -w server -- [--runs 3]
+ *   npm run bench:enterprise-pages -w server -- [--runs 3] [--screenshots DIR]
  *
  * Needs DATABASE_URL (a user that may create databases), REDIS_URL and the H5 build
  * (`npm run build:h5 -w miniapp`, or H5_DIR); Chromium at CHROMIUM_PATH or /usr/bin/chromium.
@@ -21,6 +21,8 @@ import { loadPage, PROFILES, type PageLoad } from './page-load.js';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
+/** `--screenshots DIR`: also saves each page as shown, unthrottled, to look at. */
+const SCREENSHOTS = args.includes('--screenshots') ? args[args.indexOf('--screenshots') + 1] : null;
 const TARGET_MS: Record<string, number> = { 'Slow 3G': 3000, 'Fast 3G': 1500 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SHOP = buildCreditCode('92410202', 'MA000701');
@@ -72,6 +74,20 @@ try {
             `  (runs: ${loads.map((load) => Math.round(load.contentMs)).join(' / ')} ms)`,
         );
       }
+    }
+    if (SCREENSHOTS) {
+      // Tall enough for the whole page: the H5 pages scroll inside their own container.
+      const context = await browser.newContext({ viewport: { width: 375, height: 1400 }, isMobile: true, hasTouch: true });
+      for (const page of pages) {
+        const tab = await context.newPage();
+        await tab.goto(`${t.url}${page.path}`);
+        await tab.waitForSelector(page.selector);
+        await tab.waitForLoadState('networkidle');
+        const file = `${SCREENSHOTS}/${page.path.split('/')[1] || 'root'}${page.path.split('/').length > 2 ? '-token' : ''}.png`;
+        await tab.screenshot({ path: file });
+        console.log(`saved ${file}`);
+      }
+      await context.close();
     }
   } finally {
     await browser.close();
