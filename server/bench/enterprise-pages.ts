@@ -6,7 +6,7 @@
  * the transfer floor of the bytes it loaded (bytes / bandwidth + one round trip per request on its
  * longest dependent chain; see page-load.ts). Targets: 3 s on Slow 3G, 1.5 s on Fast 3G.
  *
- *   npm run bench:enterprise-pages -w server -- [--runs 3] [--screenshots DIR]
+ *   npm run bench:enterprise-pages -w server -- [--runs 3] [--screenshots DIR] [--full-app]
  *
  * Needs DATABASE_URL (a user that may create databases), REDIS_URL and the H5 build
  * (`npm run build:h5 -w miniapp`, or H5_DIR); Chromium at CHROMIUM_PATH or /usr/bin/chromium.
@@ -23,6 +23,7 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 3) || 3;
 /** `--screenshots DIR`: also saves each page as shown, unthrottled, to look at. */
 const SCREENSHOTS = args.includes('--screenshots') ? args[args.indexOf('--screenshots') + 1] : null;
+const FULL_APP = args.includes('--full-app');
 const TARGET_MS: Record<string, number> = { 'Slow 3G': 3000, 'Fast 3G': 1500 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SHOP = buildCreditCode('92410202', 'MA000701');
@@ -52,11 +53,18 @@ try {
   );
   await t.dataSource.query("INSERT INTO rating_invite_agencies (invite_id, inspection_id, agency_id, position) VALUES ('BINV', 'B1', 'A2', 0)");
 
-  const pages = [
-    { name: 'rating code box   /r', path: '/r', selector: '#rate-code input' },
-    { name: 'rating from SMS   /r/<token>', path: `/r/${RATING_TOKEN}`, selector: '#rate-form .rate-agency' },
-    { name: 'verification      /v/<code>', path: `/v/${code.body.token}`, selector: '#verify-status.verify--ok' },
-  ];
+  // --full-app: the same pages in the full H5 app (Taro), opened directly, for comparison.
+  const pages = FULL_APP
+    ? [
+        { name: 'full app: rating code box', path: '/h5/#/enterprise/pages/rate/index', selector: '#rate-code input' },
+        { name: 'full app: rating from SMS', path: `/h5/#/enterprise/pages/rate/index?t=${RATING_TOKEN}`, selector: '#rate-form .rate-agency' },
+        { name: 'full app: verification', path: `/h5/#/enterprise/pages/verify/index?c=${code.body.token}`, selector: '#verify-status.verify--ok' },
+      ]
+    : [
+        { name: 'rating code box   /r', path: '/r', selector: '#rate-code input' },
+        { name: 'rating from SMS   /r/<token>', path: `/r/${RATING_TOKEN}`, selector: '#rate-form .rate-agency' },
+        { name: 'verification      /v/<code>', path: `/v/${code.body.token}`, selector: '#verify-status.verify--ok' },
+      ];
 
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -83,7 +91,7 @@ try {
         await tab.goto(`${t.url}${page.path}`);
         await tab.waitForSelector(page.selector);
         await tab.waitForLoadState('networkidle');
-        const file = `${SCREENSHOTS}/${page.path.split('/')[1] || 'root'}${page.path.split('/').length > 2 ? '-token' : ''}.png`;
+        const file = `${SCREENSHOTS}/${page.name.replace(/[^A-Za-z]+/g, '-').replace(/^-|-$/g, '')}.png`;
         await tab.screenshot({ path: file });
         console.log(`saved ${file}`);
       }
