@@ -10,6 +10,8 @@ export default defineAppConfig({
   // /enterprise/pages/verify/index (the server redirects /v/<token> there with ?c=) and
   // /enterprise/pages/rate/index (/r/<token> arrives with ?t=, /r without: the code box), and the
   // penalty notice's supervision code /enterprise/pages/penalty/index (/p/<token> arrives with ?t=).
+  // On H5 the server sends those links to enterprise.html, an entry with these pages alone
+  // (src/enterprise/h5/).
   // The supervision console (执法监督) is for desks: H5 only, so the WeChat build never carries it.
   subPackages: [
     { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index', 'pages/penalty/index'] },

@@ -12,6 +12,7 @@ import { detectFlavour } from './infra/database/data-source.js';
 import { AllExceptionsFilter } from './infra/errors/all-exceptions.filter.js';
 import { codeForStatus } from './infra/errors/error-status.js';
 import { createValidationPipe } from './infra/errors/validation.js';
+import { cacheControlFor } from './infra/http/h5-files.js';
 import { useJsonBodies } from './infra/http/json-bodies.js';
 import { addSecurityHeaders, securityHeaders } from './infra/http/security-headers.js';
 import { registerRawUploads } from './modules/exchange/raw-upload.js';
@@ -61,7 +62,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.h5Dir) {
-    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/h5/', decorateReply: false, maxAge: '1h' });
+    // The build writes .br and .gz copies (miniapp/scripts/precompress.mjs): sent by Accept-Encoding, with
+    // Vary: Accept-Encoding, the file itself otherwise. Hashed files are kept for good, pages revalidated.
+    await app.register(fastifyStatic, {
+      root: config.h5Dir,
+      prefix: '/h5/',
+      decorateReply: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', cacheControlFor(path)),
+    });
     app.getHttpAdapter().getInstance().get('/', (_request, reply) => reply.redirect('/h5/'));
   }
   return app;

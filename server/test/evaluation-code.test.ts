@@ -93,7 +93,7 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
 
     const page = await t.app.inject({ method: 'GET', url: '/r' });
     expect(page.statusCode).toBe(302);
-    expect(page.headers.location).toBe('/h5/#/enterprise/pages/rate/index');
+    expect(page.headers.location).toBe('/h5/enterprise.html#/enterprise/pages/rate/index');
   });
 
   it('takes the code as a person types it and records the rating', async () => {

@@ -108,7 +108,7 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
   it('opens the rating page from the short link and shows the inspection, agency by agency, with officers', async () => {
     const redirect = await t.app.inject({ method: 'GET', url: `/r/${token}` });
     expect(redirect.statusCode).toBe(302);
-    expect(redirect.headers.location).toBe(`/h5/#/enterprise/pages/rate/index?t=${token}`);
+    expect(redirect.headers.location).toBe(`/h5/enterprise.html#/enterprise/pages/rate/index?t=${token}`);
     const view = await call(t.app, 'GET', `/api/ratings/invites/${token}`);
     expect(view.status).toBe(200);
     expect(view.body).toEqual({
