@@ -9,12 +9,13 @@ export default defineAppConfig({
   // it on its own. `verify` and the SMS rating page `rate` are public (no login). H5 routes:
   // /enterprise/pages/verify/index (the server redirects /v/<token> there with ?c=) and
   // /enterprise/pages/rate/index (/r/<token> arrives with ?t=, /r without: the code box), and the
-  // penalty notice's supervision code /enterprise/pages/penalty/index (/p/<token> arrives with ?t=).
+  // penalty notice's supervision code /enterprise/pages/penalty/index (/p/<token> arrives with ?t=),
+  // and the public random draws (双随机一公开) /enterprise/pages/draws/index.
   // On H5 the server sends those links to enterprise.html, an entry with these pages alone
   // (src/enterprise/h5/).
   // The supervision console (执法监督) is for desks: H5 only, so the WeChat build never carries it.
   subPackages: [
-    { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index', 'pages/penalty/index'] },
+    { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index', 'pages/penalty/index', 'pages/draws/index'] },
     ...(process.env.TARO_ENV === 'h5'
       ? [{ root: 'console', pages: ['pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index'] }]
       : []),

@@ -12,6 +12,8 @@ import '../../app.css';
 import type { ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseHashRoute } from '../../logic/hash-route';
+import DrawsPage from '../pages/draws/index';
+import drawsConfig from '../pages/draws/index.config';
 import PenaltyPage from '../pages/penalty/index';
 import penaltyConfig from '../pages/penalty/index.config';
 import RatePage from '../pages/rate/index';
@@ -25,6 +27,7 @@ const PAGES: Record<EnterpriseH5Page, { Page: ComponentType; title?: string }> =
   'enterprise/pages/verify/index': { Page: VerifyPage, title: verifyConfig.navigationBarTitleText },
   'enterprise/pages/rate/index': { Page: RatePage, title: rateConfig.navigationBarTitleText },
   'enterprise/pages/penalty/index': { Page: PenaltyPage, title: penaltyConfig.navigationBarTitleText },
+  'enterprise/pages/draws/index': { Page: DrawsPage, title: drawsConfig.navigationBarTitleText },
 };
 
 /**
