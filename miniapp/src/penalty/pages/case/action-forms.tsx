@@ -46,8 +46,8 @@ interface FormProps {
 export function ReasonForm({ view, action, onDone, onCancel }: FormProps & { action: 'close' | 'revoke' | 'change-cause' }) {
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const sending = useServerForm({ ...CAUSE_FIELD_LABELS });
   const words = REASON_WORDS[action]!;
+  const sending = useServerForm({ ...CAUSE_FIELD_LABELS, reason: words.label });
 
   const submit = async () => {
     let send: () => Promise<PenaltyCaseView>;
