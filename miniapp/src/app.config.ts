@@ -14,10 +14,21 @@ export default defineAppConfig({
   // On H5 the server sends those links to enterprise.html, an entry with these pages alone
   // (src/enterprise/h5/).
   // The supervision console (执法监督) is for desks: H5 only, so the WeChat build never carries it.
+  // Penalty cases (行政处罚) are a subpackage of their own: officers open them a few times a week,
+  // so the main package does not carry their forms.
   subPackages: [
     { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index', 'pages/penalty/index', 'pages/draws/index'] },
+    { root: 'penalty', pages: ['pages/cases/index', 'pages/case/index', 'pages/file/index'] },
     ...(process.env.TARO_ENV === 'h5'
-      ? [{ root: 'console', pages: ['pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index'] }]
+      ? [
+          {
+            root: 'console',
+            pages: [
+              'pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index',
+              'pages/reviews/index', 'pages/penalty-cases/index', 'pages/penalty-case/index',
+            ],
+          },
+        ]
       : []),
   ],
   // The check-in records where the officer stood when WeChat allows it; WeChat refuses getLocation

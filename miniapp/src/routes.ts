@@ -6,6 +6,13 @@ export const PLAN_NEW_PAGE = '/pages/plan-new/index';
 export const SCAN_PAGE = '/pages/scan/index';
 /** `?id=<planId>`: one agency's part of an inspection, on site. */
 export const INSPECTION_PAGE = '/pages/inspection/index';
+/**
+ * Penalty cases (行政处罚), in the `penalty` subpackage so the WeChat main package stays small:
+ * the agency's list, one case (`?id=<caseId>`), filing (`?inspectionId=<planId>` or `?flaggedCaseId=<id>`).
+ */
+export const PENALTY_CASES_PAGE = '/penalty/pages/cases/index';
+export const PENALTY_CASE_PAGE = '/penalty/pages/case/index';
+export const PENALTY_FILE_PAGE = '/penalty/pages/file/index';
 /** Public, in the `enterprise` subpackage; the server redirects /v/<token> to it on H5 (?c=<token>). */
 export const VERIFY_PAGE = '/enterprise/pages/verify/index';
 /**
@@ -19,3 +26,8 @@ export const CONSOLE_DASHBOARD_PAGE = '/console/pages/dashboard/index';
 export const CONSOLE_REPORT_PAGE = '/console/pages/report/index';
 /** The audit log of exports, for the discipline inspectors (纪检监察). */
 export const CONSOLE_AUDIT_PAGE = '/console/pages/audit/index';
+/** 法制审核: the legal reviews waiting (supervisors; agency admins their own agency's). */
+export const CONSOLE_REVIEWS_PAGE = '/console/pages/reviews/index';
+/** Penalty cases for desks, read-only (`?id=<caseId>` for one; a pending review is decided there). */
+export const CONSOLE_PENALTY_CASES_PAGE = '/console/pages/penalty-cases/index';
+export const CONSOLE_PENALTY_CASE_PAGE = '/console/pages/penalty-case/index';

@@ -1,6 +1,7 @@
 /*
- * The console's frame: a top bar with the pages (#nav-cases, #nav-dashboard, #nav-report; agency
- * admins also #nav-plans, discipline inspectors also #nav-audit), who is logged in (#console-user)
+ * The console's frame: a top bar with the pages (#nav-cases, #nav-penalty-cases, #nav-dashboard,
+ * #nav-report; supervisors and agency admins also #nav-reviews (法制审核); agency admins also
+ * #nav-plans, discipline inspectors also #nav-audit), who is logged in (#console-user)
  * and #console-logout. Pages render inside once `useDeskSession` has a desk role's session.
  */
 import { Text, View } from '@tarojs/components';
@@ -8,7 +9,17 @@ import Taro, { useLoad } from '@tarojs/taro';
 import type { SessionUser } from '@mashang/shared';
 import { useState, type PropsWithChildren } from 'react';
 import { isDeskRole, roleLabel } from '../../logic/roles';
-import { CONSOLE_AUDIT_PAGE, CONSOLE_CASES_PAGE, CONSOLE_DASHBOARD_PAGE, CONSOLE_REPORT_PAGE, HOME_PAGE, LOGIN_PAGE, PLANS_PAGE } from '../../routes';
+import {
+  CONSOLE_AUDIT_PAGE,
+  CONSOLE_CASES_PAGE,
+  CONSOLE_DASHBOARD_PAGE,
+  CONSOLE_PENALTY_CASES_PAGE,
+  CONSOLE_REPORT_PAGE,
+  CONSOLE_REVIEWS_PAGE,
+  HOME_PAGE,
+  LOGIN_PAGE,
+  PLANS_PAGE,
+} from '../../routes';
 import { currentSession, logout } from '../../services/auth';
 import '../console.css';
 
@@ -30,15 +41,21 @@ export function useDeskSession(): SessionUser | null {
   return user;
 }
 
-type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit';
+type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'reviews' | 'penalty-cases' | 'penalty-case';
 
-const TABS: { key: Tab; id: string; label: string; url: string; role?: SessionUser['role'] }[] = [
+const TABS: { key: Tab; id: string; label: string; url: string; roles?: SessionUser['role'][] }[] = [
   { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
+  // Legal review of major decisions: the supervisors, and an agency admin for its own agency.
+  { key: 'reviews', id: 'nav-reviews', label: '法制审核', url: CONSOLE_REVIEWS_PAGE, roles: ['supervisor', 'agency-admin'] },
+  { key: 'penalty-cases', id: 'nav-penalty-cases', label: '处罚案件', url: CONSOLE_PENALTY_CASES_PAGE },
   { key: 'dashboard', id: 'nav-dashboard', label: '执法监测', url: CONSOLE_DASHBOARD_PAGE },
   { key: 'report', id: 'nav-report', label: '研判报告', url: CONSOLE_REPORT_PAGE },
   // Only the discipline inspectors read the audit log.
-  { key: 'audit', id: 'nav-audit', label: '审计日志', url: CONSOLE_AUDIT_PAGE, role: 'discipline' },
+  { key: 'audit', id: 'nav-audit', label: '审计日志', url: CONSOLE_AUDIT_PAGE, roles: ['discipline'] },
 ];
+
+/** The tab a page lights up: a case page its list's. */
+const LIT: Partial<Record<Tab, Tab>> = { case: 'cases', 'penalty-case': 'penalty-cases' };
 
 export function ConsoleShell({ user, tab, children }: PropsWithChildren<{ user: SessionUser | null; tab: Tab }>) {
   return (
@@ -46,11 +63,11 @@ export function ConsoleShell({ user, tab, children }: PropsWithChildren<{ user: 
       <View className='console__bar'>
         <Text className='console__brand'>码上入企 · 执法监督</Text>
         <View className='console__nav'>
-          {TABS.filter((t) => !t.role || t.role === user?.role).map((t) => (
+          {TABS.filter((t) => !t.roles || (user && t.roles.includes(user.role))).map((t) => (
             <Text
               key={t.key}
               id={t.id}
-              className={`console__tab${t.key === tab || (tab === 'case' && t.key === 'cases') ? ' console__tab--on' : ''}`}
+              className={`console__tab${t.key === (LIT[tab] ?? tab) ? ' console__tab--on' : ''}`}
               onClick={() => void Taro.reLaunch({ url: t.url })}
             >
               {t.label}

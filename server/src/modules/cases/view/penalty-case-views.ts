@@ -58,7 +58,7 @@ export class PenaltyCaseViews {
       creditCode: c.creditCode, enterpriseName: enterpriseNames.get(c.creditCode) ?? c.creditCode, inspectionId: c.inspectionId,
       flaggedCaseId: c.flaggedCaseId, cause: c.cause, causeName: benchmark?.name ?? c.cause, facts: c.facts, legalBasis: c.legalBasis,
       officers: officerIds.map((o) => ({ id: o, name: officerNames.get(o) ?? o })),
-      factors: (benchmark?.factors ?? []).map((f) => ({ ...f, ticked: ticked.has(f.id) })),
+      factors: (benchmark?.factors ?? []).map((f) => ({ ...f, ticked: ticked.has(f.id) })), bands: benchmark?.bands ?? [], ranges: benchmark?.ranges ?? null,
       points: c.points, level: noticed && isDiscretionLevel(c.discretionLevel) ? c.discretionLevel : null,
       range: c.rangeMin !== null && c.rangeMax !== null ? { min: c.rangeMin, max: c.rangeMax } : null,
       proposedFine: c.proposedFine, outsideRangeReason: c.outsideRangeReason, filedAt: c.filedAt.toISOString(), notifiedAt: iso(c.notifiedAt),
