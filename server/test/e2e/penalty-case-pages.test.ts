@@ -16,8 +16,9 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
 
 /**
  * The penalty case pages in Chromium: an officer on a phone files a case from an inspection whose result
- * is 立案, notices it while the level and range follow the ticked factors, decides a major fine after the
- * party's statement, and the supervisor at a desk approves it from the legal review queue.
+ * is 立案, notices it while the level and range follow the ticked factors; the party objects and states its
+ * case by the notice's supervision code on its phone and the supervisor sees the objection in the console;
+ * the officer decides a major fine, and the supervisor at a desk approves it from the legal review queue.
  */
 describe('penalty case pages in a real browser: file, notice, decide, legal review', () => {
   let t: TestApp;
@@ -127,8 +128,38 @@ describe('penalty case pages in a real browser: file, notice, decide, legal revi
     expect(await refusal.locator('.refusal__message').textContent()).toBe('当事人陈述申辩期尚未届满');
     expect(await refusal.locator('.refusal__remedy').textContent()).toContain('当事人提出陈述申辩后');
 
-    // The party states its case by the supervision code (written here as the code page would).
-    await t.dataSource.query("INSERT INTO party_submissions (id, case_id, kind, text, at) VALUES (UUID(), ?, 'statement', '我店已补建进货台账，请求从轻处罚', NOW(3))", [caseId]);
+    // The party opens the notice's supervision code on its own phone, objects to the discretion and states its case.
+    const codeToken = (await text(officer, '#pc-code-url')).split('/p/')[1];
+    const partyPhone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const party = await partyPhone.newPage();
+    party.on('pageerror', (error) => pageErrors.push(error.message));
+    await party.goto(`${t.url}/p/${codeToken}`);
+    await party.waitForSelector('#penalty-status.penalty--ok');
+    expect(await party.locator('#penalty-case-no').textContent()).toBe(caseId);
+    const submit = async (kind: string, words: string) => {
+      await party.locator(`.penalty-action[data-kind="${kind}"]`).click();
+      await party.locator('#penalty-text textarea').fill(words);
+      await party.click('#penalty-next');
+      await party.waitForSelector('#penalty-confirm');
+      await party.click('#penalty-send');
+      await party.waitForSelector('#penalty-done');
+    };
+    await submit('objection', '本店系初次违法，不应勾选“有违法所得”，裁量过重');
+    await submit('statement', '我店已补建进货台账，请求从轻处罚');
+    await partyPhone.close();
+
+    // The supervisor sees the objection at once, in the console's queue under 处罚异议, linked to the case.
+    const objectionDesk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const overseer = await objectionDesk.newPage();
+    overseer.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(overseer, 'supervisor');
+    await overseer.goto(`${t.url}/h5/#/console/pages/cases/index`);
+    await overseer.click('#filter-source-objection');
+    const objectionRow = overseer.locator('.case-row', { hasText: caseId });
+    await objectionRow.waitFor();
+    expect(await objectionRow.textContent()).toContain('提出异议');
+    await objectionDesk.close();
+
     await officer.reload();
     await officer.locator('#pc-submissions .pc-submission[data-kind="statement"]').waitFor();
     expect(await text(officer, '#pc-submissions')).toContain('我店已补建进货台账，请求从轻处罚');
@@ -170,9 +201,9 @@ describe('penalty case pages in a real browser: file, notice, decide, legal revi
     await stageIs(officer, '#pc-stage', '已作出处罚决定');
     expect(await text(officer, '#pc-fine')).toBe('决定：罚款 60,000 元（重大执法决定）');
     expect(await officer.locator('#pc-actions [id^="pc-action-"]').evaluateAll((buttons) => buttons.map((b) => b.id))).toEqual(['pc-action-close']);
-    await officer.locator('#pc-trail .case-trail__entry').nth(4).waitFor();
+    await officer.locator('#pc-trail .case-trail__entry').nth(6).waitFor();
     const steps = await officer.locator('#pc-trail .case-trail__kind').allTextContents();
-    expect(steps).toEqual(['立案', '行政处罚告知', '提请法制审核', '法制审核', '作出处罚决定']);
+    expect(steps).toEqual(['立案', '行政处罚告知', '当事人陈述申辩/听证/异议', '当事人陈述申辩/听证/异议', '提请法制审核', '法制审核', '作出处罚决定']);
     const trail = await text(officer, '#pc-trail');
     expect(trail).toContain('审核通过：事实清楚，证据确凿');
     expect(trail).not.toMatch(/case-filed|review-decided|[{}"]/);
