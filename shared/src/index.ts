@@ -16,3 +16,7 @@ export * from './refusal-rules.js';
 export * from './exchange-records.js';
 export * from './audit.js';
 export * from './penalty-workflow.js';
+export * from './discretion-benchmark-rules.js';
+export * from './discretion-benchmarks.js';
+export * from './penalty-reports.js';
+export * from './warning-report.js';

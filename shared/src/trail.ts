@@ -11,7 +11,8 @@ import {
 export type TrailKind =
   | 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone'
   | 'checked-in' | 'finding' | 'document' | 'finished'
-  | 'invited' | 'rated' | 'flagged' | 'code-overdue';
+  | 'invited' | 'rated' | 'flagged' | 'code-overdue'
+  | 'benchmark-changed';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -28,6 +29,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'rated', label: '企业评价' },
   { value: 'flagged', label: '监督立案' },
   { value: 'code-overdue', label: '逾期未补码' },
+  // Not an inspection's step: a clause's discretion benchmark has a chain of its own (`benchmark:<clause>`).
+  { value: 'benchmark-changed', label: '修改裁量基准' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {
