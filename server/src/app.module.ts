@@ -9,6 +9,7 @@ import { QueuesModule } from './infra/queues/queues.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { DiscretionModule, PenaltyReportsModule } from './modules/cases/index.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -37,6 +38,8 @@ export class AppModule {
         SupervisionModule,
         AnalyticsModule,
         EvaluationModule,
+        DiscretionModule,
+        PenaltyReportsModule,
       ],
     };
   }
