@@ -53,6 +53,7 @@ describe('report period', () => {
     expect(reportPeriod(undefined, undefined, '2026-05-17').period).toEqual({ from: '2026-01-01', to: '2026-05-17' });
     expect(reportPeriod(undefined, '2025-03-31', '2026-05-17').period).toEqual({ from: '2025-01-01', to: '2025-03-31' });
     expect(reportPeriod('2026-02-30', 'x', '2026-05-17').problems.map((p) => p.field)).toEqual(['from', 'to']);
+    expect(reportPeriod(undefined, '9999-12-31', '2026-05-17').problems).toEqual([{ field: 'to', reason: '须在 1900 年至 2999 年之间' }]);
     expect(reportPeriod('2026-06-01', '2026-05-01', '2026-05-17').problems).toEqual([{ field: 'from', reason: '起始日期不能晚于截止日期 2026-05-01' }]);
   });
 });

@@ -8,6 +8,7 @@ export function reportPeriod(from: string | undefined, to: string | undefined, t
   const problems: FieldError[] = [];
   for (const [field, value] of [['from', from], ['to', to]] as const) {
     if (value !== undefined && !isCalendarDate(value)) problems.push({ field, reason: '须为有效日期 YYYY-MM-DD' });
+    else if (value !== undefined && (value < '1900-01-01' || value > '2999-12-31')) problems.push({ field, reason: '须在 1900 年至 2999 年之间' });
   }
   if (problems.length) return { period: null, problems };
   const end = to ?? today;
