@@ -13,7 +13,13 @@ export default defineAppConfig({
   subPackages: [
     { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index'] },
     ...(process.env.TARO_ENV === 'h5'
-      ? [{ root: 'console', pages: ['pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index'] }]
+      ? [{
+          root: 'console',
+          pages: [
+            'pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index',
+            'pages/benchmarks/index', 'pages/benchmark/index', 'pages/disputed/index', 'pages/warning/index',
+          ],
+        }]
       : []),
   ],
   // The check-in records where the officer stood when WeChat allows it; WeChat refuses getLocation

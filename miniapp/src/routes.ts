@@ -19,3 +19,10 @@ export const CONSOLE_DASHBOARD_PAGE = '/console/pages/dashboard/index';
 export const CONSOLE_REPORT_PAGE = '/console/pages/report/index';
 /** The audit log of exports, for the discipline inspectors (纪检监察). */
 export const CONSOLE_AUDIT_PAGE = '/console/pages/audit/index';
+/** 裁量基准: the list (search, import, export) and one clause's editor with its history (`?clause=<code>`; none: a new clause). */
+export const CONSOLE_BENCHMARKS_PAGE = '/console/pages/benchmarks/index';
+export const CONSOLE_BENCHMARK_PAGE = '/console/pages/benchmark/index';
+/** 争议条款: clauses whose discretion draws objections. */
+export const CONSOLE_DISPUTED_PAGE = '/console/pages/disputed/index';
+/** 高发违法行为预警报告 (yearly). */
+export const CONSOLE_WARNING_PAGE = '/console/pages/warning/index';

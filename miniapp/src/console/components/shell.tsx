@@ -1,5 +1,6 @@
 /*
- * The console's frame: a top bar with the pages (#nav-cases, #nav-dashboard, #nav-report; agency
+ * The console's frame: a top bar with the pages (#nav-cases, #nav-dashboard, #nav-report,
+ * #nav-benchmarks, #nav-disputed; supervisors and discipline inspectors also #nav-warning; agency
  * admins also #nav-plans, discipline inspectors also #nav-audit), who is logged in (#console-user)
  * and #console-logout. Pages render inside once `useDeskSession` has a desk role's session.
  */
@@ -8,7 +9,10 @@ import Taro, { useLoad } from '@tarojs/taro';
 import type { SessionUser } from '@mashang/shared';
 import { useState, type PropsWithChildren } from 'react';
 import { isDeskRole, roleLabel } from '../../logic/roles';
-import { CONSOLE_AUDIT_PAGE, CONSOLE_CASES_PAGE, CONSOLE_DASHBOARD_PAGE, CONSOLE_REPORT_PAGE, HOME_PAGE, LOGIN_PAGE, PLANS_PAGE } from '../../routes';
+import {
+  CONSOLE_AUDIT_PAGE, CONSOLE_BENCHMARKS_PAGE, CONSOLE_CASES_PAGE, CONSOLE_DASHBOARD_PAGE, CONSOLE_DISPUTED_PAGE, CONSOLE_REPORT_PAGE, CONSOLE_WARNING_PAGE,
+  HOME_PAGE, LOGIN_PAGE, PLANS_PAGE,
+} from '../../routes';
 import { currentSession, logout } from '../../services/auth';
 import '../console.css';
 
@@ -30,14 +34,17 @@ export function useDeskSession(): SessionUser | null {
   return user;
 }
 
-type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit';
+type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'benchmarks' | 'disputed' | 'warning';
 
-const TABS: { key: Tab; id: string; label: string; url: string; role?: SessionUser['role'] }[] = [
+const TABS: { key: Tab; id: string; label: string; url: string; roles?: SessionUser['role'][] }[] = [
   { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
   { key: 'dashboard', id: 'nav-dashboard', label: '执法监测', url: CONSOLE_DASHBOARD_PAGE },
   { key: 'report', id: 'nav-report', label: '研判报告', url: CONSOLE_REPORT_PAGE },
+  { key: 'warning', id: 'nav-warning', label: '预警报告', url: CONSOLE_WARNING_PAGE, roles: ['supervisor', 'discipline'] },
+  { key: 'benchmarks', id: 'nav-benchmarks', label: '裁量基准', url: CONSOLE_BENCHMARKS_PAGE },
+  { key: 'disputed', id: 'nav-disputed', label: '争议条款', url: CONSOLE_DISPUTED_PAGE },
   // Only the discipline inspectors read the audit log.
-  { key: 'audit', id: 'nav-audit', label: '审计日志', url: CONSOLE_AUDIT_PAGE, role: 'discipline' },
+  { key: 'audit', id: 'nav-audit', label: '审计日志', url: CONSOLE_AUDIT_PAGE, roles: ['discipline'] },
 ];
 
 export function ConsoleShell({ user, tab, children }: PropsWithChildren<{ user: SessionUser | null; tab: Tab }>) {
@@ -46,7 +53,7 @@ export function ConsoleShell({ user, tab, children }: PropsWithChildren<{ user: 
       <View className='console__bar'>
         <Text className='console__brand'>码上入企 · 执法监督</Text>
         <View className='console__nav'>
-          {TABS.filter((t) => !t.role || t.role === user?.role).map((t) => (
+          {TABS.filter((t) => !t.roles || (user && t.roles.includes(user.role))).map((t) => (
             <Text
               key={t.key}
               id={t.id}

@@ -1,4 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assessDiscretion } from './assess-discretion.js';
 import { benchmarkLine, parseBenchmarkLines, problemText } from './benchmark-lines.js';
+
+const SPEC = join(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/spec/discretion-benchmark.md');
 
 const record = (clause: string, patch: Record<string, unknown> = {}) => JSON.stringify({
   clause,
@@ -48,5 +54,16 @@ describe('benchmark JSON Lines', () => {
     expect(line).not.toContain('extra');
     expect(parseBenchmarkLines(line).benchmarks).toEqual([benchmark]);
     expect(benchmarkLine(parseBenchmarkLines(line).benchmarks[0])).toBe(line);
+  });
+
+  it('reads the specification’s example as it says', () => {
+    const example = /```json\n([\s\S]*?)```/.exec(readFileSync(SPEC, 'utf8'))![1].split('\n').map((l) => l.trim()).join('');
+    const parsed = parseBenchmarkLines(example);
+    expect(parsed.problems).toEqual([]);
+    const [b] = parsed.benchmarks;
+    expect(benchmarkLine(b)).toBe(`${example}\n`);
+    expect(assessDiscretion(b, ['first-offence', 'cooperation'])).toEqual({ points: -3, level: 'light', range: { min: 250_000, max: 1_250_000 } });
+    expect(assessDiscretion(b, ['illegal-gains', 'harm']).level).toBe('severe');
+    expect(assessDiscretion(b, []).level).toBe('general');
   });
 });
