@@ -184,7 +184,10 @@ async function main(): Promise<void> {
       case 'warning': {
         const report = await violationWarningReport(rowSource(dataSource), Number(option(args, '--year')));
         writeFileSync(resolve(out!), `${JSON.stringify(report, null, 2)}\n`);
-        if (args.includes('--store')) await new WarningReportRepository(dataSource).save(report, CLI_ACTOR, new Date());
+        if (args.includes('--store')) {
+          await new WarningReportRepository(dataSource).save(report, CLI_ACTOR, new Date());
+          process.stdout.write(`stored as the report of ${report.year}\n`);
+        }
         process.stdout.write(`warning report ${report.year}: ${report.totalCases} case(s), ${report.top.filter((c) => c.warning).length} warning(s) written to ${resolve(out!)}\n`);
         break;
       }
