@@ -158,6 +158,7 @@ describe('the console’s penalty pages in a real browser', () => {
     await nav('warning');
     await desk.waitForSelector(`.warning-year[data-year="${LAST_YEAR}"]`, { timeout: 15_000 });
     await desk.waitForSelector('#warning-chart[data-ready="true"] canvas', { timeout: 15_000 });
+    await desk.waitForSelector('#warning-industry-chart[data-ready="true"] canvas', { timeout: 15_000 });
     expect(await desk.locator('#warning-status').textContent()).toContain('即时统计');
     expect(await desk.locator('#warning-table-0 .warning-row').allTextContents()).toEqual([
       expect.stringContaining('未按规定建立并遵守进货查验记录制度'), expect.stringContaining('不执行明码标价规定'),

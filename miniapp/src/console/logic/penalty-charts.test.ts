@@ -1,6 +1,6 @@
 import type { DisputedClausesReport, ViolationWarningReport } from '@mashang/shared';
 import { COLORS } from '../../styles/tokens';
-import { disputedChartOption, warningChartOption } from './penalty-charts';
+import { disputedChartOption, industryChartOption, warningChartOption } from './penalty-charts';
 import { periodProblem, PERIOD_PRESETS, warningYears } from './report-periods';
 
 const clause = (code: string, name: string | null, rate: number, disputed: boolean) => ({ clause: code, name, cases: 10, objectedCases: rate * 10, objections: rate * 10, upheld: 0, pending: 0, rate, disputed, suggestion: null });
@@ -21,6 +21,13 @@ describe('penalty report charts', () => {
     expect(option.series.map((s: { name: string }) => s.name)).toEqual(['2025年', '2024年']);
     expect(option.series[0].data[1]).toEqual({ value: 12, itemStyle: { color: COLORS.danger } });
     expect(option.series[1].data).toEqual([6, 8]);
+  });
+
+  it('draws the ten industries with most cases, largest on top', () => {
+    const byIndustry = Array.from({ length: 12 }, (_, i) => ({ key: `行业${i}`, cases: 12 - i, causes: [] }));
+    const option = industryChartOption({ byIndustry } as unknown as ViolationWarningReport) as any;
+    expect(option.yAxis.data).toEqual(['行业9', '行业8', '行业7', '行业6', '行业5', '行业4', '行业3', '行业2', '行业1', '行业0']);
+    expect(option.series[0].data[9]).toBe(12);
   });
 });
 

@@ -42,3 +42,15 @@ export function warningChartOption(report: ViolationWarningReport): ChartOption 
     ],
   };
 }
+
+/** The year's cases per industry, the ten largest, largest on top. */
+export function industryChartOption(report: ViolationWarningReport): ChartOption {
+  const groups = report.byIndustry.slice(0, 10).reverse();
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 120, right: 24, top: 16, bottom: 24 },
+    yAxis: { type: 'category', data: groups.map((g) => g.key), axisLabel: { width: 110, overflow: 'truncate' } },
+    xAxis: { type: 'value' },
+    series: [{ name: '案件数', type: 'bar', data: groups.map((g) => g.cases), itemStyle: { color: COLORS.primary } }],
+  };
+}

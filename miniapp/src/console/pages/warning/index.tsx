@@ -3,7 +3,7 @@
  * with warnings, by industry and by region; the report written for the year (each January, or on a
  * supervisor's request) or, before that, computed on the spot; an Excel export. Ids for browser
  * tests: .warning-year[data-year], #warning-status, #warning-generate, #warning-kpis,
- * #warning-chart (.chart, data-ready="true" once drawn), #warning-table-<0|1|2> with
+ * #warning-chart and #warning-industry-chart (.chart, data-ready="true" once drawn), #warning-table-<0|1|2> with
  * .warning-row, #warning-export, #warning-error.
  */
 import { Text, View } from '@tarojs/components';
@@ -18,7 +18,7 @@ import {
 } from '@mashang/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../../logic/api-error';
-import { warningChartOption } from '../../logic/penalty-charts';
+import { industryChartOption, warningChartOption } from '../../logic/penalty-charts';
 import { warningYears } from '../../logic/report-periods';
 import { exportWarningReport, requestWarningReport, warningReport, warningYearList } from '../../services/penalties';
 import { Chart } from '../../components/chart';
@@ -40,6 +40,7 @@ export default function WarningPage() {
   const [exporting, setExporting] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const chart = useMemo(() => (report?.top.length ? warningChartOption(report) : null), [report]);
+  const industryChart = useMemo(() => (report?.byIndustry.length ? industryChartOption(report) : null), [report]);
   const item = items.find((i) => i.year === year);
 
   const loadYears = () => warningYearList().then((list) => {
@@ -142,6 +143,11 @@ export default function WarningPage() {
           <Panel title={`${report.year}年案件数前 ${report.thresholds.top} 位的违法行为（与上年对比）`}>
             {chart ? <Chart id='warning-chart' option={chart} height={Math.max(240, report.top.length * 36 + 60)} /> : <Text className='console__muted'>该年度没有立案</Text>}
           </Panel>
+          {industryChart && (
+            <Panel title={`${report.year}年各行业立案数（前 10 个行业）`}>
+              <Chart id='warning-industry-chart' option={industryChart} height={Math.max(200, Math.min(report.byIndustry.length, 10) * 32 + 50)} />
+            </Panel>
+          )}
           {warningTables(report).map((table, t) => {
             const style = { '--cols': String(table.header.length) } as Record<string, string>;
             return (
