@@ -37,7 +37,7 @@ async function inspectWithViolation(api, token, me, colleague, candidates, itemI
 export async function setUpDemoPenalties(api, log, { officer1, supervisor, itemIds, candidates }) {
   const me = (await api('GET', '/api/auth/me', { token: officer1 })).body;
   const colleague = me?.officerId ? await colleagueOf(api, officer1, me) : null;
-  const benchmarks = (await api('GET', '/api/discretion-benchmarks', { token: supervisor })).body;
+  const benchmarks = (await api('GET', '/api/discretion-benchmarks?page=1&pageSize=100', { token: supervisor })).body;
   const list = Array.isArray(benchmarks) ? benchmarks : benchmarks?.items ?? [];
   const benchmark = list.find((b) => b.clause === 'FSL-126') ?? list[0];
   // The heaviest of the market clauses, so its severe fine is a major decision.

@@ -26,6 +26,7 @@ export default defineAppConfig({
             pages: [
               'pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index',
               'pages/reviews/index', 'pages/penalty-cases/index', 'pages/penalty-case/index',
+              'pages/benchmarks/index', 'pages/benchmark/index', 'pages/disputed/index', 'pages/warning/index',
             ],
           },
         ]

@@ -31,3 +31,10 @@ export const CONSOLE_REVIEWS_PAGE = '/console/pages/reviews/index';
 /** Penalty cases for desks, read-only (`?id=<caseId>` for one; a pending review is decided there). */
 export const CONSOLE_PENALTY_CASES_PAGE = '/console/pages/penalty-cases/index';
 export const CONSOLE_PENALTY_CASE_PAGE = '/console/pages/penalty-case/index';
+/** 裁量基准: the list (search, import, export) and one clause's editor with its history (`?clause=<code>`; none: a new clause). */
+export const CONSOLE_BENCHMARKS_PAGE = '/console/pages/benchmarks/index';
+export const CONSOLE_BENCHMARK_PAGE = '/console/pages/benchmark/index';
+/** 争议条款: clauses whose discretion draws objections. */
+export const CONSOLE_DISPUTED_PAGE = '/console/pages/disputed/index';
+/** 高发违法行为预警报告 (yearly). */
+export const CONSOLE_WARNING_PAGE = '/console/pages/warning/index';

@@ -10,6 +10,7 @@ import { RedisModule } from './infra/redis/redis.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DrawsModule } from './modules/draws/index.js';
+import { DiscretionModule, PenaltyReportsModule } from './modules/cases/index.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -39,6 +40,8 @@ export class AppModule {
         AnalyticsModule,
         EvaluationModule,
         DrawsModule,
+        DiscretionModule,
+        PenaltyReportsModule,
       ],
     };
   }

@@ -11,13 +11,14 @@
  * enterprise's rating token, 403 or 404 with a login). Give cross-agency reads their own probe on the other agency's record, and lists a
  * `check` that every row belongs to the caller's agency.
  */
-import { buildCreditCode, shanghaiDate } from '@mashang/shared';
+import { buildCreditCode, shanghaiDate, type DiscretionBenchmark } from '@mashang/shared';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../src/infra/redis/redis.module.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
+import { BenchmarkWriter } from '../src/modules/cases/index.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
@@ -61,6 +62,14 @@ const ownAgencyOnly = (field: string) => (who: Who, body: any) => {
   const rows: Record<string, unknown>[] = Array.isArray(body) ? body : body.items;
   expect(rows.length).toBeGreaterThan(0);
   if (OWN_AGENCY[who]) expect([...new Set(rows.map((r) => r[field]))]).toEqual([OWN_AGENCY[who]]);
+};
+
+/** A discretion benchmark (the fixture's FSL-126 and what the edit and import probes send). */
+const AUTHZ_BENCHMARK: Omit<DiscretionBenchmark, 'clause'> = {
+  name: '未按规定建立并遵守进货查验记录制度', legalBasis: '《中华人民共和国食品安全法》第一百二十六条',
+  factors: [{ id: 'first-offence', label: '初次违法', points: -2 }],
+  bands: [{ level: 'light', minPoints: -20 }, { level: 'general', minPoints: 0 }, { level: 'severe', minPoints: 5 }],
+  ranges: { light: { min: 250_000, max: 1_250_000 }, general: { min: 1_250_000, max: 3_500_000 }, severe: { min: 3_500_000, max: 7_500_000 } },
 };
 
 /** Ids the fixture makes, for checks (filled in beforeAll). */
@@ -255,7 +264,31 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'export', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}/findings/export`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
   ],
   'GET /api/anomaly/reports/:asOf/file': [{ name: 'report file', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}/file`, expect: { supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/anomaly/warnings': [{ name: 'early-warning years', path: '/api/anomaly/warnings', expect: { supervisor: 'ok', discipline: 'ok' } }],
   'GET /api/anomaly/warnings/:year': [{ name: 'early warning', path: '/api/anomaly/warnings/2025', expect: { supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/anomaly/warnings/:year': [{ name: 'write a year', path: '/api/anomaly/warnings/2025', body: {}, expect: { supervisor: 'ok' } }],
+  'GET /api/anomaly/warnings/:year/export': [{ name: 'early warning as Excel', path: '/api/anomaly/warnings/2025/export', expect: { supervisor: 'ok', discipline: 'ok' } }],
+
+  // ---- discretion benchmarks (裁量基准): kept by supervisors; read by the desks, and by officers (not their history or the file)
+  'GET /api/discretion-benchmarks': [{ name: 'list', path: '/api/discretion-benchmarks', expect: every('ok'), check: (_, body) => expect(body.items.length).toBeGreaterThan(0) }],
+  'GET /api/discretion-benchmarks/:clause': [{ name: 'one clause', path: '/api/discretion-benchmarks/FSL-126', expect: every('ok') }],
+  'PUT /api/discretion-benchmarks/:clause': [{ name: 'edit', path: '/api/discretion-benchmarks/FSL-126', body: AUTHZ_BENCHMARK, expect: { supervisor: 'ok' } }],
+  'GET /api/discretion-benchmarks/:clause/history': [{ name: 'history', path: '/api/discretion-benchmarks/FSL-126/history', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/discretion-benchmarks/export': [{ name: 'JSON Lines', path: '/api/discretion-benchmarks/export', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/discretion-benchmarks/import': [{
+    name: 'import a line', path: '/api/discretion-benchmarks/import', body: `${JSON.stringify({ clause: 'PRL-42', ...AUTHZ_BENCHMARK })}\n`,
+    headers: { 'content-type': 'application/x-ndjson' }, expect: { supervisor: 'ok' },
+  }],
+
+  // ---- penalty reports: supervisors and discipline every agency (or one), an agency admin its own
+  'GET /api/penalty-reports/disputed-clauses': [
+    { name: 'disputed clauses', path: '/api/penalty-reports/disputed-clauses', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' }, check: (who, body) => expect(body.agencyId).toBe(OWN_AGENCY[who] ?? null) },
+    { name: 'another agency asked for', path: '/api/penalty-reports/disputed-clauses?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' }, check: (_, body) => expect(body.agencyId).toBe('A2') },
+  ],
+  'GET /api/penalty-reports/disputed-clauses/export': [
+    { name: 'as Excel', path: '/api/penalty-reports/disputed-clauses/export', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'another agency as Excel', path: '/api/penalty-reports/disputed-clauses/export?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
 
   // ---- SMS ratings (企业评): the enterprise's link is its credential
   'GET /api/ratings/invites': [{ name: 'invites', path: '/api/ratings/invites', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
@@ -459,6 +492,7 @@ describe('authorization matrix: every route × every caller', () => {
     const attachment = await call(t.app, 'POST', `/api/supervision/cases/${ids.caseA2}/attachments`, { token: tokens.supervisor, body: { name: '笔录.txt', mime: 'text/plain', content: Buffer.from('笔录').toString('base64') } });
     ids.attachmentA2 = attachment.body.id;
     ids.import = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+    await BenchmarkWriter.on(ds).save([{ clause: 'FSL-126', ...structuredClone(AUTHZ_BENCHMARK) }], 'cli', 'import');
     ids.emptyImport = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
 
     // The enterprise of X1 got an SMS link to rate it (its rating raised caseA1).

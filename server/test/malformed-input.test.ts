@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { QueueName } from '../src/infra/queues/queues.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
+import { BenchmarkWriter } from '../src/modules/cases/index.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { malformedCases, operationsOf, seededRandom, shuffled, urlOf, type MalformedCase, type OpenApiDocument, type Operation } from './support/malformed-input.js';
@@ -111,6 +112,12 @@ describe('malformed input over every operation of the OpenAPI document', () => {
     await call(t.app, 'POST', '/api/joint-scenarios', { token: tokens.supervisor, body: { id: 'catering', name: '餐饮店联合检查', industries: ['catering'], agencyIds: ['A1', 'A2'] } });
     ids.attachment = (await call(t.app, 'POST', `/api/supervision/cases/${ids.caseA1}/attachments`, { token: tokens.supervisor, body: { name: '笔录.txt', mime: 'text/plain', content: Buffer.from('笔录').toString('base64') } })).body.id;
     ids.import = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+    await BenchmarkWriter.on(ds).save([{
+      clause: 'FSL-126', name: '未按规定建立并遵守进货查验记录制度', legalBasis: '《中华人民共和国食品安全法》第一百二十六条',
+      factors: [{ id: 'first-offence', label: '初次违法', points: -2 }],
+      bands: [{ level: 'light', minPoints: -20 }, { level: 'general', minPoints: 0 }, { level: 'severe', minPoints: 5 }],
+      ranges: { light: { min: 250_000, max: 1_250_000 }, general: { min: 1_250_000, max: 3_500_000 }, severe: { min: 3_500_000, max: 7_500_000 } },
+    }], 'cli', 'import');
 
     await ds.query(
       "INSERT INTO rating_invites (id, group_id, credit_code, phone_cipher, mode, token_hash, code_hash, inspection_date, created_at, expires_at) VALUES ('INV1', 'G1', ?, NULL, 'link', ?, NULL, ?, NOW(), NOW() + INTERVAL 7 DAY)",
@@ -158,6 +165,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       if (name === 'creditCode') return SHOP;
       if (name === 'asOf') return inDays(-1);
       if (name === 'year') return '2025';
+      if (name === 'clause') return 'FSL-126';
       if (name === 'kind') return 'agencies';
       if (name === 'table') return 'cases';
       if (name === 'attachmentId') return ids.attachment;
@@ -227,7 +235,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
   }
 
   it('refuses a page past the last one on every paged list with 400 naming the field (it reached SQL as OFFSET 2e+21)', async () => {
-    const paged = ['/api/registry/agencies', '/api/registry/officers', '/api/registry/items', '/api/registry/enterprises', '/api/plans', '/api/reviews', '/api/anomaly/runs', `/api/anomaly/reports/${inDays(-1)}/findings`, '/api/ratings/invites'];
+    const paged = ['/api/registry/agencies', '/api/registry/officers', '/api/registry/items', '/api/registry/enterprises', '/api/plans', '/api/reviews', '/api/anomaly/runs', `/api/anomaly/reports/${inDays(-1)}/findings`, '/api/ratings/invites', '/api/discretion-benchmarks'];
     for (const path of paged) {
       for (const page of ['99999999999999999999', '1e21', '100001']) {
         const answer = await call(t.app, 'GET', `${path}?page=${page}`, { token: tokens.supervisor });

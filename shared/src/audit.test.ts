@@ -8,6 +8,8 @@ describe('audit vocabulary', () => {
     expect(auditResourceLabel(AUDIT_RESOURCES.anomalyFindings('2026-11-20'))).toBe('研判问题清单（2026-11-20）');
     expect(auditResourceLabel(AUDIT_RESOURCES.anomalyReport('2026-11-20'))).toBe('研判报告文件（2026-11-20）');
     expect(auditResourceLabel(AUDIT_RESOURCES.phones)).toBe('全部已存手机号');
+    expect(auditResourceLabel(AUDIT_RESOURCES.disputedClauses('2026-01-01', '2026-06-30'))).toBe('争议条款统计（2026-01-01 至 2026-06-30）');
+    expect(auditResourceLabel(AUDIT_RESOURCES.warningReport(2025))).toBe('高发违法行为预警报告（2025年）');
     expect(auditResourceLabel('something/else')).toBe('something/else');
   });
 

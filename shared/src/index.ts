@@ -19,3 +19,7 @@ export * from './penalty-workflow.js';
 export * from './assess-discretion.js';
 export * from './random-draw.js';
 export * from './supervision-code.js';
+export * from './discretion-benchmark-rules.js';
+export * from './discretion-benchmarks.js';
+export * from './penalty-reports.js';
+export * from './warning-report.js';

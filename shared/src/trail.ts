@@ -24,7 +24,8 @@ export type TrailKind =
   | 'checked-in' | 'finding' | 'document' | 'finished'
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
-  | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent';
+  | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
+  | 'benchmark-changed';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -55,6 +56,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'coercive-released', label: '解除强制措施' },
   { value: 'party-submission', label: '当事人陈述申辩/听证/异议' },
   { value: 'code-sent', label: '短信送达监督码' },
+  // Not an inspection's step: a clause's discretion benchmark has a chain of its own (`benchmark:<clause>`).
+  { value: 'benchmark-changed', label: '修改裁量基准' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {

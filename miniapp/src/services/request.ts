@@ -165,6 +165,10 @@ export const api = {
   post<T>(path: string, data: unknown = {}, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'POST', url: path, data, headers: {}, ...options });
   },
+  /** Replaces what `path` names with `data` (a console's editor saving a whole record). */
+  put<T>(path: string, data: unknown, options: RequestOptions = {}): Promise<T> {
+    return send<T>({ method: 'PUT', url: path, data, headers: {}, ...options });
+  },
   upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
     return sendUpload<T>(path, query, source, onProgress);
   },

@@ -1,7 +1,8 @@
 /*
  * The console's frame: a top bar with the pages (#nav-cases, #nav-penalty-cases, #nav-dashboard,
- * #nav-report; supervisors and agency admins also #nav-reviews (法制审核); agency admins also
- * #nav-plans, discipline inspectors also #nav-audit), who is logged in (#console-user)
+ * #nav-report, #nav-benchmarks, #nav-disputed; supervisors and agency admins also #nav-reviews (法制审核);
+ * supervisors and discipline inspectors also #nav-warning; agency admins also #nav-plans, discipline
+ * inspectors also #nav-audit), who is logged in (#console-user)
  * and #console-logout. Pages render inside once `useDeskSession` has a desk role's session.
  */
 import { Text, View } from '@tarojs/components';
@@ -11,11 +12,14 @@ import { useState, type PropsWithChildren } from 'react';
 import { isDeskRole, roleLabel } from '../../logic/roles';
 import {
   CONSOLE_AUDIT_PAGE,
+  CONSOLE_BENCHMARKS_PAGE,
   CONSOLE_CASES_PAGE,
   CONSOLE_DASHBOARD_PAGE,
+  CONSOLE_DISPUTED_PAGE,
   CONSOLE_PENALTY_CASES_PAGE,
   CONSOLE_REPORT_PAGE,
   CONSOLE_REVIEWS_PAGE,
+  CONSOLE_WARNING_PAGE,
   HOME_PAGE,
   LOGIN_PAGE,
   PLANS_PAGE,
@@ -41,7 +45,7 @@ export function useDeskSession(): SessionUser | null {
   return user;
 }
 
-type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'reviews' | 'penalty-cases' | 'penalty-case';
+type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'reviews' | 'penalty-cases' | 'penalty-case' | 'benchmarks' | 'disputed' | 'warning';
 
 const TABS: { key: Tab; id: string; label: string; url: string; roles?: SessionUser['role'][] }[] = [
   { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
@@ -50,6 +54,9 @@ const TABS: { key: Tab; id: string; label: string; url: string; roles?: SessionU
   { key: 'penalty-cases', id: 'nav-penalty-cases', label: '处罚案件', url: CONSOLE_PENALTY_CASES_PAGE },
   { key: 'dashboard', id: 'nav-dashboard', label: '执法监测', url: CONSOLE_DASHBOARD_PAGE },
   { key: 'report', id: 'nav-report', label: '研判报告', url: CONSOLE_REPORT_PAGE },
+  { key: 'warning', id: 'nav-warning', label: '预警报告', url: CONSOLE_WARNING_PAGE, roles: ['supervisor', 'discipline'] },
+  { key: 'benchmarks', id: 'nav-benchmarks', label: '裁量基准', url: CONSOLE_BENCHMARKS_PAGE },
+  { key: 'disputed', id: 'nav-disputed', label: '争议条款', url: CONSOLE_DISPUTED_PAGE },
   // Only the discipline inspectors read the audit log.
   { key: 'audit', id: 'nav-audit', label: '审计日志', url: CONSOLE_AUDIT_PAGE, roles: ['discipline'] },
 ];

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phoneKeysConfig, type PhoneKeys } from '../crypto/phone-keys.js';
 import { penaltiesConfig, type PenaltiesConfig } from './penalties-config.js';
+import { reportsConfig, type ReportsConfig } from './reports-config.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 
 export interface AppConfig {
@@ -30,6 +31,7 @@ export interface AppConfig {
   anomalyReport: AnomalyReportConfig;
   evaluation: EvaluationConfig;
   penalties: PenaltiesConfig;
+  reports: ReportsConfig;
 }
 
 /** The nightly anomaly report's schedule and retries. */
@@ -146,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const penalties = penaltiesConfig(env, problems);
 
+  const reports = reportsConfig(env, problems, validCron);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
@@ -167,13 +171,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anomalyReport,
     evaluation,
     penalties,
+    reports,
   };
 }
 
 const CRON_FIELDS: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
 
 /** A five-field cron of numbers, `*`, ranges, lists and steps, each number within its field's bounds. */
-function validCron(text: string): boolean {
+export function validCron(text: string): boolean {
   const fields = text.trim().split(/\s+/);
   return fields.length === 5 && fields.every((field, i) => field.split(',').every((part) => {
     const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);

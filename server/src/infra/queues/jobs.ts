@@ -50,6 +50,13 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.AnomalyReport]: {
     queue: QueueName.Analytics, id: (p) => `anomaly-report:${p.asOf}`, retry: configured('anomalyReport'), keep: { removeOnComplete: false, removeOnFail: false },
   },
+  [JobName.WarningYearly]: {
+    queue: QueueName.Analytics, id: () => 'warning-yearly', retry: null, keep: { removeOnComplete: 10, removeOnFail: 10 },
+  },
+  // Completed jobs are removed so a year can be written again on request; a failed one stays to show why.
+  [JobName.WarningReport]: {
+    queue: QueueName.Analytics, id: (p) => `warning-report:${p.year}`, retry: { attempts: 3, backoffMs: 60_000 }, keep: { removeOnComplete: true, removeOnFail: false },
+  },
   [JobName.SendSms]: {
     queue: QueueName.Sms, id: (p) => `sms:${p.messageId}`, retry: configured('sms'), keep: { removeOnComplete: true, removeOnFail: 10_000 },
     concurrency: (settings) => configured('sms')(settings).concurrency,

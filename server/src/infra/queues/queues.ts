@@ -18,6 +18,10 @@ export enum JobName {
   AnomalyNightly = 'anomaly-nightly',
   /** The anomaly report as of one date. Job id: `anomaly-report:<asOf>`, so a date is computed once. */
   AnomalyReport = 'anomaly-report',
+  /** Repeatable (1 January 03:00 Asia/Shanghai by default): queues the warning report of the year before. */
+  WarningYearly = 'warning-yearly',
+  /** 高发违法行为预警报告 of one year, computed and stored. Job id: `warning-report:<year>`. */
+  WarningReport = 'warning-report',
   /** Sends one SMS of a rating invite (the invite or its reminder). Job id: `sms:<messageId>`; a reminder is delayed. */
   SendSms = 'send-sms',
   /** Sends a noticed penalty case's supervision code (监督码) to the party by SMS. Job id: `penalty-notice:<caseId>`. */
@@ -40,6 +44,10 @@ export interface JobPayloads {
   [JobName.AnomalyNightly]: Record<string, never>;
   /** `asOf` YYYY-MM-DD; `requestedBy` `system:nightly-report`, `user:<id>:<name>` or `cli`. */
   [JobName.AnomalyReport]: { asOf: string; requestedBy: string };
+  /** The year is the one before the scheduled fire time's (Asia/Shanghai). */
+  [JobName.WarningYearly]: Record<string, never>;
+  /** `requestedBy` `system:warning-report`, `user:<id>:<name>` or `cli`. */
+  [JobName.WarningReport]: { year: number; requestedBy: string };
   /** The `sms_messages` row to send; everything else is read from it when the job runs. */
   [JobName.SendSms]: { messageId: string };
   /** Everything else (the phone, the code, the deadline) is read from the case when the job runs. */

@@ -17,7 +17,6 @@ import { isCalendarDate,
   type AnomalyRunView,
   type Page,
   type SessionUser,
-  type ViolationWarningReport,
   userActor,
 } from '@mashang/shared';
 import type { Queue } from 'bull';
@@ -36,17 +35,14 @@ import { toFinding, writeReport } from './report-file.js';
 import { requestReport, scheduleNightly } from './report-jobs.js';
 import { RULE_SET_DEFAULTS } from './rule-config.js';
 import { RULES } from './rules/index.js';
-import { ROW_SOURCE } from './row-source.js';
-import type { RowSource } from './rule.js';
 import { isoShanghai, previousShanghaiDay } from './shanghai-days.js';
-import { violationWarningReport } from './warning-report.js';
 
 export interface FindingFilter {
   rule?: AnomalyRuleId;
   agencyId?: string;
 }
 
-/** The nightly anomaly report for the console: runs, counts, findings, export, and the yearly warning report. */
+/** The nightly anomaly report for the console: runs, counts, findings, export. */
 @Injectable()
 export class AnalyticsService implements OnApplicationBootstrap {
   constructor(
@@ -54,7 +50,6 @@ export class AnalyticsService implements OnApplicationBootstrap {
     @Inject(AnomalyRunRepository) private readonly runs: AnomalyRunRepository,
     @Inject(AnomalyFindingRepository) private readonly findingRows: AnomalyFindingRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
-    @Inject(ROW_SOURCE) private readonly source: RowSource,
     @InjectQueue(QueueName.Analytics) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AuditLog) private readonly audit: AuditLog,
@@ -147,10 +142,6 @@ export class AnalyticsService implements OnApplicationBootstrap {
       { actor: userActor(user), action: 'export', resource: AUDIT_RESOURCES.anomalyReport(asOf), filter: {}, purpose: null, address },
       (out) => writeReport({ runs: this.runs, findings: this.findingRows }, asOf, out),
     );
-  }
-
-  warning(year: number): Promise<ViolationWarningReport> {
-    return violationWarningReport(this.source, year);
   }
 
   private findingAgency(user: SessionUser, requested?: string): string | null {

@@ -6,3 +6,10 @@
 export { CasesModule } from './cases.module.js';
 export { CaseRepository, type CaseSummary } from './case.repository.js';
 export { PenaltyNoticeSms } from './supervision-code/penalty-notice-sms.js';
+export { DiscretionModule } from './discretion/discretion.module.js';
+export { BenchmarkWriter, benchmarkChain, type SaveOutcome } from './discretion/benchmark-writer.js';
+export { DiscretionBenchmarkRepository } from './discretion/discretion-benchmark.repository.js';
+export { runBenchmarkExport, runBenchmarkImport } from './discretion/benchmark-command.js';
+export { PenaltyReportsModule } from './reports/penalty-reports.module.js';
+export { DisputedClausesReporter } from './reports/disputed-clauses-reporter.js';
+export { writeDisputedClausesWorkbook } from './reports/disputed-clauses-excel.js';
