@@ -240,6 +240,8 @@ export interface PenaltyCaseView {
   submissions: PartySubmissionView[];
   /** The supervision code's public link, once noticed (officers print it on the notice). */
   codeUrl: string | null;
+  /** The same link as a QR (SVG), to print on the notice. */
+  codeQrSvg: string | null;
   /** What this user may do now. */
   actions: PenaltyCaseAction[];
 }

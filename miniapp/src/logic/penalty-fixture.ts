@@ -29,7 +29,7 @@ export function caseView(patch: Partial<PenaltyCaseView> = {}): PenaltyCaseView 
     points: null, level: null, range: null, proposedFine: null, outsideRangeReason: null,
     filedAt: '2026-12-06T02:00:00.000Z', notifiedAt: null, statementUntil: null, hearingUntil: null, hearingRequestedAt: null, hearingHeldAt: null,
     decidedAt: null, fine: null, measures: [], major: false, closedAt: null, revokedAt: null, causeChanges: [],
-    coerciveMeasures: [], reviews: [], submissions: [], codeUrl: null, actions: ['notice', 'change-cause', 'coerce', 'revoke'],
+    coerciveMeasures: [], reviews: [], submissions: [], codeUrl: null, codeQrSvg: null, actions: ['notice', 'change-cause', 'coerce', 'revoke'],
     ...patch,
   };
 }

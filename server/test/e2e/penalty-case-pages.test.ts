@@ -117,6 +117,8 @@ describe('penalty case pages in a real browser: file, notice, decide, legal revi
     await officer.click('#notice-submit');
     await stageIs(officer, '#pc-stage', '已告知，陈述申辩期');
     expect(await text(officer, '#pc-code-url')).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
+    // The code's QR for the printed notice is drawn (an SVG image that loaded).
+    expect(await officer.locator('#pc-code-qr img, img#pc-code-qr').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await text(officer, '#pc-level')).toBe('共7分，从重档，罚款幅度 30,000 元 – 100,000 元');
     expect(await text(officer, '#pc-deadlines .pc-deadline[data-key="statement"]')).toMatch(/陈述申辩期\d{4}-\d{2}-\d{2} 24:00（还剩\d天）/);
 

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { DISCRETION_LEVEL_LABELS, PENALTY_CASE_ORIGIN_LABELS, type PenaltyCaseView } from '@mashang/shared';
 import { Card } from '../../../components/card';
 import { cx } from '../../../components/class-names';
@@ -6,6 +6,7 @@ import { CopyLink } from '../../../components/copy-link';
 import { Muted } from '../../../components/muted';
 import { Tag } from '../../../components/tag';
 import { shanghaiDateTime } from '../../../logic/dates';
+import { svgDataUrl } from '../../../logic/qr';
 import { yuanText, rangeText } from '../../../logic/money';
 import { caseDeadlines, measuresText, pointsText, stageLabel, stageTone } from '../../../logic/penalty-case';
 
@@ -82,12 +83,16 @@ export function DiscretionCard({ view }: { view: PenaltyCaseView }) {
   );
 }
 
-/** The supervision code (监督码) to print on the notice: its link and a copy button (#pc-code). */
+/** Browsers take the SVG as URL-encoded text; the mini-program's image component wants base64. */
+const QR_ENCODING = process.env.TARO_ENV === 'h5' ? 'utf8' : 'base64';
+
+/** The supervision code (监督码) to print on the notice: its QR (#pc-code-qr), its link and a copy button (#pc-code). */
 export function CodeCard({ view }: { view: PenaltyCaseView }) {
   if (!view.codeUrl) return null;
   return (
     <Card title='监督码'>
-      <Muted>请将此链接印在行政处罚告知书上：当事人凭它查看裁量依据，提出陈述、申辩或听证申请。</Muted>
+      <Muted>请将此二维码印在行政处罚告知书上：当事人扫码查看裁量依据，提出陈述、申辩、听证申请或异议。</Muted>
+      {view.codeQrSvg && <Image id='pc-code-qr' className='pc-code__qr' mode='aspectFit' src={svgDataUrl(view.codeQrSvg, QR_ENCODING)} />}
       <CopyLink id='pc-code' url={view.codeUrl} />
     </Card>
   );

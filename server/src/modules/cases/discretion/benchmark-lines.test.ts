@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { assessDiscretion } from './assess-discretion.js';
+import { assessDiscretion } from '@mashang/shared';
 import { benchmarkLine, parseBenchmarkLines, problemText } from './benchmark-lines.js';
 
 const SPEC = join(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/spec/discretion-benchmark.md');

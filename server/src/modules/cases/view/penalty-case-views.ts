@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import QRCode from 'qrcode';
 import {
   DISCRETION_LEVELS, Role, type CoerciveMeasureKind, type DecisionMeasure, type DiscretionLevel, type LegalReviewVerdict, type MajorDecisionReason,
   type Page, type PartySubmissionKind, type PenaltyCaseListItem, type PenaltyCaseView, type PenaltyStage, type SessionUser,
@@ -73,6 +74,7 @@ export class PenaltyCaseViews {
       reviews: reviews.map((r) => reviewView(r, reviewerNames)),
       submissions: submissions.map((s) => ({ id: s.id, kind: s.kind as PartySubmissionKind, text: s.text, at: s.at.toISOString(), flaggedCaseId: s.flaggedCaseId, upheld: s.upheld })),
       codeUrl: c.codeHash ? this.codeUrl(c.id) : null,
+      codeQrSvg: c.codeHash ? await QRCode.toString(this.codeUrl(c.id), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) : null,
       actions: penaltyCaseActions(c.stage, actsForAgency),
     };
   }

@@ -1,4 +1,4 @@
-import { assessDiscretion } from '../../cases/discretion/assess-discretion.js';
+import { assessDiscretion } from '@mashang/shared';
 import { validateBenchmark } from '@mashang/shared';
 import { VIOLATION_CAUSES } from '../data/causes.js';
 import { chineseNumber, demoBenchmarks, legalBasisOf } from './benchmarks.js';
