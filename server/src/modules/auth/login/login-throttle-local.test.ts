@@ -1,6 +1,6 @@
 import { LocalCounters } from '../../../infra/redis/local-counters.js';
 import { LOGIN_LIMITS, waitsAfterAttempts } from './login-limits.js';
-import { beginLocally, succeededLocally } from './login-throttle-local.js';
+import { beginLocally, succeededLocally, withdrawnLocally } from './login-throttle-local.js';
 
 const SUBJECTS = [LOGIN_LIMITS.account, LOGIN_LIMITS.address].map((limit) => ({ window: limit.windowSeconds, waits: waitsAfterAttempts(limit) }));
 const keys = (account: string, address: string) => [`a:${account}`, `aw:${account}`, `i:${address}`, `iw:${address}`];
@@ -37,5 +37,16 @@ describe('the login throttle counted in the process (while Redis is away)', () =
     beginLocally(store, k, SUBJECTS);
     succeededLocally(store, k, 2);
     expect([store.get(k[0]), store.get(k[1]), store.get(k[2])]).toEqual([null, null, addressCount]);
+  });
+
+  it('takes an attempt back from both subjects, with the wait it set: retries through an outage leave no lock behind', () => {
+    const store = new LocalCounters();
+    const k = keys('officer3', '10.0.0.3');
+    for (let i = 0; i < 30; i += 1) {
+      const [letThrough, account, address] = beginLocally(store, k, SUBJECTS);
+      expect(letThrough).toBe(1);
+      withdrawnLocally(store, k, account, address);
+    }
+    expect([store.get(k[0]), store.get(k[1]), store.get(k[2]), store.get(k[3])]).toEqual([0, null, 0, null]);
   });
 });

@@ -45,3 +45,11 @@ export function succeededLocally(store: LocalCounters, keys: string[], addressAt
   if (store.get(keys[3]) === addressAttempts) store.del(keys[3]);
   if ((store.get(keys[2]) ?? 0) > 0) store.decr(keys[2]);
 }
+
+/** The WITHDRAWN script on the same counters: the attempt taken back from both subjects, with any wait it set. */
+export function withdrawnLocally(store: LocalCounters, keys: string[], accountAttempts: number, addressAttempts: number): void {
+  [accountAttempts, addressAttempts].forEach((count, i) => {
+    if (store.get(keys[1 + 2 * i]) === count) store.del(keys[1 + 2 * i]);
+    if ((store.get(keys[2 * i]) ?? 0) > 0) store.decr(keys[2 * i]);
+  });
+}

@@ -6,7 +6,7 @@ import { LocalCounters } from '../../../infra/redis/local-counters.js';
 import { RedisOrLocal } from '../../../infra/redis/redis-or-local.js';
 import { REDIS } from '../../../infra/redis/redis.module.js';
 import { LOGIN_LIMITS, maskUsername, tryAgainIn, waitsAfterAttempts } from './login-limits.js';
-import { beginLocally, succeededLocally, type ThrottleSubject } from './login-throttle-local.js';
+import { beginLocally, succeededLocally, withdrawnLocally, type ThrottleSubject } from './login-throttle-local.js';
 
 /** An attempt let through to the password check, with the counts it was let through at. */
 export interface LoginAttempt {
@@ -62,11 +62,23 @@ if tonumber(redis.call('GET', KEYS[3]) or '0') > 0 then redis.call('DECR', KEYS[
 return 1
 `;
 
+/**
+ * KEYS: the account's counter and wait, the address's counter and wait; ARGV: the counts the attempt was
+ * let through at. Takes the attempt back from both subjects, with any wait it set.
+ */
+const WITHDRAWN = `
+for i = 0, 1 do
+  if redis.call('GET', KEYS[2 + 2 * i]) == ARGV[1 + i] then redis.call('DEL', KEYS[2 + 2 * i]) end
+  if tonumber(redis.call('GET', KEYS[1 + 2 * i]) or '0') > 0 then redis.call('DECR', KEYS[1 + 2 * i]) end
+end
+return 1
+`;
+
 export const SUBJECT_LIST: ThrottleSubject[] = [LOGIN_LIMITS.account, LOGIN_LIMITS.address].map((limit) => ({ window: limit.windowSeconds, waits: waitsAfterAttempts(limit) }));
 const SUBJECTS = JSON.stringify(SUBJECT_LIST);
 
 /** The scripts and their subjects, for the test that holds the in-process counting to the same answers. */
-export const LOGIN_SCRIPTS = { begin: BEGIN, succeeded: SUCCEEDED, subjects: SUBJECTS };
+export const LOGIN_SCRIPTS = { begin: BEGIN, succeeded: SUCCEEDED, withdrawn: WITHDRAWN, subjects: SUBJECTS };
 
 /**
  * Throttles password logins per account and per client address (an IPv6 /64) in Redis (shared by every server
@@ -112,6 +124,18 @@ export class LoginThrottle {
     await this.counters.run(
       async () => void (await this.redis.eval(SUCCEEDED, 4, ...keys, String(attempt.addressAttempts))),
       () => succeededLocally(this.local, keys, attempt.addressAttempts),
+    );
+  }
+
+  /**
+   * An attempt that could not be judged (the database out of reach) is taken back: officers trying
+   * again and again through an outage must not find their accounts locked once it is over.
+   */
+  async withdraw(attempt: LoginAttempt): Promise<void> {
+    const keys = this.keys(attempt.username, attempt.ip);
+    await this.counters.run(
+      async () => void (await this.redis.eval(WITHDRAWN, 4, ...keys, String(attempt.accountAttempts), String(attempt.addressAttempts))),
+      () => withdrawnLocally(this.local, keys, attempt.accountAttempts, attempt.addressAttempts),
     );
   }
 
