@@ -71,9 +71,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           next = waitAfterFailures(this.failures);
           break;
         }
-        if (this.waitingFor) this.logger.log(`${this.waitingFor === 'redis' ? 'Redis' : 'the database'} answers again: relaying the jobs recorded meanwhile`);
         this.failures = 0;
-        this.waitingFor = null;
+        if (this.waitingFor && (this.waitingFor === 'database' || this.jobs.connected())) {
+          this.logger.log(`${this.waitingFor === 'redis' ? 'Redis' : 'the database'} answers again: relaying the jobs recorded meanwhile`);
+          this.waitingFor = null;
+        }
         if (this.stopped || (outcome.taken < RELAY.batch && !this.again)) break;
       }
       await this.purgeNowAndThen();
@@ -87,11 +89,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Takes the due rows, queues their jobs, marks them relayed; gives back what Bull did not take. */
   private async round(): Promise<RoundOutcome> {
-    if (!this.jobs.connected()) return this.away('redis');
+    const connected = this.jobs.connected();
     let claimed: ClaimedRow[];
     const token = randomUUID();
     try {
-      claimed = await this.rows.claim(await this.rows.dueIds(RELAY.batch), token, RELAY.leaseSeconds);
+      const due = await this.rows.dueIds(connected ? RELAY.batch : 1);
+      // Redis away matters only when jobs wait (a process starting up is still connecting).
+      if (due.length && !connected) return this.away('redis');
+      claimed = await this.rows.claim(due, token, RELAY.leaseSeconds);
     } catch (error) {
       return this.failed(error);
     }
