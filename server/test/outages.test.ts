@@ -12,6 +12,7 @@ import { call, login, startTestApp, testPhoneCipher, type TestApp } from './supp
 
 const SHOP = buildCreditCode('92410202', 'MF000001');
 const SITE = buildCreditCode('91410202', 'MF000002');
+const STALL = buildCreditCode('92410202', 'MF000003');
 const PHONE = '13900000001';
 const key = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,8 +53,8 @@ describe('outages of Redis and of the database', () => {
     await seedTwoAgencies(t.dataSource);
     await t.dataSource.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '《食品安全法》第三十五条')");
     await t.dataSource.query(
-      "INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王烩面馆', 'catering', '410204', 'C', ?), (?, '化工仓库', 'chemical', '410204', 'C', NULL)",
-      [SHOP, testPhoneCipher().encrypt(PHONE), SITE],
+      "INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王烩面馆', 'catering', '410204', 'C', ?), (?, '化工仓库', 'chemical', '410204', 'C', NULL), (?, '早点摊', 'catering', '410204', 'C', NULL)",
+      [SHOP, testPhoneCipher().encrypt(PHONE), SITE, STALL],
     );
     officer1 = await login(t.app, 'officer1');
     // A complaint (green channel) may be inspected today: filed, coded, checked into, its one item recorded.
@@ -118,6 +119,8 @@ describe('outages of Redis and of the database', () => {
   }, 150_000);
 
   it('without the database: 503 with Retry-After in the one error shape; once it is back the same app serves again', async () => {
+    const stall = await call(t.app, 'POST', '/api/plans', { token: officer1, body: { creditCode: STALL, date: shanghaiDate(new Date()), trigger: 'complaint', reason: '群众投诉', officerIds: ['O1'], itemIds: ['I1'] } });
+    expect((await call(t.app, 'POST', `/api/plans/${stall.body.id}/code`, { token: officer1 })).status).toBe(200);
     await db.kill();
     const today = await answered(t.app.inject({ method: 'GET', url: '/api/onsite/today', headers: { authorization: `Bearer ${officer1}` } }));
     expect(today.statusCode).toBe(503);
@@ -133,6 +136,8 @@ describe('outages of Redis and of the database', () => {
     await db.start();
     await eventually(async () => (await call(t.app, 'GET', '/api/onsite/today', { token: officer1 })).status === 200, 30_000, 'the pool to reconnect');
     expect(await call(t.app, 'POST', '/api/onsite/sync', { token: officer1, body: { actions } })).toMatchObject({ status: 200, body: { results: [{ status: 'applied' }] } });
+    // Check-ins write through a pool of their own: it reconnects too.
+    expect(await call(t.app, 'POST', '/api/onsite/check-in', { token: officer1, body: { creditCode: STALL, clientKey: key('ci') } })).toMatchObject({ status: 200, body: { id: stall.body.id } });
     expect((await call(t.app, 'POST', '/api/auth/login', { body: { username: 'officer2', password: 'demo1234' } })).status).toBe(200);
     expect(await call(t.app, 'GET', '/api/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
   }, 120_000);
