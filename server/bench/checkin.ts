@@ -6,10 +6,11 @@
  * per core, as the API runs: API_PROCESSES); the load generator (autocannon) runs here. The endpoints
  * take turns for several short rounds, so the neighbours' load on a shared machine falls on all of them.
  *
- *   npm run bench:checkin -w server -- [--rounds 3] [--seconds 5] [--connections 64] [--officers 500] [--processes N]
+ *   npm run bench:checkin -w server -- [--rounds 3] [--seconds 5] [--connections 64] [--officers 500] [--processes N] [--database NAME]
  *
- * Needs DATABASE_URL (a user that may create databases) and REDIS_URL. BENCH_APP_NODE_ARGS passes
- * node options to the app's process only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * Needs DATABASE_URL (a user that may create databases: NAME, by default `mashang_bench_checkin`, is
+ * dropped and created) and REDIS_URL. BENCH_APP_NODE_ARGS passes node options to the app's process only
+ * (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -231,7 +232,8 @@ async function drive(): Promise<void> {
   const connections = option('--connections', 64);
   const officers = option('--officers', 500);
   const processes = option('--processes', availableParallelism());
-  const databaseUrl = await recreateDatabase(base, 'mashang_bench_checkin');
+  const named = args.indexOf('--database');
+  const databaseUrl = await recreateDatabase(base, named >= 0 ? args[named + 1] : 'mashang_bench_checkin');
   console.log(`seeding ${officers} officers, each with a coded plan for today…`);
   const { users, planIds } = await seed(databaseUrl, officers);
   process.env.BULL_PREFIX = `bench-checkin-${process.pid}`;

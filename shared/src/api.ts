@@ -100,6 +100,11 @@ export interface HealthDto {
   status: 'ok' | 'degraded';
   database: 'up' | 'down';
   redis: 'up' | 'down';
+  /**
+   * Jobs recorded by writes and not yet handed to the queue (they wait while Redis is down); null
+   * when the database does not answer.
+   */
+  jobOutbox: { pending: number; oldestSeconds: number | null } | null;
 }
 
 // ---- plans and inspection codes ----

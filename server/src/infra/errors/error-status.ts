@@ -20,6 +20,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.AlreadyRecorded]: 409,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.Internal]: 500,
+  [ErrorCode.Unavailable]: 503,
 };
 
 /** Codes for statuses raised by the framework itself (routing, body parsing, size limits). */
@@ -39,6 +40,8 @@ export function codeForStatus(status: number): ErrorCode {
       return ErrorCode.UnsupportedMediaType;
     case 429:
       return ErrorCode.RateLimited;
+    case 503:
+      return ErrorCode.Unavailable;
     default:
       return status >= 500 ? ErrorCode.Internal : ErrorCode.BadRequest;
   }

@@ -41,9 +41,6 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.EmergencyCodeDeadline]: {
     queue: QueueName.Inspections, id: (p) => `emergency-code:${p.planId}`, retry: { attempts: 5, backoffMs: 10_000 }, keep: { removeOnComplete: 1000 },
   },
-  [JobName.RepublishFinished]: {
-    queue: QueueName.Inspections, id: () => 'republish-finished', retry: null, keep: { removeOnComplete: true, removeOnFail: 100 },
-  },
   [JobName.AnomalyNightly]: {
     queue: QueueName.Analytics, id: () => 'anomaly-nightly', retry: null, keep: { removeOnComplete: 50, removeOnFail: 50 },
   },

@@ -12,8 +12,6 @@ export enum JobName {
   InspectionFinished = 'inspection-finished',
   /** An emergency check-in's 24-hour deadline for filing the late inspection code has passed. */
   EmergencyCodeDeadline = 'emergency-code-deadline',
-  /** Every few minutes: publishes inspection-finished again for recent finishes, in case Redis missed one. */
-  RepublishFinished = 'republish-finished',
   /** Repeatable (02:00 Asia/Shanghai by default): queues the anomaly report as of the previous day. */
   AnomalyNightly = 'anomaly-nightly',
   /** The anomaly report as of one date. Job id: `anomaly-report:<asOf>`, so a date is computed once. */
@@ -38,8 +36,6 @@ export interface JobPayloads {
   [JobName.InspectionFinished]: { groupId: string; creditCode: string; inspectionIds: string[]; finishedAt: string };
   /** Job id: `emergency-code:<planId>`; delayed until the deadline. */
   [JobName.EmergencyCodeDeadline]: { planId: string; checkedInAt: string; deadline: string };
-  /** Repeatable, job id `republish-finished`. */
-  [JobName.RepublishFinished]: Record<string, never>;
   /** The as-of date is the day before the scheduled fire time (Asia/Shanghai). */
   [JobName.AnomalyNightly]: Record<string, never>;
   /** `asOf` YYYY-MM-DD; `requestedBy` `system:nightly-report`, `user:<id>:<name>` or `cli`. */

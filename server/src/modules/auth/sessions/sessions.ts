@@ -38,17 +38,21 @@ export class Sessions implements OnModuleInit, OnApplicationShutdown {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    // A connection of its own: a subscribed connection can do nothing else.
-    const subscriber = this.redis.duplicate({ enableOfflineQueue: true });
+  onModuleInit(): void {
+    // A connection of its own: a subscribed connection can do nothing else. Unlike the shared client it
+    // waits for Redis (ioredis subscribes again after every reconnection), and start-up does not wait for
+    // it: a notice missed meanwhile is made up by the cache's SESSION_CHECK_TTL_MS.
+    const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
     subscriber.on('message', (_channel: string, userId: string) => this.cache.forgetUser(Number(userId)));
     subscriber.on('error', (error: Error) => this.logger.warn(`session notices: ${error.message}`));
-    await subscriber.subscribe(ENDED_CHANNEL);
     this.subscriber = subscriber;
+    void subscriber.subscribe(ENDED_CHANNEL).catch((error: Error) => this.logger.warn(`session notices: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    // QUIT would wait for a Redis that is away.
+    if (this.subscriber?.status === 'ready') await this.subscriber.quit().catch(() => this.subscriber?.disconnect());
+    else this.subscriber?.disconnect();
   }
 
   /** Opens a session for a login; answers its id, which the token carries (`jti`). */
