@@ -89,8 +89,14 @@ describe('random draws (双随机一公开): committed, drawn, published, verifi
 
     const bySupervisor = await call(t.app, 'POST', '/api/draws', { token: tokens.supervisor, body: { ...body(), agencyId: 'A1', name: '监督部门组织的抽查' } });
     expect(bySupervisor.body).toMatchObject({ agencyId: 'A1', status: 'committed' });
+    const supervised = (await call(t.app, 'POST', `/api/draws/${bySupervisor.body.id}/draw`, { token: tokens.supervisor, body: {} })).body;
+    // Its plans are the agency's, filed on the supervisor's behalf (the draw above has recused the pairs it met).
+    expect(supervised.outcomes.filter((o: { planId: string | null }) => o.planId).length).toBeGreaterThan(0);
+    const [filedBy] = await t.dataSource.query('SELECT agency_id FROM plans WHERE id = ?', [supervised.outcomes.find((o: { planId: string | null }) => o.planId).planId]);
+    expect(filedBy.agency_id).toBe('A1');
     const list = (await call(t.app, 'GET', '/api/public/draws')).body;
     expect(list.map((d: { id: string }) => d.id)).toEqual([bySupervisor.body.id, id]);
+    expect(list.map((d: { status: string }) => d.status)).toEqual(['drawn', 'drawn']);
     expect(list[0].inputs).toBeNull();
     expect((await call(t.app, 'GET', '/api/public/draws/no-such')).status).toBe(404);
   });
