@@ -1,5 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import type { RedisTarget } from '../config/config.js';
+import { redisOptions } from './redis-options.js';
 
 export const REDIS = Symbol('REDIS');
 
@@ -9,10 +11,10 @@ export const REDIS = Symbol('REDIS');
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  static forRoot(redisUrl: string): DynamicModule {
+  static forRoot(target: RedisTarget): DynamicModule {
     return {
       module: RedisModule,
-      providers: [{ provide: REDIS, useFactory: () => new Redis(redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false }) }],
+      providers: [{ provide: REDIS, useFactory: () => new Redis({ ...redisOptions(target), maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false }) }],
       exports: [REDIS],
     };
   }

@@ -16,7 +16,6 @@ import { SmsMessageRepository, type SendingRow } from './sms-message.repository.
 import { renderSms } from './sms-template.js';
 import { AgencyRepository } from '../registry/index.js';
 import { TrailRepository } from '../trail/index.js';
-import { isLockConflict, LOCK_CONFLICT_ATTEMPTS, pauseBeforeRetry } from '../../infra/database/lock-conflicts.js';
 
 type SendJob = Job<JobPayloads[JobName.SendSms]>;
 
@@ -36,6 +35,11 @@ interface Accepted {
 
 /** Rows per look-up and per recording transaction. */
 const BATCH = 200;
+/**
+ * How long a message the provider took is kept trying to be recorded, while the database fails over:
+ * given up sooner, the job's retry would send it a second time.
+ */
+const RECORD_PATIENCE_MS = 120_000;
 
 /**
  * The worker of the SMS queue. Every message is its own Bull job (retries with backoff, the
@@ -118,7 +122,7 @@ export class SmsSender implements OnApplicationShutdown {
     const templateId = message.kind === 'invite' ? sms.inviteTemplate : sms.reminderTemplate;
     const outcome = await this.dispatcher.submit({ messageId: message.id, phone, templateId, ...content });
     if (outcome.ok) {
-      await this.recorder.submit({ message, providerMessageId: outcome.providerMessageId, attempts, phone });
+      await this.recordSent({ message, providerMessageId: outcome.providerMessageId, attempts, phone });
       return 'accepted';
     }
     const last = outcome.permanent || attempts >= (job.opts.attempts ?? sms.maxAttempts);
@@ -130,6 +134,20 @@ export class SmsSender implements OnApplicationShutdown {
     await this.messages.recordAttempt(message.id, attempts, { code: outcome.code, message: outcome.message || null });
     // Bull retries with backoff.
     throw new Error(`SMS ${message.id}: ${outcome.code} ${outcome.message}`);
+  }
+
+  /** The provider took the message: it is the recording that is tried again, never the send. */
+  private async recordSent(accepted: Accepted): Promise<void> {
+    const deadline = Date.now() + RECORD_PATIENCE_MS;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.recorder.submit(accepted);
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        this.logger.warn(`SMS ${accepted.message.id} taken by the provider, not recorded yet (${(error as { code?: string }).code ?? (error as Error).message}): trying again`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
+      }
+    }
   }
 
   /** A reminder goes only to an invite that reached the phone and still has an agency unrated. */
@@ -171,8 +189,8 @@ export class SmsSender implements OnApplicationShutdown {
   private async recordAccepted(items: Accepted[]): Promise<void[]> {
     const at = new Date();
     const unique = [...new Map(items.map((i) => [i.message.id, i])).values()];
-    let careful = false;
-    for (let attempt = 1; ; attempt += 1) {
+    // Lock conflicts are run again by Transactions; a batch with a message recorded meanwhile is redone carefully.
+    for (let careful = false; ; careful = true) {
       try {
         // READ COMMITTED: locking reads take no gap locks, so parallel batches on neighbouring trails do not deadlock.
         await this.transactions.run(async (tx) => {
@@ -191,12 +209,7 @@ export class SmsSender implements OnApplicationShutdown {
         }, 'READ COMMITTED');
         return items.map(() => undefined);
       } catch (error) {
-        if (error instanceof RecordedMeanwhile && !careful) {
-          careful = true;
-          continue;
-        }
-        if (!isLockConflict(error) || attempt >= LOCK_CONFLICT_ATTEMPTS) throw error;
-        await pauseBeforeRetry(attempt);
+        if (!(error instanceof RecordedMeanwhile) || careful) throw error;
       }
     }
   }
