@@ -96,6 +96,9 @@ function nodeArgs(bins, l, node, user, { bootstrap }) {
     `--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:${node.gcomm};ist.recv_addr=127.0.0.1:${node.ist};gcache.size=256M`,
     '--wsrep-sst-method=rsync',
     `--wsrep-sst-receive-address=127.0.0.1:${node.sst}`,
+    // The donor is desynced while it serves a transfer (blocked, for rsync): take it from the node
+    // least likely to be the writer (HAProxy prefers db1, then db2); any other when that one is away.
+    `--wsrep-sst-donor=${l.galera.filter((n) => n !== node).reverse().map((n) => n.name).join(',')},`,
     // Refuse what Galera cannot replicate safely: a table without a primary key, a non-InnoDB table.
     '--wsrep-mode=REQUIRED_PRIMARY_KEY,STRICT_REPLICATION',
     ...(bootstrap ? ['--wsrep-new-cluster'] : []),

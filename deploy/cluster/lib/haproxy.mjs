@@ -1,9 +1,11 @@
 // HAProxy in front of the Galera nodes, sending every connection to one node at a time (single
 // writer): the app's row locks (SELECT … FOR UPDATE, the enterprise lock every plan change takes)
 // hold only within a node, so writers on several nodes could both pass a check the other's write
-// would fail. The writer changes only when it fails its health check (galera-check.mjs); the stick
-// table keeps the new writer when the old one comes back, and sessions on a node marked down are
-// closed, so two nodes never take writes at once.
+// would fail. The writer is the first node in order that its health check (galera-check.mjs) calls
+// synced: db1, else db2, else db3. Sessions on a node marked down are closed; when db1 comes back,
+// the sessions on the others are closed too, so two nodes never take writes at once (the clients
+// reconnect, to db1). A rejoining node takes its state from the last node in that order
+// (--wsrep-sst-donor in galera.mjs), so the writer is not the one desynced to serve it.
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -20,11 +22,13 @@ export function haproxyBin() {
 
 function config(l) {
   const servers = l.galera.map((n, i) =>
-    `  server ${n.name} 127.0.0.1:${n.port} check port ${n.checkPort}${i ? ' backup' : ''}`);
+    `  server ${n.name} 127.0.0.1:${n.port} check port ${n.checkPort}${i ? ' backup' : ' on-marked-up shutdown-backup-sessions'}`);
   return `# Written by deploy/cluster; changes are overwritten at the next start.
 global
   maxconn 4000
   log stderr format raw local0 notice
+  # echo "show servers state galera-writer" | socat - UNIX:${l.haproxy.dir}/haproxy.sock
+  stats socket ${path.join(l.haproxy.dir, 'haproxy.sock')} mode 600 level admin
 
 defaults
   mode tcp
@@ -41,9 +45,6 @@ listen galera-writer
   option httpchk GET /
   http-check expect status 200
   default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
-  # One entry for every connection (they share the destination address): all go to the same node.
-  stick-table type ip size 1
-  stick on dst
 ${servers.join('\n')}
 `;
 }

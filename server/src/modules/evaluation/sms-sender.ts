@@ -9,7 +9,7 @@ import { JobQueue } from '../../infra/queues/job-queue.js';
 import { OnJob } from '../../infra/queues/on-job.decorator.js';
 import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
 import { Batcher } from '../../infra/batching/batcher.js';
-import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
+import { NO_ANSWER, SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
 import { RatingInviteRepository } from './rating-invite.repository.js';
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
 import { SmsMessageRepository, type SendingRow } from './sms-message.repository.js';
@@ -28,7 +28,8 @@ type LoadedMessage = Omit<SendingRow, 'inspectionId' | 'agencyName'> & {
 
 interface Accepted {
   message: LoadedMessage;
-  providerMessageId: string;
+  /** Null when the provider does not say it (found by asking after an unanswered attempt). */
+  providerMessageId: string | null;
   attempts: number;
   phone: string;
 }
@@ -120,7 +121,18 @@ export class SmsSender implements OnApplicationShutdown {
     });
     const { sms } = this.config.evaluation;
     const templateId = message.kind === 'invite' ? sms.inviteTemplate : sms.reminderTemplate;
-    const outcome = await this.dispatcher.submit({ messageId: message.id, phone, templateId, ...content });
+    const outgoing: OutgoingSms = { messageId: message.id, phone, templateId, ...content };
+    // The last attempt went out and its answer was lost: the provider may have sent it. Asked first, it is not sent twice.
+    if (message.errorCode === NO_ANSWER && this.provider.findSent) {
+      const earlier = await this.provider.findSent(outgoing).catch((error: Error) => {
+        throw new Error(`SMS ${message.id}: could not ask the provider whether it took the unanswered attempt: ${error.message}`);
+      });
+      if (earlier.sent) {
+        await this.recordSent({ message, providerMessageId: earlier.providerMessageId, attempts: Math.max(1, attempts - 1), phone });
+        return 'accepted (the unanswered attempt)';
+      }
+    }
+    const outcome = await this.dispatcher.submit(outgoing);
     if (outcome.ok) {
       await this.recordSent({ message, providerMessageId: outcome.providerMessageId, attempts, phone });
       return 'accepted';
@@ -131,7 +143,9 @@ export class SmsSender implements OnApplicationShutdown {
       this.logger.warn(`SMS ${message.id} to ${maskPhone(phone)} failed for good after ${attempts} attempt(s): ${outcome.code} ${outcome.message}`);
       return 'failed';
     }
-    await this.messages.recordAttempt(message.id, attempts, { code: outcome.code, message: outcome.message || null });
+    await this.messages.recordAttempt(message.id, attempts, outcome.unanswered
+      ? { code: NO_ANSWER, message: `${outcome.code}: ${outcome.message}`.slice(0, 300) }
+      : { code: outcome.code, message: outcome.message || null });
     // Bull retries with backoff.
     throw new Error(`SMS ${message.id}: ${outcome.code} ${outcome.message}`);
   }
