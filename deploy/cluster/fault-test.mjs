@@ -105,6 +105,7 @@ try {
       return inspect(client, phase.name, plan, { deadline: flowDeadline });
     });
     const ctx = { l, store, fake, smsPort, env };
+    const answeredBefore = { ...fake.answered };
     const fault = (async () => {
       await sleep(phaseMs * 0.25);
       const what = await phase.inject(ctx);
@@ -135,6 +136,10 @@ try {
       `${pad(phase.name, 13)} sent ${pad(tally.sent, 5)} acknowledged ${pad(result.acknowledged, 4)} stored ${pad(result.stored, 4)} lost ${result.lost}  doubled ${result.doubled}` +
       `  invites sent ${result.invitesSent}/${result.finishes}  p99 ${tally.p(0.99).toFixed(0)} ms (max ${tally.max.toFixed(0)} ms, failed answers ${tally.failures}, refused ${result.refused.length}, unacknowledged ${result.unacknowledged})`,
     );
+    if (phase.name === 'sms-provider') {
+      const a = Object.fromEntries(Object.entries(fake.answered).map(([k, v]) => [k, v - answeredBefore[k]]));
+      console.log(`    the provider answered ${a.ok} requests, ${a.http500} with HTTP 500, ${a.hang} never, ${a.late} too late (after taking the SMS); refused connections for ${((ctx.upAt - ctx.downAt) / 1000).toFixed(1)} s`);
+    }
     for (const problem of [...result.problems, ...result.refused].slice(0, 10)) console.log(`    ${problem}`);
     if (result.lost || result.doubled) failed = true;
   }

@@ -33,6 +33,8 @@ export class FakeSmsProvider {
   readonly accepted: AcceptedSms[] = [];
   /** Every request that reached the fake, answered or not. */
   requests = 0;
+  /** How the requests were answered: accepted, refused with a code, HTTP 500, never, late. */
+  readonly answered = { ok: 0, code: 0, http500: 0, hang: 0, late: 0 };
   private readonly answers: FakeAnswer[] = [];
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
@@ -95,6 +97,7 @@ export class FakeSmsProvider {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     this.requests += 1;
     const answer = this.answers.shift() ?? 'ok';
+    this.answered[typeof answer === 'string' ? answer : 'code'] += 1;
     // A request never answered is one the provider never took: the client times out and retries.
     if (answer === 'hang') return;
     if (answer === 'http500') {

@@ -37,14 +37,16 @@ export const PHASES = [
   {
     name: 'sms-provider',
     what: 'the SMS provider answers 5xx, never answers, answers too late (after taking the SMS), then refuses connections',
-    inject: async ({ fake }) => {
-      fake.answerNext(...Array.from({ length: 4 }, () => ['http500', 'hang', 'late']).flat());
+    inject: async (ctx) => {
+      ctx.fake.answerNext(...Array.from({ length: 4 }, () => ['http500', 'hang', 'late']).flat());
       await sleep(4_000);
-      await fake.close();
+      await ctx.fake.close();
+      ctx.downAt = Date.now();
       return 'the SMS provider';
     },
-    restore: async ({ fake, smsPort }) => {
-      await fake.start(smsPort);
+    restore: async (ctx) => {
+      await ctx.fake.start(ctx.smsPort);
+      ctx.upAt = Date.now();
     },
   },
 ];
