@@ -9,6 +9,7 @@
 //   node deploy/cluster/cluster.mjs kill|start <part>                        db1…db3, redis1…redis3,
 //        redis-master, sentinel1…3, api1…N, haproxy, nginx (kill = SIGKILL, as a crash)
 //   node deploy/cluster/cluster.mjs env                                      DATABASE_URL etc. for the CLI
+//   node deploy/cluster/cluster.mjs pids db,haproxy,redis,api,nginx          their pids, comma-separated
 //
 // Data: deploy/.data/cluster/ or CLUSTER_DATA_DIR. Ports: CLUSTER_DB_PORT (3430…), CLUSTER_REDIS_PORT
 // (6430…), CLUSTER_SENTINEL_PORT (26430…), CLUSTER_HTTP_PORT (nginx 8430, instances 8431…).
@@ -213,12 +214,24 @@ async function main(argv) {
     console.log(envLines(layoutFor()));
     return 0;
   }
+  if (cmd === 'pids' && rest[0]) {
+    const l = layoutFor();
+    const kinds = {
+      db: l.galera.map((n) => [n.pidFile, n.dir]),
+      haproxy: [[l.haproxy.pidFile, l.haproxy.dir]],
+      redis: [...l.redis, ...l.sentinels].map((r) => [r.pidFile, r.dir]),
+      api: l.api.map((a) => [a.pidFile, a.dir]),
+      nginx: [[l.nginx.pidFile, l.nginx.dir]],
+    };
+    console.log(rest[0].split(',').flatMap((k) => kinds[k] ?? []).map(([file, dir]) => runningPid(file, dir)).filter(Boolean).join(','));
+    return 0;
+  }
   if ((cmd === 'kill' || cmd === 'start') && rest[0]) {
     if (cmd === 'kill') await killByName(rest[0]);
     else await startByName(rest[0]);
     return 0;
   }
-  console.error('usage: node deploy/cluster/cluster.mjs up [--api N] [--no-build] [--no-demo] | status | down | env | kill <part> | start <part>');
+  console.error('usage: node deploy/cluster/cluster.mjs up [--api N] [--no-build] [--no-demo] | status | down | env | pids <kinds> | kill <part> | start <part>');
   return 2;
 }
 

@@ -16,6 +16,8 @@
  * or one of its instances): DATABASE_URL is then the database it serves, where the bench adds an
  * agency of its own with its officers, enterprises and coded plans (nothing there is changed or
  * removed), and JWT_SECRET is the deployment's. The bare endpoints run here on that database.
+ * `--server-pids` and `--database-pids` (comma-separated) name its processes on this machine, for the
+ * CPU each request costs (deploy/cluster/cluster.mjs pids api,nginx / pids db,haproxy).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -116,12 +118,20 @@ function childrenOf(pid: number | undefined): number[] {
   return readdirSync('/proc').filter((name) => /^\d+$/.test(name) && processStat(Number(name))?.parent === pid).map(Number);
 }
 
-/** CPU seconds a process and its children (a server's worker processes) have used so far, or null. */
-function cpuSeconds(pid: number | undefined): number | null {
-  const own = pid ? processStat(pid) : null;
-  if (!own) return null;
-  return childrenOf(pid).reduce((sum, child) => sum + (processStat(child)?.cpu ?? 0), own.cpu);
+/** CPU seconds processes and their children (a server's worker processes) have used so far, or null. */
+function cpuSeconds(pids: number | undefined | number[]): number | null {
+  const list = Array.isArray(pids) ? pids : [pids];
+  let sum = 0;
+  for (const pid of list) {
+    const own = pid ? processStat(pid) : null;
+    if (!own) return null;
+    sum += childrenOf(pid).reduce((total, child) => total + (processStat(child)?.cpu ?? 0), own.cpu);
+  }
+  return sum;
 }
+
+/** `--server-pids 1,2,3`: a deployment's processes (`--target`), whose CPU counts as the server's or the database's. */
+const pidsOption = (name: string): number[] | undefined => textOption(name)?.split(',').map(Number).filter((n) => n > 0);
 
 /** The database server's pid when it runs on this machine (its pid file is readable), else undefined. */
 async function databasePid(databaseUrl: string): Promise<number | undefined> {
@@ -151,7 +161,7 @@ class Tally {
 
   constructor(readonly name: string) {}
 
-  async measure(run: () => Promise<autocannon.Result>, serverPid: number | undefined, dbPid: number | undefined): Promise<void> {
+  async measure(run: () => Promise<autocannon.Result>, serverPid: number | undefined | number[], dbPid: number | undefined | number[]): Promise<void> {
     const before = { server: cpuSeconds(serverPid), db: cpuSeconds(dbPid), driver: process.cpuUsage() };
     const result = await run();
     const used = (from: number | null, to: number | null, sum: number | null) => (from === null || to === null || sum === null ? null : sum + to - from);
@@ -308,14 +318,14 @@ async function drive(): Promise<void> {
     await checkIn(3);
     // The endpoints take turns, round by round, so a noisy minute on a shared machine falls on all of them.
     console.log(`measuring ${rounds} rounds of ${seconds} s per endpoint at ${connections} connections, each server in ${processes} processes…`);
-    const dbPid = await databasePid(databaseUrl);
+    const dbPid = pidsOption('--database-pids') ?? (await databasePid(databaseUrl));
     const bareTally = new Tally('bare Fastify + mysql2, one indexed query');
     const matchTally = new Tally('bare Fastify + mysql2, the check-in match query');
     const ourTally = new Tally(target ? `check-in at ${target}` : 'check-in (auth + match + write + trail)');
     for (let round = 0; round < rounds; round += 1) {
       await bareTally.measure(() => query(seconds), bare.child.pid, dbPid);
       await matchTally.measure(() => match(seconds), bare.child.pid, dbPid);
-      await ourTally.measure(() => checkIn(seconds), app.child.pid, dbPid);
+      await ourTally.measure(() => checkIn(seconds), pidsOption('--server-pids') ?? app.child.pid, dbPid);
     }
     const check = await openDatabase(databaseUrl, { migrate: false, poolSize: 1 });
     const [{ n }] = await check.query('SELECT COUNT(*) AS n FROM checkins WHERE plan_id IN (?)', [planIds]);
