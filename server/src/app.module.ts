@@ -28,7 +28,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, flavour, ENTITIES), migrationsRun: config.migrateOnStart }),
         DatabaseModule,
-        RedisModule.forRoot(config.redisUrl),
+        RedisModule.forRoot(config.redis),
         QueuesModule.forRoot(config),
         AuthModule.forRoot(config),
         HealthModule,

@@ -6,10 +6,11 @@ import { hostname } from 'node:os';
 import { AUDIT_RESOURCES, CLI_ACTOR, disputedClauseTable, importActor, isCalendarDate, percentText, shanghaiDate, unmaskedPurposeProblem } from '@mashang/shared';
 import { anomalyReportConfig, validCron } from './infra/config/config.js';
 import { reportsConfig } from './infra/config/reports-config.js';
+import { redisTargetConfig } from './infra/config/redis-target.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
 import { phoneKeysConfig } from './infra/crypto/phone-keys.js';
 import { rotatePhones, type RotationProgress } from './infra/crypto/phone-rotation.js';
-import { openDatabase } from './database.js';
+import { migrateOnce, openDatabase } from './database.js';
 import { storedPhoneColumns } from './phone-columns.js';
 import { runReportCommand } from './modules/analytics/report-command.js';
 import { rowSource } from './modules/analytics/row-source.js';
@@ -140,7 +141,12 @@ async function main(): Promise<void> {
     if (problems.length) fail(problems.join('\n'));
   }
 
-  const dataSource = await openDatabase(env('DATABASE_URL'), { migrate: true, poolSize: 4 });
+  // Pending migrations first: under the instances' migration lock when Redis is configured.
+  const databaseUrl = env('DATABASE_URL');
+  const redisProblems: string[] = [];
+  const redis = redisTargetConfig(process.env, redisProblems);
+  if (!redisProblems.length) await migrateOnce(databaseUrl, redis);
+  const dataSource = await openDatabase(databaseUrl, { migrate: redisProblems.length > 0, poolSize: 4 });
   try {
     switch (command) {
       case 'migrate':
@@ -184,11 +190,12 @@ async function main(): Promise<void> {
       case 'report': {
         const problems: string[] = [];
         const config = anomalyReportConfig(process.env, problems);
+        const redis = redisTargetConfig(process.env, problems);
         if (problems.length) fail(problems.join('\n'));
         const asOf = option(args, '--as-of')!;
         const started = Date.now();
         const findings = await runReportCommand({
-          dataSource, redisUrl: env('REDIS_URL'), asOf, out: resolve(out!), config,
+          dataSource, redis, asOf, out: resolve(out!), config,
           onProgress: (p) => process.stderr.write(`  ${String(p.percent).padStart(3)}% ${p.step}\n`),
         });
         process.stdout.write(`report as of ${asOf}: ${findings} finding(s) written to ${resolve(out!)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

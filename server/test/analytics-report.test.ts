@@ -265,7 +265,7 @@ describe('CLI path', () => {
     const asOf = addDays(D, -3);
     const out = join(tmpdir(), `anomaly-${process.pid}.json`);
     try {
-      const written = await runReportCommand({ dataSource: t.dataSource, redisUrl: process.env.REDIS_URL!, asOf, out, config: t.config.anomalyReport });
+      const written = await runReportCommand({ dataSource: t.dataSource, redis: t.config.redis, asOf, out, config: t.config.anomalyReport });
       expect(written).toBe(7);
       const text = readFileSync(out, 'utf8');
       const file = JSON.parse(text) as AnomalyReportFile;
@@ -291,7 +291,7 @@ describe('CLI path', () => {
       });
       expect(await runRow(asOf)).toMatchObject({ status: 'completed', requested_by: 'cli' });
       // The same date again: the stored report, not a second computation.
-      await runReportCommand({ dataSource: t.dataSource, redisUrl: process.env.REDIS_URL!, asOf, out, config: t.config.anomalyReport });
+      await runReportCommand({ dataSource: t.dataSource, redis: t.config.redis, asOf, out, config: t.config.anomalyReport });
       expect(readFileSync(out, 'utf8')).toBe(text);
       expect(await runRow(asOf)).toMatchObject({ attempts: 1 });
     } finally {

@@ -5,11 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { phoneKeysConfig, type PhoneKeys } from '../crypto/phone-keys.js';
 import { penaltiesConfig, type PenaltiesConfig } from './penalties-config.js';
 import { reportsConfig, type ReportsConfig } from './reports-config.js';
+import { redisTargetConfig, type RedisTarget } from './redis-target.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
+
+export type { RedisTarget } from './redis-target.js';
 
 export interface AppConfig {
   databaseUrl: string;
-  redisUrl: string;
+  /** One Redis server, or the master its Sentinels name (see redis-target.ts). */
+  redis: RedisTarget;
   port: number;
   /** Processes serving the API on `port` (one per core by default); see serveInProcesses. */
   apiProcesses: number;
@@ -98,10 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl && (!db || db.pathname.length < 2)) {
     problems.push('DATABASE_URL: must look like mysql://user:password@host:3306/database');
   }
-  const redisUrl = require('REDIS_URL');
-  if (redisUrl && !parseUrl(redisUrl, ['redis:', 'rediss:'])) {
-    problems.push('REDIS_URL: must look like redis://host:6379');
-  }
+  const redis = redisTargetConfig(env, problems);
 
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push('PORT: must be an integer 1–65535');
@@ -153,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
-    redisUrl,
+    redis,
     port,
     apiProcesses,
     publicBaseUrl,

@@ -1,5 +1,7 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisTarget } from '../config/config.js';
+import { redisOptions } from './redis-options.js';
 
 export const REDIS = Symbol('REDIS');
 
@@ -17,10 +19,10 @@ export const REQUEST_PATH_OPTIONS: RedisOptions = { enableOfflineQueue: false, m
 export class RedisModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  static forRoot(redisUrl: string): DynamicModule {
+  static forRoot(target: RedisTarget): DynamicModule {
     return {
       module: RedisModule,
-      providers: [{ provide: REDIS, useFactory: () => new Redis(redisUrl, REQUEST_PATH_OPTIONS) }],
+      providers: [{ provide: REDIS, useFactory: () => new Redis({ ...redisOptions(target), ...REQUEST_PATH_OPTIONS }) }],
       exports: [REDIS],
     };
   }

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import {
   actorUsername, AUDIT_RESOURCES, CLI_ACTOR, shanghaiDate, SYSTEM_ACTORS, userActor,
   type SessionUser, type WarningReportView, type WarningRequestAnswer, type WarningYearItem,
@@ -9,6 +9,7 @@ import type { Queue } from 'bull';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { invalid } from '../../infra/errors/domain-error.js';
+import { JobQueue } from '../../infra/queues/job-queue.js';
 import { QueueName } from '../../infra/queues/queues.js';
 import { AuditLog } from '../audit/index.js';
 import { ROW_SOURCE } from './row-source.js';
@@ -18,6 +19,9 @@ import { requestWarning, scheduleWarningYearly, warningJobStates } from './warni
 import { violationWarningReport } from './warning-report.js';
 import { WarningReportRepository } from './warning-report.repository.js';
 import { isoShanghai } from './shanghai-days.js';
+
+/** How long start-up waits for Redis to set the yearly schedule. */
+const STARTUP_WAIT_MS = 5000;
 
 /** Who had a year's report written, as the console shows it. */
 export function requesterName(actor: string): string {
@@ -31,17 +35,34 @@ export function requesterName(actor: string): string {
  * a year without a stored report is computed when asked for, and says so.
  */
 @Injectable()
-export class WarningReports implements OnApplicationBootstrap {
+export class WarningReports implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WarningReports.name);
+  private stopScheduling = () => {};
+
   constructor(
     @Inject(WarningReportRepository) private readonly reports: WarningReportRepository,
     @Inject(ROW_SOURCE) private readonly source: RowSource,
     @InjectQueue(QueueName.Analytics) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
   ) {}
 
+  /**
+   * The yearly schedule lives in Redis, like the nightly one: set whenever a connection is made, and
+   * start-up waits for it only a few seconds, so a process starting while Redis is away still serves.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await scheduleWarningYearly(this.queue, this.config.reports.warningCron);
+    this.stopScheduling = this.jobs.onConnected(() => void this.scheduleYearly());
+    if (await this.jobs.whenConnected(STARTUP_WAIT_MS)) await this.scheduleYearly();
+  }
+
+  onModuleDestroy(): void {
+    this.stopScheduling();
+  }
+
+  private scheduleYearly(): Promise<void> {
+    return scheduleWarningYearly(this.queue, this.config.reports.warningCron).catch((error: Error) => this.logger.warn(`yearly warning report not scheduled yet: ${error.message}`));
   }
 
   /** Stored years and years being written, newest first. */
