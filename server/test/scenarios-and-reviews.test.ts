@@ -47,6 +47,8 @@ describe('joint-supervision scenarios and review requests', () => {
       const history = await call(t.app, 'GET', `/api/plans/${alone.body.id}/history`, { token: tokens.officer1 });
       expect(history.body.map((e: { kind: string }) => e.kind)).toEqual(['filed', 'refused', 'alone', 'coded']);
       expect(history.body[2].detail).toEqual({ scenario: '餐饮店联合检查', missingAgencyIds: ['A2'], reason: '消防部门本月已检查过该店' });
+      // The agencies an entry names come with their names, for the officer's app to show.
+      expect(history.body[2].agencyNames).toEqual({ A2: '市消防救援支队' });
       const [{ alone_reason }] = await t.dataSource.query('SELECT alone_reason FROM plans WHERE id = ?', [alone.body.id]);
       expect(alone_reason).toBe('消防部门本月已检查过该店');
     });

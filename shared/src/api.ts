@@ -151,6 +151,8 @@ export interface PlanEventView {
   actor: string;
   at: string;
   detail: Record<string, unknown>;
+  /** Names of the agencies the detail refers to by id. */
+  agencyNames?: Record<string, string>;
 }
 
 export interface HalfYearRecord {

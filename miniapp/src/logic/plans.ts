@@ -1,4 +1,4 @@
-import { Role, actorUsername, type Page, type PlanEventView, type PlanView } from '@mashang/shared';
+import { Role, actorUsername, REFUSAL_RULE_LABELS, type Page, type PlanEventView, type PlanView, type RefusalRule } from '@mashang/shared';
 import { shanghaiDateTime } from './dates';
 import { triggerLabel } from './triggers';
 
@@ -93,7 +93,7 @@ export function planEventLine(
   ownAgencyId: string,
   agencyNames: ReadonlyMap<string, string>,
 ): PlanEventLine {
-  const name = (id: string) => agencyNames.get(id) ?? `部门 ${id}`;
+  const name = (id: string) => agencyNames.get(id) ?? event.agencyNames?.[id] ?? `部门 ${id}`;
   const detail = event.detail ?? {};
   const common = { time: shanghaiDateTime(event.at), actor: actorLabel(event.actor) };
   switch (event.kind) {
@@ -128,9 +128,42 @@ export function planEventLine(
         text: `生成${joint ? '联合检查的' : ''}检查码，检查日期 ${asString(detail.inspectionDate)}，有效期至 ${shanghaiDateTime(asString(detail.expiresAt))}`,
       };
     }
+    case 'moved':
+      return { ...common, title: '改期', text: `报备日期由 ${asString(detail.from)} 改为 ${asString(detail.to)}` };
+    case 'cancelled':
+      return { ...common, title: '取消', text: '取消计划', note: asString(detail.reason) ? `原因：${asString(detail.reason)}` : undefined };
+    case 'alone': {
+      const missing = asStrings(detail.missingAgencyIds).map(name).join('、');
+      return {
+        ...common,
+        title: '单独检查',
+        text: `综合监管场景“${asString(detail.scenario)}”应与${missing}联合检查，说明理由后单独检查`,
+        note: asString(detail.reason) ? `理由：${asString(detail.reason)}` : undefined,
+      };
+    }
+    case 'refused': {
+      const moveTo = asString(detail.moveTo);
+      return {
+        ...common,
+        title: '未通过',
+        text: moveTo ? `改期到 ${moveTo} 未通过` : '生成检查码未通过',
+        note: refusalLines(detail.refusals).join('；') || undefined,
+      };
+    }
     default:
-      return { ...common, title: '记录', text: `其他记录（${event.kind}）` };
+      return { ...common, title: '记录', text: '其他记录' };
   }
+}
+
+/** Refusals kept in a plan's history, each as "规则：说明". */
+function refusalLines(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { rule, message } = entry as { rule?: unknown; message?: unknown };
+    const label = REFUSAL_RULE_LABELS[rule as RefusalRule] ?? '规则';
+    return [`${label}：${asString(message)}`];
+  });
 }
 
 /** Agency id → name, from the plan's inspection members. */

@@ -9,6 +9,8 @@ import { chineseDate } from '../../logic/dates';
 import { dateMoved, inspectionMembers, type PlanEventLine } from '../../logic/plans';
 import { triggerTone } from '../../logic/tones';
 import { triggerLabel } from '../../logic/triggers';
+import { PlanChangeForm } from './plan-change';
+import type { PlanChange } from './use-plan-actions';
 
 export interface HistoryState {
   open: boolean;
@@ -42,17 +44,28 @@ interface PlanCardProps {
   plan: PlanView;
   /** The plan just filed, outlined. */
   justFiled: boolean;
-  /** Officers and agency admins issue codes; overseers only look. */
-  mayIssue: boolean;
+  /** Officers and agency admins issue codes, move and cancel; overseers only look. */
+  mayChange: boolean;
   issuing: boolean;
   codeError: string | undefined;
   history: HistoryState | undefined;
+  /** The change form open on this plan, if any. */
+  change: PlanChange | null;
   onIssue: () => void;
   onToggleHistory: () => void;
+  onMove: () => void;
+  onCancel: () => void;
+  onEditChange: (draft: string) => void;
+  onSubmitChange: () => void;
+  onCloseChange: () => void;
 }
 
-/** One plan of the list (`.plan[data-plan-id]`): code, enterprise, date, joint partners, its code button and history. */
-export function PlanCard({ plan, justFiled, mayIssue, issuing, codeError, history, onIssue, onToggleHistory }: PlanCardProps) {
+/**
+ * One plan of the list (`.plan[data-plan-id]`): code, enterprise, date, joint partners, its code
+ * button (`.plan-code-button`), `.plan-move` (改期), `.plan-cancel` (取消计划), the open change form, and its history.
+ */
+export function PlanCard(props: PlanCardProps) {
+  const { plan, justFiled, mayChange, issuing, codeError, history, change } = props;
   return (
     <View className={cx('plan', justFiled && 'plan--new')} data-plan-id={plan.id}>
       <View className='plan__head'>
@@ -82,20 +95,31 @@ export function PlanCard({ plan, justFiled, mayIssue, issuing, codeError, histor
       )}
 
       <View className='plan__actions'>
-        {mayIssue && (
-          <PrimaryButton className='plan-code-button plan__button' size='mini' busy={issuing} onClick={onIssue}>
+        {mayChange && (
+          <PrimaryButton className='plan-code-button plan__button' size='mini' busy={issuing} onClick={props.onIssue}>
             生成检查码
           </PrimaryButton>
         )}
-        <Button className='plan-history-toggle plan__button' size='mini' onClick={onToggleHistory}>
+        <Button className='plan-history-toggle plan__button' size='mini' onClick={props.onToggleHistory}>
           {history?.open ? '收起记录' : '计划记录'}
         </Button>
       </View>
+      {mayChange && !change && (
+        <View className='plan__actions'>
+          <Button className='plan-move plan__button' size='mini' onClick={props.onMove}>
+            改期
+          </Button>
+          <Button className='plan-cancel plan__button plan__button--danger' size='mini' onClick={props.onCancel}>
+            取消计划
+          </Button>
+        </View>
+      )}
       {codeError && (
         <Notice tone='danger' className='plan-code-error'>
           {codeError}
         </Notice>
       )}
+      {change && <PlanChangeForm plan={plan} change={change} onEdit={props.onEditChange} onSubmit={props.onSubmitChange} onClose={props.onCloseChange} />}
       {history?.open && <PlanHistory state={history} />}
     </View>
   );

@@ -35,7 +35,14 @@ export class PlanViews {
   /** The plan's history, oldest first: filing and every regrouping, with who caused it. */
   async history(user: SessionUser, id: string): Promise<PlanEventView[]> {
     await this.get(user, id);
-    return (await this.events.ofPlan(id)).map((event) => ({ kind: event.kind, actor: event.actor, at: event.at.toISOString(), detail: event.detail }));
+    const events = await this.events.ofPlan(id);
+    // Agencies an entry names that may no longer be in the inspection (a partner that left, one a scenario wanted).
+    const names = await this.agencies.namesOf(events.flatMap((event) => agenciesNamedBy(event.detail)));
+    return events.map((event) => {
+      const named = agenciesNamedBy(event.detail).filter((agencyId) => names.has(agencyId));
+      const view: PlanEventView = { kind: event.kind, actor: event.actor, at: event.at.toISOString(), detail: event.detail };
+      return named.length ? { ...view, agencyNames: Object.fromEntries(named.map((agencyId) => [agencyId, names.get(agencyId)!])) } : view;
+    });
   }
 
   /** Plans with their officers, items and inspection members: four queries for any number of plans. */
@@ -71,4 +78,10 @@ export class PlanViews {
       };
     });
   }
+}
+
+/** The agency ids a history entry's detail names. */
+function agenciesNamedBy(detail: Record<string, unknown>): string[] {
+  const ids = [detail.leadAgencyId, ...[detail.agencyIds, detail.missingAgencyIds].flatMap((list) => (Array.isArray(list) ? list : []))];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }
