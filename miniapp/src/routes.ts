@@ -19,3 +19,7 @@ export const CONSOLE_DASHBOARD_PAGE = '/console/pages/dashboard/index';
 export const CONSOLE_REPORT_PAGE = '/console/pages/report/index';
 /** The audit log of exports, for the discipline inspectors (纪检监察). */
 export const CONSOLE_AUDIT_PAGE = '/console/pages/audit/index';
+/** 综合监管场景 (supervisors keep them; every desk reads them). */
+export const CONSOLE_SCENARIOS_PAGE = '/console/pages/scenarios/index';
+/** 异议复查 requests: supervisors decide; agency admins follow their own. */
+export const CONSOLE_REVIEWS_PAGE = '/console/pages/reviews/index';

@@ -133,6 +133,7 @@ const MATRIX: Record<string, Probe[]> = {
   'POST /api/registry/enterprises': [
     { name: 'create', path: '/api/registry/enterprises', body: (_, who) => ({ creditCode: buildCreditCode('92410202', `MB${String(CALLERS.indexOf(who)).padStart(6, '0')}`), name: '新企业', industry: 'catering', region: '410202', creditGrade: 'B' }), expect: { supervisor: 'ok' } },
   ],
+  'GET /api/registry/industries': [{ name: 'industries', path: '/api/registry/industries', expect: every('ok') }],
   'GET /api/registry/enterprises/:creditCode': [{ name: 'one', path: `/api/registry/enterprises/${SHOP}`, expect: every('ok') }],
   'PATCH /api/registry/enterprises/:creditCode': [{ name: 'grade', path: `/api/registry/enterprises/${SHOP}`, body: { creditGrade: 'C' }, expect: { supervisor: 'ok' } }],
   'GET /api/registry/enterprises/:creditCode/history': [{ name: 'history', path: `/api/registry/enterprises/${SHOP}/history`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
@@ -186,6 +187,14 @@ const MATRIX: Record<string, Probe[]> = {
         const own = OWN_AGENCY[who];
         if (own) for (const r of body.items) expect([r.agencyId, r.inspectedByAgencyId]).toContain(own);
         expect(body.items.length).toBe(own === 'A1' ? 1 : 2);
+      },
+    },
+    {
+      name: 'pending only', path: '/api/reviews?status=pending', expect: every('ok'),
+      check: (who, body) => {
+        const own = OWN_AGENCY[who];
+        if (own) for (const r of body.items) expect([r.agencyId, r.inspectedByAgencyId]).toContain(own);
+        for (const r of body.items) expect(r.status).toBe('pending');
       },
     },
   ],

@@ -35,6 +35,10 @@ describe('joint-supervision scenarios and review requests', () => {
       expect((await call(t.app, 'GET', '/api/joint-scenarios', { token: tokens.officer1 })).body).toEqual([{ ...body, active: true }]);
     });
 
+    it('name industries as the register writes them, which the register lists with their counts', async () => {
+      expect((await call(t.app, 'GET', '/api/registry/industries', { token: tokens.supervisor })).body).toEqual([{ industry: 'catering', enterprises: 3 }]);
+    });
+
     it('an inspection closing without the scenario\'s agencies needs a reason, which is kept for the supervisor', async () => {
       const alone = await file('officer1', code(1), inDays(8), 'O1', 'I1');
       const refused = await call(t.app, 'POST', `/api/plans/${alone.body.id}/code`, { token: tokens.officer1, body: {} });
@@ -75,7 +79,11 @@ describe('joint-supervision scenarios and review requests', () => {
       expect((await call(t.app, 'POST', '/api/reviews', { token: tokens.officer1, body: { inspectionId: 'R1', reason: '自己的结果' } })).status).toBe(400);
       const requested = await call(t.app, 'POST', '/api/reviews', { token: tokens.officer3, body: { inspectionId: 'R1', reason: '群众反映后厨卫生问题未被记录' } });
       expect(requested.status).toBe(201);
-      expect(requested.body).toMatchObject({ status: 'pending', agencyId: 'A3', inspectedByAgencyId: 'A1', events: [{ kind: 'requested' }] });
+      expect(requested.body).toMatchObject({
+        status: 'pending', agencyId: 'A3', inspectedByAgencyId: 'A1', events: [{ kind: 'requested' }],
+        // What a person reads: the names, and the result disputed.
+        agencyName: '市市场监督管理局祥符分局', inspectedByAgencyName: '市市场监督管理局', enterpriseName: '老王烩面馆3', inspectionResult: 'pass',
+      });
       reviewId = requested.body.id;
       expect((await call(t.app, 'POST', '/api/reviews', { token: tokens.officer3, body: { inspectionId: 'R1', reason: '再申请一次' } })).status).toBe(409);
     });
@@ -100,6 +108,9 @@ describe('joint-supervision scenarios and review requests', () => {
       expect((await call(t.app, 'GET', `/api/reviews/${reviewId}`, { token: tokens.admin1 })).status).toBe(200);
       expect((await call(t.app, 'GET', `/api/reviews/${reviewId}`, { token: tokens.admin2 })).status).toBe(403);
       expect((await call(t.app, 'GET', '/api/reviews', { token: tokens.admin2 })).body.total).toBe(0);
+      expect((await call(t.app, 'GET', '/api/reviews?status=pending', { token: tokens.supervisor })).body.total).toBe(0);
+      expect((await call(t.app, 'GET', '/api/reviews?status=rejected', { token: tokens.supervisor })).body.items.map((r: { id: string }) => r.id)).toEqual([reviewId]);
+      expect((await call(t.app, 'GET', '/api/reviews?status=maybe', { token: tokens.supervisor })).status).toBe(400);
       expect((await file('officer3', code(3), inDays(30), 'O3', 'I3')).status).toBe(201);
     });
   });

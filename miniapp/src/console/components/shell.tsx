@@ -1,6 +1,7 @@
 /*
- * The console's frame: a top bar with the pages (#nav-cases, #nav-dashboard, #nav-report; agency
- * admins also #nav-plans, discipline inspectors also #nav-audit), who is logged in (#console-user)
+ * The console's frame: a top bar with the pages (#nav-cases, #nav-dashboard, #nav-report,
+ * #nav-scenarios, #nav-reviews; agency admins also #nav-plans, discipline inspectors also #nav-audit),
+ * who is logged in (#console-user)
  * and #console-logout. Pages render inside once `useDeskSession` has a desk role's session.
  */
 import { Text, View } from '@tarojs/components';
@@ -8,7 +9,17 @@ import Taro, { useLoad } from '@tarojs/taro';
 import type { SessionUser } from '@mashang/shared';
 import { useState, type PropsWithChildren } from 'react';
 import { isDeskRole, roleLabel } from '../../logic/roles';
-import { CONSOLE_AUDIT_PAGE, CONSOLE_CASES_PAGE, CONSOLE_DASHBOARD_PAGE, CONSOLE_REPORT_PAGE, HOME_PAGE, LOGIN_PAGE, PLANS_PAGE } from '../../routes';
+import {
+  CONSOLE_AUDIT_PAGE,
+  CONSOLE_CASES_PAGE,
+  CONSOLE_DASHBOARD_PAGE,
+  CONSOLE_REPORT_PAGE,
+  CONSOLE_REVIEWS_PAGE,
+  CONSOLE_SCENARIOS_PAGE,
+  HOME_PAGE,
+  LOGIN_PAGE,
+  PLANS_PAGE,
+} from '../../routes';
 import { currentSession, logout } from '../../services/auth';
 import '../console.css';
 
@@ -30,7 +41,7 @@ export function useDeskSession(): SessionUser | null {
   return user;
 }
 
-type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit';
+type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'scenarios' | 'reviews';
 
 const TABS: { key: Tab; id: string; label: string; url: string; role?: SessionUser['role'] }[] = [
   { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
@@ -38,6 +49,8 @@ const TABS: { key: Tab; id: string; label: string; url: string; role?: SessionUs
   { key: 'report', id: 'nav-report', label: '研判报告', url: CONSOLE_REPORT_PAGE },
   // Only the discipline inspectors read the audit log.
   { key: 'audit', id: 'nav-audit', label: '审计日志', url: CONSOLE_AUDIT_PAGE, role: 'discipline' },
+  { key: 'scenarios', id: 'nav-scenarios', label: '综合监管场景', url: CONSOLE_SCENARIOS_PAGE },
+  { key: 'reviews', id: 'nav-reviews', label: '异议复查', url: CONSOLE_REVIEWS_PAGE },
 ];
 
 export function ConsoleShell({ user, tab, children }: PropsWithChildren<{ user: SessionUser | null; tab: Tab }>) {

@@ -125,6 +125,12 @@ export class RegistryController {
     return this.enterprises.list(query);
   }
 
+  /** The industries of the register, with how many enterprises each (scenarios name them). */
+  @Get('industries')
+  industries() {
+    return this.enterprises.industries();
+  }
+
   @Get('enterprises/:creditCode')
   getEnterprise(@Param('creditCode') creditCode: string) {
     return this.enterprises.get(normaliseCreditCode(creditCode));
