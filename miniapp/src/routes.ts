@@ -23,3 +23,7 @@ export const CONSOLE_AUDIT_PAGE = '/console/pages/audit/index';
 export const CONSOLE_SCENARIOS_PAGE = '/console/pages/scenarios/index';
 /** 异议复查 requests: supervisors decide; agency admins follow their own. */
 export const CONSOLE_REVIEWS_PAGE = '/console/pages/reviews/index';
+/** 名录管理: the registers (agency admins their own agency's officers and items). `?r=<register>`. */
+export const CONSOLE_REGISTERS_PAGE = '/console/pages/registers/index';
+/** 数据导入: the exchange format's files, uploaded and imported (supervisors). */
+export const CONSOLE_IMPORTS_PAGE = '/console/pages/imports/index';

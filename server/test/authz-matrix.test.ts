@@ -133,6 +133,10 @@ const MATRIX: Record<string, Probe[]> = {
   'POST /api/registry/enterprises': [
     { name: 'create', path: '/api/registry/enterprises', body: (_, who) => ({ creditCode: buildCreditCode('92410202', `MB${String(CALLERS.indexOf(who)).padStart(6, '0')}`), name: '新企业', industry: 'catering', region: '410202', creditGrade: 'B' }), expect: { supervisor: 'ok' } },
   ],
+  'GET /api/registry/exports/:register': [
+    { name: 'officers (own agency for admins)', path: '/api/registry/exports/officers', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: "A2's officers", path: '/api/registry/exports/officers?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
   'GET /api/registry/industries': [{ name: 'industries', path: '/api/registry/industries', expect: every('ok') }],
   'GET /api/registry/enterprises/:creditCode': [{ name: 'one', path: `/api/registry/enterprises/${SHOP}`, expect: every('ok') }],
   'PATCH /api/registry/enterprises/:creditCode': [{ name: 'grade', path: `/api/registry/enterprises/${SHOP}`, body: { creditGrade: 'C' }, expect: { supervisor: 'ok' } }],

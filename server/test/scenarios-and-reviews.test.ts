@@ -35,6 +35,11 @@ describe('joint-supervision scenarios and review requests', () => {
       expect((await call(t.app, 'GET', '/api/joint-scenarios', { token: tokens.officer1 })).body).toEqual([{ ...body, active: true }]);
     });
 
+    it('are edited field by field: a new name leaves the scenario in force', async () => {
+      const renamed = await call(t.app, 'PATCH', '/api/joint-scenarios/catering-opening', { token: tokens.supervisor, body: { name: '餐饮店开业联合检查' } });
+      expect(renamed.body).toEqual({ id: 'catering-opening', name: '餐饮店开业联合检查', industries: ['catering'], agencyIds: ['A1', 'A2'], active: true });
+    });
+
     it('name industries as the register writes them, which the register lists with their counts', async () => {
       expect((await call(t.app, 'GET', '/api/registry/industries', { token: tokens.supervisor })).body).toEqual([{ industry: 'catering', enterprises: 3 }]);
     });
@@ -50,7 +55,7 @@ describe('joint-supervision scenarios and review requests', () => {
       expect(issued.status).toBe(200);
       const history = await call(t.app, 'GET', `/api/plans/${alone.body.id}/history`, { token: tokens.officer1 });
       expect(history.body.map((e: { kind: string }) => e.kind)).toEqual(['filed', 'refused', 'alone', 'coded']);
-      expect(history.body[2].detail).toEqual({ scenario: '餐饮店联合检查', missingAgencyIds: ['A2'], reason: '消防部门本月已检查过该店' });
+      expect(history.body[2].detail).toEqual({ scenario: '餐饮店开业联合检查', missingAgencyIds: ['A2'], reason: '消防部门本月已检查过该店' });
       // The agencies an entry names come with their names, for the officer's app to show.
       expect(history.body[2].agencyNames).toEqual({ A2: '市消防救援支队' });
       const [{ alone_reason }] = await t.dataSource.query('SELECT alone_reason FROM plans WHERE id = ?', [alone.body.id]);

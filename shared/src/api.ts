@@ -68,6 +68,8 @@ export interface OfficerDto {
   phone: string | null;
   /** The last day the enforcement certificate is valid (YYYY-MM-DD); null when not known. */
   certExpires: string | null;
+  /** On duty (在岗); false once taken off the register's duty list. */
+  active: boolean;
 }
 
 export interface ItemDto {

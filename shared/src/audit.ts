@@ -23,6 +23,8 @@ export const AUDIT_RESOURCES = {
   consoleTable: (table: string) => `supervision/${table}`,
   anomalyFindings: (asOf: string) => `anomaly/${asOf}/findings`,
   anomalyReport: (asOf: string) => `anomaly/${asOf}/file`,
+  /** A register (agencies, officers, items, enterprises) as Excel, phones masked. */
+  register: (kind: string) => `registry/${kind}`,
   /** Every stored phone (a key rotation). */
   phones: 'phones',
 } as const;
@@ -37,6 +39,8 @@ export function auditResourceLabel(resource: string): string {
       return `监督台账：${TABLE_TITLES[part as DashboardTable] ?? part}`;
     case 'anomaly':
       return file === 'file' ? `研判报告文件（${part}）` : `研判问题清单（${part}）`;
+    case 'registry':
+      return `名录：${EXCHANGE_KIND_LABELS[part as keyof typeof EXCHANGE_KIND_LABELS] ?? part}`;
     case 'phones':
       return '全部已存手机号';
     default:

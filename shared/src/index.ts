@@ -18,3 +18,4 @@ export * from './audit.js';
 export * from './penalty-workflow.js';
 export * from './assess-discretion.js';
 export * from './plan-reviews.js';
+export * from './registers.js';

@@ -1,6 +1,7 @@
 /*
  * The console's frame: a top bar with the pages (#nav-cases, #nav-dashboard, #nav-report,
- * #nav-scenarios, #nav-reviews; agency admins also #nav-plans, discipline inspectors also #nav-audit),
+ * #nav-scenarios, #nav-reviews, #nav-registers; supervisors also #nav-imports; agency admins also
+ * #nav-plans, discipline inspectors also #nav-audit),
  * who is logged in (#console-user)
  * and #console-logout. Pages render inside once `useDeskSession` has a desk role's session.
  */
@@ -13,6 +14,8 @@ import {
   CONSOLE_AUDIT_PAGE,
   CONSOLE_CASES_PAGE,
   CONSOLE_DASHBOARD_PAGE,
+  CONSOLE_IMPORTS_PAGE,
+  CONSOLE_REGISTERS_PAGE,
   CONSOLE_REPORT_PAGE,
   CONSOLE_REVIEWS_PAGE,
   CONSOLE_SCENARIOS_PAGE,
@@ -41,7 +44,7 @@ export function useDeskSession(): SessionUser | null {
   return user;
 }
 
-type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'scenarios' | 'reviews';
+type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'scenarios' | 'reviews' | 'registers' | 'imports';
 
 const TABS: { key: Tab; id: string; label: string; url: string; role?: SessionUser['role'] }[] = [
   { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
@@ -51,6 +54,9 @@ const TABS: { key: Tab; id: string; label: string; url: string; role?: SessionUs
   { key: 'audit', id: 'nav-audit', label: '审计日志', url: CONSOLE_AUDIT_PAGE, role: 'discipline' },
   { key: 'scenarios', id: 'nav-scenarios', label: '综合监管场景', url: CONSOLE_SCENARIOS_PAGE },
   { key: 'reviews', id: 'nav-reviews', label: '异议复查', url: CONSOLE_REVIEWS_PAGE },
+  { key: 'registers', id: 'nav-registers', label: '名录管理', url: CONSOLE_REGISTERS_PAGE },
+  // The exchange import is the city's data administrators' (supervisors').
+  { key: 'imports', id: 'nav-imports', label: '数据导入', url: CONSOLE_IMPORTS_PAGE, role: 'supervisor' },
 ];
 
 export function ConsoleShell({ user, tab, children }: PropsWithChildren<{ user: SessionUser | null; tab: Tab }>) {

@@ -10,10 +10,11 @@ import { Officer } from './officer.entity.js';
 export class OfficerRepository extends EntityTable<Officer> {
   protected readonly entity = Officer;
 
-  /** Officers of one agency (or all), by name (contains), certificate number or id. */
-  list(filter: { agencyId: string | null; q?: string }, paging: Paging) {
+  /** Officers of one agency (or all), on duty or not (or both), by name (contains), certificate number or id. */
+  list(filter: { agencyId: string | null; q?: string; active?: boolean }, paging: Paging) {
     return this.page('o', paging, 'o.id', (qb) => {
       if (filter.agencyId) qb.andWhere('o.agency_id = :agencyId', { agencyId: filter.agencyId });
+      if (filter.active !== undefined) qb.andWhere('o.active = :active', { active: filter.active ? 1 : 0 });
       if (filter.q) qb.andWhere(new Brackets((w) => w.where('o.name LIKE :q', { q: likeContains(filter.q!) }).orWhere('o.cert_no = :exact', { exact: filter.q }).orWhere('o.id = :exact')));
     });
   }

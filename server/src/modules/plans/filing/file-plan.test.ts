@@ -19,7 +19,7 @@ import { FilingCheck } from './filing-check.js';
 const NOW = new Date('2026-11-24T02:00:00Z');
 const TODAY = shanghaiDate(NOW);
 const officer1: SessionUser = { id: 3, username: 'officer1', role: Role.Officer, displayName: '张伟', agencyId: 'A1', officerId: 'O1' };
-const OFFICERS = [{ id: 'O1', agencyId: 'A1' }, { id: 'O2', agencyId: 'A2' }];
+const OFFICERS = [{ id: 'O1', agencyId: 'A1', name: '张伟', active: true }, { id: 'O2', agencyId: 'A2', name: '李娜', active: true }, { id: 'O3', agencyId: 'A1', name: '王强', active: false }];
 const ITEMS = [{ id: 'I1', agencyId: 'A1', name: '食品经营许可检查', noDisturb: false }, { id: 'I9', agencyId: 'A1', name: '环评执行情况检查', noDisturb: true }];
 const NAMES: Record<string, string> = { A1: '市市场监督管理局', A2: '市消防救援支队' };
 
@@ -105,11 +105,13 @@ describe('filing a plan', () => {
     await expect(file({ trigger: 'emergency', reason: '燃气泄漏' })).resolves.toBeDefined();
   });
 
-  it("refuses another agency's officers or items before judging or writing anything", async () => {
+  it("refuses another agency's officers or items, and officers off duty, before judging or writing anything", async () => {
     const { file, written } = filingIn({ enterprise: { lowTouch: true } });
     const officers = await refusal(file({ officerIds: ['O1', 'O2'] }));
     expect(officers.code).toBe(ErrorCode.ValidationFailed);
     expect(officers.fields).toEqual([{ field: 'officerIds', reason: '不是本部门的执法人员：O2' }]);
+    const offDuty = await refusal(file({ officerIds: ['O1', 'O3'] }));
+    expect(offDuty.fields).toEqual([{ field: 'officerIds', reason: '执法人员已停用：王强' }]);
     const items = await refusal(file({ itemIds: ['I1', 'NOPE'] }));
     expect(items.fields).toEqual([{ field: 'itemIds', reason: '不是本部门的检查事项：NOPE' }]);
     expect(written).toEqual([]);

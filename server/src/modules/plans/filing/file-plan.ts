@@ -66,6 +66,9 @@ export class FilePlan {
     const officers = await this.officers.byIds(input.officerIds, tx);
     const missingOfficers = input.officerIds.filter((id) => !officers.some((o) => o.id === id && o.agencyId === agencyId));
     if (missingOfficers.length) throw invalid('officerIds', `不是本部门的执法人员：${missingOfficers.join('、')}`);
+    // An officer taken off duty (停用) in the register is put on no new plan.
+    const offDuty = officers.filter((o) => o.active === false);
+    if (offDuty.length) throw invalid('officerIds', `执法人员已停用：${offDuty.map((o) => o.name).join('、')}`);
     const items = await this.items.byIds(input.itemIds, tx);
     const missingItems = input.itemIds.filter((id) => !items.some((i) => i.id === id && i.agencyId === agencyId));
     if (missingItems.length) throw invalid('itemIds', `不是本部门的检查事项：${missingItems.join('、')}`);
