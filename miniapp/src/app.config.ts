@@ -13,7 +13,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index'] },
     ...(process.env.TARO_ENV === 'h5'
-      ? [{ root: 'console', pages: ['pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index', 'pages/scenarios/index', 'pages/reviews/index', 'pages/registers/index', 'pages/imports/index'] }]
+      ? [{ root: 'console', pages: ['pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index', 'pages/scenarios/index', 'pages/reviews/index', 'pages/registers/index', 'pages/imports/index', 'pages/plan-approvals/index'] }]
       : []),
   ],
   // The check-in records where the officer stood when WeChat allows it; WeChat refuses getLocation

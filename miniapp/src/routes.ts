@@ -27,3 +27,5 @@ export const CONSOLE_REVIEWS_PAGE = '/console/pages/reviews/index';
 export const CONSOLE_REGISTERS_PAGE = '/console/pages/registers/index';
 /** 数据导入: the exchange format's files, uploaded and imported (supervisors). */
 export const CONSOLE_IMPORTS_PAGE = '/console/pages/imports/index';
+/** 计划审批: plans waiting for their agency head (agency admins decide; overseers read). */
+export const CONSOLE_PLAN_APPROVALS_PAGE = '/console/pages/plan-approvals/index';

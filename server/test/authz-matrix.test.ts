@@ -173,6 +173,12 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'cancel an A2 plan', path: async (ctx, who) => `/api/plans/${who === 'admin2' ? await ctx.freshPlan('officer2') : ctx.ids.planA2}/cancel`, body: { reason: '企业已停业' }, expect: { admin2: 'ok' } },
   ],
   'POST /api/plans/:id/code': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/code`, body: {}, expect: { admin2: 'ok' } }],
+  'GET /api/plans/approvals': [{ name: 'approval queue', path: '/api/plans/approvals', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/plans/:id/approval': [
+    { name: 'decide (empty body)', path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: {}, expect: { admin1: 'pass', admin2: 'pass' } },
+    // A1 requires no approval: its admin is answered 409; another agency's admin is refused.
+    { name: "decide on A1's plan", path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: { approve: true }, expect: { admin1: 'pass' } },
+  ],
   'GET /api/plans/:id/history': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/history`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // What the enterprise at the door scans: public by design.
   'GET /api/codes/:token': [{ name: 'check', path: (ctx) => `/api/codes/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],

@@ -103,7 +103,7 @@ describe('registers at the desks: officers on and off duty, Excel exports in the
         ['统一社会信用代码', '企业名称', '行业', '行政区划代码', '联系电话', '信用等级', '无感监管名单'],
         [SHOP, '开封市鼓楼区老王烩面馆', '餐饮服务', '410204', '未填', 'A级（守信）', '在名单内'],
       ]);
-      expect((await sheet(tokens.discipline, '/api/registry/exports/agencies?q=A2')).rows).toEqual([['编号', '部门名称', '行业主管类别', '行政区划代码'], ['A2', '市消防救援支队', '消防救援', '410203']]);
+      expect((await sheet(tokens.discipline, '/api/registry/exports/agencies?q=A2')).rows).toEqual([['编号', '部门名称', '行业主管类别', '行政区划代码', '计划须经负责人审批'], ['A2', '市消防救援支队', '消防救援', '410203', '不须审批']]);
     });
 
     it('records every export in the audit log with its rows and filters, and nothing for a refused one', async () => {

@@ -19,3 +19,4 @@ export * from './penalty-workflow.js';
 export * from './assess-discretion.js';
 export * from './plan-reviews.js';
 export * from './registers.js';
+export * from './plan-approval.js';

@@ -30,11 +30,12 @@ export const REGISTER_FIELD_LABELS: Record<string, string> = {
   industry: '行业',
   creditGrade: '信用等级',
   lowTouch: '无感监管名单',
+  planApproval: '计划须经负责人审批',
 };
 
 /** The columns a register shows, in order (the console's table and its Excel sheet). */
 export const REGISTER_COLUMNS: Record<RegisterKind, readonly string[]> = {
-  agencies: ['id', 'name', 'kind', 'region'],
+  agencies: ['id', 'name', 'kind', 'region', 'planApproval'],
   officers: ['id', 'agencyId', 'name', 'certNo', 'certExpires', 'phone', 'active'],
   items: ['id', 'agencyId', 'name', 'basis', 'noDisturb'],
   enterprises: ['creditCode', 'name', 'industry', 'region', 'phone', 'creditGrade', 'lowTouch'],
@@ -81,6 +82,8 @@ export function registerValueText(field: string, value: unknown, agencyNames?: R
     case 'noDisturb':
     case 'lowTouch':
       return value ? '在名单内' : '不在名单内';
+    case 'planApproval':
+      return value ? '须审批' : '不须审批';
     case 'creditGrade':
       return CREDIT_GRADE_LABELS[String(value)] ?? String(value);
     case 'kind':

@@ -9,6 +9,7 @@ function plan(overrides: Partial<PlanView> = {}): PlanView {
     id: 'p1', code: 'JH20261210-ABCDEF', agencyId: 'A001', creditCode: '9141020002W4HE406T', plannedDate: '2026-12-10', trigger: 'planned', reason: null,
     status: 'active', filedAt: '2026-11-22T01:00:00.000Z', officerIds: ['O1'], itemIds: ['I1'],
     inspection: { leadPlanId: 'p1', date: '2026-12-10', joint: false, members: [{ planId: 'p1', planCode: 'JH20261210-ABCDEF', agencyId: 'A001', agencyName: '市场监管局' }] },
+    approval: null,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import {
   agencyNamesOf,
   canFilePlans,
   dateMoved,
+  planActions,
   filedSummary,
   halfYearResultLabel,
   inspectionMembers,
@@ -31,6 +32,7 @@ function plan(overrides: Partial<PlanView> = {}): PlanView {
       joint: false,
       members: [{ planId: 'p-own', planCode: 'JH20261201-7Q3KXW', agencyId: 'A001', agencyName: '市场监管局' }],
     },
+    approval: null,
     ...overrides,
   };
 }
@@ -66,6 +68,10 @@ describe('filedSummary', () => {
     expect(filedSummary(joint)).toBe(
       '已报备 JH20261201-7Q3KXW，检查日期 2026-11-30，与消防救援支队、生态环境局合并为联合检查（消防救援支队牵头）。',
     );
+  });
+
+  it('says a plan waits for its head before it merges or gets a code', () => {
+    expect(filedSummary(plan({ status: 'awaiting' }))).toBe('已报备 JH20261201-7Q3KXW，检查日期 2026-12-01，待本部门负责人审批；批准后参与合并、生成检查码。');
   });
 
   it('knows when the joint inspection moved the date', () => {
@@ -168,10 +174,25 @@ describe('planEventLine', () => {
     });
   });
 
+  it('tells a filing that waits for approval, and the head\'s decision with its reasons', () => {
+    const filed = planEventLine(event('filed', { date: '2026-12-01', trigger: 'planned', officerIds: ['a'], itemIds: ['x'], approval: 'prior' }), 'A001', names);
+    expect(filed.text).toBe('报备计划检查，检查日期 2026-12-01，执法人员 1 名，检查事项 1 项，待负责人审批');
+    expect(planEventLine(event('returned', { when: 'prior', note: '事项不符' }), 'A001', names)).toMatchObject({ title: '退回', text: '负责人退回，计划不再执行', note: '意见：事项不符' });
+    expect(planEventLine(event('approved', { when: 'after', note: null }), 'A001', names)).toMatchObject({ title: '审批通过', text: '负责人事后审批：批准', note: undefined });
+  });
+
   it('shows an unknown kind without its key and survives a detail of the wrong shape', () => {
     expect(planEventLine(event('archived', {}), 'A001', names).text).toBe('其他记录');
     expect(planEventLine(event('refused', { refusals: 'x' }), 'A001', names).note).toBeUndefined();
     expect(planEventLine(event('filed', { officerIds: 'x' }), 'A001', names).text).toContain('执法人员 0 名');
+  });
+});
+
+describe('planActions', () => {
+  it('lets an active plan get its code, move and cancel; a waiting one only be withdrawn; a returned one nothing', () => {
+    expect(planActions({ status: 'active' })).toEqual({ code: true, move: true, cancel: true });
+    expect(planActions({ status: 'awaiting' })).toEqual({ code: false, move: false, cancel: true });
+    expect(planActions({ status: 'returned' })).toEqual({ code: false, move: false, cancel: false });
   });
 });
 

@@ -9,6 +9,15 @@ export function canFilePlans(role: string): boolean {
   return role === Role.Officer || role === Role.AgencyAdmin;
 }
 
+/**
+ * What may be done with a plan of the list: an active plan gets its code, moves and is cancelled; one
+ * waiting for its head's approval may only be withdrawn (cancelled); a returned one nothing.
+ */
+export function planActions(plan: Pick<PlanView, 'status'>): { code: boolean; move: boolean; cancel: boolean } {
+  const active = plan.status === 'active';
+  return { code: active, move: active, cancel: active || plan.status === 'awaiting' };
+}
+
 /** Appends a further page to what is shown; page 1 starts over. */
 export function mergePlanPage(shown: PlanView[], next: Page<PlanView>): PlanView[] {
   if (next.page <= 1) return next.items;
@@ -42,6 +51,7 @@ export function membersLine(plan: PlanView): string {
 /** The line under a newly filed plan: its code, date, and whom it inspects together with. */
 export function filedSummary(plan: PlanView): string {
   const base = `已报备 ${plan.code}，检查日期 ${plan.inspection.date}`;
+  if (plan.status === 'awaiting') return `${base}，待本部门负责人审批；批准后参与合并、生成检查码。`;
   if (!plan.inspection.joint) return `${base}。`;
   const others = inspectionMembers(plan).filter((member) => member.planId !== plan.id);
   const lead = inspectionMembers(plan).find((member) => member.lead);
@@ -103,8 +113,20 @@ export function planEventLine(
         title: '报备',
         text:
           `报备${triggerLabel(asString(detail.trigger))}，检查日期 ${asString(detail.date)}，` +
-          `执法人员 ${asCount(detail.officerIds)} 名，检查事项 ${asCount(detail.itemIds)} 项`,
+          `执法人员 ${asCount(detail.officerIds)} 名，检查事项 ${asCount(detail.itemIds)} 项` +
+          (detail.approval === 'prior' ? '，待负责人审批' : detail.approval === 'after' ? '，紧急检查先行、事后审批' : ''),
       };
+    case 'approved':
+    case 'returned': {
+      const after = detail.when === 'after';
+      const what = event.kind === 'approved' ? '批准' : '退回';
+      return {
+        ...common,
+        title: event.kind === 'approved' ? '审批通过' : '退回',
+        text: after ? `负责人事后审批：${what}` : event.kind === 'approved' ? '负责人批准，计划生效' : '负责人退回，计划不再执行',
+        note: asString(detail.note) ? `意见：${asString(detail.note)}` : undefined,
+      };
+    }
     case 'merged': {
       const agencies = asStrings(detail.agencyIds);
       const date = asString(detail.inspectionDate);

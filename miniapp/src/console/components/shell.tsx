@@ -1,6 +1,6 @@
 /*
  * The console's frame: a top bar with the pages (#nav-cases, #nav-dashboard, #nav-report,
- * #nav-scenarios, #nav-reviews, #nav-registers; supervisors also #nav-imports; agency admins also
+ * #nav-scenarios, #nav-reviews, #nav-registers, #nav-plan-approvals; supervisors also #nav-imports; agency admins also
  * #nav-plans, discipline inspectors also #nav-audit),
  * who is logged in (#console-user)
  * and #console-logout. Pages render inside once `useDeskSession` has a desk role's session.
@@ -15,6 +15,7 @@ import {
   CONSOLE_CASES_PAGE,
   CONSOLE_DASHBOARD_PAGE,
   CONSOLE_IMPORTS_PAGE,
+  CONSOLE_PLAN_APPROVALS_PAGE,
   CONSOLE_REGISTERS_PAGE,
   CONSOLE_REPORT_PAGE,
   CONSOLE_REVIEWS_PAGE,
@@ -44,7 +45,7 @@ export function useDeskSession(): SessionUser | null {
   return user;
 }
 
-type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'scenarios' | 'reviews' | 'registers' | 'imports';
+type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'scenarios' | 'reviews' | 'registers' | 'imports' | 'plan-approvals';
 
 const TABS: { key: Tab; id: string; label: string; url: string; role?: SessionUser['role'] }[] = [
   { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
@@ -55,6 +56,7 @@ const TABS: { key: Tab; id: string; label: string; url: string; role?: SessionUs
   { key: 'scenarios', id: 'nav-scenarios', label: '综合监管场景', url: CONSOLE_SCENARIOS_PAGE },
   { key: 'reviews', id: 'nav-reviews', label: '异议复查', url: CONSOLE_REVIEWS_PAGE },
   { key: 'registers', id: 'nav-registers', label: '名录管理', url: CONSOLE_REGISTERS_PAGE },
+  { key: 'plan-approvals', id: 'nav-plan-approvals', label: '计划审批', url: CONSOLE_PLAN_APPROVALS_PAGE },
   // The exchange import is the city's data administrators' (supervisors').
   { key: 'imports', id: 'nav-imports', label: '数据导入', url: CONSOLE_IMPORTS_PAGE, role: 'supervisor' },
 ];

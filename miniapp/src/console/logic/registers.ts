@@ -47,6 +47,7 @@ const FORMS: Record<RegisterKind, FieldSpec[]> = {
     { key: 'name', kind: 'text', required: true, max: 200 },
     { key: 'kind', kind: 'kind', required: true },
     { key: 'region', kind: 'region', required: true },
+    { key: 'planApproval', kind: 'flag', required: false },
   ],
   officers: [
     { key: 'id', kind: 'id', required: true, createOnly: true },

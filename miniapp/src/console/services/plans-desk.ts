@@ -1,15 +1,20 @@
 import type {
   AgencyDto,
   CreateScenarioRequest,
+  DecidePlanApprovalRequest,
   DecideReviewRequest,
   IndustryCount,
   JointScenarioView,
   Page,
+  PlanApprovalStatus,
+  PlanApprovalView,
+  PlanView,
   ReviewRequestView,
   ReviewStatus,
   UpdateScenarioRequest,
 } from '@mashang/shared';
 import { api } from '../../services/request';
+import { APPROVAL_PAGE_SIZE } from '../logic/plan-approvals';
 import { REVIEW_PAGE_SIZE } from '../logic/reviews';
 
 // ---- joint-supervision scenarios (综合监管场景)
@@ -49,4 +54,15 @@ export function listReviews(status: ReviewStatus | 'all', page: number): Promise
 
 export function decideReview(id: string, request: DecideReviewRequest): Promise<ReviewRequestView> {
   return api.post<ReviewRequestView>(`/api/reviews/${encodeURIComponent(id)}/decision`, request);
+}
+
+// ---- plan approval (计划审批)
+
+export function listPlanApprovals(status: PlanApprovalStatus, page: number): Promise<Page<PlanApprovalView>> {
+  return api.get<Page<PlanApprovalView>>('/api/plans/approvals', { status, page, pageSize: APPROVAL_PAGE_SIZE });
+}
+
+/** Approves or returns a plan (the agency's admin); refusals arrive as RULE_REFUSED. */
+export function decidePlanApproval(id: string, request: DecidePlanApprovalRequest): Promise<PlanView> {
+  return api.post<PlanView>(`/api/plans/${encodeURIComponent(id)}/approval`, request);
 }

@@ -1,12 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { PlanView } from '@mashang/shared';
+import { planApprovalLabel, planApprovalLine, type PlanView } from '@mashang/shared';
 import { PrimaryButton } from '../../components/buttons';
 import { cx } from '../../components/class-names';
 import { Muted } from '../../components/muted';
 import { Notice } from '../../components/notice';
 import { Tag } from '../../components/tag';
 import { chineseDate } from '../../logic/dates';
-import { dateMoved, inspectionMembers, type PlanEventLine } from '../../logic/plans';
+import { dateMoved, inspectionMembers, planActions, type PlanEventLine } from '../../logic/plans';
 import { triggerTone } from '../../logic/tones';
 import { triggerLabel } from '../../logic/triggers';
 import { PlanChangeForm } from './plan-change';
@@ -66,6 +66,7 @@ interface PlanCardProps {
  */
 export function PlanCard(props: PlanCardProps) {
   const { plan, justFiled, mayChange, issuing, codeError, history, change } = props;
+  const actions = planActions(plan);
   return (
     <View className={cx('plan', justFiled && 'plan--new')} data-plan-id={plan.id}>
       <View className='plan__head'>
@@ -78,6 +79,14 @@ export function PlanCard(props: PlanCardProps) {
       <Text className='plan__line plan__date'>检查日期：{chineseDate(plan.inspection.date)}</Text>
       {dateMoved(plan) && <Text className='plan__line plan__line--muted'>（报备日期 {plan.plannedDate}，随联合检查调整）</Text>}
       {plan.reason && <Text className='plan__line plan__line--muted'>事由：{plan.reason}</Text>}
+      {plan.approval && (
+        <View className='plan-approval' data-status={plan.approval.status}>
+          <Tag tone={plan.approval.status === 'returned' ? 'danger' : plan.approval.status === 'approved' ? 'success' : 'warning'} className='plan-approval__tag'>
+            {planApprovalLabel(plan.approval)}
+          </Tag>
+          <Text className='plan-approval__line'>{planApprovalLine(plan.approval)}</Text>
+        </View>
+      )}
       {plan.inspection.joint && (
         <View className='plan-joint'>
           <Tag tone='accent' className='plan-joint__badge'>
@@ -95,7 +104,7 @@ export function PlanCard(props: PlanCardProps) {
       )}
 
       <View className='plan__actions'>
-        {mayChange && (
+        {mayChange && actions.code && (
           <PrimaryButton className='plan-code-button plan__button' size='mini' busy={issuing} onClick={props.onIssue}>
             生成检查码
           </PrimaryButton>
@@ -104,14 +113,18 @@ export function PlanCard(props: PlanCardProps) {
           {history?.open ? '收起记录' : '计划记录'}
         </Button>
       </View>
-      {mayChange && !change && (
+      {mayChange && !change && (actions.move || actions.cancel) && (
         <View className='plan__actions'>
-          <Button className='plan-move plan__button' size='mini' onClick={props.onMove}>
-            改期
-          </Button>
-          <Button className='plan-cancel plan__button plan__button--danger' size='mini' onClick={props.onCancel}>
-            取消计划
-          </Button>
+          {actions.move && (
+            <Button className='plan-move plan__button' size='mini' onClick={props.onMove}>
+              改期
+            </Button>
+          )}
+          {actions.cancel && (
+            <Button className='plan-cancel plan__button plan__button--danger' size='mini' onClick={props.onCancel}>
+              {plan.status === 'awaiting' ? '撤回计划' : '取消计划'}
+            </Button>
+          )}
         </View>
       )}
       {codeError && (

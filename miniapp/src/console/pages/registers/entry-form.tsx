@@ -30,6 +30,7 @@ const FLAG_TEXT: Record<string, [string, string]> = {
   active: ['在岗（点击改为停用）', '已停用（点击恢复在岗）'],
   noDisturb: ['在无事不扰清单内（点击移出）', '不在无事不扰清单内（点击列入）'],
   lowTouch: ['在无感监管名单内（点击移出）', '不在无感监管名单内（点击列入）'],
+  planApproval: ['检查计划须经负责人审批（点击取消）', '检查计划无须审批（点击改为须审批）'],
 };
 
 const PLACEHOLDERS: Record<string, string> = {

@@ -31,7 +31,7 @@ interface ReviewRowProps {
 export function ReviewRow({ review, decision, onDecision, onDecide }: ReviewRowProps) {
   return (
     <View className='review-row' data-review-id={review.id}>
-      <View className='review-row__head'>
+      <View className='decision-head'>
         <Text className='review-row__headline'>{reviewHeadline(review)}</Text>
         <Text className={cx('badge', 'review-row__status', review.status === 'pending' ? 'badge--medium' : 'badge--closed')}>{reviewStatusLabel(review.status)}</Text>
       </View>
@@ -52,7 +52,7 @@ export function ReviewRow({ review, decision, onDecision, onDecide }: ReviewRowP
         ))}
       </View>
       {decision && (
-        <View className='review-decision'>
+        <View className='decision-box'>
           <View className='chips'>
             <Text className='chips__label'>决定</Text>
             <Chip className='review-choice-accept' on={decision.choice === 'accept'} onClick={() => onDecision({ ...decision, choice: 'accept', error: '' })}>

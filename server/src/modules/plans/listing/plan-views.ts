@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page, PlanEventView, PlanView, SessionUser } from '@mashang/shared';
+import { shanghaiDate, type Page, type PlanEventView, type PlanView, type SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
 import { AgencyRepository } from '../../registry/index.js';
+import { approvalState } from '../approval/approval-rules.js';
 import { PlanEventRepository } from '../plan-event.repository.js';
 import type { Plan } from '../plan.entity.js';
 import { PlanRepository } from '../plan.repository.js';
@@ -26,10 +27,15 @@ export class PlanViews {
     return view;
   }
 
-  /** Active plans, newest inspection date first: an agency's own (or every agency's for overseers). */
-  async list(user: SessionUser, page: number, pageSize: number): Promise<Page<PlanView>> {
-    const { rows, total } = await this.plans.activePage(agencyScope(user), { page, pageSize });
+  /** Plans in hand (active, awaiting approval, returned and still to come), newest inspection date first: an agency's own (or every agency's for overseers). */
+  async list(user: SessionUser, page: number, pageSize: number, now = new Date()): Promise<Page<PlanView>> {
+    const { rows, total } = await this.plans.activePage(agencyScope(user), { page, pageSize }, shanghaiDate(now));
     return { items: await this.views(rows), total, page, pageSize };
+  }
+
+  /** These plans as the API shows them, in the order given. */
+  of(plans: Plan[]): Promise<PlanView[]> {
+    return this.views(plans);
   }
 
   /** The plan's history, oldest first: filing and every regrouping, with who caused it. */
@@ -75,6 +81,7 @@ export class PlanViews {
           joint: group.length > 1,
           members: group.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agencyId, agencyName: agencyNames.get(m.agencyId) ?? m.agencyId })),
         },
+        approval: approvalState(plan),
       };
     });
   }

@@ -58,6 +58,10 @@ export class CreateAgencyDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty({ example: 'market' }) @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'must be a lower-case kind such as market, fire, ecology' }) kind: string;
   @ApiProperty({ example: '410202' }) @Matches(REGION, { message: 'must be a 6-digit division code' }) region: string;
+  @ApiPropertyOptional({ description: "plans wait for the head's approval before they merge or get a code; emergencies are approved afterwards" })
+  @IsOmittable()
+  @IsBoolean()
+  planApproval?: boolean;
 }
 export class UpdateAgencyDto extends PartialEdit(OmitType(CreateAgencyDto, ['id'] as const)) {}
 

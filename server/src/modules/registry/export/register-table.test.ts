@@ -17,6 +17,6 @@ describe('a register as a sheet', () => {
       header: ['统一社会信用代码', '企业名称', '行业', '行政区划代码', '联系电话', '信用等级', '无感监管名单'],
       rows: [['91440300708461136T', '老王烩面馆', '餐饮服务', '410204', '未填', 'A级（守信）', '在名单内']],
     });
-    expect(registerTable('agencies', [{ id: 'A1', name: '市市场监督管理局', kind: 'market', region: '410200' }], NAMES).rows).toEqual([['A1', '市市场监督管理局', '市场监管', '410200']]);
+    expect(registerTable('agencies', [{ id: 'A1', name: '市市场监督管理局', kind: 'market', region: '410200', planApproval: true }], NAMES).rows).toEqual([['A1', '市市场监督管理局', '市场监管', '410200', '须审批']]);
   });
 });
