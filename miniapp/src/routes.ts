@@ -38,3 +38,13 @@ export const CONSOLE_BENCHMARK_PAGE = '/console/pages/benchmark/index';
 export const CONSOLE_DISPUTED_PAGE = '/console/pages/disputed/index';
 /** 高发违法行为预警报告 (yearly). */
 export const CONSOLE_WARNING_PAGE = '/console/pages/warning/index';
+/** 综合监管场景 (supervisors keep them; every desk reads them). */
+export const CONSOLE_SCENARIOS_PAGE = '/console/pages/scenarios/index';
+/** 异议复查 requests: supervisors decide; agency admins follow their own. */
+export const CONSOLE_REVIEW_REQUESTS_PAGE = '/console/pages/review-requests/index';
+/** 名录管理: the registers (agency admins their own agency's officers and items). `?r=<register>`. */
+export const CONSOLE_REGISTERS_PAGE = '/console/pages/registers/index';
+/** 数据导入: the exchange format's files, uploaded and imported (supervisors). */
+export const CONSOLE_IMPORTS_PAGE = '/console/pages/imports/index';
+/** 计划审批: plans waiting for their agency head (agency admins decide; overseers read). */
+export const CONSOLE_PLAN_APPROVALS_PAGE = '/console/pages/plan-approvals/index';

@@ -145,6 +145,11 @@ const MATRIX: Record<string, Probe[]> = {
   'POST /api/registry/enterprises': [
     { name: 'create', path: '/api/registry/enterprises', body: (_, who) => ({ creditCode: buildCreditCode('92410202', `MB${String(CALLERS.indexOf(who)).padStart(6, '0')}`), name: '新企业', industry: 'catering', region: '410202', creditGrade: 'B' }), expect: { supervisor: 'ok' } },
   ],
+  'GET /api/registry/exports/:register': [
+    { name: 'officers (own agency for admins)', path: '/api/registry/exports/officers', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: "A2's officers", path: '/api/registry/exports/officers?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/registry/industries': [{ name: 'industries', path: '/api/registry/industries', expect: every('ok') }],
   'GET /api/registry/enterprises/:creditCode': [{ name: 'one', path: `/api/registry/enterprises/${SHOP}`, expect: every('ok') }],
   'PATCH /api/registry/enterprises/:creditCode': [{ name: 'grade', path: `/api/registry/enterprises/${SHOP}`, body: { creditGrade: 'C' }, expect: { supervisor: 'ok' } }],
   'GET /api/registry/enterprises/:creditCode/history': [{ name: 'history', path: `/api/registry/enterprises/${SHOP}/history`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
@@ -180,6 +185,12 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'cancel an A2 plan', path: async (ctx, who) => `/api/plans/${who === 'admin2' ? await ctx.freshPlan('officer2') : ctx.ids.planA2}/cancel`, body: { reason: '企业已停业' }, expect: { admin2: 'ok' } },
   ],
   'POST /api/plans/:id/code': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/code`, body: {}, expect: { admin2: 'ok' } }],
+  'GET /api/plans/approvals': [{ name: 'approval queue', path: '/api/plans/approvals', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/plans/:id/approval': [
+    { name: 'decide (empty body)', path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: {}, expect: { admin1: 'pass', admin2: 'pass' } },
+    // A1 requires no approval: its admin is answered 409; another agency's admin is refused.
+    { name: "decide on A1's plan", path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: { approve: true }, expect: { admin1: 'pass' } },
+  ],
   'GET /api/plans/:id/history': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/history`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // What the enterprise at the door scans: public by design.
   'GET /api/codes/:token': [{ name: 'check', path: (ctx) => `/api/codes/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
@@ -198,6 +209,14 @@ const MATRIX: Record<string, Probe[]> = {
         const own = OWN_AGENCY[who];
         if (own) for (const r of body.items) expect([r.agencyId, r.inspectedByAgencyId]).toContain(own);
         expect(body.items.length).toBe(own === 'A1' ? 1 : 2);
+      },
+    },
+    {
+      name: 'pending only', path: '/api/reviews?status=pending', expect: every('ok'),
+      check: (who, body) => {
+        const own = OWN_AGENCY[who];
+        if (own) for (const r of body.items) expect([r.agencyId, r.inspectedByAgencyId]).toContain(own);
+        for (const r of body.items) expect(r.status).toBe('pending');
       },
     },
   ],

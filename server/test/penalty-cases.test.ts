@@ -53,6 +53,9 @@ describe('penalty cases: filed, noticed, decided after legal review when major, 
     expect(lapsed.status).toBe(422);
     expect(lapsed.body.error.refusals[0].rule).toBe('certificate-invalid');
     expect((await file(tokens.supervisor, valid)).status).toBe(403);
+    await t.dataSource.query("UPDATE officers SET active = 0 WHERE id = 'O1b'");
+    expect((await file(tokens.officer1, valid)).body.error.message).toContain('不在岗');
+    await t.dataSource.query("UPDATE officers SET active = 1 WHERE id = 'O1b'");
     expect((await file(tokens.officer1, { ...valid, flaggedCaseId: '0190b7f0-0000-7000-8000-000000000000' })).status).toBe(400);
     expect(await count('case_procedures')).toBe(0);
     expect(await count('cases')).toBe(0);

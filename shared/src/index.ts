@@ -23,3 +23,6 @@ export * from './discretion-benchmark-rules.js';
 export * from './discretion-benchmarks.js';
 export * from './penalty-reports.js';
 export * from './warning-report.js';
+export * from './plan-reviews.js';
+export * from './registers.js';
+export * from './plan-approval.js';

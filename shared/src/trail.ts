@@ -20,7 +20,7 @@ function yuan(fen: unknown): string {
 
 /** What an inspection's trail (全过程留痕) records, each step with its Chinese label. */
 export type TrailKind =
-  | 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone'
+  | 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone' | 'approved' | 'returned'
   | 'checked-in' | 'finding' | 'document' | 'finished'
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
@@ -34,6 +34,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'cancelled', label: '取消' },
   { value: 'coded', label: '生成检查码' },
   { value: 'alone', label: '单独检查' },
+  { value: 'approved', label: '计划审批通过' },
+  { value: 'returned', label: '计划退回' },
   { value: 'checked-in', label: '入企' },
   { value: 'finding', label: '检查结果' },
   { value: 'document', label: '上传文书' },

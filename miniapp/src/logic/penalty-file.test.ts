@@ -1,7 +1,7 @@
 import type { OfficerDto } from '@mashang/shared';
 import { certificateValid, emptyFileForm, fileOrigin, fileRequest, mayFileCase, officerLine, validateFileForm } from './penalty-file';
 
-const officer = (id: string, certExpires: string | null): OfficerDto => ({ id, agencyId: 'A1', name: `人员${id}`, certNo: `豫C${id}`, phone: null, certExpires });
+const officer = (id: string, certExpires: string | null): OfficerDto => ({ id, agencyId: 'A1', name: `人员${id}`, certNo: `豫C${id}`, phone: null, certExpires, active: true });
 const OFFICERS = [officer('O1', '2099-12-31'), officer('O1b', '2099-12-31'), officer('O1x', '2020-01-01'), officer('O1n', null)];
 const TODAY = '2026-12-06';
 

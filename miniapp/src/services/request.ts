@@ -169,6 +169,10 @@ export const api = {
   put<T>(path: string, data: unknown, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'PUT', url: path, data, headers: {}, ...options });
   },
+  /** A partial edit: only the fields sent change. */
+  patch<T>(path: string, data: unknown, options: RequestOptions = {}): Promise<T> {
+    return send<T>({ method: 'PATCH', url: path, data, headers: {}, ...options });
+  },
   upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
     return sendUpload<T>(path, query, source, onProgress);
   },

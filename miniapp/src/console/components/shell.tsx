@@ -1,8 +1,9 @@
 /*
  * The console's frame: a top bar with the pages (#nav-cases, #nav-penalty-cases, #nav-dashboard,
- * #nav-report, #nav-benchmarks, #nav-disputed; supervisors and agency admins also #nav-reviews (法制审核);
- * supervisors and discipline inspectors also #nav-warning; agency admins also #nav-plans, discipline
- * inspectors also #nav-audit), who is logged in (#console-user)
+ * #nav-report, #nav-benchmarks, #nav-disputed, #nav-scenarios, #nav-review-requests, #nav-registers,
+ * #nav-plan-approvals; supervisors and agency admins also #nav-reviews (法制审核); supervisors and
+ * discipline inspectors also #nav-warning; supervisors also #nav-imports; agency admins also #nav-plans,
+ * discipline inspectors also #nav-audit), who is logged in (#console-user)
  * and #console-logout. Pages render inside once `useDeskSession` has a desk role's session.
  */
 import { Text, View } from '@tarojs/components';
@@ -16,9 +17,14 @@ import {
   CONSOLE_CASES_PAGE,
   CONSOLE_DASHBOARD_PAGE,
   CONSOLE_DISPUTED_PAGE,
+  CONSOLE_IMPORTS_PAGE,
   CONSOLE_PENALTY_CASES_PAGE,
+  CONSOLE_PLAN_APPROVALS_PAGE,
+  CONSOLE_REGISTERS_PAGE,
   CONSOLE_REPORT_PAGE,
+  CONSOLE_REVIEW_REQUESTS_PAGE,
   CONSOLE_REVIEWS_PAGE,
+  CONSOLE_SCENARIOS_PAGE,
   CONSOLE_WARNING_PAGE,
   HOME_PAGE,
   LOGIN_PAGE,
@@ -45,7 +51,9 @@ export function useDeskSession(): SessionUser | null {
   return user;
 }
 
-type Tab = 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'reviews' | 'penalty-cases' | 'penalty-case' | 'benchmarks' | 'disputed' | 'warning';
+type Tab =
+  | 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'reviews' | 'penalty-cases' | 'penalty-case' | 'benchmarks' | 'disputed' | 'warning'
+  | 'scenarios' | 'review-requests' | 'registers' | 'imports' | 'plan-approvals';
 
 const TABS: { key: Tab; id: string; label: string; url: string; roles?: SessionUser['role'][] }[] = [
   { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
@@ -59,6 +67,12 @@ const TABS: { key: Tab; id: string; label: string; url: string; roles?: SessionU
   { key: 'disputed', id: 'nav-disputed', label: '争议条款', url: CONSOLE_DISPUTED_PAGE },
   // Only the discipline inspectors read the audit log.
   { key: 'audit', id: 'nav-audit', label: '审计日志', url: CONSOLE_AUDIT_PAGE, roles: ['discipline'] },
+  { key: 'scenarios', id: 'nav-scenarios', label: '综合监管场景', url: CONSOLE_SCENARIOS_PAGE },
+  { key: 'review-requests', id: 'nav-review-requests', label: '异议复查', url: CONSOLE_REVIEW_REQUESTS_PAGE },
+  { key: 'registers', id: 'nav-registers', label: '名录管理', url: CONSOLE_REGISTERS_PAGE },
+  { key: 'plan-approvals', id: 'nav-plan-approvals', label: '计划审批', url: CONSOLE_PLAN_APPROVALS_PAGE },
+  // The exchange import is the city's data administrators' (supervisors').
+  { key: 'imports', id: 'nav-imports', label: '数据导入', url: CONSOLE_IMPORTS_PAGE, roles: ['supervisor'] },
 ];
 
 /** The tab a page lights up: a case page its list's. */

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../../infra/config/config.js';
 import { ChangePassword } from './account/change-password.js';
+import { OfficerAccounts } from './account/officer-accounts.js';
 import { UserActivation } from './account/user-activation.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -35,10 +36,10 @@ export class AuthModule {
       ],
       controllers: [AuthController, UsersController],
       providers: [
-        AuthService, UserRepository, Passwords, LoginThrottle, PasswordCheck, SessionRepository, Sessions, ChangePassword, UserActivation, WechatClient,
+        AuthService, UserRepository, Passwords, LoginThrottle, PasswordCheck, SessionRepository, Sessions, ChangePassword, UserActivation, OfficerAccounts, WechatClient,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
-      exports: [AuthService, UserRepository],
+      exports: [AuthService, UserRepository, OfficerAccounts],
     };
   }
 }

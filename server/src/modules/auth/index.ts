@@ -5,6 +5,7 @@
  */
 export { AuthModule } from './auth.module.js';
 export { UserRepository } from './user.repository.js';
+export { OfficerAccounts } from './account/officer-accounts.js';
 export { agencyScope, assertSameAgency } from './scope.js';
 export { CurrentUser } from './current-user.decorator.js';
 export { Public } from './public.decorator.js';

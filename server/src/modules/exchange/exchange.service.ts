@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, userActor, type SessionUser } from '@mashang/shared';
+import { ErrorCode, userActor, type ImportStatusView, type SessionUser } from '@mashang/shared';
 import type { Queue } from 'bull';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
@@ -25,13 +25,10 @@ import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
 
 const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
-export interface ImportStatus {
-  id: string;
-  files: string[];
-  state: 'uploading' | 'waiting' | 'active' | 'completed' | 'failed';
+/** The shape the console reads (shared `ImportStatusView`), from the importer's own types. */
+export interface ImportStatus extends Omit<ImportStatusView, 'progress' | 'result'> {
   progress: ImportProgress | null;
   result: ImportResult | null;
-  error: string | null;
 }
 
 /**
