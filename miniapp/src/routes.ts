@@ -8,6 +8,9 @@ export const SCAN_PAGE = '/pages/scan/index';
 export const INSPECTION_PAGE = '/pages/inspection/index';
 /** Public, in the `enterprise` subpackage; the server redirects /v/<token> to it on H5 (?c=<token>). */
 export const VERIFY_PAGE = '/enterprise/pages/verify/index';
+/** The enterprise's port (`enterprise` subpackage): sign-in (the server redirects /e to it), then its page. */
+export const ENTERPRISE_SIGN_IN_PAGE = '/enterprise/pages/signin/index';
+export const ENTERPRISE_HOME_PAGE = '/enterprise/pages/home/index';
 /**
  * The supervision console (H5 only, `console` subpackage). Its paths live here, not with the
  * console's code, so the officer home can send desk roles there without importing any of it.

@@ -36,12 +36,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // First, so every route and plugin registered below answers with them.
   addSecurityHeaders(app.getHttpAdapter().getInstance(), headersFor);
-  // The short links in inspection-code QRs (/v/<token>) and rating SMS (/r/<token>, /r) stay outside /api.
+  // The short links in inspection-code QRs (/v/<token>), rating SMS (/r/<token>, /r) and the enterprise's port (/e) stay outside /api.
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'v/:token', method: RequestMethod.GET },
       { path: 'r', method: RequestMethod.GET },
       { path: 'r/:token', method: RequestMethod.GET },
+      { path: 'e', method: RequestMethod.GET },
     ],
   });
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { AUDIT_RESOURCES, CLI_ACTOR, importActor, isCalendarDate, shanghaiDate, unmaskedPurposeProblem } from '@mashang/shared';
+import { AUDIT_RESOURCES, CLI_ACTOR, importActor, isCalendarDate, shanghaiDate, shanghaiDateTime, unmaskedPurposeProblem } from '@mashang/shared';
 import { anomalyReportConfig } from './infra/config/config.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
 import { phoneKeysConfig } from './infra/crypto/phone-keys.js';
@@ -13,6 +13,7 @@ import { runReportCommand } from './modules/analytics/report-command.js';
 import { rowSource } from './modules/analytics/row-source.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
 import { DEMO_CITY_SIZES, loadDemoCity, type DemoSize } from './modules/demo/index.js';
+import { SmsOutboxRepository } from './modules/evaluation/index.js';
 import { AuditLog } from './modules/audit/index.js';
 import { runExportCommand } from './modules/exchange/export-command.js';
 import { ExchangeImporter, type ImportProgress } from './modules/exchange/exchange-import.js';
@@ -34,7 +35,9 @@ const USAGE = `usage: npm run cli -- <command>
                                the yearly high-incidence violation early-warning report
   rotate-phones                re-encrypt every stored phone under the current key of
                                PHONE_ENCRYPTION_KEYS and fill missing blind indexes (resumable);
-                               recorded in the audit log`;
+                               recorded in the audit log
+  outbox [--last N]            the last N (10) messages of the local SMS outbox (SMS_PROVIDER=outbox),
+                               phones masked: the demo's rating links and the port's sign-in codes`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -89,7 +92,7 @@ function progressPrinter(): (p: ImportProgress) => void {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === '--help' || command === 'help') fail(USAGE, command ? 0 : 2);
-  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones', 'outbox'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
   const out = option(args, '--out');
   if (command === 'report') {
     const asOf = option(args, '--as-of');
@@ -179,6 +182,15 @@ async function main(): Promise<void> {
           fail(`${result.unreadable} phone(s) are under a key version that is not configured and were left as they are: add that key to PHONE_ENCRYPTION_KEYS and run rotate-phones again`, 1);
         }
         process.stdout.write(`every stored phone is under key version ${cipher.currentVersion}\n`);
+        break;
+      }
+      case 'outbox': {
+        const last = Number(option(args, '--last') ?? 10);
+        if (!Number.isInteger(last) || last < 1 || last > 500) fail('usage: npm run cli -- outbox [--last N] (N 1–500)');
+        const cipher = phoneCipher();
+        const entries = await new SmsOutboxRepository(dataSource).latest(last);
+        if (!entries.length) process.stdout.write('the outbox is empty (messages go there only with SMS_PROVIDER=outbox)\n');
+        for (const e of entries.reverse()) process.stdout.write(`${shanghaiDateTime(e.sentAt)}  ${cipher.masked(e.phoneCipher)}  ${e.text}\n`);
         break;
       }
       case 'demo': {

@@ -7,6 +7,7 @@ import { FLAGS_ENTITIES } from './modules/flags/entities.js';
 import { INSPECTIONS_ENTITIES } from './modules/inspections/entities.js';
 import { ONSITE_ENTITIES } from './modules/onsite/entities.js';
 import { PLANS_ENTITIES } from './modules/plans/entities.js';
+import { PORT_ENTITIES } from './modules/port/entities.js';
 import { REGISTRY_ENTITIES } from './modules/registry/entities.js';
 import { SUPERVISION_ENTITIES } from './modules/supervision/entities.js';
 import { TRAIL_ENTITIES } from './modules/trail/entities.js';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   ...SUPERVISION_ENTITIES,
   ...ANALYTICS_ENTITIES,
   ...AUDIT_ENTITIES,
+  ...PORT_ENTITIES,
 ];

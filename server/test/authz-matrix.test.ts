@@ -8,21 +8,26 @@
  * optionally per caller) and what each caller gets: 'ok' (2xx/3xx), 'pass' (past authorization:
  * anything but 401/403/404 and 5xx, e.g. a 400 on a deliberately empty body), 'public' (no login
  * needed: anything but 401/403 and 5xx) or 'deny' (the default: 401 without a login or with only an
- * enterprise's rating token, 403 or 404 with a login). Give cross-agency reads their own probe on the other agency's record, and lists a
- * `check` that every row belongs to the caller's agency.
+ * enterprise's rating token, 403 or 404 with a login or an enterprise session). Give cross-agency reads their own probe on the other agency's record, and lists a
+ * `check` that every row belongs to the caller's agency. `enterpriseSession` is the enterprise 老王烩面馆 signed in to its port (phone +
+ * SMS code): a token no officer or desk endpoint accepts; its own routes are under /api/enterprise.
  */
 import { buildCreditCode, shanghaiDate } from '@mashang/shared';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
+import { forgetPortCodes } from './support/enterprise-port.js';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
-import { call, login, startTestApp, type TestApp } from './support/test-app.js';
+import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
-/** `enterprise` holds its SMS rating link's token and sends it as its bearer token everywhere. */
-type Who = 'anonymous' | 'enterprise' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
-const CALLERS: readonly Who[] = ['anonymous', 'enterprise', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
+/**
+ * `enterprise` holds its SMS rating link's token and sends it as its bearer token everywhere;
+ * `enterpriseSession` is the same enterprise signed in to its port.
+ */
+type Who = 'anonymous' | 'enterprise' | 'enterpriseSession' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
+const CALLERS: readonly Who[] = ['anonymous', 'enterprise', 'enterpriseSession', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
 type Expect = 'ok' | 'pass' | 'public' | 'deny';
 
 interface Ctx {
@@ -32,6 +37,8 @@ interface Ctx {
   freshPlan(officer: 'officer1' | 'officer2'): Promise<string>;
   /** A fresh flagged case of `agencyId` in `status`; answers its id. */
   freshCase(agencyId: string, status: string): Promise<string>;
+  /** A fresh contact of an enterprise (SHOP: the signed-in one); answers its id. */
+  freshContact(creditCode: string): Promise<string>;
 }
 type Dyn<T> = T | ((ctx: Ctx, who: Who) => T | Promise<T>);
 interface Probe {
@@ -51,6 +58,7 @@ const every = (kind: Expect, who: Who[] = LOGGED_IN) => Object.fromEntries(who.m
 const publicForAll = every('public', [...CALLERS]);
 const inDays = (days: number) => shanghaiDate(Date.now() + days * 86_400_000);
 const SHOP = buildCreditCode('92410202', 'MA000601');
+const SHOP_PHONE = '13800000601';
 const MILL = buildCreditCode('91410200', 'MA000602');
 const OWN_AGENCY: Partial<Record<Who, string>> = { officer1: 'A1', admin1: 'A1', admin2: 'A2' };
 /** Every row of a list belongs to the caller's agency (overseers see any). */
@@ -292,6 +300,23 @@ const MATRIX: Record<string, Probe[]> = {
     },
   ],
 
+  // ---- the enterprise's port (企业端): sign-in is public (throttled); the rest is the signed-in enterprise's alone
+  'POST /api/enterprise/sign-in/code': [{ name: 'a code (for a phone not on file: answered alike)', path: '/api/enterprise/sign-in/code', body: { creditCode: SHOP, phone: '13600000699' }, expect: publicForAll }],
+  'POST /api/enterprise/sign-in': [{ name: 'sign in (empty form)', path: '/api/enterprise/sign-in', body: {}, expect: publicForAll }],
+  'POST /api/enterprise/wechat': [{ name: 'WeChat sign-in (empty form)', path: '/api/enterprise/wechat', body: {}, expect: publicForAll }],
+  'GET /e': [{ name: 'the port\'s short link', path: '/e', expect: every('ok', [...CALLERS]) }],
+  'GET /api/enterprise/me': [{ name: 'who is signed in', path: '/api/enterprise/me', expect: { enterpriseSession: 'ok' } }],
+  'POST /api/enterprise/sign-out': [{ name: 'sign out', path: '/api/enterprise/sign-out', body: {}, freshSession: true, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/contacts': [{
+    name: 'its contacts', path: '/api/enterprise/contacts', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.every((c: { phone: string }) => /^\d{3}\*{4}\d{4}$/.test(c.phone))).toBe(true),
+  }],
+  'POST /api/enterprise/contacts': [{ name: 'add a contact', path: '/api/enterprise/contacts', body: { phone: '13700000601', title: '财务' }, expect: { enterpriseSession: 'ok' } }],
+  'POST /api/enterprise/contacts/:id/remove': [
+    { name: 'remove its own contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(SHOP)}/remove`, body: {}, expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(MILL)}/remove`, body: {}, expect: {} },
+  ],
+
   // ---- audit log of exports: the discipline inspectors alone read it
   'GET /api/audit': [{ name: 'entries', path: '/api/audit?action=export', expect: { discipline: 'ok' } }],
   'GET /api/audit/verify': [{ name: 'chain check', path: '/api/audit/verify', expect: { discipline: 'ok' } }],
@@ -386,8 +411,9 @@ describe('authorization matrix: every route × every caller', () => {
     const ds = t.dataSource;
     await seedTwoAgencies(ds);
     await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '食品安全法'), ('I2', 'A2', '消防设施检查', '消防法')");
-    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '老王烩面馆', 'catering', '410204', 'C'), (?, '宏达机械', 'manufacturing', '410202', 'B')", [SHOP, MILL]);
+    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王烩面馆', 'catering', '410204', 'C', ?), (?, '宏达机械', 'manufacturing', '410202', 'B', NULL)", [SHOP, testPhoneCipher().encrypt(SHOP_PHONE), MILL]);
     for (const who of LOGGED_IN) tokens[who] = await login(t.app, who);
+    tokens.enterpriseSession = await enterpriseSignIn();
     const officer2 = await login(t.app, 'officer2');
 
     const file = async (token: string, creditCode: string, officerId: string, itemId: string) => {
@@ -455,9 +481,17 @@ describe('authorization matrix: every route × every caller', () => {
       );
     }
 
+    let contacts = 0;
     ctx = {
       t,
       ids,
+      freshContact: async (creditCode) => {
+        const phone = `1370000${String(++contacts).padStart(4, '0')}`;
+        const id = `authz-contact-${contacts}`;
+        const cipher = testPhoneCipher();
+        await ds.query('INSERT INTO enterprise_contacts (id, credit_code, phone_cipher, phone_index, title, added_at) VALUES (?, ?, ?, ?, ?, NOW(3))', [id, creditCode, cipher.encrypt(phone), cipher.index(phone), '店员']);
+        return id;
+      },
       freshPlan: async (officer) => {
         const creditCode = buildCreditCode('92410202', `MC${String(++freshEnterprises).padStart(6, '0')}`);
         await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '新企业', 'manufacturing', '410202', 'B')", [creditCode]);
@@ -473,6 +507,18 @@ describe('authorization matrix: every route × every caller', () => {
     };
   });
   afterAll(() => t?.close());
+
+  /** Signs 老王烩面馆 in to its port with its register's phone, the code read from the local outbox. */
+  async function enterpriseSignIn(): Promise<string> {
+    await forgetPortCodes(t.app);
+    const asked = await call(t.app, 'POST', '/api/enterprise/sign-in/code', { body: { creditCode: SHOP, phone: SHOP_PHONE } });
+    if (asked.status !== 200) throw new Error(`sign-in code: ${JSON.stringify(asked.body)}`);
+    const [sms] = await t.dataSource.query("SELECT text FROM sms_outbox WHERE text LIKE '%登录验证码%' ORDER BY id DESC LIMIT 1");
+    const code = /验证码为(\d{6})/.exec(sms.text)![1];
+    const signed = await call(t.app, 'POST', '/api/enterprise/sign-in', { body: { creditCode: SHOP, phone: SHOP_PHONE, code } });
+    if (signed.status !== 200) throw new Error(`sign-in: ${JSON.stringify(signed.body)}`);
+    return signed.body.token;
+  }
 
   it('every route has an entry, and every entry a route', () => {
     const routes = routeTable(t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }));
@@ -491,7 +537,8 @@ describe('authorization matrix: every route × every caller', () => {
         const expectation = probe.expect[who] ?? 'deny';
         const path = typeof probe.path === 'function' ? await probe.path(ctx, who) : probe.path;
         const body = typeof probe.body === 'function' ? await probe.body(ctx, who) : probe.body;
-        const token = who === 'anonymous' ? undefined : probe.freshSession && LOGGED_IN.includes(who) ? await login(t.app, who) : tokens[who];
+        const fresh = probe.freshSession && who !== 'anonymous' && who !== 'enterprise';
+        const token = who === 'anonymous' ? undefined : fresh ? (who === 'enterpriseSession' ? await enterpriseSignIn() : await login(t.app, who)) : tokens[who];
         const answer = await call(t.app, method, path, { token, body, headers: probe.headers });
         if (!allowed(expectation, answer.status, who)) {
           problems.push(`${probe.name}: ${who} expected ${expectation}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);

@@ -17,3 +17,4 @@ export * from './exchange-records.js';
 export * from './audit.js';
 export * from './penalty-workflow.js';
 export * from './assess-discretion.js';
+export * from './enterprise-port.js';

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phoneKeysConfig, type PhoneKeys } from '../crypto/phone-keys.js';
 import { penaltiesConfig, type PenaltiesConfig } from './penalties-config.js';
+import { portConfig, type PortConfig } from './port-config.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 
 export interface AppConfig {
@@ -30,6 +31,7 @@ export interface AppConfig {
   anomalyReport: AnomalyReportConfig;
   evaluation: EvaluationConfig;
   penalties: PenaltiesConfig;
+  enterprisePort: PortConfig;
 }
 
 /** The nightly anomaly report's schedule and retries. */
@@ -146,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const penalties = penaltiesConfig(env, problems);
 
+  const enterprisePort = portConfig(env, problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
@@ -167,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anomalyReport,
     evaluation,
     penalties,
+    enterprisePort,
   };
 }
 

@@ -54,6 +54,6 @@ const REPOSITORIES = [RatingRepository, RatingInviteRepository, SmsMessageReposi
     DeliveryReceipts,
     EvaluationProcessor,
   ],
-  exports: [RatingRepository, RatingInviteRepository, RatingInvitations, SmsSender],
+  exports: [RatingRepository, RatingInviteRepository, RatingInvitations, SmsSender, SMS_PROVIDER],
 })
 export class EvaluationModule {}

@@ -1,0 +1,69 @@
+/*
+ * 企业端首页: the signed-in enterprise's own page. Who is signed in, and its contacts (the legal
+ * representative adds and removes them). Element ids: #ent-name, #ent-credit-code, #ent-signed-in-as,
+ * #ent-sign-out, #ent-load-error; the contacts card (contacts-card.tsx).
+ */
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import type { EnterpriseContactView, EnterpriseSession } from '@mashang/shared';
+import { useState } from 'react';
+import { RetryButton } from '../../../components/buttons';
+import { Card } from '../../../components/card';
+import { Notice } from '../../../components/notice';
+import { errorMessage } from '../../../logic/api-error';
+import { ENTERPRISE_SIGN_IN_PAGE } from '../../../routes';
+import { currentEnterpriseSession, enterpriseContacts, refreshEnterprise, signOutEnterprise } from '../../../services/enterprise';
+import { ContactsCard } from './contacts-card';
+import './index.css';
+
+export default function EnterpriseHomePage() {
+  const [enterprise, setEnterprise] = useState<EnterpriseSession | null>(currentEnterpriseSession()?.enterprise ?? null);
+  const [contacts, setContacts] = useState<EnterpriseContactView[]>([]);
+  const [loadError, setLoadError] = useState('');
+
+  const load = async () => {
+    setLoadError('');
+    try {
+      const [me, list] = await Promise.all([refreshEnterprise(), enterpriseContacts()]);
+      setEnterprise(me);
+      setContacts(list);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    }
+  };
+
+  useLoad(() => {
+    if (!currentEnterpriseSession()) {
+      void Taro.reLaunch({ url: ENTERPRISE_SIGN_IN_PAGE });
+      return;
+    }
+    void load();
+  });
+
+  const signOut = async () => {
+    await signOutEnterprise().catch(() => undefined);
+    void Taro.reLaunch({ url: ENTERPRISE_SIGN_IN_PAGE });
+  };
+
+  if (!enterprise) return <View className='ent-home' />;
+  return (
+    <View className='ent-home'>
+      <View className='ent-home__header'>
+        <Text id='ent-name' className='ent-home__name'>{enterprise.enterpriseName}</Text>
+        <Text id='ent-credit-code' className='ent-home__code'>统一社会信用代码 {enterprise.creditCode}</Text>
+        <Text id='ent-signed-in-as' className='ent-home__as'>
+          {enterprise.phone} 已登录（{enterprise.representative ? '法定代表人' : '企业联系人'}）
+        </Text>
+      </View>
+      {loadError && (
+        <Notice id='ent-load-error' tone='danger'>
+          {loadError} <RetryButton onClick={() => void load()} />
+        </Notice>
+      )}
+      <ContactsCard contacts={contacts} representative={enterprise.representative} onChange={setContacts} />
+      <Card>
+        <Button id='ent-sign-out' className='ent-home__sign-out' onClick={() => void signOut()}>退出登录</Button>
+      </Card>
+    </View>
+  );
+}

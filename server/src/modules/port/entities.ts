@@ -1,0 +1,3 @@
+import { EnterpriseContact, EnterprisePortEvent, EnterpriseWechatBinding } from './enterprise-contact.entity.js';
+
+export const PORT_ENTITIES = [EnterpriseContact, EnterpriseWechatBinding, EnterprisePortEvent];

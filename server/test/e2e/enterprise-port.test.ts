@@ -1,0 +1,79 @@
+/**
+ * The enterprise's port in a phone-sized Chromium (375 px): sign-in by phone and SMS code (the local
+ * outbox provider: the code is read back the way the demo reads it), its contacts.
+ */
+import { buildCreditCode } from '@mashang/shared';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { forgetPortCodes } from '../support/enterprise-port.js';
+import { seedTwoAgencies } from '../support/fixtures.js';
+import { startTestApp, testPhoneCipher, type TestApp } from '../support/test-app.js';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const SHOP = buildCreditCode('92410202', 'MA000951');
+const SHOP_PHONE = '13800000951';
+
+describe('the enterprise\'s port in a real phone-sized browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    t = await startTestApp('enterprise_port_e2e', { listen: true, env: { SMS_PROVIDER: 'outbox' } });
+    await forgetPortCodes(t.app);
+    await seedTwoAgencies(t.dataSource);
+    await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, phone_cipher, credit_grade) VALUES (?, '开封市鼓楼区老王烩面馆', 'catering', '410204', ?, 'C')", [
+      SHOP, testPhoneCipher().encrypt(SHOP_PHONE),
+    ]);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** The latest sign-in code the local outbox holds. */
+  const latestCode = async () => {
+    const [sms] = await t.dataSource.query("SELECT text FROM sms_outbox WHERE text LIKE '%登录验证码%' ORDER BY id DESC LIMIT 1");
+    return /验证码为(\d{6})/.exec(sms?.text ?? '')?.[1] ?? null;
+  };
+
+  it('signs in from the short link with the register\'s phone and an SMS code, fields checked first', async () => {
+    await page.goto(`${t.url}/e`);
+    await page.waitForSelector('#ent-code-send');
+    await page.click('#ent-code-send');
+    expect(await page.locator('#ent-credit-code-error').textContent()).toBe('请输入统一社会信用代码');
+    expect(await page.locator('#ent-phone-error').textContent()).toBe('请输入手机号');
+
+    await page.fill('#ent-credit-code input', SHOP.toLowerCase());
+    await page.fill('#ent-phone input', SHOP_PHONE);
+    await page.click('#ent-code-send');
+    await page.waitForSelector('#ent-code-sent');
+    expect(await page.locator('#ent-code-sent').textContent()).toContain('138****0951');
+    await page.waitForFunction(() => /秒后可重新获取/.test(document.querySelector('#ent-code-send')?.textContent ?? ''));
+    const code = await latestCode();
+    expect(code).toMatch(/^\d{6}$/);
+
+    await page.fill('#ent-code input', code === '000000' ? '000001' : '000000');
+    await page.click('#ent-submit');
+    await expect(page.locator('#ent-error').textContent({ timeout: 10_000 })).resolves.toContain('验证码不正确');
+
+    await page.fill('#ent-code input', code!);
+    await page.click('#ent-submit');
+    await page.waitForSelector('#ent-name', { timeout: 10_000 });
+    expect(await page.locator('#ent-name').textContent()).toBe('开封市鼓楼区老王烩面馆');
+    expect(await page.locator('#ent-signed-in-as').textContent()).toBe('138****0951 已登录（法定代表人）');
+    expect(await page.content()).not.toContain(SHOP_PHONE);
+  });
+
+  it('adds a contact, shown masked, and removes it', async () => {
+    await page.fill('#ent-contact-phone input', '13700000952');
+    await page.fill('#ent-contact-title input', '财务负责人');
+    await page.click('#ent-contact-add');
+    await page.waitForFunction(() => document.querySelectorAll('.ent-contact').length === 2);
+    expect(await page.locator('.ent-contact').nth(1).textContent()).toBe('137****0952财务负责人移除');
+    expect(await page.content()).not.toContain('13700000952');
+    await page.locator('.ent-contact__remove').click();
+    await page.waitForFunction(() => document.querySelectorAll('.ent-contact').length === 1);
+  });
+});

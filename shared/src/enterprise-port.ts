@@ -1,0 +1,80 @@
+// The enterprise's port (企业端): sign-in by phone and SMS code or WeChat, its contacts.
+
+/** A mainland China mobile number, 11 digits starting 13–19: what an SMS code can be sent to. */
+export function isMainlandMobile(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(phone);
+}
+
+/** Who an enterprise session speaks for: the enterprise, and the contact signed in (phone masked). */
+export interface EnterpriseSession {
+  creditCode: string;
+  enterpriseName: string;
+  /** Masked, e.g. 138****5678. */
+  phone: string;
+  /** Signed in with the register's phone (法定代表人): may add and remove contacts. */
+  representative: boolean;
+}
+
+/** POST /api/enterprise/sign-in/code: an SMS code to a phone registered for the enterprise. */
+export interface SignInCodeRequest {
+  creditCode: string;
+  phone: string;
+}
+
+/**
+ * The same answer whether or not the phone is registered for the enterprise, so the form tells no one
+ * which phones belong to which enterprise.
+ */
+export interface SignInCodeAnswer {
+  /** Masked. */
+  phone: string;
+  expiresInSeconds: number;
+  /** Another code may be asked for after this long. */
+  resendAfterSeconds: number;
+}
+
+/** POST /api/enterprise/sign-in */
+export interface EnterpriseSignInRequest {
+  creditCode: string;
+  phone: string;
+  code: string;
+}
+
+/** POST /api/enterprise/wechat: a wx.login code; the first time also a phone verified by its SMS code, which binds the WeChat account to it. */
+export interface EnterpriseWechatSignInRequest {
+  code: string;
+  creditCode?: string;
+  phone?: string;
+  smsCode?: string;
+}
+
+export interface EnterpriseLoginResponse {
+  token: string;
+  expiresAt: string;
+  enterprise: EnterpriseSession;
+}
+
+/** A phone that may sign in for the enterprise. */
+export interface EnterpriseContactView {
+  /** null for the register's phone (the legal representative's), which is changed in the register only. */
+  id: string | null;
+  /** Masked. */
+  phone: string;
+  /** 职务或称呼, e.g. 财务负责人. */
+  title: string;
+  representative: boolean;
+  /** ISO instant; null for the register's phone. */
+  addedAt: string | null;
+  /** The contact signed in now. */
+  you: boolean;
+}
+
+/** POST /api/enterprise/contacts (the legal representative only). */
+export interface AddEnterpriseContactRequest {
+  phone: string;
+  title?: string;
+}
+
+/** Longest 职务或称呼 of a contact. */
+export const CONTACT_TITLE_MAX = 20;
+export const REPRESENTATIVE_TITLE = '法定代表人（登记电话）';
