@@ -312,6 +312,18 @@ const MATRIX: Record<string, Probe[]> = {
     check: (_, body) => expect(body.every((c: { phone: string }) => /^\d{3}\*{4}\d{4}$/.test(c.phone))).toBe(true),
   }],
   'POST /api/enterprise/contacts': [{ name: 'add a contact', path: '/api/enterprise/contacts', body: { phone: '13700000601', title: '财务' }, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/inspections': [{
+    name: 'its inspections', path: '/api/enterprise/inspections', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.items.map((i: { id: string }) => i.id)).toEqual(['X1']),
+  }],
+  'GET /api/enterprise/inspections/:id/trail': [
+    { name: 'its own inspection', path: '/api/enterprise/inspections/X1/trail', expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s inspection', path: '/api/enterprise/inspections/X2/trail', expect: {} },
+  ],
+  'GET /api/enterprise/penalty-cases': [{
+    name: 'its penalty cases', path: '/api/enterprise/penalty-cases', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.map((c: { id: string }) => c.id)).toEqual(['PC1']),
+  }],
   'POST /api/enterprise/contacts/:id/remove': [
     { name: 'remove its own contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(SHOP)}/remove`, body: {}, expect: { enterpriseSession: 'ok' } },
     { name: 'another enterprise\'s contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(MILL)}/remove`, body: {}, expect: {} },

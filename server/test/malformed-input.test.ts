@@ -184,6 +184,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       if (path.includes('/reviews/')) return 'RV1';
       if (path.includes('/joint-scenarios/')) return 'catering';
       if (path.startsWith('/api/enterprise/contacts/')) return ids.contact;
+      if (path.startsWith('/api/enterprise/inspections/')) return 'X1';
       if (path.includes('/documents/')) return 'DOC-A1';
       if (path.startsWith('/api/onsite/inspections/')) return ids.planToday;
       if (path.startsWith('/api/inspections/')) return 'X1';

@@ -78,3 +78,57 @@ export interface AddEnterpriseContactRequest {
 /** Longest 职务或称呼 of a contact. */
 export const CONTACT_TITLE_MAX = 20;
 export const REPRESENTATIVE_TITLE = '法定代表人（登记电话）';
+
+// ---- its page: inspections, their trails, its ratings' outcomes, its penalty cases
+
+/** What became of the enterprise's own rating of one agency's part of an inspection. */
+export interface EnterpriseRatingView {
+  rated: boolean;
+  /** 认可 / 不认可: its own verdict. */
+  verdictLabel: string | null;
+  ratedAt: string | null;
+  /** The supervisor's handling of a poor rating (a flagged case), when it raised one. */
+  outcome: { statusLabel: string; conclusionLabel: string | null; updatedAt: string } | null;
+}
+
+/** One agency's record of an inspection of the enterprise, in Chinese: who, when, what, the result. */
+export interface EnterpriseInspectionView {
+  id: string;
+  agencyName: string;
+  /** 计划检查, 投诉举报, … */
+  triggerLabel: string;
+  /** Part of a joint inspection (联合检查). */
+  joint: boolean;
+  startedAt: string;
+  finishedAt: string;
+  /** 合格, 责令整改, 立案. */
+  resultLabel: string;
+  officers: { name: string; certNo: string }[];
+  items: { name: string; basis: string }[];
+  rating: EnterpriseRatingView;
+}
+
+/** The trail of one agency's record, as the enterprise may read it (the public audience of trailDetailLine). */
+export interface EnterpriseTrailView {
+  agencyName: string;
+  steps: { step: string; detail: string; by: { name: string; certNo?: string }; at: string }[];
+}
+
+/** One of the enterprise's penalty cases, with the supervision code's link once the notice has been issued. */
+export interface EnterprisePenaltyCaseView {
+  /** 案号. */
+  id: string;
+  agencyName: string;
+  /** The clause's name, or the clause itself. */
+  cause: string;
+  /** Where the case stands, in Chinese. */
+  stageLabel: string;
+  filedAt: string;
+  decidedAt: string | null;
+  /** In fen; 0 until a fine is decided. */
+  fine: number;
+  statementUntil: string | null;
+  hearingUntil: string | null;
+  /** 监督码: the page to read the case and state, request a hearing or object; null before the notice. */
+  supervisionCodeUrl: string | null;
+}

@@ -2,10 +2,14 @@ import Taro from '@tarojs/taro';
 import type {
   AddEnterpriseContactRequest,
   EnterpriseContactView,
+  EnterpriseInspectionView,
   EnterpriseLoginResponse,
+  EnterprisePenaltyCaseView,
   EnterpriseSession,
   EnterpriseSignInRequest,
+  EnterpriseTrailView,
   EnterpriseWechatSignInRequest,
+  Page,
   SignInCodeAnswer,
   SignInCodeRequest,
 } from '@mashang/shared';
@@ -67,4 +71,16 @@ export function addEnterpriseContact(request: AddEnterpriseContactRequest): Prom
 
 export function removeEnterpriseContact(id: string): Promise<EnterpriseContactView[]> {
   return api.post<EnterpriseContactView[]>(`/api/enterprise/contacts/${encodeURIComponent(id)}/remove`, {}, AS_ENTERPRISE);
+}
+
+export function enterpriseInspections(page = 1, pageSize = 20): Promise<Page<EnterpriseInspectionView>> {
+  return api.get<Page<EnterpriseInspectionView>>('/api/enterprise/inspections', { page, pageSize }, AS_ENTERPRISE);
+}
+
+export function enterpriseTrail(inspectionId: string): Promise<EnterpriseTrailView> {
+  return api.get<EnterpriseTrailView>(`/api/enterprise/inspections/${encodeURIComponent(inspectionId)}/trail`, undefined, AS_ENTERPRISE);
+}
+
+export function enterprisePenaltyCases(): Promise<EnterprisePenaltyCaseView[]> {
+  return api.get<EnterprisePenaltyCaseView[]>('/api/enterprise/penalty-cases', undefined, AS_ENTERPRISE);
 }

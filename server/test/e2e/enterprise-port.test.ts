@@ -1,11 +1,13 @@
 /**
  * The enterprise's port in a phone-sized Chromium (375 px): sign-in by phone and SMS code (the local
- * outbox provider: the code is read back the way the demo reads it), its contacts.
+ * outbox provider: the code is read back the way the demo reads it), its inspections and their trails,
+ * its penalty cases, its contacts.
  */
 import { buildCreditCode } from '@mashang/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { forgetPortCodes } from '../support/enterprise-port.js';
-import { seedTwoAgencies } from '../support/fixtures.js';
+import { addInspectionItem, addInspectionOfficer, seedTwoAgencies } from '../support/fixtures.js';
+import { appendTrail } from '../support/trail-and-flags.js';
 import { startTestApp, testPhoneCipher, type TestApp } from '../support/test-app.js';
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -24,6 +26,18 @@ describe('the enterprise\'s port in a real phone-sized browser', () => {
     await t.dataSource.query("INSERT INTO enterprises (credit_code, name, industry, region, phone_cipher, credit_grade) VALUES (?, '开封市鼓楼区老王烩面馆', 'catering', '410204', ?, 'C')", [
       SHOP, testPhoneCipher().encrypt(SHOP_PHONE),
     ]);
+    // An inspection of the shop a week ago, with its trail, and a penalty case noticed since.
+    await t.dataSource.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '《食品安全法》第三十五条')");
+    await t.dataSource.query("INSERT INTO inspections (id, agency_id, credit_code, trigger_type, started_at, finished_at, coded, result) VALUES ('X1', 'A1', ?, 'planned', NOW() - INTERVAL 7 DAY, NOW() - INTERVAL 7 DAY, 1, 'rectify')", [SHOP]);
+    await addInspectionOfficer(t.dataSource, 'X1', 'O1');
+    await addInspectionItem(t.dataSource, 'X1', 'I1');
+    const officer1 = (await t.dataSource.query("SELECT id FROM users WHERE username = 'officer1'"))[0].id;
+    await t.dataSource.transaction(async (manager) => {
+      await appendTrail(manager, 'X1', 'checked-in', `user:${officer1}:officer1`, { creditCode: SHOP });
+      await appendTrail(manager, 'X1', 'finding', `user:${officer1}:officer1`, { itemId: 'I1', item: '食品经营许可检查', outcome: 'rectify', rectifyBy: '2026-01-20', note: '内部备注' });
+    });
+    await t.dataSource.query("INSERT INTO cases (id, agency_id, credit_code, cause, discretion_level, fine, status, filed_at) VALUES ('PC1', 'A1', ?, 'FSL-126', 'general', 0, 'filed', NOW(3))", [SHOP]);
+    await t.dataSource.query("INSERT INTO case_procedures (case_id, stage, origin, facts, legal_basis, filed_by, updated_at, code_hash, notified_at, statement_until) VALUES ('PC1', 'notified', 'inspection', '事实', '依据', 1, NOW(3), ?, NOW(3), NOW(3) + INTERVAL 3 DAY)", ['c'.repeat(64)]);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })).newPage();
   });
@@ -64,6 +78,25 @@ describe('the enterprise\'s port in a real phone-sized browser', () => {
     expect(await page.locator('#ent-name').textContent()).toBe('开封市鼓楼区老王烩面馆');
     expect(await page.locator('#ent-signed-in-as').textContent()).toBe('138****0951 已登录（法定代表人）');
     expect(await page.content()).not.toContain(SHOP_PHONE);
+  });
+
+  it('shows its inspections with officers, items and results, opens a trail in plain Chinese, and lists its penalty case with the supervision code', async () => {
+    const inspection = page.locator('.ent-inspection[data-inspection-id="X1"]');
+    await inspection.waitFor();
+    expect(await inspection.locator('.ent-inspection__agency').textContent()).toBe('市市场监督管理局');
+    expect(await inspection.locator('.ent-inspection__result').textContent()).toBe('责令整改');
+    expect(await inspection.locator('.ent-inspection__officers').textContent()).toBe('执法人员：张伟（执法证号 豫C0000001）');
+    expect(await inspection.locator('.ent-inspection__items').textContent()).toContain('食品经营许可检查（依据：《食品安全法》第三十五条）');
+    expect(await inspection.locator('.ent-inspection__rating').textContent()).toContain('尚未评价');
+    await inspection.locator('.ent-inspection__trail-open').click();
+    await inspection.locator('.ent-trail__step').nth(1).waitFor();
+    expect(await inspection.locator('.ent-trail__what').allTextContents()).toEqual(['入企', '检查结果：食品经营许可检查：责令整改，整改期限 2026-01-20']);
+    expect(await inspection.locator('.ent-trail__who').first().textContent()).toBe('张伟（执法证号 豫C0000001）');
+    expect(await page.content()).not.toContain('内部备注');
+
+    const penalty = page.locator('.ent-case[data-case-id="PC1"]');
+    expect(await penalty.locator('.ent-case__stage').textContent()).toBe('已告知，陈述申辩期');
+    expect(await penalty.locator('.ent-case__code').isVisible()).toBe(true);
   });
 
   it('adds a contact, shown masked, and removes it', async () => {

@@ -63,3 +63,18 @@ export async function signInEnterprise(app: NestFastifyApplication, fake: FakeSm
   if (signed.status !== 200) throw new Error(`sign-in: ${JSON.stringify(signed.body)}`);
   return signed.body.token;
 }
+
+/**
+ * Signs an enterprise in through the API with the local outbox provider: the code is read from the
+ * outbox as a demo user reads it (`npm run cli -- outbox`). The port's limits are forgotten first.
+ */
+export async function signInFromOutbox(app: NestFastifyApplication, dataSource: { query: (sql: string, params?: unknown[]) => Promise<any> }, creditCode: string, phone: string): Promise<string> {
+  await forgetPortCodes(app);
+  const asked = await callFrom(app, '203.0.113.60', 'POST', '/api/enterprise/sign-in/code', { body: { creditCode, phone } });
+  if (asked.status !== 200) throw new Error(`code: ${JSON.stringify(asked.body)}`);
+  const [sms] = await dataSource.query("SELECT text FROM sms_outbox WHERE text LIKE '%登录验证码%' ORDER BY id DESC LIMIT 1");
+  const code = /验证码为(\d{6})/.exec(sms?.text ?? '')?.[1];
+  const signed = await callFrom(app, '203.0.113.60', 'POST', '/api/enterprise/sign-in', { body: { creditCode, phone, code } });
+  if (signed.status !== 200) throw new Error(`sign-in: ${JSON.stringify(signed.body)}`);
+  return signed.body.token;
+}

@@ -4,3 +4,6 @@
  */
 export { CasesModule } from './cases.module.js';
 export { CaseRepository, type CaseSummary } from './case.repository.js';
+// The enterprise's own page reads its cases here, and links each noticed one to its supervision code.
+export { EnterpriseCaseRepository, type EnterpriseCaseRow } from './enterprise-cases.repository.js';
+export { supervisionCodeKey, supervisionCodeToken } from './supervision-code/supervision-code-token.js';

@@ -1,20 +1,30 @@
 import { Module } from '@nestjs/common';
+import { EnterpriseCaseRepository } from '../cases/index.js';
 import { EvaluationModule } from '../evaluation/index.js';
+import { FlagsModule } from '../flags/index.js';
+import { InspectionsModule } from '../inspections/index.js';
 import { RegistryModule } from '../registry/index.js';
+import { TrailModule } from '../trail/index.js';
 import { EnterpriseContacts } from './contacts/enterprise-contacts.js';
 import { EnterprisePhones } from './contacts/enterprise-phones.js';
 import { EnterpriseContactRepository } from './enterprise-contact.repository.js';
+import { EnterpriseHistory } from './history/enterprise-history.js';
+import { EnterpriseHistoryController } from './history/history.controller.js';
 import { EnterpriseSignIn } from './sign-in/enterprise-sign-in.js';
 import { EnterprisePortLinkController, EnterpriseSignInController } from './sign-in/sign-in.controller.js';
 import { PortSms } from './sms/port-sms.js';
 
 /**
  * 企业端 (the enterprise's port): the enterprise signs in (phone + SMS code, or WeChat bound to a registered
- * phone) and manages who may act for it.
+ * phone), manages who may act for it, and reads its own inspections, trails, ratings' outcomes and cases.
  */
 @Module({
-  imports: [RegistryModule, EvaluationModule],
-  controllers: [EnterpriseSignInController, EnterprisePortLinkController],
-  providers: [EnterpriseContactRepository, EnterprisePhones, EnterpriseSignIn, EnterpriseContacts, PortSms],
+  imports: [RegistryModule, EvaluationModule, InspectionsModule, FlagsModule, TrailModule],
+  controllers: [EnterpriseSignInController, EnterprisePortLinkController, EnterpriseHistoryController],
+  providers: [
+    EnterpriseContactRepository, EnterprisePhones, EnterpriseSignIn, EnterpriseContacts, PortSms, EnterpriseHistory,
+    // Read-only statements of cases/ (its own SQL), provided here so the cases module stays as it is.
+    EnterpriseCaseRepository,
+  ],
 })
 export class PortModule {}

@@ -1,32 +1,56 @@
 /*
- * 企业端首页: the signed-in enterprise's own page. Who is signed in, and its contacts (the legal
- * representative adds and removes them). Element ids: #ent-name, #ent-credit-code, #ent-signed-in-as,
- * #ent-sign-out, #ent-load-error; the contacts card (contacts-card.tsx).
+ * 企业端首页: the signed-in enterprise's own page. Who is signed in; every inspection of it with its
+ * trail and what became of its rating (inspections-card.tsx); its penalty cases and their supervision
+ * codes (cases-card.tsx); its contacts, which the legal representative adds and removes
+ * (contacts-card.tsx). Element ids: #ent-name, #ent-credit-code, #ent-signed-in-as, #ent-sign-out,
+ * #ent-load-error.
  */
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import type { EnterpriseContactView, EnterpriseSession } from '@mashang/shared';
+import type { EnterpriseContactView, EnterpriseInspectionView, EnterprisePenaltyCaseView, EnterpriseSession } from '@mashang/shared';
 import { useState } from 'react';
 import { RetryButton } from '../../../components/buttons';
 import { Card } from '../../../components/card';
 import { Notice } from '../../../components/notice';
 import { errorMessage } from '../../../logic/api-error';
 import { ENTERPRISE_SIGN_IN_PAGE } from '../../../routes';
-import { currentEnterpriseSession, enterpriseContacts, refreshEnterprise, signOutEnterprise } from '../../../services/enterprise';
+import {
+  currentEnterpriseSession,
+  enterpriseContacts,
+  enterpriseInspections,
+  enterprisePenaltyCases,
+  refreshEnterprise,
+  signOutEnterprise,
+} from '../../../services/enterprise';
+import { CasesCard } from './cases-card';
 import { ContactsCard } from './contacts-card';
+import { InspectionsCard } from './inspections-card';
 import './index.css';
 
 export default function EnterpriseHomePage() {
   const [enterprise, setEnterprise] = useState<EnterpriseSession | null>(currentEnterpriseSession()?.enterprise ?? null);
   const [contacts, setContacts] = useState<EnterpriseContactView[]>([]);
+  const [inspections, setInspections] = useState<{ items: EnterpriseInspectionView[]; total: number; page: number }>({ items: [], total: 0, page: 0 });
+  const [cases, setCases] = useState<EnterprisePenaltyCaseView[]>([]);
   const [loadError, setLoadError] = useState('');
 
   const load = async () => {
     setLoadError('');
     try {
-      const [me, list] = await Promise.all([refreshEnterprise(), enterpriseContacts()]);
+      const [me, list, firstPage, caseList] = await Promise.all([refreshEnterprise(), enterpriseContacts(), enterpriseInspections(1), enterprisePenaltyCases()]);
       setEnterprise(me);
       setContacts(list);
+      setInspections({ items: firstPage.items, total: firstPage.total, page: 1 });
+      setCases(caseList);
+    } catch (error) {
+      setLoadError(errorMessage(error));
+    }
+  };
+
+  const more = async () => {
+    try {
+      const next = await enterpriseInspections(inspections.page + 1);
+      setInspections((current) => ({ items: [...current.items, ...next.items], total: next.total, page: current.page + 1 }));
     } catch (error) {
       setLoadError(errorMessage(error));
     }
@@ -60,6 +84,8 @@ export default function EnterpriseHomePage() {
           {loadError} <RetryButton onClick={() => void load()} />
         </Notice>
       )}
+      <InspectionsCard inspections={inspections.items} total={inspections.total} onMore={() => void more()} />
+      <CasesCard cases={cases} />
       <ContactsCard contacts={contacts} representative={enterprise.representative} onChange={setContacts} />
       <Card>
         <Button id='ent-sign-out' className='ent-home__sign-out' onClick={() => void signOut()}>退出登录</Button>
