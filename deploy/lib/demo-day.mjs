@@ -3,7 +3,7 @@
 // finished inspection whose enterprise rated it badly (its SMS in the outbox, a flagged case in the
 // console), and the nightly anomaly report as of yesterday. Idempotent: a day already set up is left.
 
-import { printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
+import { demoComplaint, printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
 import { setUpDemoPenalties } from './demo-penalties.mjs';
 
 const PASSWORD = 'demo1234';
@@ -122,5 +122,6 @@ export async function setUpDemoDay(base, log) {
   if (coded) log(`  officer1 → 扫码入企 ${coded.enterprise.name}：输入 ${coded.enterprise.creditCode}（已生成检查码）`);
   if (emergency) log(`  officer1 → 紧急检查 ${emergency.enterprise.name}：${emergency.enterprise.creditCode}（先检查后补码，24小时内补报）`);
   if (rating) log(`  an SMS invite (already rated badly: a case for supervisor): ${rating}`);
+  if (await demoComplaint(call, supervisor, demoEnterprise)) log('  the demo enterprise complained from its page (码上响应): a case of source 投诉举报 for supervisor');
   printDemoEnterprise(log, base, demoEnterprise);
 }

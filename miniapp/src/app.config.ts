@@ -9,10 +9,11 @@ export default defineAppConfig({
   // it on its own. `verify` and the SMS rating page `rate` are public (no login). H5 routes:
   // /enterprise/pages/verify/index (the server redirects /v/<token> there with ?c=) and
   // /enterprise/pages/rate/index (/r/<token> arrives with ?t=, /r without: the code box). The
-  // enterprise's port signs in at /enterprise/pages/signin/index (/e) and opens its own page `home`.
+  // enterprise's port signs in at /enterprise/pages/signin/index (/e) and opens its own page `home`;
+  // `complain` is 码上响应 without signing in (/c).
   // The supervision console (执法监督) is for desks: H5 only, so the WeChat build never carries it.
   subPackages: [
-    { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index', 'pages/signin/index', 'pages/home/index'] },
+    { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index', 'pages/signin/index', 'pages/home/index', 'pages/complain/index'] },
     ...(process.env.TARO_ENV === 'h5'
       ? [{ root: 'console', pages: ['pages/cases/index', 'pages/case/index', 'pages/dashboard/index', 'pages/report/index', 'pages/audit/index'] }]
       : []),

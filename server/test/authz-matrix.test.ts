@@ -305,6 +305,7 @@ const MATRIX: Record<string, Probe[]> = {
   'POST /api/enterprise/sign-in': [{ name: 'sign in (empty form)', path: '/api/enterprise/sign-in', body: {}, expect: publicForAll }],
   'POST /api/enterprise/wechat': [{ name: 'WeChat sign-in (empty form)', path: '/api/enterprise/wechat', body: {}, expect: publicForAll }],
   'GET /e': [{ name: 'the port\'s short link', path: '/e', expect: every('ok', [...CALLERS]) }],
+  'GET /c': [{ name: '码上响应\'s short link', path: '/c', expect: every('ok', [...CALLERS]) }],
   'GET /api/enterprise/me': [{ name: 'who is signed in', path: '/api/enterprise/me', expect: { enterpriseSession: 'ok' } }],
   'POST /api/enterprise/sign-out': [{ name: 'sign out', path: '/api/enterprise/sign-out', body: {}, freshSession: true, expect: { enterpriseSession: 'ok' } }],
   'GET /api/enterprise/contacts': [{
@@ -323,6 +324,19 @@ const MATRIX: Record<string, Probe[]> = {
   'GET /api/enterprise/penalty-cases': [{
     name: 'its penalty cases', path: '/api/enterprise/penalty-cases', expect: { enterpriseSession: 'ok' },
     check: (_, body) => expect(body.map((c: { id: string }) => c.id)).toEqual(['PC1']),
+  }],
+  'POST /api/enterprise/complaints': [{ name: 'complain about its inspection', path: '/api/enterprise/complaints', body: { content: '检查人员态度粗暴（权限测试）', inspectionId: 'X1' }, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/complaints': [{
+    name: 'its complaints', path: '/api/enterprise/complaints', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.length).toBeGreaterThan(0),
+  }],
+  // 码上响应 without signing in: public (throttled); the hotline import is the supervisors'.
+  'POST /api/complaints/code': [{ name: 'a code for the contact phone', path: '/api/complaints/code', body: { creditCode: SHOP, phone: '13600000698' }, expect: publicForAll }],
+  'POST /api/complaints': [{ name: 'complain (empty form)', path: '/api/complaints', body: {}, expect: publicForAll }],
+  'POST /api/complaints/hotline': [{
+    name: '12345 tickets', path: '/api/complaints/hotline', headers: { 'content-type': 'application/x-ndjson' },
+    body: JSON.stringify({ ticketNo: 'AUTHZ0001', receivedAt: new Date(Date.now() - 60_000).toISOString(), creditCode: SHOP, phone: '13600000697', content: '权限测试工单' }),
+    expect: { supervisor: 'ok' },
   }],
   'POST /api/enterprise/contacts/:id/remove': [
     { name: 'remove its own contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(SHOP)}/remove`, body: {}, expect: { enterpriseSession: 'ok' } },

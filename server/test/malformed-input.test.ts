@@ -195,7 +195,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
 
   /** Body and query fields by name, where the document's example would not do (never a real login's password). */
   const knownFields = () => ({
-    username: 'fuzz-nobody', password: 'not-a-password', phone: '13600000798', creditCode: SHOP, date: inDays(12), asOf: inDays(-2), deadline: inDays(5), rectifyBy: inDays(5),
+    username: 'fuzz-nobody', password: 'not-a-password', phone: '13600000798', smsCode: '123456', creditCode: SHOP, date: inDays(12), asOf: inDays(-2), deadline: inDays(5), rectifyBy: inDays(5),
     clientKey: 'fuzz-client-key', agencyId: 'A1', itemId: 'I1', officerIds: ['O1'], itemIds: ['I1'], agencyIds: ['A1', 'A2'], inspectionId: 'X1',
     planId: ids.planA1, content: Buffer.from('fuzz').toString('base64'), mime: 'text/plain', title: '检查记录', kind: 'record',
   });

@@ -55,6 +55,11 @@ describe('phone key rotation: versioned keys, re-encryption, blind-index look-up
     await first.dataSource.query("INSERT INTO sms_outbox (message_id, phone_cipher, text, link, sent_at) VALUES ('old-inv1-m', ?, '您好', 'http://x/r/y', NOW())", [testPhoneCipher().encrypt('13800000001')]);
     // A contact of the enterprise's port, found by its blind index.
     await first.dataSource.query("INSERT INTO enterprise_contacts (id, credit_code, phone_cipher, phone_index, title, added_at) VALUES ('C1', ?, ?, ?, '财务', NOW(3))", [SHOP, testPhoneCipher().encrypt('13512345678'), testPhoneCipher().index('13512345678')]);
+    // A complaint's contact phone (码上响应).
+    await first.dataSource.query(
+      "INSERT INTO complaints (id, channel, credit_code, phone_cipher, phone_index, contact_registered, content, received_at, deadline, flagged_case_id, actor) VALUES ('Q1', 'public', ?, ?, ?, 0, '反映内容', NOW(3), '2026-12-31', 'F1', 'enterprise')",
+      [SHOP, testPhoneCipher().encrypt('13412345678'), testPhoneCipher().index('13412345678')],
+    );
     await first.close();
   });
 
@@ -78,8 +83,8 @@ describe('phone key rotation: versioned keys, re-encryption, blind-index look-up
 
       const result = await rotatePhones(rotatedCipher(), storedPhoneColumns(t.dataSource), { batchSize: 2 });
       expect(result.unreadable).toBe(0);
-      expect(Object.fromEntries(result.byTable.map((r) => [r.table, r.rewritten]))).toEqual({ enterprises: 2, officers: 1, rating_invites: 2, sms_outbox: 1, enterprise_contacts: 1 });
-      for (const table of ['enterprises', 'officers', 'rating_invites', 'sms_outbox', 'enterprise_contacts']) {
+      expect(Object.fromEntries(result.byTable.map((r) => [r.table, r.rewritten]))).toEqual({ enterprises: 2, officers: 1, rating_invites: 2, sms_outbox: 1, enterprise_contacts: 1, complaints: 1 });
+      for (const table of ['enterprises', 'officers', 'rating_invites', 'sms_outbox', 'enterprise_contacts', 'complaints']) {
         const rows: { phone_cipher: string }[] = await t.dataSource.query(`SELECT phone_cipher FROM ${table} WHERE phone_cipher IS NOT NULL`);
         expect(rows.every((r) => r.phone_cipher.startsWith('v2.'))).toBe(true);
       }

@@ -132,3 +132,68 @@ export interface EnterprisePenaltyCaseView {
   /** 监督码: the page to read the case and state, request a hearing or object; null before the notice. */
   supervisionCodeUrl: string | null;
 }
+
+// ---- complaints (码上响应)
+
+/** Where a complaint came from: the enterprise's page, the public form, a 12345 hotline ticket. */
+export type ComplaintChannel = 'portal' | 'public' | 'hotline';
+export const COMPLAINT_CHANNELS: readonly ComplaintChannel[] = ['portal', 'public', 'hotline'];
+export const COMPLAINT_CHANNEL_LABELS: Record<ComplaintChannel, string> = {
+  portal: '企业端',
+  public: '码上响应（公开表单）',
+  hotline: '12345热线',
+};
+
+/** Longest account of what happened. */
+export const COMPLAINT_CONTENT_MAX = 1000;
+
+/** POST /api/enterprise/complaints: from its page, the contact phone is the one signed in. */
+export interface PortalComplaintRequest {
+  content: string;
+  /** One of its inspection records the complaint is about. */
+  inspectionId?: string;
+}
+
+/** POST /api/complaints: the public form; the contact phone is verified by an SMS code (POST /api/complaints/code). */
+export interface PublicComplaintRequest {
+  creditCode: string;
+  phone: string;
+  smsCode: string;
+  content: string;
+  inspectionId?: string;
+}
+
+/** What the enterprise sees of a complaint it made (or a hotline ticket in its name), and what became of it. */
+export interface ComplaintView {
+  id: string;
+  channelLabel: string;
+  receivedAt: string;
+  content: string;
+  /** The inspection it is about: its agency and day. */
+  inspection: { agencyName: string; startedAt: string } | null;
+  /** YYYY-MM-DD by which the supervisor answers. */
+  deadline: string;
+  statusLabel: string;
+  conclusionLabel: string | null;
+  /** The outcome went to the contact phone by SMS. */
+  outcomeSentAt: string | null;
+}
+
+/** One 12345 ticket, a line of the JSON Lines import (POST /api/complaints/hotline, supervisors). */
+export interface HotlineTicket {
+  ticketNo: string;
+  /** ISO 8601 instant the hotline took it. */
+  receivedAt: string;
+  creditCode: string;
+  /** The caller's phone: a mobile gets the outcome by SMS. */
+  phone: string;
+  content: string;
+  inspectionId?: string;
+}
+
+export interface HotlineImportResult {
+  imported: number;
+  /** Tickets imported before (by ticket number): left as they are. */
+  alreadyImported: number;
+  cases: { ticketNo: string; caseId: string }[];
+}

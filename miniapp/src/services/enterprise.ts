@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type {
   AddEnterpriseContactRequest,
+  ComplaintView,
   EnterpriseContactView,
   EnterpriseInspectionView,
   EnterpriseLoginResponse,
@@ -10,6 +11,8 @@ import type {
   EnterpriseTrailView,
   EnterpriseWechatSignInRequest,
   Page,
+  PortalComplaintRequest,
+  PublicComplaintRequest,
   SignInCodeAnswer,
   SignInCodeRequest,
 } from '@mashang/shared';
@@ -83,4 +86,21 @@ export function enterpriseTrail(inspectionId: string): Promise<EnterpriseTrailVi
 
 export function enterprisePenaltyCases(): Promise<EnterprisePenaltyCaseView[]> {
   return api.get<EnterprisePenaltyCaseView[]>('/api/enterprise/penalty-cases', undefined, AS_ENTERPRISE);
+}
+
+export function enterpriseComplaints(): Promise<ComplaintView[]> {
+  return api.get<ComplaintView[]>('/api/enterprise/complaints', undefined, AS_ENTERPRISE);
+}
+
+export function complainAsEnterprise(request: PortalComplaintRequest): Promise<ComplaintView> {
+  return api.post<ComplaintView>('/api/enterprise/complaints', request, AS_ENTERPRISE);
+}
+
+/** The public form (no sign-in): a code to the contact phone, then the complaint. */
+export function requestComplaintCode(request: SignInCodeRequest): Promise<SignInCodeAnswer> {
+  return api.post<SignInCodeAnswer>('/api/complaints/code', request, { anonymous: true });
+}
+
+export function complainPublicly(request: PublicComplaintRequest): Promise<ComplaintView> {
+  return api.post<ComplaintView>('/api/complaints', request, { anonymous: true });
 }

@@ -1,7 +1,7 @@
 /**
  * The enterprise's port in a phone-sized Chromium (375 px): sign-in by phone and SMS code (the local
  * outbox provider: the code is read back the way the demo reads it), its inspections and their trails,
- * its penalty cases, its contacts.
+ * its penalty cases, a complaint from its page and one on the public form (码上响应), its contacts.
  */
 import { buildCreditCode } from '@mashang/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -97,6 +97,38 @@ describe('the enterprise\'s port in a real phone-sized browser', () => {
     const penalty = page.locator('.ent-case[data-case-id="PC1"]');
     expect(await penalty.locator('.ent-case__stage').textContent()).toBe('已告知，陈述申辩期');
     expect(await penalty.locator('.ent-case__code').isVisible()).toBe(true);
+  });
+
+  it('complains from its page about an inspection: the supervisor\'s deadline, and the complaint listed with where it stands', async () => {
+    await page.fill('#ent-complaint-content textarea', '检查人员未出示执法证件就进入后厨');
+    await page.click('#ent-complaint-about-X1');
+    await page.click('#ent-complaint-submit');
+    await page.waitForSelector('#ent-complaint-received', { timeout: 10_000 });
+    const [flagged] = await t.dataSource.query("SELECT id, deadline, inspection_id, source FROM flagged_cases WHERE source = 'complaint'");
+    expect(flagged).toMatchObject({ inspection_id: 'X1', source: 'complaint' });
+    expect(await page.locator('#ent-complaint-received').textContent()).toContain(`执法监督部门将在 ${flagged.deadline} 前办理`);
+    expect(await page.locator('.ent-complaint').first().textContent()).toContain('检查人员未出示执法证件就进入后厨');
+    expect(await page.locator('.ent-complaint__status').first().textContent()).toBe(`待分派 · 答复期限 ${flagged.deadline}`);
+  });
+
+  it('takes a complaint on the public form from /c, the contact phone verified by its code', async () => {
+    const visitor = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })).newPage();
+    await visitor.goto(`${t.url}/c`);
+    await visitor.waitForSelector('#pc-submit');
+    await visitor.click('#pc-submit');
+    expect(await visitor.locator('#pc-content-error').textContent()).toBe('请用至少5个字说明发生了什么');
+    await visitor.fill('#pc-credit-code input', SHOP);
+    await visitor.fill('#pc-phone input', '13600000953');
+    await visitor.click('#pc-code-send');
+    await visitor.waitForFunction(() => /秒后可重新获取/.test(document.querySelector('#pc-code-send')?.textContent ?? ''));
+    const [sms] = await t.dataSource.query("SELECT text FROM sms_outbox WHERE text LIKE '%投诉联系电话核验%' ORDER BY id DESC LIMIT 1");
+    await visitor.fill('#pc-code input', /验证码为(\d{6})/.exec(sms.text)![1]);
+    await visitor.fill('#pc-content textarea', '同一部门本周第三次上门检查消防设施');
+    await visitor.click('#pc-submit');
+    await visitor.waitForSelector('#pc-received', { timeout: 10_000 });
+    expect(await visitor.locator('#pc-received').textContent()).toContain('结果将以短信告知');
+    expect(Number((await t.dataSource.query("SELECT COUNT(*) AS n FROM complaints WHERE channel = 'public'"))[0].n)).toBe(1);
+    await visitor.close();
   });
 
   it('adds a contact, shown masked, and removes it', async () => {

@@ -54,6 +54,9 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     queue: QueueName.Sms, id: (p) => `sms:${p.messageId}`, retry: configured('sms'), keep: { removeOnComplete: true, removeOnFail: 10_000 },
     concurrency: (settings) => configured('sms')(settings).concurrency,
   },
+  [JobName.ComplaintOutcomeSms]: {
+    queue: QueueName.Sms, id: (p) => `complaint-outcome:${p.caseId}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
+  },
 };
 
 /** The queue each job runs on. */

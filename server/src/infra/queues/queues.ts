@@ -20,6 +20,8 @@ export enum JobName {
   AnomalyReport = 'anomaly-report',
   /** Sends one SMS of a rating invite (the invite or its reminder). Job id: `sms:<messageId>`; a reminder is delayed. */
   SendSms = 'send-sms',
+  /** A complaint's flagged case was concluded: its outcome goes to the contact phone by SMS. Job id: `complaint-outcome:<caseId>`. */
+  ComplaintOutcomeSms = 'complaint-outcome-sms',
 }
 
 /** The payload of each job, by name. */
@@ -40,4 +42,6 @@ export interface JobPayloads {
   [JobName.AnomalyReport]: { asOf: string; requestedBy: string };
   /** The `sms_messages` row to send; everything else is read from it when the job runs. */
   [JobName.SendSms]: { messageId: string };
+  /** The flagged case concluded; the complaint, its phone and the conclusion are read when the job runs. */
+  [JobName.ComplaintOutcomeSms]: { caseId: string };
 }

@@ -38,6 +38,14 @@ export class EnterpriseContactRepository extends BaseRepository {
     return row ? toContact(row) : null;
   }
 
+  /** Which of these (enterprise, phone index) pairs are contacts: `credit_code:phone_index` of each. */
+  async contactsAmong(pairs: { creditCode: string; phoneIndex: string }[]): Promise<Set<string>> {
+    if (!pairs.length) return new Set();
+    const rows: { credit_code: string; phone_index: string }[] = await this.dataSource.query(
+      'SELECT credit_code, phone_index FROM enterprise_contacts WHERE (credit_code, phone_index) IN (?)', [pairs.map((p) => [p.creditCode, p.phoneIndex])]);
+    return new Set(rows.map((r) => `${r.credit_code}:${r.phone_index}`));
+  }
+
   /** One of the enterprise's contacts, locked for removal. */
   async lockOne(creditCode: string, id: string, tx: Tx): Promise<StoredContact | null> {
     const [row]: ContactRow[] = await tx.query(

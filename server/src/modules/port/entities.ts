@@ -1,3 +1,4 @@
+import { Complaint } from './complaint.entity.js';
 import { EnterpriseContact, EnterprisePortEvent, EnterpriseWechatBinding } from './enterprise-contact.entity.js';
 
-export const PORT_ENTITIES = [EnterpriseContact, EnterpriseWechatBinding, EnterprisePortEvent];
+export const PORT_ENTITIES = [EnterpriseContact, EnterpriseWechatBinding, EnterprisePortEvent, Complaint];

@@ -1,7 +1,10 @@
 /**
  * port/ — 企业端, the enterprise's port: sign-in by phone and SMS code or a bound WeChat account (the
- * session itself is auth's, of a kind no officer or desk endpoint accepts), and the enterprise's contacts.
- * Owns: enterprise_contacts, enterprise_wechat_bindings, enterprise_port_events.
+ * session itself is auth's, of a kind no officer or desk endpoint accepts), the enterprise's contacts, its
+ * own page, and complaints (码上响应: its page, the public form, 12345 tickets), each a flagged case whose
+ * outcome goes back by SMS.
+ * Owns: enterprise_contacts, enterprise_wechat_bindings, enterprise_port_events, complaints.
  */
 export { PortModule } from './port.module.js';
 export { EnterpriseContactRepository } from './enterprise-contact.repository.js';
+export { ComplaintRepository } from './complaint.repository.js';

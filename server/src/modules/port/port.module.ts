@@ -5,6 +5,11 @@ import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
+import { ComplaintFiling } from './complaints/complaint-filing.js';
+import { ComplaintOutcomeSms } from './complaints/complaint-outcome-sms.js';
+import { ComplaintsController, EnterpriseComplaintsController } from './complaints/complaints.controller.js';
+import { HotlineImport } from './complaints/hotline-import.js';
+import { ComplaintRepository } from './complaint.repository.js';
 import { EnterpriseContacts } from './contacts/enterprise-contacts.js';
 import { EnterprisePhones } from './contacts/enterprise-phones.js';
 import { EnterpriseContactRepository } from './enterprise-contact.repository.js';
@@ -16,13 +21,15 @@ import { PortSms } from './sms/port-sms.js';
 
 /**
  * 企业端 (the enterprise's port): the enterprise signs in (phone + SMS code, or WeChat bound to a registered
- * phone), manages who may act for it, and reads its own inspections, trails, ratings' outcomes and cases.
+ * phone), manages who may act for it, reads its own inspections, trails, ratings' outcomes and cases, and
+ * complains (码上响应; also the public form and imported 12345 tickets), told the outcome by SMS.
  */
 @Module({
   imports: [RegistryModule, EvaluationModule, InspectionsModule, FlagsModule, TrailModule],
-  controllers: [EnterpriseSignInController, EnterprisePortLinkController, EnterpriseHistoryController],
+  controllers: [EnterpriseSignInController, EnterprisePortLinkController, EnterpriseHistoryController, EnterpriseComplaintsController, ComplaintsController],
   providers: [
-    EnterpriseContactRepository, EnterprisePhones, EnterpriseSignIn, EnterpriseContacts, PortSms, EnterpriseHistory,
+    EnterpriseContactRepository, ComplaintRepository, EnterprisePhones, EnterpriseSignIn, EnterpriseContacts, PortSms, EnterpriseHistory,
+    ComplaintFiling, HotlineImport, ComplaintOutcomeSms,
     // Read-only statements of cases/ (its own SQL), provided here so the cases module stays as it is.
     EnterpriseCaseRepository,
   ],

@@ -1,13 +1,13 @@
 /*
  * 企业端首页: the signed-in enterprise's own page. Who is signed in; every inspection of it with its
  * trail and what became of its rating (inspections-card.tsx); its penalty cases and their supervision
- * codes (cases-card.tsx); its contacts, which the legal representative adds and removes
+ * codes (cases-card.tsx); 码上响应, its complaints and their outcomes (complaints-card.tsx); its contacts, which the legal representative adds and removes
  * (contacts-card.tsx). Element ids: #ent-name, #ent-credit-code, #ent-signed-in-as, #ent-sign-out,
  * #ent-load-error.
  */
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import type { EnterpriseContactView, EnterpriseInspectionView, EnterprisePenaltyCaseView, EnterpriseSession } from '@mashang/shared';
+import type { ComplaintView, EnterpriseContactView, EnterpriseInspectionView, EnterprisePenaltyCaseView, EnterpriseSession } from '@mashang/shared';
 import { useState } from 'react';
 import { RetryButton } from '../../../components/buttons';
 import { Card } from '../../../components/card';
@@ -16,6 +16,7 @@ import { errorMessage } from '../../../logic/api-error';
 import { ENTERPRISE_SIGN_IN_PAGE } from '../../../routes';
 import {
   currentEnterpriseSession,
+  enterpriseComplaints,
   enterpriseContacts,
   enterpriseInspections,
   enterprisePenaltyCases,
@@ -23,6 +24,7 @@ import {
   signOutEnterprise,
 } from '../../../services/enterprise';
 import { CasesCard } from './cases-card';
+import { ComplaintsCard } from './complaints-card';
 import { ContactsCard } from './contacts-card';
 import { InspectionsCard } from './inspections-card';
 import './index.css';
@@ -32,16 +34,20 @@ export default function EnterpriseHomePage() {
   const [contacts, setContacts] = useState<EnterpriseContactView[]>([]);
   const [inspections, setInspections] = useState<{ items: EnterpriseInspectionView[]; total: number; page: number }>({ items: [], total: 0, page: 0 });
   const [cases, setCases] = useState<EnterprisePenaltyCaseView[]>([]);
+  const [complaints, setComplaints] = useState<ComplaintView[]>([]);
   const [loadError, setLoadError] = useState('');
 
   const load = async () => {
     setLoadError('');
     try {
-      const [me, list, firstPage, caseList] = await Promise.all([refreshEnterprise(), enterpriseContacts(), enterpriseInspections(1), enterprisePenaltyCases()]);
+      const [me, list, firstPage, caseList, complaintList] = await Promise.all([
+        refreshEnterprise(), enterpriseContacts(), enterpriseInspections(1), enterprisePenaltyCases(), enterpriseComplaints(),
+      ]);
       setEnterprise(me);
       setContacts(list);
       setInspections({ items: firstPage.items, total: firstPage.total, page: 1 });
       setCases(caseList);
+      setComplaints(complaintList);
     } catch (error) {
       setLoadError(errorMessage(error));
     }
@@ -86,6 +92,7 @@ export default function EnterpriseHomePage() {
       )}
       <InspectionsCard inspections={inspections.items} total={inspections.total} onMore={() => void more()} />
       <CasesCard cases={cases} />
+      <ComplaintsCard complaints={complaints} inspections={inspections.items} onFiled={(filed) => setComplaints((current) => [filed, ...current])} />
       <ContactsCard contacts={contacts} representative={enterprise.representative} onChange={setContacts} />
       <Card>
         <Button id='ent-sign-out' className='ent-home__sign-out' onClick={() => void signOut()}>退出登录</Button>

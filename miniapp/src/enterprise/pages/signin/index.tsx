@@ -5,7 +5,8 @@
  * Element ids for browser tests: inputs #ent-credit-code, #ent-phone, #ent-code (fill their inner
  * <input>), #ent-code-send (counts down after a code), #ent-code-sent (what was done), #ent-submit,
  * #ent-error (the server's words), inline errors #ent-credit-code-error, #ent-phone-error,
- * #ent-code-error; in the mini-program also #ent-wechat.
+ * #ent-code-error; in the mini-program also #ent-wechat; #ent-complain-open opens the public
+ * complaint form (码上响应).
  */
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useUnload } from '@tarojs/taro';
@@ -25,7 +26,7 @@ import {
   type EnterpriseSignInErrors,
   type EnterpriseSignInForm,
 } from '../../../logic/enterprise-sign-in';
-import { ENTERPRISE_HOME_PAGE } from '../../../routes';
+import { ENTERPRISE_COMPLAIN_PAGE, ENTERPRISE_HOME_PAGE } from '../../../routes';
 import { currentEnterpriseSession, requestSignInCode, signInWithCode, signInWithWechat } from '../../../services/enterprise';
 import './index.css';
 
@@ -168,6 +169,9 @@ export default function EnterpriseSignInPage() {
       </View>
       <Text className='ent-signin__note'>
         只有企业登记的手机号（法定代表人）和其添加的联系人能登录。登录后只能看到本企业的信息。
+      </Text>
+      <Text id='ent-complain-open' className='ent-signin__switch' onClick={() => void Taro.navigateTo({ url: ENTERPRISE_COMPLAIN_PAGE })}>
+        不登录，直接反映问题（码上响应）›
       </Text>
     </View>
   );

@@ -16,6 +16,9 @@ export interface PhoneStanding {
   phone: string;
   /** The contact's id; null for the register's phone. */
   contactId: string | null;
+  phoneIndex: string;
+  /** The phone as stored (the register's or the contact's ciphertext). */
+  phoneCipher: string;
 }
 
 /**
@@ -40,11 +43,11 @@ export class EnterprisePhones {
   }
 
   /** The enterprise's name and the blind index of its register's phone (null when none is on file or it cannot be read). */
-  async register(creditCode: string, tx?: Tx): Promise<{ name: string; phoneIndex: string | null; phone: string | null } | null> {
+  async register(creditCode: string, tx?: Tx): Promise<{ name: string; phoneIndex: string | null; phone: string | null; phoneCipher: string | null } | null> {
     const enterprise = (await this.enterprises.byCodes([creditCode], tx)).get(creditCode);
     if (!enterprise) return null;
     const phone = this.cipher.decrypt(enterprise.phoneCipher);
-    return { name: enterprise.name, phoneIndex: this.cipher.index(phone), phone: maskPhone(phone) };
+    return { name: enterprise.name, phoneIndex: this.cipher.index(phone), phone: maskPhone(phone), phoneCipher: enterprise.phoneCipher };
   }
 
   /** What the phone of this blind index is to the enterprise; null when it may not act for it. */
@@ -52,10 +55,12 @@ export class EnterprisePhones {
     const register = await this.register(creditCode, tx);
     if (!register) return null;
     if (register.phoneIndex === phoneIndex) {
-      return { creditCode, enterpriseName: register.name, representative: true, phone: register.phone!, contactId: null };
+      return { creditCode, enterpriseName: register.name, representative: true, phone: register.phone!, contactId: null, phoneIndex, phoneCipher: register.phoneCipher! };
     }
     const contact = await this.contacts.byPhone(creditCode, phoneIndex, tx);
     if (!contact) return null;
-    return { creditCode, enterpriseName: register.name, representative: false, phone: this.cipher.masked(contact.phoneCipher) ?? '', contactId: contact.id };
+    return {
+      creditCode, enterpriseName: register.name, representative: false, phone: this.cipher.masked(contact.phoneCipher) ?? '', contactId: contact.id, phoneIndex, phoneCipher: contact.phoneCipher,
+    };
   }
 }

@@ -78,12 +78,18 @@ export class EnterpriseSignInController {
   }
 }
 
-/** The enterprise's port's short address, outside /api (for notices, posters and SMS): the H5 sign-in page. */
-@Controller({ path: 'e' })
+/** The enterprise's port's short addresses, outside /api (for notices, posters and SMS): the sign-in page, and 码上响应 without signing in. */
+@Controller()
 export class EnterprisePortLinkController {
   @Public()
-  @Get()
-  open(@Res() reply: FastifyReply): void {
+  @Get('e')
+  signIn(@Res() reply: FastifyReply): void {
     void reply.redirect('/h5/#/enterprise/pages/signin/index', 302);
+  }
+
+  @Public()
+  @Get('c')
+  complain(@Res() reply: FastifyReply): void {
+    void reply.redirect('/h5/#/enterprise/pages/complain/index', 302);
   }
 }

@@ -2,7 +2,8 @@ import { createHmac, randomInt } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { TryLaterError } from '../../../infra/errors/domain-error.js';
 import { addressKey } from '../../../infra/http/client-address.js';
-import { CODE_SEND_LIMITS, CODE_TRIES, sendDecision, sendRefusalMessage, WRONG_CODE_WINDOW_SECONDS, WRONG_CODES_PER_ADDRESS } from './code-limits.js';
+import { CODE_SEND_LIMITS, CODE_TRIES, sendRefusalMessage, WRONG_CODE_WINDOW_SECONDS, WRONG_CODES_PER_ADDRESS } from './code-limits.js';
+import { countInWindows } from './window-counters.js';
 
 /** What a code proves: a sign-in, or that a complaint's contact phone is the complainant's. */
 export type CodePurpose = 'sign-in' | 'complaint';
@@ -55,20 +56,12 @@ export class SmsCodes {
 
   /**
    * Counts a request for a code against the phone and the address, or refuses it (429 with Retry-After)
-   * while one of them must wait. Every request counts, sent or not, so the answer tells nothing of
-   * whether the phone is registered.
+   * while one of them must wait. Every request let through counts, sent or not, so the answer tells
+   * nothing of whether the phone is registered.
    */
   async reserve(phoneIndex: string, ip: string): Promise<void> {
-    const keys = this.limitKeys(phoneIndex, ip);
-    const read = this.redis.multi();
-    for (const key of keys) read.get(key).pttl(key);
-    const answers = ((await read.exec()) ?? []).map(([, value]) => value);
-    const counts = keys.map((_, i) => ({ count: Number(answers[2 * i] ?? 0), msLeft: Number(answers[2 * i + 1] ?? -2) }));
-    const decision = sendDecision(counts);
+    const decision = await countInWindows(this.redis, CODE_SEND_LIMITS, this.limitKeys(phoneIndex, ip));
     if (!decision.ok) throw new TryLaterError(sendRefusalMessage(decision), decision.msLeft / 1000);
-    const write = this.redis.multi();
-    CODE_SEND_LIMITS.forEach((limit, i) => write.incr(keys[i]).expire(keys[i], limit.seconds, 'NX'));
-    await write.exec();
   }
 
   /** A fresh code for the phone of the enterprise, replacing any earlier one. */

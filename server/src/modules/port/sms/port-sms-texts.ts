@@ -1,3 +1,5 @@
+import { shanghaiDate, type CaseConclusion } from '@mashang/shared';
+
 /**
  * The texts of the port's SMS, as their templates are registered with the provider: Aliyun takes the
  * named variables, Tencent the same in order. `loggedText` is what logs may keep.
@@ -24,4 +26,25 @@ export function signInCodeSms(signName: string, code: string, ttlSeconds: number
     loggedText: text(`${code.slice(0, 2)}${'*'.repeat(Math.max(0, code.length - 2))}`),
     link: '',
   };
+}
+
+/** The outcome of a complaint in the few words an SMS variable takes (providers cap a variable's length). */
+export const COMPLAINT_OUTCOME_WORDS: Record<CaseConclusion, string> = {
+  unfounded: '经调查反映情况不属实',
+  rectified: '执法部门已整改到位',
+  disciplined: '已移交纪检监察机关处理',
+  fabricated: '经查反映内容与事实不符',
+};
+
+/**
+ * 投诉办结 template: `您${date}反映的问题已办结：${outcome}。详情请登录企业端 <PUBLIC_BASE_URL>/e 查看，或拨打12345查询。`
+ * The address is in the template's fixed text (Tencent forbids links in variables).
+ */
+export function complaintOutcomeSms(signName: string, baseUrl: string, receivedAt: Date, conclusion: CaseConclusion): PortSmsContent {
+  const [, month, day] = shanghaiDate(receivedAt).split('-').map(Number);
+  const date = `${month}月${day}日`;
+  const outcome = COMPLAINT_OUTCOME_WORDS[conclusion];
+  const link = `${baseUrl}/e`;
+  const text = `【${signName}】您${date}反映的问题已办结：${outcome}。详情请登录企业端 ${link} 查看，或拨打12345查询。`;
+  return { params: { date, outcome }, positional: [date, outcome], text, loggedText: text, link };
 }
