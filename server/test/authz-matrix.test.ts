@@ -176,6 +176,10 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'cancel an A2 plan', path: async (ctx, who) => `/api/plans/${who === 'admin2' ? await ctx.freshPlan('officer2') : ctx.ids.planA2}/cancel`, body: { reason: '企业已停业' }, expect: { admin2: 'ok' } },
   ],
   'POST /api/plans/:id/code': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/code`, body: {}, expect: { admin2: 'ok' } }],
+  'GET /api/plans/:id/enterprise-slots': [
+    { name: 'A1 plan', path: '/api/plans/PN1/enterprise-slots', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/enterprise-slots`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
   'GET /api/plans/:id/history': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/history`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // What the enterprise at the door scans: public by design.
   'GET /api/codes/:token': [{ name: 'check', path: (ctx) => `/api/codes/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
@@ -338,6 +342,14 @@ const MATRIX: Record<string, Probe[]> = {
     body: JSON.stringify({ ticketNo: 'AUTHZ0001', receivedAt: new Date(Date.now() - 60_000).toISOString(), creditCode: SHOP, phone: '13600000697', content: '权限测试工单' }),
     expect: { supervisor: 'ok' },
   }],
+  'GET /api/enterprise/notices': [{
+    name: 'its inspections announced ahead', path: '/api/enterprise/notices', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.map((n: { id: string }) => n.id)).toEqual(['PN1']),
+  }],
+  'PUT /api/enterprise/notices/:id/slots': [
+    { name: 'half-days for its inspection', path: '/api/enterprise/notices/PN1/slots', body: { slots: [{ date: inDays(3), half: 'am' }] }, expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s inspection', path: (ctx) => `/api/enterprise/notices/${ctx.ids.planA2}/slots`, body: { slots: [] }, expect: {} },
+  ],
   'POST /api/enterprise/contacts/:id/remove': [
     { name: 'remove its own contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(SHOP)}/remove`, body: {}, expect: { enterpriseSession: 'ok' } },
     { name: 'another enterprise\'s contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(MILL)}/remove`, body: {}, expect: {} },
@@ -440,6 +452,10 @@ describe('authorization matrix: every route × every caller', () => {
     await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王烩面馆', 'catering', '410204', 'C', ?), (?, '宏达机械', 'manufacturing', '410202', 'B', NULL)", [SHOP, testPhoneCipher().encrypt(SHOP_PHONE), MILL]);
     for (const who of LOGGED_IN) tokens[who] = await login(t.app, who);
     tokens.enterpriseSession = await enterpriseSignIn();
+    // A planned inspection of the shop in two days: announced to it (检查预告).
+    await ds.query("INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, status, filed_at, filed_by, lead_plan_id, inspection_date) VALUES ('PN1', 'JH-AUTHZ-PN1', 'A1', ?, ?, 'planned', 'active', NOW(3), 1, 'PN1', ?)", [SHOP, inDays(2), inDays(2)]);
+    await ds.query("INSERT INTO plan_items (plan_id, item_id, position) VALUES ('PN1', 'I1', 0)");
+    await ds.query("INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ('PN1', 'O1', 0)");
     const officer2 = await login(t.app, 'officer2');
 
     const file = async (token: string, creditCode: string, officerId: string, itemId: string) => {

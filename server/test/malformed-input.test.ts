@@ -82,6 +82,10 @@ describe('malformed input over every operation of the OpenAPI document', () => {
     await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王烩面馆', 'catering', '410204', 'C', ?), (?, '宏达机械', 'manufacturing', '410202', 'B', NULL)", [SHOP, testPhoneCipher().encrypt(SHOP_PHONE), MILL]);
     for (const who of ['officer1', 'admin1', 'supervisor', 'discipline'] as const) tokens[who] = await login(t.app, who);
     tokens.enterpriseSession = await enterpriseSignIn();
+    // A planned inspection of the shop in two days, announced to it: its half-days are marked below.
+    await ds.query("INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, status, filed_at, filed_by, lead_plan_id, inspection_date) VALUES ('PN1', 'JH-FUZZ-PN1', 'A1', ?, ?, 'planned', 'active', NOW(3), 1, 'PN1', ?)", [SHOP, inDays(2), inDays(2)]);
+    await ds.query("INSERT INTO plan_items (plan_id, item_id, position) VALUES ('PN1', 'I1', 0)");
+    await ds.query("INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ('PN1', 'O1', 0)");
     const contactPhone = '13700000701';
     ids.contact = 'fuzz-contact-1';
     await ds.query('INSERT INTO enterprise_contacts (id, credit_code, phone_cipher, phone_index, title, added_at) VALUES (?, ?, ?, ?, ?, NOW(3))', [ids.contact, SHOP, testPhoneCipher().encrypt(contactPhone), testPhoneCipher().index(contactPhone), '店员']);
@@ -185,6 +189,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       if (path.includes('/joint-scenarios/')) return 'catering';
       if (path.startsWith('/api/enterprise/contacts/')) return ids.contact;
       if (path.startsWith('/api/enterprise/inspections/')) return 'X1';
+      if (path.startsWith('/api/enterprise/notices/')) return 'PN1';
       if (path.includes('/documents/')) return 'DOC-A1';
       if (path.startsWith('/api/onsite/inspections/')) return ids.planToday;
       if (path.startsWith('/api/inspections/')) return 'X1';

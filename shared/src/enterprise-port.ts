@@ -1,3 +1,5 @@
+import { addDays, isCalendarDate } from './time.js';
+
 // The enterprise's port (企业端): sign-in by phone and SMS code or WeChat, its contacts.
 
 /** A mainland China mobile number, 11 digits starting 13–19: what an SMS code can be sent to. */
@@ -196,4 +198,87 @@ export interface HotlineImportResult {
   /** Tickets imported before (by ticket number): left as they are. */
   alreadyImported: number;
   cases: { ticketNo: string; caseId: string }[];
+}
+
+// ---- advance notice (检查预告) and booking (双向预约)
+
+/** Triggers never announced ahead: a complaint, an undercover visit or an emergency would be forewarned. */
+export const UNANNOUNCED_TRIGGERS: readonly string[] = ['complaint', 'undercover', 'emergency'];
+
+/** An inspection is announced only when no agency in it inspects on a trigger that must not be forewarned. */
+export function isAnnounced(triggers: readonly string[]): boolean {
+  return triggers.length > 0 && triggers.every((trigger) => !UNANNOUNCED_TRIGGERS.includes(trigger));
+}
+
+export type HalfDay = 'am' | 'pm';
+export const HALF_DAYS: readonly HalfDay[] = ['am', 'pm'];
+export const HALF_DAY_LABELS: Record<HalfDay, string> = { am: '上午', pm: '下午' };
+
+/** A half-day the enterprise marks as suiting it (双向预约). */
+export interface BookingSlot {
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  date: string;
+  half: HalfDay;
+}
+
+/** Natural days either side of the planned date the enterprise may mark: the plans' merging window. */
+export const BOOKING_WINDOW_DAYS = 7;
+
+/** The days the enterprise may mark for an inspection on `inspectionDate`: its window, from tomorrow on. */
+export function bookingWindow(inspectionDate: string, today: string): { from: string; to: string } {
+  const earliest = addDays(today, 1);
+  const from = addDays(inspectionDate, -BOOKING_WINDOW_DAYS);
+  return { from: from > earliest ? from : earliest, to: addDays(inspectionDate, BOOKING_WINDOW_DAYS) };
+}
+
+/** Why a half-day cannot be marked; null when it can. */
+export function slotProblem(slot: BookingSlot, window: { from: string; to: string }): string | null {
+  if (!isCalendarDate(slot.date)) return '日期格式应为 YYYY-MM-DD';
+  if (!HALF_DAYS.includes(slot.half)) return '请选择上午或下午';
+  if (slot.date < window.from || slot.date > window.to) return `只能选择 ${window.from} 至 ${window.to} 之间的日期`;
+  return null;
+}
+
+/** `12月9日上午`. */
+export function slotLabel(slot: BookingSlot): string {
+  const [, month, day] = slot.date.split('-').map(Number);
+  return `${month}月${day}日${HALF_DAY_LABELS[slot.half]}`;
+}
+
+/** What to have ready, from the items to be inspected: the general papers, then each item's records. */
+export function preparationList(items: readonly { name: string }[]): string[] {
+  return [
+    '营业执照（或复印件）、法定代表人或现场负责人的身份证件',
+    ...items.map((item) => `与“${item.name}”有关的许可证照、台账和记录`),
+  ];
+}
+
+/** A planned inspection announced to the enterprise: when, who, what, what to prepare, and the half-days it marked. */
+export interface InspectionNoticeView {
+  /** The inspection (its lead plan). */
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  joint: boolean;
+  agencies: { name: string; planCode: string; items: { name: string; basis: string }[] }[];
+  prepare: string[];
+  /** The days it may mark, and the half-days it marked. */
+  window: { from: string; to: string };
+  slots: BookingSlot[];
+}
+
+/** PUT /api/enterprise/notices/:id/slots: the half-days that suit it (replacing those marked before). */
+export interface BookingSlotsRequest {
+  slots: BookingSlot[];
+}
+
+/** Most half-days one inspection takes: the whole window. */
+export const BOOKING_SLOTS_MAX = 2 * (2 * BOOKING_WINDOW_DAYS + 1);
+
+/** What the officers of the inspection see when fixing its date. */
+export interface EnterpriseSlotsView {
+  inspectionDate: string;
+  slots: (BookingSlot & { label: string })[];
+  /** When the enterprise last marked them; null when it has not. */
+  markedAt: string | null;
 }

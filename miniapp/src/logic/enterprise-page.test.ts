@@ -1,4 +1,4 @@
-import { casePeriodsText, inspectionDay, officersText, ratingText, resultTone, trailActor, trailLine, yuanText } from './enterprise-page';
+import { casePeriodsText, enterpriseSlotsText, toggleSlot, windowDays, inspectionDay, officersText, ratingText, resultTone, trailActor, trailLine, yuanText } from './enterprise-page';
 
 describe('the enterprise\'s page in words', () => {
   it('names the day, the officers with their certificates, and colours the result', () => {
@@ -26,5 +26,19 @@ describe('the enterprise\'s page in words', () => {
     expect(yuanText(500000)).toBe('5,000.00 元');
     expect(casePeriodsText({ statementUntil: '2026-03-08T16:00:00.000Z', hearingUntil: null })).toBe('陈述、申辩截止 2026-03-09 00:00');
     expect(casePeriodsText({ statementUntil: null, hearingUntil: null })).toBe('');
+  });
+
+  it('tells the officers fixing the date which half-days suit the enterprise', () => {
+    expect(enterpriseSlotsText({ slots: [{ date: '2026-12-09', half: 'am', label: '12月9日上午' }, { date: '2026-12-10', half: 'pm', label: '12月10日下午' }] })).toBe('企业方便的时间：12月9日上午、12月10日下午');
+    expect(enterpriseSlotsText({ slots: [] })).toBe('企业尚未选择方便的时间');
+  });
+
+  it('lays out the window day by day and toggles a half-day', () => {
+    expect(windowDays({ from: '2026-12-30', to: '2027-01-01' })).toEqual([
+      { date: '2026-12-30', label: '12月30日 星期三' }, { date: '2026-12-31', label: '12月31日 星期四' }, { date: '2027-01-01', label: '1月1日 星期五' },
+    ]);
+    const marked = toggleSlot([], { date: '2026-12-30', half: 'am' });
+    expect(marked).toEqual([{ date: '2026-12-30', half: 'am' }]);
+    expect(toggleSlot(marked, { date: '2026-12-30', half: 'am' })).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { shanghaiDate, type EnterpriseInspectionView, type EnterprisePenaltyCaseView, type EnterpriseTrailView } from '@mashang/shared';
+import { addDays, shanghaiDate, type BookingSlot, type EnterpriseInspectionView, type EnterprisePenaltyCaseView, type EnterpriseSlotsView, type EnterpriseTrailView } from '@mashang/shared';
 import { chineseDate, shanghaiDateTime } from './dates';
 import type { Tone } from './tones';
 
@@ -49,4 +49,24 @@ export function casePeriodsText(c: Pick<EnterprisePenaltyCaseView, 'statementUnt
   if (c.statementUntil) parts.push(`陈述、申辩截止 ${shanghaiDateTime(c.statementUntil)}`);
   if (c.hearingUntil) parts.push(`申请听证截止 ${shanghaiDateTime(c.hearingUntil)}`);
   return parts.join('；');
+}
+
+/** What the enterprise marked, as the officers fixing the date read it: 企业方便的时间：12月9日上午、12月10日下午 */
+export function enterpriseSlotsText(view: Pick<EnterpriseSlotsView, 'slots'>): string {
+  return view.slots.length ? `企业方便的时间：${view.slots.map((s) => s.label).join('、')}` : '企业尚未选择方便的时间';
+}
+
+/** The days of a booking window, in order, each with its words: [{ date: '2026-12-09', label: '12月9日 星期三' }, …]. */
+export function windowDays(window: { from: string; to: string }): { date: string; label: string }[] {
+  const days: { date: string; label: string }[] = [];
+  for (let date = window.from; date <= window.to && days.length < 31; date = addDays(date, 1)) {
+    days.push({ date, label: chineseDate(date).replace(/^\d{4}年/, '') });
+  }
+  return days;
+}
+
+/** A half-day marked or unmarked: the set as sent back. */
+export function toggleSlot(slots: readonly BookingSlot[], slot: BookingSlot): BookingSlot[] {
+  const on = slots.some((s) => s.date === slot.date && s.half === slot.half);
+  return on ? slots.filter((s) => !(s.date === slot.date && s.half === slot.half)) : [...slots, slot];
 }

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type {
   AddEnterpriseContactRequest,
+  BookingSlotsRequest,
   ComplaintView,
   EnterpriseContactView,
   EnterpriseInspectionView,
@@ -10,6 +11,7 @@ import type {
   EnterpriseSignInRequest,
   EnterpriseTrailView,
   EnterpriseWechatSignInRequest,
+  InspectionNoticeView,
   Page,
   PortalComplaintRequest,
   PublicComplaintRequest,
@@ -103,4 +105,12 @@ export function requestComplaintCode(request: SignInCodeRequest): Promise<SignIn
 
 export function complainPublicly(request: PublicComplaintRequest): Promise<ComplaintView> {
   return api.post<ComplaintView>('/api/complaints', request, { anonymous: true });
+}
+
+export function enterpriseNotices(): Promise<InspectionNoticeView[]> {
+  return api.get<InspectionNoticeView[]>('/api/enterprise/notices', undefined, AS_ENTERPRISE);
+}
+
+export function markSlots(noticeId: string, request: BookingSlotsRequest): Promise<InspectionNoticeView> {
+  return api.put<InspectionNoticeView>(`/api/enterprise/notices/${encodeURIComponent(noticeId)}/slots`, request, AS_ENTERPRISE);
 }

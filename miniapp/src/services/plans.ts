@@ -1,4 +1,5 @@
 import type {
+  EnterpriseSlotsView,
   FilePlanRequest,
   HalfYearRecord,
   IssuedCode,
@@ -28,6 +29,11 @@ export function planHistory(id: string): Promise<PlanEventView[]> {
 /** The inspection's code (the same one again if a member agency already issued it). */
 export function issueInspectionCode(id: string): Promise<IssuedCode> {
   return api.post<IssuedCode>(`${path(id)}/code`);
+}
+
+/** The half-days the enterprise marked as suiting it (双向预约), to weigh when fixing the date. */
+export function enterpriseSlots(id: string): Promise<EnterpriseSlotsView> {
+  return api.get<EnterpriseSlotsView>(`${path(id)}/enterprise-slots`);
 }
 
 /** Same-industry inspection results of the enterprise in the last six months (结果互认). */

@@ -179,6 +179,9 @@ export const api = {
   post<T>(path: string, data: unknown = {}, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'POST', url: path, data, headers: {}, ...options });
   },
+  put<T>(path: string, data: unknown = {}, options: RequestOptions = {}): Promise<T> {
+    return send<T>({ method: 'PUT', url: path, data, headers: {}, ...options });
+  },
   upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
     return sendUpload<T>(path, query, source, onProgress);
   },

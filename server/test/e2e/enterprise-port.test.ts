@@ -3,7 +3,7 @@
  * outbox provider: the code is read back the way the demo reads it), its inspections and their trails,
  * its penalty cases, a complaint from its page and one on the public form (码上响应), its contacts.
  */
-import { buildCreditCode } from '@mashang/shared';
+import { buildCreditCode, shanghaiDate } from '@mashang/shared';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { forgetPortCodes } from '../support/enterprise-port.js';
 import { addInspectionItem, addInspectionOfficer, seedTwoAgencies } from '../support/fixtures.js';
@@ -38,6 +38,11 @@ describe('the enterprise\'s port in a real phone-sized browser', () => {
     });
     await t.dataSource.query("INSERT INTO cases (id, agency_id, credit_code, cause, discretion_level, fine, status, filed_at) VALUES ('PC1', 'A1', ?, 'FSL-126', 'general', 0, 'filed', NOW(3))", [SHOP]);
     await t.dataSource.query("INSERT INTO case_procedures (case_id, stage, origin, facts, legal_basis, filed_by, updated_at, code_hash, notified_at, statement_until) VALUES ('PC1', 'notified', 'inspection', '事实', '依据', 1, NOW(3), ?, NOW(3), NOW(3) + INTERVAL 3 DAY)", ['c'.repeat(64)]);
+    // A planned inspection of the shop in two days: announced on its page (检查预告).
+    const inTwoDays = shanghaiDate(Date.now() + 2 * 86_400_000);
+    await t.dataSource.query("INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, status, filed_at, filed_by, lead_plan_id, inspection_date) VALUES ('PN1', 'JH-E2E-PN1', 'A1', ?, ?, 'planned', 'active', NOW(3), 1, 'PN1', ?)", [SHOP, inTwoDays, inTwoDays]);
+    await t.dataSource.query("INSERT INTO plan_items (plan_id, item_id, position) VALUES ('PN1', 'I1', 0)");
+    await t.dataSource.query("INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ('PN1', 'O1', 0)");
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
     page = await (await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true })).newPage();
   });
@@ -97,6 +102,18 @@ describe('the enterprise\'s port in a real phone-sized browser', () => {
     const penalty = page.locator('.ent-case[data-case-id="PC1"]');
     expect(await penalty.locator('.ent-case__stage').textContent()).toBe('已告知，陈述申辩期');
     expect(await penalty.locator('.ent-case__code').isVisible()).toBe(true);
+  });
+
+  it('shows the inspection announced ahead with what to prepare, and tells the agency which half-days suit it', async () => {
+    const notice = page.locator('.ent-notice[data-notice-id="PN1"]');
+    await notice.waitFor();
+    expect(await notice.locator('.ent-notice__prepare').allTextContents()).toContain('· 与“食品经营许可检查”有关的许可证照、台账和记录');
+    const day = shanghaiDate(Date.now() + 3 * 86_400_000);
+    await notice.locator(`.ent-slot[data-slot="${day}|pm"]`).click();
+    expect(await notice.locator(`.ent-slot[data-slot="${day}|pm"]`).getAttribute('class')).toContain('ent-slot--on');
+    await notice.locator('.ent-notice__save').click();
+    await notice.locator('.ent-notice__saved').waitFor();
+    expect(await t.dataSource.query('SELECT day, half FROM inspection_bookings')).toEqual([{ day, half: 'pm' }]);
   });
 
   it('complains from its page about an inspection: the supervisor\'s deadline, and the complaint listed with where it stands', async () => {

@@ -9,6 +9,7 @@ import { chineseDate } from '../../logic/dates';
 import { dateMoved, inspectionMembers, type PlanEventLine } from '../../logic/plans';
 import { triggerTone } from '../../logic/tones';
 import { triggerLabel } from '../../logic/triggers';
+import { EnterpriseSlots } from './enterprise-slots';
 
 export interface HistoryState {
   open: boolean;
@@ -91,6 +92,7 @@ export function PlanCard({ plan, justFiled, mayIssue, issuing, codeError, histor
           {history?.open ? '收起记录' : '计划记录'}
         </Button>
       </View>
+      <EnterpriseSlots planId={plan.id} />
       {codeError && (
         <Notice tone='danger' className='plan-code-error'>
           {codeError}

@@ -1,5 +1,6 @@
 /*
- * 企业端首页: the signed-in enterprise's own page. Who is signed in; every inspection of it with its
+ * 企业端首页: the signed-in enterprise's own page. Who is signed in; planned inspections announced ahead,
+ * with the half-days that suit it (notices-card.tsx); every inspection of it with its
  * trail and what became of its rating (inspections-card.tsx); its penalty cases and their supervision
  * codes (cases-card.tsx); 码上响应, its complaints and their outcomes (complaints-card.tsx); its contacts, which the legal representative adds and removes
  * (contacts-card.tsx). Element ids: #ent-name, #ent-credit-code, #ent-signed-in-as, #ent-sign-out,
@@ -7,7 +8,7 @@
  */
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import type { ComplaintView, EnterpriseContactView, EnterpriseInspectionView, EnterprisePenaltyCaseView, EnterpriseSession } from '@mashang/shared';
+import type { ComplaintView, EnterpriseContactView, EnterpriseInspectionView, EnterprisePenaltyCaseView, EnterpriseSession, InspectionNoticeView } from '@mashang/shared';
 import { useState } from 'react';
 import { RetryButton } from '../../../components/buttons';
 import { Card } from '../../../components/card';
@@ -19,6 +20,7 @@ import {
   enterpriseComplaints,
   enterpriseContacts,
   enterpriseInspections,
+  enterpriseNotices,
   enterprisePenaltyCases,
   refreshEnterprise,
   signOutEnterprise,
@@ -27,6 +29,7 @@ import { CasesCard } from './cases-card';
 import { ComplaintsCard } from './complaints-card';
 import { ContactsCard } from './contacts-card';
 import { InspectionsCard } from './inspections-card';
+import { NoticesCard } from './notices-card';
 import './index.css';
 
 export default function EnterpriseHomePage() {
@@ -35,14 +38,16 @@ export default function EnterpriseHomePage() {
   const [inspections, setInspections] = useState<{ items: EnterpriseInspectionView[]; total: number; page: number }>({ items: [], total: 0, page: 0 });
   const [cases, setCases] = useState<EnterprisePenaltyCaseView[]>([]);
   const [complaints, setComplaints] = useState<ComplaintView[]>([]);
+  const [notices, setNotices] = useState<InspectionNoticeView[]>([]);
   const [loadError, setLoadError] = useState('');
 
   const load = async () => {
     setLoadError('');
     try {
-      const [me, list, firstPage, caseList, complaintList] = await Promise.all([
-        refreshEnterprise(), enterpriseContacts(), enterpriseInspections(1), enterprisePenaltyCases(), enterpriseComplaints(),
+      const [me, list, firstPage, caseList, complaintList, noticeList] = await Promise.all([
+        refreshEnterprise(), enterpriseContacts(), enterpriseInspections(1), enterprisePenaltyCases(), enterpriseComplaints(), enterpriseNotices(),
       ]);
+      setNotices(noticeList);
       setEnterprise(me);
       setContacts(list);
       setInspections({ items: firstPage.items, total: firstPage.total, page: 1 });
@@ -90,6 +95,7 @@ export default function EnterpriseHomePage() {
           {loadError} <RetryButton onClick={() => void load()} />
         </Notice>
       )}
+      <NoticesCard notices={notices} onSaved={(saved) => setNotices((current) => current.map((n) => (n.id === saved.id ? saved : n)))} />
       <InspectionsCard inspections={inspections.items} total={inspections.total} onMore={() => void more()} />
       <CasesCard cases={cases} />
       <ComplaintsCard complaints={complaints} inspections={inspections.items} onFiled={(filed) => setComplaints((current) => [filed, ...current])} />

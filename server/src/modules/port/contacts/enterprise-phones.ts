@@ -50,6 +50,12 @@ export class EnterprisePhones {
     return { name: enterprise.name, phoneIndex: this.cipher.index(phone), phone: maskPhone(phone), phoneCipher: enterprise.phoneCipher };
   }
 
+  /** The register's phone in clear, to send it a message; null when none is on file or it cannot be read. */
+  async registerPhone(creditCode: string): Promise<string | null> {
+    const enterprise = (await this.enterprises.byCodes([creditCode])).get(creditCode);
+    return this.cipher.decrypt(enterprise?.phoneCipher ?? null);
+  }
+
   /** What the phone of this blind index is to the enterprise; null when it may not act for it. */
   async standing(creditCode: string, phoneIndex: string, tx?: Tx): Promise<PhoneStanding | null> {
     const register = await this.register(creditCode, tx);

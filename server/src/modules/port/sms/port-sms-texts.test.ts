@@ -1,4 +1,4 @@
-import { complaintOutcomeSms, signInCodeSms } from './port-sms-texts.js';
+import { complaintOutcomeSms, inspectionNoticeSms, signInCodeSms } from './port-sms-texts.js';
 
 describe('the port\'s SMS texts', () => {
   it('puts the sign-in code into the template\'s variables and the text, and keeps it out of the logged text', () => {
@@ -20,5 +20,13 @@ describe('the port\'s SMS texts', () => {
     expect(sms.positional).toEqual(['12月5日', '执法部门已整改到位']);
     expect(sms.text).toBe('【码上入企】您12月5日反映的问题已办结：执法部门已整改到位。详情请登录企业端 https://ruqi.example.gov.cn/e 查看，或拨打12345查询。');
     expect(Object.values(sms.params).some((v) => v.includes('http'))).toBe(false);
+  });
+
+  it('announces an inspection with its date and agencies, a joint one by its lead and count', () => {
+    const one = inspectionNoticeSms('码上入企', 'https://ruqi.example.gov.cn', '2026-12-09', ['市市场监督管理局']);
+    expect(one.params).toEqual({ date: '12月9日', agency: '市市场监督管理局' });
+    expect(one.text).toBe('【码上入企】检查预告：市市场监督管理局将于12月9日到贵单位进行行政检查。检查事项和需准备的材料请登录企业端 https://ruqi.example.gov.cn/e 查看，该日不便的可在企业端选择方便的时间。');
+    expect(inspectionNoticeSms('s', 'b', '2026-12-09', ['市市场监督管理局', '市消防救援支队']).params.agency).toBe('市市场监督管理局等2个部门');
+    expect(inspectionNoticeSms('s', 'b', '2026-12-09', ['开封市龙亭区市场监督管理局北书店所', '市消防救援支队']).params.agency.length).toBeLessThanOrEqual(20);
   });
 });

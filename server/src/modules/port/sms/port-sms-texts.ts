@@ -48,3 +48,20 @@ export function complaintOutcomeSms(signName: string, baseUrl: string, receivedA
   const text = `【${signName}】您${date}反映的问题已办结：${outcome}。详情请登录企业端 ${link} 查看，或拨打12345查询。`;
   return { params: { date, outcome }, positional: [date, outcome], text, loggedText: text, link };
 }
+
+/** Longest agency text put into a template variable. */
+const AGENCY_MAX = 20;
+
+/**
+ * 检查预告 template: `检查预告：${agency}将于${date}到贵单位进行行政检查。检查事项和需准备的材料请登录企业端
+ * <PUBLIC_BASE_URL>/e 查看，该日不便的可在企业端选择方便的时间。`
+ */
+export function inspectionNoticeSms(signName: string, baseUrl: string, inspectionDate: string, agencyNames: string[]): PortSmsContent {
+  const [, month, day] = inspectionDate.split('-').map(Number);
+  const date = `${month}月${day}日`;
+  const named = agencyNames.length > 1 ? `${agencyNames[0]}等${agencyNames.length}个部门` : agencyNames[0] ?? '执法部门';
+  const agency = named.length > AGENCY_MAX ? `${named.slice(0, AGENCY_MAX - 1)}…` : named;
+  const link = `${baseUrl}/e`;
+  const text = `【${signName}】检查预告：${agency}将于${date}到贵单位进行行政检查。检查事项和需准备的材料请登录企业端 ${link} 查看，该日不便的可在企业端选择方便的时间。`;
+  return { params: { date, agency }, positional: [date, agency], text, loggedText: text, link };
+}
