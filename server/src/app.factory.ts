@@ -15,6 +15,7 @@ import { createValidationPipe } from './infra/errors/validation.js';
 import { useJsonBodies } from './infra/http/json-bodies.js';
 import { addSecurityHeaders, securityHeaders } from './infra/http/security-headers.js';
 import { registerRawUploads } from './modules/exchange/raw-upload.js';
+import { registerWorkbookUploads } from './modules/port/complaints/hotline-workbook.js';
 
 /** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the H5 build under /h5/. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -51,6 +52,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
   useJsonBodies(app, config.bodyLimit);
   registerRawUploads(app);
+  registerWorkbookUploads(app);
   // Inspection documents; the limit is checked again while streaming, to answer 413 in the one error shape.
   await app.register(fastifyMultipart, { limits: { fileSize: config.onsite.documentMaxBytes, files: 1, fields: 0, parts: 2 } });
 

@@ -5,6 +5,7 @@
  * loopback fake), once; a complaint found fabricated goes on the enterprise's credit record.
  */
 import { addDays, buildCreditCode, shanghaiDate, unlabelledEvidenceKeys } from '@mashang/shared';
+import ExcelJS from 'exceljs';
 import { JobQueue } from '../src/infra/queues/job-queue.js';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { aliyunEnv, eventually, FakeSmsProvider } from './evaluation-fakes.js';
@@ -172,4 +173,33 @@ describe('complaints (码上响应)', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(fake.accepted.filter((a) => a.phone.includes('23456789'))).toEqual([]);
   });
+
+  it('imports the hotline\'s Excel export too, by its column names; a file that is no workbook, or lacks a column, imports nothing', async () => {
+    const xlsx = async (header: string[], rows: unknown[][]) => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('工单');
+      sheet.addRow(header);
+      for (const row of rows) sheet.addRow(row);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const send = (payload: Buffer) => t.app.inject({
+      method: 'POST', url: '/api/complaints/hotline', headers: { authorization: `Bearer ${supervisor}`, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload,
+    });
+    const before = await count('complaints');
+    const header = ['工单号', '受理时间', '统一社会信用代码', '联系电话', '诉求内容', '备注'];
+    const received = new Date(Date.now() - 7_200_000);
+    expect((await send(Buffer.from('PK not a workbook'))).statusCode).toBe(400);
+    const lacking = await send(await xlsx(header.filter((h) => h !== '联系电话'), [['GX20261206001', received, SHOP, '反映内容足够长']]));
+    expect([lacking.statusCode, JSON.parse(lacking.body).error.fields]).toEqual([400, [{ field: '第1行：联系电话', reason: '缺少此列' }]]);
+    const badRow = await send(await xlsx(header, [['GX20261206001', received, SHOP, '13600000839', '反映内容足够长', ''], ['GX20261206002', received, SHOP, '12', '电话不对', '']]));
+    expect(JSON.parse(badRow.body).error.fields).toEqual([{ field: '第3行：phone', reason: '联系电话应为11位手机号或带区号的固定电话' }]);
+    expect(await count('complaints')).toBe(before);
+
+    const imported = await send(await xlsx(header, [['GX20261206001', received, SHOP, '13600000839', '检查人员要求提供与检查无关的材料', '备注不导入']]));
+    expect([imported.statusCode, JSON.parse(imported.body).imported]).toEqual([200, 1]);
+    const [row] = await t.dataSource.query("SELECT channel, received_at, content FROM complaints WHERE ticket_no = 'GX20261206001'");
+    expect(row).toMatchObject({ channel: 'hotline', content: '检查人员要求提供与检查无关的材料' });
+    expect(Math.abs(new Date(row.received_at).getTime() - received.getTime())).toBeLessThan(1000);
+  });
 });
+

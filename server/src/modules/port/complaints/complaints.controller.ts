@@ -7,6 +7,7 @@ import { PortalComplaintDto, PublicComplaintDto } from '../dto/complaint.dto.js'
 import { SignInCodeDto } from '../dto/sign-in.dto.js';
 import { ComplaintFiling } from './complaint-filing.js';
 import { HotlineImport } from './hotline-import.js';
+import { XLSX } from './hotline-workbook.js';
 
 /** 码上响应 from the signed-in enterprise's page: its complaints and what became of them. */
 @ApiTags('enterprise')
@@ -49,13 +50,16 @@ export class ComplaintsController {
     return this.filing.fromPublicForm(body, request.ip);
   }
 
-  /** JSON Lines, one ticket a line: `{ ticketNo, receivedAt, creditCode, phone, content, inspectionId? }`. */
+  /**
+   * JSON Lines, one ticket a line: `{ ticketNo, receivedAt, creditCode, phone, content, inspectionId? }`; or
+   * the hotline's Excel export, columns 工单号 受理时间 统一社会信用代码 联系电话 诉求内容 (检查记录编号).
+   */
   @ApiBearerAuth()
   @Roles(Role.Supervisor)
-  @ApiConsumes('application/x-ndjson')
+  @ApiConsumes('application/x-ndjson', XLSX)
   @Post('hotline')
   @HttpCode(200)
   importHotline(@CurrentUser() user: SessionUser, @Req() request: FastifyRequest): Promise<HotlineImportResult> {
-    return this.hotline.import(user, request.body);
+    return this.hotline.import(user, request.body, request.headers['content-type']);
   }
 }

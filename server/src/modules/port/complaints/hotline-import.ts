@@ -11,9 +11,10 @@ import { ComplaintRepository } from '../complaint.repository.js';
 import { EnterpriseContactRepository } from '../enterprise-contact.repository.js';
 import { ComplaintFiling } from './complaint-filing.js';
 import { parseHotlineLines, type ParsedTicket } from './hotline-lines.js';
+import { hotlineWorkbookLines, XLSX } from './hotline-workbook.js';
 
-/** The body as text, refused past `limit` bytes. */
-async function readText(body: Readable, limit: number): Promise<string> {
+/** The body's bytes, refused past `limit`. */
+async function readBytes(body: Readable, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -21,11 +22,12 @@ async function readText(body: Readable, limit: number): Promise<string> {
     if (size > limit) throw new DomainError(ErrorCode.PayloadTooLarge, `工单文件不能超过 ${Math.floor(limit / 1024)} KB，请分批导入`);
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /**
- * 12345 hotline tickets, imported by supervisors in JSON Lines: every line is checked first (its form,
+ * 12345 hotline tickets, imported by supervisors in JSON Lines or as the hotline's Excel export (a
+ * header row naming the columns, a ticket a row): every line is checked first (its form,
  * the enterprise on the register, a named inspection being that enterprise's); any problem and nothing is
  * imported, each named by line. Tickets imported before (by number) are left as they are; the rest are
  * filed as complaints, each with its flagged case, in one transaction.
@@ -44,11 +46,13 @@ export class HotlineImport {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async import(user: SessionUser, body: unknown): Promise<HotlineImportResult> {
+  async import(user: SessionUser, body: unknown, contentType: string | undefined): Promise<HotlineImportResult> {
     if (!body || typeof (body as Readable).pipe !== 'function') {
-      throw new DomainError(ErrorCode.UnsupportedMediaType, '请以 JSON Lines 上传工单（Content-Type: application/x-ndjson），每行一条');
+      throw new DomainError(ErrorCode.UnsupportedMediaType, '请以 JSON Lines（application/x-ndjson，每行一条）或 Excel（.xlsx）上传工单');
     }
-    const { tickets, problems } = parseHotlineLines(await readText(body as Readable, this.config.bodyLimit), new Date());
+    const bytes = await readBytes(body as Readable, this.config.bodyLimit);
+    const text = contentType?.startsWith(XLSX) ? await hotlineWorkbookLines(bytes) : bytes.toString('utf8');
+    const { tickets, problems } = parseHotlineLines(text, new Date());
     problems.push(...(await this.registerProblems(tickets)));
     if (problems.length) {
       problems.sort((a, b) => lineOf(a) - lineOf(b));
