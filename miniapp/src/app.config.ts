@@ -13,11 +13,13 @@ export default defineAppConfig({
   // and the public random draws (双随机一公开) /enterprise/pages/draws/index.
   // On H5 the server sends those links to enterprise.html, an entry with these pages alone
   // (src/enterprise/h5/).
+  // The enterprise's port signs in at /enterprise/pages/signin/index (/e) and opens its own page
+  // `home`; `complain` is 码上响应 without signing in (/c).
   // The supervision console (执法监督) is for desks: H5 only, so the WeChat build never carries it.
   // Penalty cases (行政处罚) are a subpackage of their own: officers open them a few times a week,
   // so the main package does not carry their forms.
   subPackages: [
-    { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index', 'pages/penalty/index', 'pages/draws/index'] },
+    { root: 'enterprise', pages: ['pages/verify/index', 'pages/rate/index', 'pages/penalty/index', 'pages/draws/index', 'pages/signin/index', 'pages/home/index', 'pages/complain/index'] },
     { root: 'penalty', pages: ['pages/cases/index', 'pages/case/index', 'pages/file/index'] },
     ...(process.env.TARO_ENV === 'h5'
       ? [

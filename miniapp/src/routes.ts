@@ -15,6 +15,11 @@ export const PENALTY_CASE_PAGE = '/penalty/pages/case/index';
 export const PENALTY_FILE_PAGE = '/penalty/pages/file/index';
 /** Public, in the `enterprise` subpackage; the server redirects /v/<token> to it on H5 (?c=<token>). */
 export const VERIFY_PAGE = '/enterprise/pages/verify/index';
+/** The enterprise's port (`enterprise` subpackage): sign-in (the server redirects /e to it), then its page. */
+export const ENTERPRISE_SIGN_IN_PAGE = '/enterprise/pages/signin/index';
+export const ENTERPRISE_HOME_PAGE = '/enterprise/pages/home/index';
+/** 码上响应 without signing in (the server redirects /c to it). */
+export const ENTERPRISE_COMPLAIN_PAGE = '/enterprise/pages/complain/index';
 /**
  * The supervision console (H5 only, `console` subpackage). Its paths live here, not with the
  * console's code, so the officer home can send desk roles there without importing any of it.

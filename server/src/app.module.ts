@@ -16,6 +16,7 @@ import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OnsiteModule } from './modules/onsite/onsite.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
+import { PortModule } from './modules/port/port.module.js';
 import { RegistryModule } from './modules/registry/registry.module.js';
 import { SupervisionModule } from './modules/supervision/supervision.module.js';
 
@@ -42,6 +43,7 @@ export class AppModule {
         DrawsModule,
         DiscretionModule,
         PenaltyReportsModule,
+        PortModule,
       ],
     };
   }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { hostname } from 'node:os';
-import { AUDIT_RESOURCES, CLI_ACTOR, disputedClauseTable, importActor, isCalendarDate, percentText, shanghaiDate, unmaskedPurposeProblem } from '@mashang/shared';
+import { AUDIT_RESOURCES, CLI_ACTOR, disputedClauseTable, importActor, isCalendarDate, percentText, shanghaiDate, shanghaiDateTime, unmaskedPurposeProblem } from '@mashang/shared';
 import { anomalyReportConfig, validCron } from './infra/config/config.js';
 import { reportsConfig } from './infra/config/reports-config.js';
 import { redisTargetConfig } from './infra/config/redis-target.js';
@@ -16,6 +16,7 @@ import { runReportCommand } from './modules/analytics/report-command.js';
 import { rowSource } from './modules/analytics/row-source.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
 import { DEMO_CITY_SIZES, loadDemoCity, type DemoSize } from './modules/demo/index.js';
+import { SmsOutboxRepository } from './modules/evaluation/index.js';
 import { AuditLog } from './modules/audit/index.js';
 import { DisputedClausesReporter, runBenchmarkExport, runBenchmarkImport, writeDisputedClausesWorkbook } from './modules/cases/index.js';
 import { WarningReportRepository } from './modules/analytics/warning-report.repository.js';
@@ -50,7 +51,9 @@ const USAGE = `usage: npm run cli -- <command>
                                the draw re-run on its inputs against its result; needs no database
   rotate-phones                re-encrypt every stored phone under the current key of
                                PHONE_ENCRYPTION_KEYS and fill missing blind indexes (resumable);
-                               recorded in the audit log`;
+                               recorded in the audit log
+  outbox [--last N]            the last N (10) messages of the local SMS outbox (SMS_PROVIDER=outbox),
+                               phones masked: the demo's rating links and the port's sign-in codes`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -105,7 +108,7 @@ function progressPrinter(): (p: ImportProgress) => void {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === '--help' || command === 'help') fail(USAGE, command ? 0 : 2);
-  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones', 'verify-draw', 'benchmarks', 'disputed-clauses'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones', 'verify-draw', 'benchmarks', 'disputed-clauses', 'outbox'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
   if (command === 'verify-draw') {
     const source = positional(args);
     if (!source) fail('usage: npm run cli -- verify-draw FILE.json | https://…/api/public/draws/ID');
@@ -262,6 +265,15 @@ async function main(): Promise<void> {
           fail(`${result.unreadable} phone(s) are under a key version that is not configured and were left as they are: add that key to PHONE_ENCRYPTION_KEYS and run rotate-phones again`, 1);
         }
         process.stdout.write(`every stored phone is under key version ${cipher.currentVersion}\n`);
+        break;
+      }
+      case 'outbox': {
+        const last = Number(option(args, '--last') ?? 10);
+        if (!Number.isInteger(last) || last < 1 || last > 500) fail('usage: npm run cli -- outbox [--last N] (N 1–500)');
+        const cipher = phoneCipher();
+        const entries = await new SmsOutboxRepository(dataSource).latest(last);
+        if (!entries.length) process.stdout.write('the outbox is empty (messages go there only with SMS_PROVIDER=outbox)\n');
+        for (const e of entries.reverse()) process.stdout.write(`${shanghaiDateTime(e.sentAt)}  ${cipher.masked(e.phoneCipher)}  ${e.text}\n`);
         break;
       }
       case 'demo': {

@@ -9,6 +9,7 @@ import { INSPECTIONS_ENTITIES } from './modules/inspections/entities.js';
 import { ONSITE_ENTITIES } from './modules/onsite/entities.js';
 import { OUTBOX_ENTITIES } from './modules/outbox/entities.js';
 import { PLANS_ENTITIES } from './modules/plans/entities.js';
+import { PORT_ENTITIES } from './modules/port/entities.js';
 import { REGISTRY_ENTITIES } from './modules/registry/entities.js';
 import { SUPERVISION_ENTITIES } from './modules/supervision/entities.js';
 import { TRAIL_ENTITIES } from './modules/trail/entities.js';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ...AUDIT_ENTITIES,
   ...DRAWS_ENTITIES,
   ...OUTBOX_ENTITIES,
+  ...PORT_ENTITIES,
 ];

@@ -8,8 +8,9 @@
  * optionally per caller) and what each caller gets: 'ok' (2xx/3xx), 'pass' (past authorization:
  * anything but 401/403/404 and 5xx, e.g. a 400 on a deliberately empty body), 'public' (no login
  * needed: anything but 401/403 and 5xx) or 'deny' (the default: 401 without a login or with only an
- * enterprise's rating token, 403 or 404 with a login). Give cross-agency reads their own probe on the other agency's record, and lists a
- * `check` that every row belongs to the caller's agency.
+ * enterprise's rating token, 403 or 404 with a login or an enterprise session). Give cross-agency reads their own probe on the other agency's record, and lists a
+ * `check` that every row belongs to the caller's agency. `enterpriseSession` is the enterprise 老王烩面馆 signed in to its port (phone +
+ * SMS code): a token no officer or desk endpoint accepts; its own routes are under /api/enterprise.
  */
 import { buildCreditCode, shanghaiDate, type DiscretionBenchmark } from '@mashang/shared';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,13 +21,17 @@ import { REDIS } from '../src/infra/redis/redis.module.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
 import { BenchmarkWriter } from '../src/modules/cases/index.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
+import { forgetPortCodes } from './support/enterprise-port.js';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
-import { call, login, startTestApp, type TestApp } from './support/test-app.js';
+import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
-/** `enterprise` holds its SMS rating link's token and sends it as its bearer token everywhere. */
-type Who = 'anonymous' | 'enterprise' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
-const CALLERS: readonly Who[] = ['anonymous', 'enterprise', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
+/**
+ * `enterprise` holds its SMS rating link's token and sends it as its bearer token everywhere;
+ * `enterpriseSession` is the same enterprise signed in to its port.
+ */
+type Who = 'anonymous' | 'enterprise' | 'enterpriseSession' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
+const CALLERS: readonly Who[] = ['anonymous', 'enterprise', 'enterpriseSession', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
 type Expect = 'ok' | 'pass' | 'public' | 'deny';
 
 interface Ctx {
@@ -36,6 +41,8 @@ interface Ctx {
   freshPlan(officer: 'officer1' | 'officer2'): Promise<string>;
   /** A fresh flagged case of `agencyId` in `status`; answers its id. */
   freshCase(agencyId: string, status: string): Promise<string>;
+  /** A fresh contact of an enterprise (SHOP: the signed-in one); answers its id. */
+  freshContact(creditCode: string): Promise<string>;
 }
 type Dyn<T> = T | ((ctx: Ctx, who: Who) => T | Promise<T>);
 interface Probe {
@@ -55,6 +62,7 @@ const every = (kind: Expect, who: Who[] = LOGGED_IN) => Object.fromEntries(who.m
 const publicForAll = every('public', [...CALLERS]);
 const inDays = (days: number) => shanghaiDate(Date.now() + days * 86_400_000);
 const SHOP = buildCreditCode('92410202', 'MA000601');
+const SHOP_PHONE = '13800000601';
 const MILL = buildCreditCode('91410200', 'MA000602');
 const OWN_AGENCY: Partial<Record<Who, string>> = { officer1: 'A1', admin1: 'A1', admin2: 'A2' };
 /** Every row of a list belongs to the caller's agency (overseers see any). */
@@ -190,6 +198,9 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'decide (empty body)', path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: {}, expect: { admin1: 'pass', admin2: 'pass' } },
     // A1 requires no approval: its admin is answered 409; another agency's admin is refused.
     { name: "decide on A1's plan", path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: { approve: true }, expect: { admin1: 'pass' } },
+  'GET /api/plans/:id/enterprise-slots': [
+    { name: 'A1 plan', path: '/api/plans/PN1/enterprise-slots', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/enterprise-slots`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
   ],
   'GET /api/plans/:id/history': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/history`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // What the enterprise at the door scans: public by design.
@@ -364,6 +375,56 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'empty body', path: (ctx) => `/api/penalty-codes/${ctx.ids.penaltyToken}/submissions`, body: {}, expect: publicForAll },
   ],
   'GET /p/:token': [{ name: 'supervision code short link', path: (ctx) => `/p/${ctx.ids.penaltyToken}`, expect: every('ok', [...CALLERS]) }],
+  // ---- the enterprise's port (企业端): sign-in is public (throttled); the rest is the signed-in enterprise's alone
+  'POST /api/enterprise/sign-in/code': [{ name: 'a code (for a phone not on file: answered alike)', path: '/api/enterprise/sign-in/code', body: { creditCode: SHOP, phone: '13600000699' }, expect: publicForAll }],
+  'POST /api/enterprise/sign-in': [{ name: 'sign in (empty form)', path: '/api/enterprise/sign-in', body: {}, expect: publicForAll }],
+  'POST /api/enterprise/wechat': [{ name: 'WeChat sign-in (empty form)', path: '/api/enterprise/wechat', body: {}, expect: publicForAll }],
+  'GET /e': [{ name: 'the port\'s short link', path: '/e', expect: every('ok', [...CALLERS]) }],
+  'GET /c': [{ name: '码上响应\'s short link', path: '/c', expect: every('ok', [...CALLERS]) }],
+  'GET /api/enterprise/me': [{ name: 'who is signed in', path: '/api/enterprise/me', expect: { enterpriseSession: 'ok' } }],
+  'POST /api/enterprise/sign-out': [{ name: 'sign out', path: '/api/enterprise/sign-out', body: {}, freshSession: true, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/contacts': [{
+    name: 'its contacts', path: '/api/enterprise/contacts', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.every((c: { phone: string }) => /^\d{3}\*{4}\d{4}$/.test(c.phone))).toBe(true),
+  }],
+  'POST /api/enterprise/contacts': [{ name: 'add a contact', path: '/api/enterprise/contacts', body: { phone: '13700000601', title: '财务' }, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/inspections': [{
+    name: 'its inspections', path: '/api/enterprise/inspections', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.items.map((i: { id: string }) => i.id)).toEqual(['X1']),
+  }],
+  'GET /api/enterprise/inspections/:id/trail': [
+    { name: 'its own inspection', path: '/api/enterprise/inspections/X1/trail', expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s inspection', path: '/api/enterprise/inspections/X2/trail', expect: {} },
+  ],
+  'GET /api/enterprise/penalty-cases': [{
+    name: 'its penalty cases', path: '/api/enterprise/penalty-cases', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.map((c: { id: string }) => c.id)).toEqual(['PC1']),
+  }],
+  'POST /api/enterprise/complaints': [{ name: 'complain about its inspection', path: '/api/enterprise/complaints', body: { content: '检查人员态度粗暴（权限测试）', inspectionId: 'X1' }, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/complaints': [{
+    name: 'its complaints', path: '/api/enterprise/complaints', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.length).toBeGreaterThan(0),
+  }],
+  // 码上响应 without signing in: public (throttled); the hotline import is the supervisors'.
+  'POST /api/complaints/code': [{ name: 'a code for the contact phone', path: '/api/complaints/code', body: { creditCode: SHOP, phone: '13600000698' }, expect: publicForAll }],
+  'POST /api/complaints': [{ name: 'complain (empty form)', path: '/api/complaints', body: {}, expect: publicForAll }],
+  'POST /api/complaints/hotline': [{
+    name: '12345 tickets', path: '/api/complaints/hotline', headers: { 'content-type': 'application/x-ndjson' },
+    body: JSON.stringify({ ticketNo: 'AUTHZ0001', receivedAt: new Date(Date.now() - 60_000).toISOString(), creditCode: SHOP, phone: '13600000697', content: '权限测试工单' }),
+    expect: { supervisor: 'ok' },
+  }],
+  'GET /api/enterprise/notices': [{
+    name: 'its inspections announced ahead', path: '/api/enterprise/notices', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.map((n: { id: string }) => n.id)).toEqual(['PN1']),
+  }],
+  'PUT /api/enterprise/notices/:id/slots': [
+    { name: 'half-days for its inspection', path: '/api/enterprise/notices/PN1/slots', body: { slots: [{ date: inDays(3), half: 'am' }] }, expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s inspection', path: (ctx) => `/api/enterprise/notices/${ctx.ids.planA2}/slots`, body: { slots: [] }, expect: {} },
+  ],
+  'POST /api/enterprise/contacts/:id/remove': [
+    { name: 'remove its own contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(SHOP)}/remove`, body: {}, expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(MILL)}/remove`, body: {}, expect: {} },
+  ],
 
   // ---- audit log of exports: the discipline inspectors alone read it
   'GET /api/audit': [{ name: 'entries', path: '/api/audit?action=export', expect: { discipline: 'ok' } }],
@@ -474,8 +535,13 @@ describe('authorization matrix: every route × every caller', () => {
     const ds = t.dataSource;
     await seedTwoAgencies(ds);
     await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '食品安全法'), ('I2', 'A2', '消防设施检查', '消防法')");
-    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '老王烩面馆', 'catering', '410204', 'C'), (?, '宏达机械', 'manufacturing', '410202', 'B')", [SHOP, MILL]);
+    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王烩面馆', 'catering', '410204', 'C', ?), (?, '宏达机械', 'manufacturing', '410202', 'B', NULL)", [SHOP, testPhoneCipher().encrypt(SHOP_PHONE), MILL]);
     for (const who of LOGGED_IN) tokens[who] = await login(t.app, who);
+    tokens.enterpriseSession = await enterpriseSignIn();
+    // A planned inspection of the shop in two days: announced to it (检查预告).
+    await ds.query("INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, status, filed_at, filed_by, lead_plan_id, inspection_date) VALUES ('PN1', 'JH-AUTHZ-PN1', 'A1', ?, ?, 'planned', 'active', NOW(3), 1, 'PN1', ?)", [SHOP, inDays(2), inDays(2)]);
+    await ds.query("INSERT INTO plan_items (plan_id, item_id, position) VALUES ('PN1', 'I1', 0)");
+    await ds.query("INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ('PN1', 'O1', 0)");
     const officer2 = await login(t.app, 'officer2');
 
     const file = async (token: string, creditCode: string, officerId: string, itemId: string) => {
@@ -546,9 +612,17 @@ describe('authorization matrix: every route × every caller', () => {
       );
     }
 
+    let contacts = 0;
     ctx = {
       t,
       ids,
+      freshContact: async (creditCode) => {
+        const phone = `1370000${String(++contacts).padStart(4, '0')}`;
+        const id = `authz-contact-${contacts}`;
+        const cipher = testPhoneCipher();
+        await ds.query('INSERT INTO enterprise_contacts (id, credit_code, phone_cipher, phone_index, title, added_at) VALUES (?, ?, ?, ?, ?, NOW(3))', [id, creditCode, cipher.encrypt(phone), cipher.index(phone), '店员']);
+        return id;
+      },
       freshPlan: async (officer) => {
         const creditCode = buildCreditCode('92410202', `MC${String(++freshEnterprises).padStart(6, '0')}`);
         await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '新企业', 'manufacturing', '410202', 'B')", [creditCode]);
@@ -565,6 +639,18 @@ describe('authorization matrix: every route × every caller', () => {
     ids.penaltyToken = await noticedCase(ctx);
   });
   afterAll(() => t?.close());
+
+  /** Signs 老王烩面馆 in to its port with its register's phone, the code read from the local outbox. */
+  async function enterpriseSignIn(): Promise<string> {
+    await forgetPortCodes(t.app);
+    const asked = await call(t.app, 'POST', '/api/enterprise/sign-in/code', { body: { creditCode: SHOP, phone: SHOP_PHONE } });
+    if (asked.status !== 200) throw new Error(`sign-in code: ${JSON.stringify(asked.body)}`);
+    const [sms] = await t.dataSource.query("SELECT text FROM sms_outbox WHERE text LIKE '%登录验证码%' ORDER BY id DESC LIMIT 1");
+    const code = /验证码为(\d{6})/.exec(sms.text)![1];
+    const signed = await call(t.app, 'POST', '/api/enterprise/sign-in', { body: { creditCode: SHOP, phone: SHOP_PHONE, code } });
+    if (signed.status !== 200) throw new Error(`sign-in: ${JSON.stringify(signed.body)}`);
+    return signed.body.token;
+  }
 
   it('every route has an entry, and every entry a route', () => {
     const routes = routeTable(t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }));
@@ -583,7 +669,8 @@ describe('authorization matrix: every route × every caller', () => {
         const expectation = probe.expect[who] ?? 'deny';
         const path = typeof probe.path === 'function' ? await probe.path(ctx, who) : probe.path;
         const body = typeof probe.body === 'function' ? await probe.body(ctx, who) : probe.body;
-        const token = who === 'anonymous' ? undefined : probe.freshSession && LOGGED_IN.includes(who) ? await login(t.app, who) : tokens[who];
+        const fresh = probe.freshSession && who !== 'anonymous' && who !== 'enterprise';
+        const token = who === 'anonymous' ? undefined : fresh ? (who === 'enterpriseSession' ? await enterpriseSignIn() : await login(t.app, who)) : tokens[who];
         const answer = await call(t.app, method, path, { token, body, headers: probe.headers });
         if (!allowed(expectation, answer.status, who)) {
           problems.push(`${probe.name}: ${who} expected ${expectation}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);

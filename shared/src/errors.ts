@@ -8,6 +8,8 @@ export const ErrorCode = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
   WechatUnbound: 'WECHAT_UNBOUND',
   WechatUpstream: 'WECHAT_UPSTREAM_FAILED',
+  /** The SMS provider did not take a message that had to go now (a sign-in code). */
+  SmsUpstream: 'SMS_UPSTREAM_FAILED',
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',

@@ -26,3 +26,4 @@ export * from './warning-report.js';
 export * from './plan-reviews.js';
 export * from './registers.js';
 export * from './plan-approval.js';
+export * from './enterprise-port.js';

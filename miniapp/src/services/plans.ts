@@ -1,4 +1,5 @@
 import type {
+  EnterpriseSlotsView,
   FilePlanRequest,
   HalfYearRecord,
   IssuedCode,
@@ -41,6 +42,11 @@ export function movePlan(id: string, date: string): Promise<PlanView> {
 /** 取消: the reason goes into the plan's history. */
 export function cancelPlan(id: string, reason: string): Promise<PlanView> {
   return api.post<PlanView>(`${path(id)}/cancel`, { reason });
+}
+
+/** The half-days the enterprise marked as suiting it (双向预约), to weigh when fixing the date. */
+export function enterpriseSlots(id: string): Promise<EnterpriseSlotsView> {
+  return api.get<EnterpriseSlotsView>(`${path(id)}/enterprise-slots`);
 }
 
 /** Same-industry inspection results of the enterprise in the last six months (结果互认). */

@@ -11,6 +11,7 @@ import { triggerTone } from '../../logic/tones';
 import { triggerLabel } from '../../logic/triggers';
 import { PlanChangeForm } from './plan-change';
 import type { PlanChange } from './use-plan-actions';
+import { EnterpriseSlots } from './enterprise-slots';
 
 export interface HistoryState {
   open: boolean;
@@ -127,6 +128,7 @@ export function PlanCard(props: PlanCardProps) {
           )}
         </View>
       )}
+      <EnterpriseSlots planId={plan.id} />
       {codeError && (
         <Notice tone='danger' className='plan-code-error'>
           {codeError}

@@ -6,6 +6,7 @@ import { phoneKeysConfig, type PhoneKeys } from '../crypto/phone-keys.js';
 import { penaltiesConfig, type PenaltiesConfig } from './penalties-config.js';
 import { reportsConfig, type ReportsConfig } from './reports-config.js';
 import { redisTargetConfig, type RedisTarget } from './redis-target.js';
+import { portConfig, type PortConfig } from './port-config.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
 
 export type { RedisTarget } from './redis-target.js';
@@ -36,6 +37,7 @@ export interface AppConfig {
   evaluation: EvaluationConfig;
   penalties: PenaltiesConfig;
   reports: ReportsConfig;
+  enterprisePort: PortConfig;
 }
 
 /** The nightly anomaly report's schedule and retries. */
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const penalties = penaltiesConfig(env, problems);
 
   const reports = reportsConfig(env, problems, validCron);
+  const enterprisePort = portConfig(env, problems);
 
   if (problems.length) throw new ConfigError(problems);
   return {
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     evaluation,
     penalties,
     reports,
+    enterprisePort,
   };
 }
 

@@ -61,6 +61,15 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.PenaltyNoticeSms]: {
     queue: QueueName.Sms, id: (p) => `penalty-notice:${p.caseId}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
   },
+  [JobName.ComplaintOutcomeSms]: {
+    queue: QueueName.Sms, id: (p) => `complaint-outcome:${p.caseId}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
+  },
+  [JobName.InspectionNoticeSweep]: {
+    queue: QueueName.Sms, id: () => 'inspection-notice-sweep', retry: null, keep: { removeOnComplete: 50, removeOnFail: 50 },
+  },
+  [JobName.InspectionNoticeSms]: {
+    queue: QueueName.Sms, id: (p) => `inspection-notice:${p.leadPlanId}:${p.date}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
+  },
 };
 
 /** The queue each job runs on. */

@@ -24,6 +24,12 @@ export enum JobName {
   SendSms = 'send-sms',
   /** Sends a noticed penalty case's supervision code (监督码) to the party by SMS. Job id: `penalty-notice:<caseId>`. */
   PenaltyNoticeSms = 'penalty-notice-sms',
+  /** A complaint's flagged case was concluded: its outcome goes to the contact phone by SMS. Job id: `complaint-outcome:<caseId>`. */
+  ComplaintOutcomeSms = 'complaint-outcome-sms',
+  /** Repeatable (09:00 Asia/Shanghai): queues the advance notices (检查预告) due for inspections coming up. */
+  InspectionNoticeSweep = 'inspection-notice-sweep',
+  /** One inspection's advance notice by SMS. Job id: `inspection-notice:<leadPlanId>:<date>` (a moved inspection is announced again). */
+  InspectionNoticeSms = 'inspection-notice-sms',
 }
 
 /** The payload of each job, by name. */
@@ -48,4 +54,10 @@ export interface JobPayloads {
   [JobName.SendSms]: { messageId: string };
   /** Everything else (the phone, the code, the deadline) is read from the case when the job runs. */
   [JobName.PenaltyNoticeSms]: { caseId: string };
+  /** The flagged case concluded; the complaint, its phone and the conclusion are read when the job runs. */
+  [JobName.ComplaintOutcomeSms]: { caseId: string };
+  /** Repeatable, job id `inspection-notice-sweep`. */
+  [JobName.InspectionNoticeSweep]: Record<string, never>;
+  /** The inspection (its lead plan) and the date announced; the rest is read when the job runs. */
+  [JobName.InspectionNoticeSms]: { leadPlanId: string; date: string };
 }

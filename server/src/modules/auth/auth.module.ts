@@ -12,6 +12,8 @@ import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { LoginThrottle } from './login/login-throttle.js';
 import { PasswordCheck } from './login/password-check.js';
 import { Passwords } from './password.js';
+import { EnterpriseSessionRepository } from './sessions/enterprise-session.repository.js';
+import { EnterpriseSessions } from './sessions/enterprise-sessions.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { Sessions } from './sessions/sessions.js';
 import { UsersController } from './users.controller.js';
@@ -37,9 +39,10 @@ export class AuthModule {
       controllers: [AuthController, UsersController],
       providers: [
         AuthService, UserRepository, Passwords, LoginThrottle, PasswordCheck, SessionRepository, Sessions, ChangePassword, UserActivation, OfficerAccounts, WechatClient,
+        EnterpriseSessionRepository, EnterpriseSessions,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
-      exports: [AuthService, UserRepository, OfficerAccounts],
+      exports: [AuthService, UserRepository, OfficerAccounts, EnterpriseSessions, WechatClient],
     };
   }
 }

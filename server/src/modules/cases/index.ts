@@ -13,3 +13,6 @@ export { runBenchmarkExport, runBenchmarkImport } from './discretion/benchmark-c
 export { PenaltyReportsModule } from './reports/penalty-reports.module.js';
 export { DisputedClausesReporter } from './reports/disputed-clauses-reporter.js';
 export { writeDisputedClausesWorkbook } from './reports/disputed-clauses-excel.js';
+// The enterprise's own page reads its cases here, and links each noticed one to its supervision code.
+export { EnterpriseCaseRepository, type EnterpriseCaseRow } from './enterprise-cases.repository.js';
+export { supervisionCodeKey, supervisionCodeToken } from './supervision-code/supervision-code-token.js';

@@ -7,6 +7,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_plans_agency_date', ['agencyId', 'plannedDate'])
 @Index('idx_plans_lead', ['leadPlanId'])
 @Index('idx_plans_approval', ['approval', 'agencyId', 'filedAt'])
+// Inspections coming up on given days (advance notices to enterprises).
+@Index('idx_plans_status_inspection_date', ['status', 'inspectionDate'])
 export class Plan {
   @PrimaryColumn({ type: 'varchar', length: 36, collation: 'utf8mb4_bin' })
   id: string;

@@ -134,6 +134,16 @@ export class PlanRepository extends BaseRepository {
     return rows.map(toPlan);
   }
 
+  /** Active plans whose inspection falls on a day in [from, to] (YYYY-MM-DD): of one enterprise, or all. */
+  async activeOnDays(from: string, to: string, creditCode: string | null, tx?: Tx): Promise<Plan[]> {
+    const rows: PlanRow[] = await this.db(tx).query(
+      `SELECT * FROM plans WHERE status = 'active' AND inspection_date BETWEEN ? AND ?${creditCode ? ' AND credit_code = ?' : ''}
+       ORDER BY inspection_date, lead_plan_id, id = lead_plan_id DESC, filed_at, id`,
+      creditCode ? [from, to, creditCode] : [from, to],
+    );
+    return rows.map(toPlan);
+  }
+
   /** The plans' officers, each plan's in its order. */
   async officersOf(planIds: string[], tx?: Tx): Promise<PlanMember[]> {
     if (!planIds.length) return [];
