@@ -3,7 +3,7 @@ import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
 import type { UserRepository } from '../../auth/index.js';
 import type { CaseEventRow, CaseUnderLock, FlaggedCaseQueueRepository, FlaggedCaseRepository } from '../../flags/index.js';
-import type { JobQueue } from '../../../infra/queues/job-queue.js';
+import type { JobOutbox } from '../../outbox/index.js';
 import type { CaseDetails } from '../case-detail/case-details.js';
 import type { CreditRecordEntry, CreditRecordRepository } from '../credit-record.repository.js';
 import { CaseActions } from './case-actions.js';
@@ -35,7 +35,7 @@ function setUp(stored: CaseUnderLock | null, supervisors: number[] = [supervisor
     { insert: async (entry: CreditRecordEntry, tx: Tx) => (expect(tx).toBe(TX), void writes.push(['credit', entry])) } as unknown as CreditRecordRepository,
     { isActiveOfRole: async (id: number, role: Role) => role === Role.Supervisor && supervisors.includes(id) } as unknown as UserRepository,
     { get: async () => detail } as unknown as CaseDetails,
-    { add: async (name: string, payload: unknown) => void writes.push(['job', name, payload]) } as unknown as JobQueue,
+    { add: async (jobs: { name: string; payload: unknown }[]) => void writes.push(...jobs.map((j) => ['job', j.name, j.payload])) } as unknown as JobOutbox,
   );
   return { actions, writes, detail };
 }

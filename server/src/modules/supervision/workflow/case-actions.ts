@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Role, shanghaiDate, userActor, type CaseActionRequest, type CaseDetail, type SessionUser } from '@mashang/shared';
 import { Transactions } from '../../../infra/database/tx.js';
 import { invalid } from '../../../infra/errors/domain-error.js';
-import { JobQueue } from '../../../infra/queues/job-queue.js';
+import { JobOutbox, outboxJob } from '../../outbox/index.js';
 import { JobName } from '../../../infra/queues/queues.js';
 import { UserRepository } from '../../auth/index.js';
 import { FlaggedCaseQueueRepository, FlaggedCaseRepository } from '../../flags/index.js';
@@ -22,16 +22,16 @@ export class CaseActions {
     @Inject(CreditRecordRepository) private readonly credit: CreditRecordRepository,
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(CaseDetails) private readonly details: CaseDetails,
-    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(JobOutbox) private readonly outbox: JobOutbox,
   ) {}
 
   /**
    * One workflow step, checked by case-workflow.ts, applied and logged in one transaction; answers the case
-   * as it is then. Concluding a complaint (码上响应) queues its outcome SMS to the complainant once committed.
+   * as it is then. Concluding a complaint (码上响应) records its outcome SMS to the complainant in the same transaction.
    */
   async act(user: SessionUser, id: string, request: CaseActionRequest, now = new Date()): Promise<CaseDetail> {
     const today = shanghaiDate(now);
-    const concludedComplaint = await this.transactions.run(async (tx) => {
+    await this.transactions.run(async (tx) => {
       const row = await lockVisibleCase(this.queue, user, id, tx);
       const passedOn = request.action === 'pass-on-substance' && (await this.queue.hasEvent(id, SUBSTANCE_PASSED_ON, tx));
       const decision = decide(stateOf(row, passedOn), user, request.action, request, today);
@@ -56,10 +56,10 @@ export class CaseActions {
       if (decision.conclusion === 'fabricated') {
         await this.credit.insert({ creditCode: row.creditCode!, kind: 'fabricated-complaint', caseId: id, note: request.note!.trim().slice(0, 1000), actor: userActor(user), at: now }, tx);
       }
-      return row.source === 'complaint' && decision.to === 'closed';
+      // A concluded complaint's outcome SMS is recorded with the conclusion (the job outbox), so neither
+      // waits on Redis nor is lost between the commit and the queue; its job id is the case's.
+      if (row.source === 'complaint' && decision.to === 'closed') await this.outbox.add([outboxJob(JobName.ComplaintOutcomeSms, { caseId: id })], tx);
     });
-    // The job's id is the case's: queued again (a retried request), it is not sent twice.
-    if (concludedComplaint) await this.jobs.add(JobName.ComplaintOutcomeSms, { caseId: id });
     return this.details.get(user, id, now);
   }
 
