@@ -198,6 +198,7 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'decide (empty body)', path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: {}, expect: { admin1: 'pass', admin2: 'pass' } },
     // A1 requires no approval: its admin is answered 409; another agency's admin is refused.
     { name: "decide on A1's plan", path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: { approve: true }, expect: { admin1: 'pass' } },
+  ],
   'GET /api/plans/:id/enterprise-slots': [
     { name: 'A1 plan', path: '/api/plans/PN1/enterprise-slots', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
     { name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/enterprise-slots`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },

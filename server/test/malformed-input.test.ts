@@ -46,7 +46,9 @@ const SHOP_PHONE = '13800000701';
 /** The run's own client address (a documentation range), so the logins and codes it gets wrong throttle it, not other test files. */
 const FUZZ_ADDRESS = '198.51.100.7';
 /** Operations that end the caller's sessions when they pass: run last, each caller signing in again after each. */
-const endsSessions = (operation: Operation) => ['/api/auth/logout', '/api/auth/password', '/api/enterprise/sign-out'].includes(operation.template) || operation.template.startsWith('/api/users/');
+// Taking an officer off duty (an edit of the officers' register) deactivates their accounts: it ends sessions too.
+const endsSessions = (operation: Operation) => ['/api/auth/logout', '/api/auth/password', '/api/enterprise/sign-out'].includes(operation.template)
+  || operation.template.startsWith('/api/users/') || (operation.method === 'PATCH' && operation.template.startsWith('/api/registry/officers/'));
 
 /** Tables written on purpose when a request is refused: a refused filing, move or code is recorded (422). */
 const WRITTEN_ON_REFUSAL: Record<string, (status: number) => boolean> = { plan_events: (status) => status === 422 };
@@ -351,6 +353,9 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       const rest = shuffled(cases.slice(CASES_FOR_EVERY_CALLER), random).slice(0, CASES_PER_OPERATION);
       for (const [i, malformed] of rest.entries()) if (admitted.length) await record(operation, malformed, admitted[i % admitted.length]);
       if (endsSessions(operation)) {
+        // A well-formed edit among the cases may have taken the fixture's officers off duty: put them back, as an admin would.
+        await t.dataSource.query("UPDATE officers SET active = 1 WHERE id IN ('O1', 'O2')");
+        await t.dataSource.query("UPDATE users SET active = 1 WHERE username IN ('officer1', 'officer2', 'admin1', 'admin2', 'supervisor', 'discipline')");
         for (const who of ['officer1', 'admin1', 'supervisor', 'discipline'] as const) tokens[who] = await login(t.app, who);
         tokens.enterpriseSession = await enterpriseSignIn();
         before = await checksums();

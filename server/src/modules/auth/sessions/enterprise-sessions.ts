@@ -44,16 +44,20 @@ export class EnterpriseSessions implements OnModuleInit, OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    const subscriber = this.redis.duplicate({ enableOfflineQueue: true });
+  onModuleInit(): void {
+    // As the officers' sessions: a connection of its own that waits for Redis, and start-up does not
+    // wait for it (a notice missed meanwhile is made up by the cache's check interval).
+    const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
     subscriber.on('message', (_channel: string, creditCode: string) => this.cache.forgetUser(creditCode));
     subscriber.on('error', (error: Error) => this.logger.warn(`session notices: ${error.message}`));
-    await subscriber.subscribe(ENDED_CHANNEL);
     this.subscriber = subscriber;
+    void subscriber.subscribe(ENDED_CHANNEL).catch((error: Error) => this.logger.warn(`session notices: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    // QUIT would wait for a Redis that is away.
+    if (this.subscriber?.status === 'ready') await this.subscriber.quit().catch(() => this.subscriber?.disconnect());
+    else this.subscriber?.disconnect();
   }
 
   /** Opens a session for a phone of the enterprise and signs its token (a kind of its own: no role). */

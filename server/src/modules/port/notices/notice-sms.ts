@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { addDays, maskPhone, shanghaiDate } from '@mashang/shared';
 import type { Job } from 'bull';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
@@ -15,6 +15,8 @@ import { InspectionNotices } from './inspection-notices.js';
 
 /** When the daily sweep runs: mid-morning, not at night. */
 export const NOTICE_SWEEP = { cron: '0 9 * * *', tz: 'Asia/Shanghai' };
+/** How long start-up waits for Redis to set the schedule. */
+const STARTUP_WAIT_MS = 5000;
 
 /**
  * 检查预告 by SMS: every morning a sweep queues one job per announced inspection due within
@@ -23,8 +25,9 @@ export const NOTICE_SWEEP = { cron: '0 9 * * *', tz: 'Asia/Shanghai' };
  * An inspection moved, cancelled or no longer to be announced meanwhile sends nothing.
  */
 @Injectable()
-export class InspectionNoticeSms implements OnApplicationBootstrap {
+export class InspectionNoticeSms implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('InspectionNoticeSms');
+  private stopScheduling = () => {};
 
   constructor(
     @Inject(InspectionNotices) private readonly notices: InspectionNotices,
@@ -37,7 +40,17 @@ export class InspectionNoticeSms implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.repeat(JobName.InspectionNoticeSweep, {}, NOTICE_SWEEP).catch((error: Error) => this.logger.warn(`could not schedule the advance notices: ${error.message}`));
+    // The schedule lives in Redis: set whenever a connection is made; start-up waits only a few seconds for it.
+    this.stopScheduling = this.jobs.onConnected(() => void this.schedule());
+    if (await this.jobs.whenConnected(STARTUP_WAIT_MS)) await this.schedule();
+  }
+
+  onModuleDestroy(): void {
+    this.stopScheduling();
+  }
+
+  private schedule(): Promise<void> {
+    return this.jobs.repeat(JobName.InspectionNoticeSweep, {}, NOTICE_SWEEP).catch((error: Error) => this.logger.warn(`could not schedule the advance notices: ${error.message}`));
   }
 
   /** Queues the notices due: announced inspections from tomorrow to INSPECTION_NOTICE_DAYS ahead, not yet announced for their date. */
