@@ -399,7 +399,12 @@ const MATRIX: Record<string, Probe[]> = {
   ],
   'GET /api/enterprise/penalty-cases': [{
     name: 'its penalty cases', path: '/api/enterprise/penalty-cases', expect: { enterpriseSession: 'ok' },
-    check: (_, body) => expect(body.map((c: { id: string }) => c.id)).toEqual(['PC1']),
+    // Its own cases only (the supervision-code probes file more on it): PC1 among them, never the mill's PC2.
+    check: (_, body) => {
+      const ids = body.map((c: { id: string }) => c.id);
+      expect(ids).toContain('PC1');
+      expect(ids).not.toContain('PC2');
+    },
   }],
   'POST /api/enterprise/complaints': [{ name: 'complain about its inspection', path: '/api/enterprise/complaints', body: { content: '检查人员态度粗暴（权限测试）', inspectionId: 'X1' }, expect: { enterpriseSession: 'ok' } }],
   'GET /api/enterprise/complaints': [{
