@@ -1,11 +1,11 @@
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import { DECISION_MEASURE_LABELS, DECISION_MEASURES, type PenaltyCaseView } from '@mashang/shared';
 import { useState } from 'react';
 import { PrimaryButton } from '../../../components/buttons';
 import { Card } from '../../../components/card';
 import { Choice } from '../../../components/choice';
-import { cx } from '../../../components/class-names';
 import { Field } from '../../../components/field';
+import { FineFields } from './fine-fields';
 import { FormProblems } from '../../../components/form-problems';
 import { Notice } from '../../../components/notice';
 import { useServerForm } from '../../../hooks/use-server-form';
@@ -17,9 +17,7 @@ import {
   decisionHints,
   decisionRequest,
   emptyDecisionForm,
-  fineAgainstRange,
   needsHearingDate,
-  REASON_MAX,
   type DecisionForm as Form,
 } from '../../../logic/penalty-forms';
 import { decidePenaltyCase } from '../../../services/penalty-cases';
@@ -56,35 +54,17 @@ export function DecisionFormCard({ view, onDone }: { view: PenaltyCaseView; onDo
         ))}
       </Notice>
 
-      <Field label='罚款数额（元）' error={sending.problems.fields.fine}>
-        <Input
-          id='decision-fine'
-          className='field__input'
-          type='digit'
-          value={form.fine}
-          placeholder='如 15000'
-          maxlength={16}
-          onInput={(event) => update({ fine: event.detail.value })}
-        />
-        {fineAgainstRange(check) && (
-          <Text id='decision-fine-check' className={cx('pc-fine-check', check.outside && 'pc-fine-check--outside')}>
-            {fineAgainstRange(check)}
-          </Text>
-        )}
-      </Field>
-
-      {check.outside && (
-        <Field label='超出幅度的理由（将转执法监督部门备查）' error={sending.problems.fields.outsideRangeReason}>
-          <Textarea
-            id='decision-reason'
-            className='field__textarea'
-            value={form.outsideRangeReason}
-            maxlength={REASON_MAX}
-            autoHeight
-            onInput={(event) => update({ outsideRangeReason: event.detail.value })}
-          />
-        </Field>
-      )}
+      <FineFields
+        idPrefix='decision'
+        label='罚款数额（元）'
+        fine={form.fine}
+        reason={form.outsideRangeReason}
+        check={check}
+        fineError={sending.problems.fields.fine}
+        reasonError={sending.problems.fields.outsideRangeReason}
+        onFine={(fine) => update({ fine })}
+        onReason={(outsideRangeReason) => update({ outsideRangeReason })}
+      />
 
       {hearing && (
         <Field label='听证举行日期' error={sending.problems.fields.hearingHeldOn}>

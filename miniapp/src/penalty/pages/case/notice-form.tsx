@@ -1,11 +1,10 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { DECISION_MEASURE_LABELS, DECISION_MEASURES, DISCRETION_LEVEL_LABELS, type PenaltyCaseView } from '@mashang/shared';
 import { useState } from 'react';
 import { PrimaryButton } from '../../../components/buttons';
 import { Card } from '../../../components/card';
 import { Choice } from '../../../components/choice';
-import { cx } from '../../../components/class-names';
-import { Field } from '../../../components/field';
+import { FineFields } from './fine-fields';
 import { FormProblems } from '../../../components/form-problems';
 import { Muted } from '../../../components/muted';
 import { useServerForm } from '../../../hooks/use-server-form';
@@ -14,11 +13,9 @@ import { pointsText } from '../../../logic/penalty-case';
 import { toggleId } from '../../../logic/plan-form';
 import {
   emptyNoticeForm,
-  fineAgainstRange,
   NOTICE_FIELD_LABELS,
   noticeCheck,
   noticeRequest,
-  REASON_MAX,
   type NoticeForm as Form,
 } from '../../../logic/penalty-forms';
 import { noticePenaltyCase } from '../../../services/penalty-cases';
@@ -74,36 +71,18 @@ export function NoticeFormCard({ view, onDone }: { view: PenaltyCaseView; onDone
         <Muted>没有该条款的裁量基准，无法计算幅度；提交后以系统核定为准。</Muted>
       )}
 
-      <Field label='拟罚款数额（元）' error={sending.problems.fields.proposedFine}>
-        <Input
-          id='notice-fine'
-          className='field__input'
-          type='digit'
-          value={form.fine}
-          placeholder='如 15000'
-          maxlength={16}
-          onInput={(event) => update({ fine: event.detail.value })}
-        />
-        {fineAgainstRange(check) && (
-          <Text id='notice-fine-check' className={cx('pc-fine-check', check.outside && 'pc-fine-check--outside')}>
-            {fineAgainstRange(check)}
-          </Text>
-        )}
-      </Field>
-
-      {check.outside && (
-        <Field label='超出幅度的理由（将转执法监督部门备查）' error={sending.problems.fields.outsideRangeReason}>
-          <Textarea
-            id='notice-reason'
-            className='field__textarea'
-            value={form.outsideRangeReason}
-            placeholder='写明从轻、减轻或从重处罚的事实和依据'
-            maxlength={REASON_MAX}
-            autoHeight
-            onInput={(event) => update({ outsideRangeReason: event.detail.value })}
-          />
-        </Field>
-      )}
+      <FineFields
+        idPrefix='notice'
+        label='拟罚款数额（元）'
+        fine={form.fine}
+        reason={form.outsideRangeReason}
+        check={check}
+        fineError={sending.problems.fields.proposedFine}
+        reasonError={sending.problems.fields.outsideRangeReason}
+        reasonPlaceholder='写明从轻、减轻或从重处罚的事实和依据'
+        onFine={(fine) => update({ fine })}
+        onReason={(outsideRangeReason) => update({ outsideRangeReason })}
+      />
 
       <Text className='field__label pc__sublabel'>罚款以外拟作出的处罚（可不选）</Text>
       <View className='choices'>
