@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import { timeOrderedUuid } from '../../../infra/ids/time-ordered-uuid.js';
+import { subscribeTo, type ChannelSubscription } from '../../../infra/redis/channel-subscription.js';
 import { REDIS } from '../../../infra/redis/redis.module.js';
 import { EnterpriseSessionRepository } from './enterprise-session.repository.js';
 import type { EnterpriseSessionEndReason } from './enterprise-session.entity.js';
@@ -35,7 +36,7 @@ export class EnterpriseSessions implements OnModuleInit, OnApplicationShutdown {
     const live = await this.sessions.liveAmong(ids, new Date());
     return ids.map((id) => live.has(id));
   }, LOOK_UP_BATCH, 2);
-  private subscriber: Redis | null = null;
+  private subscription: ChannelSubscription | null = null;
 
   constructor(
     @Inject(EnterpriseSessionRepository) private readonly sessions: EnterpriseSessionRepository,
@@ -45,19 +46,12 @@ export class EnterpriseSessions implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    // As the officers' sessions: a connection of its own that waits for Redis, and start-up does not
-    // wait for it (a notice missed meanwhile is made up by the cache's check interval).
-    const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
-    subscriber.on('message', (_channel: string, creditCode: string) => this.cache.forgetUser(creditCode));
-    subscriber.on('error', (error: Error) => this.logger.warn(`session notices: ${error.message}`));
-    this.subscriber = subscriber;
-    void subscriber.subscribe(ENDED_CHANNEL).catch((error: Error) => this.logger.warn(`session notices: ${error.message}`));
+    // A notice missed while Redis is away is made up by the cache's check interval.
+    this.subscription = subscribeTo(this.redis, ENDED_CHANNEL, (creditCode) => this.cache.forgetUser(creditCode), this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // QUIT would wait for a Redis that is away.
-    if (this.subscriber?.status === 'ready') await this.subscriber.quit().catch(() => this.subscriber?.disconnect());
-    else this.subscriber?.disconnect();
+    await this.subscription?.close();
   }
 
   /** Opens a session for a phone of the enterprise and signs its token (a kind of its own: no role). */

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Batcher } from '../../../infra/batching/batcher.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import { timeOrderedUuid } from '../../../infra/ids/time-ordered-uuid.js';
+import { subscribeTo, type ChannelSubscription } from '../../../infra/redis/channel-subscription.js';
 import { REDIS } from '../../../infra/redis/redis.module.js';
 import { SessionCache } from './session-cache.js';
 import { SessionRepository } from './session.repository.js';
@@ -31,7 +32,7 @@ export class Sessions implements OnModuleInit, OnApplicationShutdown {
     const live = await this.sessions.liveAmong(ids, new Date());
     return ids.map((id) => live.has(id));
   }, LOOK_UP_BATCH, 2);
-  private subscriber: Redis | null = null;
+  private subscription: ChannelSubscription | null = null;
 
   constructor(
     @Inject(SessionRepository) private readonly sessions: SessionRepository,
@@ -39,20 +40,12 @@ export class Sessions implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    // A connection of its own: a subscribed connection can do nothing else. Unlike the shared client it
-    // waits for Redis (ioredis subscribes again after every reconnection), and start-up does not wait for
-    // it: a notice missed meanwhile is made up by the cache's SESSION_CHECK_TTL_MS.
-    const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined });
-    subscriber.on('message', (_channel: string, userId: string) => this.cache.forgetUser(Number(userId)));
-    subscriber.on('error', (error: Error) => this.logger.warn(`session notices: ${error.message}`));
-    this.subscriber = subscriber;
-    void subscriber.subscribe(ENDED_CHANNEL).catch((error: Error) => this.logger.warn(`session notices: ${error.message}`));
+    // A notice missed while Redis is away is made up by the cache's SESSION_CHECK_TTL_MS.
+    this.subscription = subscribeTo(this.redis, ENDED_CHANNEL, (userId) => this.cache.forgetUser(Number(userId)), this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    // QUIT would wait for a Redis that is away.
-    if (this.subscriber?.status === 'ready') await this.subscriber.quit().catch(() => this.subscriber?.disconnect());
-    else this.subscriber?.disconnect();
+    await this.subscription?.close();
   }
 
   /** Opens a session for a login; answers its id, which the token carries (`jti`). */
