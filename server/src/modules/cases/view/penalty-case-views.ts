@@ -13,7 +13,7 @@ import { CaseMeasuresRepository, type StoredLegalReview } from '../case-measures
 import { CaseProcedureRepository } from '../case-procedure.repository.js';
 import { DiscretionBenchmarkRepository } from '../discretion/discretion-benchmark.repository.js';
 import { penaltyCaseActions } from '../rules/penalty-actions.js';
-import { supervisionCodeKey, supervisionCodeToken } from '../supervision-code/supervision-code-token.js';
+import { supervisionCodeKey, supervisionCodeUrl } from '../supervision-code/supervision-code-token.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -37,7 +37,7 @@ export class PenaltyCaseViews {
 
   /** The supervision code's public link for a case. */
   codeUrl(caseId: string): string {
-    return `${this.config.publicBaseUrl.replace(/\/$/, '')}/p/${supervisionCodeToken(this.codeKey, caseId)}`;
+    return supervisionCodeUrl(this.config.publicBaseUrl, this.codeKey, caseId);
   }
 
   async detail(user: SessionUser, id: string): Promise<PenaltyCaseView> {
