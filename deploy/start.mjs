@@ -46,6 +46,7 @@ setTimeout(() => {
     database                    ${services.databaseUrl.replace(/:[^:@/]+@/, ':***@')}
     redis                       ${services.redisUrl}
   Demo logins (password demo1234): supervisor, discipline, admin1 (agency admin), officer1, officer2
+  The enterprise's port: ${base}/e (the demo enterprise and its phone are printed with the demo day)
   Ctrl-C stops it; the data stays for the next run.
 `);
 }, 1500).unref();

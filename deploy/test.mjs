@@ -26,7 +26,9 @@ const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'mashang-test-'));
 const env = {
   ...process.env,
   ...(unitOnly ? {} : { DATABASE_URL: services.databaseUrl, REDIS_URL: services.redisUrl, CHROMIUM_PATH: process.env.CHROMIUM_PATH || (await ensureChromium({ log })), H5_DIR }),
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
+  // The server's suites run in one process (in band); each file's app and modules stay in Jest's ESM
+  // registry until the end, more than Node's default heap holds with every suite: give it room.
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --max-old-space-size=12288`.trim(),
 };
 const jest = path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 const extra = process.argv.slice(2).filter((arg) => arg !== '--unit');

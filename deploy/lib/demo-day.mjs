@@ -4,6 +4,7 @@
 // console), and the nightly anomaly report as of yesterday. Idempotent: a day already set up is left.
 
 import { setUpDemoDraw } from './demo-draws.mjs';
+import { demoComplaint, printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
 import { setUpDemoPenalties } from './demo-penalties.mjs';
 
 const PASSWORD = 'demo1234';
@@ -62,8 +63,13 @@ export async function setUpDemoDay(base, log) {
   const report = await api(base, 'POST', '/api/anomaly/runs', { token: supervisor, body: { asOf: shanghaiDate(Date.now() - DAY_MS) } });
   if (report.status >= 300) log(`demo day: the anomaly report was not started (${report.status})`);
 
+  const call = (method, path, options) => api(base, method, path, options);
+  const demoEnterprise = await setUpDemoEnterprise(call, supervisor);
   const today = await api(base, 'GET', '/api/onsite/today', { token: officer1 });
-  if (Array.isArray(today.body) && today.body.length) return log('demo day: today is set up already');
+  if (Array.isArray(today.body) && today.body.length) {
+    log('demo day: today is set up already');
+    return printDemoEnterprise(log, base, demoEnterprise);
+  }
 
   const [items, officers, enterprises] = await Promise.all([
     api(base, 'GET', '/api/registry/items?page=1&pageSize=100', { token: officer1 }),
@@ -81,7 +87,9 @@ export async function setUpDemoDay(base, log) {
   const emergency = await fileToday(base, officer1, candidates, { trigger: 'emergency', reason: '燃气泄漏报警，危及公共安全（演示）', officerIds: [me.officerId], itemIds: itemIds.slice(0, 1) });
 
   // A finished inspection, rated badly from its SMS link: the case the console opens with.
-  const rated = await fileToday(base, officer2, candidates, { trigger: 'superior', reason: '上级交办（演示）', officerIds: [colleague.officerId], itemIds: itemIds.slice(0, 1) });
+  // The demo enterprise is tried first for the inspection rated today, so its own page shows it.
+  const ratedPlan = { trigger: 'superior', reason: '上级交办（演示）', officerIds: [colleague.officerId], itemIds: itemIds.slice(0, 1) };
+  const rated = (demoEnterprise && (await fileToday(base, officer2, [demoEnterprise], ratedPlan))) || (await fileToday(base, officer2, candidates, ratedPlan));
   let rating = '';
   if (rated) {
     await api(base, 'POST', `/api/plans/${rated.plan.id}/code`, { token: officer2 });
@@ -92,7 +100,9 @@ export async function setUpDemoDay(base, log) {
     let link = '';
     while (!link && Date.now() < end) {
       const outbox = await api(base, 'GET', '/api/sms/outbox', { token: supervisor });
-      link = (outbox.body ?? []).find((m) => m.text.includes(rated.enterprise.name))?.link ?? (outbox.body ?? [])[0]?.link ?? '';
+      // Rating invites only: the outbox also holds the port's sign-in codes.
+      const invites = (outbox.body ?? []).filter((m) => /\/r(\/|$)/.test(new URL(m.link || 'http://x/').pathname));
+      link = invites.find((m) => m.text.includes(rated.enterprise.name))?.link ?? invites[0]?.link ?? '';
       if (!link) await new Promise((resolve) => setTimeout(resolve, 300));
     }
     if (link) {
@@ -116,4 +126,6 @@ export async function setUpDemoDay(base, log) {
   if (coded) log(`  officer1 → 扫码入企 ${coded.enterprise.name}：输入 ${coded.enterprise.creditCode}（已生成检查码）`);
   if (emergency) log(`  officer1 → 紧急检查 ${emergency.enterprise.name}：${emergency.enterprise.creditCode}（先检查后补码，24小时内补报）`);
   if (rating) log(`  an SMS invite (already rated badly: a case for supervisor): ${rating}`);
+  if (await demoComplaint(call, supervisor, demoEnterprise)) log('  the demo enterprise complained from its page (码上响应): a case of source 投诉举报 for supervisor');
+  printDemoEnterprise(log, base, demoEnterprise);
 }

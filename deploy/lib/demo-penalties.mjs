@@ -37,11 +37,16 @@ async function inspectWithViolation(api, token, me, colleague, candidates, itemI
 export async function setUpDemoPenalties(api, log, { officer1, supervisor, itemIds, candidates }) {
   const me = (await api('GET', '/api/auth/me', { token: officer1 })).body;
   const colleague = me?.officerId ? await colleagueOf(api, officer1, me) : null;
-  const benchmarks = (await api('GET', '/api/discretion-benchmarks', { token: supervisor })).body;
-  const list = Array.isArray(benchmarks) ? benchmarks : benchmarks?.items ?? [];
-  const benchmark = list.find((b) => b.clause === 'FSL-126') ?? list[0];
-  // The heaviest of the market clauses, so its severe fine is a major decision.
-  const heaviest = list.filter((b) => ['FSL-124', 'ADL-58', 'FSL-126'].includes(b.clause)).sort((a, b) => b.ranges.severe.max - a.ranges.severe.max)[0] ?? benchmark;
+  // The market clauses' benchmarks in full: the lightest for the case the party objects to, the
+  // heaviest (its severe fine a major decision) for the one that waits for legal review.
+  const clauses = ['FSL-126', 'FSL-124', 'ADL-58'];
+  const found = [];
+  for (const clause of clauses) {
+    const one = await api('GET', `/api/discretion-benchmarks/${clause}`, { token: supervisor });
+    if (one.status === 200 && one.body?.ranges) found.push(one.body);
+  }
+  const benchmark = found[0];
+  const heaviest = [...found].sort((a, b) => b.ranges.severe.max - a.ranges.severe.max)[0];
   if (!colleague || !benchmark) return log('demo day: no second certified officer or no discretion benchmark, penalty cases skipped');
   const inspection = await inspectWithViolation(api, officer1, me, colleague, candidates, itemIds.slice(0, 1));
   if (!inspection) return log('demo day: no inspection found a violation, penalty cases skipped');

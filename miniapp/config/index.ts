@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import design from './design.json';
 import { ExternalInlineScripts } from './external-inline-scripts';
 
 /** Where the mini-program sends API calls unless the build is given TARO_APP_API_BASE. */
@@ -9,13 +10,9 @@ export default defineConfig<'webpack5'>(() => {
   const config: UserConfigExport<'webpack5'> = {
     projectName: 'mashang-miniapp',
     // Styles are written in px for a 375px-wide phone; Taro turns them into rpx (weapp) and rem (h5).
-    designWidth: 375,
-    deviceRatio: {
-      375: 2,
-      640: 2.34 / 2,
-      750: 1,
-      828: 1.81 / 2,
-    },
+    // design.json, because scripts/build-enterprise-h5.mjs converts the enterprise pages' px alike.
+    designWidth: design.designWidth,
+    deviceRatio: design.deviceRatio,
     sourceRoot: 'src',
     // TARO_OUTPUT_ROOT lets parallel builds (e.g. one per worktree) keep apart.
     outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,

@@ -6,10 +6,18 @@
  * per core, as the API runs: API_PROCESSES); the load generator (autocannon) runs here. The endpoints
  * take turns for several short rounds, so the neighbours' load on a shared machine falls on all of them.
  *
- *   npm run bench:checkin -w server -- [--rounds 3] [--seconds 5] [--connections 64] [--officers 500] [--processes N]
+ *   npm run bench:checkin -w server -- [--rounds 3] [--seconds 5] [--connections 64] [--officers 500] [--processes N] [--database NAME]
  *
- * Needs DATABASE_URL (a user that may create databases) and REDIS_URL. BENCH_APP_NODE_ARGS passes
- * node options to the app's process only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * Needs DATABASE_URL (a user that may create databases; the bench works in database NAME, by default
+ * mashang_bench_checkin) and REDIS_URL. BENCH_APP_NODE_ARGS passes node options to the app's process
+ * only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ *
+ * `--target URL` checks in at a deployment that is already running instead (deploy/cluster's nginx,
+ * or one of its instances): DATABASE_URL is then the database it serves, where the bench adds an
+ * agency of its own with its officers, enterprises and coded plans (nothing there is changed or
+ * removed), and JWT_SECRET is the deployment's. The bare endpoints run here on that database.
+ * `--server-pids` and `--database-pids` (comma-separated) name its processes on this machine, for the
+ * CPU each request costs (deploy/cluster/cluster.mjs pids api,nginx / pids db,haproxy).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,6 +42,10 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const textOption = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
 };
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0';
 const PHONE_KEY = 'b7'.repeat(32);
@@ -106,12 +118,20 @@ function childrenOf(pid: number | undefined): number[] {
   return readdirSync('/proc').filter((name) => /^\d+$/.test(name) && processStat(Number(name))?.parent === pid).map(Number);
 }
 
-/** CPU seconds a process and its children (a server's worker processes) have used so far, or null. */
-function cpuSeconds(pid: number | undefined): number | null {
-  const own = pid ? processStat(pid) : null;
-  if (!own) return null;
-  return childrenOf(pid).reduce((sum, child) => sum + (processStat(child)?.cpu ?? 0), own.cpu);
+/** CPU seconds processes and their children (a server's worker processes) have used so far, or null. */
+function cpuSeconds(pids: number | undefined | number[]): number | null {
+  const list = Array.isArray(pids) ? pids : [pids];
+  let sum = 0;
+  for (const pid of list) {
+    const own = pid ? processStat(pid) : null;
+    if (!own) return null;
+    sum += childrenOf(pid).reduce((total, child) => total + (processStat(child)?.cpu ?? 0), own.cpu);
+  }
+  return sum;
 }
+
+/** `--server-pids 1,2,3`: a deployment's processes (`--target`), whose CPU counts as the server's or the database's. */
+const pidsOption = (name: string): number[] | undefined => textOption(name)?.split(',').map(Number).filter((n) => n > 0);
 
 /** The database server's pid when it runs on this machine (its pid file is readable), else undefined. */
 async function databasePid(databaseUrl: string): Promise<number | undefined> {
@@ -141,7 +161,7 @@ class Tally {
 
   constructor(readonly name: string) {}
 
-  async measure(run: () => Promise<autocannon.Result>, serverPid: number | undefined, dbPid: number | undefined): Promise<void> {
+  async measure(run: () => Promise<autocannon.Result>, serverPid: number | undefined | number[], dbPid: number | undefined | number[]): Promise<void> {
     const before = { server: cpuSeconds(serverPid), db: cpuSeconds(dbPid), driver: process.cpuUsage() };
     const result = await run();
     const used = (from: number | null, to: number | null, sum: number | null) => (from === null || to === null || sum === null ? null : sum + to - from);
@@ -184,31 +204,50 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
 }
 
-async function seed(databaseUrl: string, officers: number): Promise<{ users: { token: string; creditCode: string; officerId: string }[]; planIds: string[] }> {
-  const ds = await openDatabase(databaseUrl, { migrate: true, poolSize: 2 });
+/**
+ * Ids of the seeded rows: plain in the bench's own database; in a deployment's (`--target`), tagged
+ * with a run tag so they join whatever is there. Letters of GB 11714 only, so credit codes stay valid.
+ */
+function seedIds(tag: string | null) {
+  return {
+    agency: tag ? `BENCH-${tag}` : 'A1',
+    item: tag ? `BENCH-${tag}-I1` : 'I1',
+    officer: (i: number) => (tag ? `BENCH-${tag}-O${i}` : `O${i}`),
+    username: (i: number) => (tag ? `bench-${tag}-${i}` : `officer${i}`),
+    creditCode: (i: number) => buildCreditCode('91410202', tag ? `${tag}${String(i).padStart(6, '0')}` : `MA${String(i).padStart(6, '0')}`),
+  };
+}
+
+async function seed(databaseUrl: string, officers: number, { tag = null as string | null, jwtSecret = JWT_SECRET } = {}): Promise<{ users: { token: string; creditCode: string; officerId: string }[]; planIds: string[] }> {
+  const ds = await openDatabase(databaseUrl, { migrate: !tag, poolSize: 2 });
+  const ids = seedIds(tag);
   const today = shanghaiDate(new Date());
   const tomorrowEnd = new Date(Date.parse(`${today}T00:00:00+08:00`) + 2 * 86_400_000);
-  await ds.query("INSERT INTO agencies (id, name, kind, region) VALUES ('A1', '市市场监督管理局', 'market', '410202')");
-  await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '《食品安全法》第三十五条')");
+  await ds.query("INSERT INTO agencies (id, name, kind, region) VALUES (?, '市市场监督管理局', 'market', '410202')", [ids.agency]);
+  await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES (?, ?, '食品经营许可检查', '《食品安全法》第三十五条')", [ids.item, ids.agency]);
+  // A deployment's users table has rows already: the ids come from it.
+  const [{ next }] = await ds.query('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM users');
+  const firstUser = tag ? Number(next) : 1;
   const users: { token: string; creditCode: string; officerId: string }[] = [];
   const planIds: string[] = [];
   const rows = { officers: [] as unknown[][], users: [] as unknown[][], sessions: [] as unknown[][], enterprises: [] as unknown[][], plans: [] as unknown[][], planOfficers: [] as unknown[][], planItems: [] as unknown[][], codes: [] as unknown[][] };
   for (let i = 0; i < officers; i += 1) {
-    const officerId = `O${i}`;
-    const creditCode = buildCreditCode('91410202', `MA${String(i).padStart(6, '0')}`);
+    const officerId = ids.officer(i);
+    const userId = firstUser + i;
+    const creditCode = ids.creditCode(i);
     const planId = randomUUID();
-    rows.officers.push([officerId, 'A1', `执法人员${i}`, `豫C${String(i).padStart(7, '0')}`]);
-    rows.users.push([i + 1, `officer${i}`, 'x', 'officer', `执法人员${i}`, 'A1', officerId]);
+    rows.officers.push([officerId, ids.agency, `执法人员${i}`, `豫C${String(i).padStart(7, '0')}`]);
+    rows.users.push([userId, ids.username(i), 'x', 'officer', `执法人员${i}`, ids.agency, officerId]);
     rows.enterprises.push([creditCode, `企业${i}`, 'catering', '410204', 'C']);
-    rows.plans.push([planId, `JH${i}`, 'A1', creditCode, today, 'complaint', '投诉', 'active', new Date(), i + 1, planId, today]);
+    rows.plans.push([planId, `JH${tag ?? ''}${i}`, ids.agency, creditCode, today, 'complaint', '投诉', 'active', new Date(), userId, planId, today]);
     rows.planOfficers.push([planId, officerId, 0]);
-    rows.planItems.push([planId, 'I1', 0]);
-    rows.codes.push([randomBytes(15).toString('base64url'), planId, new Date(), i + 1, tomorrowEnd]);
-    const user: SessionUser = { id: i + 1, username: `officer${i}`, role: 'officer' as SessionUser['role'], displayName: `执法人员${i}`, agencyId: 'A1', officerId };
+    rows.planItems.push([planId, ids.item, 0]);
+    rows.codes.push([randomBytes(15).toString('base64url'), planId, new Date(), userId, tomorrowEnd]);
+    const user: SessionUser = { id: userId, username: ids.username(i), role: 'officer' as SessionUser['role'], displayName: `执法人员${i}`, agencyId: ids.agency, officerId };
     // Each officer signed in: a session of its own, named by the token, as a login makes it.
     const sessionId = randomUUID();
-    rows.sessions.push([sessionId, i + 1, new Date(), new Date(Date.now() + 3_600_000)]);
-    users.push({ token: jwt.sign({ user }, JWT_SECRET, { subject: String(i + 1), expiresIn: 3600, jwtid: sessionId }), creditCode, officerId });
+    rows.sessions.push([sessionId, userId, new Date(), new Date(Date.now() + 3_600_000)]);
+    users.push({ token: jwt.sign({ user }, jwtSecret, { subject: String(userId), expiresIn: 3600, jwtid: sessionId }), creditCode, officerId });
     planIds.push(planId);
   }
   await ds.query('INSERT INTO officers (id, agency_id, name, cert_no) VALUES ?', [rows.officers]);
@@ -231,17 +270,22 @@ async function drive(): Promise<void> {
   const connections = option('--connections', 64);
   const officers = option('--officers', 500);
   const processes = option('--processes', availableParallelism());
-  const databaseUrl = await recreateDatabase(base, 'mashang_bench_checkin');
-  console.log(`seeding ${officers} officers, each with a coded plan for today…`);
-  const { users, planIds } = await seed(databaseUrl, officers);
+  const target = textOption('--target');
+  if (target && !process.env.JWT_SECRET) throw new Error('--target needs JWT_SECRET: the deployment\'s (deploy/cluster/cluster.mjs env prints it)');
+  // In a deployment's database the seeded rows carry a run tag (two letters a credit code may hold).
+  const letters = 'ABCDEFGHJKLMNPQRTUWXY';
+  const tag = target ? Array.from(randomBytes(2), (b) => letters[b % letters.length]).join('') : null;
+  const databaseUrl = target ? base : await recreateDatabase(base, textOption('--database') ?? 'mashang_bench_checkin');
+  console.log(`seeding ${officers} officers, each with a coded plan for today${target ? ` (agency BENCH-${tag}), checking in at ${target}` : ''}…`);
+  const { users, planIds } = await seed(databaseUrl, officers, { tag, jwtSecret: target ? process.env.JWT_SECRET : JWT_SECRET });
   process.env.BULL_PREFIX = `bench-checkin-${process.pid}`;
-  const app = await start('app', databaseUrl, processes);
+  const app = target ? { child: { pid: undefined } as ChildProcess, port: 0 } : await start('app', databaseUrl, processes);
   const bare = await start('bare', databaseUrl, processes);
   let sent = 0;
   // The load generator shares the machine's cores with the servers: each request's parts are made once.
   const checkInHeaders = users.map((user) => ({ 'content-type': 'application/json', authorization: `Bearer ${user.token}` }));
   const checkIn = (duration: number) => load({
-    url: `http://127.0.0.1:${app.port}`, connections, duration,
+    url: target ?? `http://127.0.0.1:${app.port}`, connections, duration,
     requests: [{
       method: 'POST', path: '/api/onsite/check-in',
       setupRequest: (request) => {
@@ -274,17 +318,17 @@ async function drive(): Promise<void> {
     await checkIn(3);
     // The endpoints take turns, round by round, so a noisy minute on a shared machine falls on all of them.
     console.log(`measuring ${rounds} rounds of ${seconds} s per endpoint at ${connections} connections, each server in ${processes} processes…`);
-    const dbPid = await databasePid(databaseUrl);
+    const dbPid = pidsOption('--database-pids') ?? (await databasePid(databaseUrl));
     const bareTally = new Tally('bare Fastify + mysql2, one indexed query');
     const matchTally = new Tally('bare Fastify + mysql2, the check-in match query');
-    const ourTally = new Tally('check-in (auth + match + write + trail)');
+    const ourTally = new Tally(target ? `check-in at ${target}` : 'check-in (auth + match + write + trail)');
     for (let round = 0; round < rounds; round += 1) {
       await bareTally.measure(() => query(seconds), bare.child.pid, dbPid);
       await matchTally.measure(() => match(seconds), bare.child.pid, dbPid);
-      await ourTally.measure(() => checkIn(seconds), app.child.pid, dbPid);
+      await ourTally.measure(() => checkIn(seconds), pidsOption('--server-pids') ?? app.child.pid, dbPid);
     }
     const check = await openDatabase(databaseUrl, { migrate: false, poolSize: 1 });
-    const [{ n }] = await check.query('SELECT COUNT(*) AS n FROM checkins');
+    const [{ n }] = await check.query('SELECT COUNT(*) AS n FROM checkins WHERE plan_id IN (?)', [planIds]);
     await check.destroy();
     for (const tally of [bareTally, matchTally, ourTally]) console.log(tally.line());
     console.log(`ratio check-in / bare: ${(ourTally.rate / bareTally.rate).toFixed(2)} (target ≥ 0.50), check-in p99 ${ourTally.p99Worst} ms (target < 50 ms)`);
@@ -294,7 +338,7 @@ async function drive(): Promise<void> {
     console.log(`check-ins recorded: ${Number(n).toLocaleString()}`);
   } finally {
     // The app's processes end normally, so a --cpu-prof profile gets written.
-    for (const pid of [...childrenOf(app.child.pid), app.child.pid!]) process.kill(pid, 'SIGUSR2');
+    if (!target) for (const pid of [...childrenOf(app.child.pid), app.child.pid!]) process.kill(pid, 'SIGUSR2');
     bare.child.kill();
   }
 }

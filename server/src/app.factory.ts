@@ -12,9 +12,11 @@ import { detectFlavour } from './infra/database/data-source.js';
 import { AllExceptionsFilter } from './infra/errors/all-exceptions.filter.js';
 import { codeForStatus } from './infra/errors/error-status.js';
 import { createValidationPipe } from './infra/errors/validation.js';
+import { cacheControlFor } from './infra/http/h5-files.js';
 import { useJsonBodies } from './infra/http/json-bodies.js';
 import { addSecurityHeaders, securityHeaders } from './infra/http/security-headers.js';
 import { registerRawUploads } from './modules/exchange/raw-upload.js';
+import { registerWorkbookUploads } from './modules/port/complaints/hotline-workbook.js';
 
 /** Builds the whole HTTP application: API under /api, OpenAPI at /api/docs, the H5 build under /h5/. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -36,14 +38,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   // First, so every route and plugin registered below answers with them.
   addSecurityHeaders(app.getHttpAdapter().getInstance(), headersFor);
-  // The short links in inspection-code QRs (/v/<token>), rating SMS (/r/<token>, /r) and penalty notices'
-  // supervision codes (/p/<token>) stay outside /api.
+  // The short links in inspection-code QRs (/v/<token>), rating SMS (/r/<token>, /r), penalty notices'
+  // supervision codes (/p/<token>) and the enterprise's port (/e, /c) stay outside /api.
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'v/:token', method: RequestMethod.GET },
       { path: 'r', method: RequestMethod.GET },
       { path: 'r/:token', method: RequestMethod.GET },
       { path: 'p/:token', method: RequestMethod.GET },
+      { path: 'e', method: RequestMethod.GET },
+      { path: 'c', method: RequestMethod.GET },
     ],
   });
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -51,6 +55,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.enableShutdownHooks();
   useJsonBodies(app, config.bodyLimit);
   registerRawUploads(app);
+  registerWorkbookUploads(app);
   // Inspection documents; the limit is checked again while streaming, to answer 413 in the one error shape.
   await app.register(fastifyMultipart, { limits: { fileSize: config.onsite.documentMaxBytes, files: 1, fields: 0, parts: 2 } });
 
@@ -61,7 +66,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.h5Dir) {
-    await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/h5/', decorateReply: false, maxAge: '1h' });
+    // The build writes .br and .gz copies (miniapp/scripts/precompress.mjs): sent by Accept-Encoding, with
+    // Vary: Accept-Encoding, the file itself otherwise. Hashed files are kept for good, pages revalidated.
+    await app.register(fastifyStatic, {
+      root: config.h5Dir,
+      prefix: '/h5/',
+      decorateReply: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', cacheControlFor(path)),
+    });
     app.getHttpAdapter().getInstance().get('/', (_request, reply) => reply.redirect('/h5/'));
   }
   return app;

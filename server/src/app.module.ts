@@ -10,11 +10,13 @@ import { RedisModule } from './infra/redis/redis.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DrawsModule } from './modules/draws/index.js';
+import { DiscretionModule, PenaltyReportsModule } from './modules/cases/index.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { OnsiteModule } from './modules/onsite/onsite.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
+import { PortModule } from './modules/port/port.module.js';
 import { RegistryModule } from './modules/registry/registry.module.js';
 import { SupervisionModule } from './modules/supervision/supervision.module.js';
 
@@ -27,7 +29,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, flavour, ENTITIES), migrationsRun: config.migrateOnStart }),
         DatabaseModule,
-        RedisModule.forRoot(config.redisUrl),
+        RedisModule.forRoot(config.redis),
         QueuesModule.forRoot(config),
         AuthModule.forRoot(config),
         HealthModule,
@@ -39,6 +41,9 @@ export class AppModule {
         AnalyticsModule,
         EvaluationModule,
         DrawsModule,
+        DiscretionModule,
+        PenaltyReportsModule,
+        PortModule,
       ],
     };
   }

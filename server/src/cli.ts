@@ -1,19 +1,26 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { hostname } from 'node:os';
-import { AUDIT_RESOURCES, CLI_ACTOR, importActor, isCalendarDate, shanghaiDate, unmaskedPurposeProblem } from '@mashang/shared';
-import { anomalyReportConfig } from './infra/config/config.js';
+import { AUDIT_RESOURCES, CLI_ACTOR, disputedClauseTable, importActor, isCalendarDate, percentText, shanghaiDate, shanghaiDateTime, unmaskedPurposeProblem } from '@mashang/shared';
+import { anomalyReportConfig, validCron } from './infra/config/config.js';
+import { reportsConfig } from './infra/config/reports-config.js';
+import { redisTargetConfig } from './infra/config/redis-target.js';
 import { PhoneCipher } from './infra/crypto/phone-cipher.js';
 import { phoneKeysConfig } from './infra/crypto/phone-keys.js';
 import { rotatePhones, type RotationProgress } from './infra/crypto/phone-rotation.js';
-import { openDatabase } from './database.js';
+import { migrateOnce, openDatabase } from './database.js';
 import { storedPhoneColumns } from './phone-columns.js';
 import { runReportCommand } from './modules/analytics/report-command.js';
 import { rowSource } from './modules/analytics/row-source.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
 import { DEMO_CITY_SIZES, loadDemoCity, type DemoSize } from './modules/demo/index.js';
+import { SmsOutboxRepository } from './modules/evaluation/index.js';
 import { AuditLog } from './modules/audit/index.js';
+import { DisputedClausesReporter, runBenchmarkExport, runBenchmarkImport, writeDisputedClausesWorkbook } from './modules/cases/index.js';
+import { WarningReportRepository } from './modules/analytics/warning-report.repository.js';
+import { AgencyRepository } from './modules/registry/index.js';
 import { runExportCommand } from './modules/exchange/export-command.js';
 import { ExchangeImporter, type ImportProgress } from './modules/exchange/exchange-import.js';
 import { TrailReader, TrailRepository } from './modules/trail/index.js';
@@ -31,13 +38,22 @@ const USAGE = `usage: npm run cli -- <command>
                                generate the demo city and import it, with the demo logins
   report --as-of YYYY-MM-DD --out FILE.json
                                the nightly anomaly report as of that date (the nightly job's code path)
-  warning --year YYYY --out FILE.json
-                               the yearly high-incidence violation early-warning report
+  warning --year YYYY --out FILE.json [--store]
+                               the yearly high-incidence violation early-warning report;
+                               --store keeps it as the year's report (as the January job does)
+  benchmarks import FILE       import discretion benchmarks from a JSON Lines file (all or
+                               nothing; one \`line: field: reason\` per problem, exit 1)
+  benchmarks export FILE       write every discretion benchmark as JSON Lines
+  disputed-clauses --from YYYY-MM-DD --to YYYY-MM-DD [--agency ID] [--out FILE.xlsx]
+                               clauses whose discretion draws objections, per clause over the
+                               period (thresholds: DISPUTED_CLAUSE_MIN_OBJECTIONS / _MIN_RATE)
   verify-draw FILE|URL         check a published random draw (双随机): the seed against its commitment,
                                the draw re-run on its inputs against its result; needs no database
   rotate-phones                re-encrypt every stored phone under the current key of
                                PHONE_ENCRYPTION_KEYS and fill missing blind indexes (resumable);
-                               recorded in the audit log`;
+                               recorded in the audit log
+  outbox [--last N]            the last N (10) messages of the local SMS outbox (SMS_PROVIDER=outbox),
+                               phones masked: the demo's rating links and the port's sign-in codes`;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -94,7 +110,7 @@ function progressPrinter(): (p: ImportProgress) => void {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (!command || command === '--help' || command === 'help') fail(USAGE, command ? 0 : 2);
-  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones', 'verify-draw'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
+  if (!['migrate', 'check-schema', 'import', 'export', 'demo', 'verify-trail', 'report', 'warning', 'rotate-phones', 'verify-draw', 'benchmarks', 'disputed-clauses', 'outbox'].includes(command)) fail(`unknown command: ${command}\n${USAGE}`);
   if (command === 'verify-draw') {
     const source = positional(args);
     if (!source) fail('usage: npm run cli -- verify-draw FILE.json | https://…/api/public/draws/ID');
@@ -121,7 +137,21 @@ async function main(): Promise<void> {
     if (!year || !/^\d{4}$/.test(year) || !out) fail('usage: npm run cli -- warning --year YYYY --out FILE.json');
   }
 
-  const dataSource = await openDatabase(env('DATABASE_URL'), { migrate: true, poolSize: 4 });
+  if (command === 'benchmarks' && (!['import', 'export'].includes(args[0]) || !args[1])) fail('usage: npm run cli -- benchmarks import FILE | benchmarks export FILE');
+  const problems: string[] = [];
+  const reports = reportsConfig(process.env, problems, validCron);
+  if (command === 'disputed-clauses') {
+    const [from, to] = [option(args, '--from'), option(args, '--to')];
+    if (!from || !to || !isCalendarDate(from) || !isCalendarDate(to) || from > to) fail('usage: npm run cli -- disputed-clauses --from YYYY-MM-DD --to YYYY-MM-DD [--agency ID] [--out FILE.xlsx] (from not after to)');
+    if (problems.length) fail(problems.join('\n'));
+  }
+
+  // Pending migrations first: under the instances' migration lock when Redis is configured.
+  const databaseUrl = env('DATABASE_URL');
+  const redisProblems: string[] = [];
+  const redis = redisTargetConfig(process.env, redisProblems);
+  if (!redisProblems.length) await migrateOnce(databaseUrl, redis);
+  const dataSource = await openDatabase(databaseUrl, { migrate: redisProblems.length > 0, poolSize: 4 });
   try {
     switch (command) {
       case 'migrate':
@@ -165,11 +195,12 @@ async function main(): Promise<void> {
       case 'report': {
         const problems: string[] = [];
         const config = anomalyReportConfig(process.env, problems);
+        const redis = redisTargetConfig(process.env, problems);
         if (problems.length) fail(problems.join('\n'));
         const asOf = option(args, '--as-of')!;
         const started = Date.now();
         const findings = await runReportCommand({
-          dataSource, redisUrl: env('REDIS_URL'), asOf, out: resolve(out!), config,
+          dataSource, redis, asOf, out: resolve(out!), config,
           onProgress: (p) => process.stderr.write(`  ${String(p.percent).padStart(3)}% ${p.step}\n`),
         });
         process.stdout.write(`report as of ${asOf}: ${findings} finding(s) written to ${resolve(out!)} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
@@ -178,7 +209,49 @@ async function main(): Promise<void> {
       case 'warning': {
         const report = await violationWarningReport(rowSource(dataSource), Number(option(args, '--year')));
         writeFileSync(resolve(out!), `${JSON.stringify(report, null, 2)}\n`);
+        if (args.includes('--store')) {
+          await new WarningReportRepository(dataSource).save(report, CLI_ACTOR, new Date());
+          process.stdout.write(`stored as the report of ${report.year}\n`);
+        }
         process.stdout.write(`warning report ${report.year}: ${report.totalCases} case(s), ${report.top.filter((c) => c.warning).length} warning(s) written to ${resolve(out!)}\n`);
+        break;
+      }
+      case 'benchmarks': {
+        const file = resolve(args[1]);
+        if (args[0] === 'export') {
+          process.stdout.write(`${await runBenchmarkExport(dataSource, file)} benchmark(s) written to ${file}\n`);
+          break;
+        }
+        const result = await runBenchmarkImport(dataSource, file);
+        if (!result.ok) {
+          for (const p of result.problems) process.stdout.write(`${p.line}: ${p.field}: ${p.reason}\n`);
+          if (result.problemCount > result.problems.length) process.stdout.write(`… and ${result.problemCount - result.problems.length} more problems\n`);
+          fail(`import refused: ${result.problemCount} problem(s); nothing was imported`, 1);
+        }
+        process.stdout.write(`${result.lines} line(s): ${result.created} created, ${result.changed} changed, ${result.unchanged} unchanged\n`);
+        break;
+      }
+      case 'disputed-clauses': {
+        const agencyId = option(args, '--agency');
+        let agency: { id: string; name: string } | null = null;
+        if (agencyId) {
+          const name = (await new AgencyRepository(dataSource).namesOf([agencyId])).get(agencyId);
+          if (!name) fail(`no agency ${agencyId}`);
+          agency = { id: agencyId, name };
+        }
+        const report = await DisputedClausesReporter.on(dataSource).report({ from: option(args, '--from')!, to: option(args, '--to')! }, agency, reports.disputedClauses);
+        const { header, rows } = disputedClauseTable(report);
+        process.stdout.write(`争议条款 ${report.from} 至 ${report.to}${agency ? `（${agency.name}）` : ''}：提示标准 异议≥${report.thresholds.minObjections} 件且异议率≥${percentText(report.thresholds.minRate)}\n`);
+        process.stdout.write(`${header.slice(0, 9).join('\t')}\n`);
+        for (const row of rows) process.stdout.write(`${row.slice(0, 9).join('\t')}\n`);
+        for (const c of report.clauses.filter((x) => x.disputed)) process.stdout.write(`${c.clause}：${c.suggestion}\n`);
+        process.stdout.write(`${report.clauses.length} clause(s), ${report.totals.disputed} disputed\n`);
+        if (out) {
+          const file = createWriteStream(resolve(out));
+          await writeDisputedClausesWorkbook(report, file);
+          await finished(file);
+          process.stdout.write(`written to ${resolve(out)}\n`);
+        }
         break;
       }
       case 'rotate-phones': {
@@ -194,6 +267,15 @@ async function main(): Promise<void> {
           fail(`${result.unreadable} phone(s) are under a key version that is not configured and were left as they are: add that key to PHONE_ENCRYPTION_KEYS and run rotate-phones again`, 1);
         }
         process.stdout.write(`every stored phone is under key version ${cipher.currentVersion}\n`);
+        break;
+      }
+      case 'outbox': {
+        const last = Number(option(args, '--last') ?? 10);
+        if (!Number.isInteger(last) || last < 1 || last > 500) fail('usage: npm run cli -- outbox [--last N] (N 1–500)');
+        const cipher = phoneCipher();
+        const entries = await new SmsOutboxRepository(dataSource).latest(last);
+        if (!entries.length) process.stdout.write('the outbox is empty (messages go there only with SMS_PROVIDER=outbox)\n');
+        for (const e of entries.reverse()) process.stdout.write(`${shanghaiDateTime(e.sentAt)}  ${cipher.masked(e.phoneCipher)}  ${e.text}\n`);
         break;
       }
       case 'demo': {

@@ -7,7 +7,9 @@ import { EVALUATION_ENTITIES } from './modules/evaluation/entities.js';
 import { FLAGS_ENTITIES } from './modules/flags/entities.js';
 import { INSPECTIONS_ENTITIES } from './modules/inspections/entities.js';
 import { ONSITE_ENTITIES } from './modules/onsite/entities.js';
+import { OUTBOX_ENTITIES } from './modules/outbox/entities.js';
 import { PLANS_ENTITIES } from './modules/plans/entities.js';
+import { PORT_ENTITIES } from './modules/port/entities.js';
 import { REGISTRY_ENTITIES } from './modules/registry/entities.js';
 import { SUPERVISION_ENTITIES } from './modules/supervision/entities.js';
 import { TRAIL_ENTITIES } from './modules/trail/entities.js';
@@ -27,4 +29,6 @@ export const ENTITIES = [
   ...ANALYTICS_ENTITIES,
   ...AUDIT_ENTITIES,
   ...DRAWS_ENTITIES,
+  ...OUTBOX_ENTITIES,
+  ...PORT_ENTITIES,
 ];

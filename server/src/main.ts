@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory.js';
 import { serveInProcesses } from './infra/cluster/serve-in-processes.js';
 import { ConfigError, loadConfig } from './infra/config/config.js';
-import { openDatabase } from './database.js';
+import { migrateOnce } from './database.js';
 
 async function main(): Promise<void> {
   let config;
@@ -17,10 +17,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  if (config.apiProcesses > 1 && cluster.isPrimary && config.migrateOnStart) {
-    // Migrations run once, before any process serves; the processes then start without them.
-    await (await openDatabase(config.databaseUrl, { migrate: true, poolSize: 1 })).destroy();
+  if (cluster.isPrimary && config.migrateOnStart) {
+    // Migrations run once, before any process serves, and once across instances on several machines
+    // (a lock in Redis); the processes then start without them.
+    await migrateOnce(config.databaseUrl, config.redis);
     process.env.MIGRATE_ON_START = 'false';
+    config = { ...config, migrateOnStart: false };
   }
   const logger = new Logger('Main');
   await serveInProcesses(config.apiProcesses, async () => {

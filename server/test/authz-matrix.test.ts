@@ -8,24 +8,30 @@
  * optionally per caller) and what each caller gets: 'ok' (2xx/3xx), 'pass' (past authorization:
  * anything but 401/403/404 and 5xx, e.g. a 400 on a deliberately empty body), 'public' (no login
  * needed: anything but 401/403 and 5xx) or 'deny' (the default: 401 without a login or with only an
- * enterprise's rating token, 403 or 404 with a login). Give cross-agency reads their own probe on the other agency's record, and lists a
- * `check` that every row belongs to the caller's agency.
+ * enterprise's rating token, 403 or 404 with a login or an enterprise session). Give cross-agency reads their own probe on the other agency's record, and lists a
+ * `check` that every row belongs to the caller's agency. `enterpriseSession` is the enterprise 老王烩面馆 signed in to its port (phone +
+ * SMS code): a token no officer or desk endpoint accepts; its own routes are under /api/enterprise.
  */
-import { buildCreditCode, shanghaiDate } from '@mashang/shared';
+import { buildCreditCode, shanghaiDate, type DiscretionBenchmark } from '@mashang/shared';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../src/infra/redis/redis.module.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
+import { BenchmarkWriter } from '../src/modules/cases/index.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
+import { forgetPortCodes } from './support/enterprise-port.js';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
-import { call, login, startTestApp, type TestApp } from './support/test-app.js';
+import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
-/** `enterprise` holds its SMS rating link's token and sends it as its bearer token everywhere. */
-type Who = 'anonymous' | 'enterprise' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
-const CALLERS: readonly Who[] = ['anonymous', 'enterprise', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
+/**
+ * `enterprise` holds its SMS rating link's token and sends it as its bearer token everywhere;
+ * `enterpriseSession` is the same enterprise signed in to its port.
+ */
+type Who = 'anonymous' | 'enterprise' | 'enterpriseSession' | 'officer1' | 'admin1' | 'admin2' | 'supervisor' | 'discipline';
+const CALLERS: readonly Who[] = ['anonymous', 'enterprise', 'enterpriseSession', 'officer1', 'admin1', 'admin2', 'supervisor', 'discipline'];
 type Expect = 'ok' | 'pass' | 'public' | 'deny';
 
 interface Ctx {
@@ -35,6 +41,8 @@ interface Ctx {
   freshPlan(officer: 'officer1' | 'officer2'): Promise<string>;
   /** A fresh flagged case of `agencyId` in `status`; answers its id. */
   freshCase(agencyId: string, status: string): Promise<string>;
+  /** A fresh contact of an enterprise (SHOP: the signed-in one); answers its id. */
+  freshContact(creditCode: string): Promise<string>;
 }
 type Dyn<T> = T | ((ctx: Ctx, who: Who) => T | Promise<T>);
 interface Probe {
@@ -54,6 +62,7 @@ const every = (kind: Expect, who: Who[] = LOGGED_IN) => Object.fromEntries(who.m
 const publicForAll = every('public', [...CALLERS]);
 const inDays = (days: number) => shanghaiDate(Date.now() + days * 86_400_000);
 const SHOP = buildCreditCode('92410202', 'MA000601');
+const SHOP_PHONE = '13800000601';
 const MILL = buildCreditCode('91410200', 'MA000602');
 const OWN_AGENCY: Partial<Record<Who, string>> = { officer1: 'A1', admin1: 'A1', admin2: 'A2' };
 /** Every row of a list belongs to the caller's agency (overseers see any). */
@@ -61,6 +70,14 @@ const ownAgencyOnly = (field: string) => (who: Who, body: any) => {
   const rows: Record<string, unknown>[] = Array.isArray(body) ? body : body.items;
   expect(rows.length).toBeGreaterThan(0);
   if (OWN_AGENCY[who]) expect([...new Set(rows.map((r) => r[field]))]).toEqual([OWN_AGENCY[who]]);
+};
+
+/** A discretion benchmark (the fixture's FSL-126 and what the edit and import probes send). */
+const AUTHZ_BENCHMARK: Omit<DiscretionBenchmark, 'clause'> = {
+  name: '未按规定建立并遵守进货查验记录制度', legalBasis: '《中华人民共和国食品安全法》第一百二十六条',
+  factors: [{ id: 'first-offence', label: '初次违法', points: -2 }],
+  bands: [{ level: 'light', minPoints: -20 }, { level: 'general', minPoints: 0 }, { level: 'severe', minPoints: 5 }],
+  ranges: { light: { min: 250_000, max: 1_250_000 }, general: { min: 1_250_000, max: 3_500_000 }, severe: { min: 3_500_000, max: 7_500_000 } },
 };
 
 /** Ids the fixture makes, for checks (filled in beforeAll). */
@@ -136,6 +153,11 @@ const MATRIX: Record<string, Probe[]> = {
   'POST /api/registry/enterprises': [
     { name: 'create', path: '/api/registry/enterprises', body: (_, who) => ({ creditCode: buildCreditCode('92410202', `MB${String(CALLERS.indexOf(who)).padStart(6, '0')}`), name: '新企业', industry: 'catering', region: '410202', creditGrade: 'B' }), expect: { supervisor: 'ok' } },
   ],
+  'GET /api/registry/exports/:register': [
+    { name: 'officers (own agency for admins)', path: '/api/registry/exports/officers', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: "A2's officers", path: '/api/registry/exports/officers?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/registry/industries': [{ name: 'industries', path: '/api/registry/industries', expect: every('ok') }],
   'GET /api/registry/enterprises/:creditCode': [{ name: 'one', path: `/api/registry/enterprises/${SHOP}`, expect: every('ok') }],
   'PATCH /api/registry/enterprises/:creditCode': [{ name: 'grade', path: `/api/registry/enterprises/${SHOP}`, body: { creditGrade: 'C' }, expect: { supervisor: 'ok' } }],
   'GET /api/registry/enterprises/:creditCode/history': [{ name: 'history', path: `/api/registry/enterprises/${SHOP}/history`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
@@ -171,6 +193,16 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'cancel an A2 plan', path: async (ctx, who) => `/api/plans/${who === 'admin2' ? await ctx.freshPlan('officer2') : ctx.ids.planA2}/cancel`, body: { reason: '企业已停业' }, expect: { admin2: 'ok' } },
   ],
   'POST /api/plans/:id/code': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/code`, body: {}, expect: { admin2: 'ok' } }],
+  'GET /api/plans/approvals': [{ name: 'approval queue', path: '/api/plans/approvals', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/plans/:id/approval': [
+    { name: 'decide (empty body)', path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: {}, expect: { admin1: 'pass', admin2: 'pass' } },
+    // A1 requires no approval: its admin is answered 409; another agency's admin is refused.
+    { name: "decide on A1's plan", path: (ctx) => `/api/plans/${ctx.ids.planA1}/approval`, body: { approve: true }, expect: { admin1: 'pass' } },
+  ],
+  'GET /api/plans/:id/enterprise-slots': [
+    { name: 'A1 plan', path: '/api/plans/PN1/enterprise-slots', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/enterprise-slots`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
   'GET /api/plans/:id/history': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/history`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // What the enterprise at the door scans: public by design.
   'GET /api/codes/:token': [{ name: 'check', path: (ctx) => `/api/codes/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
@@ -189,6 +221,14 @@ const MATRIX: Record<string, Probe[]> = {
         const own = OWN_AGENCY[who];
         if (own) for (const r of body.items) expect([r.agencyId, r.inspectedByAgencyId]).toContain(own);
         expect(body.items.length).toBe(own === 'A1' ? 1 : 2);
+      },
+    },
+    {
+      name: 'pending only', path: '/api/reviews?status=pending', expect: every('ok'),
+      check: (who, body) => {
+        const own = OWN_AGENCY[who];
+        if (own) for (const r of body.items) expect([r.agencyId, r.inspectedByAgencyId]).toContain(own);
+        for (const r of body.items) expect(r.status).toBe('pending');
       },
     },
   ],
@@ -255,7 +295,31 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'export', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}/findings/export`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
   ],
   'GET /api/anomaly/reports/:asOf/file': [{ name: 'report file', path: (ctx) => `/api/anomaly/reports/${ctx.ids.asOf}/file`, expect: { supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/anomaly/warnings': [{ name: 'early-warning years', path: '/api/anomaly/warnings', expect: { supervisor: 'ok', discipline: 'ok' } }],
   'GET /api/anomaly/warnings/:year': [{ name: 'early warning', path: '/api/anomaly/warnings/2025', expect: { supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/anomaly/warnings/:year': [{ name: 'write a year', path: '/api/anomaly/warnings/2025', body: {}, expect: { supervisor: 'ok' } }],
+  'GET /api/anomaly/warnings/:year/export': [{ name: 'early warning as Excel', path: '/api/anomaly/warnings/2025/export', expect: { supervisor: 'ok', discipline: 'ok' } }],
+
+  // ---- discretion benchmarks (裁量基准): kept by supervisors; read by the desks, and by officers (not their history or the file)
+  'GET /api/discretion-benchmarks': [{ name: 'list', path: '/api/discretion-benchmarks', expect: every('ok'), check: (_, body) => expect(body.items.length).toBeGreaterThan(0) }],
+  'GET /api/discretion-benchmarks/:clause': [{ name: 'one clause', path: '/api/discretion-benchmarks/FSL-126', expect: every('ok') }],
+  'PUT /api/discretion-benchmarks/:clause': [{ name: 'edit', path: '/api/discretion-benchmarks/FSL-126', body: AUTHZ_BENCHMARK, expect: { supervisor: 'ok' } }],
+  'GET /api/discretion-benchmarks/:clause/history': [{ name: 'history', path: '/api/discretion-benchmarks/FSL-126/history', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/discretion-benchmarks/export': [{ name: 'JSON Lines', path: '/api/discretion-benchmarks/export', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'POST /api/discretion-benchmarks/import': [{
+    name: 'import a line', path: '/api/discretion-benchmarks/import', body: `${JSON.stringify({ clause: 'PRL-42', ...AUTHZ_BENCHMARK })}\n`,
+    headers: { 'content-type': 'application/x-ndjson' }, expect: { supervisor: 'ok' },
+  }],
+
+  // ---- penalty reports: supervisors and discipline every agency (or one), an agency admin its own
+  'GET /api/penalty-reports/disputed-clauses': [
+    { name: 'disputed clauses', path: '/api/penalty-reports/disputed-clauses', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' }, check: (who, body) => expect(body.agencyId).toBe(OWN_AGENCY[who] ?? null) },
+    { name: 'another agency asked for', path: '/api/penalty-reports/disputed-clauses?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' }, check: (_, body) => expect(body.agencyId).toBe('A2') },
+  ],
+  'GET /api/penalty-reports/disputed-clauses/export': [
+    { name: 'as Excel', path: '/api/penalty-reports/disputed-clauses/export', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'another agency as Excel', path: '/api/penalty-reports/disputed-clauses/export?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
 
   // ---- SMS ratings (企业评): the enterprise's link is its credential
   'GET /api/ratings/invites': [{ name: 'invites', path: '/api/ratings/invites', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
@@ -312,6 +376,61 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'empty body', path: (ctx) => `/api/penalty-codes/${ctx.ids.penaltyToken}/submissions`, body: {}, expect: publicForAll },
   ],
   'GET /p/:token': [{ name: 'supervision code short link', path: (ctx) => `/p/${ctx.ids.penaltyToken}`, expect: every('ok', [...CALLERS]) }],
+  // ---- the enterprise's port (企业端): sign-in is public (throttled); the rest is the signed-in enterprise's alone
+  'POST /api/enterprise/sign-in/code': [{ name: 'a code (for a phone not on file: answered alike)', path: '/api/enterprise/sign-in/code', body: { creditCode: SHOP, phone: '13600000699' }, expect: publicForAll }],
+  'POST /api/enterprise/sign-in': [{ name: 'sign in (empty form)', path: '/api/enterprise/sign-in', body: {}, expect: publicForAll }],
+  'POST /api/enterprise/wechat': [{ name: 'WeChat sign-in (empty form)', path: '/api/enterprise/wechat', body: {}, expect: publicForAll }],
+  'GET /e': [{ name: 'the port\'s short link', path: '/e', expect: every('ok', [...CALLERS]) }],
+  'GET /c': [{ name: '码上响应\'s short link', path: '/c', expect: every('ok', [...CALLERS]) }],
+  'GET /api/enterprise/me': [{ name: 'who is signed in', path: '/api/enterprise/me', expect: { enterpriseSession: 'ok' } }],
+  'POST /api/enterprise/sign-out': [{ name: 'sign out', path: '/api/enterprise/sign-out', body: {}, freshSession: true, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/contacts': [{
+    name: 'its contacts', path: '/api/enterprise/contacts', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.every((c: { phone: string }) => /^\d{3}\*{4}\d{4}$/.test(c.phone))).toBe(true),
+  }],
+  'POST /api/enterprise/contacts': [{ name: 'add a contact', path: '/api/enterprise/contacts', body: { phone: '13700000601', title: '财务' }, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/inspections': [{
+    name: 'its inspections', path: '/api/enterprise/inspections', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.items.map((i: { id: string }) => i.id)).toEqual(['X1']),
+  }],
+  'GET /api/enterprise/inspections/:id/trail': [
+    { name: 'its own inspection', path: '/api/enterprise/inspections/X1/trail', expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s inspection', path: '/api/enterprise/inspections/X2/trail', expect: {} },
+  ],
+  'GET /api/enterprise/penalty-cases': [{
+    name: 'its penalty cases', path: '/api/enterprise/penalty-cases', expect: { enterpriseSession: 'ok' },
+    // Its own cases only (the supervision-code probes file more on it): PC1 among them, never the mill's PC2.
+    check: (_, body) => {
+      const ids = body.map((c: { id: string }) => c.id);
+      expect(ids).toContain('PC1');
+      expect(ids).not.toContain('PC2');
+    },
+  }],
+  'POST /api/enterprise/complaints': [{ name: 'complain about its inspection', path: '/api/enterprise/complaints', body: { content: '检查人员态度粗暴（权限测试）', inspectionId: 'X1' }, expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/complaints': [{
+    name: 'its complaints', path: '/api/enterprise/complaints', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.length).toBeGreaterThan(0),
+  }],
+  // 码上响应 without signing in: public (throttled); the hotline import is the supervisors'.
+  'POST /api/complaints/code': [{ name: 'a code for the contact phone', path: '/api/complaints/code', body: { creditCode: SHOP, phone: '13600000698' }, expect: publicForAll }],
+  'POST /api/complaints': [{ name: 'complain (empty form)', path: '/api/complaints', body: {}, expect: publicForAll }],
+  'POST /api/complaints/hotline': [{
+    name: '12345 tickets', path: '/api/complaints/hotline', headers: { 'content-type': 'application/x-ndjson' },
+    body: JSON.stringify({ ticketNo: 'AUTHZ0001', receivedAt: new Date(Date.now() - 60_000).toISOString(), creditCode: SHOP, phone: '13600000697', content: '权限测试工单' }),
+    expect: { supervisor: 'ok' },
+  }],
+  'GET /api/enterprise/notices': [{
+    name: 'its inspections announced ahead', path: '/api/enterprise/notices', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.map((n: { id: string }) => n.id)).toEqual(['PN1']),
+  }],
+  'PUT /api/enterprise/notices/:id/slots': [
+    { name: 'half-days for its inspection', path: '/api/enterprise/notices/PN1/slots', body: { slots: [{ date: inDays(3), half: 'am' }] }, expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s inspection', path: (ctx) => `/api/enterprise/notices/${ctx.ids.planA2}/slots`, body: { slots: [] }, expect: {} },
+  ],
+  'POST /api/enterprise/contacts/:id/remove': [
+    { name: 'remove its own contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(SHOP)}/remove`, body: {}, expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(MILL)}/remove`, body: {}, expect: {} },
+  ],
 
   // ---- audit log of exports: the discipline inspectors alone read it
   'GET /api/audit': [{ name: 'entries', path: '/api/audit?action=export', expect: { discipline: 'ok' } }],
@@ -422,8 +541,13 @@ describe('authorization matrix: every route × every caller', () => {
     const ds = t.dataSource;
     await seedTwoAgencies(ds);
     await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '食品安全法'), ('I2', 'A2', '消防设施检查', '消防法')");
-    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '老王烩面馆', 'catering', '410204', 'C'), (?, '宏达机械', 'manufacturing', '410202', 'B')", [SHOP, MILL]);
+    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王烩面馆', 'catering', '410204', 'C', ?), (?, '宏达机械', 'manufacturing', '410202', 'B', NULL)", [SHOP, testPhoneCipher().encrypt(SHOP_PHONE), MILL]);
     for (const who of LOGGED_IN) tokens[who] = await login(t.app, who);
+    tokens.enterpriseSession = await enterpriseSignIn();
+    // A planned inspection of the shop in two days: announced to it (检查预告).
+    await ds.query("INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, status, filed_at, filed_by, lead_plan_id, inspection_date) VALUES ('PN1', 'JH-AUTHZ-PN1', 'A1', ?, ?, 'planned', 'active', NOW(3), 1, 'PN1', ?)", [SHOP, inDays(2), inDays(2)]);
+    await ds.query("INSERT INTO plan_items (plan_id, item_id, position) VALUES ('PN1', 'I1', 0)");
+    await ds.query("INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ('PN1', 'O1', 0)");
     const officer2 = await login(t.app, 'officer2');
 
     const file = async (token: string, creditCode: string, officerId: string, itemId: string) => {
@@ -459,6 +583,7 @@ describe('authorization matrix: every route × every caller', () => {
     const attachment = await call(t.app, 'POST', `/api/supervision/cases/${ids.caseA2}/attachments`, { token: tokens.supervisor, body: { name: '笔录.txt', mime: 'text/plain', content: Buffer.from('笔录').toString('base64') } });
     ids.attachmentA2 = attachment.body.id;
     ids.import = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+    await BenchmarkWriter.on(ds).save([{ clause: 'FSL-126', ...structuredClone(AUTHZ_BENCHMARK) }], 'cli', 'import');
     ids.emptyImport = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
 
     // The enterprise of X1 got an SMS link to rate it (its rating raised caseA1).
@@ -493,9 +618,17 @@ describe('authorization matrix: every route × every caller', () => {
       );
     }
 
+    let contacts = 0;
     ctx = {
       t,
       ids,
+      freshContact: async (creditCode) => {
+        const phone = `1370000${String(++contacts).padStart(4, '0')}`;
+        const id = `authz-contact-${contacts}`;
+        const cipher = testPhoneCipher();
+        await ds.query('INSERT INTO enterprise_contacts (id, credit_code, phone_cipher, phone_index, title, added_at) VALUES (?, ?, ?, ?, ?, NOW(3))', [id, creditCode, cipher.encrypt(phone), cipher.index(phone), '店员']);
+        return id;
+      },
       freshPlan: async (officer) => {
         const creditCode = buildCreditCode('92410202', `MC${String(++freshEnterprises).padStart(6, '0')}`);
         await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '新企业', 'manufacturing', '410202', 'B')", [creditCode]);
@@ -512,6 +645,18 @@ describe('authorization matrix: every route × every caller', () => {
     ids.penaltyToken = await noticedCase(ctx);
   });
   afterAll(() => t?.close());
+
+  /** Signs 老王烩面馆 in to its port with its register's phone, the code read from the local outbox. */
+  async function enterpriseSignIn(): Promise<string> {
+    await forgetPortCodes(t.app);
+    const asked = await call(t.app, 'POST', '/api/enterprise/sign-in/code', { body: { creditCode: SHOP, phone: SHOP_PHONE } });
+    if (asked.status !== 200) throw new Error(`sign-in code: ${JSON.stringify(asked.body)}`);
+    const [sms] = await t.dataSource.query("SELECT text FROM sms_outbox WHERE text LIKE '%登录验证码%' ORDER BY id DESC LIMIT 1");
+    const code = /验证码为(\d{6})/.exec(sms.text)![1];
+    const signed = await call(t.app, 'POST', '/api/enterprise/sign-in', { body: { creditCode: SHOP, phone: SHOP_PHONE, code } });
+    if (signed.status !== 200) throw new Error(`sign-in: ${JSON.stringify(signed.body)}`);
+    return signed.body.token;
+  }
 
   it('every route has an entry, and every entry a route', () => {
     const routes = routeTable(t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false }));
@@ -530,7 +675,8 @@ describe('authorization matrix: every route × every caller', () => {
         const expectation = probe.expect[who] ?? 'deny';
         const path = typeof probe.path === 'function' ? await probe.path(ctx, who) : probe.path;
         const body = typeof probe.body === 'function' ? await probe.body(ctx, who) : probe.body;
-        const token = who === 'anonymous' ? undefined : probe.freshSession && LOGGED_IN.includes(who) ? await login(t.app, who) : tokens[who];
+        const fresh = probe.freshSession && who !== 'anonymous' && who !== 'enterprise';
+        const token = who === 'anonymous' ? undefined : fresh ? (who === 'enterpriseSession' ? await enterpriseSignIn() : await login(t.app, who)) : tokens[who];
         const answer = await call(t.app, method, path, { token, body, headers: probe.headers });
         if (!allowed(expectation, answer.status, who)) {
           problems.push(`${probe.name}: ${who} expected ${expectation}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 160)}`);

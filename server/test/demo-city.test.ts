@@ -35,6 +35,13 @@ describe('demo city', () => {
       const officerIds = users.map((u) => u.officer_id).filter(Boolean);
       const found = await dataSource.query('SELECT id FROM officers WHERE id IN (?)', [officerIds]);
       expect(found).toHaveLength(officerIds.length);
+      // Every clause the demo cases cite has its benchmark, each with its first version on its history chain.
+      const unbenchmarked = await dataSource.query('SELECT DISTINCT cause FROM cases WHERE cause NOT IN (SELECT clause FROM discretion_benchmarks)');
+      expect(unbenchmarked).toEqual([]);
+      const [{ n: benchmarks }] = await dataSource.query('SELECT COUNT(*) AS n FROM discretion_benchmarks');
+      const [{ n: versions }] = await dataSource.query("SELECT COUNT(*) AS n FROM inspection_trail WHERE inspection_id LIKE 'benchmark:%' AND kind = 'benchmark-changed' AND seq = 1");
+      expect(Number(versions)).toBe(Number(benchmarks));
+      expect(Number(benchmarks)).toBeGreaterThan(30);
     } finally {
       await dataSource.destroy();
     }

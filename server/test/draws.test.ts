@@ -22,7 +22,8 @@ describe('random draws (双随机一公开): committed, drawn, published, verifi
     t = await startTestApp('draws');
     await seedTwoAgencies(t.dataSource);
     await t.dataSource.query("UPDATE officers SET cert_expires = '2099-12-31'");
-    await t.dataSource.query("INSERT INTO officers (id, agency_id, name, cert_no, cert_expires) VALUES ('O1b', 'A1', '王芳', '豫C0000003', '2099-12-31'), ('O1c', 'A1', '赵磊', '豫C0000004', '2099-12-31'), ('O1x', 'A1', '钱进', '豫C0000005', '2020-01-01')");
+    await t.dataSource.query("INSERT INTO officers (id, agency_id, name, cert_no, cert_expires) VALUES ('O1b', 'A1', '王芳', '豫C0000003', '2099-12-31'), ('O1c', 'A1', '赵磊', '豫C0000004', '2099-12-31'), ('O1x', 'A1', '钱进', '豫C0000005', '2020-01-01'), ('O1y', 'A1', '孙丽', '豫C0000006', '2099-12-31')");
+    await t.dataSource.query("UPDATE officers SET active = 0 WHERE id = 'O1y'");
     await t.dataSource.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '食品安全法')");
     await t.dataSource.query('INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES ?', [
       codes.map((c, i) => [c, `餐馆${i}`, 'catering', i < 35 ? '410202' : '410302', 'ABCD'[i % 4]]),
@@ -54,7 +55,7 @@ describe('random draws (双随机一公开): committed, drawn, published, verifi
     expect(published).toMatchObject({ status: 'committed', seed: null, result: null, agencyName: '市市场监督管理局', items: [{ id: 'I1', name: '食品经营许可检查' }] });
     const inputs: DrawInputs = JSON.parse(published.inputs);
     expect(inputs.population.map((e) => e.creditCode)).toEqual(codes.slice(0, 35)); // catering in 4102 only
-    expect(inputs.officers).toEqual(['O1', 'O1b', 'O1c']); // certified through the period
+    expect(inputs.officers).toEqual(['O1', 'O1b', 'O1c']); // on duty and certified through the period
     expect(inputs.recusals).toContainEqual({ officerId: 'O1', creditCode: codes[3] });
 
     expect((await call(t.app, 'POST', `/api/draws/${id}/draw`, { token: tokens.admin2, body: {} })).status).toBe(403);
@@ -89,8 +90,14 @@ describe('random draws (双随机一公开): committed, drawn, published, verifi
 
     const bySupervisor = await call(t.app, 'POST', '/api/draws', { token: tokens.supervisor, body: { ...body(), agencyId: 'A1', name: '监督部门组织的抽查' } });
     expect(bySupervisor.body).toMatchObject({ agencyId: 'A1', status: 'committed' });
+    const supervised = (await call(t.app, 'POST', `/api/draws/${bySupervisor.body.id}/draw`, { token: tokens.supervisor, body: {} })).body;
+    // Its plans are the agency's, filed on the supervisor's behalf (the draw above has recused the pairs it met).
+    expect(supervised.outcomes.filter((o: { planId: string | null }) => o.planId).length).toBeGreaterThan(0);
+    const [filedBy] = await t.dataSource.query('SELECT agency_id FROM plans WHERE id = ?', [supervised.outcomes.find((o: { planId: string | null }) => o.planId).planId]);
+    expect(filedBy.agency_id).toBe('A1');
     const list = (await call(t.app, 'GET', '/api/public/draws')).body;
     expect(list.map((d: { id: string }) => d.id)).toEqual([bySupervisor.body.id, id]);
+    expect(list.map((d: { status: string }) => d.status)).toEqual(['drawn', 'drawn']);
     expect(list[0].inputs).toBeNull();
     expect((await call(t.app, 'GET', '/api/public/draws/no-such')).status).toBe(404);
   });

@@ -56,6 +56,9 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
         SMS_TEMPLATE_INVITE: '100001',
         SMS_TEMPLATE_REMINDER: '100002',
         SMS_TEMPLATE_PENALTY_NOTICE: '100003',
+        SMS_TEMPLATE_SIGN_IN: '100013',
+        SMS_TEMPLATE_COMPLAINT_OUTCOME: '100014',
+        SMS_TEMPLATE_INSPECTION_NOTICE: '100015',
         SMS_TIMEOUT: '800ms',
         SMS_RETRY_DELAY: '100ms',
         SMS_CALLBACK_TOKEN: CALLBACK_TOKEN,
@@ -93,7 +96,7 @@ describe('SMS evaluation (短信评价) with Tencent Cloud, code mode', () => {
 
     const page = await t.app.inject({ method: 'GET', url: '/r' });
     expect(page.statusCode).toBe(302);
-    expect(page.headers.location).toBe('/h5/#/enterprise/pages/rate/index');
+    expect(page.headers.location).toBe('/h5/enterprise.html#/enterprise/pages/rate/index');
   });
 
   it('takes the code as a person types it and records the rating', async () => {

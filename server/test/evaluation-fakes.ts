@@ -9,8 +9,12 @@ import type { Socket } from 'node:net';
 
 export type FakeKind = 'aliyun' | 'tencent';
 
-/** How to answer one request: accept, refuse with a provider code, fail with HTTP 500, or never answer. */
-export type FakeAnswer = 'ok' | 'http500' | 'hang' | { code: string };
+/**
+ * How to answer one request: accept, refuse with a provider code, fail with HTTP 500, never answer
+ * (the provider never took it), or take the message and answer only after `lateAnswerMs` (the
+ * answer is lost to the client's timeout, the SMS is sent all the same).
+ */
+export type FakeAnswer = 'ok' | 'http500' | 'hang' | 'late' | { code: string };
 
 export interface AcceptedSms {
   /** Aliyun BizId (shared by a batch) or Tencent SerialNo. */
@@ -29,11 +33,15 @@ export class FakeSmsProvider {
   readonly accepted: AcceptedSms[] = [];
   /** Every request that reached the fake, answered or not. */
   requests = 0;
+  /** How the requests were answered: accepted, refused with a code, HTTP 500, never, late. */
+  readonly answered = { ok: 0, code: 0, http500: 0, hang: 0, late: 0 };
   private readonly answers: FakeAnswer[] = [];
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private serial = 0;
   url = '';
+  /** How long a 'late' answer takes. */
+  lateAnswerMs = 15_000;
 
   constructor(readonly kind: FakeKind) {
     this.server = createServer((request, response) => void this.handle(request, response));
@@ -44,8 +52,15 @@ export class FakeSmsProvider {
     });
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  /** Listens on `port` (any free one by default); after close(), start again on the same port to come back. */
+  async start(port = 0): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
     const address = this.server.address();
     this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     return this.url;
@@ -82,6 +97,7 @@ export class FakeSmsProvider {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     this.requests += 1;
     const answer = this.answers.shift() ?? 'ok';
+    this.answered[typeof answer === 'string' ? answer : 'code'] += 1;
     // A request never answered is one the provider never took: the client times out and retries.
     if (answer === 'hang') return;
     if (answer === 'http500') {
@@ -92,7 +108,10 @@ export class FakeSmsProvider {
       return;
     }
     const body = Buffer.concat(chunks).toString('utf8');
-    const reply = this.kind === 'aliyun' ? this.aliyun(request, body, answer) : this.tencent(request, body, answer);
+    const taken = answer === 'late' ? 'ok' : answer;
+    const reply = this.kind === 'aliyun' ? this.aliyun(request, body, taken) : this.tencent(request, body, taken);
+    if (answer === 'late') await new Promise((resolve) => setTimeout(resolve, this.lateAnswerMs));
+    if (response.destroyed) return;
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(reply));
   }
@@ -113,6 +132,13 @@ export class FakeSmsProvider {
       const params: Record<string, string>[] = JSON.parse(field('TemplateParamJson') || '[]');
       if (phones.length !== params.length || phones.length !== signs.length) return { Code: 'isv.INVALID_PARAMETERS', Message: 'lists differ in length', RequestId: requestId };
       phones.forEach((phone, i) => this.accepted.push({ providerMessageId: bizId, phone, templateId: field('TemplateCode'), signName: signs[i], params: params[i], messageId: null }));
+    } else if (action === 'QuerySendDetails') {
+      // The phone's sends, as delivered: the signature and the template's variables in the text.
+      const sent = this.accepted.filter((a) => a.phone === field('PhoneNumber')).map((a) => ({
+        PhoneNum: a.phone, SendStatus: 3, ErrCode: 'DELIVERED', TemplateCode: a.templateId, OutId: a.messageId ?? '',
+        Content: `【${a.signName}】${Object.values(a.params).join(' ')}`, SendDate: '2026-03-05 10:00:00', ReceiveDate: '2026-03-05 10:00:05',
+      }));
+      return { Code: 'OK', Message: 'OK', RequestId: requestId, TotalCount: String(sent.length), SmsSendDetailDTOs: { SmsSendDetailDTO: sent } };
     } else {
       return { Code: 'InvalidAction.NotFound', Message: `unknown action ${String(action)}`, RequestId: requestId };
     }
@@ -150,6 +176,9 @@ export function aliyunEnv(url: string): Record<string, string> {
     SMS_TEMPLATE_INVITE: 'SMS_INVITE',
     SMS_TEMPLATE_REMINDER: 'SMS_REMIND',
     SMS_TEMPLATE_PENALTY_NOTICE: 'SMS_PENALTY',
+    SMS_TEMPLATE_SIGN_IN: 'SMS_SIGN_IN',
+    SMS_TEMPLATE_COMPLAINT_OUTCOME: 'SMS_COMPLAINT_OUTCOME',
+    SMS_TEMPLATE_INSPECTION_NOTICE: 'SMS_INSPECTION_NOTICE',
   };
 }
 

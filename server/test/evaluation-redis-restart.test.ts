@@ -1,55 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bull';
 import { buildCreditCode } from '@mashang/shared';
 import type { Queue } from 'bull';
-import { Redis } from 'ioredis';
 import { JobName, QueueName } from '../src/infra/queues/queues.js';
 import { aliyunEnv, eventually, FakeSmsProvider } from './evaluation-fakes.js';
 import { seedTwoAgencies } from './support/fixtures.js';
+import { freePort, PrivateRedis } from './support/private-services.js';
 import { startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
 const INVITES = 60;
 const phones = testPhoneCipher();
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-/** A private redis-server writing every change to its append-only file before answering. */
-function startRedis(port: number, dir: string): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--protected-mode', 'yes'], { stdio: 'ignore' });
-}
-
-async function waitForRedis(port: number): Promise<void> {
-  const client = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => 100 });
-  await eventually(async () => (await client.ping().catch(() => null)) === 'PONG', 15_000, 'redis-server to answer');
-  client.disconnect();
-}
-
 describe('SMS invites survive a Redis crash (kill -9) with AOF persistence', () => {
   let t: TestApp;
   let fake: FakeSmsProvider;
-  let redis: ChildProcess | null = null;
-  let port = 0;
-  const dir = mkdtempSync(join(tmpdir(), 'mashang-redis-restart-'));
+  let redis: PrivateRedis;
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = startRedis(port, dir);
-    await waitForRedis(port);
+    redis = new PrivateRedis(await freePort(process.env.FAULT_REDIS_PORT));
+    await redis.start();
     fake = new FakeSmsProvider('aliyun');
     await fake.start();
     t = await startTestApp('evaluation_redis_restart', {
       env: {
-        REDIS_URL: `redis://127.0.0.1:${port}`,
+        REDIS_URL: redis.url,
         ...aliyunEnv(fake.url),
         SMS_RETRY_DELAY: '200ms',
         SMS_TIMEOUT: '1s',
@@ -64,8 +37,7 @@ describe('SMS invites survive a Redis crash (kill -9) with AOF persistence', () 
   afterAll(async () => {
     await t?.close();
     await fake?.close();
-    redis?.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    await redis?.remove();
   });
 
   it('caps the SMS rate across processes with the queue\'s limiter, as configured', () => {
@@ -90,14 +62,12 @@ describe('SMS invites survive a Redis crash (kill -9) with AOF persistence', () 
     await eventually(() => fake.accepted.length >= 8, 30_000, 'the first SMS');
     const waiting = await sms.getJobCounts();
 
-    redis!.kill('SIGKILL');
-    await new Promise((resolve) => redis!.once('exit', resolve));
+    await redis.kill();
     const deliveredAtCrash = fake.accepted.length;
     expect(deliveredAtCrash).toBeLessThan(INVITES);
     expect(waiting.waiting + waiting.delayed).toBeGreaterThan(20);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    redis = startRedis(port, dir);
-    await waitForRedis(port);
+    await redis.start();
 
     await eventually(() => new Set(fake.accepted.map((a) => a.phone)).size === INVITES, 150_000, 'every invite delivered after the restart');
     // Give a job re-run after the crash the chance to send a second time: it must not.

@@ -108,7 +108,7 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
   it('opens the rating page from the short link and shows the inspection, agency by agency, with officers', async () => {
     const redirect = await t.app.inject({ method: 'GET', url: `/r/${token}` });
     expect(redirect.statusCode).toBe(302);
-    expect(redirect.headers.location).toBe(`/h5/#/enterprise/pages/rate/index?t=${token}`);
+    expect(redirect.headers.location).toBe(`/h5/enterprise.html#/enterprise/pages/rate/index?t=${token}`);
     const view = await call(t.app, 'GET', `/api/ratings/invites/${token}`);
     expect(view.status).toBe(200);
     expect(view.body).toEqual({
@@ -239,9 +239,24 @@ describe('SMS evaluation (短信评价) with Aliyun, link mode', () => {
       return m?.status === 'accepted' && m;
     }, 30_000, 'the retried SMS');
     expect(message.attempts).toBe(5);
-    expect(fake.requests - before).toBe(5);
+    // Two sends, three questions after the unanswered one (refused, unanswered, answered "not sent"), the send taken.
+    expect(fake.requests - before).toBe(6);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(sentTo('13800000004')).toHaveLength(1);
+  });
+
+  it('asks the provider after an answer lost to the timeout, and does not send that SMS again', async () => {
+    fake.lateAnswerMs = 2_000;
+    fake.answerNext('late');
+    const lost = await finish(['A1'], '13800000015');
+    const message = await eventually(async () => {
+      const m = await messageOf(lost.groupId);
+      return m?.status === 'accepted' && m;
+    }, 30_000, 'the SMS found at the provider');
+    expect(message).toMatchObject({ attempts: 1, provider_message_id: null, error_code: null });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(sentTo('13800000015')).toHaveLength(1);
+    expect(await trailKinds(lost.groupId)).toContain('invited');
   });
 
   it('refuses delivery receipts without the callback token, or with another, and changes nothing', async () => {

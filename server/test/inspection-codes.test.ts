@@ -82,7 +82,7 @@ describe('inspection codes (检查码)', () => {
   it('the QR link opens the H5 verification page', async () => {
     const answer = await t.app.inject({ method: 'GET', url: `/v/${token}` });
     expect(answer.statusCode).toBe(302);
-    expect(answer.headers.location).toBe(`/h5/#/enterprise/pages/verify/index?c=${token}`);
+    expect(answer.headers.location).toBe(`/h5/enterprise.html#/enterprise/pages/verify/index?c=${token}`);
   });
 
   it('locks other agencies out within ±7 days once the code is issued; emergencies pass and stay apart', async () => {

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { LocalCounters } from '../src/infra/redis/local-counters.js';
 import { REDIS } from '../src/infra/redis/redis.module.js';
+import { beginLocally, succeededLocally, withdrawnLocally } from '../src/modules/auth/login/login-throttle-local.js';
+import { LOGIN_SCRIPTS, SUBJECT_LIST } from '../src/modules/auth/login/login-throttle.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { forgetLoginAttempts, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -67,5 +70,33 @@ describe('login throttling', () => {
     expect(known.seen.slice(0, 5)).toEqual(Array(5).fill({ status: 401, code: 'INVALID_CREDENTIALS', retryAfter: false }));
     expect(known.seen.slice(5)).toEqual(Array(7).fill({ status: 429, code: 'RATE_LIMITED', retryAfter: true }));
     expect(known.last?.message).toContain('已暂时锁定，请15分钟后再试');
+  });
+
+  it('counts in the process, while Redis is away, exactly as the Redis script does', async () => {
+    const redis = t.app.get<Redis>(REDIS);
+    const local = new LocalCounters();
+    const tag = randomBytes(4).toString('hex');
+    const keysOf = (account: string, address: string) => [`t:${tag}:a:${account}`, `t:${tag}:aw:${account}`, `t:${tag}:i:${address}`, `t:${tag}:iw:${address}`];
+    // One account tried from two addresses, a spray of names from one of them, a success now and then, an attempt taken back.
+    const attempts = Array.from({ length: 60 }, (_, i) => ({
+      account: i % 3 === 2 ? `name${i}` : 'officer', address: i % 4 === 3 ? 'y' : 'x', succeeds: i === 3 || i === 40, withdrawn: i % 7 === 6,
+    }));
+    for (const { account, address, succeeds, withdrawn } of attempts) {
+      const keys = keysOf(account, address);
+      const remote = (await redis.eval(LOGIN_SCRIPTS.begin, 4, ...keys, LOGIN_SCRIPTS.subjects)) as number[];
+      const here = beginLocally(local, keys, SUBJECT_LIST);
+      expect(here.slice(0, 4)).toEqual(remote.slice(0, 4));
+      expect(Math.abs(here[4] - remote[4])).toBeLessThan(1000);
+      if (succeeds && remote[0]) {
+        await redis.eval(LOGIN_SCRIPTS.succeeded, 4, ...keys, String(remote[2]));
+        succeededLocally(local, keys, remote[2]);
+      }
+      if (withdrawn && remote[0]) {
+        await redis.eval(LOGIN_SCRIPTS.withdrawn, 4, ...keys, String(remote[1]), String(remote[2]));
+        withdrawnLocally(local, keys, remote[1], remote[2]);
+      }
+    }
+    expect(attempts.length).toBe(60);
+    await redis.del(attempts.flatMap((a) => keysOf(a.account, a.address)));
   });
 });

@@ -20,14 +20,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { QueueName } from '../src/infra/queues/queues.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
+import { BenchmarkWriter } from '../src/modules/cases/index.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
+import { forgetPortCodes } from './support/enterprise-port.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { malformedCases, operationsOf, seededRandom, shuffled, urlOf, type MalformedCase, type OpenApiDocument, type Operation } from './support/malformed-input.js';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
-import { call, forgetLoginAttempts, login, startTestApp, type TestApp } from './support/test-app.js';
+import { call, forgetLoginAttempts, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
-type Caller = 'anonymous' | 'enterprise' | 'officer1' | 'admin1' | 'supervisor' | 'discipline';
-const CALLERS: Caller[] = ['anonymous', 'enterprise', 'officer1', 'admin1', 'supervisor', 'discipline'];
+/** `enterprise` holds a rating link's token; `enterpriseSession` is the enterprise signed in to its port. */
+type Caller = 'anonymous' | 'enterprise' | 'enterpriseSession' | 'officer1' | 'admin1' | 'supervisor' | 'discipline';
+const CALLERS: Caller[] = ['anonymous', 'enterprise', 'enterpriseSession', 'officer1', 'admin1', 'supervisor', 'discipline'];
 const SEED = 20261124;
 /** Cases per operation beyond the ones every caller sends; bounds the run to a few thousand requests. */
 const CASES_PER_OPERATION = 300;
@@ -39,10 +42,13 @@ const SHOP = buildCreditCode('92410202', 'MA000701');
 const MILL = buildCreditCode('91410200', 'MA000702');
 const CAFE = buildCreditCode('92410202', 'MA000703');
 const RATING_TOKEN = 'Fz3q9LmN0pQrStUvWxYz12';
+const SHOP_PHONE = '13800000701';
 /** The run's own client address (a documentation range), so the logins and codes it gets wrong throttle it, not other test files. */
 const FUZZ_ADDRESS = '198.51.100.7';
 /** Operations that end the caller's sessions when they pass: run last, each caller signing in again after each. */
-const endsSessions = (operation: Operation) => ['/api/auth/logout', '/api/auth/password'].includes(operation.template) || operation.template.startsWith('/api/users/');
+// Taking an officer off duty (an edit of the officers' register) deactivates their accounts: it ends sessions too.
+const endsSessions = (operation: Operation) => ['/api/auth/logout', '/api/auth/password', '/api/enterprise/sign-out'].includes(operation.template)
+  || operation.template.startsWith('/api/users/') || (operation.method === 'PATCH' && operation.template.startsWith('/api/registry/officers/'));
 
 /** Tables written on purpose when a request is refused: a refused filing, move or code is recorded (422). */
 const WRITTEN_ON_REFUSAL: Record<string, (status: number) => boolean> = { plan_events: (status) => status === 422 };
@@ -77,8 +83,16 @@ describe('malformed input over every operation of the OpenAPI document', () => {
     const ds = t.dataSource;
     await seedTwoAgencies(ds);
     await ds.query("INSERT INTO items (id, agency_id, name, basis) VALUES ('I1', 'A1', '食品经营许可检查', '食品安全法'), ('I2', 'A2', '消防设施检查', '消防法')");
-    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '老王烩面馆', 'catering', '410204', 'C'), (?, '宏达机械', 'manufacturing', '410202', 'B')", [SHOP, MILL]);
+    await ds.query("INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '老王烩面馆', 'catering', '410204', 'C', ?), (?, '宏达机械', 'manufacturing', '410202', 'B', NULL)", [SHOP, testPhoneCipher().encrypt(SHOP_PHONE), MILL]);
     for (const who of ['officer1', 'admin1', 'supervisor', 'discipline'] as const) tokens[who] = await login(t.app, who);
+    tokens.enterpriseSession = await enterpriseSignIn();
+    // A planned inspection of the shop in two days, announced to it: its half-days are marked below.
+    await ds.query("INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, status, filed_at, filed_by, lead_plan_id, inspection_date) VALUES ('PN1', 'JH-FUZZ-PN1', 'A1', ?, ?, 'planned', 'active', NOW(3), 1, 'PN1', ?)", [SHOP, inDays(2), inDays(2)]);
+    await ds.query("INSERT INTO plan_items (plan_id, item_id, position) VALUES ('PN1', 'I1', 0)");
+    await ds.query("INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ('PN1', 'O1', 0)");
+    const contactPhone = '13700000701';
+    ids.contact = 'fuzz-contact-1';
+    await ds.query('INSERT INTO enterprise_contacts (id, credit_code, phone_cipher, phone_index, title, added_at) VALUES (?, ?, ?, ?, ?, NOW(3))', [ids.contact, SHOP, testPhoneCipher().encrypt(contactPhone), testPhoneCipher().index(contactPhone), '店员']);
     const officer2 = await login(t.app, 'officer2');
 
     const file = async (token: string, creditCode: string, officerId: string, itemId: string) => {
@@ -111,6 +125,12 @@ describe('malformed input over every operation of the OpenAPI document', () => {
     await call(t.app, 'POST', '/api/joint-scenarios', { token: tokens.supervisor, body: { id: 'catering', name: '餐饮店联合检查', industries: ['catering'], agencyIds: ['A1', 'A2'] } });
     ids.attachment = (await call(t.app, 'POST', `/api/supervision/cases/${ids.caseA1}/attachments`, { token: tokens.supervisor, body: { name: '笔录.txt', mime: 'text/plain', content: Buffer.from('笔录').toString('base64') } })).body.id;
     ids.import = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+    await BenchmarkWriter.on(ds).save([{
+      clause: 'FSL-126', name: '未按规定建立并遵守进货查验记录制度', legalBasis: '《中华人民共和国食品安全法》第一百二十六条',
+      factors: [{ id: 'first-offence', label: '初次违法', points: -2 }],
+      bands: [{ level: 'light', minPoints: -20 }, { level: 'general', minPoints: 0 }, { level: 'severe', minPoints: 5 }],
+      ranges: { light: { min: 250_000, max: 1_250_000 }, general: { min: 1_250_000, max: 3_500_000 }, severe: { min: 3_500_000, max: 7_500_000 } },
+    }], 'cli', 'import');
 
     await ds.query(
       "INSERT INTO rating_invites (id, group_id, credit_code, phone_cipher, mode, token_hash, code_hash, inspection_date, created_at, expires_at) VALUES ('INV1', 'G1', ?, NULL, 'link', ?, NULL, ?, NOW(), NOW() + INTERVAL 7 DAY)",
@@ -145,7 +165,23 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       [ids.planA1, '0'.repeat(64), key],
     );
   });
+  /**
+   * Signs 老王烩面馆 in to its port with its register's phone, the code read from the local outbox. The run
+   * may have edited the register's phone meanwhile (a register edit that passed): it is put back first.
+   */
+  async function enterpriseSignIn(): Promise<string> {
+    await forgetPortCodes(t.app);
+    await t.dataSource.query('UPDATE enterprises SET phone_cipher = ? WHERE credit_code = ?', [testPhoneCipher().encrypt(SHOP_PHONE), SHOP]);
+    const asked = await call(t.app, 'POST', '/api/enterprise/sign-in/code', { body: { creditCode: SHOP, phone: SHOP_PHONE } });
+    if (asked.status !== 200) throw new Error(`enterprise sign-in code: ${JSON.stringify(asked.body)}`);
+    const [sms] = await t.dataSource.query("SELECT text FROM sms_outbox WHERE text LIKE '%登录验证码%' ORDER BY id DESC LIMIT 1");
+    const signed = await call(t.app, 'POST', '/api/enterprise/sign-in', { body: { creditCode: SHOP, phone: SHOP_PHONE, code: /验证码为(\d{6})/.exec(sms.text)![1] } });
+    if (signed.status !== 200) throw new Error(`enterprise sign-in: ${JSON.stringify(signed.body)}`);
+    return signed.body.token;
+  }
+
   afterAll(async () => {
+    if (t) await forgetPortCodes(t.app);
     if (t) await forgetLoginAttempts(t.app, { accounts: [knownFields().username], addresses: [FUZZ_ADDRESS] });
     await t?.close();
     wechat?.server.close();
@@ -158,6 +194,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       if (name === 'creditCode') return SHOP;
       if (name === 'asOf') return inDays(-1);
       if (name === 'year') return '2025';
+      if (name === 'clause') return 'FSL-126';
       if (name === 'kind') return 'agencies';
       if (name === 'table') return 'cases';
       if (name === 'attachmentId') return ids.attachment;
@@ -171,6 +208,9 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       if (path.includes('/cases/')) return ids.caseA1;
       if (path.includes('/reviews/')) return 'RV1';
       if (path.includes('/joint-scenarios/')) return 'catering';
+      if (path.startsWith('/api/enterprise/contacts/')) return ids.contact;
+      if (path.startsWith('/api/enterprise/inspections/')) return 'X1';
+      if (path.startsWith('/api/enterprise/notices/')) return 'PN1';
       if (path.includes('/documents/')) return 'DOC-A1';
       if (path.startsWith('/api/onsite/inspections/')) return ids.planToday;
       if (path.startsWith('/api/inspections/')) return 'X1';
@@ -181,7 +221,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
 
   /** Body and query fields by name, where the document's example would not do (never a real login's password). */
   const knownFields = () => ({
-    username: 'fuzz-nobody', password: 'not-a-password', creditCode: SHOP, date: inDays(12), asOf: inDays(-2), deadline: inDays(5), rectifyBy: inDays(5),
+    username: 'fuzz-nobody', password: 'not-a-password', phone: '13600000798', smsCode: '123456', creditCode: SHOP, date: inDays(12), asOf: inDays(-2), deadline: inDays(5), rectifyBy: inDays(5),
     clientKey: 'fuzz-client-key', agencyId: 'A1', itemId: 'I1', officerIds: ['O1'], itemIds: ['I1'], agencyIds: ['A1', 'A2'], inspectionId: 'X1',
     planId: ids.planA1, content: Buffer.from('fuzz').toString('base64'), mime: 'text/plain', title: '检查记录', kind: 'record',
   });
@@ -202,8 +242,10 @@ describe('malformed input over every operation of the OpenAPI document', () => {
   async function settled(): Promise<void> {
     const queues = Object.values(QueueName).map((name) => t.app.get<Queue>(getQueueToken(name), { strict: false }));
     for (let i = 0; i < 500; i++) {
+      // Jobs a write caused wait in the outbox until the relay hands them to Bull: both must be empty.
+      const [{ unrelayed }] = await t.dataSource.query('SELECT COUNT(*) AS unrelayed FROM job_outbox WHERE relayed_at IS NULL AND available_at <= UTC_TIMESTAMP(3)');
       const counts = await Promise.all(queues.map((queue) => queue.getJobCounts()));
-      if (counts.every((c) => c.waiting === 0 && c.active === 0)) return;
+      if (Number(unrelayed) === 0 && counts.every((c) => c.waiting === 0 && c.active === 0)) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -227,7 +269,7 @@ describe('malformed input over every operation of the OpenAPI document', () => {
   }
 
   it('refuses a page past the last one on every paged list with 400 naming the field (it reached SQL as OFFSET 2e+21)', async () => {
-    const paged = ['/api/registry/agencies', '/api/registry/officers', '/api/registry/items', '/api/registry/enterprises', '/api/plans', '/api/reviews', '/api/anomaly/runs', `/api/anomaly/reports/${inDays(-1)}/findings`, '/api/ratings/invites'];
+    const paged = ['/api/registry/agencies', '/api/registry/officers', '/api/registry/items', '/api/registry/enterprises', '/api/plans', '/api/reviews', '/api/anomaly/runs', `/api/anomaly/reports/${inDays(-1)}/findings`, '/api/ratings/invites', '/api/discretion-benchmarks'];
     for (const path of paged) {
       for (const page of ['99999999999999999999', '1e21', '100001']) {
         const answer = await call(t.app, 'GET', `${path}?page=${page}`, { token: tokens.supervisor });
@@ -313,7 +355,11 @@ describe('malformed input over every operation of the OpenAPI document', () => {
       const rest = shuffled(cases.slice(CASES_FOR_EVERY_CALLER), random).slice(0, CASES_PER_OPERATION);
       for (const [i, malformed] of rest.entries()) if (admitted.length) await record(operation, malformed, admitted[i % admitted.length]);
       if (endsSessions(operation)) {
+        // A well-formed edit among the cases may have taken the fixture's officers off duty: put them back, as an admin would.
+        await t.dataSource.query("UPDATE officers SET active = 1 WHERE id IN ('O1', 'O2')");
+        await t.dataSource.query("UPDATE users SET active = 1 WHERE username IN ('officer1', 'officer2', 'admin1', 'admin2', 'supervisor', 'discipline')");
         for (const who of ['officer1', 'admin1', 'supervisor', 'discipline'] as const) tokens[who] = await login(t.app, who);
+        tokens.enterpriseSession = await enterpriseSignIn();
         before = await checksums();
       }
     }

@@ -9,7 +9,7 @@ import type { Queue } from 'bull';
 import { QueueName } from '../src/infra/queues/queues.js';
 import { hashPassword } from '../src/modules/auth/password.js';
 import { TrailReader, TrailRepository } from '../src/modules/trail/index.js';
-import { InspectionEventsProcessor } from '../src/modules/onsite/finish/inspection-events.processor.js';
+import { eventually } from './evaluation-fakes.js';
 import { PASSWORD, seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -183,7 +183,7 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     expect(readdirSync(join(documentDir, 'documents', a1Plan)).length).toBe(filesBefore);
   });
 
-  it('finishes each agency; the last one writes the joint inspection records and publishes inspection-finished once', async () => {
+  it('finishes each agency; the last one writes the joint inspection records and records inspection-finished once, relayed to Bull', async () => {
     await call(t.app, 'POST', `/api/onsite/inspections/${a1Plan}/findings`, { token: tokens.officer1, body: { itemId: 'I2', outcome: 'pass', clientKey: key('f') } });
     const finished = await call(t.app, 'POST', `/api/onsite/inspections/${a1Plan}/finish`, { token: tokens.officer1, body: { clientKey: key('fin') } });
     expect(finished.status).toBe(200);
@@ -219,17 +219,13 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     );
     expect(Number(itemRows[0].n)).toBeGreaterThan(0);
     expect(Number(itemRows[0].mismatched)).toBe(0);
+    // Recorded with the finish, in its transaction: one row, relayed to Bull under the same id.
+    const outbox = () => t.dataSource.query("SELECT job_name, job_id, relayed_at FROM job_outbox WHERE job_name = 'inspection-finished'");
+    expect((await outbox()).map((r: { job_id: string }) => r.job_id)).toEqual([`finished:${a1Plan}`]);
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
-    const job = await queue.getJob(`finished:${a1Plan}`);
-    expect(job?.data).toMatchObject({ groupId: a1Plan, creditCode: SHOP, inspectionIds: expect.arrayContaining([a1Plan, a2Plan]) });
-
-    // Lost by Redis (here: removed): the sweep publishes it again, same id, same inspections.
-    await job!.finished().catch(() => undefined);
-    await job!.remove();
-    expect(await queue.getJob(`finished:${a1Plan}`)).toBeNull();
-    expect(await t.app.get(InspectionEventsProcessor).republish()).toEqual({ published: 1 });
-    const republished = await queue.getJob(`finished:${a1Plan}`);
-    expect(republished?.data).toMatchObject({ groupId: a1Plan, inspectionIds: [a1Plan, a2Plan].sort() });
+    const job = await eventually(() => queue.getJob(`finished:${a1Plan}`), 10_000, 'the relayed job');
+    expect(job.data).toMatchObject({ groupId: a1Plan, creditCode: SHOP, inspectionIds: expect.arrayContaining([a1Plan, a2Plan]) });
+    await eventually(async () => (await outbox())[0].relayed_at !== null, 10_000, 'the row marked relayed');
   });
 
   it('plans already inspected can be neither moved nor cancelled', async () => {
@@ -298,8 +294,9 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     const due = Date.parse(checkIn.body.codeDueAt) - Date.parse(checkIn.body.checkedInAt);
     expect(due).toBe(24 * 3_600_000);
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
-    const job = await queue.getJob(`emergency-code:${filed.body.id}`);
-    expect(await job!.getState()).toBe('delayed');
+    const job = await eventually(() => queue.getJob(`emergency-code:${filed.body.id}`), 10_000, 'the deadline job');
+    expect(await job.getState()).toBe('delayed');
+    expect(job.opts.delay).toBeGreaterThan(23 * 3_600_000);
     await job!.promote();
     await job!.finished();
     const [flag] = await t.dataSource.query("SELECT source, agency_id, inspection_id, severity FROM flagged_cases WHERE dedupe_key = ?", [`emergency-code:${filed.body.id}`]);
@@ -317,9 +314,9 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     const coded = trail.body.entries.find((e: { kind: string }) => e.kind === 'coded');
     expect(coded.detail).toMatchObject({ checkedInAt: checkIn.body.checkedInAt, codeDueAt: checkIn.body.codeDueAt, onTime: true });
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
-    const job = await queue.getJob(`emergency-code:${filed.body.id}`);
-    await job!.promote();
-    expect(await job!.finished()).toEqual({ overdue: false });
+    const job = await eventually(() => queue.getJob(`emergency-code:${filed.body.id}`), 10_000, 'the deadline job');
+    await job.promote();
+    expect(await job.finished()).toEqual({ overdue: false });
     expect(await t.dataSource.query('SELECT id FROM flagged_cases WHERE inspection_id = ?', [filed.body.id])).toEqual([]);
   });
 
@@ -329,7 +326,7 @@ describe('on site: scan in, findings, documents, finish, trail', () => {
     const filed = await call(t.app, 'POST', '/api/plans', { token: tokens.officer3, body: { creditCode: site, date: today(), trigger: 'emergency', reason: '危化品泄漏', officerIds: ['O3'], itemIds: ['I1'] } });
     await call(t.app, 'POST', '/api/onsite/check-in', { token: tokens.officer3, body: { creditCode: site, clientKey: key('ci') } });
     const queue = t.app.get<Queue>(getQueueToken(QueueName.Inspections), { strict: false });
-    await (await queue.getJob(`emergency-code:${filed.body.id}`))!.remove();
+    await (await eventually(() => queue.getJob(`emergency-code:${filed.body.id}`), 10_000, 'the deadline job')).remove();
     await t.dataSource.query('UPDATE plans SET code_due_at = ? WHERE id = ?', [new Date(Date.now() - 60_000), filed.body.id]);
     expect((await call(t.app, 'POST', `/api/plans/${filed.body.id}/code`, { token: tokens.officer3 })).status).toBe(200);
     const [flag] = await t.dataSource.query('SELECT source, severity FROM flagged_cases WHERE dedupe_key = ?', [`emergency-code:${filed.body.id}`]);

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { shanghaiDate } from '@mashang/shared';
+import { assessDiscretion, shanghaiDate, type DiscretionBenchmark } from '@mashang/shared';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { raiseFlag } from './support/trail-and-flags.js';
@@ -53,6 +53,9 @@ describe('penalty cases: filed, noticed, decided after legal review when major, 
     expect(lapsed.status).toBe(422);
     expect(lapsed.body.error.refusals[0].rule).toBe('certificate-invalid');
     expect((await file(tokens.supervisor, valid)).status).toBe(403);
+    await t.dataSource.query("UPDATE officers SET active = 0 WHERE id = 'O1b'");
+    expect((await file(tokens.officer1, valid)).body.error.message).toContain('不在岗');
+    await t.dataSource.query("UPDATE officers SET active = 1 WHERE id = 'O1b'");
     expect((await file(tokens.officer1, { ...valid, flaggedCaseId: '0190b7f0-0000-7000-8000-000000000000' })).status).toBe(400);
     expect(await count('case_procedures')).toBe(0);
     expect(await count('cases')).toBe(0);
@@ -64,6 +67,9 @@ describe('penalty cases: filed, noticed, decided after legal review when major, 
     const id: string = filed.body.id;
     expect(id).toMatch(/^AJ-\d{8}-[0-9A-F]{8}$/);
     expect(filed.body).toMatchObject({ stage: 'filed', enterpriseName: '老王副食店', causeName: BENCHMARK.name, legalBasis: BENCHMARK.legalBasis, actions: ['notice', 'change-cause', 'coerce', 'revoke'] });
+    // The notice form assesses the ticked factors itself as they are ticked: the case carries the clause's bands and ranges.
+    expect(filed.body).toMatchObject({ bands: BENCHMARK.bands, ranges: BENCHMARK.ranges });
+    const preview = assessDiscretion({ ...BENCHMARK, factors: filed.body.factors, bands: filed.body.bands, ranges: filed.body.ranges } as DiscretionBenchmark, ['illegal-gains']);
     expect((await call(t.app, 'GET', `/api/penalty-cases/${id}`, { token: tokens.officer2 })).status).toBe(403);
     expect((await call(t.app, 'GET', `/api/penalty-cases/${id}`, { token: tokens.supervisor })).body.actions).toEqual([]);
 
@@ -77,6 +83,7 @@ describe('penalty cases: filed, noticed, decided after legal review when major, 
     const noticed = await call(t.app, 'POST', `/api/penalty-cases/${id}/notice`, { token: tokens.officer1, body: { factorIds: ['illegal-gains'], proposedFine: 1_500_000 } });
     expect(noticed.status).toBe(200);
     expect(noticed.body).toMatchObject({ stage: 'notified', points: 3, level: 'general', range: { min: 1_000_000, max: 3_000_000 }, proposedFine: 1_500_000, hearingUntil: null });
+    expect({ points: noticed.body.points, level: noticed.body.level, range: noticed.body.range }).toEqual(preview);
     expect(noticed.body.codeUrl).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
     expect(noticed.body.factors.filter((f: { ticked: boolean }) => f.ticked).map((f: { id: string }) => f.id)).toEqual(['illegal-gains']);
 

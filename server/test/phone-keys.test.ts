@@ -53,6 +53,13 @@ describe('phone key rotation: versioned keys, re-encryption, blind-index look-up
     // Invites made before the blind index existed, and an outbox entry.
     await acceptedBatch(first.dataSource, testPhoneCipher(), 'old', false);
     await first.dataSource.query("INSERT INTO sms_outbox (message_id, phone_cipher, text, link, sent_at) VALUES ('old-inv1-m', ?, '您好', 'http://x/r/y', NOW())", [testPhoneCipher().encrypt('13800000001')]);
+    // A contact of the enterprise's port, found by its blind index.
+    await first.dataSource.query("INSERT INTO enterprise_contacts (id, credit_code, phone_cipher, phone_index, title, added_at) VALUES ('C1', ?, ?, ?, '财务', NOW(3))", [SHOP, testPhoneCipher().encrypt('13512345678'), testPhoneCipher().index('13512345678')]);
+    // A complaint's contact phone (码上响应).
+    await first.dataSource.query(
+      "INSERT INTO complaints (id, channel, credit_code, phone_cipher, phone_index, contact_registered, content, received_at, deadline, flagged_case_id, actor) VALUES ('Q1', 'public', ?, ?, ?, 0, '反映内容', NOW(3), '2026-12-31', 'F1', 'enterprise')",
+      [SHOP, testPhoneCipher().encrypt('13412345678'), testPhoneCipher().index('13412345678')],
+    );
     await first.close();
   });
 
@@ -72,17 +79,20 @@ describe('phone key rotation: versioned keys, re-encryption, blind-index look-up
 
       // rotate-phones covers every column of encrypted phones there is.
       const columns = await t.dataSource.query("SELECT table_name AS t FROM information_schema.columns WHERE table_schema = DATABASE() AND column_name = 'phone_cipher' ORDER BY table_name");
-      expect(storedPhoneColumns(t.dataSource).map((c) => c.table).sort()).toEqual(columns.map((c: { t: string }) => c.t));
+      expect(storedPhoneColumns(t.dataSource).map((c) => c.table).sort()).toEqual(columns.map((c: { t: string }) => c.t).sort());
 
       const result = await rotatePhones(rotatedCipher(), storedPhoneColumns(t.dataSource), { batchSize: 2 });
       expect(result.unreadable).toBe(0);
-      expect(Object.fromEntries(result.byTable.map((r) => [r.table, r.rewritten]))).toEqual({ enterprises: 2, officers: 1, rating_invites: 2, sms_outbox: 1 });
-      for (const table of ['enterprises', 'officers', 'rating_invites', 'sms_outbox']) {
+      expect(Object.fromEntries(result.byTable.map((r) => [r.table, r.rewritten]))).toEqual({ enterprises: 2, officers: 1, rating_invites: 2, sms_outbox: 1, enterprise_contacts: 1, complaints: 1 });
+      for (const table of ['enterprises', 'officers', 'rating_invites', 'sms_outbox', 'enterprise_contacts', 'complaints']) {
         const rows: { phone_cipher: string }[] = await t.dataSource.query(`SELECT phone_cipher FROM ${table} WHERE phone_cipher IS NOT NULL`);
         expect(rows.every((r) => r.phone_cipher.startsWith('v2.'))).toBe(true);
       }
       const [{ missing }] = await t.dataSource.query('SELECT COUNT(*) AS missing FROM rating_invites WHERE phone_cipher IS NOT NULL AND phone_index IS NULL');
       expect(Number(missing)).toBe(0);
+      // The contact's index now under the configured index key: the port still finds it.
+      const [contact] = await t.dataSource.query("SELECT phone_index FROM enterprise_contacts WHERE id = 'C1'");
+      expect(contact.phone_index).toBe(rotatedCipher().index('13512345678'));
       // Run again, as after an interruption: nothing left to do.
       expect((await rotatePhones(rotatedCipher(), storedPhoneColumns(t.dataSource))).rewritten).toBe(0);
     } finally {

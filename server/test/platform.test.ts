@@ -9,9 +9,9 @@ describe('platform: health, OpenAPI, error shape, configuration', () => {
   });
   afterAll(() => t.close());
 
-  it('reports the database and Redis as up', async () => {
+  it('reports the database and Redis as up, and no job waiting to be queued', async () => {
     const answer = await call(t.app, 'GET', '/api/health');
-    expect(answer).toEqual({ status: 200, body: { status: 'ok', database: 'up', redis: 'up' } });
+    expect(answer).toEqual({ status: 200, body: { status: 'ok', database: 'up', redis: 'up', jobOutbox: { pending: 0, oldestSeconds: null } } });
   });
 
   it('serves the OpenAPI document with the registry and auth routes', async () => {

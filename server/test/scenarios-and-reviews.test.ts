@@ -35,6 +35,15 @@ describe('joint-supervision scenarios and review requests', () => {
       expect((await call(t.app, 'GET', '/api/joint-scenarios', { token: tokens.officer1 })).body).toEqual([{ ...body, active: true }]);
     });
 
+    it('are edited field by field: a new name leaves the scenario in force', async () => {
+      const renamed = await call(t.app, 'PATCH', '/api/joint-scenarios/catering-opening', { token: tokens.supervisor, body: { name: '餐饮店开业联合检查' } });
+      expect(renamed.body).toEqual({ id: 'catering-opening', name: '餐饮店开业联合检查', industries: ['catering'], agencyIds: ['A1', 'A2'], active: true });
+    });
+
+    it('name industries as the register writes them, which the register lists with their counts', async () => {
+      expect((await call(t.app, 'GET', '/api/registry/industries', { token: tokens.supervisor })).body).toEqual([{ industry: 'catering', enterprises: 3 }]);
+    });
+
     it('an inspection closing without the scenario\'s agencies needs a reason, which is kept for the supervisor', async () => {
       const alone = await file('officer1', code(1), inDays(8), 'O1', 'I1');
       const refused = await call(t.app, 'POST', `/api/plans/${alone.body.id}/code`, { token: tokens.officer1, body: {} });
@@ -46,7 +55,9 @@ describe('joint-supervision scenarios and review requests', () => {
       expect(issued.status).toBe(200);
       const history = await call(t.app, 'GET', `/api/plans/${alone.body.id}/history`, { token: tokens.officer1 });
       expect(history.body.map((e: { kind: string }) => e.kind)).toEqual(['filed', 'refused', 'alone', 'coded']);
-      expect(history.body[2].detail).toEqual({ scenario: '餐饮店联合检查', missingAgencyIds: ['A2'], reason: '消防部门本月已检查过该店' });
+      expect(history.body[2].detail).toEqual({ scenario: '餐饮店开业联合检查', missingAgencyIds: ['A2'], reason: '消防部门本月已检查过该店' });
+      // The agencies an entry names come with their names, for the officer's app to show.
+      expect(history.body[2].agencyNames).toEqual({ A2: '市消防救援支队' });
       const [{ alone_reason }] = await t.dataSource.query('SELECT alone_reason FROM plans WHERE id = ?', [alone.body.id]);
       expect(alone_reason).toBe('消防部门本月已检查过该店');
     });
@@ -73,7 +84,11 @@ describe('joint-supervision scenarios and review requests', () => {
       expect((await call(t.app, 'POST', '/api/reviews', { token: tokens.officer1, body: { inspectionId: 'R1', reason: '自己的结果' } })).status).toBe(400);
       const requested = await call(t.app, 'POST', '/api/reviews', { token: tokens.officer3, body: { inspectionId: 'R1', reason: '群众反映后厨卫生问题未被记录' } });
       expect(requested.status).toBe(201);
-      expect(requested.body).toMatchObject({ status: 'pending', agencyId: 'A3', inspectedByAgencyId: 'A1', events: [{ kind: 'requested' }] });
+      expect(requested.body).toMatchObject({
+        status: 'pending', agencyId: 'A3', inspectedByAgencyId: 'A1', events: [{ kind: 'requested' }],
+        // What a person reads: the names, and the result disputed.
+        agencyName: '市市场监督管理局祥符分局', inspectedByAgencyName: '市市场监督管理局', enterpriseName: '老王烩面馆3', inspectionResult: 'pass',
+      });
       reviewId = requested.body.id;
       expect((await call(t.app, 'POST', '/api/reviews', { token: tokens.officer3, body: { inspectionId: 'R1', reason: '再申请一次' } })).status).toBe(409);
     });
@@ -98,6 +113,9 @@ describe('joint-supervision scenarios and review requests', () => {
       expect((await call(t.app, 'GET', `/api/reviews/${reviewId}`, { token: tokens.admin1 })).status).toBe(200);
       expect((await call(t.app, 'GET', `/api/reviews/${reviewId}`, { token: tokens.admin2 })).status).toBe(403);
       expect((await call(t.app, 'GET', '/api/reviews', { token: tokens.admin2 })).body.total).toBe(0);
+      expect((await call(t.app, 'GET', '/api/reviews?status=pending', { token: tokens.supervisor })).body.total).toBe(0);
+      expect((await call(t.app, 'GET', '/api/reviews?status=rejected', { token: tokens.supervisor })).body.items.map((r: { id: string }) => r.id)).toEqual([reviewId]);
+      expect((await call(t.app, 'GET', '/api/reviews?status=maybe', { token: tokens.supervisor })).status).toBe(400);
       expect((await file('officer3', code(3), inDays(30), 'O3', 'I3')).status).toBe(201);
     });
   });

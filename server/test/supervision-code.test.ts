@@ -133,7 +133,7 @@ describe('supervision code (监督码)', () => {
     for (const personal of ['张伟', '豫C0000001', '13612345678', '136****5678', 'officer1', SHOP]) expect(answer.body).not.toContain(personal);
     // The QR's short address opens the H5 page.
     const link = await t.app.inject({ method: 'GET', url: `/p/${token}` });
-    expect([link.statusCode, link.headers.location]).toEqual([302, `/h5/#/enterprise/pages/penalty/index?t=${token}`]);
+    expect([link.statusCode, link.headers.location]).toEqual([302, `/h5/enterprise.html#/enterprise/pages/penalty/index?t=${token}`]);
   });
 
   it('takes a statement within its period, keeps it, and appends a chained entry to the case\'s trail without the text', async () => {

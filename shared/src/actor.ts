@@ -28,6 +28,7 @@ export const CLI_ACTOR: Actor = 'cli';
 /** The server's own jobs. */
 export const SYSTEM_ACTORS = {
   nightlyReport: 'system:nightly-report',
+  warningReport: 'system:warning-report',
   sms: 'system:sms',
   emergencyCodeDeadline: 'system:emergency-code-deadline',
 } as const satisfies Record<string, Actor>;

@@ -204,6 +204,8 @@ export interface AnomalyRuleView {
 export interface ViolationCauseRow {
   /** Violation clause code (cases.cause). */
   cause: string;
+  /** The clause's name from its discretion benchmark; null when it has none. */
+  causeName: string | null;
   cases: number;
   previousYearCases: number;
   /** (cases − previous) / previous; null when the previous year had none. */

@@ -57,6 +57,8 @@ export interface AgencyDto {
   name: string;
   kind: string;
   region: string;
+  /** Its plans wait for the head's approval (事前审批) before they merge or get a code; emergencies are approved afterwards. */
+  planApproval: boolean;
 }
 
 export interface OfficerDto {
@@ -68,6 +70,8 @@ export interface OfficerDto {
   phone: string | null;
   /** The last day the enforcement certificate is valid (YYYY-MM-DD); null when not known. */
   certExpires: string | null;
+  /** On duty (在岗); false once taken off the register's duty list. */
+  active: boolean;
 }
 
 export interface ItemDto {
@@ -100,6 +104,11 @@ export interface HealthDto {
   status: 'ok' | 'degraded';
   database: 'up' | 'down';
   redis: 'up' | 'down';
+  /**
+   * Jobs recorded by writes and not yet handed to the queue (they wait while Redis is down); null
+   * when the database does not answer.
+   */
+  jobOutbox: { pending: number; oldestSeconds: number | null } | null;
 }
 
 // ---- plans and inspection codes ----
@@ -144,6 +153,20 @@ export interface PlanView {
   itemIds: string[];
   /** The (joint) inspection this plan is part of. */
   inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
+  /** The head's approval where the agency requires it (null otherwise). */
+  approval: PlanApprovalState | null;
+}
+
+/**
+ * 计划审批: `prior` — the plan waits (status `awaiting`) until approved, then merges and may get its
+ * code; returned, it is closed (status `returned`). `after` — an emergency goes ahead and is approved
+ * afterwards.
+ */
+export interface PlanApprovalState {
+  status: 'pending' | 'approved' | 'returned';
+  when: 'prior' | 'after';
+  /** The head's reasons, once decided. */
+  note: string | null;
 }
 
 export interface PlanEventView {
@@ -151,6 +174,8 @@ export interface PlanEventView {
   actor: string;
   at: string;
   detail: Record<string, unknown>;
+  /** Names of the agencies the detail refers to by id. */
+  agencyNames?: Record<string, string>;
 }
 
 export interface HalfYearRecord {

@@ -4,10 +4,13 @@ describe('audit vocabulary', () => {
   it('names each resource in Chinese', () => {
     expect(auditResourceLabel(AUDIT_RESOURCES.exchange('officers'))).toBe('交换数据：执法人员');
     expect(auditResourceLabel(AUDIT_RESOURCES.exchange())).toBe('交换数据（全部文件）');
+    expect(auditResourceLabel(AUDIT_RESOURCES.register('enterprises'))).toBe('名录：企业');
     expect(auditResourceLabel(AUDIT_RESOURCES.consoleTable('cases'))).toBe('监督台账：监督案件');
     expect(auditResourceLabel(AUDIT_RESOURCES.anomalyFindings('2026-11-20'))).toBe('研判问题清单（2026-11-20）');
     expect(auditResourceLabel(AUDIT_RESOURCES.anomalyReport('2026-11-20'))).toBe('研判报告文件（2026-11-20）');
     expect(auditResourceLabel(AUDIT_RESOURCES.phones)).toBe('全部已存手机号');
+    expect(auditResourceLabel(AUDIT_RESOURCES.disputedClauses('2026-01-01', '2026-06-30'))).toBe('争议条款统计（2026-01-01 至 2026-06-30）');
+    expect(auditResourceLabel(AUDIT_RESOURCES.warningReport(2025))).toBe('高发违法行为预警报告（2025年）');
     expect(auditResourceLabel('something/else')).toBe('something/else');
   });
 

@@ -23,6 +23,12 @@ export const AUDIT_RESOURCES = {
   consoleTable: (table: string) => `supervision/${table}`,
   anomalyFindings: (asOf: string) => `anomaly/${asOf}/findings`,
   anomalyReport: (asOf: string) => `anomaly/${asOf}/file`,
+  /** 争议条款统计 over a period, as Excel. */
+  disputedClauses: (from: string, to: string) => `penalty-reports/disputed-clauses/${from}_${to}`,
+  /** 高发违法行为预警报告 of a year, as Excel. */
+  warningReport: (year: number) => `anomaly/warnings/${year}`,
+  /** A register (agencies, officers, items, enterprises) as Excel, phones masked. */
+  register: (kind: string) => `registry/${kind}`,
   /** Every stored phone (a key rotation). */
   phones: 'phones',
 } as const;
@@ -36,7 +42,12 @@ export function auditResourceLabel(resource: string): string {
     case 'supervision':
       return `监督台账：${TABLE_TITLES[part as DashboardTable] ?? part}`;
     case 'anomaly':
+      if (part === 'warnings') return `高发违法行为预警报告（${file}年）`;
       return file === 'file' ? `研判报告文件（${part}）` : `研判问题清单（${part}）`;
+    case 'penalty-reports':
+      return `争议条款统计（${(file ?? '').replace('_', ' 至 ')}）`;
+    case 'registry':
+      return `名录：${EXCHANGE_KIND_LABELS[part as keyof typeof EXCHANGE_KIND_LABELS] ?? part}`;
     case 'phones':
       return '全部已存手机号';
     default:

@@ -8,6 +8,8 @@ export const ErrorCode = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
   WechatUnbound: 'WECHAT_UNBOUND',
   WechatUpstream: 'WECHAT_UPSTREAM_FAILED',
+  /** The SMS provider did not take a message that had to go now (a sign-in code). */
+  SmsUpstream: 'SMS_UPSTREAM_FAILED',
   Forbidden: 'FORBIDDEN',
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
@@ -23,6 +25,8 @@ export const ErrorCode = {
   AlreadyRecorded: 'ALREADY_RECORDED',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   Internal: 'INTERNAL_ERROR',
+  /** The database (or, where a request cannot do without it, Redis) is out of reach for now: try again after `Retry-After`. */
+  Unavailable: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -45,7 +49,7 @@ export interface ErrorBody {
     message: string;
     fields?: FieldError[];
     refusals?: RuleRefusal[];
-    /** Present on 500s only: quote it to support, the server log has the details. */
+    /** Present on 5xx answers only: quote it to support, the server log has the details. */
     errorId?: string;
   };
 }

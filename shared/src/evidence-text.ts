@@ -6,6 +6,7 @@
 import { ANOMALY_RULE_TITLES, ANOMALY_SUBJECT_TYPE_LABELS } from './anomaly.js';
 import { PLAN_TRIGGER_LABELS } from './api.js';
 import { RATING_DIMENSION_LABELS, RATING_PROBLEM_LABELS, RATING_VERDICT_LABELS } from './evaluation.js';
+import { COMPLAINT_CHANNEL_LABELS } from './enterprise-port.js';
 import { DISCRETION_LEVEL_LABELS } from './penalty-cases.js';
 import { shanghaiDateTime } from './time.js';
 
@@ -108,7 +109,7 @@ const score = unit('分');
  * Every key of the evidence a flagged case or an anomaly finding carries: the twenty rules of the
  * nightly report (and what a finding's case adds: report, rule, subject), poor ratings (and what the
  * rated agency is shown of them), joint scenarios gone alone, late emergency codes, review requests,
- * and the record ids a case's page opens.
+ * complaints and hotline tickets, and the record ids a case's page opens.
  */
 export const EVIDENCE_FIELDS: Readonly<Record<string, EvidenceField>> = {
   // what a finding's flagged case adds
@@ -214,6 +215,14 @@ export const EVIDENCE_FIELDS: Readonly<Record<string, EvidenceField>> = {
   reason: { label: '理由' },
   reviewId: { label: '复查申请' },
   requestingAgencyId: { label: '申请部门' },
+  // complaints (码上响应) and 12345 hotline tickets
+  complaintId: { label: '投诉' },
+  channel: { label: '来源', show: labelled(COMPLAINT_CHANNEL_LABELS) },
+  ticketNo: { label: '热线工单号' },
+  receivedAt: { label: '受理时间' },
+  content: { label: '反映内容' },
+  contactPhone: { label: '联系电话' },
+  contactRegistered: { label: '联系电话为企业登记号码或联系人' },
 };
 
 /** `label：value` of each labelled key with something to show, in the evidence's order. */

@@ -212,6 +212,9 @@ export interface PenaltyCaseView {
   legalBasis: string;
   officers: { id: string; name: string }[];
   factors: (DiscretionFactor & { ticked: boolean })[];
+  /** The clause's bands and ranges (fen), so the notice form can show level and range as factors are ticked; empty and null without a benchmark. */
+  bands: DiscretionBand[];
+  ranges: Record<DiscretionLevel, { min: number; max: number }> | null;
   points: number | null;
   level: DiscretionLevel | null;
   /** In fen. */
@@ -237,6 +240,8 @@ export interface PenaltyCaseView {
   submissions: PartySubmissionView[];
   /** The supervision code's public link, once noticed (officers print it on the notice). */
   codeUrl: string | null;
+  /** The same link as a QR (SVG), to print on the notice. */
+  codeQrSvg: string | null;
   /** What this user may do now. */
   actions: PenaltyCaseAction[];
 }

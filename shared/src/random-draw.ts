@@ -164,3 +164,27 @@ export interface DrawView {
   /** Each drawn enterprise: its plan (and once finished the inspection's result), or why none was filed. */
   outcomes: { creditCode: string; enterpriseName: string; planId: string | null; refusal: string | null; result: string | null }[];
 }
+
+export interface DrawCheck {
+  ok: boolean;
+  /** What was checked, in order, in Chinese. */
+  lines: string[];
+}
+
+/**
+ * Checks a published draw as anyone would: the seed hashes to the commitment published before the
+ * draw, the inputs are in canonical form, and the algorithm re-run on them gives the published result.
+ */
+export async function checkDraw(hashing: DrawHashing, draw: Pick<DrawView, 'commitment' | 'inputs' | 'seed' | 'publicEntropy' | 'result' | 'status'>): Promise<DrawCheck> {
+  if (draw.status !== 'drawn' || !draw.seed || !draw.result || !draw.inputs) return { ok: false, lines: ['尚未抽取：种子和结果在抽取后公开'] };
+  const lines: string[] = [];
+  const commitmentHolds = (await hashing.sha256Hex(draw.seed)) === draw.commitment;
+  lines.push(`种子的 SHA-256 与抽取前公布的承诺值${commitmentHolds ? '一致' : '不一致'}`);
+  const inputs: DrawInputs = JSON.parse(draw.inputs);
+  const canonical = canonicalInputs(inputs) === draw.inputs;
+  lines.push(`输入数据${canonical ? '为规范格式' : '不是规范格式'}`);
+  const again = await runDraw(hashing, await finalSeed(hashing, draw.seed, draw.publicEntropy ?? ''), inputs);
+  const same = JSON.stringify(again) === JSON.stringify(draw.result);
+  lines.push(`按公开算法重新抽取，结果与公布结果${same ? '相同' : '不同'}（${again.inspections.length} 户企业）`);
+  return { ok: commitmentHolds && canonical && same, lines };
+}

@@ -14,6 +14,7 @@ export const REFUSAL_RULE_LABELS = {
   'review-pending': '异议复查中',
   // issuing the inspection code
   'joint-scenario': '应联未联',
+  'plan-approval': '计划审批',
   // checking in
   'no-plan': '无检查计划',
   'enterprise-differs': '企业不一致',

@@ -1,4 +1,7 @@
-/** Who a logged-in user is. Enterprises never log in: they hold per-inspection tokens. */
+/**
+ * Who a logged-in user is. Enterprises have no role: they sign in to a session of their own kind
+ * (the enterprise's port), which no officer or desk endpoint accepts.
+ */
 export const Role = {
   Officer: 'officer',
   AgencyAdmin: 'agency-admin',

@@ -20,11 +20,12 @@ function yuan(fen: unknown): string {
 
 /** What an inspection's trail (全过程留痕) records, each step with its Chinese label. */
 export type TrailKind =
-  | 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone'
+  | 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone' | 'approved' | 'returned'
   | 'checked-in' | 'finding' | 'document' | 'finished'
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
-  | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent';
+  | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
+  | 'benchmark-changed';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -33,6 +34,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'cancelled', label: '取消' },
   { value: 'coded', label: '生成检查码' },
   { value: 'alone', label: '单独检查' },
+  { value: 'approved', label: '计划审批通过' },
+  { value: 'returned', label: '计划退回' },
   { value: 'checked-in', label: '入企' },
   { value: 'finding', label: '检查结果' },
   { value: 'document', label: '上传文书' },
@@ -55,6 +58,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'coercive-released', label: '解除强制措施' },
   { value: 'party-submission', label: '当事人陈述申辩/听证/异议' },
   { value: 'code-sent', label: '短信送达监督码' },
+  // Not an inspection's step: a clause's discretion benchmark has a chain of its own (`benchmark:<clause>`).
+  { value: 'benchmark-changed', label: '修改裁量基准' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {

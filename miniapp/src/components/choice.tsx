@@ -5,7 +5,7 @@ import './choice.css';
 
 interface ChoiceProps {
   /** Rendered as `data-<kind>-id`, the handle browser tests and styles use. */
-  kind: 'officer' | 'item' | 'outcome';
+  kind: 'officer' | 'item' | 'outcome' | 'factor' | 'measure';
   id: string;
   checked: boolean;
   name: string;

@@ -52,6 +52,7 @@ const STATUS_FALLBACKS: Record<number, { code: ErrorCode; message: string }> = {
   409: { code: ErrorCode.Conflict, message: '数据已被修改，请刷新后重试' },
   413: { code: ErrorCode.PayloadTooLarge, message: '提交的内容过大' },
   429: { code: ErrorCode.RateLimited, message: '操作太频繁，请稍后再试' },
+  503: { code: ErrorCode.Unavailable, message: '服务暂时不可用，请稍后再试' },
 };
 const SERVER_FALLBACK = { code: ErrorCode.Internal, message: '服务暂时不可用，请稍后再试' };
 

@@ -176,6 +176,18 @@ describe('submitAction', () => {
     expect(queue.list()[0].action.clientKey).toBe(action.clientKey);
   });
 
+  it('queues it too when the server answers 503 (its database restarting): nothing was recorded', async () => {
+    const action = finding('I1');
+    const result = await submitAction(queue, { action, label: 'x' }, {
+      online: true,
+      direct: async () => {
+        throw new ApiError({ status: 503, code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试', errorId: 'e-1' });
+      },
+    });
+    expect(result).toEqual({ queued: true });
+    expect(queue.list()[0].action.clientKey).toBe(action.clientKey);
+  });
+
   it('leaves a refusal to the caller and queues nothing', async () => {
     const refusal = new ApiError({ status: 422, code: 'RULE_REFUSED', message: '不能入企检查' });
     await expect(

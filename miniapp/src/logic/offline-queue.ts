@@ -119,12 +119,21 @@ export function isNetworkFailure(error: unknown): boolean {
   return error instanceof ApiError && error.code === ClientErrorCode.Network;
 }
 
+/**
+ * Worth trying again later with the same keys: no network, or the server answered 503 (its database
+ * restarting; it says when, in Retry-After). Nothing was recorded either way.
+ */
+export function isTemporaryFailure(error: unknown): boolean {
+  return isNetworkFailure(error) || (error instanceof ApiError && error.status === 503);
+}
+
 export type Submitted<T> = { queued: true } | { queued: false; result: T };
 
 /**
  * Sends one action now, or queues it: when the phone is known to be offline, when earlier actions
  * still wait (they must reach the server first, in order), or when the attempt fails for want of
- * a network. Any other failure (a refusal, a validation error) is the caller's to show.
+ * a network or of the server's database (503). Any other failure (a refusal, a validation error) is the
+ * caller's to show.
  */
 export async function submitAction<T>(
   queue: OfflineQueue,
@@ -138,7 +147,7 @@ export async function submitAction<T>(
   try {
     return { queued: false, result: await direct(entry.action) };
   } catch (error) {
-    if (!isNetworkFailure(error)) throw error;
+    if (!isTemporaryFailure(error)) throw error;
     queue.add(entry.action, entry.label);
     return { queued: true };
   }

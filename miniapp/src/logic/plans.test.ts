@@ -4,6 +4,7 @@ import {
   agencyNamesOf,
   canFilePlans,
   dateMoved,
+  planActions,
   filedSummary,
   halfYearResultLabel,
   inspectionMembers,
@@ -31,6 +32,7 @@ function plan(overrides: Partial<PlanView> = {}): PlanView {
       joint: false,
       members: [{ planId: 'p-own', planCode: 'JH20261201-7Q3KXW', agencyId: 'A001', agencyName: '市场监管局' }],
     },
+    approval: null,
     ...overrides,
   };
 }
@@ -66,6 +68,10 @@ describe('filedSummary', () => {
     expect(filedSummary(joint)).toBe(
       '已报备 JH20261201-7Q3KXW，检查日期 2026-11-30，与消防救援支队、生态环境局合并为联合检查（消防救援支队牵头）。',
     );
+  });
+
+  it('says a plan waits for its head before it merges or gets a code', () => {
+    expect(filedSummary(plan({ status: 'awaiting' }))).toBe('已报备 JH20261201-7Q3KXW，检查日期 2026-12-01，待本部门负责人审批；批准后参与合并、生成检查码。');
   });
 
   it('knows when the joint inspection moved the date', () => {
@@ -143,9 +149,50 @@ describe('planEventLine', () => {
     expect(line.text).toBe('生成联合检查的检查码，检查日期 2026-12-01，有效期至 2026-12-03 00:00');
   });
 
-  it('shows an unknown kind and survives a detail of the wrong shape', () => {
-    expect(planEventLine(event('cancelled', {}), 'A001', names).text).toBe('其他记录（cancelled）');
+  it('tells a move, a cancel with its reason, and going alone in a scenario', () => {
+    expect(planEventLine(event('moved', { from: '2026-12-01', to: '2026-12-08' }), 'A001', names)).toMatchObject({ title: '改期', text: '报备日期由 2026-12-01 改为 2026-12-08' });
+    expect(planEventLine(event('cancelled', { reason: '企业已停业' }), 'A001', names)).toMatchObject({ title: '取消', text: '取消计划', note: '原因：企业已停业' });
+    expect(planEventLine(event('alone', { scenario: '餐饮店联合检查', missingAgencyIds: ['A005', 'A404'], reason: '消防本月已检查' }), 'A001', names)).toMatchObject({
+      title: '单独检查',
+      text: '综合监管场景“餐饮店联合检查”应与消防救援支队、部门 A404联合检查，说明理由后单独检查',
+      note: '理由：消防本月已检查',
+    });
+  });
+
+  it('names an agency outside the inspection from the names the entry carries', () => {
+    const alone = { ...event('alone', { scenario: '餐饮店联合检查', missingAgencyIds: ['A404'], reason: '已查' }), agencyNames: { A404: '城市管理局' } };
+    expect(planEventLine(alone, 'A001', names).text).toContain('应与城市管理局联合检查');
+  });
+
+  it('tells a refused move or code with each rule in Chinese', () => {
+    const refusals = [{ rule: 'advance-notice', message: '计划检查须提前7个自然日报备', remedy: '改到 2026-12-08 以后' }];
+    expect(planEventLine(event('refused', { moveTo: '2026-12-03', refusals }), 'A001', names)).toMatchObject({
+      title: '未通过', text: '改期到 2026-12-03 未通过', note: '提前报备：计划检查须提前7个自然日报备',
+    });
+    expect(planEventLine(event('refused', { refusals: [{ rule: 'joint-scenario', message: '消防应一同检查' }] }), 'A001', names)).toMatchObject({
+      text: '生成检查码未通过', note: '应联未联：消防应一同检查',
+    });
+  });
+
+  it('tells a filing that waits for approval, and the head\'s decision with its reasons', () => {
+    const filed = planEventLine(event('filed', { date: '2026-12-01', trigger: 'planned', officerIds: ['a'], itemIds: ['x'], approval: 'prior' }), 'A001', names);
+    expect(filed.text).toBe('报备计划检查，检查日期 2026-12-01，执法人员 1 名，检查事项 1 项，待负责人审批');
+    expect(planEventLine(event('returned', { when: 'prior', note: '事项不符' }), 'A001', names)).toMatchObject({ title: '退回', text: '负责人退回，计划不再执行', note: '意见：事项不符' });
+    expect(planEventLine(event('approved', { when: 'after', note: null }), 'A001', names)).toMatchObject({ title: '审批通过', text: '负责人事后审批：批准', note: undefined });
+  });
+
+  it('shows an unknown kind without its key and survives a detail of the wrong shape', () => {
+    expect(planEventLine(event('archived', {}), 'A001', names).text).toBe('其他记录');
+    expect(planEventLine(event('refused', { refusals: 'x' }), 'A001', names).note).toBeUndefined();
     expect(planEventLine(event('filed', { officerIds: 'x' }), 'A001', names).text).toContain('执法人员 0 名');
+  });
+});
+
+describe('planActions', () => {
+  it('lets an active plan get its code, move and cancel; a waiting one only be withdrawn; a returned one nothing', () => {
+    expect(planActions({ status: 'active' })).toEqual({ code: true, move: true, cancel: true });
+    expect(planActions({ status: 'awaiting' })).toEqual({ code: false, move: false, cancel: true });
+    expect(planActions({ status: 'returned' })).toEqual({ code: false, move: false, cancel: false });
   });
 });
 

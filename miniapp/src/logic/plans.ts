@@ -1,4 +1,4 @@
-import { Role, actorUsername, type Page, type PlanEventView, type PlanView } from '@mashang/shared';
+import { Role, actorUsername, REFUSAL_RULE_LABELS, type Page, type PlanEventView, type PlanView, type RefusalRule } from '@mashang/shared';
 import { shanghaiDateTime } from './dates';
 import { triggerLabel } from './triggers';
 
@@ -7,6 +7,15 @@ export const PLAN_PAGE_SIZE = 20;
 /** Officers and agency admins file plans and issue codes; overseers only look. */
 export function canFilePlans(role: string): boolean {
   return role === Role.Officer || role === Role.AgencyAdmin;
+}
+
+/**
+ * What may be done with a plan of the list: an active plan gets its code, moves and is cancelled; one
+ * waiting for its head's approval may only be withdrawn (cancelled); a returned one nothing.
+ */
+export function planActions(plan: Pick<PlanView, 'status'>): { code: boolean; move: boolean; cancel: boolean } {
+  const active = plan.status === 'active';
+  return { code: active, move: active, cancel: active || plan.status === 'awaiting' };
 }
 
 /** Appends a further page to what is shown; page 1 starts over. */
@@ -42,6 +51,7 @@ export function membersLine(plan: PlanView): string {
 /** The line under a newly filed plan: its code, date, and whom it inspects together with. */
 export function filedSummary(plan: PlanView): string {
   const base = `已报备 ${plan.code}，检查日期 ${plan.inspection.date}`;
+  if (plan.status === 'awaiting') return `${base}，待本部门负责人审批；批准后参与合并、生成检查码。`;
   if (!plan.inspection.joint) return `${base}。`;
   const others = inspectionMembers(plan).filter((member) => member.planId !== plan.id);
   const lead = inspectionMembers(plan).find((member) => member.lead);
@@ -93,7 +103,7 @@ export function planEventLine(
   ownAgencyId: string,
   agencyNames: ReadonlyMap<string, string>,
 ): PlanEventLine {
-  const name = (id: string) => agencyNames.get(id) ?? `部门 ${id}`;
+  const name = (id: string) => agencyNames.get(id) ?? event.agencyNames?.[id] ?? `部门 ${id}`;
   const detail = event.detail ?? {};
   const common = { time: shanghaiDateTime(event.at), actor: actorLabel(event.actor) };
   switch (event.kind) {
@@ -103,8 +113,20 @@ export function planEventLine(
         title: '报备',
         text:
           `报备${triggerLabel(asString(detail.trigger))}，检查日期 ${asString(detail.date)}，` +
-          `执法人员 ${asCount(detail.officerIds)} 名，检查事项 ${asCount(detail.itemIds)} 项`,
+          `执法人员 ${asCount(detail.officerIds)} 名，检查事项 ${asCount(detail.itemIds)} 项` +
+          (detail.approval === 'prior' ? '，待负责人审批' : detail.approval === 'after' ? '，紧急检查先行、事后审批' : ''),
       };
+    case 'approved':
+    case 'returned': {
+      const after = detail.when === 'after';
+      const what = event.kind === 'approved' ? '批准' : '退回';
+      return {
+        ...common,
+        title: event.kind === 'approved' ? '审批通过' : '退回',
+        text: after ? `负责人事后审批：${what}` : event.kind === 'approved' ? '负责人批准，计划生效' : '负责人退回，计划不再执行',
+        note: asString(detail.note) ? `意见：${asString(detail.note)}` : undefined,
+      };
+    }
     case 'merged': {
       const agencies = asStrings(detail.agencyIds);
       const date = asString(detail.inspectionDate);
@@ -128,9 +150,42 @@ export function planEventLine(
         text: `生成${joint ? '联合检查的' : ''}检查码，检查日期 ${asString(detail.inspectionDate)}，有效期至 ${shanghaiDateTime(asString(detail.expiresAt))}`,
       };
     }
+    case 'moved':
+      return { ...common, title: '改期', text: `报备日期由 ${asString(detail.from)} 改为 ${asString(detail.to)}` };
+    case 'cancelled':
+      return { ...common, title: '取消', text: '取消计划', note: asString(detail.reason) ? `原因：${asString(detail.reason)}` : undefined };
+    case 'alone': {
+      const missing = asStrings(detail.missingAgencyIds).map(name).join('、');
+      return {
+        ...common,
+        title: '单独检查',
+        text: `综合监管场景“${asString(detail.scenario)}”应与${missing}联合检查，说明理由后单独检查`,
+        note: asString(detail.reason) ? `理由：${asString(detail.reason)}` : undefined,
+      };
+    }
+    case 'refused': {
+      const moveTo = asString(detail.moveTo);
+      return {
+        ...common,
+        title: '未通过',
+        text: moveTo ? `改期到 ${moveTo} 未通过` : '生成检查码未通过',
+        note: refusalLines(detail.refusals).join('；') || undefined,
+      };
+    }
     default:
-      return { ...common, title: '记录', text: `其他记录（${event.kind}）` };
+      return { ...common, title: '记录', text: '其他记录' };
   }
+}
+
+/** Refusals kept in a plan's history, each as "规则：说明". */
+function refusalLines(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { rule, message } = entry as { rule?: unknown; message?: unknown };
+    const label = REFUSAL_RULE_LABELS[rule as RefusalRule] ?? '规则';
+    return [`${label}：${asString(message)}`];
+  });
 }
 
 /** Agency id → name, from the plan's inspection members. */

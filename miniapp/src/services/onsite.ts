@@ -11,7 +11,7 @@ import {
   type SyncResponse,
   type TrailView,
 } from '@mashang/shared';
-import { createOfflineQueue, isNetworkFailure, submitAction, type FlushReport, type QueuedAction, type Submitted } from '../logic/offline-queue';
+import { createOfflineQueue, isTemporaryFailure, submitAction, type FlushReport, type QueuedAction, type Submitted } from '../logic/offline-queue';
 import { createOnsiteCache } from '../logic/onsite-cache';
 import { checkInAction, directBody, findingAction, finishAction, type FindingDraft } from '../logic/onsite';
 import type { KeyValueStorage } from '../logic/session';
@@ -98,7 +98,7 @@ export function flushQueue(): Promise<FlushReport> {
         return (await api.post<SyncResponse>('/api/onsite/sync', body)).results;
       });
       if (report.applied || report.duplicate) emit('synced');
-      if (isNetworkFailure(report.error) && queue().pending().length) retryTimer = setTimeout(() => void flushQueue(), RETRY_MS);
+      if (isTemporaryFailure(report.error) && queue().pending().length) retryTimer = setTimeout(() => void flushQueue(), RETRY_MS);
       return report;
     } finally {
       flushing = null;
@@ -132,7 +132,7 @@ export async function todayInspections(): Promise<Fetched<OnsiteInspectionView[]
     return { value: list, stale: false };
   } catch (error) {
     const kept = cache().today();
-    if (isNetworkFailure(error) && kept) return { value: kept, stale: true };
+    if (isTemporaryFailure(error) && kept) return { value: kept, stale: true };
     throw error;
   }
 }
@@ -144,7 +144,7 @@ export async function inspection(id: string): Promise<Fetched<OnsiteInspectionVi
     return { value: view, stale: false };
   } catch (error) {
     const kept = cache().view(id);
-    if (isNetworkFailure(error) && kept) return { value: kept, stale: true };
+    if (isTemporaryFailure(error) && kept) return { value: kept, stale: true };
     throw error;
   }
 }

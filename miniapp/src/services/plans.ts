@@ -1,4 +1,5 @@
 import type {
+  EnterpriseSlotsView,
   FilePlanRequest,
   HalfYearRecord,
   IssuedCode,
@@ -25,9 +26,27 @@ export function planHistory(id: string): Promise<PlanEventView[]> {
   return api.get<PlanEventView[]>(`${path(id)}/history`);
 }
 
-/** The inspection's code (the same one again if a member agency already issued it). */
-export function issueInspectionCode(id: string): Promise<IssuedCode> {
-  return api.post<IssuedCode>(`${path(id)}/code`);
+/**
+ * The inspection's code (the same one again if a member agency already issued it). `aloneReason`
+ * answers a joint-supervision scenario's refusal: why the agency inspects without the others.
+ */
+export function issueInspectionCode(id: string, aloneReason?: string): Promise<IssuedCode> {
+  return api.post<IssuedCode>(`${path(id)}/code`, aloneReason ? { aloneReason } : {});
+}
+
+/** 改期: the filing rules apply to the new date; refusals arrive as RULE_REFUSED. */
+export function movePlan(id: string, date: string): Promise<PlanView> {
+  return api.patch<PlanView>(path(id), { date });
+}
+
+/** 取消: the reason goes into the plan's history. */
+export function cancelPlan(id: string, reason: string): Promise<PlanView> {
+  return api.post<PlanView>(`${path(id)}/cancel`, { reason });
+}
+
+/** The half-days the enterprise marked as suiting it (双向预约), to weigh when fixing the date. */
+export function enterpriseSlots(id: string): Promise<EnterpriseSlotsView> {
+  return api.get<EnterpriseSlotsView>(`${path(id)}/enterprise-slots`);
 }
 
 /** Same-industry inspection results of the enterprise in the last six months (结果互认). */

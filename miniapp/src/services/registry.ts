@@ -11,19 +11,19 @@ const REGISTRY_PAGE_MAX = 100;
 /** Enough for any agency's officers or items; a longer list is cut here rather than looping on. */
 const REGISTRY_PAGES_MAX = 5;
 
-async function allOwn<T>(path: string): Promise<T[]> {
+async function allOwn<T>(path: string, filter: Record<string, string> = {}): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; page <= REGISTRY_PAGES_MAX; page++) {
-    const result = await api.get<Page<T>>(path, { page, pageSize: REGISTRY_PAGE_MAX });
+    const result = await api.get<Page<T>>(path, { ...filter, page, pageSize: REGISTRY_PAGE_MAX });
     items.push(...result.items);
     if (page * REGISTRY_PAGE_MAX >= result.total) break;
   }
   return items;
 }
 
-/** The officers of the caller's own agency (the server scopes the list). */
+/** The officers on duty of the caller's own agency (the server scopes the list): those a plan may name. */
 export function listOwnOfficers(): Promise<OfficerDto[]> {
-  return allOwn<OfficerDto>('/api/registry/officers');
+  return allOwn<OfficerDto>('/api/registry/officers', { active: 'true' });
 }
 
 /** The inspection items of the caller's own agency, with their legal basis and 无事不扰 flag. */

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { apiErrorFromResponse, networkError } from '../logic/api-error';
 import { buildUrl, type Query } from '../logic/http';
-import { LOGIN_PAGE } from '../routes';
-import { sessionStore } from './session';
+import { ENTERPRISE_SIGN_IN_PAGE, LOGIN_PAGE } from '../routes';
+import { enterpriseSessionStore, sessionStore } from './session';
 
 /**
  * H5 is served by the API server itself (under /h5/), so it calls `/api/...` on its own origin;
@@ -25,6 +25,8 @@ export interface ApiRequest {
    * with no session and must never end up on the login page.
    */
   anonymous?: boolean;
+  /** Sent with the enterprise's session (the enterprise's port) instead of an officer's. */
+  enterprise?: boolean;
 }
 
 type RequestInterceptor = (request: ApiRequest) => ApiRequest;
@@ -35,7 +37,7 @@ const withBaseUrl: RequestInterceptor = (request) => ({
 });
 
 const withAuth: RequestInterceptor = (request) => {
-  const token = request.anonymous ? null : sessionStore.token();
+  const token = request.anonymous ? null : request.enterprise ? enterpriseSessionStore.token() : sessionStore.token();
   return token
     ? { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } }
     : request;
@@ -55,11 +57,22 @@ export function endSession(): void {
   if (!isOnLoginPage()) void Taro.reLaunch({ url: LOGIN_PAGE });
 }
 
-/** Error mapping: a non-2xx answer becomes an ApiError; a rejected token ends the session. */
+/** Drops the enterprise's stored session and shows its sign-in page. */
+export function endEnterpriseSession(): void {
+  enterpriseSessionStore.clear();
+  const pages = Taro.getCurrentPages();
+  const route = pages[pages.length - 1]?.route ?? '';
+  if (`/${route.replace(/^\//, '')}` !== ENTERPRISE_SIGN_IN_PAGE) void Taro.reLaunch({ url: ENTERPRISE_SIGN_IN_PAGE });
+}
+
+/** Error mapping: a non-2xx answer becomes an ApiError; a rejected token ends the session it belonged to. */
 function handleResponse<T>(request: ApiRequest, statusCode: number, body: unknown): T {
   if (statusCode >= 200 && statusCode < 300) return body as T;
   const error = apiErrorFromResponse(statusCode, body);
-  if (error.status === 401 && request.headers.Authorization) endSession();
+  if (error.status === 401 && request.headers.Authorization) {
+    if (request.enterprise) endEnterpriseSession();
+    else endSession();
+  }
   throw error;
 }
 
@@ -154,6 +167,7 @@ async function sendUpload<T>(path: string, query: Query, source: UploadSource, o
 
 export interface RequestOptions {
   anonymous?: boolean;
+  enterprise?: boolean;
 }
 
 /** The one way pages and services talk to the server. Failures throw ApiError. */
@@ -164,6 +178,14 @@ export const api = {
   /** A POST without a body sends `{}`: the server refuses an empty body labelled as JSON. */
   post<T>(path: string, data: unknown = {}, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'POST', url: path, data, headers: {}, ...options });
+  },
+  /** Replaces what `path` names with `data` (a console's editor saving a whole record). */
+  put<T>(path: string, data: unknown = {}, options: RequestOptions = {}): Promise<T> {
+    return send<T>({ method: 'PUT', url: path, data, headers: {}, ...options });
+  },
+  /** A partial edit: only the fields sent change. */
+  patch<T>(path: string, data: unknown, options: RequestOptions = {}): Promise<T> {
+    return send<T>({ method: 'PATCH', url: path, data, headers: {}, ...options });
   },
   upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
     return sendUpload<T>(path, query, source, onProgress);

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
-import { createSessionStore } from '../logic/session';
+import { createEnterpriseSessionStore } from '../logic/enterprise-session';
+import { createSessionStore, type KeyValueStorage } from '../logic/session';
 
-/** The session kept in Taro storage: wx storage in the mini-program, localStorage on H5. */
-export const sessionStore = createSessionStore({
+/** Taro storage: wx storage in the mini-program, localStorage on H5. */
+const storage: KeyValueStorage = {
   get(key) {
     // Taro answers '' for a missing key.
     const value: unknown = Taro.getStorageSync(key);
@@ -10,4 +11,10 @@ export const sessionStore = createSessionStore({
   },
   set: (key, value) => Taro.setStorageSync(key, value),
   remove: (key) => Taro.removeStorageSync(key),
-});
+};
+
+/** An officer's or a desk's session. */
+export const sessionStore = createSessionStore(storage);
+
+/** The enterprise's session (the enterprise's port), kept apart. */
+export const enterpriseSessionStore = createEnterpriseSessionStore(storage);

@@ -5,5 +5,7 @@
  */
 export const COLORS = {
   primary: '#1f4fd1',
+  danger: '#dc2626',
+  neutral: '#6b7280',
   page: '#f2f4f7',
 } as const;

@@ -39,9 +39,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(name: string, { env = {}, listen = false }: { env?: Record<string, string>; listen?: boolean } = {}): Promise<TestApp> {
+/** `databaseUrl`: an existing (empty) database elsewhere, instead of `<base>_<name>` on the tests' server. */
+export async function startTestApp(name: string, { env = {}, listen = false, databaseUrl }: { env?: Record<string, string>; listen?: boolean; databaseUrl?: string } = {}): Promise<TestApp> {
   const config = loadConfig({
-    DATABASE_URL: await createTestDatabase(name),
+    DATABASE_URL: databaseUrl ?? (await createTestDatabase(name)),
     REDIS_URL: process.env.REDIS_URL,
     JWT_SECRET: 'test-secret-test-secret-test-secret-000',
     PHONE_ENCRYPTION_KEY: TEST_PHONE_KEY,

@@ -151,6 +151,7 @@ const EVENT_LABELS: Record<string, string> = {
   'discipline-outcome': '纪检监察处理结果',
   'review-decided': '异议复查已决定',
   'substance-passed-on': '向被评价部门转交评价内容',
+  'outcome-sent': '已短信告知投诉人处理结果',
 };
 export const eventLabel = (kind: string) => EVENT_LABELS[kind] ?? kind;
 

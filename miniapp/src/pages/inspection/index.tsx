@@ -17,6 +17,7 @@
  * - #finish (结束检查, disabled until every item has a result), #finish-missing, #finish-refusals
  *   (`.refusal[data-rule="…"]`), #finish-error, #finish-queued; once finished #summary with
  *   #summary-result (合格 / 责令整改 / 立案).
+ * - #file-case (立案, once finished with the result 立案): the penalty case filing page for this inspection.
  * - #show-trail (全过程记录) opens #trail with one `.trail-entry[data-seq="…"]` per entry, in order
  *   (`.trail-entry__kind`, `.trail-entry__time`, `.trail-entry__detail`, `.trail-entry__actor`).
  * - The offline queue panel (#offline-queue, see components/queue-panel.tsx).
@@ -24,6 +25,7 @@
  * use-findings, use-documents, use-finish: the forms) and the cards that show them.
  */
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { RuleRefusal } from '@mashang/shared';
 import { PrimaryButton, RetryButton } from '../../components/buttons';
 import { Card } from '../../components/card';
@@ -33,6 +35,8 @@ import { QueuePanel } from '../../components/queue-panel';
 import { Refusals } from '../../components/refusals';
 import { shanghaiToday } from '../../logic/dates';
 import { canRecord, checkInPending, finishState, itemStates } from '../../logic/onsite';
+import { mayFileCase } from '../../logic/penalty-file';
+import { PENALTY_FILE_PAGE } from '../../routes';
 import { DocumentsCard } from './documents-card';
 import { HeaderCard, SummaryCard } from './header-card';
 import { ItemFinding } from './item-finding';
@@ -103,6 +107,18 @@ export default function InspectionPage() {
       <QueuePanel entries={queue.entries} online={queue.online} />
       <HeaderCard view={view} stale={stale} checkInWaiting={checkInWaiting} />
       <SummaryCard view={view} />
+      {mayFileCase(view) && (
+        <Card title='行政处罚'>
+          <Muted>检查发现违法行为，结果为“立案”：选择违法条款、写明违法事实，由两名以上执法人员立案办理。</Muted>
+          <PrimaryButton
+            id='file-case'
+            className='file-case'
+            onClick={() => void Taro.navigateTo({ url: `${PENALTY_FILE_PAGE}?inspectionId=${encodeURIComponent(id)}` })}
+          >
+            立案
+          </PrimaryButton>
+        </Card>
+      )}
 
       <Card title='检查事项'>
         {view.status === 'planned' && !checkInWaiting && <Muted>请先在“扫码入企”登记入企，再记录检查结果。</Muted>}

@@ -1,8 +1,9 @@
 /*
  * Login. Element ids for browser tests: inputs #username and #password, button #login-submit,
  * server error #login-error, inline errors #username-error and #password-error; in the
- * mini-program also #login-wechat. On H5 Taro renders <Input id="username"> as a
- * <taro-input-core id="username"> wrapper around the real <input>, so Playwright must fill the
+ * mini-program also #login-wechat; #login-enterprise opens the enterprise's sign-in. On H5 Taro
+ * renders <Input id="username"> as a <taro-input-core id="username"> wrapper around the real
+ * <input>, so Playwright must fill the
  * inner element: page.fill('#username input') works (checked with Chromium), while
  * page.fill('#username') throws "Element is not an <input>, <textarea>, <select> or
  * [contenteditable]". page.press('#password input', 'Enter') submits like the button does.
@@ -23,7 +24,7 @@ import {
   type LoginForm,
   type LoginFormErrors,
 } from '../../logic/login-form';
-import { HOME_PAGE } from '../../routes';
+import { ENTERPRISE_SIGN_IN_PAGE, HOME_PAGE } from '../../routes';
 import { currentSession, loginWithPassword, loginWithWechat } from '../../services/auth';
 import './index.css';
 
@@ -155,6 +156,9 @@ export default function LoginPage() {
           </Text>
         )}
       </View>
+      <Text id='login-enterprise' className='login__enterprise' onClick={() => void Taro.navigateTo({ url: ENTERPRISE_SIGN_IN_PAGE })}>
+        我是企业，进入企业端 ›
+      </Text>
     </View>
   );
 }

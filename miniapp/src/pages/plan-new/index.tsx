@@ -3,7 +3,8 @@
  * - #plan-credit-code: a Taro <Input>, so fill '#plan-credit-code input' (see pages/login for why
  *   '#plan-credit-code' itself cannot be filled). #plan-credit-code-error under it.
  * - #half-year-history: same-industry results of the last 6 months (结果互认), loaded as soon as
- *   the code is a valid one; one `.half-year-record` per inspection, #half-year-empty when none.
+ *   the code is a valid one; one `.half-year-record[data-inspection-id]` per inspection,
+ *   #half-year-empty when none; a disputed result is sent for review from there (see half-year-history.tsx).
  * - #plan-date: on H5 a text <Input> (fill '#plan-date input' with YYYY-MM-DD; it starts at
  *   today + 7 in Asia/Shanghai); in the mini-program a date <Picker> around the same id.
  *   #plan-date-label shows the date in words.
@@ -66,6 +67,7 @@ import { currentSession } from '../../services/auth';
 import { filePlan, halfYearHistory, rememberFiledPlan } from '../../services/plans';
 import { listOwnItems, listOwnOfficers } from '../../services/registry';
 import { HalfYearHistory, type HalfYear } from './half-year-history';
+import { useReviews } from './use-reviews';
 import './index.css';
 
 /** Back to the plans page: pop the filing page when it came from there, else open it. */
@@ -88,6 +90,7 @@ export default function PlanNewPage() {
   const [refusals, setRefusals] = useState<RuleRefusal[]>([]);
   const [busy, setBusy] = useState(false);
   const latestHistory = useRef(0);
+  const reviews = useReviews(currentSession()?.user.agencyId ?? null);
 
   const loadChoices = async (ownOfficerId: string | null) => {
     setLoadError('');
@@ -116,6 +119,7 @@ export default function PlanNewPage() {
     setToday(now);
     setForm(emptyPlanForm(now));
     void loadChoices(session.user.officerId);
+    void reviews.load();
   });
 
   const update = <K extends keyof PlanForm>(field: K, value: PlanForm[K]) => {
@@ -199,7 +203,7 @@ export default function PlanNewPage() {
             onInput={(event) => changeCreditCode(event.detail.value)}
           />
         </Field>
-        {halfYear && <HalfYearHistory halfYear={halfYear} />}
+        {halfYear && <HalfYearHistory halfYear={halfYear} reviews={reviews} />}
       </Card>
 
       <Card title='检查类型与日期'>

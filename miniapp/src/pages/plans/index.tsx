@@ -4,8 +4,10 @@
  * #new-plan (to the filing page), #plan-filed (the plan just filed), #plan-list, one
  * `.plan[data-plan-id="…"]` per plan holding `.plan-code` (plan code), `.plan-joint` (联合检查
  * badge and member agencies, the lead marked 牵头), `.plan-code-button` (生成检查码),
- * `.plan-code-error`, `.plan-history-toggle` (计划记录) and, when open, `.plan-history` with one
- * `.plan-event` per entry; #plan-more, #plan-empty, #plan-list-error. The code dialog: #code-modal,
+ * `.plan-code-error`, `.plan-move` (改期), `.plan-cancel` (取消计划), the change form `.plan-change`
+ * (see plan-change.tsx; a scenario's refused code opens it for the reason of going alone),
+ * `.plan-history-toggle` (计划记录) and, when open, `.plan-history` with one `.plan-event` per entry;
+ * #plan-changed (what the last move or cancel did), #plan-more, #plan-empty, #plan-list-error. The code dialog: #code-modal,
  * #code-qr (a Taro <Image>: on H5 the <img> is inside, so select '#code-qr img'), #code-url (the
  * link the QR holds), #code-expires, #code-copy, #code-close.
  */
@@ -22,9 +24,10 @@ import { hasMorePages } from '../../logic/enterprise-search';
 import { agencyNamesOf, canFilePlans, filedSummary, mergePlanPage, planEventLine } from '../../logic/plans';
 import { LOGIN_PAGE, PLAN_NEW_PAGE } from '../../routes';
 import { currentSession } from '../../services/auth';
-import { issueInspectionCode, listPlans, planHistory, takeFiledPlan } from '../../services/plans';
+import { listPlans, planHistory, takeFiledPlan } from '../../services/plans';
 import { CodeModal } from './code-modal';
 import { PlanCard, type HistoryState } from './plan-card';
+import { usePlanActions } from './use-plan-actions';
 import './index.css';
 
 export default function PlansPage() {
@@ -35,9 +38,8 @@ export default function PlansPage() {
   const [listError, setListError] = useState('');
   const [filed, setFiled] = useState<PlanView | null>(null);
   const [histories, setHistories] = useState<Record<string, HistoryState>>({});
-  const [codeBusy, setCodeBusy] = useState<string | null>(null);
-  const [codeErrors, setCodeErrors] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<{ plan: PlanView; code: IssuedCode } | null>(null);
+  const [changed, setChanged] = useState('');
   const latestLoad = useRef(0);
 
   const load = async (page: number) => {
@@ -70,6 +72,7 @@ export default function PlansPage() {
     if (!currentSession()) return;
     const justFiled = takeFiledPlan();
     if (justFiled) setFiled(justFiled);
+    setChanged('');
     setHistories({});
     void load(1);
   });
@@ -98,21 +101,20 @@ export default function PlansPage() {
     }
   };
 
-  const issueCode = async (plan: PlanView) => {
-    if (codeBusy) return;
-    setCodeBusy(plan.id);
-    setCodeErrors((all) => ({ ...all, [plan.id]: '' }));
-    try {
-      const code = await issueInspectionCode(plan.id);
+  const actions = usePlanActions({
+    onCode: (plan, code) => {
       setShown({ plan, code });
       // Issuing closes the inspection (and adds a 生成检查码 entry): read the history afresh.
       setHistories((all) => ({ ...all, [plan.id]: { open: false, loading: false, lines: null, error: '' } }));
-    } catch (error) {
-      setCodeErrors((all) => ({ ...all, [plan.id]: errorMessage(error) }));
-    } finally {
-      setCodeBusy(null);
-    }
-  };
+    },
+    onChanged: (summary) => {
+      setChanged(summary);
+      setFiled(null);
+      setHistories({});
+      // A move or a cancel regroups the enterprise's plans: every card may have changed.
+      void load(1);
+    },
+  });
 
   return (
     <View className='plans'>
@@ -130,6 +132,12 @@ export default function PlansPage() {
         </Notice>
       )}
 
+      {changed && (
+        <Notice id='plan-changed' tone='success'>
+          {changed}
+        </Notice>
+      )}
+
       {listError && (
         <Notice id='plan-list-error' tone='danger'>
           {listError}
@@ -142,12 +150,18 @@ export default function PlansPage() {
             key={plan.id}
             plan={plan}
             justFiled={filed?.id === plan.id}
-            mayIssue={mayFile}
-            issuing={codeBusy === plan.id}
-            codeError={codeErrors[plan.id]}
+            mayChange={mayFile}
+            issuing={actions.issuing === plan.id}
+            codeError={actions.codeErrors[plan.id]}
             history={histories[plan.id]}
-            onIssue={() => void issueCode(plan)}
+            change={actions.change?.planId === plan.id ? actions.change : null}
+            onIssue={() => void actions.issue(plan)}
             onToggleHistory={() => void toggleHistory(plan)}
+            onMove={() => actions.open(plan, 'move')}
+            onCancel={() => actions.open(plan, 'cancel')}
+            onEditChange={actions.edit}
+            onSubmitChange={() => void actions.submit(plan)}
+            onCloseChange={actions.close}
           />
         ))}
       </View>

@@ -4,11 +4,17 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phoneKeysConfig, type PhoneKeys } from '../crypto/phone-keys.js';
 import { penaltiesConfig, type PenaltiesConfig } from './penalties-config.js';
+import { reportsConfig, type ReportsConfig } from './reports-config.js';
+import { redisTargetConfig, type RedisTarget } from './redis-target.js';
+import { portConfig, type PortConfig } from './port-config.js';
 import { parseTrustedProxies } from './trusted-proxies.js';
+
+export type { RedisTarget } from './redis-target.js';
 
 export interface AppConfig {
   databaseUrl: string;
-  redisUrl: string;
+  /** One Redis server, or the master its Sentinels name (see redis-target.ts). */
+  redis: RedisTarget;
   port: number;
   /** Processes serving the API on `port` (one per core by default); see serveInProcesses. */
   apiProcesses: number;
@@ -30,6 +36,8 @@ export interface AppConfig {
   anomalyReport: AnomalyReportConfig;
   evaluation: EvaluationConfig;
   penalties: PenaltiesConfig;
+  reports: ReportsConfig;
+  enterprisePort: PortConfig;
 }
 
 /** The nightly anomaly report's schedule and retries. */
@@ -96,10 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl && (!db || db.pathname.length < 2)) {
     problems.push('DATABASE_URL: must look like mysql://user:password@host:3306/database');
   }
-  const redisUrl = require('REDIS_URL');
-  if (redisUrl && !parseUrl(redisUrl, ['redis:', 'rediss:'])) {
-    problems.push('REDIS_URL: must look like redis://host:6379');
-  }
+  const redis = redisTargetConfig(env, problems);
 
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push('PORT: must be an integer 1–65535');
@@ -146,10 +151,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const penalties = penaltiesConfig(env, problems);
 
+  const reports = reportsConfig(env, problems, validCron);
+  const enterprisePort = portConfig(env, problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
-    redisUrl,
+    redis,
     port,
     apiProcesses,
     publicBaseUrl,
@@ -167,13 +175,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     anomalyReport,
     evaluation,
     penalties,
+    reports,
+    enterprisePort,
   };
 }
 
 const CRON_FIELDS: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
 
 /** A five-field cron of numbers, `*`, ranges, lists and steps, each number within its field's bounds. */
-function validCron(text: string): boolean {
+export function validCron(text: string): boolean {
   const fields = text.trim().split(/\s+/);
   return fields.length === 5 && fields.every((field, i) => field.split(',').every((part) => {
     const match = /^(\*|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);

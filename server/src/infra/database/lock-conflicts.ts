@@ -1,10 +1,23 @@
+/** What a failed statement carries from mysql2: the symbolic code, the server's number and its message. */
+interface DriverError {
+  code?: string;
+  errno?: number;
+  message?: string;
+}
+
 /**
- * A transaction the database chose as a deadlock victim or that waited too long for a lock: it was
- * rolled back whole, so running it again is safe.
+ * A transaction the database rolled back whole, so running it again is safe:
+ * - a deadlock victim, or one that waited too long for a lock (MySQL, MariaDB, TiDB);
+ * - on Galera, a transaction that lost certification at commit to a write set of another node, or
+ *   was aborted by one being applied: MariaDB reports both as ER_LOCK_DEADLOCK (1213), the same
+ *   "try restarting transaction";
+ * - on Galera, a statement refused before it ran because the node is not in sync yet
+ *   ("WSREP has not yet prepared node for application use", 1047).
  */
 export function isLockConflict(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+  const e = (error ?? {}) as DriverError;
+  if (e.code === 'ER_LOCK_DEADLOCK' || e.code === 'ER_LOCK_WAIT_TIMEOUT' || e.errno === 1213 || e.errno === 1205) return true;
+  return e.errno === 1047 && /WSREP/i.test(e.message ?? '');
 }
 
 /** Attempts of a transaction that keeps losing lock conflicts before its error is let through. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { retryOnLockConflict } from './lock-conflicts.js';
 
 /** Where a repository's statements run: a transaction's manager, or the pool's (`dataSource.manager`). */
 export type Tx = EntityManager;
@@ -19,13 +20,18 @@ export abstract class BaseRepository {
   }
 }
 
-/** Opens transactions for services: the statements inside belong to repositories. */
+/**
+ * Opens transactions for services: the statements inside belong to repositories. A transaction the
+ * database rolls back as a lock conflict (a deadlock, or on Galera a write set that lost
+ * certification to another node's) is run again from the start, a few times: `work` must do nothing
+ * outside the transaction that a second run would repeat.
+ */
 @Injectable()
 export class Transactions {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   run<T>(work: (tx: Tx) => Promise<T>, isolation?: IsolationLevel): Promise<T> {
-    return isolation ? this.dataSource.transaction(isolation, work) : this.dataSource.transaction(work);
+    return retryOnLockConflict(() => (isolation ? this.dataSource.transaction(isolation, work) : this.dataSource.transaction(work)));
   }
 }
 

@@ -4,6 +4,7 @@ import { ErrorCode, type ErrorBody } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
 import { DomainError, TryLaterError } from './domain-error.js';
 import { codeForStatus, ERROR_STATUS } from './error-status.js';
+import { RETRY_AFTER_SECONDS, ServiceUnavailableError, unavailableDependency } from './unavailable.js';
 
 const STATUS_MESSAGES: Record<number, string> = {
   400: '请求格式不正确',
@@ -16,24 +17,35 @@ const STATUS_MESSAGES: Record<number, string> = {
   429: '请求过于频繁，请稍后再试',
 };
 
-/** Every error leaves the server in one shape; 5xx bodies hide internals behind an errorId. */
+/**
+ * Every error leaves the server in one shape; 5xx bodies hide internals behind an errorId. A database
+ * (or Redis) out of reach answers 503 with `Retry-After`: the request was fine and may be sent again.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, body } = this.toBody(exception);
-    if (exception instanceof TryLaterError) void reply.header('retry-after', String(exception.retryAfterSeconds));
+    const { status, body, retryAfter } = this.toBody(exception);
+    if (retryAfter) void reply.header('retry-after', String(retryAfter));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  private toBody(exception: unknown): { status: number; body: ErrorBody } {
-    if (exception instanceof DomainError) {
-      const error: ErrorBody['error'] = { code: exception.code, message: exception.message };
-      if (exception.fields?.length) error.fields = exception.fields;
-      if (exception.refusals?.length) error.refusals = exception.refusals;
-      return { status: ERROR_STATUS[exception.code], body: { error } };
+  private toBody(exception: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
+    if (exception instanceof TryLaterError) return { ...this.domainBody(exception), retryAfter: exception.retryAfterSeconds };
+    if (exception instanceof DomainError) return this.domainBody(exception);
+    const dependency = unavailableDependency(exception);
+    if (dependency) {
+      const errorId = randomUUID();
+      // One line, no stack: an outage sends many of these, and the cause is all there is to say.
+      const cause = (exception instanceof ServiceUnavailableError ? exception.cause : exception) as { code?: string; message?: string } | undefined;
+      this.logger.warn(`errorId=${errorId} ${dependency} unavailable: ${[cause?.code, cause?.message].filter(Boolean).join(' ') || 'no answer'}`);
+      return {
+        status: 503,
+        body: { error: { code: ErrorCode.Unavailable, message: '服务暂时不可用，请稍后再试', errorId } },
+        retryAfter: exception instanceof ServiceUnavailableError ? exception.retryAfterSeconds : RETRY_AFTER_SECONDS,
+      };
     }
     const status = exception instanceof HttpException ? exception.getStatus() : statusOfFastifyError(exception);
     if (status && status < 500) {
@@ -45,6 +57,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       status: 500,
       body: { error: { code: ErrorCode.Internal, message: '服务器内部错误，请稍后再试', errorId } },
     };
+  }
+
+  private domainBody(exception: DomainError): { status: number; body: ErrorBody } {
+    const error: ErrorBody['error'] = { code: exception.code, message: exception.message };
+    if (exception.fields?.length) error.fields = exception.fields;
+    if (exception.refusals?.length) error.refusals = exception.refusals;
+    return { status: ERROR_STATUS[exception.code], body: { error } };
   }
 }
 

@@ -8,6 +8,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.InvalidCredentials]: 401,
   [ErrorCode.WechatUnbound]: 401,
   [ErrorCode.WechatUpstream]: 502,
+  [ErrorCode.SmsUpstream]: 502,
   [ErrorCode.Forbidden]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,
@@ -20,6 +21,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.AlreadyRecorded]: 409,
   [ErrorCode.UnsupportedMediaType]: 415,
   [ErrorCode.Internal]: 500,
+  [ErrorCode.Unavailable]: 503,
 };
 
 /** Codes for statuses raised by the framework itself (routing, body parsing, size limits). */
@@ -39,6 +41,8 @@ export function codeForStatus(status: number): ErrorCode {
       return ErrorCode.UnsupportedMediaType;
     case 429:
       return ErrorCode.RateLimited;
+    case 503:
+      return ErrorCode.Unavailable;
     default:
       return status >= 500 ? ErrorCode.Internal : ErrorCode.BadRequest;
   }

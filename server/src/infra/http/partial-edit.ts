@@ -9,3 +9,12 @@ import { PartialType } from '@nestjs/swagger';
 export function PartialEdit<T>(base: Type<T>): Type<Partial<T>> {
   return PartialType(base, { skipNullProperties: false });
 }
+
+/**
+ * The fields an edit actually sent. A field declared on an edit DTO subclass is an own property of
+ * every instance (class fields are defined, as `undefined`), so spreading the DTO over a stored row
+ * would blank it out; drop what was not sent first.
+ */
+export function sentFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

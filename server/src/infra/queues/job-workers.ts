@@ -5,7 +5,7 @@ import type { Job, Queue } from 'bull';
 import { JOB_SETTINGS } from './job-queue.js';
 import { JOBS, jobQueue, type JobSettings } from './jobs.js';
 import { ON_JOB } from './on-job.decorator.js';
-import { JobName } from './queues.js';
+import { JobName, QueueName } from './queues.js';
 
 type BullQueueInternals = Queue & { closing?: Promise<void>; setWorkerName(): Promise<void> };
 
@@ -51,6 +51,27 @@ export class JobWorkers implements OnApplicationBootstrap {
     const problems = handlerProblems(found);
     if (problems.length) throw new Error(`the job registry refuses to start:\n  ${problems.join('\n  ')}`);
     for (const handler of found) this.register(handler);
+    void this.retireUnknownSchedules();
+  }
+
+  /**
+   * Removes the repeatable schedules of jobs the registry no longer has (a sweep an earlier version set
+   * up): without a handler they would fire, and fail, for ever. Start-up does not wait for it.
+   */
+  private async retireUnknownSchedules(): Promise<void> {
+    const known = new Set<string>(Object.values(JobName));
+    for (const name of Object.values(QueueName)) {
+      const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }) as BullQueueInternals;
+      try {
+        for (const schedule of await queue.getRepeatableJobs()) {
+          if (known.has(schedule.name)) continue;
+          await queue.removeRepeatableByKey(schedule.key);
+          this.logger.log(`removed the schedule of ${schedule.name}, a job no longer in the registry`);
+        }
+      } catch (error) {
+        if (!queue.closing) this.logger.warn(`could not look for retired schedules on ${name}: ${(error as Error).message}`);
+      }
+    }
   }
 
   private handlers(): FoundHandler[] {

@@ -41,14 +41,18 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.EmergencyCodeDeadline]: {
     queue: QueueName.Inspections, id: (p) => `emergency-code:${p.planId}`, retry: { attempts: 5, backoffMs: 10_000 }, keep: { removeOnComplete: 1000 },
   },
-  [JobName.RepublishFinished]: {
-    queue: QueueName.Inspections, id: () => 'republish-finished', retry: null, keep: { removeOnComplete: true, removeOnFail: 100 },
-  },
   [JobName.AnomalyNightly]: {
     queue: QueueName.Analytics, id: () => 'anomaly-nightly', retry: null, keep: { removeOnComplete: 50, removeOnFail: 50 },
   },
   [JobName.AnomalyReport]: {
     queue: QueueName.Analytics, id: (p) => `anomaly-report:${p.asOf}`, retry: configured('anomalyReport'), keep: { removeOnComplete: false, removeOnFail: false },
+  },
+  [JobName.WarningYearly]: {
+    queue: QueueName.Analytics, id: () => 'warning-yearly', retry: null, keep: { removeOnComplete: 10, removeOnFail: 10 },
+  },
+  // Completed jobs are removed so a year can be written again on request; a failed one stays to show why.
+  [JobName.WarningReport]: {
+    queue: QueueName.Analytics, id: (p) => `warning-report:${p.year}`, retry: { attempts: 3, backoffMs: 60_000 }, keep: { removeOnComplete: true, removeOnFail: false },
   },
   [JobName.SendSms]: {
     queue: QueueName.Sms, id: (p) => `sms:${p.messageId}`, retry: configured('sms'), keep: { removeOnComplete: true, removeOnFail: 10_000 },
@@ -56,6 +60,15 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   },
   [JobName.PenaltyNoticeSms]: {
     queue: QueueName.Sms, id: (p) => `penalty-notice:${p.caseId}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
+  },
+  [JobName.ComplaintOutcomeSms]: {
+    queue: QueueName.Sms, id: (p) => `complaint-outcome:${p.caseId}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
+  },
+  [JobName.InspectionNoticeSweep]: {
+    queue: QueueName.Sms, id: () => 'inspection-notice-sweep', retry: null, keep: { removeOnComplete: 50, removeOnFail: 50 },
+  },
+  [JobName.InspectionNoticeSms]: {
+    queue: QueueName.Sms, id: (p) => `inspection-notice:${p.leadPlanId}:${p.date}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
   },
 };
 

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { AppConfig } from '../config/config.js';
+import { redisOptions } from '../redis/redis-options.js';
 import { JOB_SETTINGS, JobQueue } from './job-queue.js';
 import type { JobSettings } from './jobs.js';
 import { JobWorkers } from './job-workers.js';
@@ -17,7 +18,7 @@ export function jobSettings(config: AppConfig): JobSettings {
 }
 
 /**
- * Bull on the configured Redis, the job queue and the @OnJob workers; `BULL_PREFIX` keeps test runs
+ * Bull on the configured Redis (one server or through its Sentinels), the job queue and the @OnJob workers; `BULL_PREFIX` keeps test runs
  * apart on a shared Redis. The SMS queue's limiter caps the provider rate across every process.
  */
 @Global()
@@ -31,7 +32,7 @@ export class QueuesModule {
     })));
     return {
       module: QueuesModule,
-      imports: [DiscoveryModule, BullModule.forRoot({ url: config.redisUrl, prefix: process.env.BULL_PREFIX || 'bull' }), queues],
+      imports: [DiscoveryModule, BullModule.forRoot({ redis: redisOptions(config.redis), prefix: process.env.BULL_PREFIX || 'bull' }), queues],
       providers: [{ provide: JOB_SETTINGS, useValue: settings }, JobQueue, JobWorkers],
       exports: [queues, JobQueue],
     };

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Ip, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Ip, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type SessionUser } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
 import { PassThrough, type Writable } from 'node:stream';
-import { invalid } from '../../infra/errors/domain-error.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { PageQueryDto } from '../../infra/http/page-query.dto.js';
@@ -12,7 +11,7 @@ import { ExportQueryDto, FindingsQueryDto, TriggerRunDto } from './dto/anomaly.d
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** 大数据研判: the nightly anomaly report for supervisors and discipline (all agencies) and agency admins (their own). */
+/** 大数据研判: the nightly anomaly report for supervisors and discipline (all agencies) and agency admins (their own); the yearly warning report is WarningController's. */
 @ApiTags('anomaly')
 @ApiBearerAuth()
 @Roles(Role.Supervisor, Role.Discipline, Role.AgencyAdmin)
@@ -67,14 +66,6 @@ export class AnalyticsController {
   async file(@CurrentUser() user: SessionUser, @Param('asOf') asOf: string, @Ip() address: string, @Res() reply: FastifyReply): Promise<void> {
     const write = await this.analytics.reportFile(user, asOf, address || null);
     stream(reply, 'application/json; charset=utf-8', `anomaly-report-${asOf}.json`, write);
-  }
-
-  /** 高发违法行为预警报告 of a year. */
-  @Roles(Role.Supervisor, Role.Discipline)
-  @Get('warnings/:year')
-  warning(@Param('year', ParseIntPipe) year: number) {
-    if (year < 1900 || year > 2999) throw invalid('year', '须为四位年份');
-    return this.analytics.warning(year);
   }
 }
 

@@ -10,11 +10,15 @@ import { AnomalyFindingRepository } from './anomaly-finding.repository.js';
 import { AnomalyReporter } from './anomaly-reporter.js';
 import { AnomalyRunRepository } from './anomaly-run.repository.js';
 import { ROW_SOURCE, rowSource } from './row-source.js';
+import { WarningController } from './warning.controller.js';
+import { WarningProcessor } from './warning.processor.js';
+import { WarningReportRepository } from './warning-report.repository.js';
+import { WarningReports } from './warning-reports.js';
 
 /** 大数据研判: the nightly anomaly report, its console API, and the yearly warning report. */
 @Module({
   imports: [RegistryModule, AuditModule],
-  controllers: [AnalyticsController],
+  controllers: [AnalyticsController, WarningController],
   providers: [
     AnomalyRunRepository,
     AnomalyFindingRepository,
@@ -22,6 +26,9 @@ import { ROW_SOURCE, rowSource } from './row-source.js';
     { provide: AnomalyReporter, useFactory: (dataSource: DataSource) => AnomalyReporter.on(dataSource), inject: [getDataSourceToken()] },
     AnalyticsService,
     AnalyticsProcessor,
+    WarningReportRepository,
+    WarningReports,
+    WarningProcessor,
   ],
 })
 export class AnalyticsModule {}

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { InjectQueue } from '@nestjs/bull';
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { isCalendarDate,
   ANOMALY_RULE_TITLES,
   AUDIT_RESOURCES,
@@ -17,13 +17,13 @@ import { isCalendarDate,
   type AnomalyRunView,
   type Page,
   type SessionUser,
-  type ViolationWarningReport,
   userActor,
 } from '@mashang/shared';
 import type { Queue } from 'bull';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError, invalid, notFound } from '../../infra/errors/domain-error.js';
+import { JobQueue } from '../../infra/queues/job-queue.js';
 import { QueueName } from '../../infra/queues/queues.js';
 import { AuditLog } from '../audit/index.js';
 import { agencyScope, assertSameAgency } from '../auth/index.js';
@@ -36,32 +36,48 @@ import { toFinding, writeReport } from './report-file.js';
 import { requestReport, scheduleNightly } from './report-jobs.js';
 import { RULE_SET_DEFAULTS } from './rule-config.js';
 import { RULES } from './rules/index.js';
-import { ROW_SOURCE } from './row-source.js';
-import type { RowSource } from './rule.js';
 import { isoShanghai, previousShanghaiDay } from './shanghai-days.js';
-import { violationWarningReport } from './warning-report.js';
 
 export interface FindingFilter {
   rule?: AnomalyRuleId;
   agencyId?: string;
 }
 
+/** How long start-up waits for Redis to set the nightly schedule. */
+const STARTUP_WAIT_MS = 5000;
+
 /** The nightly anomaly report for the console: runs, counts, findings, export, and the yearly warning report. */
 @Injectable()
-export class AnalyticsService implements OnApplicationBootstrap {
+export class AnalyticsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(AnalyticsService.name);
+  private stopScheduling = () => {};
+
   constructor(
     @Inject(AnomalyReporter) private readonly reporter: AnomalyReporter,
     @Inject(AnomalyRunRepository) private readonly runs: AnomalyRunRepository,
     @Inject(AnomalyFindingRepository) private readonly findingRows: AnomalyFindingRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
-    @Inject(ROW_SOURCE) private readonly source: RowSource,
     @InjectQueue(QueueName.Analytics) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AuditLog) private readonly audit: AuditLog,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
   ) {}
 
+  /**
+   * The nightly schedule lives in Redis: it is set whenever a connection to Redis is made, and start-up
+   * waits for it only a few seconds, so a process starting while Redis is away still serves.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    await scheduleNightly(this.queue, this.config.anomalyReport);
+    this.stopScheduling = this.jobs.onConnected(() => void this.scheduleNightly());
+    if (await this.jobs.whenConnected(STARTUP_WAIT_MS)) await this.scheduleNightly();
+  }
+
+  onModuleDestroy(): void {
+    this.stopScheduling();
+  }
+
+  private scheduleNightly(): Promise<void> {
+    return scheduleNightly(this.queue, this.config.anomalyReport).catch((error: Error) => this.logger.warn(`nightly report not scheduled yet: ${error.message}`));
   }
 
   rules(): AnomalyRuleView[] {
@@ -78,12 +94,15 @@ export class AnalyticsService implements OnApplicationBootstrap {
     return this.runView(await this.run(asOf), agencyScope(user));
   }
 
-  /** Queues the report as of a date (default yesterday); asking again for a date gives the same run. */
+  /**
+   * Queues the report as of a date (default yesterday); asking again for a date gives the same run. Its
+   * job says whether the date is queued, running or failed: while Redis is away this answers 503 at once.
+   */
   async trigger(user: SessionUser, asOf?: string): Promise<AnomalyRunView> {
     const date = asOf ?? previousShanghaiDay(Date.now());
     checkDate(date);
     if (date >= shanghaiDate(Date.now())) throw invalid('asOf', '只能对已经结束的日期（昨天及以前）生成研判报告');
-    await requestReport(this.queue, this.reporter, date, userActor(user), this.config.anomalyReport);
+    await this.jobs.promptly(QueueName.Analytics, (queue) => requestReport(queue, this.reporter, date, userActor(user), this.config.anomalyReport));
     return this.getRun(user, date);
   }
 
@@ -147,10 +166,6 @@ export class AnalyticsService implements OnApplicationBootstrap {
       { actor: userActor(user), action: 'export', resource: AUDIT_RESOURCES.anomalyReport(asOf), filter: {}, purpose: null, address },
       (out) => writeReport({ runs: this.runs, findings: this.findingRows }, asOf, out),
     );
-  }
-
-  warning(year: number): Promise<ViolationWarningReport> {
-    return violationWarningReport(this.source, year);
   }
 
   private findingAgency(user: SessionUser, requested?: string): string | null {

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { retryOnLockConflict } from '../../infra/database/lock-conflicts.js';
 import { Transactions, type Tx } from '../../infra/database/tx.js';
 import { timeOrderedUuid } from '../../infra/ids/time-ordered-uuid.js';
 import { FlaggedCaseRepository, FlagRaiser, type RaisedCase } from '../flags/index.js';
@@ -96,10 +95,10 @@ export class FindingFlags {
 
   /**
    * One batch's flagged cases, their events and trail entries in one transaction; READ COMMITTED so the
-   * lanes' trail look-ups take no gap locks. A batch rolled back by a lock conflict is raised again:
-   * cases it had raised are gone with it.
+   * lanes' trail look-ups take no gap locks. A batch rolled back by a lock conflict is raised again
+   * (Transactions runs it again): cases it had raised are gone with it.
    */
   private raiseBatch(asOf: string, findingIds: string[], ids: FindingCaseIds, actor: string, at: Date): Promise<number> {
-    return retryOnLockConflict(() => this.transactions.run(async (tx) => (await this.raise(asOf, findingIds, ids, actor, at, tx)).length, 'READ COMMITTED'));
+    return this.transactions.run(async (tx) => (await this.raise(asOf, findingIds, ids, actor, at, tx)).length, 'READ COMMITTED');
   }
 }

@@ -1,7 +1,8 @@
 import { CLI_ACTOR } from '@mashang/shared';
 import Bull from 'bull';
 import type { DataSource } from 'typeorm';
-import type { AnomalyReportConfig } from '../../infra/config/config.js';
+import type { AnomalyReportConfig, RedisTarget } from '../../infra/config/config.js';
+import { redisOptions } from '../../infra/redis/redis-options.js';
 import { JobName, QueueName } from '../../infra/queues/queues.js';
 import { AnomalyReporter, type ReportProgress } from './anomaly-reporter.js';
 import { AnomalyFindingRepository } from './anomaly-finding.repository.js';
@@ -11,7 +12,7 @@ import { processNightly, processReport, requestReport, waitForReport } from './r
 
 export interface ReportCommand {
   dataSource: DataSource;
-  redisUrl: string;
+  redis: RedisTarget;
   asOf: string;
   out: string;
   config: AnomalyReportConfig;
@@ -23,8 +24,8 @@ export interface ReportCommand {
  * same queue under the same job id (a date already reported is not computed again); this process
  * works the queue too, so no server needs to be running. The stored report is then written out.
  */
-export async function runReportCommand({ dataSource, redisUrl, asOf, out, config, onProgress }: ReportCommand): Promise<number> {
-  const queue = new Bull(QueueName.Analytics, redisUrl, { prefix: process.env.BULL_PREFIX || 'bull' });
+export async function runReportCommand({ dataSource, redis, asOf, out, config, onProgress }: ReportCommand): Promise<number> {
+  const queue = new Bull(QueueName.Analytics, { redis: redisOptions(redis), prefix: process.env.BULL_PREFIX || 'bull' });
   const reporter = AnomalyReporter.on(dataSource);
   const tables = { runs: new AnomalyRunRepository(dataSource), findings: new AnomalyFindingRepository(dataSource) };
   try {

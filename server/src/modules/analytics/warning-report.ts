@@ -1,7 +1,7 @@
 import type { ViolationCauseRow, ViolationGroup, ViolationWarningReport } from '@mashang/shared';
 import { compareIds } from './compare-ids.js';
 import type { RowSource } from './rule.js';
-import { violationCauses } from './rules/violation-causes.js';
+import { causeNames, violationCauses } from './rules/violation-causes.js';
 import { isoShanghai } from './shanghai-days.js';
 
 export interface WarningThresholds {
@@ -24,7 +24,8 @@ interface Tally {
 /**
  * 高发违法行为预警报告 for a year: the most frequent violation causes of the cases filed that year
  * (Asia/Shanghai; revoked cases left out), with growth on the year before, overall, by the
- * enterprises' industry and by their region, from one grouped pass over the two years' cases.
+ * enterprises' industry and by their region, from one grouped pass over the two years' cases; each
+ * cause named by its discretion benchmark where it has one.
  */
 export async function violationWarningReport(source: RowSource, year: number, thresholds: WarningThresholds = WARNING_DEFAULTS): Promise<ViolationWarningReport> {
   const rows = await violationCauses(source, year);
@@ -57,12 +58,13 @@ export async function violationWarningReport(source: RowSource, year: number, th
     add(group(industries, r.industry), r.cause, thisYear, cases, fines);
     add(group(regions, r.region), r.cause, thisYear, cases, fines);
   }
+  const names = await causeNames(source, [...overall.keys()]);
   const ranked = (map: Map<string, Tally>): ViolationCauseRow[] =>
     [...map.entries()]
       .filter(([, t]) => t.cases > 0)
       .map(([cause, t]) => {
         const growth = t.previous === 0 ? null : Math.round(((t.cases - t.previous) / t.previous) * 1000) / 1000;
-        return { cause, cases: t.cases, previousYearCases: t.previous, growth, fines: t.fines, warning: t.cases >= thresholds.minCases && (growth === null || growth >= thresholds.minGrowth) };
+        return { cause, causeName: names.get(cause) ?? null, cases: t.cases, previousYearCases: t.previous, growth, fines: t.fines, warning: t.cases >= thresholds.minCases && (growth === null || growth >= thresholds.minGrowth) };
       })
       .sort((a, b) => b.cases - a.cases || compareIds(a.cause, b.cause))
       .slice(0, thresholds.top);

@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import type { AppConfig } from '../../infra/config/config.js';
 import { ChangePassword } from './account/change-password.js';
+import { OfficerAccounts } from './account/officer-accounts.js';
 import { UserActivation } from './account/user-activation.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -11,6 +12,8 @@ import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { LoginThrottle } from './login/login-throttle.js';
 import { PasswordCheck } from './login/password-check.js';
 import { Passwords } from './password.js';
+import { EnterpriseSessionRepository } from './sessions/enterprise-session.repository.js';
+import { EnterpriseSessions } from './sessions/enterprise-sessions.js';
 import { SessionRepository } from './sessions/session.repository.js';
 import { Sessions } from './sessions/sessions.js';
 import { UsersController } from './users.controller.js';
@@ -35,10 +38,11 @@ export class AuthModule {
       ],
       controllers: [AuthController, UsersController],
       providers: [
-        AuthService, UserRepository, Passwords, LoginThrottle, PasswordCheck, SessionRepository, Sessions, ChangePassword, UserActivation, WechatClient,
+        AuthService, UserRepository, Passwords, LoginThrottle, PasswordCheck, SessionRepository, Sessions, ChangePassword, UserActivation, OfficerAccounts, WechatClient,
+        EnterpriseSessionRepository, EnterpriseSessions,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
       ],
-      exports: [AuthService, UserRepository],
+      exports: [AuthService, UserRepository, OfficerAccounts, EnterpriseSessions, WechatClient],
     };
   }
 }

@@ -33,6 +33,16 @@ export class UserRepository extends EntityTable<User> {
     return Boolean(row);
   }
 
+  /** The accounts of an officer that are (or are not) active, locked for the caller's transaction. */
+  async idsOfOfficer(officerId: string, active: boolean, tx: Tx): Promise<number[]> {
+    const rows: { id: number }[] = await tx.query('SELECT id FROM users WHERE officer_id = ? AND active = ? ORDER BY id FOR UPDATE', [officerId, active ? 1 : 0]);
+    return rows.map((r) => Number(r.id));
+  }
+
+  async setActive(ids: number[], active: boolean, tx: Tx): Promise<void> {
+    if (ids.length) await tx.query('UPDATE users SET active = ? WHERE id IN (?)', [active ? 1 : 0, ids]);
+  }
+
   /** Creates a login, or resets an existing one of that username to these values (active). */
   async upsertLogin(login: { username: string; passwordHash: string; role: Role; displayName: string; agencyId: string | null; officerId: string | null }, tx?: Tx): Promise<void> {
     await this.db(tx).query(

@@ -146,11 +146,6 @@ export class CaseProcedureRepository extends BaseRepository {
     return row ? toCase(row) : null;
   }
 
-  async byCodeHash(hash: string, tx?: Tx): Promise<ProcedureCase | null> {
-    const [row] = await this.db(tx).query(`${SELECT} WHERE p.code_hash = ?`, [hash]);
-    return row ? toCase(row) : null;
-  }
-
   /** Sets columns of the exchange row and of the procedure, at `at`. */
   async update(id: string, casePatch: CasePatch, procedurePatch: ProcedurePatch, at: Date, tx: Tx): Promise<void> {
     const c = assignments(casePatch, CASE_COLUMNS);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/index.js';
 import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
+import { OutboxModule } from '../outbox/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
 import { CaseMeasuresRepository } from './case-measures.repository.js';
@@ -28,7 +29,7 @@ import { PenaltyCaseViews } from './view/penalty-case-views.js';
  * supervision code the party reads its case by.
  */
 @Module({
-  imports: [AuthModule, FlagsModule, InspectionsModule, RegistryModule, TrailModule, SupervisionCodeModule],
+  imports: [AuthModule, FlagsModule, InspectionsModule, OutboxModule, RegistryModule, TrailModule, SupervisionCodeModule],
   controllers: [PenaltyCasesController],
   providers: [
     CaseRepository, DiscretionBenchmarkRepository, CaseProcedureRepository, CaseMeasuresRepository, CaseTrail, OutsideRangeFlags, IssueDecision,

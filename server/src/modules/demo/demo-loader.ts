@@ -5,15 +5,18 @@ import { importActor } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
 import { UserRepository } from '../auth/index.js';
+import { BenchmarkWriter } from '../cases/index.js';
 import { hashPassword } from '../auth/password.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult } from '../exchange/exchange-import.js';
 import { DEMO_LOGINS } from './data/logins.js';
+import { demoBenchmarks } from './generate/benchmarks.js';
 import { generateDemoCity } from './generate/demo-city.js';
 import { DEMO_CITY_SIZES, type DemoSize } from './sizes.js';
 
 /**
  * Loads the demo city the way a region loads its history: generated in the exchange format,
- * imported through the one import path, then the demo logins are created.
+ * imported through the one import path, then the demo logins are created and every clause gets
+ * its discretion benchmark (through the benchmarks' own writer, so each starts its history).
  */
 export async function loadDemoCity(
   dataSource: DataSource,
@@ -28,10 +31,16 @@ export async function loadDemoCity(
       throw new Error(`demo city did not validate:\n${result.problems.slice(0, 20).map((p) => `${p.file}:${p.line}: ${p.field}: ${p.reason}`).join('\n')}`);
     }
     await createDemoLogins(dataSource);
+    await loadDemoBenchmarks(dataSource);
     return result;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The demo clauses' benchmarks; loading them again changes nothing. */
+export async function loadDemoBenchmarks(dataSource: DataSource): Promise<void> {
+  await BenchmarkWriter.on(dataSource).save(demoBenchmarks(), importActor('demo-city'), 'demo');
 }
 
 export async function createDemoLogins(dataSource: DataSource): Promise<void> {

@@ -43,10 +43,13 @@ export class RunDraw {
 
     const { draw, result } = drawn;
     const days = daysBetween(draw.periodFrom, draw.periodTo) + 1;
+    // A draw a supervisor organised files its plans for the agency it named; the plans' history
+    // still names the supervisor who ran it.
+    const filer: SessionUser = user.role === Role.Supervisor ? { ...user, role: Role.AgencyAdmin, agencyId: draw.agencyId, officerId: null } : user;
     const outcomes: { creditCode: string; planId: string | null; refusal: string | null }[] = [];
     for (const [i, inspection] of result.inspections.entries()) {
       try {
-        const plan = await this.filing.file(user, {
+        const plan = await this.filing.file(filer, {
           creditCode: inspection.creditCode, date: addDays(draw.periodFrom, i % days), trigger: 'planned',
           officerIds: inspection.officerIds, itemIds: draw.scope.itemIds, reason: `双随机抽查：${draw.name}`,
         }, now);

@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import { TryLaterError } from '../../infra/errors/domain-error.js';
 import { addressKey } from '../../infra/http/client-address.js';
+import { LocalCounters } from '../../infra/redis/local-counters.js';
+import { RedisOrLocal } from '../../infra/redis/redis-or-local.js';
 
 /** Wrong rating codes one address (an IPv6 /64) may enter per window before it must wait. */
 export const CODE_FAILURES_ALLOWED = 10;
@@ -18,10 +20,16 @@ export const CODE_HALF_WINDOW_SECONDS = 5 * 60;
  * Rate limits on typing rating codes, against guessing: Redis counters of wrong codes per client address,
  * and per half of the code typed, each expiring with its window. 40-bit codes and 10 tries per quarter
  * hour leave guessing at random hopeless; the halves stop many addresses from closing in on one code
- * whose other half they know (seen over a shoulder, or in a masked log line).
+ * whose other half they know (seen over a shoulder, or in a masked log line). While Redis is out of reach
+ * each process counts in its own memory with the same limits (see LoginThrottle for why).
  */
 export class CodeAttempts {
-  constructor(private readonly redis: Redis, private readonly prefix = 'rating-code-failures') {}
+  private readonly counters: RedisOrLocal;
+  private readonly local = new LocalCounters();
+
+  constructor(private readonly redis: Redis, private readonly prefix = 'rating-code-failures') {
+    this.counters = new RedisOrLocal(redis, 'rating code attempts');
+  }
 
   private addressKey(ip: string): string {
     return `${this.prefix}:${addressKey(ip)}`;
@@ -35,22 +43,35 @@ export class CodeAttempts {
   /** Refuses an address that has used up its tries, and a code with a half too many addresses got wrong. */
   async check(ip: string, code: string): Promise<void> {
     const keys = [this.addressKey(ip), ...this.halfKeys(code)];
-    const [byAddress, ...byHalf] = (await this.redis.mget(keys)).map(Number);
-    if (byAddress >= CODE_FAILURES_ALLOWED) throw addressLocked(await this.redis.ttl(keys[0]));
+    const [byAddress, ...byHalf] = await this.counters.run(
+      async () => (await this.redis.mget(keys)).map(Number),
+      () => keys.map((key) => this.local.get(key) ?? 0),
+    );
+    const ttl = (key: string) => this.counters.run(() => this.redis.ttl(key), () => this.local.ttl(key));
+    if (byAddress >= CODE_FAILURES_ALLOWED) throw addressLocked(await ttl(keys[0]));
     const locked = byHalf.findIndex((used) => used >= CODE_HALF_FAILURES_ALLOWED);
-    if (locked >= 0) throw codeLocked(await this.redis.ttl(keys[1 + locked]));
+    if (locked >= 0) throw codeLocked(await ttl(keys[1 + locked]));
   }
 
   /** Counts a wrong code against the address and both halves; answers how many tries the address has left. */
   async fail(ip: string, code: string): Promise<number> {
     const address = this.addressKey(ip);
     const [first, second] = this.halfKeys(code);
-    const answers = (await this.redis.multi()
-      .incr(address).expire(address, CODE_FAILURE_WINDOW_SECONDS, 'NX')
-      .incr(first).expire(first, CODE_HALF_WINDOW_SECONDS, 'NX')
-      .incr(second).expire(second, CODE_HALF_WINDOW_SECONDS, 'NX')
-      .exec()) as [null, number][];
-    return Math.max(0, CODE_FAILURES_ALLOWED - answers[0][1]);
+    const windows: [string, number][] = [[address, CODE_FAILURE_WINDOW_SECONDS], [first, CODE_HALF_WINDOW_SECONDS], [second, CODE_HALF_WINDOW_SECONDS]];
+    const byAddress = await this.counters.run(
+      async () => {
+        const multi = this.redis.multi();
+        for (const [key, seconds] of windows) multi.incr(key).expire(key, seconds, 'NX');
+        const answers = (await multi.exec()) as [null, number][];
+        return answers[0][1];
+      },
+      () => {
+        const counts = windows.map(([key]) => this.local.incr(key));
+        for (const [key, seconds] of windows) this.local.expire(key, seconds, true);
+        return counts[0];
+      },
+    );
+    return Math.max(0, CODE_FAILURES_ALLOWED - byAddress);
   }
 }
 

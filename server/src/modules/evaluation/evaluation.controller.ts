@@ -7,6 +7,7 @@ import { CurrentUser, Public, Roles } from '../auth/index.js';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { DomainError, forbidden } from '../../infra/errors/domain-error.js';
+import { enterprisePageUrl } from '../../infra/http/h5-files.js';
 import { PageQueryDto } from '../../infra/http/page-query.dto.js';
 import { SubmitRatingsDto } from './dto/rating.dto.js';
 import { InviteList } from './invite-list/invite-list.js';
@@ -113,18 +114,18 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
-/** The short address an SMS holds, outside /api: sends the phone to the H5 rating page (code entry without a token). */
+/** The short address an SMS holds, outside /api: sends the phone to the H5 rating page of the enterprise entry (code entry without a token). */
 @Controller({ path: 'r' })
 export class RatingLinkController {
   @Public()
   @Get()
   codeEntry(@Res() reply: FastifyReply): void {
-    void reply.redirect('/h5/#/enterprise/pages/rate/index', 302);
+    void reply.redirect(enterprisePageUrl('/enterprise/pages/rate/index'), 302);
   }
 
   @Public()
   @Get(':token')
   open(@Param('token') token: string, @Res() reply: FastifyReply): void {
-    void reply.redirect(`/h5/#/enterprise/pages/rate/index?t=${encodeURIComponent(token)}`, 302);
+    void reply.redirect(enterprisePageUrl(`/enterprise/pages/rate/index?t=${encodeURIComponent(token)}`), 302);
   }
 }

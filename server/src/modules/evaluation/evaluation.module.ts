@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
+import { OutboxModule } from '../outbox/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
@@ -40,7 +41,7 @@ const REPOSITORIES = [RatingRepository, RatingInviteRepository, SmsMessageReposi
 
 /** 短信评价: SMS invites after inspections, the public rating page, delivery receipts. */
 @Module({
-  imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
+  imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule, OutboxModule],
   controllers: [RatingsController, SmsController, RatingLinkController],
   providers: [
     ...REPOSITORIES,

@@ -47,6 +47,17 @@ export class RatingRepository extends BaseRepository {
     }));
   }
 
+  /**
+   * Whether and when each agency of these inspection records was rated, and the verdict: what the enterprise
+   * itself sees of its own ratings on its page (never an agency).
+   */
+  async verdictsOf(inspectionIds: string[]): Promise<{ inspectionId: string; agencyId: string; verdict: RatingVerdict; ratedAt: Date }[]> {
+    if (!inspectionIds.length) return [];
+    const rows: { inspection_id: string; agency_id: string; verdict: RatingVerdict; rated_at: Date }[] = await this.dataSource.query(
+      'SELECT inspection_id, agency_id, verdict, rated_at FROM ratings WHERE inspection_id IN (?)', [inspectionIds]);
+    return rows.map((r) => ({ inspectionId: r.inspection_id, agencyId: r.agency_id, verdict: r.verdict, ratedAt: new Date(r.rated_at) }));
+  }
+
   /** Per agency (of one, or all): ratings since `since`, the mean of the four scores, and how many approved. */
   async satisfactionByAgency(since: Date, agencyId: string | null): Promise<{ agencyId: string; ratings: number; meanScore: number; approved: number }[]> {
     const rows: { agency_id: string; n: number; mean: string | number; approve: number }[] = await this.dataSource.query(

@@ -37,6 +37,8 @@ export interface SendingRow {
   mode: SmsMode;
   codeSeq: number;
   phoneCipher: string | null;
+  /** The last failed attempt's code (NO_ANSWER: the provider may have taken it). */
+  errorCode: string | null;
   expiresAt: Date;
   inspectionDate: string;
   inspectionId: string;
@@ -118,15 +120,15 @@ export class SmsMessageRepository extends BaseRepository {
    * `agencyName` is the registry's column expression naming the agency of `ria.agency_id`.
    */
   async sending(ids: string[], agencyName: string): Promise<SendingRow[]> {
-    const rows: { id: string; invite_id: string; kind: SmsKind; status: SmsStatus; mode: SmsMode; code_seq: number; phone_cipher: string | null; expires_at: Date; inspection_date: string; inspection_id: string; name: string | null }[] =
+    const rows: { id: string; invite_id: string; kind: SmsKind; status: SmsStatus; mode: SmsMode; code_seq: number; phone_cipher: string | null; error_code: string | null; expires_at: Date; inspection_date: string; inspection_id: string; name: string | null }[] =
       await this.dataSource.query(
-        `SELECT m.id, m.invite_id, m.kind, m.status, r.mode, r.code_seq, r.phone_cipher, r.expires_at, r.inspection_date, ria.inspection_id, ${agencyName} AS name
+        `SELECT m.id, m.invite_id, m.kind, m.status, r.mode, r.code_seq, r.phone_cipher, m.error_code, r.expires_at, r.inspection_date, ria.inspection_id, ${agencyName} AS name
          FROM sms_messages m JOIN rating_invites r ON r.id = m.invite_id JOIN rating_invite_agencies ria ON ria.invite_id = m.invite_id
          WHERE m.id IN (?) ORDER BY m.id, ria.position`,
         [ids],
       );
     return rows.map((r) => ({
-      id: r.id, inviteId: r.invite_id, kind: r.kind, status: r.status, mode: r.mode, codeSeq: Number(r.code_seq), phoneCipher: r.phone_cipher,
+      id: r.id, inviteId: r.invite_id, kind: r.kind, status: r.status, mode: r.mode, codeSeq: Number(r.code_seq), phoneCipher: r.phone_cipher, errorCode: r.error_code,
       expiresAt: new Date(r.expires_at), inspectionDate: r.inspection_date, inspectionId: r.inspection_id, agencyName: r.name,
     }));
   }
@@ -141,7 +143,7 @@ export class SmsMessageRepository extends BaseRepository {
    * Marks queued messages accepted by the provider, with each one's provider id and attempts, in one
    * statement; answers how many changed (fewer than given when one was no longer queued).
    */
-  async markAccepted(accepted: { id: string; providerMessageId: string; attempts: number }[], at: Date, tx: Tx): Promise<number> {
+  async markAccepted(accepted: { id: string; providerMessageId: string | null; attempts: number }[], at: Date, tx: Tx): Promise<number> {
     const cases = (pick: (a: (typeof accepted)[number]) => unknown) => ({ sql: `CASE id ${accepted.map(() => 'WHEN ? THEN ?').join(' ')} END`, params: accepted.flatMap((a) => [a.id, pick(a)]) });
     const providerIds = cases((a) => a.providerMessageId);
     const attempts = cases((a) => a.attempts);

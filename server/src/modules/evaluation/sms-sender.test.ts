@@ -6,7 +6,7 @@ import type { Transactions, Tx } from '../../infra/database/tx.js';
 import type { JobQueue } from '../../infra/queues/job-queue.js';
 import type { AgencyRepository } from '../registry/index.js';
 import type { TrailAppend, TrailRepository } from '../trail/index.js';
-import type { OutgoingSms, SmsProvider } from './providers/sms-provider.js';
+import type { OutgoingSms, SendOutcome, SmsProvider } from './providers/sms-provider.js';
 import type { RatingInviteRepository } from './rating-invite.repository.js';
 import type { SendingRow, SmsMessageRepository } from './sms-message.repository.js';
 import { SmsSender } from './sms-sender.js';
@@ -21,14 +21,15 @@ const config = {
 } as unknown as AppConfig;
 
 const row = (id: string, overrides: Partial<SendingRow> = {}): SendingRow => ({
-  id, inviteId: `inv-${id}`, kind: 'invite', status: 'queued', mode: 'link', codeSeq: 0, phoneCipher: phones.encrypt(`1380000000${id.slice(-1)}`),
+  id, inviteId: `inv-${id}`, kind: 'invite', status: 'queued', mode: 'link', codeSeq: 0, phoneCipher: phones.encrypt(`1380000000${id.slice(-1)}`), errorCode: null,
   expiresAt: new Date(Date.now() + 86_400_000), inspectionDate: '2026-05-09', inspectionId: `P-${id}`, agencyName: '市市场监督管理局', ...overrides,
 });
-const job = (messageId: string) => ({ data: { messageId }, attemptsMade: 0, opts: { attempts: 5 } }) as unknown as Job<{ messageId: string }>;
+const job = (messageId: string, attemptsMade = 0) => ({ data: { messageId }, attemptsMade, opts: { attempts: 5 } }) as unknown as Job<{ messageId: string }>;
 
 /** Stored messages and what every statement was asked; `recordedMeanwhile` are accepted by another run after loading. */
-function setUp(rows: SendingRow[], options: { recordedMeanwhile?: string[]; unrated?: number; inviteStatus?: string } = {}) {
+function setUp(rows: SendingRow[], options: { recordedMeanwhile?: string[]; unrated?: number; inviteStatus?: string; outcome?: SendOutcome; findSent?: SmsProvider['findSent'] } = {}) {
   const calls: string[] = [];
+  const attempts: unknown[][] = [];
   const sent: OutgoingSms[][] = [];
   const trail: TrailAppend[] = [];
   const closed: unknown[][] = [];
@@ -36,7 +37,8 @@ function setUp(rows: SendingRow[], options: { recordedMeanwhile?: string[]; unra
   const provider: SmsProvider = {
     name: 'aliyun',
     maxBatch: 100,
-    send: async (batch) => (sent.push(batch), batch.map((m) => ({ ok: true as const, providerMessageId: `biz-${m.messageId}` }))),
+    send: async (batch) => (sent.push(batch), batch.map((m) => options.outcome ?? { ok: true as const, providerMessageId: `biz-${m.messageId}` })),
+    ...(options.findSent ? { findSent: options.findSent } : {}),
   };
   const sender = new SmsSender(
     { addMany: async () => undefined } as unknown as JobQueue,
@@ -48,13 +50,14 @@ function setUp(rows: SendingRow[], options: { recordedMeanwhile?: string[]; unra
       markAccepted: async (accepted: { id: string }[]) => (calls.push(`accept ${accepted.map((a) => a.id).join(',')}`), accepted.filter((a) => !meanwhile.has(a.id)).length),
       lockQueued: async (ids: string[]) => (calls.push(`lock ${ids.join(',')}`), new Set(ids.filter((id) => !meanwhile.has(id)))),
       inviteSmsStatus: async () => options.inviteStatus ?? 'delivered',
+      recordAttempt: async (...args: unknown[]) => void attempts.push(args),
       close: async (...args: unknown[]) => void closed.push(args),
     } as unknown as SmsMessageRepository,
     { unratedCount: async () => options.unrated ?? 1 } as unknown as RatingInviteRepository,
     { appendMany: async (entries: TrailAppend[]) => (calls.push(`trail ${entries.length}`), void trail.push(...entries)) } as unknown as TrailRepository,
     { nameExpression: (column: string) => `name(${column})` } as unknown as AgencyRepository,
   );
-  return { sender, calls, sent, trail, closed };
+  return { sender, calls, sent, trail, closed, attempts };
 }
 
 describe('sending rating SMS', () => {
@@ -91,5 +94,28 @@ describe('sending rating SMS', () => {
     expect(await sender.handle(job('m1'))).toBe('phone unreadable');
     expect(closed).toEqual([['m1', 'failed', 0, { code: 'PHONE_UNREADABLE', message: expect.stringContaining('无法解密') }, expect.any(Date)]]);
     expect(sent).toEqual([]);
+  });
+
+  it('keeps an attempt that went out unanswered as NO_ANSWER, for the next attempt to ask about', async () => {
+    const { sender, attempts } = setUp([row('m1')], { outcome: { ok: false, permanent: false, code: 'RequestTimeoutError', message: 'ReadTimeout(2000)', unanswered: true } });
+    await expect(sender.handle(job('m1'))).rejects.toThrow(/RequestTimeoutError/);
+    expect(attempts).toEqual([['m1', 1, { code: 'NO_ANSWER', message: 'RequestTimeoutError: ReadTimeout(2000)' }]]);
+  });
+
+  it('asks the provider after an unanswered attempt: a message it took is recorded, not sent again', async () => {
+    const asked: string[] = [];
+    const taken = setUp([row('m1', { errorCode: 'NO_ANSWER' })], { findSent: async (sms) => (asked.push(sms.messageId), { sent: true, providerMessageId: null }) });
+    expect(await taken.sender.handle(job('m1', 1))).toBe('accepted (the unanswered attempt)');
+    expect(asked).toEqual(['m1']);
+    expect(taken.sent).toEqual([]);
+    expect(taken.calls).toContain('accept m1');
+    expect(taken.trail.map((t) => t.kind)).toEqual(['invited']);
+    // Not taken: sent now. A provider that cannot be asked: nothing sent, the job retries.
+    const missing = setUp([row('m2', { errorCode: 'NO_ANSWER' })], { findSent: async () => ({ sent: false }) });
+    expect(await missing.sender.handle(job('m2', 1))).toBe('accepted');
+    expect(missing.sent).toHaveLength(1);
+    const unreachable = setUp([row('m3', { errorCode: 'NO_ANSWER' })], { findSent: async () => Promise.reject(new Error('timeout')) });
+    await expect(unreachable.sender.handle(job('m3', 1))).rejects.toThrow(/could not ask the provider/);
+    expect(unreachable.sent).toEqual([]);
   });
 });

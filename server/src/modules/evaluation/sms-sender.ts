@@ -9,14 +9,13 @@ import { JobQueue } from '../../infra/queues/job-queue.js';
 import { OnJob } from '../../infra/queues/on-job.decorator.js';
 import { JobName, type JobPayloads } from '../../infra/queues/queues.js';
 import { Batcher } from '../../infra/batching/batcher.js';
-import { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
+import { NO_ANSWER, SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
 import { RatingInviteRepository } from './rating-invite.repository.js';
 import { linkToken, ratingCode, ratingKey } from './rating-token.js';
 import { SmsMessageRepository, type SendingRow } from './sms-message.repository.js';
 import { renderSms } from './sms-template.js';
 import { AgencyRepository } from '../registry/index.js';
 import { TrailRepository } from '../trail/index.js';
-import { isLockConflict, LOCK_CONFLICT_ATTEMPTS, pauseBeforeRetry } from '../../infra/database/lock-conflicts.js';
 
 type SendJob = Job<JobPayloads[JobName.SendSms]>;
 
@@ -29,13 +28,19 @@ type LoadedMessage = Omit<SendingRow, 'inspectionId' | 'agencyName'> & {
 
 interface Accepted {
   message: LoadedMessage;
-  providerMessageId: string;
+  /** Null when the provider does not say it (found by asking after an unanswered attempt). */
+  providerMessageId: string | null;
   attempts: number;
   phone: string;
 }
 
 /** Rows per look-up and per recording transaction. */
 const BATCH = 200;
+/**
+ * How long a message the provider took is kept trying to be recorded, while the database fails over:
+ * given up sooner, the job's retry would send it a second time.
+ */
+const RECORD_PATIENCE_MS = 120_000;
 
 /**
  * The worker of the SMS queue. Every message is its own Bull job (retries with backoff, the
@@ -116,9 +121,20 @@ export class SmsSender implements OnApplicationShutdown {
     });
     const { sms } = this.config.evaluation;
     const templateId = message.kind === 'invite' ? sms.inviteTemplate : sms.reminderTemplate;
-    const outcome = await this.dispatcher.submit({ messageId: message.id, phone, templateId, ...content });
+    const outgoing: OutgoingSms = { messageId: message.id, phone, templateId, ...content };
+    // The last attempt went out and its answer was lost: the provider may have sent it. Asked first, it is not sent twice.
+    if (message.errorCode === NO_ANSWER && this.provider.findSent) {
+      const earlier = await this.provider.findSent(outgoing).catch((error: Error) => {
+        throw new Error(`SMS ${message.id}: could not ask the provider whether it took the unanswered attempt: ${error.message}`);
+      });
+      if (earlier.sent) {
+        await this.recordSent({ message, providerMessageId: earlier.providerMessageId, attempts: Math.max(1, attempts - 1), phone });
+        return 'accepted (the unanswered attempt)';
+      }
+    }
+    const outcome = await this.dispatcher.submit(outgoing);
     if (outcome.ok) {
-      await this.recorder.submit({ message, providerMessageId: outcome.providerMessageId, attempts, phone });
+      await this.recordSent({ message, providerMessageId: outcome.providerMessageId, attempts, phone });
       return 'accepted';
     }
     const last = outcome.permanent || attempts >= (job.opts.attempts ?? sms.maxAttempts);
@@ -127,9 +143,25 @@ export class SmsSender implements OnApplicationShutdown {
       this.logger.warn(`SMS ${message.id} to ${maskPhone(phone)} failed for good after ${attempts} attempt(s): ${outcome.code} ${outcome.message}`);
       return 'failed';
     }
-    await this.messages.recordAttempt(message.id, attempts, { code: outcome.code, message: outcome.message || null });
+    await this.messages.recordAttempt(message.id, attempts, outcome.unanswered
+      ? { code: NO_ANSWER, message: `${outcome.code}: ${outcome.message}`.slice(0, 300) }
+      : { code: outcome.code, message: outcome.message || null });
     // Bull retries with backoff.
     throw new Error(`SMS ${message.id}: ${outcome.code} ${outcome.message}`);
+  }
+
+  /** The provider took the message: it is the recording that is tried again, never the send. */
+  private async recordSent(accepted: Accepted): Promise<void> {
+    const deadline = Date.now() + RECORD_PATIENCE_MS;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.recorder.submit(accepted);
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        this.logger.warn(`SMS ${accepted.message.id} taken by the provider, not recorded yet (${(error as { code?: string }).code ?? (error as Error).message}): trying again`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 5_000)));
+      }
+    }
   }
 
   /** A reminder goes only to an invite that reached the phone and still has an agency unrated. */
@@ -171,8 +203,8 @@ export class SmsSender implements OnApplicationShutdown {
   private async recordAccepted(items: Accepted[]): Promise<void[]> {
     const at = new Date();
     const unique = [...new Map(items.map((i) => [i.message.id, i])).values()];
-    let careful = false;
-    for (let attempt = 1; ; attempt += 1) {
+    // Lock conflicts are run again by Transactions; a batch with a message recorded meanwhile is redone carefully.
+    for (let careful = false; ; careful = true) {
       try {
         // READ COMMITTED: locking reads take no gap locks, so parallel batches on neighbouring trails do not deadlock.
         await this.transactions.run(async (tx) => {
@@ -191,12 +223,7 @@ export class SmsSender implements OnApplicationShutdown {
         }, 'READ COMMITTED');
         return items.map(() => undefined);
       } catch (error) {
-        if (error instanceof RecordedMeanwhile && !careful) {
-          careful = true;
-          continue;
-        }
-        if (!isLockConflict(error) || attempt >= LOCK_CONFLICT_ATTEMPTS) throw error;
-        await pauseBeforeRetry(attempt);
+        if (!(error instanceof RecordedMeanwhile) || careful) throw error;
       }
     }
   }

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, userActor, type SessionUser } from '@mashang/shared';
+import { ErrorCode, userActor, type ImportStatusView, type SessionUser } from '@mashang/shared';
 import type { Queue } from 'bull';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
@@ -14,6 +13,7 @@ import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
 import { Staging } from '../../infra/database/staging.js';
 import { Transactions } from '../../infra/database/tx.js';
 import { DomainError, notFound } from '../../infra/errors/domain-error.js';
+import { JobQueue } from '../../infra/queues/job-queue.js';
 import { jobOptions } from '../../infra/queues/jobs.js';
 import { JobName, QueueName, type JobPayloads } from '../../infra/queues/queues.js';
 import { CaseRepository } from '../cases/index.js';
@@ -26,16 +26,16 @@ import { EXCHANGE_KINDS, type ExchangeKind } from './records/index.js';
 
 const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
-export interface ImportStatus {
-  id: string;
-  files: string[];
-  state: 'uploading' | 'waiting' | 'active' | 'completed' | 'failed';
+/** The shape the console reads (shared `ImportStatusView`), from the importer's own types. */
+export interface ImportStatus extends Omit<ImportStatusView, 'progress' | 'result'> {
   progress: ImportProgress | null;
   result: ImportResult | null;
-  error: string | null;
 }
 
-/** Imports over HTTP: upload the files of a dataset, then run the same importer as a Bull job. */
+/**
+ * Imports over HTTP: upload the files of a dataset, then run the same importer as a Bull job. The job
+ * is the import's state (queued, progress, result), so while Redis is away these answer 503 at once.
+ */
 @Injectable()
 export class ExchangeService {
   private readonly spool: string;
@@ -43,7 +43,7 @@ export class ExchangeService {
   private readonly phones: PhoneCipher;
 
   constructor(
-    @InjectQueue(QueueName.Exchange) private readonly queue: Queue,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(Transactions) transactions: Transactions,
     @Inject(RegisterRowsRepository) registers: RegisterRowsRepository,
@@ -69,7 +69,7 @@ export class ExchangeService {
     if (!EXCHANGE_KINDS.includes(kind as ExchangeKind)) {
       throw new DomainError(ErrorCode.ValidationFailed, `未知的文件：${kind}`, [{ field: 'kind', reason: `must be one of ${EXCHANGE_KINDS.join(', ')}` }]);
     }
-    if (await this.queue.getJob(id)) throw new DomainError(ErrorCode.Conflict, '该导入已开始，不能再上传文件');
+    if (await this.jobs.promptly(QueueName.Exchange, (queue) => queue.getJob(id))) throw new DomainError(ErrorCode.Conflict, '该导入已开始，不能再上传文件');
     if (typeof (body as Readable)?.pipe !== 'function') {
       throw new DomainError(ErrorCode.BadRequest, '请以 Content-Type: application/x-ndjson 上传 JSON Lines 文件');
     }
@@ -95,19 +95,23 @@ export class ExchangeService {
     if (!readdirSync(dir).length) throw new DomainError(ErrorCode.BadRequest, '还没有上传任何文件');
     const payload: JobPayloads[JobName.ImportDataset] = { importId: id, dir, actor: userActor(user) };
     // The import id is the job id: starting twice, or a retried request, queues one job.
-    await this.queue.add(JobName.ImportDataset, payload, jobOptions(JobName.ImportDataset, payload, {}));
+    await this.jobs.promptly(QueueName.Exchange, (queue) => queue.add(JobName.ImportDataset, payload, jobOptions(JobName.ImportDataset, payload, {})));
     return this.status(id);
   }
 
-  async status(id: string): Promise<ImportStatus> {
+  status(id: string): Promise<ImportStatus> {
+    return this.jobs.promptly(QueueName.Exchange, (queue) => this.statusOn(queue, id));
+  }
+
+  private async statusOn(queue: Queue, id: string): Promise<ImportStatus> {
     const dir = this.spoolDir(id, false);
-    let job = await this.queue.getJob(id);
+    let job = await queue.getJob(id);
     if (!job && !dir) throw notFound('导入任务');
     const files = dir ? readdirSync(dir) : [];
     if (!job) return { id, files, state: 'uploading', progress: null, result: null, error: null };
     const state = await job.getState();
     // The job may have finished between the two reads: read it again to see its result.
-    if (state === 'completed' || state === 'failed') job = (await this.queue.getJob(id)) ?? job;
+    if (state === 'completed' || state === 'failed') job = (await queue.getJob(id)) ?? job;
     return {
       id,
       files,

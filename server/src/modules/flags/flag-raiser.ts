@@ -20,6 +20,8 @@ export interface RaiseFlag {
   evidence: Record<string, unknown>;
   /** Who or what raised it: `system:nightly-report`, `enterprise`, `user:<id>:<name>`. */
   actor: string;
+  /** YYYY-MM-DD (Asia/Shanghai) by which it must be answered (a complaint's); none by default. */
+  deadline?: string | null;
 }
 
 /** A case just created, as its `raised` event and its inspection's trail entry describe it. */
@@ -58,7 +60,7 @@ export class FlagRaiser {
     await this.cases.insert(fresh.map(({ flag: f, id }) => ({
       id, dedupeKey: f.dedupeKey, source: f.source, rule: f.rule ?? null, subjectType: f.subjectType, subjectId: f.subjectId,
       agencyId: f.agencyId ?? null, creditCode: f.creditCode ?? null, officerId: f.officerId ?? null, inspectionId: f.inspectionId ?? null,
-      severity: f.severity, title: f.title, evidence: JSON.stringify(f.evidence), at,
+      severity: f.severity, title: f.title, evidence: JSON.stringify(f.evidence), deadline: f.deadline ?? null, at,
     })), tx);
     // A key raised concurrently by someone else kept their case: ours was not created.
     const storedId = await this.cases.idsByDedupeKey(fresh.map((f) => f.flag.dedupeKey), tx);

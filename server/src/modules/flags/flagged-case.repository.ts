@@ -20,6 +20,8 @@ export interface NewCaseRow {
   severity: 'low' | 'medium' | 'high';
   title: string;
   evidence: string;
+  /** YYYY-MM-DD by which the case must be answered; null when none is set at raising. */
+  deadline?: string | null;
   at: Date;
 }
 
@@ -47,7 +49,7 @@ export class FlaggedCaseRepository extends BaseRepository {
     await tx.query(`INSERT INTO flagged_cases (${NEW_CASE_COLUMNS}) VALUES ? ON DUPLICATE KEY UPDATE dedupe_key = dedupe_key`, [
       cases.map((c) => [
         c.id, c.dedupeKey, c.source, c.rule, c.subjectType, c.subjectId, c.agencyId, c.creditCode, c.officerId,
-        c.inspectionId, c.severity, c.title.slice(0, 300), c.evidence, 'open', null, null, null, c.at, c.at,
+        c.inspectionId, c.severity, c.title.slice(0, 300), c.evidence, 'open', null, null, c.deadline ?? null, c.at, c.at,
       ]),
     ]);
   }

@@ -164,6 +164,32 @@ export class InspectionRepository extends BaseRepository {
     return rows.map((r) => ({ inspectionId: r.inspection_id, officerId: r.officer_id }));
   }
 
+  /** One enterprise's records, newest first, a page at a time (the enterprise's own page). */
+  async pageOfEnterprise(creditCode: string, page: number, pageSize: number): Promise<{ total: number; rows: StoredInspection[] }> {
+    const [{ n }]: { n: number | string }[] = await this.dataSource.query('SELECT COUNT(*) AS n FROM inspections WHERE credit_code = ?', [creditCode]);
+    const rows: { id: string; agency_id: string; credit_code: string; trigger_type: string; joint_id: string | null; started_at: Date; finished_at: Date; coded: number; result: string }[] =
+      await this.dataSource.query(
+        `SELECT id, agency_id, credit_code, trigger_type, joint_id, started_at, finished_at, coded, result FROM inspections
+         WHERE credit_code = ? ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`,
+        [creditCode, pageSize, (page - 1) * pageSize],
+      );
+    return {
+      total: Number(n),
+      rows: rows.map((r) => ({
+        id: r.id, agencyId: r.agency_id, creditCode: r.credit_code, trigger: r.trigger_type, jointId: r.joint_id,
+        startedAt: new Date(r.started_at), finishedAt: new Date(r.finished_at), coded: !!r.coded, result: r.result,
+      })),
+    };
+  }
+
+  /** The items of these inspection records, per inspection in the order listed. */
+  async itemsOf(inspectionIds: string[], tx?: Tx): Promise<{ inspectionId: string; itemId: string }[]> {
+    if (!inspectionIds.length) return [];
+    const rows: { inspection_id: string; item_id: string }[] = await this.db(tx).query(
+      'SELECT inspection_id, item_id FROM inspection_items WHERE inspection_id IN (?) ORDER BY inspection_id, position', [inspectionIds]);
+    return rows.map((r) => ({ inspectionId: r.inspection_id, itemId: r.item_id }));
+  }
+
   /** Records started since `from`, per agency and Shanghai month (YYYY-MM), with how many were joint; of one agency or all. */
   async countsByAgencyMonth(from: Date, agencyId: string | null): Promise<{ agencyId: string; month: string; count: number; joint: number }[]> {
     const rows: { agency_id: string; month: string; n: number; joint: number }[] = await this.dataSource.query(

@@ -5,3 +5,5 @@
 export { OnsiteModule } from './onsite.module.js';
 export { DocumentRepository } from './document.repository.js';
 export { documentView } from './documents/document-view.js';
+// The enterprise's view of a trail (by its inspection code, and on its own page in the port).
+export { publicTrail, type ActingStaff } from './trail-access/public-trail.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { InspectionsModule } from '../inspections/index.js';
+import { OutboxModule } from '../outbox/index.js';
 import { PlansModule } from '../plans/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
@@ -18,7 +19,6 @@ import { FindingRepository } from './finding.repository.js';
 import { RecordFinding } from './findings/record-finding.js';
 import { CompleteInspection } from './finish/complete-inspection.js';
 import { FinishInspection } from './finish/finish-inspection.js';
-import { InspectionEventsProcessor } from './finish/inspection-events.processor.js';
 import { OfficerPlans } from './officer-plan.js';
 import { OfflineSync } from './offline-sync/offline-sync.js';
 import { OnsiteController } from './onsite.controller.js';
@@ -28,7 +28,7 @@ import { OnsiteView } from './view/onsite-view.js';
 
 /** The officer's on-site workflow: scan in, findings, documents, finish, the offline queue; and who may read which trail. */
 @Module({
-  imports: [TrailModule, PlansModule, RegistryModule, InspectionsModule],
+  imports: [TrailModule, PlansModule, RegistryModule, InspectionsModule, OutboxModule],
   controllers: [OnsiteController, TrailController],
   providers: [
     CheckinRepository,
@@ -47,7 +47,6 @@ import { OnsiteView } from './view/onsite-view.js';
     OfflineSync,
     TrailAccessService,
     EmergencyCodeProcessor,
-    InspectionEventsProcessor,
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => documentStorage(config.onsite.storage) },
   ],
   exports: [DocumentRepository],

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@mashang/shared';
 import { Transactions, type Tx } from '../../infra/database/tx.js';
 import { DomainError, notFound } from '../../infra/errors/domain-error.js';
+import { sentFields } from '../../infra/http/partial-edit.js';
 import { AgencyRepository } from '../registry/index.js';
 import type { CreateScenarioDto, UpdateScenarioDto } from './dto/scenario.dto.js';
 import { JointScenarioRepository, type ScenarioView } from './joint-scenario.repository.js';
@@ -30,7 +31,7 @@ export class JointScenariosService {
 
   update(id: string, patch: UpdateScenarioDto): Promise<ScenarioView> {
     return this.transactions.run(async (tx) => {
-      const next = { ...(await this.get(id, tx)), ...patch };
+      const next = { ...(await this.get(id, tx)), ...sentFields(patch) };
       await this.checkAgencies(next.agencyIds, tx);
       await this.scenarios.update(next, tx);
       return this.get(id, tx);

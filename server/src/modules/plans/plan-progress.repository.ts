@@ -191,11 +191,4 @@ export class PlanProgressRepository extends BaseRepository {
       [officerId, agencyId, day]);
     return rows.map(progressOf);
   }
-
-  /** Active plans finished since `since`, by inspection and id. */
-  async finishedSince(since: Date, tx?: Tx): Promise<{ id: string; leadPlanId: string; creditCode: string; finishedAt: Date }[]> {
-    const rows: { id: string; lead_plan_id: string; credit_code: string; finished_at: Date }[] = await this.db(tx).query(
-      "SELECT id, lead_plan_id, credit_code, finished_at FROM plans WHERE finished_at >= ? AND status = 'active' ORDER BY lead_plan_id, id", [since]);
-    return rows.map((r) => ({ id: r.id, leadPlanId: r.lead_plan_id, creditCode: r.credit_code, finishedAt: new Date(r.finished_at) }));
-  }
 }

@@ -6,6 +6,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_plans_enterprise_status', ['creditCode', 'status'])
 @Index('idx_plans_agency_date', ['agencyId', 'plannedDate'])
 @Index('idx_plans_lead', ['leadPlanId'])
+@Index('idx_plans_approval', ['approval', 'agencyId', 'filedAt'])
+// Inspections coming up on given days (advance notices to enterprises).
+@Index('idx_plans_status_inspection_date', ['status', 'inspectionDate'])
 export class Plan {
   @PrimaryColumn({ type: 'varchar', length: 36, collation: 'utf8mb4_bin' })
   id: string;
@@ -31,7 +34,7 @@ export class Plan {
   @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;
 
-  /** active | cancelled */
+  /** active | cancelled | awaiting (the head's prior approval) | returned (by the head) */
   @Column({ type: 'varchar', length: 12 })
   status: string;
 
@@ -60,6 +63,18 @@ export class Plan {
   /** Emergency inspected before its code: the code must be filed by then (先检查后补码). */
   @Column({ name: 'code_due_at', type: 'datetime', precision: 3, nullable: true })
   codeDueAt: Date | null;
+
+  /** 计划审批, where the agency requires it: pending | approved | returned; null when it does not. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  approval: string | null;
+
+  /** prior (before anything happens) | after (an emergency, approved afterwards). */
+  @Column({ name: 'approval_when', type: 'varchar', length: 6, nullable: true })
+  approvalWhen: string | null;
+
+  /** The head's reasons, once decided. */
+  @Column({ name: 'approval_note', type: 'varchar', length: 500, nullable: true })
+  approvalNote: string | null;
 
   /** The inspection's unified date: the lead plan's date. */
   @Column({ name: 'inspection_date', type: 'char', length: 10 })

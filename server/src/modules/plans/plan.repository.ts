@@ -20,6 +20,9 @@ interface PlanRow {
   checked_in_at: Date | null;
   finished_at: Date | null;
   code_due_at: Date | null;
+  approval: string | null;
+  approval_when: string | null;
+  approval_note: string | null;
   inspection_date: string;
 }
 
@@ -39,6 +42,9 @@ const toPlan = (row: PlanRow): Plan => ({
   checkedInAt: row.checked_in_at ? new Date(row.checked_in_at) : null,
   finishedAt: row.finished_at ? new Date(row.finished_at) : null,
   codeDueAt: row.code_due_at ? new Date(row.code_due_at) : null,
+  approval: row.approval,
+  approvalWhen: row.approval_when,
+  approvalNote: row.approval_note,
   inspectionDate: row.inspection_date,
 });
 
@@ -55,6 +61,8 @@ export interface NewPlan {
   filedBy: number;
   officerIds: string[];
   itemIds: string[];
+  /** Where the agency requires approval: prior (the plan waits, status `awaiting`) or after (an emergency). */
+  approvalWhen?: 'prior' | 'after' | null;
 }
 
 /** A member (officer or item) of a plan, in the plan's order. */
@@ -83,21 +91,32 @@ export class PlanRepository extends BaseRepository {
     return row?.credit_code ?? null;
   }
 
-  /** Stores a new active plan leading an inspection of its own, with its officers and items in order. */
+  /**
+   * Stores a new plan leading an inspection of its own, with its officers and items in order: active, or
+   * awaiting its head's prior approval (an emergency approved afterwards is active at once).
+   */
   async insert(plan: NewPlan, tx: Tx): Promise<void> {
+    const when = plan.approvalWhen ?? null;
     await tx.query(
-      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)`,
-      [plan.id, plan.code, plan.agencyId, plan.creditCode, plan.plannedDate, plan.trigger, plan.reason, plan.filedAt, plan.filedBy, plan.id, plan.plannedDate],
+      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date, approval, approval_when)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        plan.id, plan.code, plan.agencyId, plan.creditCode, plan.plannedDate, plan.trigger, plan.reason, when === 'prior' ? 'awaiting' : 'active',
+        plan.filedAt, plan.filedBy, plan.id, plan.plannedDate, when ? 'pending' : null, when,
+      ],
     );
     await tx.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ?', [plan.officerIds.map((officerId, i) => [plan.id, officerId, i])]);
     await tx.query('INSERT INTO plan_items (plan_id, item_id, position) VALUES ?', [plan.itemIds.map((itemId, i) => [plan.id, itemId, i])]);
   }
 
-  /** Active plans, newest inspection date first: one agency's, or every agency's. */
-  async activePage(agencyId: string | null, paging: Paging): Promise<{ rows: Plan[]; total: number }> {
-    const where = agencyId ? "WHERE status = 'active' AND agency_id = ?" : "WHERE status = 'active'";
-    const params = agencyId ? [agencyId] : [];
+  /**
+   * Plans in hand, newest inspection date first — active, awaiting approval, or returned and not yet
+   * past their date (so the officer reads why) — one agency's, or every agency's.
+   */
+  async activePage(agencyId: string | null, paging: Paging, today: string): Promise<{ rows: Plan[]; total: number }> {
+    const inHand = "(status IN ('active', 'awaiting') OR (status = 'returned' AND planned_date >= ?))";
+    const where = agencyId ? `WHERE ${inHand} AND agency_id = ?` : `WHERE ${inHand}`;
+    const params = agencyId ? [today, agencyId] : [today];
     const [{ total }]: { total: string }[] = await this.db().query(`SELECT COUNT(*) AS total FROM plans ${where}`, params);
     const rows: PlanRow[] = await this.db().query(`SELECT * FROM plans ${where} ORDER BY inspection_date DESC, filed_at DESC, id LIMIT ? OFFSET ?`, [
       ...params, paging.pageSize, (paging.page - 1) * paging.pageSize,
@@ -111,6 +130,16 @@ export class PlanRepository extends BaseRepository {
     const rows: PlanRow[] = await this.db(tx).query(
       "SELECT * FROM plans WHERE lead_plan_id IN (?) AND status = 'active' ORDER BY id = lead_plan_id DESC, filed_at, id",
       [[...new Set(leadPlanIds)]],
+    );
+    return rows.map(toPlan);
+  }
+
+  /** Active plans whose inspection falls on a day in [from, to] (YYYY-MM-DD): of one enterprise, or all. */
+  async activeOnDays(from: string, to: string, creditCode: string | null, tx?: Tx): Promise<Plan[]> {
+    const rows: PlanRow[] = await this.db(tx).query(
+      `SELECT * FROM plans WHERE status = 'active' AND inspection_date BETWEEN ? AND ?${creditCode ? ' AND credit_code = ?' : ''}
+       ORDER BY inspection_date, lead_plan_id, id = lead_plan_id DESC, filed_at, id`,
+      creditCode ? [from, to, creditCode] : [from, to],
     );
     return rows.map(toPlan);
   }
@@ -133,6 +162,25 @@ export class PlanRepository extends BaseRepository {
 
   async setPlannedDate(id: string, date: string, tx: Tx): Promise<void> {
     await tx.query('UPDATE plans SET planned_date = ? WHERE id = ?', [date, id]);
+  }
+
+  /** The head's decision: the approval's state and reasons, and the plan's status where it changes (prior approval). */
+  async setApproval(id: string, decision: { approval: 'approved' | 'returned'; note: string | null; status: string }, tx: Tx): Promise<void> {
+    await tx.query('UPDATE plans SET approval = ?, approval_note = ?, status = ? WHERE id = ?', [decision.approval, decision.note, decision.status, id]);
+  }
+
+  /**
+   * One page of the approval queue: plans (not cancelled) whose approval is in `approval`, of one agency
+   * or all, oldest filing first while pending, newest first once decided.
+   */
+  async approvalPage(agencyId: string | null, approval: string, paging: Paging): Promise<{ rows: Plan[]; total: number }> {
+    const where = `WHERE approval = ? AND status <> 'cancelled'${agencyId ? ' AND agency_id = ?' : ''}`;
+    const params = agencyId ? [approval, agencyId] : [approval];
+    const [{ total }]: { total: string }[] = await this.db().query(`SELECT COUNT(*) AS total FROM plans ${where}`, params);
+    const rows: PlanRow[] = await this.db().query(`SELECT * FROM plans ${where} ORDER BY filed_at ${approval === 'pending' ? 'ASC' : 'DESC'}, id LIMIT ? OFFSET ?`, [
+      ...params, paging.pageSize, (paging.page - 1) * paging.pageSize,
+    ]);
+    return { rows: rows.map(toPlan), total: Number(total) };
   }
 
   async cancel(id: string, tx: Tx): Promise<void> {

@@ -4,7 +4,9 @@ import { normaliseCreditCode, Role, type SessionUser } from '@mashang/shared';
 import { invalid } from '../../infra/errors/domain-error.js';
 import { CurrentUser, Roles } from '../auth/index.js';
 import { PageQueryDto } from '../../infra/http/page-query.dto.js';
-import { CancelPlanDto, FilePlanDto, MovePlanDto } from './dto/file-plan.dto.js';
+import { CancelPlanDto, DecidePlanApprovalDto, FilePlanDto, MovePlanDto, PlanApprovalQueryDto } from './dto/file-plan.dto.js';
+import { PlanApprovalQueue } from './approval/approval-queue.js';
+import { DecidePlanApproval } from './approval/decide-approval.js';
 import { CancelPlan } from './changes/cancel-plan.js';
 import { MovePlan } from './changes/move-plan.js';
 import { FilePlan } from './filing/file-plan.js';
@@ -22,6 +24,8 @@ export class PlansController {
     @Inject(CancelPlan) private readonly cancelling: CancelPlan,
     @Inject(PlanViews) private readonly views: PlanViews,
     @Inject(HalfYearRecords) private readonly halfYear: HalfYearRecords,
+    @Inject(PlanApprovalQueue) private readonly approvals: PlanApprovalQueue,
+    @Inject(DecidePlanApproval) private readonly deciding: DecidePlanApproval,
   ) {}
 
   @Roles(Role.Officer, Role.AgencyAdmin)
@@ -43,6 +47,13 @@ export class PlansController {
     return this.halfYear.of(user, normaliseCreditCode(creditCode));
   }
 
+  /** 计划审批: plans waiting for (or decided by) their agency head; an agency admin's own agency, overseers all. */
+  @Roles(Role.AgencyAdmin, Role.Supervisor, Role.Discipline)
+  @Get('approvals')
+  approvalQueue(@CurrentUser() user: SessionUser, @Query() query: PlanApprovalQueryDto) {
+    return this.approvals.list(user, query.status, query.page, query.pageSize);
+  }
+
   @Get(':id')
   get(@CurrentUser() user: SessionUser, @Param('id') id: string) {
     return this.views.get(user, id);
@@ -59,6 +70,14 @@ export class PlansController {
   @HttpCode(200)
   cancel(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: CancelPlanDto) {
     return this.cancelling.cancel(user, id, body.reason);
+  }
+
+  /** The agency's admin approves a plan or returns it with reasons (an emergency, after the fact). */
+  @Roles(Role.AgencyAdmin)
+  @Post(':id/approval')
+  @HttpCode(200)
+  decideApproval(@CurrentUser() user: SessionUser, @Param('id') id: string, @Body() body: DecidePlanApprovalDto) {
+    return this.deciding.decide(user, id, body.approve, body.note);
   }
 
   @Get(':id/history')

@@ -3,6 +3,8 @@ import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
+import { PlanApprovalQueue } from './approval/approval-queue.js';
+import { DecidePlanApproval } from './approval/decide-approval.js';
 import { CancelPlan } from './changes/cancel-plan.js';
 import { MovePlan } from './changes/move-plan.js';
 import { EnterpriseSerial } from './enterprise-serial.js';
@@ -35,6 +37,7 @@ const REPOSITORIES = [PlanRepository, PlanEventRepository, PlanProgressRepositor
 const OPERATIONS = [
   EnterpriseSerial, PlanHistory, Regrouping, FilingCheck, FilePlan, MovePlan, CancelPlan, PlanViews, HalfYearRecords,
   IssueCode, LiveCodes, CheckCode, JointScenariosService, RequestReview, DecideReview, ReviewViews, LateCodes,
+  DecidePlanApproval, PlanApprovalQueue,
 ];
 
 @Module({

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Paging } from '../../infra/database/entity-table.js';
 import { BaseRepository, type Tx } from '../../infra/database/tx.js';
 
-export type ReviewStatus = 'pending' | 'accepted' | 'rejected';
+import type { ReviewStatus } from '@mashang/shared';
+
+export type { ReviewStatus };
 
 /** A review request as stored. */
 export interface StoredReview {
@@ -41,12 +43,14 @@ interface ReviewRow {
 export class ReviewRepository extends BaseRepository {
   async byId(id: string, tx?: Tx): Promise<StoredReview | null> {
     const [row]: ReviewRow[] = await this.db(tx).query('SELECT * FROM review_requests WHERE id = ?', [id]);
-    return row
-      ? {
-          id: row.id, inspectionId: row.inspection_id, creditCode: row.credit_code, agencyId: row.agency_id, reason: row.reason,
-          status: row.status, requestedBy: Number(row.requested_by), requestedAt: new Date(row.requested_at),
-        }
-      : null;
+    return row ? toStored(row) : null;
+  }
+
+  /** The requests of these ids that exist, in no particular order. */
+  async byIds(ids: string[], tx?: Tx): Promise<StoredReview[]> {
+    if (!ids.length) return [];
+    const rows: ReviewRow[] = await this.db(tx).query('SELECT * FROM review_requests WHERE id IN (?)', [ids]);
+    return rows.map(toStored);
   }
 
   /** The inspection of the agency's pending request on this enterprise, if it has one. */
@@ -83,11 +87,12 @@ export class ReviewRepository extends BaseRepository {
     await tx.query('INSERT INTO review_events (review_id, kind, actor, note, at) VALUES (?, ?, ?, ?, ?)', [event.reviewId, event.kind, event.actor, event.note, event.at]);
   }
 
-  /** A request's events, oldest first. */
-  async eventsOf(reviewId: string, tx?: Tx): Promise<ReviewEventEntry[]> {
-    const rows: { kind: ReviewEventEntry['kind']; actor: string; note: string | null; at: Date }[] = await this.db(tx).query(
-      'SELECT kind, actor, note, at FROM review_events WHERE review_id = ? ORDER BY id', [reviewId]);
-    return rows.map((e) => ({ reviewId, kind: e.kind, actor: e.actor, note: e.note, at: new Date(e.at) }));
+  /** The events of these requests, each request's oldest first. */
+  async eventsOf(reviewIds: string[], tx?: Tx): Promise<ReviewEventEntry[]> {
+    if (!reviewIds.length) return [];
+    const rows: { review_id: string; kind: ReviewEventEntry['kind']; actor: string; note: string | null; at: Date }[] = await this.db(tx).query(
+      'SELECT review_id, kind, actor, note, at FROM review_events WHERE review_id IN (?) ORDER BY review_id, id', [reviewIds]);
+    return rows.map((e) => ({ reviewId: e.review_id, kind: e.kind, actor: e.actor, note: e.note, at: new Date(e.at) }));
   }
 
   /** The inspections any request disputes. */
@@ -100,12 +105,21 @@ export class ReviewRepository extends BaseRepository {
    * One page of request ids, pending first, then newest: every request, or (with `visibleTo`) those an
    * agency made or that dispute one of the given inspections (its own).
    */
-  async page(visibleTo: { agencyId: string; inspectionIds: string[] } | null, paging: Paging): Promise<{ ids: string[]; total: number }> {
-    const [where, params] = !visibleTo
-      ? ['', []]
-      : visibleTo.inspectionIds.length
-        ? ['WHERE agency_id = ? OR inspection_id IN (?)', [visibleTo.agencyId, visibleTo.inspectionIds]]
-        : ['WHERE agency_id = ?', [visibleTo.agencyId]];
+  async page(visibleTo: { agencyId: string; inspectionIds: string[] } | null, paging: Paging, status?: ReviewStatus): Promise<{ ids: string[]; total: number }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (visibleTo && visibleTo.inspectionIds.length) {
+      conditions.push('(agency_id = ? OR inspection_id IN (?))');
+      params.push(visibleTo.agencyId, visibleTo.inspectionIds);
+    } else if (visibleTo) {
+      conditions.push('agency_id = ?');
+      params.push(visibleTo.agencyId);
+    }
+    if (status) {
+      conditions.push('status = ?');
+      params.push(status);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }]: { total: string }[] = await this.db().query(`SELECT COUNT(*) AS total FROM review_requests ${where}`, params);
     const rows: { id: string }[] = await this.db().query(
       `SELECT id FROM review_requests ${where} ORDER BY status = 'pending' DESC, requested_at DESC, id LIMIT ? OFFSET ?`,
@@ -114,3 +128,8 @@ export class ReviewRepository extends BaseRepository {
     return { ids: rows.map((r) => r.id), total: Number(total) };
   }
 }
+
+const toStored = (row: ReviewRow): StoredReview => ({
+  id: row.id, inspectionId: row.inspection_id, creditCode: row.credit_code, agencyId: row.agency_id, reason: row.reason,
+  status: row.status, requestedBy: Number(row.requested_by), requestedAt: new Date(row.requested_at),
+});

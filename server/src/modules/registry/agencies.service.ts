@@ -7,7 +7,7 @@ import { AgencyRepository } from './agency.repository.js';
 import type { ListQueryDto } from './dto/registry.dto.js';
 import { conflict, found, RegisterEdits } from './register-edits.js';
 
-const toAgencyDto = (a: Agency): AgencyDto => ({ id: a.id, name: a.name, kind: a.kind, region: a.region });
+const toAgencyDto = (a: Agency): AgencyDto => ({ id: a.id, name: a.name, kind: a.kind, region: a.region, planApproval: a.planApproval });
 
 /** The register of enforcement agencies (执法部门). */
 @Injectable()
@@ -28,11 +28,12 @@ export class AgenciesService {
     return toAgencyDto(found(await this.agencies.find({ id }), '执法部门'));
   }
 
-  create(user: SessionUser, input: AgencyDto): Promise<AgencyDto> {
+  create(user: SessionUser, input: Omit<AgencyDto, 'planApproval'> & { planApproval?: boolean }): Promise<AgencyDto> {
     return this.transactions.run(async (tx) => {
       if (await this.agencies.exists({ id: input.id }, tx)) throw conflict(`执法部门 ${input.id} 已存在`);
-      await this.agencies.insert(input, tx);
-      await this.edits.created(user, 'agency', input.id, { ...input }, tx);
+      const row = { ...input, planApproval: input.planApproval ?? false };
+      await this.agencies.insert(row, tx);
+      await this.edits.created(user, 'agency', input.id, row, tx);
       return toAgencyDto(found(await this.agencies.find({ id: input.id }, tx), '执法部门'));
     });
   }

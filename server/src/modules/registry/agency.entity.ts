@@ -15,6 +15,10 @@ export class Agency {
   @Column({ type: 'char', length: 6 })
   region: string;
 
+  /** Its plans wait for the head's approval (事前审批) before they merge or get a code; emergencies are approved afterwards. */
+  @Column({ name: 'plan_approval', type: 'boolean', default: false })
+  planApproval: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 

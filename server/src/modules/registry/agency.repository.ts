@@ -23,6 +23,12 @@ export class AgencyRepository extends EntityTable<Agency> {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /** Whether the agency's plans wait for its head's approval. */
+  async requiresPlanApproval(id: string, tx?: Tx): Promise<boolean> {
+    const [row]: { plan_approval: number | string }[] = await this.db(tx).query('SELECT plan_approval FROM agencies WHERE id = ?', [id]);
+    return Boolean(Number(row?.plan_approval ?? 0));
+  }
+
   /** Kinds (industry authorities) by id. */
   async kindsOf(ids: string[], tx?: Tx): Promise<Map<string, string>> {
     if (!ids.length) return new Map();

@@ -6,6 +6,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 // The nightly report's short lists: low-touch enterprises, and grade D ones with their region.
 @Index('idx_enterprises_low_touch', ['lowTouch'])
 @Index('idx_enterprises_grade', ['creditGrade', 'region'])
+// The industries a joint-supervision scenario can name, read grouped from an index.
+@Index('idx_enterprises_industry', ['industry'])
 export class Enterprise {
   /** 统一社会信用代码 (GB 32100-2015). */
   @PrimaryColumn({ name: 'credit_code', type: 'char', length: 18, collation: 'utf8mb4_bin' })

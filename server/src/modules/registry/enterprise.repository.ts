@@ -76,6 +76,13 @@ export class EnterpriseRepository extends EntityTable<Enterprise> {
     return rows.map((r) => r.credit_code);
   }
 
+  /** The register's industries with how many enterprises each has, most first, at most `limit`. */
+  async industries(limit: number): Promise<{ industry: string; enterprises: number }[]> {
+    const rows: { industry: string; n: string | number }[] = await this.dataSource.query(
+      'SELECT industry, COUNT(*) AS n FROM enterprises GROUP BY industry ORDER BY n DESC, industry LIMIT ?', [limit]);
+    return rows.map((r) => ({ industry: r.industry, enterprises: Number(r.n) }));
+  }
+
   /** How many enterprises are registered. */
   /** The enterprises a random draw may pick from: of these industries and division-code prefixes (all when empty), with their grades. */
   async drawPopulation(filter: { industries: string[]; regionPrefixes: string[] }): Promise<{ creditCode: string; grade: string }[]> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type EnterpriseDto, type Page, type SessionUser } from '@mashang/shared';
+import { type EnterpriseDto, type IndustryCount, type Page, type SessionUser } from '@mashang/shared';
 import { APP_CONFIG } from '../../infra/config/config.module.js';
 import type { AppConfig } from '../../infra/config/config.js';
 import { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
@@ -8,6 +8,9 @@ import type { ListQueryDto } from './dto/registry.dto.js';
 import type { Enterprise } from './enterprise.entity.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
 import { conflict, found, RegisterEdits } from './register-edits.js';
+
+/** Industries listed at most; a city's register has a few dozen. */
+const MOST_INDUSTRIES = 500;
 
 /** The city's enterprise register: every role reads it, supervisors keep it; phones encrypted, masked in answers. */
 @Injectable()
@@ -26,6 +29,11 @@ export class EnterprisesService {
   async list(query: ListQueryDto): Promise<Page<EnterpriseDto>> {
     const { rows, total } = await this.enterprises.list({ q: query.q }, query);
     return { items: rows.map((e) => this.toDto(e)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The industries enterprises are registered under: what a joint-supervision scenario can name. */
+  industries(): Promise<IndustryCount[]> {
+    return this.enterprises.industries(MOST_INDUSTRIES);
   }
 
   async get(creditCode: string): Promise<EnterpriseDto> {

@@ -24,6 +24,10 @@ export class Officer {
   @Column({ name: 'cert_expires', type: 'char', length: 10, nullable: true })
   certExpires: string | null;
 
+  /** On duty (在岗); an officer taken off duty is offered for no new plan and their accounts cannot sign in. */
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 

@@ -10,10 +10,11 @@ import { Officer } from './officer.entity.js';
 export class OfficerRepository extends EntityTable<Officer> {
   protected readonly entity = Officer;
 
-  /** Officers of one agency (or all), by name (contains), certificate number or id. */
-  list(filter: { agencyId: string | null; q?: string }, paging: Paging) {
+  /** Officers of one agency (or all), on duty or not (or both), by name (contains), certificate number or id. */
+  list(filter: { agencyId: string | null; q?: string; active?: boolean }, paging: Paging) {
     return this.page('o', paging, 'o.id', (qb) => {
       if (filter.agencyId) qb.andWhere('o.agency_id = :agencyId', { agencyId: filter.agencyId });
+      if (filter.active !== undefined) qb.andWhere('o.active = :active', { active: filter.active ? 1 : 0 });
       if (filter.q) qb.andWhere(new Brackets((w) => w.where('o.name LIKE :q', { q: likeContains(filter.q!) }).orWhere('o.cert_no = :exact', { exact: filter.q }).orWhere('o.id = :exact')));
     });
   }
@@ -23,10 +24,10 @@ export class OfficerRepository extends EntityTable<Officer> {
     return ids.length ? this.db(tx).createQueryBuilder(Officer, 'o').where('o.id IN (:...ids)', { ids }).getMany() : Promise.resolve([]);
   }
 
-  /** The agency's officers whose certificate is valid through `lastDay` (YYYY-MM-DD), by id. */
+  /** The agency's officers on duty whose certificate is valid through `lastDay` (YYYY-MM-DD), by id. */
   async certifiedThrough(agencyId: string, lastDay: string, tx?: Tx): Promise<string[]> {
     const rows: { id: string }[] = await this.db(tx).query(
-      'SELECT id FROM officers WHERE agency_id = ? AND cert_expires IS NOT NULL AND cert_expires >= ? ORDER BY id', [agencyId, lastDay]);
+      'SELECT id FROM officers WHERE agency_id = ? AND active = 1 AND cert_expires IS NOT NULL AND cert_expires >= ? ORDER BY id', [agencyId, lastDay]);
     return rows.map((r) => r.id);
   }
 

@@ -3,8 +3,8 @@ import type { RegisterName } from './register-history.entity.js';
 
 /** The fields of each register whose changes the history records. */
 export const REGISTER_FIELDS = {
-  agency: ['name', 'kind', 'region'],
-  officer: ['agencyId', 'name', 'certNo', 'phone', 'certExpires'],
+  agency: ['name', 'kind', 'region', 'planApproval'],
+  officer: ['agencyId', 'name', 'certNo', 'phone', 'certExpires', 'active'],
   item: ['agencyId', 'name', 'basis', 'noDisturb'],
   enterprise: ['name', 'industry', 'region', 'phone', 'creditGrade', 'lowTouch'],
 } as const satisfies Record<RegisterName, readonly string[]>;

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Ip, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { normaliseCreditCode, Role, type SessionUser } from '@mashang/shared';
+import { normaliseCreditCode, Role, type RegisterKind, type SessionUser } from '@mashang/shared';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import {
@@ -9,6 +10,8 @@ import {
   CreateItemDto,
   CreateOfficerDto,
   ListQueryDto,
+  OfficerListQueryDto,
+  RegisterParamDto,
   ScopedListQueryDto,
   UpdateAgencyDto,
   UpdateEnterpriseDto,
@@ -19,6 +22,7 @@ import { AgenciesService } from './agencies.service.js';
 import { EnterprisesService } from './enterprises.service.js';
 import { ItemsService } from './items.service.js';
 import { OfficersService } from './officers.service.js';
+import { RegisterExport } from './export/register-export.js';
 
 const EDITORS = [Role.AgencyAdmin, Role.Supervisor];
 const HISTORY_READERS = [Role.AgencyAdmin, Role.Supervisor, Role.Discipline];
@@ -33,12 +37,30 @@ export class RegistryController {
     @Inject(OfficersService) private readonly officers: OfficersService,
     @Inject(ItemsService) private readonly items: ItemsService,
     @Inject(EnterprisesService) private readonly enterprises: EnterprisesService,
+    @Inject(RegisterExport) private readonly exports: RegisterExport,
   ) {}
+
+  /**
+   * One register (`agencies`, `officers`, `items`, `enterprises`) as Excel, with the list's search and
+   * scope (an agency admin's own agency), phones masked; recorded in the audit log.
+   */
+  @Roles(...HISTORY_READERS)
+  @Get('exports/:register')
+  async export(
+    @CurrentUser() user: SessionUser, @Param() params: RegisterParamDto, @Query() query: OfficerListQueryDto, @Ip() address: string, @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { title, file } = await this.exports.workbook(user, params.register, exportFilter(params.register, query), address || null);
+    void reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`)
+      .send(file);
+  }
 
   @Get('agencies')
   listAgencies(@CurrentUser() user: SessionUser, @Query() query: ListQueryDto) {
     return this.agencies.list(user, query);
   }
+
 
   @Get('agencies/:id')
   getAgency(@CurrentUser() user: SessionUser, @Param('id') id: string) {
@@ -64,9 +86,10 @@ export class RegistryController {
   }
 
   @Get('officers')
-  listOfficers(@CurrentUser() user: SessionUser, @Query() query: ScopedListQueryDto) {
+  listOfficers(@CurrentUser() user: SessionUser, @Query() query: OfficerListQueryDto) {
     return this.officers.list(user, query);
   }
+
 
   @Get('officers/:id')
   getOfficer(@CurrentUser() user: SessionUser, @Param('id') id: string) {
@@ -95,6 +118,7 @@ export class RegistryController {
   listItems(@CurrentUser() user: SessionUser, @Query() query: ScopedListQueryDto) {
     return this.items.list(user, query);
   }
+
 
   @Get('items/:id')
   getItem(@CurrentUser() user: SessionUser, @Param('id') id: string) {
@@ -125,6 +149,13 @@ export class RegistryController {
     return this.enterprises.list(query);
   }
 
+
+  /** The industries of the register, with how many enterprises each (scenarios name them). */
+  @Get('industries')
+  industries() {
+    return this.enterprises.industries();
+  }
+
   @Get('enterprises/:creditCode')
   getEnterprise(@Param('creditCode') creditCode: string) {
     return this.enterprises.get(normaliseCreditCode(creditCode));
@@ -147,4 +178,10 @@ export class RegistryController {
   enterpriseHistory(@Param('creditCode') creditCode: string) {
     return this.enterprises.history(normaliseCreditCode(creditCode));
   }
+}
+
+/** The filters a register's list takes (agencies and enterprises have no agency, only officers a duty). */
+function exportFilter(register: RegisterKind, query: OfficerListQueryDto): { q?: string; agencyId?: string; active?: boolean } {
+  if (register === 'agencies' || register === 'enterprises') return { q: query.q };
+  return register === 'officers' ? { q: query.q, agencyId: query.agencyId, active: query.active } : { q: query.q, agencyId: query.agencyId };
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/index.js';
 import { AgenciesService } from './agencies.service.js';
 import { AgencyRepository } from './agency.repository.js';
 import { EnterpriseRepository } from './enterprise.repository.js';
@@ -11,13 +12,15 @@ import { RegisterEdits } from './register-edits.js';
 import { RegisterHistoryRepository } from './register-history.repository.js';
 import { RegisterRowsRepository } from './register-rows.repository.js';
 import { RegistryController } from './registry.controller.js';
+import { RegisterExport } from './export/register-export.js';
 
 const REPOSITORIES = [AgencyRepository, OfficerRepository, ItemRepository, EnterpriseRepository, RegisterHistoryRepository, RegisterRowsRepository];
 
 /** 清单化管理: the registers of agencies, officers, inspection items and enterprises. */
 @Module({
+  imports: [AuditModule],
   controllers: [RegistryController],
-  providers: [...REPOSITORIES, RegisterEdits, AgenciesService, OfficersService, ItemsService, EnterprisesService],
+  providers: [...REPOSITORIES, RegisterEdits, AgenciesService, OfficersService, ItemsService, EnterprisesService, RegisterExport],
   exports: REPOSITORIES,
 })
 export class RegistryModule {}

@@ -33,6 +33,13 @@ describe('what the rated agency may know of a case', () => {
     expect(evidenceFor(user(Role.Discipline), { source: 'anomaly', rule: 'low-satisfaction' }, evidence, { inspectionDate: null, substancePassedOn: false })).toBe(evidence);
   });
 
+  it('keeps a complaint\'s contact phone from the agency it is about', () => {
+    const evidence = { complaintId: 'q1', channel: 'portal', content: '检查人员态度粗暴', contactPhone: '138****0831', contactRegistered: true };
+    const complaint = { source: 'complaint' as const, rule: null };
+    expect(evidenceFor(admin, complaint, evidence, { inspectionDate: null, substancePassedOn: false })).toEqual({ complaintId: 'q1', channel: 'portal', content: '检查人员态度粗暴', contactRegistered: true });
+    expect(evidenceFor(user(Role.Supervisor), complaint, evidence, { inspectionDate: null, substancePassedOn: false })).toBe(evidence);
+  });
+
   it('gives the rated agency the listed title in the raised event, not the stored one', () => {
     const events: CaseEventView[] = [
       { id: '1', kind: 'raised', actor: 'enterprise', actorName: null, detail: { source: 'rating', rule: 'low-score', title: '企业差评：市市场监督管理局（执法语言是否文明：1分）' }, at: '' },

@@ -40,7 +40,8 @@ export function listedFor(user: SessionUser, item: CaseListItem): CaseListItem {
 /**
  * A case's evidence as this reader reads it. The rated agency: the inspection's date, and once passed
  * on the problems ticked (in words) and the comment — not the scores, and never who rated. An agency
- * reading a finding: without what would name an enterprise's rating (AGENCY_WITHHELD_EVIDENCE).
+ * reading a finding: without what would name an enterprise's rating (AGENCY_WITHHELD_EVIDENCE); a
+ * complaint: without the complainant's phone.
  */
 export function evidenceFor(
   user: SessionUser,
@@ -50,6 +51,8 @@ export function evidenceFor(
 ): Record<string, unknown> {
   if (user.role !== Role.AgencyAdmin) return evidence;
   if (c.source === 'anomaly') return evidenceForAgency(c.rule, evidence);
+  // A complaint's contact (码上响应) is the supervisors' to call back, not the agency's it complains about.
+  if (c.source === 'complaint') return Object.fromEntries(Object.entries(evidence).filter(([key]) => key !== 'contactPhone'));
   if (c.source !== 'rating') return evidence;
   const inspectionDate = typeof evidence.inspectionDate === 'string' ? evidence.inspectionDate : rating.inspectionDate;
   if (!rating.substancePassedOn) return { inspectionDate };

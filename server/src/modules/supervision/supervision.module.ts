@@ -5,6 +5,7 @@ import { EvaluationModule } from '../evaluation/index.js';
 import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
 import { OnsiteModule } from '../onsite/index.js';
+import { OutboxModule } from '../outbox/index.js';
 import { PlansModule } from '../plans/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
@@ -23,7 +24,7 @@ import { CaseActions } from './workflow/case-actions.js';
 
 /** 执法监督: the flagged-case console, the enterprise's outcome page, the dashboard, exports and the audit log's reading. */
 @Module({
-  imports: [FlagsModule, TrailModule, RegistryModule, InspectionsModule, CasesModule, PlansModule, OnsiteModule, EvaluationModule, AuditModule],
+  imports: [FlagsModule, TrailModule, RegistryModule, InspectionsModule, CasesModule, PlansModule, OnsiteModule, EvaluationModule, AuditModule, OutboxModule],
   controllers: [SupervisionController, AuditLogController],
   providers: [
     CaseAttachmentRepository,

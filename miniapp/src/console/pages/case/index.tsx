@@ -8,7 +8,9 @@
  * .case-event__note); #case-inspection, #case-trail .trail-entry, #case-documents .document or
  * #documents-unavailable, #case-ratings .rating, #case-evidence (.evidence-record), #case-attachments
  * .attachment and #attach-file, #case-related .related-case, #credit-records, #case-error;
- * #case-anonymity for the rated agency on a case its rating raised (what is withheld from it, and why).
+ * #case-anonymity for the rated agency on a case its rating raised (what is withheld from it, and why);
+ * #case-penalty-case (an objection to a penalty case, or its fine outside the range: opens that case);
+ * #case-file-penalty (a complaint, for its agency's admin: files a penalty case from it).
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -28,7 +30,7 @@ import {
 } from '@mashang/shared';
 import { useEffect, useState, type ReactNode } from 'react';
 import { errorMessage } from '../../../logic/api-error';
-import { CONSOLE_CASE_PAGE } from '../../../routes';
+import { CONSOLE_CASE_PAGE, CONSOLE_PENALTY_CASE_PAGE, PENALTY_FILE_PAGE } from '../../../routes';
 import {
   actionLabel,
   actionRequest,
@@ -42,6 +44,7 @@ import {
   toBase64,
   type ActionDraft,
 } from '../../logic/console';
+import { flaggedPenaltyCaseId } from '../../logic/penalty';
 import { actOnCase, assignees as loadAssignees, attachToCase, downloadAttachment, downloadDocument, getCase } from '../../services/console';
 import { ConsoleButton } from '../../components/controls';
 import { Panel } from '../../components/panel';
@@ -145,6 +148,8 @@ export default function CasePage() {
 
   const c = detail.case;
   const mayNote = detail.allowedActions.includes('note');
+  const penaltyCaseId = flaggedPenaltyCaseId(c);
+  const mayFileFromComplaint = c.source === 'complaint' && user?.role === 'agency-admin' && user.agencyId === c.agencyId;
 
   return (
     <ConsoleShell user={user} tab='case'>
@@ -173,6 +178,20 @@ export default function CasePage() {
           ]}
         />
       </View>
+      {(penaltyCaseId || mayFileFromComplaint) && (
+        <View className='case__actions'>
+          {penaltyCaseId && (
+            <ConsoleButton id='case-penalty-case' onClick={() => void Taro.navigateTo({ url: `${CONSOLE_PENALTY_CASE_PAGE}?id=${encodeURIComponent(penaltyCaseId)}` })}>
+              查看处罚案件 {penaltyCaseId}
+            </ConsoleButton>
+          )}
+          {mayFileFromComplaint && (
+            <ConsoleButton id='case-file-penalty' onClick={() => void Taro.navigateTo({ url: `${PENALTY_FILE_PAGE}?flaggedCaseId=${encodeURIComponent(c.id)}` })}>
+              据此投诉立案
+            </ConsoleButton>
+          )}
+        </View>
+      )}
       {detail.anonymity && (
         <Text id='case-anonymity' className='console__muted'>
           {detail.anonymity.substancePassedOn ? RATING_ANONYMITY_NOTES.passedOn : RATING_ANONYMITY_NOTES.withheld}

@@ -1,6 +1,6 @@
 /*
  * The enterprise rates an inspection after the SMS (no login). Opened from the personal link
- * /r/<token> → /h5/#/enterprise/pages/rate/index?t=<token> (mini-program: `t`, or the link as `q`),
+ * /r/<token> → /h5/enterprise.html#/enterprise/pages/rate/index?t=<token> (mini-program: `t`, or the link as `q`),
  * or in code mode from the fixed address /r, where the code in the SMS is typed in. Written for an
  * older shop owner on a slow phone: large type, plain words, big buttons, only View/Text/Button/
  * Input/Textarea, nothing from the officer pages; what was filled in survives a failed submit.

@@ -1,6 +1,6 @@
 /*
  * Public verification of an inspection code, for the enterprise at the door (no login; the QR
- * link /v/<token> opens /h5/#/enterprise/pages/verify/index?c=<token>; in the mini-program the
+ * link /v/<token> opens /h5/enterprise.html#/enterprise/pages/verify/index?c=<token>; in the mini-program the
  * page may also get the scanned URL as `q`). Written for an older shop owner on a slow phone:
  * large type, few words, only View/Text/Button, and nothing from the officer pages.
  * Element ids for browser tests: #verify-status (class verify--ok when the code checks out,

@@ -26,3 +26,10 @@ export function violationCauses(source: RowSource, year: number): Promise<CauseT
     [shanghaiDayStart(`${year}-01-01`), shanghaiDayStart(`${year - 1}-01-01`), shanghaiDayStart(`${year + 1}-01-01`)],
   );
 }
+
+/** The names of the causes' discretion benchmarks (裁量基准), so the report reads in words; causes without one are left out. */
+export async function causeNames(source: RowSource, causes: string[]): Promise<Map<string, string>> {
+  if (!causes.length) return new Map();
+  const rows = await source.query<{ clause: string; name: string }>('SELECT clause, name FROM discretion_benchmarks WHERE clause IN (?)', [[...new Set(causes)]]);
+  return new Map(rows.map((r) => [r.clause, r.name]));
+}

@@ -7,7 +7,7 @@ import { LoginThrottle } from './login-throttle.js';
 /** A Redis whose script answers are given: [let through, account count, address count, refusing subject, ms left]. */
 function setUp(...answers: number[][]) {
   const calls: unknown[][] = [];
-  const redis = { eval: async (...args: unknown[]) => (calls.push(args), answers.shift()) } as unknown as Redis;
+  const redis = { status: 'ready', eval: async (...args: unknown[]) => (calls.push(args), answers.shift()) } as unknown as Redis;
   const warnings: string[] = [];
   jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
   return { throttle: new LoginThrottle(redis), calls, warnings };
@@ -58,5 +58,27 @@ describe('the login throttle', () => {
     const { throttle, calls } = setUp([1]);
     await throttle.succeeded({ username: 'officer1', ip: '10.0.0.1', accountAttempts: 2, addressAttempts: 5 });
     expect(calls[0].slice(1)).toEqual([4, 'login-attempts:account:officer1', 'login-wait:account:officer1', 'login-attempts:address:10.0.0.1', 'login-wait:address:10.0.0.1', '5']);
+  });
+
+  it('while Redis is out of reach, counts in this process with the same limits: the waits and the lock still come, nobody else is locked out', async () => {
+    const down = { status: 'reconnecting', eval: async () => { throw new Error('must not be called while disconnected'); } } as unknown as Redis;
+    const throttle = new LoginThrottle(down);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const answers: (number | string)[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const attempt = await throttle.begin('officer1', '10.0.0.1').then((a) => a.accountAttempts, (e: TryLaterError) => e.message);
+      answers.push(attempt);
+    }
+    expect(answers).toEqual([1, 2, 3, 4, 5, '登录失败次数过多，请2秒后再试。']);
+    // Another account from another address is let through at once.
+    expect(await throttle.begin('officer2', '10.0.0.2')).toMatchObject({ accountAttempts: 1, addressAttempts: 1 });
+  });
+
+  it('falls back when a command fails for want of Redis, but not when the script itself fails', async () => {
+    const cut = { status: 'ready', eval: async () => { throw new Error('Command timed out'); } } as unknown as Redis;
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    expect(await new LoginThrottle(cut).begin('officer1', '10.0.0.1')).toMatchObject({ accountAttempts: 1 });
+    const broken = { status: 'ready', eval: async () => { throw new Error('ERR Error running script'); } } as unknown as Redis;
+    await expect(new LoginThrottle(broken).begin('officer1', '10.0.0.1')).rejects.toThrow('ERR Error running script');
   });
 });

@@ -2,8 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { TryLaterError } from '../../../infra/errors/domain-error.js';
 import { addressKey } from '../../../infra/http/client-address.js';
+import { LocalCounters } from '../../../infra/redis/local-counters.js';
+import { RedisOrLocal } from '../../../infra/redis/redis-or-local.js';
 import { REDIS } from '../../../infra/redis/redis.module.js';
 import { LOGIN_LIMITS, maskUsername, tryAgainIn, waitsAfterAttempts } from './login-limits.js';
+import { beginLocally, succeededLocally, withdrawnLocally, type ThrottleSubject } from './login-throttle-local.js';
 
 /** An attempt let through to the password check, with the counts it was let through at. */
 export interface LoginAttempt {
@@ -59,22 +62,51 @@ if tonumber(redis.call('GET', KEYS[3]) or '0') > 0 then redis.call('DECR', KEYS[
 return 1
 `;
 
-const SUBJECTS = JSON.stringify([LOGIN_LIMITS.account, LOGIN_LIMITS.address].map((limit) => ({ window: limit.windowSeconds, waits: waitsAfterAttempts(limit) })));
+/**
+ * KEYS: the account's counter and wait, the address's counter and wait; ARGV: the counts the attempt was
+ * let through at. Takes the attempt back from both subjects, with any wait it set.
+ */
+const WITHDRAWN = `
+for i = 0, 1 do
+  if redis.call('GET', KEYS[2 + 2 * i]) == ARGV[1 + i] then redis.call('DEL', KEYS[2 + 2 * i]) end
+  if tonumber(redis.call('GET', KEYS[1 + 2 * i]) or '0') > 0 then redis.call('DECR', KEYS[1 + 2 * i]) end
+end
+return 1
+`;
+
+export const SUBJECT_LIST: ThrottleSubject[] = [LOGIN_LIMITS.account, LOGIN_LIMITS.address].map((limit) => ({ window: limit.windowSeconds, waits: waitsAfterAttempts(limit) }));
+const SUBJECTS = JSON.stringify(SUBJECT_LIST);
+
+/** The scripts and their subjects, for the test that holds the in-process counting to the same answers. */
+export const LOGIN_SCRIPTS = { begin: BEGIN, succeeded: SUCCEEDED, withdrawn: WITHDRAWN, subjects: SUBJECTS };
 
 /**
  * Throttles password logins per account and per client address (an IPv6 /64) in Redis (shared by every server
  * process): growing waits, then a temporary lock; see LOGIN_LIMITS. Unknown usernames are counted like
  * known ones, so a lock tells nothing about which accounts exist. Lockouts are logged, usernames masked.
+ *
+ * While Redis is out of reach each process counts the same way in its own memory (RedisOrLocal): an
+ * outage neither locks everyone out (failing closed) nor lets guessing run unbounded (failing open);
+ * with N processes an attacker gets at most N times the limits until Redis is back, when its counts
+ * (kept there) apply again.
  */
 @Injectable()
 export class LoginThrottle {
   private readonly logger = new Logger('Login');
+  private readonly counters: RedisOrLocal;
+  private readonly local = new LocalCounters();
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: Redis) {
+    this.counters = new RedisOrLocal(redis, 'login throttle');
+  }
 
   /** Counts an attempt; refuses it (429 with Retry-After) while the account or the address must wait. */
   async begin(username: string, ip: string): Promise<LoginAttempt> {
-    const [letThrough, accountAttempts, addressAttempts, refusedBy, msLeft] = (await this.redis.eval(BEGIN, 4, ...this.keys(username, ip), SUBJECTS)) as number[];
+    const keys = this.keys(username, ip);
+    const [letThrough, accountAttempts, addressAttempts, refusedBy, msLeft] = await this.counters.run(
+      async () => (await this.redis.eval(BEGIN, 4, ...keys, SUBJECTS)) as number[],
+      () => beginLocally(this.local, keys, SUBJECT_LIST),
+    );
     const attempt = { username, ip, accountAttempts, addressAttempts };
     if (letThrough) return attempt;
     this.logLocks(attempt, (count, limit) => count === limit.lockAt);
@@ -88,7 +120,23 @@ export class LoginThrottle {
 
   /** The right password: the account's count starts afresh, the address's forgets this attempt. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
-    await this.redis.eval(SUCCEEDED, 4, ...this.keys(attempt.username, attempt.ip), String(attempt.addressAttempts));
+    const keys = this.keys(attempt.username, attempt.ip);
+    await this.counters.run(
+      async () => void (await this.redis.eval(SUCCEEDED, 4, ...keys, String(attempt.addressAttempts))),
+      () => succeededLocally(this.local, keys, attempt.addressAttempts),
+    );
+  }
+
+  /**
+   * An attempt that could not be judged (the database out of reach) is taken back: officers trying
+   * again and again through an outage must not find their accounts locked once it is over.
+   */
+  async withdraw(attempt: LoginAttempt): Promise<void> {
+    const keys = this.keys(attempt.username, attempt.ip);
+    await this.counters.run(
+      async () => void (await this.redis.eval(WITHDRAWN, 4, ...keys, String(attempt.accountAttempts), String(attempt.addressAttempts))),
+      () => withdrawnLocally(this.local, keys, attempt.accountAttempts, attempt.addressAttempts),
+    );
   }
 
   private keys(username: string, ip: string): string[] {

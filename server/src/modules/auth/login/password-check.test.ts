@@ -8,11 +8,17 @@ import { PasswordCheck } from './password-check.js';
 
 const OFFICER = { id: 5, username: 'officer1', passwordHash: 'scrypt$officer1-salt$officer1-hash', active: true } as User;
 
-function setUp(users: User[], { waiting = false } = {}) {
+function setUp(users: User[], { waiting = false, findFails = null as Error | null } = {}) {
   const events: string[] = [];
   const hashed: { password: string; stored: string }[] = [];
   const check = new PasswordCheck(
-    { find: async ({ username }: Partial<User>) => (events.push(`find ${username}`), users.find((u) => u.username === username) ?? null) } as unknown as UserRepository,
+    {
+      find: async ({ username }: Partial<User>) => {
+        events.push(`find ${username}`);
+        if (findFails) throw findFails;
+        return users.find((u) => u.username === username) ?? null;
+      },
+    } as unknown as UserRepository,
     { verify: async (password: string, stored: string) => (hashed.push({ password, stored }), password === 'demo1234') } as unknown as Passwords,
     {
       begin: async (username: string, ip: string) => {
@@ -22,6 +28,7 @@ function setUp(users: User[], { waiting = false } = {}) {
       },
       failed: (attempt: LoginAttempt) => events.push(`failed ${attempt.username}`),
       succeeded: async (attempt: LoginAttempt) => events.push(`succeeded ${attempt.username}`),
+      withdraw: async (attempt: LoginAttempt) => events.push(`withdrawn ${attempt.username}`),
     } as unknown as LoginThrottle,
   );
   return { check, events, hashed };
@@ -59,5 +66,18 @@ describe('checking a password', () => {
     expect(refused).toBeInstanceOf(TryLaterError);
     expect(events).toEqual(['begin officer1 10.0.0.1']);
     expect(hashed).toEqual([]);
+  });
+
+  it('takes the attempt back when the database is out of reach (it was not judged), and lets the error through', async () => {
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED', fatal: true });
+    const { check, events, hashed } = setUp([OFFICER], { findFails: down });
+    expect(await refusal(check.check('officer1', 'demo1234', '10.0.0.1'))).toBe(down);
+    expect(events).toEqual(['begin officer1 10.0.0.1', 'find officer1', 'withdrawn officer1']);
+    expect(hashed).toEqual([]);
+    // Any other failure is not an outage: the attempt stands.
+    const bug = new Error('boom');
+    const other = setUp([OFFICER], { findFails: bug });
+    expect(await refusal(other.check.check('officer1', 'demo1234', '10.0.0.1'))).toBe(bug);
+    expect(other.events).toEqual(['begin officer1 10.0.0.1', 'find officer1']);
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@mashang/shared';
+import { isDatabaseUnavailable } from '../../../infra/database/unavailable.js';
 import { DomainError } from '../../../infra/errors/domain-error.js';
 import { Passwords, UNKNOWN_USER_HASH } from '../password.js';
 import type { User } from '../user.entity.js';
@@ -21,7 +22,11 @@ export class PasswordCheck {
 
   async check(username: string, password: string, ip: string): Promise<User> {
     const attempt = await this.throttle.begin(username, ip);
-    const user = await this.users.find({ username });
+    const user = await this.users.find({ username }).catch(async (error: unknown) => {
+      // Not judged: the attempt does not count (503 follows).
+      if (isDatabaseUnavailable(error)) await this.throttle.withdraw(attempt);
+      throw error;
+    });
     const matches = await this.passwords.verify(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !user.active || !matches) {
       this.throttle.failed(attempt);

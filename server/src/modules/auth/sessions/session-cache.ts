@@ -1,5 +1,8 @@
+/** Whose sessions an entry belongs to: a user's id, or an enterprise's credit code. */
+type Owner = number | string;
+
 interface Entry {
-  userId: number;
+  owner: Owner;
   live: boolean | Promise<boolean>;
   until: number;
 }
@@ -20,12 +23,12 @@ export class SessionCache {
   ) {}
 
   /** The cached answer, or the look-up's (then kept); `lookUp` runs only on a miss. */
-  isLive(sessionId: string, userId: number, lookUp: () => Promise<boolean>): boolean | Promise<boolean> {
+  isLive(sessionId: string, owner: Owner, lookUp: () => Promise<boolean>): boolean | Promise<boolean> {
     const cached = this.entries.get(sessionId);
     if (cached && cached.until > this.clock()) return cached.live;
     if (cached) this.entries.delete(sessionId);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    const entry: Entry = { userId, live: false, until: Number.POSITIVE_INFINITY };
+    const entry: Entry = { owner, live: false, until: Number.POSITIVE_INFINITY };
     entry.live = lookUp().then(
       (live) => {
         // Dropped meanwhile (the session ended): answer this once, keep nothing.
@@ -44,8 +47,8 @@ export class SessionCache {
     return entry.live;
   }
 
-  /** Forgets every session of a user: the next request looks again. */
-  forgetUser(userId: number): void {
-    for (const [sessionId, entry] of this.entries) if (entry.userId === userId) this.entries.delete(sessionId);
+  /** Forgets every session of a user (or an enterprise): the next request looks again. */
+  forgetUser(owner: Owner): void {
+    for (const [sessionId, entry] of this.entries) if (entry.owner === owner) this.entries.delete(sessionId);
   }
 }

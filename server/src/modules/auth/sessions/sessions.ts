@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { Batcher } from '../../../infra/batching/batcher.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import { timeOrderedUuid } from '../../../infra/ids/time-ordered-uuid.js';
+import { subscribeTo, type ChannelSubscription } from '../../../infra/redis/channel-subscription.js';
 import { REDIS } from '../../../infra/redis/redis.module.js';
 import { SessionCache } from './session-cache.js';
 import { SessionRepository } from './session.repository.js';
@@ -31,24 +32,20 @@ export class Sessions implements OnModuleInit, OnApplicationShutdown {
     const live = await this.sessions.liveAmong(ids, new Date());
     return ids.map((id) => live.has(id));
   }, LOOK_UP_BATCH, 2);
-  private subscriber: Redis | null = null;
+  private subscription: ChannelSubscription | null = null;
 
   constructor(
     @Inject(SessionRepository) private readonly sessions: SessionRepository,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    // A connection of its own: a subscribed connection can do nothing else.
-    const subscriber = this.redis.duplicate({ enableOfflineQueue: true });
-    subscriber.on('message', (_channel: string, userId: string) => this.cache.forgetUser(Number(userId)));
-    subscriber.on('error', (error: Error) => this.logger.warn(`session notices: ${error.message}`));
-    await subscriber.subscribe(ENDED_CHANNEL);
-    this.subscriber = subscriber;
+  onModuleInit(): void {
+    // A notice missed while Redis is away is made up by the cache's SESSION_CHECK_TTL_MS.
+    this.subscription = subscribeTo(this.redis, ENDED_CHANNEL, (userId) => this.cache.forgetUser(Number(userId)), this.logger);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+    await this.subscription?.close();
   }
 
   /** Opens a session for a login; answers its id, which the token carries (`jti`). */

@@ -76,12 +76,14 @@ export class FilePenaltyCase {
     return { creditCode: code };
   }
 
-  /** 执法人员不少于两人, each of the agency and holding a certificate valid today. */
+  /** 执法人员不少于两人, each of the agency, on duty and holding a certificate valid today. */
   private async checkOfficers(ids: string[], agencyId: string, now: Date): Promise<void> {
     const found = await this.officers.byIds(ids);
     const byId = new Map(found.map((o) => [o.id, o]));
     const unknown = ids.filter((id) => byId.get(id)?.agencyId !== agencyId);
     if (unknown.length) throw invalid('officerIds', `不是本部门的执法人员：${unknown.join('、')}`);
+    const offDuty = found.filter((o) => o.active === false);
+    if (offDuty.length) throw invalid('officerIds', `已停用（不在岗）：${offDuty.map((o) => o.name).join('、')}`);
     const today = shanghaiDate(now);
     const lapsed = found.filter((o) => !o.certExpires || o.certExpires < today);
     if (lapsed.length) {

@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DISCRETION_LEVEL_LABELS, ErrorCode, userActor, type PenaltyCaseView, type RuleRefusal, type SessionUser } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import { Transactions } from '../../../infra/database/tx.js';
 import { DomainError, invalid } from '../../../infra/errors/domain-error.js';
+import { JobName } from '../../../infra/queues/queues.js';
+import { JobOutbox, outboxJob } from '../../outbox/index.js';
 import { CaseProcedureRepository } from '../case-procedure.repository.js';
 import { CaseTrail } from '../case-trail.js';
 import { assessDiscretion, UnknownFactorError, withinRange } from '@mashang/shared';
@@ -13,7 +15,6 @@ import { OutsideRangeFlags } from '../outside-range-flags.js';
 import { noticePeriods } from '../rules/notice-periods.js';
 import { ownCaseAt } from '../own-case.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../supervision-code/supervision-code-token.js';
-import { PenaltyNoticeSms } from '../supervision-code/penalty-notice-sms.js';
 import { PenaltyCaseViews } from '../view/penalty-case-views.js';
 
 /**
@@ -23,7 +24,6 @@ import { PenaltyCaseViews } from '../view/penalty-case-views.js';
  */
 @Injectable()
 export class NoticePenaltyCase {
-  private readonly logger = new Logger(NoticePenaltyCase.name);
   private readonly codeKey: Buffer;
 
   constructor(
@@ -33,7 +33,7 @@ export class NoticePenaltyCase {
     @Inject(DiscretionBenchmarkRepository) private readonly benchmarks: DiscretionBenchmarkRepository,
     @Inject(OutsideRangeFlags) private readonly outsideRange: OutsideRangeFlags,
     @Inject(CaseTrail) private readonly trail: CaseTrail,
-    @Inject(PenaltyNoticeSms) private readonly noticeSms: PenaltyNoticeSms,
+    @Inject(JobOutbox) private readonly outbox: JobOutbox,
     @Inject(PenaltyCaseViews) private readonly views: PenaltyCaseViews,
   ) {
     this.codeKey = supervisionCodeKey(config.jwtSecret);
@@ -70,9 +70,9 @@ export class NoticePenaltyCase {
         statementUntil: periods.statementUntil.toISOString(), hearingUntil: periods.hearingUntil?.toISOString() ?? null,
       }, now, tx);
       if (!within) await this.outsideRange.raise({ case: c, step: 'notice', fine: input.proposedFine, assessment, reason: reason!, actor }, now, tx);
+      // The party's SMS with the code follows from the queue once this commits, Redis or not.
+      await this.outbox.add([outboxJob(JobName.PenaltyNoticeSms, { caseId: id })], tx);
     }, 'READ COMMITTED');
-    // The notice is committed; the party's SMS with the code follows from the queue (idempotent job id).
-    await this.noticeSms.enqueue(id).catch((error: Error) => this.logger.warn(`penalty case ${id} noticed; its SMS is not queued yet: ${error.message}`));
     return this.views.detail(user, id);
   }
 }

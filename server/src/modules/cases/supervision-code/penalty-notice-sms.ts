@@ -14,7 +14,7 @@ import { AgencyRepository, EnterpriseRepository } from '../../registry/index.js'
 import { TrailRepository } from '../../trail/index.js';
 import { stageOf } from './code-view.js';
 import { renderPenaltyNotice } from './penalty-notice-text.js';
-import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from './supervision-code-token.js';
+import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken, supervisionCodeUrl } from './supervision-code-token.js';
 import { SupervisionCodeRepository } from './supervision-code.repository.js';
 
 type NoticeJob = Job<JobPayloads[JobName.PenaltyNoticeSms]>;
@@ -48,7 +48,7 @@ export class PenaltyNoticeSms {
 
   /** The code's public link of a case (what the notice prints as a QR and the SMS sends). */
   codeUrl(caseId: string): string {
-    return `${this.config.publicBaseUrl}/p/${supervisionCodeToken(this.key, caseId)}`;
+    return supervisionCodeUrl(this.config.publicBaseUrl, this.key, caseId);
   }
 
   /** Queues the SMS of a noticed case; queuing it again while the job is known adds nothing. */

@@ -19,3 +19,8 @@ export const SUPERVISION_CODE_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 export function supervisionCodeHash(token: string): string {
   return createHash('sha256').update(`penalty-code:${token}`).digest('hex');
 }
+
+/** The code's public link (what the notice prints as a QR and the SMS sends). */
+export function supervisionCodeUrl(publicBaseUrl: string, key: Buffer, caseId: string): string {
+  return `${publicBaseUrl.replace(/\/$/, '')}/p/${supervisionCodeToken(key, caseId)}`;
+}

@@ -5,6 +5,7 @@ import { Public } from '../../auth/index.js';
 import { PartySubmissionDto } from './party-submission.dto.js';
 import { PartySubmissions } from './party-submissions.js';
 import { SupervisionCodePage } from './supervision-code-page.js';
+import { enterprisePageUrl } from '../../../infra/http/h5-files.js';
 
 /** 监督码: the party of a penalty case, by the code on its notice (no login: the code is the credential). */
 @ApiTags('penalty codes')
@@ -35,6 +36,6 @@ export class SupervisionCodeLinkController {
   @Public()
   @Get(':token')
   open(@Param('token') token: string, @Res() reply: FastifyReply): void {
-    void reply.redirect(`/h5/#/enterprise/pages/penalty/index?t=${encodeURIComponent(token)}`, 302);
+    void reply.redirect(enterprisePageUrl(`/enterprise/pages/penalty/index?t=${encodeURIComponent(token)}`), 302);
   }
 }

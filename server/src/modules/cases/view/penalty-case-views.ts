@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import QRCode from 'qrcode';
 import {
   DISCRETION_LEVELS, Role, type CoerciveMeasureKind, type DecisionMeasure, type DiscretionLevel, type LegalReviewVerdict, type MajorDecisionReason,
   type Page, type PartySubmissionKind, type PenaltyCaseListItem, type PenaltyCaseView, type PenaltyStage, type SessionUser,
@@ -12,7 +13,7 @@ import { CaseMeasuresRepository, type StoredLegalReview } from '../case-measures
 import { CaseProcedureRepository } from '../case-procedure.repository.js';
 import { DiscretionBenchmarkRepository } from '../discretion/discretion-benchmark.repository.js';
 import { penaltyCaseActions } from '../rules/penalty-actions.js';
-import { supervisionCodeKey, supervisionCodeToken } from '../supervision-code/supervision-code-token.js';
+import { supervisionCodeKey, supervisionCodeUrl } from '../supervision-code/supervision-code-token.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -36,7 +37,7 @@ export class PenaltyCaseViews {
 
   /** The supervision code's public link for a case. */
   codeUrl(caseId: string): string {
-    return `${this.config.publicBaseUrl.replace(/\/$/, '')}/p/${supervisionCodeToken(this.codeKey, caseId)}`;
+    return supervisionCodeUrl(this.config.publicBaseUrl, this.codeKey, caseId);
   }
 
   async detail(user: SessionUser, id: string): Promise<PenaltyCaseView> {
@@ -58,7 +59,7 @@ export class PenaltyCaseViews {
       creditCode: c.creditCode, enterpriseName: enterpriseNames.get(c.creditCode) ?? c.creditCode, inspectionId: c.inspectionId,
       flaggedCaseId: c.flaggedCaseId, cause: c.cause, causeName: benchmark?.name ?? c.cause, facts: c.facts, legalBasis: c.legalBasis,
       officers: officerIds.map((o) => ({ id: o, name: officerNames.get(o) ?? o })),
-      factors: (benchmark?.factors ?? []).map((f) => ({ ...f, ticked: ticked.has(f.id) })),
+      factors: (benchmark?.factors ?? []).map((f) => ({ ...f, ticked: ticked.has(f.id) })), bands: benchmark?.bands ?? [], ranges: benchmark?.ranges ?? null,
       points: c.points, level: noticed && isDiscretionLevel(c.discretionLevel) ? c.discretionLevel : null,
       range: c.rangeMin !== null && c.rangeMax !== null ? { min: c.rangeMin, max: c.rangeMax } : null,
       proposedFine: c.proposedFine, outsideRangeReason: c.outsideRangeReason, filedAt: c.filedAt.toISOString(), notifiedAt: iso(c.notifiedAt),
@@ -73,6 +74,7 @@ export class PenaltyCaseViews {
       reviews: reviews.map((r) => reviewView(r, reviewerNames)),
       submissions: submissions.map((s) => ({ id: s.id, kind: s.kind as PartySubmissionKind, text: s.text, at: s.at.toISOString(), flaggedCaseId: s.flaggedCaseId, upheld: s.upheld })),
       codeUrl: c.codeHash ? this.codeUrl(c.id) : null,
+      codeQrSvg: c.codeHash ? await QRCode.toString(this.codeUrl(c.id), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) : null,
       actions: penaltyCaseActions(c.stage, actsForAgency),
     };
   }

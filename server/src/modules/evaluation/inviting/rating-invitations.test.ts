@@ -6,7 +6,7 @@ import type { EnterpriseRepository } from '../../registry/index.js';
 import type { NewInvite, RatingInviteRepository } from '../rating-invite.repository.js';
 import { credentialHash, ratingCode, ratingKey } from '../rating-token.js';
 import type { NewSmsMessage, SmsMessageRepository } from '../sms-message.repository.js';
-import type { SmsSender } from '../sms-sender.js';
+import type { JobOutbox, OutboxJob } from '../../outbox/index.js';
 import { RatingInvitations } from './rating-invitations.js';
 
 const TX = { tx: true } as unknown as Tx;
@@ -30,6 +30,7 @@ function setUp(options: { existing?: { id: string; groupId: string }[]; phone?: 
   const agencies: { inviteId: string; inspectionId: string; agencyId: string; position: number }[] = [];
   const messages: NewSmsMessage[] = [];
   const enqueued: { id: string; dueAt: Date }[][] = [];
+  let inTransaction = 0;
   const invitations = new RatingInvitations(
     config,
     { run: (work: (tx: Tx) => Promise<unknown>) => work(TX) } as unknown as Transactions,
@@ -52,9 +53,14 @@ function setUp(options: { existing?: { id: string; groupId: string }[]; phone?: 
         [record('P2', 'A2', '2026-05-09T01:00:00Z'), record('P1', 'A1', '2026-05-09T01:30:00Z')].filter((r) => ids.includes(r.id)),
     } as unknown as InspectionRepository,
     { byCodes: async () => new Map([[SHOP, { name: '老王烩面馆', phoneCipher: options.phone === undefined ? 'v1.cipher' : options.phone }]]) } as unknown as EnterpriseRepository,
-    { enqueue: async (queued: { id: string; dueAt: Date }[]) => void enqueued.push(queued) } as unknown as SmsSender,
+    {
+      add: async (jobs: OutboxJob[], tx: Tx) => {
+        if (tx === TX) inTransaction += 1;
+        enqueued.push(jobs.map((j) => ({ id: (j.payload as { messageId: string }).messageId, dueAt: j.runAt! })));
+      },
+    } as unknown as JobOutbox,
   );
-  return { invitations, inserts, stored, agencies, messages, enqueued };
+  return { invitations, inserts, stored, agencies, messages, enqueued, recordedInTransaction: () => inTransaction };
 }
 
 const finished = (groupId: string, inspectionIds: string[]) => ({ groupId, creditCode: SHOP, inspectionIds, finishedAt: NOW.toISOString() });
@@ -62,7 +68,7 @@ const codeHash = (inviteId: string, seq: number) => credentialHash({ kind: 'code
 
 describe('inviting the enterprise to rate a finished inspection', () => {
   it('creates one invite asking about every agency, the lead first, and queues the invite SMS now and the reminder a day later', async () => {
-    const { invitations, stored, agencies, messages, enqueued } = setUp();
+    const { invitations, stored, agencies, messages, enqueued, recordedInTransaction } = setUp();
     await invitations.inviteFinished(finished('P1', ['P2', 'P1']), NOW);
     expect(stored).toHaveLength(1);
     const [invite] = stored;
@@ -75,6 +81,7 @@ describe('inviting the enterprise to rate a finished inspection', () => {
     ]);
     expect(messages.map((m) => [m.kind, m.status, m.dueAt])).toEqual([['invite', 'queued', NOW], ['reminder', 'queued', new Date('2026-05-11T02:00:00Z')]]);
     expect(enqueued).toEqual([messages.map((m) => ({ id: m.id, dueAt: m.dueAt }))]);
+    expect(recordedInTransaction()).toBe(1);
   });
 
   it('creates nothing for an inspection invited before: it only queues again what still waits', async () => {

@@ -5,13 +5,13 @@ import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import { PhoneCipher } from '../../../infra/crypto/phone-cipher.js';
 import { Transactions, type Tx } from '../../../infra/database/tx.js';
-import type { JobName, JobPayloads } from '../../../infra/queues/queues.js';
+import { JobName, type JobPayloads } from '../../../infra/queues/queues.js';
 import { InspectionRepository } from '../../inspections/index.js';
+import { JobOutbox, outboxJob } from '../../outbox/index.js';
 import { EnterpriseRepository } from '../../registry/index.js';
 import { RatingInviteRepository, type NewInvite } from '../rating-invite.repository.js';
 import { credentialHash, linkToken, ratingCode, ratingKey } from '../rating-token.js';
 import { SmsMessageRepository, type NewSmsMessage } from '../sms-message.repository.js';
-import { SmsSender } from '../sms-sender.js';
 
 type Finished = JobPayloads[JobName.InspectionFinished];
 
@@ -38,20 +38,22 @@ export class RatingInvitations {
     @Inject(SmsMessageRepository) private readonly messages: SmsMessageRepository,
     @Inject(InspectionRepository) private readonly inspections: InspectionRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
-    @Inject(SmsSender) private readonly sender: SmsSender,
+    @Inject(JobOutbox) private readonly outbox: JobOutbox,
   ) {
     this.key = ratingKey(config.jwtSecret);
     this.phones = new PhoneCipher(config.phoneKeys);
   }
 
   /**
-   * The invite of a finished inspection, created once per inspection group. A re-published or
-   * retried event creates nothing new; it only re-queues messages still waiting (their job ids
-   * stop a second job while the first is queued).
+   * The invite of a finished inspection, created once per inspection group, with the send jobs of its
+   * messages in the job outbox of the same transaction. A retried event creates nothing new; the
+   * messages still waiting are recorded again, which adds nothing (one outbox row, one Bull job per id).
    */
   async inviteFinished(finished: Finished, now = new Date()): Promise<void> {
-    const queued = await this.transactions.run((tx) => this.createInvites([finished], now, tx));
-    await this.sender.enqueue(queued);
+    await this.transactions.run(async (tx) => {
+      const queued = await this.createInvites([finished], now, tx);
+      await this.outbox.add(queued.map((m) => outboxJob(JobName.SendSms, { messageId: m.id }, m.dueAt)), tx);
+    });
   }
 
   /** Creates the invites of many finished inspections at once (also used to load benchmarks); answers the messages to queue. */

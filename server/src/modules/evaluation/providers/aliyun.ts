@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { SmsConfig, SmsProviderConfig } from '../../../infra/config/config.js';
-import { aliyunIsPermanent, transportFailure, type OutgoingSms, type SendOutcome, type SmsProvider } from './sms-provider.js';
+import { aliyunIsPermanent, transportFailure, type OutgoingSms, type SendOutcome, type SentLookup, type SmsProvider } from './sms-provider.js';
 
 const require = createRequire(import.meta.url);
 // CommonJS packages whose `default` export is the client: loaded with require so ESM interop cannot move it.
@@ -42,6 +42,25 @@ export class AliyunSmsProvider implements SmsProvider {
     return outcomes;
   }
 
+  /**
+   * Whether Aliyun sent this message, from its send records of the phone (QuerySendDetails) for today
+   * and, just after midnight, yesterday (Asia/Shanghai): one of this template carrying our message id
+   * (OutId, single sends) or the message's own link or code (batch sends carry no OutId).
+   */
+  async findSent(message: OutgoingSms): Promise<SentLookup> {
+    const credential = message.params.code ?? message.params.link;
+    const now = Date.now();
+    const days = [shanghaiDay(now), ...(new Date(now + 8 * 3_600_000).getUTCHours() < 1 ? [shanghaiDay(now - 86_400_000)] : [])];
+    for (const sendDate of days) {
+      const { body } = await this.client.querySendDetails(new dysms.QuerySendDetailsRequest({ phoneNumber: message.phone, sendDate, pageSize: 50, currentPage: 1 }));
+      if (body?.code !== 'OK') throw new Error(`QuerySendDetails answered ${body?.code ?? 'nothing'}: ${body?.message ?? ''}`);
+      const sent = (body.smsSendDetailDTOs?.smsSendDetailDTO ?? []).some((d) =>
+        d.templateCode === message.templateId && (d.outId === message.messageId || Boolean(credential && d.content?.includes(credential))));
+      if (sent) return { sent: true, providerMessageId: null };
+    }
+    return { sent: false };
+  }
+
   private async sendOne(message: OutgoingSms): Promise<SendOutcome> {
     try {
       const { body } = await this.client.sendSms(new dysms.SendSmsRequest({
@@ -74,6 +93,11 @@ export class AliyunSmsProvider implements SmsProvider {
     if (!result.ok && result.permanent) return Promise.all(group.map((m) => this.sendOne(m)));
     return group.map(() => result);
   }
+}
+
+/** YYYYMMDD in Asia/Shanghai, as QuerySendDetails takes the day. */
+function shanghaiDay(t: number): string {
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
 function outcome(code: string | undefined, bizId: string | undefined, message: string | undefined): SendOutcome {

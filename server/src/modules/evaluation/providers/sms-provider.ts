@@ -15,10 +15,17 @@ export interface OutgoingSms {
   link: string;
 }
 
-/** What became of one SMS: taken by the provider, refused for good, or worth another try later. */
+/**
+ * What became of one SMS: taken by the provider, refused for good, or worth another try later.
+ * `unanswered`: the request went out and no answer came back (a read timeout, a connection cut
+ * mid-answer), so the provider may have taken it all the same.
+ */
 export type SendOutcome =
   | { ok: true; providerMessageId: string }
-  | { ok: false; permanent: boolean; code: string; message: string };
+  | { ok: false; permanent: boolean; code: string; message: string; unanswered?: boolean };
+
+/** What a provider says of a message whose answer was lost: sent (its id when the provider tells it), or not. */
+export type SentLookup = { sent: true; providerMessageId: string | null } | { sent: false };
 
 /** An SMS provider behind one interface. `send` never rejects: every message gets an outcome. */
 export interface SmsProvider {
@@ -26,8 +33,16 @@ export interface SmsProvider {
   /** Most messages one call may carry (Aliyun's batch send takes 100 with their own variables). */
   readonly maxBatch: number;
   send(batch: OutgoingSms[]): Promise<SendOutcome[]>;
+  /**
+   * Whether the provider took this message in an attempt whose answer was lost (asked before sending
+   * it again); rejects when the provider cannot be asked. Providers without it are sent to again.
+   */
+  findSent?(sms: OutgoingSms): Promise<SentLookup>;
   close?(): Promise<void>;
 }
+
+/** The error code kept on a message whose last attempt went unanswered: the next attempt asks the provider first. */
+export const NO_ANSWER = 'NO_ANSWER';
 
 export const SMS_PROVIDER = Symbol('SMS_PROVIDER');
 
@@ -78,10 +93,18 @@ export function tencentIsPermanent(code: string): boolean {
   return TENCENT_PERMANENT_PREFIXES.some((prefix) => code === prefix || (prefix.endsWith('.') && code.startsWith(prefix)));
 }
 
-/** A transport failure (timeout, refused connection, HTTP 5xx without a code) as a retryable outcome. */
+/**
+ * A transport failure (timeout, refused connection, HTTP 5xx without a code) as a retryable outcome.
+ * Unanswered unless the request surely never left: a refused or unroutable connection, or an HTTP
+ * status. A timeout counts as unanswered whatever the SDK calls it: Aliyun's reports a request the
+ * provider received as a ConnectTimeout when it went out on a kept-alive connection.
+ */
 export function transportFailure(error: unknown): SendOutcome {
   const e = error as { code?: unknown; name?: string; message?: string; statusCode?: number; httpCode?: number };
   const status = e.statusCode ?? e.httpCode;
   const code = typeof e.code === 'string' && e.code ? e.code : status ? `HTTP_${status}` : e.name || 'NETWORK';
-  return { ok: false, permanent: false, code: code.slice(0, 64), message: (e.message ?? String(error)).slice(0, 300) };
+  const message = (e.message ?? String(error)).slice(0, 300);
+  const neverSent = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH/.test(`${code} ${message}`);
+  const unanswered = !status && !neverSent && /timeout|timed out|ECONNRESET|socket hang up|EPIPE/i.test(`${code} ${message}`);
+  return { ok: false, permanent: false, code: code.slice(0, 64), message, ...(unanswered ? { unanswered } : {}) };
 }

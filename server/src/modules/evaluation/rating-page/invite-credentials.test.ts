@@ -1,4 +1,6 @@
 import { ErrorCode } from '@mashang/shared';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { TryLaterError, type DomainError } from '../../../infra/errors/domain-error.js';
 import type { OpenedInvite, RatingInviteRepository } from '../rating-invite.repository.js';
@@ -11,10 +13,11 @@ const CODE = 'ABCD2345';
 const INVITE: OpenedInvite = { id: 'inv-1', creditCode: '92410202MA0000011X', inspectionDate: '2026-05-09', expiresAt: new Date('2026-05-17T00:00:00+08:00') };
 
 /** Invites known by their hashes, and a Redis that counts wrong codes per key (address, code halves). */
-function setUp(known: Record<string, OpenedInvite>) {
+function setUp(known: Record<string, OpenedInvite>, status = 'ready') {
   const looked: { by: string; hash: string }[] = [];
   const failures = new Map<string, number>();
   const redis = {
+    status,
     mget: async (keys: string[]) => keys.map((key) => (failures.has(key) ? String(failures.get(key)) : null)),
     ttl: async () => 600,
     multi: () => {
@@ -97,5 +100,16 @@ describe('opening an invite by its link or code', () => {
     const expired = await refusal(credentials.open(TOKEN, '10.0.0.1', NOW));
     expect(expired.code).toBe(ErrorCode.CodeExpired);
     expect(expired.message).toContain('有效期到5月10日');
+  });
+
+  it('while Redis is out of reach, counts wrong codes in this process with the same limits', async () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const { credentials, failures } = setUp({}, 'reconnecting');
+    const answers: string[] = [];
+    for (const last of 'ABCDEFGHJKM') answers.push((await refusal(credentials.open(`ABCD234${last}`, '10.0.0.7', NOW))).code);
+    expect(answers).toEqual([...Array(10).fill(ErrorCode.CodeInvalid), ErrorCode.RateLimited]);
+    // Nothing reached the Redis stand-in of this test.
+    expect(failures.size).toBe(0);
+    jest.restoreAllMocks();
   });
 });

@@ -2,6 +2,7 @@ import { ErrorCode, Role, type SessionUser } from '@mashang/shared';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
+import type { JobOutbox, OutboxJob } from '../../outbox/index.js';
 import type { PlanMatchRow, PlanProgress, PlanProgressRepository } from '../../plans/index.js';
 import type { AgencyRepository, EnterpriseRepository, OfficerRepository } from '../../registry/index.js';
 import type { TrailRepository } from '../../trail/index.js';
@@ -45,6 +46,7 @@ function setUp({ rows = [plan()], replayed = false, inserted = true, open = true
     { namesOf } as unknown as AgencyRepository,
     { find: async ({ id }: { id: string }) => ({ id, certExpires }) } as unknown as OfficerRepository,
     { append: async (e: { kind: string }) => writes.push(`trail ${e.kind}`) } as unknown as TrailRepository,
+    { add: async (jobs: OutboxJob[], inTx: Tx) => writes.push(...jobs.map((j) => `outbox ${j.name} ${JSON.stringify(j.payload)}${inTx === tx ? '' : ' outside the transaction'}`)) } as unknown as JobOutbox,
   );
   return { alone, writes };
 }
@@ -89,6 +91,12 @@ describe('a check-in judged alone', () => {
     const { alone, writes } = setUp();
     expect(await alone.checkIn(ATTEMPT)).toMatchObject({ plan: { planId: 'P1', enterpriseName: '老王烩面馆' }, dueAt: null });
     expect(writes).toEqual(['arrival P1', 'checkin key-00000001', 'trail checked-in']);
+  });
+
+  it('records an emergency\'s first check-in with its deadline job, in the same transaction', async () => {
+    const { alone, writes } = setUp({ rows: [plan({ trigger_type: 'emergency', expires_at: null })] });
+    const { dueAt } = await alone.checkIn(ATTEMPT);
+    expect(writes).toEqual(['arrival P1', 'checkin key-00000001', 'trail checked-in', `outbox emergency-code-deadline ${JSON.stringify({ planId: 'P1', checkedInAt: AT.toISOString(), deadline: dueAt!.toISOString() })}`]);
   });
 
   it('answers a key recorded meanwhile "already recorded", without a trail entry', async () => {

@@ -4,6 +4,8 @@ import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import { Transactions } from '../../../infra/database/tx.js';
 import { DomainError } from '../../../infra/errors/domain-error.js';
+import { JobName } from '../../../infra/queues/queues.js';
+import { JobOutbox, outboxJob } from '../../outbox/index.js';
 import { PlanProgressRepository } from '../../plans/index.js';
 import { AgencyRepository, EnterpriseRepository, OfficerRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
@@ -24,6 +26,7 @@ export class CheckInAlone {
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(TrailRepository) private readonly trail: TrailRepository,
+    @Inject(JobOutbox) private readonly outbox: JobOutbox,
   ) {}
 
   async checkIn(attempt: CheckinAttempt): Promise<Admitted> {
@@ -73,6 +76,7 @@ export class CheckInAlone {
       }
       if (!(await this.checkins.insertOnce(write.checkin, tx))) throw alreadyRecorded('入企记录');
       await this.trail.append(write.trail, tx);
+      if (write.deadline) await this.outbox.add([outboxJob(JobName.EmergencyCodeDeadline, write.deadline, new Date(write.deadline.deadline))], tx);
     }, 'READ COMMITTED');
   }
 }

@@ -73,6 +73,14 @@ describe('what an admitted check-in writes', () => {
     const write = checkinWrite(attempt({ now: new Date(AT.getTime() + 60_000) }, { at: AT.toISOString(), latitude: 34.6, longitude: 112.4 }), admitted());
     expect(write.checkin).toMatchObject({ planId: 'P1', officerId: 'O1', userId: 7, at: AT, latitude: 34.6, longitude: 112.4, clientKey: 'key-00000001' });
     expect(write.trail).toMatchObject({ inspectionId: 'P1', kind: 'checked-in', actor: 'user:7:officer1', detail: { offline: true, location: { latitude: 34.6, longitude: 112.4 } } });
+    expect(write.deadline).toBeNull();
+  });
+
+  it('opens the deadline job of an emergency without a code on its first check-in only', () => {
+    const dueAt = new Date(AT.getTime() + 24 * 3_600_000);
+    expect(checkinWrite(attempt(), admitted({ trigger: 'emergency' }, dueAt)).deadline).toEqual({ planId: 'P1', checkedInAt: AT.toISOString(), deadline: dueAt.toISOString() });
+    // A second officer after the first: the deadline is open already, and so is its job.
+    expect(checkinWrite(attempt(), admitted({ trigger: 'emergency', checkedInAt: AT, codeDueAt: dueAt }, dueAt)).deadline).toBeNull();
   });
 
   it('marks each plan once, with its first arrival, and only plans whose marks change', () => {

@@ -1,4 +1,5 @@
 import { addDays, userActor, type SessionUser } from '@mashang/shared';
+import type { JobName, JobPayloads } from '../../../infra/queues/queues.js';
 import type { PlanArrival, PlanMatchRow, PlanProgress } from '../../plans/index.js';
 import type { TrailAppend, TrailTail } from '../../trail/index.js';
 import type { CheckinRecord } from '../checkin.repository.js';
@@ -25,11 +26,13 @@ export interface Admitted {
   dueAt: Date | null;
 }
 
-/** What recording an admitted check-in writes: the check-in and its trail entry. */
+/** What recording an admitted check-in writes: the check-in, its trail entry, and the late-code deadline job it opens. */
 export interface CheckinWrite {
   checkin: CheckinRecord;
   dueAt: Date | null;
   trail: TrailAppend;
+  /** The first check-in of an emergency without a code: its deadline job (one per plan: its job id is the plan's). */
+  deadline: JobPayloads[JobName.EmergencyCodeDeadline] | null;
 }
 
 /** A plan near one check-in: a match row with its enterprise's name, marked whether the check-in's officer is on it. */
@@ -124,6 +127,7 @@ export function checkinWrite({ user, officerId, input, at, now }: CheckinAttempt
       latitude: input.latitude ?? null, longitude: input.longitude ?? null,
     },
     dueAt,
+    deadline: dueAt && !plan.codeDueAt ? { planId: plan.planId, checkedInAt: at.toISOString(), deadline: dueAt.toISOString() } : null,
     trail: {
       inspectionId: plan.planId, kind: 'checked-in', actor: userActor(user), at: now,
       detail: {

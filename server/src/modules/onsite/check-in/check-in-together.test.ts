@@ -1,6 +1,9 @@
 import { Role, type SessionUser } from '@mashang/shared';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { ScriptedTransaction, Statement } from '../../../infra/database/multi-statement-pool.js';
+import { JobOutboxRepository } from '../../outbox/job-outbox.repository.js';
+import { JobOutbox } from '../../outbox/index.js';
+import type { OutboxRelay } from '../../outbox/outbox-relay.js';
 import { PlanProgressRepository, type PlanMatchRow } from '../../plans/index.js';
 import { EnterpriseRepository, OfficerRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
@@ -40,12 +43,15 @@ class RecordedScript {
   }
 }
 
-function together(script: RecordedScript): CheckInTogether {
+/** `woken` counts the relay's wake-ups, and `script.trips` shows whether they came after the commit. */
+function together(script: RecordedScript, woken: number[] = []): CheckInTogether {
   // The owners' real statement builders; only the connection is a fake.
   const checkins = new CheckinRepository(null as never);
   checkins.scriptedTransaction = (work) => work(script as unknown as ScriptedTransaction);
   const config = { onsite: { emergencyCodeHours: 24 } } as AppConfig;
-  return new CheckInTogether(config, checkins, new EnterpriseRepository(null as never), new OfficerRepository(null as never), new PlanProgressRepository(null as never), new TrailRepository(null as never));
+  const relay = { wake: () => woken.push(script.trips.length) } as unknown as OutboxRelay;
+  const outbox = new JobOutbox(new JobOutboxRepository(null as never), relay, { subscribers: [] } as never);
+  return new CheckInTogether(config, checkins, new EnterpriseRepository(null as never), new OfficerRepository(null as never), new PlanProgressRepository(null as never), new TrailRepository(null as never), outbox);
 }
 
 /** Each statement of a round trip by its first words. */
@@ -73,6 +79,18 @@ describe('check-ins admitted together', () => {
     expect((checkins[1]![0] as unknown[][]).map((r) => r[8])).toEqual(['key-00000001']);
     // Chained onto the tail the match read: the entry after seq 2.
     expect((trail[1]![0] as unknown[][]).map((r) => [r[0], r[1], r[6]])).toEqual([['P1', 3, 'ab12']]);
+  });
+
+  it('record the deadline job of an emergency first arrived at in the same commit, and wake the relay after it', async () => {
+    const woken: number[] = [];
+    const script = new RecordedScript([[locked, [{ ...plan, trigger_type: 'emergency', expires_at: null }], []]]);
+    const admitted = await together(script, woken).submit(attempt(officer(7, 'O1'), 'key-00000001'));
+    expect(admitted?.dueAt).toEqual(new Date(AT.getTime() + 24 * 3_600_000));
+    expect(script.trips.map(sql)[1]).toEqual(['UPDATE plans SET', 'INSERT INTO checkins', 'INSERT INTO inspection_trail', 'INSERT INTO job_outbox', 'COMMIT']);
+    const [, , , job] = script.trips[1];
+    expect(job[1]!.slice(0, 2)).toEqual(['emergency-code-deadline', 'emergency-code:P1']);
+    expect(JSON.parse(job[1]![2] as string)).toEqual({ planId: 'P1', checkedInAt: AT.toISOString(), deadline: admitted!.dueAt!.toISOString() });
+    expect(woken).toEqual([2]);
   });
 
   it('leave a plan arrived at already unmarked', async () => {

@@ -4,6 +4,8 @@ import { Batcher } from '../../../infra/batching/batcher.js';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { ScriptedTransaction, Statement } from '../../../infra/database/multi-statement-pool.js';
+import { JobName } from '../../../infra/queues/queues.js';
+import { JobOutbox, outboxJob } from '../../outbox/index.js';
 import { PlanProgressRepository, type PlanArrival, type PlanMatchRow } from '../../plans/index.js';
 import { EnterpriseRepository, OfficerRepository, type LockedEnterprise } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
@@ -33,6 +35,7 @@ export class CheckInTogether {
     @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
     @Inject(TrailRepository) private readonly trail: TrailRepository,
+    @Inject(JobOutbox) private readonly outbox: JobOutbox,
   ) {
     this.trailTail = trail.tailExpression('p.id');
   }
@@ -67,14 +70,20 @@ export class CheckInTogether {
     });
   }
 
-  /** The second round trip: the plans' first arrivals, the check-ins and their trail entries chained onto the tails read; then commit. */
+  /**
+   * The second round trip: the plans' first arrivals, the check-ins and their trail entries chained onto
+   * the tails read, and the deadline jobs of emergencies first arrived at (rare: no statement otherwise); then commit.
+   */
   private async record(tx: ScriptedTransaction, writes: CheckinWrite[], arrivals: PlanArrival[], rows: PlanMatchRow[]): Promise<void> {
     const markArrivals = this.plans.markArrivalsStatement(arrivals);
+    const deadlines = this.outbox.statement(writes.flatMap((w) => (w.deadline ? [outboxJob(JobName.EmergencyCodeDeadline, w.deadline, new Date(w.deadline.deadline))] : [])));
     const statements: Statement[] = [
       ...(markArrivals ? [markArrivals] : []),
       this.checkins.insertStatement(writes.map((w) => w.checkin)),
       this.trail.appendChainedStatement(writes.map((w) => w.trail), trailTails(rows)),
+      ...(deadlines ? [deadlines] : []),
     ];
     await tx.commit(statements);
+    if (deadlines) this.outbox.committed();
   }
 }

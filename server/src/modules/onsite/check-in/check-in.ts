@@ -1,9 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDate, type CheckInResult, type SessionUser } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
-import { JobQueue } from '../../../infra/queues/job-queue.js';
-import { JobName, type JobPayloads } from '../../../infra/queues/queues.js';
 import type { CheckInDto } from '../dto/onsite.dto.js';
 import { eventTime } from '../event-time.js';
 import { requireOfficer } from '../officer-plan.js';
@@ -11,14 +9,14 @@ import { CheckInAlone } from './check-in-alone.js';
 import type { CheckinAttempt } from './check-in-matching.js';
 import { CheckInTogether } from './check-in-together.js';
 
-/** Scan in: matches the enterprise to the officer's plan of the day and records the arrival. */
+/**
+ * Scan in: matches the enterprise to the officer's plan of the day and records the arrival. An
+ * emergency's late-code deadline job is recorded in the job outbox with the check-in itself.
+ */
 @Injectable()
 export class CheckIn {
-  private readonly logger = new Logger(CheckIn.name);
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(JobQueue) private readonly jobs: JobQueue,
     @Inject(CheckInTogether) private readonly together: CheckInTogether,
     @Inject(CheckInAlone) private readonly alone: CheckInAlone,
   ) {}
@@ -30,12 +28,6 @@ export class CheckIn {
     // Most check-ins are admitted together; one the batch does not admit is judged alone, so a refusal names its own reason.
     const { plan, dueAt } = (await this.together.submit(attempt)) ?? (await this.alone.checkIn(attempt));
     const codeDueAt = plan.codeDueAt ?? dueAt;
-    if (dueAt && !plan.codeDueAt) {
-      // The job id keeps it to one deadline per plan even if two officers check in at once.
-      const payload: JobPayloads[JobName.EmergencyCodeDeadline] = { planId: plan.planId, checkedInAt: at.toISOString(), deadline: dueAt.toISOString() };
-      // Committed already: should Redis be away, the late code still raises its case when filed, and the nightly report flags it.
-      await this.jobs.add(JobName.EmergencyCodeDeadline, payload, { delay: dueAt.getTime() - Date.now() }).catch((error: Error) => this.logger.warn(`emergency check-in ${plan.planId}: deadline job not scheduled: ${error.message}`));
-    }
     return {
       id: plan.planId, planCode: plan.planCode, creditCode: input.creditCode, enterpriseName: plan.enterpriseName, trigger: plan.trigger,
       coded: plan.code !== null, checkedInAt: (plan.checkedInAt ?? at).toISOString(), codeDueAt: codeDueAt ? codeDueAt.toISOString() : null,

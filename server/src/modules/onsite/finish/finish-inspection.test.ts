@@ -3,9 +3,9 @@ import { ErrorCode, Role, type FindingOutcome, type SessionUser } from '@mashang
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
-import type { JobQueue } from '../../../infra/queues/job-queue.js';
 import type { InspectionRecord } from '@mashang/shared';
 import type { InspectionRepository } from '../../inspections/index.js';
+import type { JobOutbox, OutboxJob } from '../../outbox/index.js';
 import type { InspectionCodeRepository, PlanProgress, PlanProgressRepository, PlanRepository } from '../../plans/index.js';
 import type { EnterpriseRepository, ItemRepository } from '../../registry/index.js';
 import type { TrailAppend, TrailRepository } from '../../trail/index.js';
@@ -59,8 +59,14 @@ function setUp({ other = member('P2', 'A2', { finishedAt: new Date('2026-11-21T0
   } as unknown as FindingRepository;
   const finish = new FinishInspection(
     { onsite: { offlineMaxAgeHours: 72 } } as AppConfig,
-    { run: (work: (tx: Tx) => Promise<unknown>) => work({} as Tx) } as unknown as Transactions,
-    { add: async (name: string, payload: unknown) => published.push([name, payload]) } as unknown as JobQueue,
+    {
+      run: async (work: (tx: Tx) => Promise<unknown>) => {
+        const result = await work({} as Tx);
+        log.push('commit');
+        return result;
+      },
+    } as unknown as Transactions,
+    { add: async (jobs: OutboxJob[]) => (log.push('outbox'), published.push(...jobs.map((j) => [j.name, j.payload]))) } as unknown as JobOutbox,
     new OfficerPlans(plans),
     plans,
     members,
@@ -94,10 +100,10 @@ describe('finishing an agency\'s part of an inspection', () => {
     expect(log.slice(0, 3)).toEqual([`lock enterprise ${SHOP}`, 'lock plan P1', 'lock plan P2']);
   });
 
-  it('as the last agency, writes every agency\'s record and publishes inspection-finished once', async () => {
+  it('as the last agency, writes every agency\'s record and records inspection-finished once, in the same transaction', async () => {
     const { finish, log, records, published } = setUp();
     expect(await finish.finish(USER, 'P1', INPUT, NOW)).toEqual({ id: 'P1' });
-    expect(log.filter((l) => !l.startsWith('lock'))).toEqual(['finish P1', `trail finished ${JSON.stringify({ at: NOW.toISOString(), result: 'rectify', findings: 2, documents: 2, clientKey: INPUT.clientKey })}`]);
+    expect(log.filter((l) => !l.startsWith('lock'))).toEqual(['finish P1', `trail finished ${JSON.stringify({ at: NOW.toISOString(), result: 'rectify', findings: 2, documents: 2, clientKey: INPUT.clientKey })}`, 'outbox', 'commit']);
     expect(records).toHaveLength(1);
     expect(records[0]).toEqual([
       expect.objectContaining({ id: 'P1', agencyId: 'A1', jointId: 'P1', startedAt: ARRIVED, finishedAt: NOW, coded: true, codedAt: CODED, result: 'rectify', officerIds: ['O1'], itemIds: ['I1', 'I2'] }),

@@ -4,8 +4,8 @@ import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import { Transactions } from '../../../infra/database/tx.js';
 import { DomainError, invalid, notFound } from '../../../infra/errors/domain-error.js';
-import { JobQueue } from '../../../infra/queues/job-queue.js';
 import { JobName } from '../../../infra/queues/queues.js';
+import { JobOutbox, outboxJob } from '../../outbox/index.js';
 import { PlanProgressRepository, PlanRepository } from '../../plans/index.js';
 import { EnterpriseRepository, ItemRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
@@ -21,8 +21,8 @@ import { CompleteInspection } from './complete-inspection.js';
 
 /**
  * Scan out: the agency's results are in. When every agency of the inspection has finished, the
- * inspection records are written in the exchange format and `inspection-finished` is published
- * (the SMS invite follows from it).
+ * inspection records are written in the exchange format and `inspection-finished` is recorded in the
+ * job outbox in the same transaction (the SMS invite follows from it): the answer never waits for Redis.
  */
 @Injectable()
 export class FinishInspection {
@@ -31,7 +31,7 @@ export class FinishInspection {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(JobQueue) private readonly jobs: JobQueue,
+    @Inject(JobOutbox) private readonly outbox: JobOutbox,
     @Inject(OfficerPlans) private readonly officerPlans: OfficerPlans,
     @Inject(PlanProgressRepository) private readonly plans: PlanProgressRepository,
     @Inject(PlanRepository) private readonly planMembers: PlanRepository,
@@ -70,15 +70,11 @@ export class FinishInspection {
         inspectionId: plan.id, kind: 'finished', actor: userActor(user),
         detail: { at: at.toISOString(), result, findings: findings.size, documents, clientKey: input.clientKey }, at: now,
       }, tx);
-      return this.completion.complete(plan.leadPlanId, plan.creditCode, tx);
+      const complete = await this.completion.complete(plan.leadPlanId, plan.creditCode, tx);
+      if (complete) await this.outbox.add([outboxJob(JobName.InspectionFinished, complete)], tx);
+      return complete;
     }, 'READ COMMITTED');
-    if (finished) {
-      // The finish is committed; a Redis hiccup must not turn it into an error (the sweep publishes it later).
-      await this.jobs.add(JobName.InspectionFinished, finished).then(
-        () => this.logger.log(`inspection ${finished.groupId} finished by all ${finished.inspectionIds.length} agencies`),
-        (error: Error) => this.logger.warn(`inspection ${finished.groupId} finished; publishing deferred to the sweep: ${error.message}`),
-      );
-    }
+    if (finished) this.logger.log(`inspection ${finished.groupId} finished by all ${finished.inspectionIds.length} agencies`);
     return this.views.view(planId);
   }
 }

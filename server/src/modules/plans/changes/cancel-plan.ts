@@ -28,7 +28,7 @@ export class CancelPlan {
   async cancel(user: SessionUser, id: string, reason: string, now = new Date()): Promise<PlanView> {
     const actor = userActor(user);
     await this.serial.run(await enterpriseOfPlan(this.plans, id), async (tx) => {
-      const plan = ownActivePlan(await this.plans.byId(id, tx), user);
+      const plan = ownActivePlan(await this.plans.byId(id, tx), user, { awaiting: true });
       if (plan.checkedInAt) throw new DomainError(ErrorCode.Conflict, '已经入企检查，不能取消计划');
       await this.plans.cancel(id, tx);
       await this.history.record({ planId: id, agencyId: plan.agencyId, creditCode: plan.creditCode, kind: 'cancelled', actor, at: now, detail: { reason } }, tx);

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
 import { IsCalendarDate } from '../../../infra/http/is-calendar-date.js';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
-import { PLAN_TRIGGERS, type PlanTrigger } from '@mashang/shared';
+import { PLAN_APPROVAL_STATUSES, PLAN_TRIGGERS, type PlanApprovalStatus, type PlanTrigger } from '@mashang/shared';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -50,4 +51,21 @@ export class CancelPlanDto {
   @MinLength(2)
   @MaxLength(500)
   reason: string;
+}
+
+export class DecidePlanApprovalDto {
+  @ApiProperty({ description: 'true: approved; false: returned (with a note)' }) @IsBoolean() approve: boolean;
+
+  @ApiPropertyOptional({ description: 'the reasons; required to return a plan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+export class PlanApprovalQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PLAN_APPROVAL_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(PLAN_APPROVAL_STATUSES)
+  status: PlanApprovalStatus = 'pending';
 }

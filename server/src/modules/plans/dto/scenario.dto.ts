@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { REVIEW_STATUSES, type ReviewStatus } from '@mashang/shared';
 import { IsOmittable } from '../../../infra/http/is-omittable.js';
+import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
 import { PartialEdit } from '../../../infra/http/partial-edit.js';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -48,4 +50,11 @@ export class RequestReviewDto {
 export class DecideReviewDto {
   @ApiProperty({ description: 'true: the result is reviewed again; false: it stands' }) @IsBoolean() accept: boolean;
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(1000) note: string;
+}
+
+export class ReviewListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REVIEW_STATUSES, description: 'only requests in this status' })
+  @IsOptional()
+  @IsIn(REVIEW_STATUSES)
+  status?: ReviewStatus;
 }

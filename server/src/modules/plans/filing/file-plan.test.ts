@@ -19,7 +19,7 @@ import { FilingCheck } from './filing-check.js';
 const NOW = new Date('2026-11-24T02:00:00Z');
 const TODAY = shanghaiDate(NOW);
 const officer1: SessionUser = { id: 3, username: 'officer1', role: Role.Officer, displayName: '张伟', agencyId: 'A1', officerId: 'O1' };
-const OFFICERS = [{ id: 'O1', agencyId: 'A1' }, { id: 'O2', agencyId: 'A2' }];
+const OFFICERS = [{ id: 'O1', agencyId: 'A1', name: '张伟', active: true }, { id: 'O2', agencyId: 'A2', name: '李娜', active: true }, { id: 'O3', agencyId: 'A1', name: '王强', active: false }];
 const ITEMS = [{ id: 'I1', agencyId: 'A1', name: '食品经营许可检查', noDisturb: false }, { id: 'I9', agencyId: 'A1', name: '环评执行情况检查', noDisturb: true }];
 const NAMES: Record<string, string> = { A1: '市市场监督管理局', A2: '市消防救援支队' };
 
@@ -27,6 +27,8 @@ interface World {
   enterprise?: Partial<LockedEnterprise>;
   coded?: CodedPlan[];
   pendingReview?: string;
+  /** The filing agency requires its head's approval of plans. */
+  approval?: boolean;
 }
 
 /** FilePlan with the real filing rules and plan history over fakes of every repository; `written` logs each write in order. */
@@ -38,19 +40,23 @@ function filingIn(world: World = {}) {
   const plans = {
     plannedDates: async () => [],
     codedOf: async () => world.coded ?? [],
-    insert: async (plan: NewPlan) => void written.push(`insert plan ${plan.agencyId} ${plan.plannedDate} officers ${plan.officerIds} items ${plan.itemIds}`),
+    insert: async (plan: NewPlan) =>
+      void written.push(`insert plan ${plan.agencyId} ${plan.plannedDate} officers ${plan.officerIds} items ${plan.itemIds}${plan.approvalWhen ? ` approval ${plan.approvalWhen}` : ''}`),
   } as unknown as PlanRepository;
   const reviews = { pendingInspectionOf: async () => world.pendingReview ?? null } as unknown as ReviewRepository;
   const inspections = { plannedStartsSince: async () => [] } as unknown as InspectionRepository;
   const items = { byIds: async (ids: string[]) => ITEMS.filter((i) => ids.includes(i.id)) } as unknown as ItemRepository;
   const officers = { byIds: async (ids: string[]) => OFFICERS.filter((o) => ids.includes(o.id)) } as unknown as OfficerRepository;
-  const agencies = { namesOf: async (ids: string[]) => new Map(ids.map((id) => [id, NAMES[id]])) } as unknown as AgencyRepository;
+  const agencies = {
+    namesOf: async (ids: string[]) => new Map(ids.map((id) => [id, NAMES[id]])),
+    requiresPlanApproval: async () => world.approval ?? false,
+  } as unknown as AgencyRepository;
   const events = { append: async (e: { kind: string; planId: string | null }) => void written.push(`event ${e.kind} of ${e.planId ? 'plan' : 'no plan'}`) } as unknown as PlanEventRepository;
   const trail = { append: async (e: { kind: string }) => void written.push(`trail ${e.kind}`) } as unknown as TrailRepository;
   const regrouping = { regroup: async (creditCode: string) => void written.push(`regroup ${creditCode}`) } as unknown as Regrouping;
   const views = { get: async (_user: SessionUser, id: string) => ({ id }) } as unknown as PlanViews;
   const check = new FilingCheck(plans, reviews, inspections, items, agencies, { onsite: { emergencyCodeHours: 24 } } as AppConfig);
-  const filing = new FilePlan(serial, check, plans, officers, items, new PlanHistory(events, trail), regrouping, views);
+  const filing = new FilePlan(serial, check, plans, officers, items, new PlanHistory(events, trail), regrouping, views, agencies);
   return { file: (input: Partial<FilePlanDto>) => filing.file(officer1, { ...plan(), ...input }, NOW), written };
 }
 
@@ -72,6 +78,15 @@ describe('filing a plan', () => {
       'trail filed',
       'regroup 91440300708461136T',
     ]);
+  });
+
+  it('where the agency requires approval, stores the plan to wait for it and joins no inspection; an emergency goes ahead, approved afterwards', async () => {
+    const { file, written } = filingIn({ approval: true });
+    await file({});
+    expect(written).toEqual([`insert plan A1 ${addDays(TODAY, 10)} officers O1 items I1 approval prior`, 'event filed of plan', 'trail filed']);
+    written.length = 0;
+    await file({ trigger: 'emergency', reason: '燃气泄漏', date: TODAY });
+    expect(written).toEqual([`insert plan A1 ${TODAY} officers O1 items I1 approval after`, 'event filed of plan', 'trail filed', 'regroup 91440300708461136T']);
   });
 
   it('answers every broken rule with its remedy, recording the refused attempt and writing nothing else', async () => {
@@ -105,11 +120,13 @@ describe('filing a plan', () => {
     await expect(file({ trigger: 'emergency', reason: '燃气泄漏' })).resolves.toBeDefined();
   });
 
-  it("refuses another agency's officers or items before judging or writing anything", async () => {
+  it("refuses another agency's officers or items, and officers off duty, before judging or writing anything", async () => {
     const { file, written } = filingIn({ enterprise: { lowTouch: true } });
     const officers = await refusal(file({ officerIds: ['O1', 'O2'] }));
     expect(officers.code).toBe(ErrorCode.ValidationFailed);
     expect(officers.fields).toEqual([{ field: 'officerIds', reason: '不是本部门的执法人员：O2' }]);
+    const offDuty = await refusal(file({ officerIds: ['O1', 'O3'] }));
+    expect(offDuty.fields).toEqual([{ field: 'officerIds', reason: '执法人员已停用：王强' }]);
     const items = await refusal(file({ itemIds: ['I1', 'NOPE'] }));
     expect(items.fields).toEqual([{ field: 'itemIds', reason: '不是本部门的检查事项：NOPE' }]);
     expect(written).toEqual([]);
@@ -118,7 +135,7 @@ describe('filing a plan', () => {
   it('is for agency staff only: an overseer is refused before the enterprise is locked', async () => {
     let locked = false;
     const serial = { run: async () => { locked = true; } } as unknown as EnterpriseSerial;
-    const filing = new FilePlan(serial, {} as FilingCheck, {} as PlanRepository, {} as OfficerRepository, {} as ItemRepository, {} as PlanHistory, {} as Regrouping, {} as PlanViews);
+    const filing = new FilePlan(serial, {} as FilingCheck, {} as PlanRepository, {} as OfficerRepository, {} as ItemRepository, {} as PlanHistory, {} as Regrouping, {} as PlanViews, {} as AgencyRepository);
     const error = await refusal(filing.file({ ...officer1, role: Role.Supervisor, agencyId: null }, plan(), NOW));
     expect(error.code).toBe(ErrorCode.Forbidden);
     expect(locked).toBe(false);

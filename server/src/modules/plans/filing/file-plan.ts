@@ -4,7 +4,8 @@ import { shanghaiDate, userActor, type PlanView, type SessionUser } from '@masha
 import type { Tx } from '../../../infra/database/tx.js';
 import { forbidden, invalid } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
-import { ItemRepository, OfficerRepository } from '../../registry/index.js';
+import { AgencyRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
+import { approvalWhen } from '../approval/approval-rules.js';
 import type { FilePlanDto } from '../dto/file-plan.dto.js';
 import { EnterpriseSerial } from '../enterprise-serial.js';
 import { PlanViews } from '../listing/plan-views.js';
@@ -25,6 +26,7 @@ export class FilePlan {
     @Inject(PlanHistory) private readonly history: PlanHistory,
     @Inject(Regrouping) private readonly regrouping: Regrouping,
     @Inject(PlanViews) private readonly views: PlanViews,
+    @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
   ) {}
 
   /**
@@ -46,15 +48,18 @@ export class FilePlan {
         return { refusals, id: null };
       }
       const id = randomUUID();
+      // Where the agency requires its head's approval, the plan waits for it (an emergency goes ahead and is approved afterwards).
+      const approval = approvalWhen(input.trigger, await this.agencies.requiresPlanApproval(agencyId, tx));
       await this.plans.insert({
         id, code: planCode(input.date), agencyId, creditCode: input.creditCode, plannedDate: input.date, trigger: input.trigger,
-        reason: input.reason?.trim() || null, filedAt: now, filedBy: user.id, officerIds: input.officerIds, itemIds: input.itemIds,
+        reason: input.reason?.trim() || null, filedAt: now, filedBy: user.id, officerIds: input.officerIds, itemIds: input.itemIds, approvalWhen: approval,
       }, tx);
       await this.history.record({
         planId: id, agencyId, creditCode: input.creditCode, kind: 'filed', actor, at: now,
-        detail: { date: input.date, trigger: input.trigger, officerIds: input.officerIds, itemIds: input.itemIds },
+        detail: { date: input.date, trigger: input.trigger, officerIds: input.officerIds, itemIds: input.itemIds, ...(approval ? { approval } : {}) },
       }, tx);
-      await this.regrouping.regroup(input.creditCode, today, actor, now, tx);
+      // A plan waiting for approval joins no inspection yet.
+      if (approval !== 'prior') await this.regrouping.regroup(input.creditCode, today, actor, now, tx);
       return { refusals: [], id };
     });
     if (!outcome.id) throw refusedError('不能报备', outcome.refusals);
@@ -66,6 +71,9 @@ export class FilePlan {
     const officers = await this.officers.byIds(input.officerIds, tx);
     const missingOfficers = input.officerIds.filter((id) => !officers.some((o) => o.id === id && o.agencyId === agencyId));
     if (missingOfficers.length) throw invalid('officerIds', `不是本部门的执法人员：${missingOfficers.join('、')}`);
+    // An officer taken off duty (停用) in the register is put on no new plan.
+    const offDuty = officers.filter((o) => o.active === false);
+    if (offDuty.length) throw invalid('officerIds', `执法人员已停用：${offDuty.map((o) => o.name).join('、')}`);
     const items = await this.items.byIds(input.itemIds, tx);
     const missingItems = input.itemIds.filter((id) => !items.some((i) => i.id === id && i.agencyId === agencyId));
     if (missingItems.length) throw invalid('itemIds', `不是本部门的检查事项：${missingItems.join('、')}`);

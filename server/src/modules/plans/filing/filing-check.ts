@@ -50,6 +50,24 @@ export class FilingCheck {
       noDisturbItems: items.filter((item) => item.noDisturb).map((item) => item.name),
       otherPlannedDates: plan.trigger === 'planned' ? await this.plannedDates(agencyId, plan.creditCode, plan.date, movingPlanId, tx) : [],
     });
+    return [...refusals, ...(await this.othersSince(agencyId, plan, tx))];
+  }
+
+  /**
+   * A plan filed to wait for its head's approval, judged again when approved: the date may have
+   * passed, another agency's inspection may have closed on the enterprise, a review request of this
+   * agency may be pending on it. (The filing rules themselves held when it was filed.)
+   */
+  async approvalRefusals(agencyId: string, plan: FilingSubject, today: string, tx: Tx): Promise<FilingRefusal[]> {
+    const stale = plan.date < today
+      ? [{ rule: 'past-date' as const, message: `检查日期 ${plan.date} 已过，不能再批准`, remedy: '退回该计划并写明理由；需要检查的，重新报备' }]
+      : [];
+    return [...stale, ...(await this.othersSince(agencyId, plan, tx))];
+  }
+
+  /** The rules that depend on other agencies' and this agency's later steps: the lock-out and a pending review. */
+  private async othersSince(agencyId: string, plan: FilingSubject, tx: Tx): Promise<FilingRefusal[]> {
+    const refusals: FilingRefusal[] = [];
     const lockOut = await this.lockOut(agencyId, plan, tx);
     if (lockOut) refusals.push(lockOut);
     if (plan.trigger !== 'emergency') {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nest
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type SessionUser } from '@mashang/shared';
 import type { FastifyReply } from 'fastify';
+import { enterprisePageUrl } from '../../../infra/http/h5-files.js';
 import { CurrentUser, Public, Roles } from '../../auth/index.js';
 import { IssueCodeDto } from '../dto/scenario.dto.js';
 import { CheckCode } from './check-code.js';
@@ -32,12 +33,12 @@ export class InspectionCodesController {
   }
 }
 
-/** The short address a QR holds, outside /api: sends the phone to the H5 verification page. */
+/** The short address a QR holds, outside /api: sends the phone to the H5 verification page (the enterprise entry). */
 @Controller({ path: 'v' })
 export class CodeLinkController {
   @Public()
   @Get(':token')
   open(@Param('token') token: string, @Res() reply: FastifyReply): void {
-    void reply.redirect(`/h5/#/enterprise/pages/verify/index?c=${encodeURIComponent(token)}`, 302);
+    void reply.redirect(enterprisePageUrl(`/enterprise/pages/verify/index?c=${encodeURIComponent(token)}`), 302);
   }
 }

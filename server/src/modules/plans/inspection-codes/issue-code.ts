@@ -16,6 +16,7 @@ import { PlanViews } from '../listing/plan-views.js';
 import { PlanHistory } from '../plan-history.js';
 import type { Plan } from '../plan.entity.js';
 import { PlanRepository } from '../plan.repository.js';
+import { approvalRefusal } from '../approval/approval-rules.js';
 import { scenarioGap } from './scenario-gap.js';
 
 const DAY_MS = 86_400_000;
@@ -46,6 +47,9 @@ export class IssueCode {
    */
   async issue(user: SessionUser, planId: string, aloneReason?: string, now = new Date()): Promise<IssuedCode> {
     const plan = await this.views.get(user, planId);
+    // Waiting for its head's approval, or returned: no code, with what to do.
+    const notApproved = approvalRefusal(plan);
+    if (notApproved) throw new DomainError(ErrorCode.RuleRefused, `不能生成检查码：${notApproved.message}`, undefined, [notApproved]);
     if (plan.status !== 'active') throw new DomainError(ErrorCode.Conflict, '计划已取消，不能生成检查码');
     const actor = userActor(user);
     const event = { planId, agencyId: plan.agencyId, creditCode: plan.creditCode, actor, at: now };

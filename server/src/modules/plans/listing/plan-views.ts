@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page, PlanEventView, PlanView, SessionUser } from '@mashang/shared';
+import { shanghaiDate, type Page, type PlanEventView, type PlanView, type SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
 import { AgencyRepository } from '../../registry/index.js';
+import { approvalState } from '../approval/approval-rules.js';
 import { PlanEventRepository } from '../plan-event.repository.js';
 import type { Plan } from '../plan.entity.js';
 import { PlanRepository } from '../plan.repository.js';
@@ -26,16 +27,28 @@ export class PlanViews {
     return view;
   }
 
-  /** Active plans, newest inspection date first: an agency's own (or every agency's for overseers). */
-  async list(user: SessionUser, page: number, pageSize: number): Promise<Page<PlanView>> {
-    const { rows, total } = await this.plans.activePage(agencyScope(user), { page, pageSize });
+  /** Plans in hand (active, awaiting approval, returned and still to come), newest inspection date first: an agency's own (or every agency's for overseers). */
+  async list(user: SessionUser, page: number, pageSize: number, now = new Date()): Promise<Page<PlanView>> {
+    const { rows, total } = await this.plans.activePage(agencyScope(user), { page, pageSize }, shanghaiDate(now));
     return { items: await this.views(rows), total, page, pageSize };
+  }
+
+  /** These plans as the API shows them, in the order given. */
+  of(plans: Plan[]): Promise<PlanView[]> {
+    return this.views(plans);
   }
 
   /** The plan's history, oldest first: filing and every regrouping, with who caused it. */
   async history(user: SessionUser, id: string): Promise<PlanEventView[]> {
     await this.get(user, id);
-    return (await this.events.ofPlan(id)).map((event) => ({ kind: event.kind, actor: event.actor, at: event.at.toISOString(), detail: event.detail }));
+    const events = await this.events.ofPlan(id);
+    // Agencies an entry names that may no longer be in the inspection (a partner that left, one a scenario wanted).
+    const names = await this.agencies.namesOf(events.flatMap((event) => agenciesNamedBy(event.detail)));
+    return events.map((event) => {
+      const named = agenciesNamedBy(event.detail).filter((agencyId) => names.has(agencyId));
+      const view: PlanEventView = { kind: event.kind, actor: event.actor, at: event.at.toISOString(), detail: event.detail };
+      return named.length ? { ...view, agencyNames: Object.fromEntries(named.map((agencyId) => [agencyId, names.get(agencyId)!])) } : view;
+    });
   }
 
   /** Plans with their officers, items and inspection members: four queries for any number of plans. */
@@ -68,7 +81,14 @@ export class PlanViews {
           joint: group.length > 1,
           members: group.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agencyId, agencyName: agencyNames.get(m.agencyId) ?? m.agencyId })),
         },
+        approval: approvalState(plan),
       };
     });
   }
+}
+
+/** The agency ids a history entry's detail names. */
+function agenciesNamedBy(detail: Record<string, unknown>): string[] {
+  const ids = [detail.leadAgencyId, ...[detail.agencyIds, detail.missingAgencyIds].flatMap((list) => (Array.isArray(list) ? list : []))];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
 }

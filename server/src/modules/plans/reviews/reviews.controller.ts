@@ -2,8 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type SessionUser } from '@mashang/shared';
 import { CurrentUser, Roles } from '../../auth/index.js';
-import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
-import { DecideReviewDto, RequestReviewDto } from '../dto/scenario.dto.js';
+import { DecideReviewDto, RequestReviewDto, ReviewListQueryDto } from '../dto/scenario.dto.js';
 import { DecideReview } from './decide-review.js';
 import { RequestReview } from './request-review.js';
 import { ReviewViews } from './review-views.js';
@@ -25,8 +24,8 @@ export class ReviewsController {
   }
 
   @Get()
-  list(@CurrentUser() user: SessionUser, @Query() query: PageQueryDto) {
-    return this.views.list(user, query.page, query.pageSize);
+  list(@CurrentUser() user: SessionUser, @Query() query: ReviewListQueryDto) {
+    return this.views.list(user, query.page, query.pageSize, query.status);
   }
 
   @Get(':id')

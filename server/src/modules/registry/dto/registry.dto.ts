@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, OmitType, ApiProperty } from '@nestjs/swagger';
-import { CREDIT_GRADES, type CreditGrade } from '@mashang/shared';
+import { Transform } from 'class-transformer';
+import { CREDIT_GRADES, REGISTERS, type CreditGrade, type RegisterKind } from '@mashang/shared';
 import {
   IsBoolean,
   IsIn,
@@ -37,11 +38,30 @@ export class ScopedListQueryDto extends ListQueryDto {
   agencyId?: string;
 }
 
+/** `true`/`1` and `false`/`0` in a query string. */
+const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value);
+
+export class RegisterParamDto {
+  @ApiProperty({ enum: REGISTERS }) @IsIn(REGISTERS) register: RegisterKind;
+}
+
+export class OfficerListQueryDto extends ScopedListQueryDto {
+  @ApiPropertyOptional({ description: 'only officers on duty (true) or taken off duty (false)' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  active?: boolean;
+}
+
 export class CreateAgencyDto {
   @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) id: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty({ example: 'market' }) @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'must be a lower-case kind such as market, fire, ecology' }) kind: string;
   @ApiProperty({ example: '410202' }) @Matches(REGION, { message: 'must be a 6-digit division code' }) region: string;
+  @ApiPropertyOptional({ description: "plans wait for the head's approval before they merge or get a code; emergencies are approved afterwards" })
+  @IsOmittable()
+  @IsBoolean()
+  planApproval?: boolean;
 }
 export class UpdateAgencyDto extends PartialEdit(OmitType(CreateAgencyDto, ['id'] as const)) {}
 
@@ -61,7 +81,12 @@ export class CreateOfficerDto {
   @IsCalendarDate()
   certExpires?: string | null;
 }
-export class UpdateOfficerDto extends PartialEdit(OmitType(CreateOfficerDto, ['id', 'agencyId'] as const)) {}
+export class UpdateOfficerDto extends PartialEdit(OmitType(CreateOfficerDto, ['id', 'agencyId'] as const)) {
+  @ApiPropertyOptional({ description: '在岗; false takes the officer off duty: no new plans, their accounts cannot sign in' })
+  @IsOmittable()
+  @IsBoolean()
+  active?: boolean;
+}
 
 export class CreateItemDto {
   @ApiProperty() @Matches(ID, { message: ID_MESSAGE }) id: string;

@@ -3,6 +3,7 @@ import type { Transactions, Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
 import type { UserRepository } from '../../auth/index.js';
 import type { CaseEventRow, CaseUnderLock, FlaggedCaseQueueRepository, FlaggedCaseRepository } from '../../flags/index.js';
+import type { JobOutbox } from '../../outbox/index.js';
 import type { CaseDetails } from '../case-detail/case-details.js';
 import type { CreditRecordEntry, CreditRecordRepository } from '../credit-record.repository.js';
 import { CaseActions } from './case-actions.js';
@@ -34,6 +35,7 @@ function setUp(stored: CaseUnderLock | null, supervisors: number[] = [supervisor
     { insert: async (entry: CreditRecordEntry, tx: Tx) => (expect(tx).toBe(TX), void writes.push(['credit', entry])) } as unknown as CreditRecordRepository,
     { isActiveOfRole: async (id: number, role: Role) => role === Role.Supervisor && supervisors.includes(id) } as unknown as UserRepository,
     { get: async () => detail } as unknown as CaseDetails,
+    { add: async (jobs: { name: string; payload: unknown }[]) => void writes.push(...jobs.map((j) => ['job', j.name, j.payload])) } as unknown as JobOutbox,
   );
   return { actions, writes, detail };
 }
@@ -81,6 +83,20 @@ describe('workflow actions on a flagged case', () => {
     expect(writes.map((w) => w[0])).toEqual(['step', 'events', 'credit']);
     expect(writes[0][2]).toEqual({ status: 'closed', conclusion: 'fabricated', deadline: null, assigneeId: 7, at: NOW });
     expect(writes[2][1]).toEqual({ creditCode: '92410202MA0000011X', kind: 'fabricated-complaint', caseId: 'c1', note: '企业承认虚构', actor: 'user:7:u7', at: NOW });
+  });
+
+  it('queues the outcome SMS when a complaint is concluded, after its step, and not for other sources or steps', async () => {
+    const complaint = setUp(openCase({ source: 'complaint', status: 'investigating', assigneeId: 7, deadline: '2026-05-20' }));
+    await complaint.actions.act(supervisor, 'c1', { action: 'conclude-fabricated', note: '企业虚构事实' }, NOW);
+    expect(complaint.writes.map((w) => w[0])).toEqual(['step', 'events', 'credit', 'job']);
+    expect(complaint.writes[3]).toEqual(['job', 'complaint-outcome-sms', { caseId: 'c1' }]);
+    expect(complaint.writes[2][1]).toMatchObject({ kind: 'fabricated-complaint', creditCode: '92410202MA0000011X' });
+
+    const noted = setUp(openCase({ source: 'complaint', status: 'investigating', assigneeId: 7 }));
+    await noted.actions.act(supervisor, 'c1', { action: 'note', note: '已联系企业' }, NOW);
+    const rating = setUp(openCase({ status: 'investigating', assigneeId: 7 }));
+    await rating.actions.act(supervisor, 'c1', { action: 'conclude-unfounded', note: '经查不属实' }, NOW);
+    expect([...noted.writes, ...rating.writes].some((w) => w[0] === 'job')).toBe(false);
   });
 
   it('passes the substance of a rating on to the rated agency once, logged with the supervisor\'s reason', async () => {

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Role, shanghaiDate, userActor, type CaseActionRequest, type CaseDetail, type SessionUser } from '@mashang/shared';
 import { Transactions } from '../../../infra/database/tx.js';
 import { invalid } from '../../../infra/errors/domain-error.js';
+import { JobOutbox, outboxJob } from '../../outbox/index.js';
+import { JobName } from '../../../infra/queues/queues.js';
 import { UserRepository } from '../../auth/index.js';
 import { FlaggedCaseQueueRepository, FlaggedCaseRepository } from '../../flags/index.js';
 import { CaseDetails } from '../case-detail/case-details.js';
@@ -20,9 +22,13 @@ export class CaseActions {
     @Inject(CreditRecordRepository) private readonly credit: CreditRecordRepository,
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(CaseDetails) private readonly details: CaseDetails,
+    @Inject(JobOutbox) private readonly outbox: JobOutbox,
   ) {}
 
-  /** One workflow step, checked by case-workflow.ts, applied and logged in one transaction; answers the case as it is then. */
+  /**
+   * One workflow step, checked by case-workflow.ts, applied and logged in one transaction; answers the case
+   * as it is then. Concluding a complaint (码上响应) records its outcome SMS to the complainant in the same transaction.
+   */
   async act(user: SessionUser, id: string, request: CaseActionRequest, now = new Date()): Promise<CaseDetail> {
     const today = shanghaiDate(now);
     await this.transactions.run(async (tx) => {
@@ -50,6 +56,9 @@ export class CaseActions {
       if (decision.conclusion === 'fabricated') {
         await this.credit.insert({ creditCode: row.creditCode!, kind: 'fabricated-complaint', caseId: id, note: request.note!.trim().slice(0, 1000), actor: userActor(user), at: now }, tx);
       }
+      // A concluded complaint's outcome SMS is recorded with the conclusion (the job outbox), so neither
+      // waits on Redis nor is lost between the commit and the queue; its job id is the case's.
+      if (row.source === 'complaint' && decision.to === 'closed') await this.outbox.add([outboxJob(JobName.ComplaintOutcomeSms, { caseId: id })], tx);
     });
     return this.details.get(user, id, now);
   }

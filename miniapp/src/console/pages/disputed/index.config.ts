@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '争议条款统计',
+});

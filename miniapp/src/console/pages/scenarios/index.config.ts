@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '综合监管场景',
+});

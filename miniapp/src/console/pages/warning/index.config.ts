@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '高发违法行为预警报告',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '行政处罚案件',
+});
