@@ -29,4 +29,34 @@ import { Complaints1766210000000 } from './1766210000000-complaints.js';
 import { InspectionNotices1766220000000 } from './1766220000000-inspection-notices.js';
 
 /** Every migration in order; the app, the CLI and the tests run exactly these. */
-export const MIGRATIONS = [Foundation1763740000000, Plans1763800000000, ScenariosAndReviews1763900000000, TrailAndFlags1764000000000, Onsite1764050000000, AnomalyReport1764100000000, SmsEvaluation1764200000000, SupervisionConsole1764300000000, ReportIndexes1764400000000, OfficerVisits1764500000000, EnterpriseLists1764600000000, ReportCoveringIndexes1764700000000, InspectionItemWindows1764800000000, RuleSetV21764900000000, ExchangeFormatV111764910000000, RatingDigests1765000000000, PhoneIndex1765100000000, AuditLog1765200000000, UserSessions1765300000000, PenaltyWorkflow1765400000000, RandomDraws1765450000000, JobOutbox1765500000000, WarningReports1765900000000, EnterpriseSignIn1766200000000, Complaints1766210000000, InspectionNotices1766220000000, EnterpriseIndustries1766300000000, OfficerDuty1766310000000, PlanApproval1766320000000];
+export const MIGRATIONS = [
+  Foundation1763740000000,
+  Plans1763800000000,
+  ScenariosAndReviews1763900000000,
+  TrailAndFlags1764000000000,
+  Onsite1764050000000,
+  AnomalyReport1764100000000,
+  SmsEvaluation1764200000000,
+  SupervisionConsole1764300000000,
+  ReportIndexes1764400000000,
+  OfficerVisits1764500000000,
+  EnterpriseLists1764600000000,
+  ReportCoveringIndexes1764700000000,
+  InspectionItemWindows1764800000000,
+  RuleSetV21764900000000,
+  ExchangeFormatV111764910000000,
+  RatingDigests1765000000000,
+  PhoneIndex1765100000000,
+  AuditLog1765200000000,
+  UserSessions1765300000000,
+  PenaltyWorkflow1765400000000,
+  RandomDraws1765450000000,
+  JobOutbox1765500000000,
+  WarningReports1765900000000,
+  EnterpriseSignIn1766200000000,
+  Complaints1766210000000,
+  InspectionNotices1766220000000,
+  EnterpriseIndustries1766300000000,
+  OfficerDuty1766310000000,
+  PlanApproval1766320000000,
+];
