@@ -22,7 +22,7 @@ interface SecondaryKey {
   definition: string;
 }
 
-/** The secondary keys of a table from its SHOW CREATE TABLE text; null when it has foreign keys (CREATE TABLE … LIKE drops them). */
+/** The secondary keys of a table from its SHOW CREATE TABLE text; null when it has foreign keys (the bulk path leaves such tables to the usual one). */
 function secondaryKeys(createTable: string): SecondaryKey[] | null {
   if (/\bFOREIGN KEY\b/i.test(createTable)) return null;
   const keys: SecondaryKey[] = [];
@@ -31,6 +31,24 @@ function secondaryKeys(createTable: string): SecondaryKey[] | null {
     if (match) keys.push({ name: match[2].replace(/``/g, '`'), definition: match[1] });
   }
   return keys;
+}
+
+const SECONDARY_KEY = /^\s*(?:UNIQUE |FULLTEXT |SPATIAL )?KEY `/;
+
+/**
+ * The CREATE TABLE statement of a table's staging copy, from the table's SHOW CREATE TABLE text:
+ * named `as`, without its secondary keys, with its engine named. Not CREATE TABLE … LIKE: MariaDB
+ * Galera nodes running with wsrep_mode=STRICT_REPLICATION refuse it (error 4165, "Galera
+ * replication not supported"), as LIKE names no engine.
+ */
+export function stagingDefinition(createTable: string, as: string): string {
+  const lines = createTable.split('\n');
+  const head = /^CREATE TABLE `(?:[^`]|``)+` \($/.exec(lines[0]);
+  let close = lines.length - 1;
+  while (close > 0 && !lines[close].startsWith(')')) close -= 1;
+  if (!head || close < 2) throw new Error(`unexpected SHOW CREATE TABLE text: ${lines[0]}`);
+  const columnsAndKeys = lines.slice(1, close).map((line) => line.replace(/,$/, '')).filter((line) => !SECONDARY_KEY.test(line));
+  return [`CREATE TABLE ${quote(as)} (`, columnsAndKeys.join(',\n'), ...lines.slice(close)].join('\n');
 }
 
 /**
@@ -75,14 +93,14 @@ export class StagedTables {
     const url = databaseUrl(dataSource);
     const admin = await connect(url);
     try {
-      const creates = new Map<string, SecondaryKey[]>();
+      const creates = new Map<string, { keys: SecondaryKey[]; definition: string }>();
       for (const table of tables) {
         const [rows] = await admin.query(`SELECT 1 FROM ${quote(table)} LIMIT 1`);
         if ((rows as unknown[]).length) return close(admin, null);
         const [[created]] = (await admin.query(`SHOW CREATE TABLE ${quote(table)}`)) as unknown as [Record<string, string>[]];
         const keys = secondaryKeys(created['Create Table']);
         if (!keys) return close(admin, null);
-        creates.set(table, keys);
+        creates.set(table, { keys, definition: stagingDefinition(created['Create Table'], staged(table)) });
       }
       const stage = new StagedTables(url, admin, tables, options.loadData !== false && (await localInfileAllowed(admin)), options);
       await stage.create(creates);
@@ -165,13 +183,12 @@ export class StagedTables {
     }
   }
 
-  private async create(keys: Map<string, SecondaryKey[]>): Promise<void> {
+  private async create(creates: Map<string, { keys: SecondaryKey[]; definition: string }>): Promise<void> {
     // Left by an import that was stopped: staging tables nobody reads, or emptied targets already swapped out.
     await this.admin.query(`DROP TABLE IF EXISTS ${this.tables.flatMap((t) => [staged(t), replaced(t)]).map(quote).join(', ')}`);
-    for (const [table, secondary] of keys) {
-      await this.admin.query(`CREATE TABLE ${quote(staged(table))} LIKE ${quote(table)}`);
-      if (secondary.length) await this.admin.query(`ALTER TABLE ${quote(staged(table))} ${secondary.map((k) => `DROP INDEX ${quote(k.name)}`).join(', ')}`);
-      this.keys.set(table, secondary);
+    for (const [table, { keys, definition }] of creates) {
+      await this.admin.query(definition);
+      this.keys.set(table, keys);
     }
   }
 
