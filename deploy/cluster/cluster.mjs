@@ -3,7 +3,8 @@
 // two replicas and three Sentinels, N stateless API/worker instances and nginx in front. From the
 // Debian packages (installed with apt when missing), no Docker or systemd. Guide: deploy/cluster/README.md.
 //
-//   node deploy/cluster/cluster.mjs up [--api N] [--no-build] [--no-demo]   start (or complete) it
+//   node deploy/cluster/cluster.mjs up [--api N] [--db-nodes 1|2|3] [--no-build] [--no-demo]
+//        start (or complete) it; --db-nodes leaves the later Galera nodes stopped (they join at the next up)
 //   node deploy/cluster/cluster.mjs status                                   what runs where
 //   node deploy/cluster/cluster.mjs down                                     stop everything; data is kept
 //   node deploy/cluster/cluster.mjs kill|start <part>                        db1…db3, redis1…redis3,
@@ -84,14 +85,14 @@ async function loadDemo(l) {
 }
 
 /** Starts whatever part of the cluster is not running; resolves its layout. */
-export async function clusterUp({ apiInstances = 3, noBuild = false, demo = true, env: extraEnv = {} } = {}) {
+export async function clusterUp({ apiInstances = 3, dbNodes = 3, noBuild = false, demo = true, env: extraEnv = {} } = {}) {
   const l = clusterLayout({ apiInstances });
   fs.mkdirSync(l.base, { recursive: true });
   await withLock(l.lock, log, async () => {
     await ensurePackages();
     await build(noBuild);
     clusterSecrets(l);
-    await galeraUp(galeraBins(), l, log);
+    await galeraUp(galeraBins(), l, log, { nodes: dbNodes });
     await haproxyUp(l, log);
     await redisUp(redisHaBins(), l, log);
     await apiUp(l, { env: apiEnv(l, extraEnv), log });
@@ -198,7 +199,9 @@ async function main(argv) {
   if (cmd === 'up') {
     const n = Number(option('--api') ?? 3);
     if (!Number.isInteger(n) || n < 1 || n > 19) throw new Error('--api must be 1–19');
-    const l = await clusterUp({ apiInstances: n, noBuild: rest.includes('--no-build'), demo: !rest.includes('--no-demo') });
+    const dbNodes = Number(option('--db-nodes') ?? 3);
+    if (![1, 2, 3].includes(dbNodes)) throw new Error('--db-nodes must be 1, 2 or 3');
+    const l = await clusterUp({ apiInstances: n, dbNodes, noBuild: rest.includes('--no-build'), demo: !rest.includes('--no-demo') });
     console.log(`\n${await clusterStatus(l)}\n\n  the app: http://127.0.0.1:${l.nginx.port}/h5/  (API /api)\n  stop it: node deploy/cluster/cluster.mjs down`);
     return 0;
   }
@@ -231,7 +234,7 @@ async function main(argv) {
     else await startByName(rest[0]);
     return 0;
   }
-  console.error('usage: node deploy/cluster/cluster.mjs up [--api N] [--no-build] [--no-demo] | status | down | env | pids <kinds> | kill <part> | start <part>');
+  console.error('usage: node deploy/cluster/cluster.mjs up [--api N] [--db-nodes N] [--no-build] [--no-demo] | status | down | env | pids <kinds> | kill <part> | start <part>');
   return 2;
 }
 

@@ -194,8 +194,12 @@ async function setupUsers(bins, node) {
   if (r.code !== 0) throw new Error(`creating the database and users on ${node.name} failed: ${r.stderr.trim()}`);
 }
 
-/** Brings every node up: a new cluster from db1, or a stopped one from its most advanced node; running nodes are kept. */
-export async function galeraUp(bins, l, log) {
+/**
+ * Brings the nodes up: a new cluster from db1, or a stopped one from its most advanced node; running
+ * nodes are kept. `nodes` < 3 leaves the later ones stopped, to join (by state transfer) at a later
+ * `up` or `start`: a province's history is imported into one node, not applied by three.
+ */
+export async function galeraUp(bins, l, log, { nodes = l.galera.length } = {}) {
   const running = l.galera.filter((n) => runningPid(n.pidFile, n.dir));
   const user = await runAs();
   if (!running.length) {
@@ -208,7 +212,7 @@ export async function galeraUp(bins, l, log) {
     await startNode(bins, l, first, { bootstrap: true, log });
     if (fresh) await setupUsers(bins, first);
   }
-  for (const node of l.galera) await startNode(bins, l, node, { log });
+  for (const node of l.galera.slice(0, nodes)) await startNode(bins, l, node, { log });
 }
 
 export async function stopNode(l, node, log) {
