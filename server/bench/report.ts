@@ -4,17 +4,18 @@
  * one database server. Prints both times, their ratio, and the process's peak RSS and heap while
  * the report runs (it streams, so memory should stay flat whatever the size).
  *
- *   npm run bench:report -w server -- [--inspections 10000000 | --size tiny|city|million|province] [--reuse] [--database NAME]
+ *   npm run bench:report -w server -- [--inspections 10000000 | --size tiny|city|million|province] [--reuse] [--database NAME] [--data DIR]
  *
  * Default: the province (10 million inspections). Cases and ratings follow the province the issue
  * describes: about one case per ten inspections and three ratings per ten (1 M and 3 M at 10 M).
  * Needs DATABASE_URL: a user that may create databases.
  * `--reuse` keeps a dataset of the same size imported by an earlier run (database NAME, default
  * mashang_bench_report) and only empties what the report writes, so the report can be timed again
- * without the import; its pending migrations are run first.
+ * without the import; its pending migrations are run first. `--data DIR` keeps the generated files
+ * there and imports them again on the next run with the same DIR (another database server, say).
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PhoneCipher } from '../src/infra/crypto/phone-cipher.js';
@@ -55,10 +56,15 @@ if (dataSource && sameShape) {
   for (const table of ['anomaly_findings', 'anomaly_runs', 'flagged_case_events', 'flagged_cases', 'inspection_trail']) await dataSource.query(`DELETE FROM ${table}`);
 } else {
   await dataSource?.destroy();
-  const dir = mkdtempSync(join(tmpdir(), 'mashang-bench-report-'));
-  console.log(`generating the demo city: ${size.inspections.toLocaleString()} inspections, ${size.enterprises.toLocaleString()} enterprises, ${size.agencies} agencies…`);
-  const generated = await generateDemoCity(dir, { ...size, seed: 7, asOf: AS_OF, casesRatio: CASES_RATIO, ratingsRatio: RATINGS_RATIO });
-  console.log(`  generated in ${seconds(Date.now() - t)} s: ${generated.cases.toLocaleString()} cases, ${generated.ratings.toLocaleString()} ratings, ${generated.officers.toLocaleString()} officers`);
+  const dir = flag('--data') ?? mkdtempSync(join(tmpdir(), 'mashang-bench-report-'));
+  if (existsSync(join(dir, 'inspections.jsonl'))) {
+    console.log(`importing the demo city generated earlier in ${dir}`);
+  } else {
+    mkdirSync(dir, { recursive: true });
+    console.log(`generating the demo city: ${size.inspections.toLocaleString()} inspections, ${size.enterprises.toLocaleString()} enterprises, ${size.agencies} agencies…`);
+    const generated = await generateDemoCity(dir, { ...size, seed: 7, asOf: AS_OF, casesRatio: CASES_RATIO, ratingsRatio: RATINGS_RATIO });
+    console.log(`  generated in ${seconds(Date.now() - t)} s: ${generated.cases.toLocaleString()} cases, ${generated.ratings.toLocaleString()} ratings, ${generated.officers.toLocaleString()} officers`);
+  }
   dataSource = await openDatabase(await recreateDatabase(base, databaseName), { migrate: true, poolSize: 4 });
   t = Date.now();
   let lastStep = -1;
@@ -70,7 +76,7 @@ if (dataSource && sameShape) {
   }).import(dir);
   if (!imported.ok) throw new Error(`import refused: ${JSON.stringify(imported.problems.slice(0, 5))}`);
   console.log(`  imported in ${seconds(Date.now() - t)} s`);
-  rmSync(dir, { recursive: true, force: true });
+  if (!flag('--data')) rmSync(dir, { recursive: true, force: true });
 }
 const [counts] = await dataSource.query('SELECT (SELECT COUNT(*) FROM cases) AS cases, (SELECT COUNT(*) FROM ratings) AS ratings');
 // Fresh statistics for the optimiser, as a nightly job would find them on a live database.

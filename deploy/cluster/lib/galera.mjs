@@ -82,6 +82,11 @@ function nodeArgs(bins, l, node, user, { bootstrap }) {
     '--default-storage-engine=InnoDB',
     '--max-connections=500',
     '--max-allowed-packet=256M',
+    // A bulk import streams several tables at once, on connections of their own. Here a commit waits
+    // while another table's index build runs in total order isolation (minutes, at a province's size),
+    // and the other streams pause meanwhile: longer than the default 30 s the server waits for a
+    // LOAD DATA LOCAL client's next packet.
+    '--net-read-timeout=600',
     '--character-set-server=utf8mb4',
     '--collation-server=utf8mb4_unicode_ci',
     '--default-time-zone=+00:00',
