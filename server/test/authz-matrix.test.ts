@@ -180,6 +180,7 @@ const MATRIX: Record<string, Probe[]> = {
 
   // ---- plans and codes
   'POST /api/plans': [{ name: 'file (empty body)', path: '/api/plans', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/plans/accompany': [{ name: 'accompany (empty body)', path: '/api/plans/accompany', body: {}, expect: { officer1: 'pass' } }],
   'GET /api/plans': [{ name: 'list', path: '/api/plans', expect: every('ok'), check: ownAgencyOnly('agencyId') }],
   'GET /api/plans/half-year-history': [{ name: 'history', path: `/api/plans/half-year-history?creditCode=${SHOP}`, expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok' } }],
   'GET /api/plans/:id': [
@@ -423,6 +424,8 @@ const MATRIX: Record<string, Probe[]> = {
     name: 'its inspections announced ahead', path: '/api/enterprise/notices', expect: { enterpriseSession: 'ok' },
     check: (_, body) => expect(body.map((n: { id: string }) => n.id)).toEqual(['PN1']),
   }],
+  'GET /api/enterprise/visits': [{ name: 'its visits (回访、服务走访)', path: '/api/enterprise/visits', expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/visit-counts': [{ name: 'how often it was visited', path: '/api/enterprise/visit-counts', expect: { enterpriseSession: 'ok' } }],
   'PUT /api/enterprise/notices/:id/slots': [
     { name: 'half-days for its inspection', path: '/api/enterprise/notices/PN1/slots', body: { slots: [{ date: inDays(3), half: 'am' }] }, expect: { enterpriseSession: 'ok' } },
     { name: 'another enterprise\'s inspection', path: (ctx) => `/api/enterprise/notices/${ctx.ids.planA2}/slots`, body: { slots: [] }, expect: {} },
@@ -476,6 +479,12 @@ const MATRIX: Record<string, Probe[]> = {
       },
     },
   ],
+  'GET /api/supervision/visits': [{
+    name: 'visits by kind per agency and month', path: '/api/supervision/visits', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+    check: (who, body) => {
+      if (OWN_AGENCY[who]) for (const row of body.rows) expect(row.agencyId).toBe(OWN_AGENCY[who]);
+    },
+  }],
   'GET /api/supervision/export/:table': [
     { name: 'cases', path: '/api/supervision/export/cases', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
     { name: 'cases of another agency', path: '/api/supervision/export/cases?agencyId=A1', expect: { admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },

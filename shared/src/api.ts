@@ -1,3 +1,4 @@
+import type { AccompanyingView, PlanKind } from './visits.js';
 import type { Role } from './roles.js';
 
 export interface SessionUser {
@@ -136,7 +137,10 @@ export interface FilePlanRequest {
   trigger: PlanTrigger;
   reason?: string;
   officerIds: string[];
+  /** Required for an inspection; a visit has none. */
   itemIds: string[];
+  /** inspection (the default) or a visit kind (回访、政策宣传、走访调研). */
+  kind?: PlanKind;
 }
 
 export interface PlanView {
@@ -155,6 +159,11 @@ export interface PlanView {
   inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
   /** The head's approval where the agency requires it (null otherwise). */
   approval: PlanApprovalState | null;
+  /** inspection, or a visit kind; with its label (the server always sends them). */
+  kind?: PlanKind;
+  kindLabel?: string;
+  /** 陪同执法: who of another agency accompanies this inspection (the server always sends it). */
+  accompanying?: AccompanyingView[];
 }
 
 /**
@@ -202,4 +211,8 @@ export interface CodeCheck {
   enterprise: { creditCode: string; name: string };
   agencies: { name: string; planCode: string; trigger: string; officers: { name: string; certNo: string }[]; items: { name: string; basis: string }[] }[];
   expiresAt: string;
+  /** 行政检查, or the visit's kind (回访、政策宣传、走访调研). */
+  kindLabel?: string;
+  /** 陪同执法: who of another agency accompanies the inspection. */
+  accompanying?: AccompanyingView[];
 }

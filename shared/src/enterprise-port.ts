@@ -108,6 +108,8 @@ export interface EnterpriseInspectionView {
   officers: { name: string; certNo: string }[];
   items: { name: string; basis: string }[];
   rating: EnterpriseRatingView;
+  /** 陪同执法: who of the business-environment bureau accompanied it. */
+  accompanying?: { name: string; agencyName: string }[];
 }
 
 /** The trail of one agency's record, as the enterprise may read it (the public audience of trailDetailLine). */

@@ -1,4 +1,5 @@
 import type { PlanTrigger } from './api.js';
+import type { AccompanyingView, PlanKind } from './visits.js';
 
 /** The outcome of one inspection item on site. */
 export type FindingOutcome = 'pass' | 'rectify' | 'violation';
@@ -107,7 +108,13 @@ export interface OnsiteInspectionView {
   officers: { id: string; name: string; certNo: string }[];
   items: OnsiteItemView[];
   documents: OnsiteDocumentView[];
+  /** Null until finished, and for a visit, which has no result. */
   result: InspectionResult | null;
+  /** inspection, or a visit kind (回访、政策宣传、走访调研), with its label. */
+  kind?: PlanKind;
+  kindLabel?: string;
+  /** 陪同执法: who of another agency accompanies this inspection. */
+  accompanying?: AccompanyingView[];
 }
 
 /** What the phone records offline and replays: a check-in, a finding, the finish. */

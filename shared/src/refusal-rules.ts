@@ -26,6 +26,11 @@ export const REFUSAL_RULE_LABELS = {
   'certificate-expired': '执法证过期',
   // finishing
   'items-unrecorded': '检查事项未记录',
+  // accompanied enforcement (陪同执法)
+  'not-an-inspection': '不是行政检查',
+  'plan-inactive': '计划未生效',
+  'own-agency': '本部门检查',
+  'inspection-over': '检查已结束',
   // penalty cases
   'statement-period': '陈述申辩期未满',
   'hearing-pending': '听证尚未举行',

@@ -25,7 +25,7 @@ export type TrailKind =
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
-  | 'benchmark-changed';
+  | 'benchmark-changed' | 'accompanied';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -40,6 +40,7 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'finding', label: '检查结果' },
   { value: 'document', label: '上传文书' },
   { value: 'finished', label: '结束检查' },
+  { value: 'accompanied', label: '陪同执法' },
   { value: 'invited', label: '短信邀评' },
   { value: 'rated', label: '企业评价' },
   { value: 'flagged', label: '监督立案' },
@@ -114,7 +115,10 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
       const docNo = detail.docNo ? `（${text(detail.docNo)}）` : '';
       return typed ? `${kind}：${text(detail.title)}${docNo}` : `${kind}${docNo}`;
     }
+    case 'accompanied':
+      return detail.name ? `${text(detail.agencyName)} ${text(detail.name)}` : '';
     case 'finished':
+      if (detail.kind && !detail.result) return `${text(detail.kindLabel)}结束`;
       return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
     case 'rated':
       return RATED_LINE;

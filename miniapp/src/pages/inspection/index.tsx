@@ -26,7 +26,7 @@
  */
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { RuleRefusal } from '@mashang/shared';
+import { isVisit, type RuleRefusal } from '@mashang/shared';
 import { PrimaryButton, RetryButton } from '../../components/buttons';
 import { Card } from '../../components/card';
 import { Muted } from '../../components/muted';
@@ -120,7 +120,7 @@ export default function InspectionPage() {
         </Card>
       )}
 
-      <Card title='检查事项'>
+      {!isVisit(view.kind) && <Card title='检查事项'>
         {view.status === 'planned' && !checkInWaiting && <Muted>请先在“扫码入企”登记入企，再记录检查结果。</Muted>}
         <View id='items'>
           {itemStates(view, queue.entries).map((state) => (
@@ -136,7 +136,7 @@ export default function InspectionPage() {
             />
           ))}
         </View>
-      </Card>
+      </Card>}
 
       <DocumentsCard view={view} online={queue.online} form={documents} />
 

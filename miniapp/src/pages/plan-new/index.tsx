@@ -26,6 +26,7 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import {
   isCalendarDate,
+  isVisit,
   CREDIT_CODE_PROBLEM_TEXT,
   creditCodeProblem,
   ErrorCode,
@@ -67,6 +68,7 @@ import { currentSession } from '../../services/auth';
 import { filePlan, halfYearHistory, rememberFiledPlan } from '../../services/plans';
 import { listOwnItems, listOwnOfficers } from '../../services/registry';
 import { HalfYearHistory, type HalfYear } from './half-year-history';
+import { PlanKindCard } from './plan-kind';
 import { useReviews } from './use-reviews';
 import './index.css';
 
@@ -184,6 +186,7 @@ export default function PlanNewPage() {
   const codeProblem = typedCode.length >= 18 ? creditCodeProblem(typedCode) : null;
   const hints = planFormHints(form, today, items ?? []);
   const errorLines = planErrorLines(fieldErrors);
+  const visit = isVisit(form.kind);
 
   return (
     <View className='plan-new'>
@@ -206,7 +209,10 @@ export default function PlanNewPage() {
         {halfYear && <HalfYearHistory halfYear={halfYear} reviews={reviews} />}
       </Card>
 
-      <Card title='检查类型与日期'>
+      <PlanKindCard form={form} today={today} error={visit ? fieldErrors.reason : undefined} onChange={(next) => { setForm(next); setFieldErrors({}); setFailure(''); }} />
+
+      <Card title={visit ? '走访日期' : '检查类型与日期'}>
+        {!visit && (<>
         <RadioChips
           id='plan-trigger'
           className='triggers'
@@ -231,6 +237,7 @@ export default function PlanNewPage() {
             />
           </Field>
         )}
+        </>)}
 
         <Field label='检查日期' error={fieldErrors.date}>
           {/* Written out rather than through a constant, so webpack drops the H5-unused Picker
@@ -273,7 +280,7 @@ export default function PlanNewPage() {
         {fieldErrors.officerIds && <Text className='field__error'>{fieldErrors.officerIds}</Text>}
       </Card>
 
-      <Card title='检查事项'>
+      {!visit && <Card title='检查事项'>
         {!items && !loadError && <Muted>正在读取…</Muted>}
         <View id='plan-items' className='choices'>
           {items?.map((item) => (
@@ -290,7 +297,7 @@ export default function PlanNewPage() {
           ))}
         </View>
         {fieldErrors.itemIds && <Text className='field__error'>{fieldErrors.itemIds}</Text>}
-      </Card>
+      </Card>}
 
       {loadError && (
         <Card>

@@ -9,6 +9,7 @@ import { chineseDate } from '../../logic/dates';
 import { dateMoved, inspectionMembers, planActions, type PlanEventLine } from '../../logic/plans';
 import { triggerTone } from '../../logic/tones';
 import { triggerLabel } from '../../logic/triggers';
+import { accompanyingLine, visitTag } from '../../logic/visits';
 import { PlanChangeForm } from './plan-change';
 import type { PlanChange } from './use-plan-actions';
 import { EnterpriseSlots } from './enterprise-slots';
@@ -73,13 +74,14 @@ export function PlanCard(props: PlanCardProps) {
       <View className='plan__head'>
         <Text className='plan-code plan__code'>{plan.code}</Text>
         <Tag tone={triggerTone(plan.trigger)} soft className='plan__trigger'>
-          {triggerLabel(plan.trigger)}
+          {visitTag(plan.kind) || triggerLabel(plan.trigger)}
         </Tag>
       </View>
       <Text className='plan__line'>企业信用代码：{plan.creditCode}</Text>
       <Text className='plan__line plan__date'>检查日期：{chineseDate(plan.inspection.date)}</Text>
       {dateMoved(plan) && <Text className='plan__line plan__line--muted'>（报备日期 {plan.plannedDate}，随联合检查调整）</Text>}
       {plan.reason && <Text className='plan__line plan__line--muted'>事由：{plan.reason}</Text>}
+      {accompanyingLine(plan.accompanying) && <Text className='plan__line plan-accompanying'>{accompanyingLine(plan.accompanying)}</Text>}
       {plan.approval && (
         <View className='plan-approval' data-status={plan.approval.status}>
           <Tag tone={plan.approval.status === 'returned' ? 'danger' : plan.approval.status === 'approved' ? 'success' : 'warning'} className='plan-approval__tag'>

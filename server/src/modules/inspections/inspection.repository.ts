@@ -165,6 +165,13 @@ export class InspectionRepository extends BaseRepository {
   }
 
   /** One enterprise's records, newest first, a page at a time (the enterprise's own page). */
+  /** The enterprise's inspections begun since an instant, a joint inspection once (its agencies' records share its joint id). */
+  async countOfEnterpriseSince(creditCode: string, since: Date): Promise<number> {
+    const [row]: { n: number | string }[] = await this.dataSource.query(
+      'SELECT COUNT(DISTINCT COALESCE(joint_id, id)) AS n FROM inspections WHERE credit_code = ? AND started_at >= ?', [creditCode, since]);
+    return Number(row?.n ?? 0);
+  }
+
   async pageOfEnterprise(creditCode: string, page: number, pageSize: number): Promise<{ total: number; rows: StoredInspection[] }> {
     const [{ n }]: { n: number | string }[] = await this.dataSource.query('SELECT COUNT(*) AS n FROM inspections WHERE credit_code = ?', [creditCode]);
     const rows: { id: string; agency_id: string; credit_code: string; trigger_type: string; joint_id: string | null; started_at: Date; finished_at: Date; coded: number; result: string }[] =

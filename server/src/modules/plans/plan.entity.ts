@@ -7,6 +7,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_plans_agency_date', ['agencyId', 'plannedDate'])
 @Index('idx_plans_lead', ['leadPlanId'])
 @Index('idx_plans_approval', ['approval', 'agencyId', 'filedAt'])
+// Visits by kind and month (the dashboard).
+@Index('idx_plans_kind_checked_in', ['kind', 'checkedInAt'])
 // Inspections coming up on given days (advance notices to enterprises).
 @Index('idx_plans_status_inspection_date', ['status', 'inspectionDate'])
 export class Plan {
@@ -30,6 +32,10 @@ export class Plan {
   /** planned | complaint | superior | undercover | emergency | other */
   @Column({ name: 'trigger_type', type: 'varchar', length: 16 })
   trigger: string;
+
+  /** inspection (行政检查) | return-visit | policy-visit | research-visit: a visit is no inspection (see shared PLAN_KINDS). */
+  @Column({ type: 'varchar', length: 16, default: 'inspection' })
+  kind: string;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;

@@ -11,6 +11,7 @@ interface PlanRow {
   credit_code: string;
   planned_date: string;
   trigger_type: string;
+  kind: string;
   reason: string | null;
   status: string;
   filed_at: Date;
@@ -33,6 +34,7 @@ const toPlan = (row: PlanRow): Plan => ({
   creditCode: row.credit_code,
   plannedDate: row.planned_date,
   trigger: row.trigger_type,
+  kind: row.kind ?? 'inspection',
   reason: row.reason,
   status: row.status,
   filedAt: new Date(row.filed_at),
@@ -56,6 +58,8 @@ export interface NewPlan {
   creditCode: string;
   plannedDate: string;
   trigger: string;
+  /** inspection by default; a visit kind otherwise. */
+  kind?: string;
   reason: string | null;
   filedAt: Date;
   filedBy: number;
@@ -98,15 +102,48 @@ export class PlanRepository extends BaseRepository {
   async insert(plan: NewPlan, tx: Tx): Promise<void> {
     const when = plan.approvalWhen ?? null;
     await tx.query(
-      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date, approval, approval_when)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, kind, reason, status, filed_at, filed_by, lead_plan_id, inspection_date, approval, approval_when)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
-        plan.id, plan.code, plan.agencyId, plan.creditCode, plan.plannedDate, plan.trigger, plan.reason, when === 'prior' ? 'awaiting' : 'active',
+        plan.id, plan.code, plan.agencyId, plan.creditCode, plan.plannedDate, plan.trigger, plan.kind ?? 'inspection', plan.reason, when === 'prior' ? 'awaiting' : 'active',
         plan.filedAt, plan.filedBy, plan.id, plan.plannedDate, when ? 'pending' : null, when,
       ],
     );
     await tx.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ?', [plan.officerIds.map((officerId, i) => [plan.id, officerId, i])]);
-    await tx.query('INSERT INTO plan_items (plan_id, item_id, position) VALUES ?', [plan.itemIds.map((itemId, i) => [plan.id, itemId, i])]);
+    // A visit has no items.
+    if (plan.itemIds.length) await tx.query('INSERT INTO plan_items (plan_id, item_id, position) VALUES ?', [plan.itemIds.map((itemId, i) => [plan.id, itemId, i])]);
+  }
+
+  /** Plan codes (计划编码) are unique. */
+  async byCode(code: string, tx?: Tx): Promise<Plan | null> {
+    const [row]: PlanRow[] = await this.db(tx).query('SELECT * FROM plans WHERE code = ?', [code]);
+    return row ? toPlan(row) : null;
+  }
+
+  /** The enterprise's active visits (plans of a visit kind), newest first. */
+  async visitsOfEnterprise(creditCode: string, limit: number): Promise<Plan[]> {
+    const rows: PlanRow[] = await this.db().query(
+      "SELECT * FROM plans WHERE credit_code = ? AND status = 'active' AND kind <> 'inspection' ORDER BY inspection_date DESC, filed_at DESC, id LIMIT ?",
+      [creditCode, limit]);
+    return rows.map(toPlan);
+  }
+
+  /** The enterprise's visits made (scanned in) since an instant, per kind. */
+  async visitCountsOfEnterprise(creditCode: string, since: Date): Promise<{ kind: string; count: number }[]> {
+    const rows: { kind: string; n: string }[] = await this.db().query(
+      "SELECT kind, COUNT(*) AS n FROM plans WHERE credit_code = ? AND status = 'active' AND kind <> 'inspection' AND checked_in_at >= ? GROUP BY kind",
+      [creditCode, since]);
+    return rows.map((r) => ({ kind: r.kind, count: Number(r.n) }));
+  }
+
+  /** Visits made (scanned in) since an instant, per agency, month of the scan-in (Asia/Shanghai, YYYY-MM) and kind. */
+  async visitsByAgencyMonth(since: Date, agencyId: string | null): Promise<{ agencyId: string; month: string; kind: string; count: number }[]> {
+    const rows: { agency_id: string; month: string; kind: string; n: string }[] = await this.db().query(
+      `SELECT agency_id, DATE_FORMAT(DATE_ADD(checked_in_at, INTERVAL 8 HOUR), '%Y-%m') AS month, kind, COUNT(*) AS n
+       FROM plans WHERE kind IN ('return-visit', 'policy-visit', 'research-visit') AND checked_in_at >= ? AND status = 'active'${agencyId ? ' AND agency_id = ?' : ''}
+       GROUP BY agency_id, month, kind`,
+      agencyId ? [since, agencyId] : [since]);
+    return rows.map((r) => ({ agencyId: r.agency_id, month: r.month, kind: r.kind, count: Number(r.n) }));
   }
 
   /**
@@ -216,7 +253,7 @@ export class PlanRepository extends BaseRepository {
     const rows: { lead_plan_id: string; inspection_date: string; agency_id: string }[] = await tx.query(
       `SELECT p.lead_plan_id, p.inspection_date, p.agency_id FROM plans p
        JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
-       WHERE p.credit_code = ? AND p.status = 'active'
+       WHERE p.credit_code = ? AND p.status = 'active' AND p.kind = 'inspection'
        ORDER BY p.lead_plan_id, p.filed_at`,
       [creditCode],
     );
@@ -226,7 +263,7 @@ export class PlanRepository extends BaseRepository {
   /** The dates of an agency's active planned-trigger plans of the enterprise between two dates, one plan excepted. */
   async plannedDates(agencyId: string, creditCode: string, from: string, to: string, exceptPlanId: string | null, tx?: Tx): Promise<string[]> {
     const rows: { planned_date: string }[] = await this.db(tx).query(
-      "SELECT planned_date FROM plans WHERE agency_id = ? AND credit_code = ? AND status = 'active' AND trigger_type = 'planned' AND planned_date BETWEEN ? AND ? AND id <> ?",
+      "SELECT planned_date FROM plans WHERE agency_id = ? AND credit_code = ? AND status = 'active' AND trigger_type = 'planned' AND kind = 'inspection' AND planned_date BETWEEN ? AND ? AND id <> ?",
       [agencyId, creditCode, from, to, exceptPlanId ?? ''],
     );
     return rows.map((r) => r.planned_date);
@@ -238,7 +275,7 @@ export class PlanRepository extends BaseRepository {
    */
   async inProgressByAgency(from: Date, to: Date, agencyId: string | null): Promise<{ agencyId: string; count: number }[]> {
     const rows: { agency_id: string; n: number }[] = await this.dataSource.query(
-      `SELECT agency_id, COUNT(*) AS n FROM plans WHERE status = 'active' AND checked_in_at >= ? AND checked_in_at < ? AND finished_at IS NULL${agencyId ? ' AND agency_id = ?' : ''}
+      `SELECT agency_id, COUNT(*) AS n FROM plans WHERE status = 'active' AND kind = 'inspection' AND checked_in_at >= ? AND checked_in_at < ? AND finished_at IS NULL${agencyId ? ' AND agency_id = ?' : ''}
        GROUP BY agency_id ORDER BY n DESC, agency_id`,
       agencyId ? [from, to, agencyId] : [from, to],
     );

@@ -32,18 +32,21 @@ import { DecideReview } from './reviews/decide-review.js';
 import { RequestReview } from './reviews/request-review.js';
 import { ReviewViews } from './reviews/review-views.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
+import { AccompanimentRepository } from './accompaniment.repository.js';
+import { AccompanyPlan } from './visits/accompany-plan.js';
+import { AccompanyingNames } from './visits/accompanying-names.js';
 
-const REPOSITORIES = [PlanRepository, PlanEventRepository, PlanProgressRepository, InspectionCodeRepository, JointScenarioRepository, ReviewRepository];
+const REPOSITORIES = [PlanRepository, PlanEventRepository, PlanProgressRepository, InspectionCodeRepository, JointScenarioRepository, ReviewRepository, AccompanimentRepository];
 const OPERATIONS = [
   EnterpriseSerial, PlanHistory, Regrouping, FilingCheck, FilePlan, MovePlan, CancelPlan, PlanViews, HalfYearRecords,
   IssueCode, LiveCodes, CheckCode, JointScenariosService, RequestReview, DecideReview, ReviewViews, LateCodes,
-  DecidePlanApproval, PlanApprovalQueue,
+  DecidePlanApproval, PlanApprovalQueue, AccompanyPlan, AccompanyingNames,
 ];
 
 @Module({
   imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
   controllers: [PlansController, InspectionCodesController, CodeLinkController, JointScenariosController, ReviewsController],
   providers: [...REPOSITORIES, ...OPERATIONS],
-  exports: [LateCodes, LiveCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository, FilePlan],
+  exports: [LateCodes, LiveCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository, FilePlan, AccompanimentRepository, AccompanyingNames],
 })
 export class PlansModule {}

@@ -16,6 +16,8 @@ import { EnterprisePhones } from './contacts/enterprise-phones.js';
 import { EnterpriseContactRepository } from './enterprise-contact.repository.js';
 import { EnterpriseHistory } from './history/enterprise-history.js';
 import { EnterpriseHistoryController } from './history/history.controller.js';
+import { EnterpriseVisits } from './history/enterprise-visits.js';
+import { EnterpriseVisitsController } from './history/visits.controller.js';
 import { InspectionNoticeRepository } from './inspection-notice.repository.js';
 import { InspectionNotices } from './notices/inspection-notices.js';
 import { InspectionNoticeSms } from './notices/notice-sms.js';
@@ -34,10 +36,10 @@ import { PortSms } from './sms/port-sms.js';
   imports: [RegistryModule, EvaluationModule, InspectionsModule, FlagsModule, TrailModule, PlansModule],
   controllers: [
     EnterpriseSignInController, EnterprisePortLinkController, EnterpriseHistoryController, EnterpriseComplaintsController, ComplaintsController,
-    EnterpriseNoticesController, EnterpriseSlotsController,
+    EnterpriseNoticesController, EnterpriseSlotsController, EnterpriseVisitsController,
   ],
   providers: [
-    EnterpriseContactRepository, ComplaintRepository, EnterprisePhones, EnterpriseSignIn, EnterpriseContacts, PortSms, EnterpriseHistory,
+    EnterpriseContactRepository, ComplaintRepository, EnterprisePhones, EnterpriseSignIn, EnterpriseContacts, PortSms, EnterpriseHistory, EnterpriseVisits,
     ComplaintFiling, HotlineImport, ComplaintOutcomeSms, InspectionNoticeRepository, InspectionNotices, InspectionNoticeSms,
     // Read-only statements of cases/ (its own SQL), provided here so the cases module stays as it is.
     EnterpriseCaseRepository,

@@ -16,6 +16,8 @@ import { CaseDetails } from './case-detail/case-details.js';
 import { CaseNames } from './case-names.js';
 import { CreditRecordRepository } from './credit-record.repository.js';
 import { DashboardService } from './dashboard/dashboard.service.js';
+import { VisitsDashboardController } from './dashboard/visits.controller.js';
+import { VisitsDashboard } from './dashboard/visits-dashboard.js';
 import { ConsoleExport } from './export/console-export.js';
 import { ComplaintOutcomes } from './outcomes/complaint-outcomes.js';
 import { CaseQueue } from './queue/case-queue.js';
@@ -25,7 +27,7 @@ import { CaseActions } from './workflow/case-actions.js';
 /** 执法监督: the flagged-case console, the enterprise's outcome page, the dashboard, exports and the audit log's reading. */
 @Module({
   imports: [FlagsModule, TrailModule, RegistryModule, InspectionsModule, CasesModule, PlansModule, OnsiteModule, EvaluationModule, AuditModule, OutboxModule],
-  controllers: [SupervisionController, AuditLogController],
+  controllers: [SupervisionController, AuditLogController, VisitsDashboardController],
   providers: [
     CaseAttachmentRepository,
     CreditRecordRepository,
@@ -36,6 +38,7 @@ import { CaseActions } from './workflow/case-actions.js';
     CaseAttachments,
     ComplaintOutcomes,
     DashboardService,
+    VisitsDashboard,
     ConsoleExport,
   ],
 })

@@ -30,6 +30,7 @@ import { ComplaintsCard } from './complaints-card';
 import { ContactsCard } from './contacts-card';
 import { InspectionsCard } from './inspections-card';
 import { NoticesCard } from './notices-card';
+import { VisitsCard } from './visits-card';
 import './index.css';
 
 export default function EnterpriseHomePage() {
@@ -97,6 +98,7 @@ export default function EnterpriseHomePage() {
       )}
       <NoticesCard notices={notices} onSaved={(saved) => setNotices((current) => current.map((n) => (n.id === saved.id ? saved : n)))} />
       <InspectionsCard inspections={inspections.items} total={inspections.total} onMore={() => void more()} />
+      <VisitsCard />
       <CasesCard cases={cases} />
       <ComplaintsCard complaints={complaints} inspections={inspections.items} onFiled={(filed) => setComplaints((current) => [filed, ...current])} />
       <ContactsCard contacts={contacts} representative={enterprise.representative} onChange={setContacts} />

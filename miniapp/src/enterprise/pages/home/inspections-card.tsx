@@ -7,6 +7,7 @@ import { Tag } from '../../../components/tag';
 import { errorMessage } from '../../../logic/api-error';
 import { shanghaiDateTime } from '../../../logic/dates';
 import { inspectionDay, officersText, ratingText, resultTone, trailActor, trailLine } from '../../../logic/enterprise-page';
+import { accompanyingLine } from '../../../logic/visits';
 import { enterpriseTrail } from '../../../services/enterprise';
 
 interface InspectionsCardProps {
@@ -48,6 +49,7 @@ export function InspectionsCard({ inspections, total, onMore }: InspectionsCardP
             <Text className='ent-inspection__agency'>{inspection.agencyName}{inspection.joint ? '（联合检查）' : ''}</Text>
             <Text className='ent-inspection__line'>检查类型：{inspection.triggerLabel}</Text>
             <Text className='ent-inspection__line ent-inspection__officers'>执法人员：{officersText(inspection.officers)}</Text>
+            {accompanyingLine(inspection.accompanying) && <Text className='ent-inspection__line ent-inspection__accompanying'>{accompanyingLine(inspection.accompanying)}</Text>}
             <View className='ent-inspection__items'>
               {inspection.items.map((item) => (
                 <Text key={item.name} className='ent-inspection__item'>· {item.name}（依据：{item.basis}）</Text>

@@ -24,6 +24,7 @@ import { StatusBanner } from '../../../components/status-banner';
 import { chineseDate, shanghaiDateTime } from '../../../logic/dates';
 import { triggerLabel } from '../../../logic/triggers';
 import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, trailActorText, trailStepText, verifyFailure, type VerifyFailure } from '../../../logic/verify';
+import { accompanyingLine } from '../../../logic/visits';
 import { errorMessage } from '../../../logic/api-error';
 import { checkInspectionCode, inspectionTrail } from '../../../services/codes';
 import './index.css';
@@ -114,6 +115,8 @@ export default function VerifyPage() {
             联合检查：{check.agencies.length}个部门一次查完
           </Text>
         )}
+        {check.kindLabel && <Text id='verify-kind' className='verify-joint'>本次为{check.kindLabel}，不是行政检查</Text>}
+        {accompanyingLine(check.accompanying) && <Text id='verify-accompanying' className='verify-joint'>{accompanyingLine(check.accompanying)}</Text>}
       </Card>
 
       {/* The server lists the leading agency first. */}

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { shanghaiDate, type OnsiteInspectionView, type SessionUser } from '@mashang/shared';
+import { isVisit, planKindLabel, shanghaiDate, type OnsiteInspectionView, type PlanKind, type SessionUser } from '@mashang/shared';
 import { notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
-import { InspectionCodeRepository, PlanProgressRepository, PlanRepository, type PlanProgress } from '../../plans/index.js';
+import { AccompanyingNames, InspectionCodeRepository, PlanProgressRepository, PlanRepository, type PlanProgress } from '../../plans/index.js';
 import { AgencyRepository, EnterpriseRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
 import { DocumentRepository } from '../document.repository.js';
 import { documentView } from '../documents/document-view.js';
@@ -25,6 +25,7 @@ export class OnsiteView {
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(ItemRepository) private readonly items: ItemRepository,
+    @Inject(AccompanyingNames) private readonly accompanying: AccompanyingNames,
   ) {}
 
   /** The officer's inspections of the day (Asia/Shanghai). */
@@ -46,7 +47,7 @@ export class OnsiteView {
   async view(planId: string): Promise<OnsiteInspectionView> {
     const plan = await this.plans.find(planId);
     if (!plan) throw notFound('检查');
-    const [enterprises, agencies, joint, officers, items, latest, documents, coded] = await Promise.all([
+    const [enterprises, agencies, joint, officers, items, latest, documents, coded, accompanying] = await Promise.all([
       this.enterprises.namesOf([plan.creditCode]),
       this.agencies.namesOf([plan.agencyId]),
       this.jointAgencies(plan),
@@ -55,6 +56,7 @@ export class OnsiteView {
       this.findings.latestOf(plan.id),
       this.documents.ofPlan(plan.id),
       this.codes.liveOf(plan.leadPlanId).then((code) => code !== null),
+      this.accompanying.of([plan.id]),
     ]);
     const enterpriseName = enterprises.get(plan.creditCode);
     const agencyName = agencies.get(plan.agencyId);
@@ -81,7 +83,10 @@ export class OnsiteView {
         return { ...item, finding: f ? { outcome: f.outcome, rectifyBy: f.rectifyBy, note: f.note, at: f.at.toISOString() } : null };
       }),
       documents: documents.map(documentView),
-      result: plan.finishedAt ? inspectionResult([...latest.values()].map((f) => f.outcome)) : null,
+      result: plan.finishedAt && !isVisit(plan.kind) ? inspectionResult([...latest.values()].map((f) => f.outcome)) : null,
+      // A visit says what it is; an inspection names who accompanies it (陪同执法), when anyone does.
+      ...(isVisit(plan.kind) ? { kind: plan.kind as PlanKind, kindLabel: planKindLabel(plan.kind) } : {}),
+      ...(accompanying.has(plan.id) ? { accompanying: accompanying.get(plan.id)! } : {}),
     };
   }
 

@@ -32,7 +32,7 @@ export class MovePlan {
       if (await this.codes.liveOf(plan.leadPlanId, tx)) throw new DomainError(ErrorCode.Conflict, '检查码已生成，不能改期；请取消后重新报备');
       if (plan.checkedInAt) throw new DomainError(ErrorCode.Conflict, '已经入企检查，不能改期');
       if (plan.plannedDate === date) return [];
-      const subject = { creditCode: plan.creditCode, date, trigger: plan.trigger as PlanTrigger, reason: plan.reason ?? undefined, itemIds: (await this.plans.itemsOf([id], tx)).map((item) => item.memberId) };
+      const subject = { creditCode: plan.creditCode, date, trigger: plan.trigger as PlanTrigger, reason: plan.reason ?? undefined, itemIds: (await this.plans.itemsOf([id], tx)).map((item) => item.memberId), kind: plan.kind };
       const found = await this.check.refusals(plan.agencyId, subject, enterprise, now, id, tx);
       const event = { planId: id, agencyId: plan.agencyId, creditCode: plan.creditCode, actor, at: now };
       if (found.length) {

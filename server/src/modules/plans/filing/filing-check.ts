@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDays, ErrorCode, shanghaiDate, type CreditGrade, type PlanTrigger, type RuleRefusal } from '@mashang/shared';
+import { addDays, ErrorCode, isVisit, shanghaiDate, type CreditGrade, type PlanTrigger, type RuleRefusal } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { Tx } from '../../../infra/database/tx.js';
@@ -11,6 +11,7 @@ import { emergencyFilingFrom, filingRefusals, type FilingRefusal } from '../plan
 import { lockingInspection, MERGE_WINDOW_DAYS, type MergedInspection } from '../plan-merging.js';
 import { PlanRepository } from '../plan.repository.js';
 import { ReviewRepository } from '../review.repository.js';
+import { visitFilingRefusals } from '../visits/visit-rules.js';
 
 /** A plan as the filing rules judge it: a new one, or one moving to another date. */
 export interface FilingSubject {
@@ -19,6 +20,8 @@ export interface FilingSubject {
   trigger: PlanTrigger;
   reason?: string;
   itemIds: string[];
+  /** inspection when absent; a visit is judged by the visit rules only. */
+  kind?: string;
 }
 
 /**
@@ -39,6 +42,7 @@ export class FilingCheck {
 
   /** Every filing rule the plan breaks, filed or moved `now`; `movingPlanId` is the plan being moved, not counted against itself. */
   async refusals(agencyId: string, plan: FilingSubject, enterprise: LockedEnterprise, now: Date, movingPlanId: string | null, tx: Tx): Promise<FilingRefusal[]> {
+    if (isVisit(plan.kind)) return visitFilingRefusals({ date: plan.date, today: shanghaiDate(now) });
     const items = await this.items.byIds(plan.itemIds, tx);
     const refusals = filingRefusals({
       trigger: plan.trigger,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { shanghaiDate, type Page, type PlanEventView, type PlanView, type SessionUser } from '@mashang/shared';
+import { planKindLabel, shanghaiDate, type Page, type PlanKind, type PlanEventView, type PlanView, type SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
 import { AgencyRepository } from '../../registry/index.js';
@@ -7,6 +7,7 @@ import { approvalState } from '../approval/approval-rules.js';
 import { PlanEventRepository } from '../plan-event.repository.js';
 import type { Plan } from '../plan.entity.js';
 import { PlanRepository } from '../plan.repository.js';
+import { AccompanyingNames } from '../visits/accompanying-names.js';
 
 /** Plans as the API shows them: one, a page of them, and a plan's history. */
 @Injectable()
@@ -15,6 +16,7 @@ export class PlanViews {
     @Inject(PlanRepository) private readonly plans: PlanRepository,
     @Inject(PlanEventRepository) private readonly events: PlanEventRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(AccompanyingNames) private readonly accompanying: AccompanyingNames,
   ) {}
 
   async get(user: SessionUser, id: string): Promise<PlanView> {
@@ -51,14 +53,15 @@ export class PlanViews {
     });
   }
 
-  /** Plans with their officers, items and inspection members: four queries for any number of plans. */
+  /** Plans with their officers, items, inspection members and who accompanies them: a few queries for any number of plans. */
   private async views(plans: Plan[]): Promise<PlanView[]> {
     if (!plans.length) return [];
     const ids = plans.map((p) => p.id);
-    const [members, officers, items] = await Promise.all([
+    const [members, officers, items, accompanying] = await Promise.all([
       this.plans.activeMembersOf(plans.map((p) => p.leadPlanId)),
       this.plans.officersOf(ids),
       this.plans.itemsOf(ids),
+      this.accompanying.of(ids),
     ]);
     const agencyNames = await this.agencies.namesOf(members.map((m) => m.agencyId));
     return plans.map((plan) => {
@@ -82,6 +85,9 @@ export class PlanViews {
           members: group.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agencyId, agencyName: agencyNames.get(m.agencyId) ?? m.agencyId })),
         },
         approval: approvalState(plan),
+        kind: plan.kind as PlanKind,
+        kindLabel: planKindLabel(plan.kind),
+        accompanying: accompanying.get(plan.id) ?? [],
       };
     });
   }

@@ -24,6 +24,7 @@ import { ratingDedupeKey, RatingRepository } from '../../evaluation/index.js';
 import { FlaggedCaseQueueRepository } from '../../flags/index.js';
 import { InspectionRepository } from '../../inspections/index.js';
 import { publicTrail } from '../../onsite/index.js';
+import { AccompanyingNames } from '../../plans/index.js';
 import { AgencyRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
 
@@ -52,6 +53,7 @@ export class EnterpriseHistory {
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(EnterpriseCaseRepository) private readonly cases: EnterpriseCaseRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AccompanyingNames) private readonly accompanying: AccompanyingNames,
   ) {
     this.codeKey = supervisionCodeKey(config.jwtSecret);
   }
@@ -59,7 +61,10 @@ export class EnterpriseHistory {
   async inspectionsOf(enterprise: SignedInEnterprise, page: number, pageSize: number): Promise<Page<EnterpriseInspectionView>> {
     const { total, rows } = await this.inspections.pageOfEnterprise(enterprise.creditCode, page, pageSize);
     const ids = rows.map((r) => r.id);
-    const [officerRows, itemRows, verdicts] = await Promise.all([this.inspections.officersOf(ids), this.inspections.itemsOf(ids), this.ratings.verdictsOf(ids)]);
+    // A record's id is its agency's plan's: who accompanied it (陪同执法) is kept on the plan.
+    const [officerRows, itemRows, verdicts, accompanying] = await Promise.all([
+      this.inspections.officersOf(ids), this.inspections.itemsOf(ids), this.ratings.verdictsOf(ids), this.accompanying.of(ids),
+    ]);
     const [agencyNames, officers, items, cases] = await Promise.all([
       this.agencies.namesOf(rows.map((r) => r.agencyId)),
       this.officers.byIds([...new Set(officerRows.map((o) => o.officerId))]),
@@ -96,6 +101,7 @@ export class EnterpriseHistory {
             ? { statusLabel: CASE_STATUS_LABELS[flaggedCase.status], conclusionLabel: flaggedCase.conclusion ? CASE_CONCLUSION_LABELS[flaggedCase.conclusion] : null, updatedAt: flaggedCase.updatedAt.toISOString() }
             : null,
         },
+        ...(accompanying.has(r.id) ? { accompanying: accompanying.get(r.id)!.map((a) => ({ name: a.name, agencyName: a.agencyName })) } : {}),
       };
     });
     return { items: views, total, page, pageSize };
