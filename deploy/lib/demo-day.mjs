@@ -6,6 +6,7 @@
 import { setUpDemoDraw } from './demo-draws.mjs';
 import { demoComplaint, printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
 import { setUpDemoPenalties } from './demo-penalties.mjs';
+import { accompanyDemo, demoReturnVisit } from './demo-visits.mjs';
 
 const PASSWORD = 'demo1234';
 const DAY_MS = 86_400_000;
@@ -91,8 +92,12 @@ export async function setUpDemoDay(base, log) {
   const ratedPlan = { trigger: 'superior', reason: '上级交办（演示）', officerIds: [colleague.officerId], itemIds: itemIds.slice(0, 1) };
   const rated = (demoEnterprise && (await fileToday(base, officer2, [demoEnterprise], ratedPlan))) || (await fileToday(base, officer2, candidates, ratedPlan));
   let rating = '';
+  // The business-environment bureau's officer (陪同执法 and a return visit); absent on an older city.
+  const bizofficer = await login(base, 'bizofficer');
+  let accompanied = false;
   if (rated) {
     await api(base, 'POST', `/api/plans/${rated.plan.id}/code`, { token: officer2 });
+    accompanied = await accompanyDemo(call, bizofficer, rated.plan.code);
     await api(base, 'POST', '/api/onsite/check-in', { token: officer2, body: { creditCode: rated.enterprise.creditCode, clientKey: key('ci') } });
     await api(base, 'POST', `/api/onsite/inspections/${rated.plan.id}/findings`, { token: officer2, body: { itemId: itemIds[0], outcome: 'rectify', rectifyBy: shanghaiDate(Date.now() + 7 * DAY_MS), note: '货架标签不全（演示）', clientKey: key('f') } });
     await api(base, 'POST', `/api/onsite/inspections/${rated.plan.id}/finish`, { token: officer2, body: { clientKey: key('fin') } });
@@ -118,14 +123,16 @@ export async function setUpDemoDay(base, log) {
     }
   }
 
+  const visitCode = await demoReturnVisit(call, bizofficer, demoEnterprise);
   log('demo day set up:');
-  const call = (method, path, options) => api(base, method, path, options);
   await setUpDemoPenalties(call, log, { officer1, supervisor, itemIds, candidates });
   const admin1 = await login(base, 'admin1');
   if (admin1) await setUpDemoDraw(call, log, { supervisor, admin1 });
   if (coded) log(`  officer1 → 扫码入企 ${coded.enterprise.name}：输入 ${coded.enterprise.creditCode}（已生成检查码）`);
   if (emergency) log(`  officer1 → 紧急检查 ${emergency.enterprise.name}：${emergency.enterprise.creditCode}（先检查后补码，24小时内补报）`);
   if (rating) log(`  an SMS invite (already rated badly: a case for supervisor): ${rating}`);
+  if (accompanied) log(`  bizofficer (营商环境建设局) accompanied the inspection of ${rated.enterprise.name} (陪同执法)`);
+  if (visitCode) log(`  bizofficer made a return visit (回访) to the demo enterprise: ${visitCode}`);
   if (await demoComplaint(call, supervisor, demoEnterprise)) log('  the demo enterprise complained from its page (码上响应): a case of source 投诉举报 for supervisor');
   printDemoEnterprise(log, base, demoEnterprise);
 }
