@@ -41,7 +41,7 @@ function filingIn(world: World = {}) {
     plannedDates: async () => [],
     codedOf: async () => world.coded ?? [],
     insert: async (plan: NewPlan) =>
-      void written.push(`insert plan ${plan.agencyId} ${plan.plannedDate} officers ${plan.officerIds} items ${plan.itemIds}${plan.approvalWhen ? ` approval ${plan.approvalWhen}` : ''}`),
+      void written.push(`insert plan ${plan.agencyId} ${plan.plannedDate} officers ${plan.officerIds} items ${plan.itemIds}${plan.approvalWhen ? ` approval ${plan.approvalWhen}` : ''}${plan.kind && plan.kind !== 'inspection' ? ` ${plan.kind} ${plan.code.slice(0, 2)} ${plan.trigger}` : ''}`),
   } as unknown as PlanRepository;
   const reviews = { pendingInspectionOf: async () => world.pendingReview ?? null } as unknown as ReviewRepository;
   const inspections = { plannedStartsSince: async () => [] } as unknown as InspectionRepository;
@@ -139,5 +139,25 @@ describe('filing a plan', () => {
     const error = await refusal(filing.file({ ...officer1, role: Role.Supervisor, agencyId: null }, plan(), NOW));
     expect(error.code).toBe(ErrorCode.Forbidden);
     expect(locked).toBe(false);
+  });
+
+  describe('a visit that is not an inspection (回访、服务走访)', () => {
+    it('is filed today without items or trigger, never waits for approval, and regroups (alone)', async () => {
+      const { file, written } = filingIn({ approval: true, enterprise: { lowTouch: true }, coded: [{ leadPlanId: 'L2', inspectionDate: TODAY, agencyId: 'A2' }], pendingReview: 'X1' });
+      await expect(file({ kind: 'return-visit', date: TODAY, trigger: undefined, itemIds: undefined, reason: '处罚后回访' })).resolves.toEqual({ id: expect.any(String) });
+      expect(written).toEqual([`insert plan A1 ${TODAY} officers O1 items  return-visit ZF planned`, 'event filed of plan', 'trail filed', 'regroup 91440300708461136T']);
+    });
+
+    it('is refused for a past date, with the refusal on the history, and for items, before anything is locked', async () => {
+      const { file, written } = filingIn();
+      const past = await refusal(file({ kind: 'policy-visit', date: addDays(TODAY, -1), itemIds: [] }));
+      expect(past.refusals?.map((r) => r.rule)).toEqual(['past-date']);
+      expect(written).toEqual(['event refused of no plan']);
+      const items = await refusal(file({ kind: 'research-visit', date: TODAY, itemIds: ['I1'] }));
+      expect(items.fields).toEqual([{ field: 'itemIds', reason: '回访、服务走访不填写检查事项' }]);
+      const noItems = await refusal(file({ itemIds: [] }));
+      expect(noItems.fields).toEqual([{ field: 'itemIds', reason: '至少选择一项检查事项' }]);
+      expect(written).toEqual(['event refused of no plan']);
+    });
   });
 });
