@@ -6,6 +6,7 @@ import {
   type FindingOutcome,
   type InspectionResult,
 } from './onsite.js';
+import { VIOLATION_COLOURS, type ViolationColour } from './violation-colours.js';
 import { DISCRETION_LEVEL_LABELS, type DiscretionLevel } from './penalty-cases.js';
 import {
   COERCIVE_MEASURE_KIND_LABELS, LEGAL_REVIEW_VERDICT_LABELS, PARTY_SUBMISSION_KIND_LABELS,
@@ -25,7 +26,7 @@ export type TrailKind =
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
-  | 'benchmark-changed';
+  | 'benchmark-changed' | 'colour-list-changed';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -60,6 +61,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'code-sent', label: '短信送达监督码' },
   // Not an inspection's step: a clause's discretion benchmark has a chain of its own (`benchmark:<clause>`).
   { value: 'benchmark-changed', label: '修改裁量基准' },
+  // Nor this: an agency's 三色清单 has a chain of its own (`colours:<agencyId>`).
+  { value: 'colour-list-changed', label: '修改三色清单' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {
@@ -107,7 +110,8 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
     case 'finding': {
       const outcome = outcomeLabel(text(detail.outcome) as FindingOutcome);
       const by = detail.rectifyBy ? `，整改期限 ${text(detail.rectifyBy)}` : '';
-      return `${text(detail.item)}：${outcome}${by}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
+      const colour = VIOLATION_COLOURS[text(detail.colour) as ViolationColour];
+      return `${text(detail.item)}：${outcome}${colour ? `（${colour.label}）` : ''}${by}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
     }
     case 'document': {
       const kind = documentKindLabel(text(detail.kind) as DocumentKind);
