@@ -11,19 +11,19 @@ export const VIOLATION_COLOUR_VALUES: readonly ViolationColour[] = ['green', 'ye
 
 export const VIOLATION_COLOURS: Record<ViolationColour, { label: string; short: string; officer: string; enterprise: string }> = {
   green: {
-    label: '绿色（首违不罚）',
+    label: '绿色·首违不罚',
     short: '绿色',
     officer: '初次轻微违法：当场说明、教育指导，不予处罚',
     enterprise: '属于初次轻微违法，依法不予处罚。请按执法人员的指导当场改正，今后注意遵守相关规定；同一问题再次出现将不再适用首违不罚。',
   },
   yellow: {
-    label: '黄色（限期整改）',
+    label: '黄色·限期整改',
     short: '黄色',
     officer: '责令限期整改，期满后复查',
     enterprise: '请在整改期限内改正。期满后执法人员将上门复查；按期改正的不再处理，逾期未改正的将依法立案查处。',
   },
   red: {
-    label: '红色（立案查处）',
+    label: '红色·立案查处',
     short: '红色',
     officer: '违法行为较重或屡犯：立案查处',
     enterprise: '该问题已依法立案查处。执法部门将向您送达行政处罚告知书，您可以通过告知书上的监督码陈述、申辩或申请听证。',
@@ -127,4 +127,13 @@ export function colourOfFinding(
   }
   if (colourFitsOutcome(classed.colour, outcome)) return { colour: classed.colour };
   return { colour: outcome === 'violation' ? 'red' : 'yellow' };
+}
+
+/** One change of an agency's list, as its history shows it (newest first). */
+export interface ColourListHistoryEntry {
+  at: string;
+  /** The trail's actor (`user:<id>:<username>`). */
+  actor: string;
+  /** Each item's change in Chinese (colourChangeText). */
+  changes: string[];
 }

@@ -4,6 +4,7 @@ import {
   type CheckInRequest,
   type DocumentKind,
   type FindingOutcome,
+  type JointChecklist,
   type OfflineAction,
   type OnsiteDocumentView,
   type OnsiteInspectionView,
@@ -166,6 +167,11 @@ export function recordFinding(
 ): Promise<Submitted<OnsiteInspectionView>> {
   const entry = findingAction(planId, item, draft);
   return submit(entry, () => api.post<OnsiteInspectionView>(`/api/onsite/inspections/${encodeURIComponent(planId)}/findings`, directBody(entry.action)));
+}
+
+/** 一表通查: the one checklist of the (joint) inspection this plan belongs to; read online only. */
+export function jointChecklist(planId: string): Promise<JointChecklist> {
+  return api.get<JointChecklist>(`/api/onsite/inspections/${encodeURIComponent(planId)}/checklist`);
 }
 
 export function finishInspection(view: OnsiteInspectionView): Promise<Submitted<OnsiteInspectionView>> {

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   colourChangeText, DEFAULT_RECTIFY_DAYS, userActor,
-  type ColourListChange, type ColourListView, type SessionUser, type ViolationColour,
+  type ColourListChange, type ColourListHistoryEntry, type ColourListView, type SessionUser, type ViolationColour,
 } from '@mashang/shared';
 import { Transactions } from '../../../infra/database/tx.js';
-import { invalid } from '../../../infra/errors/domain-error.js';
+import { forbidden, invalid } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
 import { TrailRepository } from '../../trail/index.js';
 import { AgencyRepository } from '../agency.repository.js';
@@ -15,12 +15,6 @@ import { ViolationColourRepository } from '../violation-colour.repository.js';
 export function colourListChain(agencyId: string): string {
   const chain = `colours:${agencyId}`;
   return chain.length <= 64 ? chain : `colours:#${createHash('sha256').update(agencyId).digest('hex').slice(0, 48)}`;
-}
-
-export interface ColourListHistoryEntry {
-  at: string;
-  actor: string;
-  changes: string[];
 }
 
 /** 三色清单: an agency's colours for its items, edited by its admin (supervisors for any agency), history on the trail. */
@@ -36,6 +30,7 @@ export class ColourList {
   /** The agency an admin works on: their own; a supervisor names one. */
   agencyOf(user: SessionUser, asked: string | undefined): string {
     const scope = agencyScope(user);
+    if (scope !== null && asked && asked !== scope) throw forbidden('不能访问其他部门的数据');
     if (scope !== null) return scope;
     if (!asked) throw invalid('agencyId', '请选择执法部门');
     return asked;
