@@ -1,11 +1,13 @@
 import { buildCreditCode, shanghaiDate, type JointChecklist, type PublicChecklist } from '@mashang/shared';
 import { seedTwoAgencies } from './support/fixtures.js';
-import { call, login, startTestApp, type TestApp } from './support/test-app.js';
+import { signInFromOutbox } from './support/enterprise-port.js';
+import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
 // A joint inspection on one enterprise, and the same two agencies inspecting two others apart, the same day.
 const JOINT = buildCreditCode('92410202', 'MA000501');
 const APART_1 = buildCreditCode('91410202', 'MA000502');
 const APART_2 = buildCreditCode('91410202', 'MA000503');
+const JOINT_PHONE = '13800138501';
 const today = () => shanghaiDate(new Date());
 const key = (label: string) => `${label}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -40,8 +42,8 @@ describe('一表通查 and 三色: one checklist per joint inspection, findings 
        ('M1', 'A1', '食品经营许可', '《食品安全法》第三十五条'), ('M2', 'A1', '消防器材配置', '《消防法》第十六条'),
        ('F1', 'A2', '消防设施完好', '消防法 第十六条。'), ('F2', 'A2', '疏散通道畅通', '《消防法》第二十八条')`);
     await t.dataSource.query(
-      "INSERT INTO enterprises (credit_code, name, industry, region, credit_grade) VALUES (?, '联合餐馆', 'catering', '410204', 'B'), (?, '分查甲店', 'catering', '410204', 'B'), (?, '分查乙店', 'catering', '410204', 'B')",
-      [JOINT, APART_1, APART_2]);
+      "INSERT INTO enterprises (credit_code, name, industry, region, credit_grade, phone_cipher) VALUES (?, '联合餐馆', 'catering', '410204', 'B', ?), (?, '分查甲店', 'catering', '410204', 'B', NULL), (?, '分查乙店', 'catering', '410204', 'B', NULL)",
+      [JOINT, testPhoneCipher().encrypt(JOINT_PHONE), APART_1, APART_2]);
     for (const user of ['officer1', 'officer2', 'admin1', 'admin2', 'supervisor']) tokens[user] = await login(t.app, user);
   });
   afterAll(() => t?.close());
@@ -115,6 +117,14 @@ describe('一表通查 and 三色: one checklist per joint inspection, findings 
     for (const [token, plan] of [[tokens.officer1, a1], [tokens.officer2, a2]] as const) {
       expect((await call(t.app, 'POST', `/api/onsite/inspections/${plan}/finish`, { token, body: { clientKey: key('fin') } })).status).toBe(200);
     }
+
+    // Signed in to its port, the enterprise reads each item's colour and what to do, per agency's record.
+    const session = await signInFromOutbox(t.app, t.dataSource, JOINT, JOINT_PHONE);
+    const history = await call(t.app, 'GET', '/api/enterprise/inspections', { token: session });
+    const items = history.body.items.flatMap((i: { agencyName: string; items: { name: string; colour?: string; advice?: string }[] }) => i.items.map((x) => ({ agency: i.agencyName, ...x })));
+    expect(items.find((x: { name: string }) => x.name === '食品经营许可')).toMatchObject({ colour: 'green', colourLabel: '绿色·首违不罚', advice: expect.stringContaining('不予处罚') });
+    expect(items.find((x: { name: string }) => x.name === '疏散通道畅通')).toMatchObject({ colour: 'yellow', rectifyBy: '2099-01-31', advice: expect.stringContaining('复查') });
+    expect(items.find((x: { name: string }) => x.name === '消防设施完好')).not.toHaveProperty('colour');
 
     // The same agencies, the same items and results, inspecting two enterprises apart.
     const s1 = await file(tokens.officer1, APART_1, ['O1'], ['M1', 'M2']);

@@ -54,6 +54,6 @@ import { OnsiteView } from './view/onsite-view.js';
     EmergencyCodeProcessor,
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => documentStorage(config.onsite.storage) },
   ],
-  exports: [DocumentRepository],
+  exports: [DocumentRepository, FindingRepository],
 })
 export class OnsiteModule {}
