@@ -26,7 +26,7 @@ export type TrailKind =
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
-  | 'benchmark-changed' | 'colour-list-changed';
+  | 'benchmark-changed' | 'colour-list-changed' | 'rectification-checked';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -41,6 +41,7 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'finding', label: '检查结果' },
   { value: 'document', label: '上传文书' },
   { value: 'finished', label: '结束检查' },
+  { value: 'rectification-checked', label: '整改复查' },
   { value: 'invited', label: '短信邀评' },
   { value: 'rated', label: '企业评价' },
   { value: 'flagged', label: '监督立案' },
@@ -118,6 +119,8 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
       const docNo = detail.docNo ? `（${text(detail.docNo)}）` : '';
       return typed ? `${kind}：${text(detail.title)}${docNo}` : `${kind}${docNo}`;
     }
+    case 'rectification-checked':
+      return `${text(detail.item)}：${detail.rectified ? '已按期整改' : '逾期未整改'}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
     case 'finished':
       return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
     case 'rated':

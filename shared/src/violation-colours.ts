@@ -137,3 +137,29 @@ export interface ColourListHistoryEntry {
   /** Each item's change in Chinese (colourChangeText). */
   changes: string[];
 }
+
+/** 整改复查: a yellow violation whose deadline has come (or comes within days), for its agency's officers. */
+export interface FollowUpView {
+  planId: string;
+  itemId: string;
+  itemName: string;
+  creditCode: string;
+  enterpriseName: string;
+  rectifyBy: string;
+  /** The deadline has passed. */
+  overdue: boolean;
+}
+
+export interface FollowUpRequest {
+  planId: string;
+  itemId: string;
+  /** Put right by the deadline: closed. Not: it goes red (立案查处). */
+  rectified: boolean;
+  note?: string;
+  clientKey: string;
+}
+
+/** What the officer reads once the follow-up is recorded. */
+export function followUpOutcomeText(rectified: boolean): string {
+  return rectified ? '已按期整改，复查通过，本项处置完毕。' : '逾期未整改：转为红色，依法立案查处（在行政处罚案件中立案）。';
+}

@@ -1,6 +1,6 @@
 /**
  * onsite/ — the officer's on-site workflow: check-in and scan-out, findings, documents, finishing.
- * Owns: checkins, findings, inspection_documents.
+ * Owns: checkins, findings, inspection_documents, rectification_checks (整改复查).
  */
 export { OnsiteModule } from './onsite.module.js';
 export { DocumentRepository } from './document.repository.js';

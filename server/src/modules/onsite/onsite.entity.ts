@@ -43,6 +43,7 @@ export class Checkin {
 @Index('uq_findings_client_key', ['recordedBy', 'clientKey'], { unique: true })
 @Index('idx_findings_plan', ['planId', 'id'])
 @Index('idx_findings_offences', ['creditCode', 'itemId', 'planId'])
+@Index('idx_findings_colour_due', ['colour', 'rectifyBy'])
 export class Finding {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

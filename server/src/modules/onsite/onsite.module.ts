@@ -14,6 +14,9 @@ import { CheckinRepository } from './checkin.repository.js';
 import { ChecklistController } from './checklist/checklist.controller.js';
 import { JointChecklists } from './checklist/joint-checklist.js';
 import { ViolationClassing } from './findings/violation-classing.js';
+import { FollowUps } from './follow-ups/follow-ups.js';
+import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
+import { RectificationCheckRepository } from './follow-ups/rectification-check.repository.js';
 import { DocumentRepository } from './document.repository.js';
 import { DOCUMENT_STORAGE, documentStorage } from './documents/document-storage.js';
 import { ReadDocument } from './documents/read-document.js';
@@ -32,7 +35,7 @@ import { OnsiteView } from './view/onsite-view.js';
 /** The officer's on-site workflow: scan in, findings, documents, finish, the offline queue; and who may read which trail. */
 @Module({
   imports: [TrailModule, PlansModule, RegistryModule, InspectionsModule, OutboxModule],
-  controllers: [OnsiteController, TrailController, ChecklistController],
+  controllers: [OnsiteController, TrailController, ChecklistController, FollowUpsController],
   providers: [
     CheckinRepository,
     FindingRepository,
@@ -45,6 +48,8 @@ import { OnsiteView } from './view/onsite-view.js';
     RecordFinding,
     ViolationClassing,
     JointChecklists,
+    RectificationCheckRepository,
+    FollowUps,
     UploadDocument,
     ReadDocument,
     CompleteInspection,

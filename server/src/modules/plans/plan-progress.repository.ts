@@ -189,6 +189,13 @@ export class PlanProgressRepository extends BaseRepository {
     return rows.map(progressOf);
   }
 
+  /** The agency of each of these plans. */
+  async agenciesOf(planIds: string[], tx?: Tx): Promise<Map<string, string>> {
+    if (!planIds.length) return new Map();
+    const rows: { id: string; agency_id: string }[] = await this.db(tx).query('SELECT id, agency_id FROM plans WHERE id IN (?)', [[...new Set(planIds)]]);
+    return new Map(rows.map((r) => [r.id, r.agency_id]));
+  }
+
   /** The officer's own active plan in an inspection (joint inspections: the officer's agency's part), or null. */
   async officerPlanIn(leadPlanId: string, officerId: string, tx?: Tx): Promise<PlanProgress | null> {
     const [row]: PlanRow[] = await this.db(tx).query(
