@@ -256,6 +256,12 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}/checklist`, expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
     { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}/checklist`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
   ],
+  'GET /api/onsite/follow-ups': [{ name: 'due', path: '/api/onsite/follow-ups', expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  // An A1 officer gets past authorization (then refused: nothing of the plan is due); others never.
+  'POST /api/onsite/follow-ups': [
+    { name: 'A1 plan', path: '/api/onsite/follow-ups', body: (ctx) => ({ planId: ctx.ids.planA1, itemId: 'I1', rectified: true, clientKey: 'authz-follow-up-1' }), expect: { officer1: 'pass' } },
+    { name: 'A2 plan', path: '/api/onsite/follow-ups', body: (ctx) => ({ planId: ctx.ids.planA2, itemId: 'I2', rectified: true, clientKey: 'authz-follow-up-2' }), expect: {} },
+  ],
   // An A1 officer gets past authorization on its own plan (then refused: not checked in yet), never on A2's.
   'POST /api/onsite/inspections/:id/findings': [
     { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}/findings`, body: { itemId: 'I1', outcome: 'pass', clientKey: 'authz-finding-1' }, expect: { officer1: 'pass' } },

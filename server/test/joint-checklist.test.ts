@@ -168,10 +168,23 @@ describe('一表通查 and 三色: one checklist per joint inspection, findings 
     const refused = await record(tokens.officer1, plan, { itemId: 'M1', outcome: 'rectify', colour: 'green' });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields[0]).toMatchObject({ field: 'colour', reason: expect.stringContaining('不适用首违不罚') });
-    expect((await record(tokens.officer1, plan, { itemId: 'M1', outcome: 'rectify', rectifyBy: '2099-02-01' })).status).toBe(200);
+    expect((await record(tokens.officer1, plan, { itemId: 'M1', outcome: 'rectify', rectifyBy: today() })).status).toBe(200);
     expect((await record(tokens.officer1, plan, { itemId: 'M2', outcome: 'violation' })).status).toBe(200);
     const colours = await t.dataSource.query('SELECT item_id, outcome, colour FROM findings WHERE plan_id = ? ORDER BY id', [plan]);
     expect(colours).toEqual([{ item_id: 'M1', outcome: 'rectify', colour: 'yellow' }, { item_id: 'M2', outcome: 'violation', colour: 'red' }]);
+    // The yellow one is due for its follow-up check (整改复查) for its agency's officers only; the one far off is not yet.
+    const due = await call(t.app, 'GET', '/api/onsite/follow-ups', { token: tokens.officer1 });
+    expect(due.body).toEqual([expect.objectContaining({ planId: plan, itemId: 'M1', itemName: '食品经营许可', enterpriseName: '分查甲店', rectifyBy: today(), overdue: false })]);
+    expect((await call(t.app, 'GET', '/api/onsite/follow-ups', { token: tokens.admin2 })).body).toEqual([]);
+    expect((await call(t.app, 'POST', '/api/onsite/follow-ups', { token: tokens.officer2, body: { planId: plan, itemId: 'M1', rectified: true, clientKey: key('fu') } })).status).toBe(403);
+    const followed = await call(t.app, 'POST', '/api/onsite/follow-ups', { token: tokens.officer1, body: { planId: plan, itemId: 'M1', rectified: false, clientKey: key('fu') } });
+    expect(followed.body).toEqual({ rectified: false, message: expect.stringContaining('立案查处') });
+    expect((await call(t.app, 'POST', '/api/onsite/follow-ups', { token: tokens.officer1, body: { planId: plan, itemId: 'M1', rectified: true, clientKey: key('fu') } })).status).toBe(409);
+    expect((await call(t.app, 'POST', '/api/onsite/follow-ups', { token: tokens.officer1, body: { planId: plan, itemId: 'M2', rectified: true, clientKey: key('fu') } })).status).toBe(409);
+    expect((await call(t.app, 'GET', '/api/onsite/follow-ups', { token: tokens.officer1 })).body).toEqual([]);
+    const steps = await call(t.app, 'GET', `/api/inspections/${plan}/trail`, { token: tokens.admin1 });
+    expect(steps.body.entries.at(-1)).toMatchObject({ kind: 'rectification-checked', detail: { itemId: 'M1', item: '食品经营许可', rectified: false } });
+
     // A first offence elsewhere still gets green.
     const fresh = await file(tokens.officer1, again, ['O1'], ['M1']);
     const freshView = await call(t.app, 'GET', `/api/onsite/inspections/${fresh}`, { token: tokens.officer1 });

@@ -55,11 +55,13 @@ export class ColourList {
     const agencyId = this.agencyOf(user, asked);
     await this.transactions.run(async (tx) => {
       const items = new Map((await this.colours.ofAgency(agencyId, tx)).map((i) => [i.itemId, i]));
+      // Every item is checked before anything is written.
+      const foreign = changes.findIndex((change) => !items.has(change.itemId));
+      if (foreign >= 0) throw invalid(`changes.${foreign}.itemId`, '不是本部门的检查事项');
       const texts: string[] = [];
       const done: { itemId: string; colour: ViolationColour | null; rectifyDays: number | null }[] = [];
-      for (const [index, change] of changes.entries()) {
-        const item = items.get(change.itemId);
-        if (!item) throw invalid(`changes.${index}.itemId`, '不是本部门的检查事项');
+      for (const change of changes) {
+        const item = items.get(change.itemId)!;
         const days = change.colour === null ? null : change.rectifyDays ?? item.rectifyDays ?? DEFAULT_RECTIFY_DAYS;
         if (item.colour === change.colour && (change.colour === null || item.rectifyDays === days)) continue;
         if (change.colour === null) await this.colours.remove(item.itemId, tx);
