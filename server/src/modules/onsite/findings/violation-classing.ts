@@ -15,8 +15,10 @@ export class ViolationClassing {
   /** By item id; `currentPlanIds` are the inspection's own plans, whose findings are not earlier offences. */
   async proposals(creditCode: string, itemIds: string[], currentPlanIds: string[], tx?: Tx): Promise<Map<string, ColourClassing>> {
     if (!itemIds.length) return new Map();
-    const rules = await this.colours.rulesOf(itemIds, tx);
-    const prior = await this.findings.priorViolations(creditCode, itemIds, currentPlanIds, tx);
+    // In a transaction the two reads share its connection, one after the other; outside, they run together.
+    const [rules, prior] = tx
+      ? [await this.colours.rulesOf(itemIds, tx), await this.findings.priorViolations(creditCode, itemIds, currentPlanIds, tx)]
+      : await Promise.all([this.colours.rulesOf(itemIds), this.findings.priorViolations(creditCode, itemIds, currentPlanIds)]);
     return new Map(itemIds.map((id) => [id, classViolation(rules.get(id) ?? null, prior.get(id) ?? 0)]));
   }
 }

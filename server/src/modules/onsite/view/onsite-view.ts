@@ -48,18 +48,18 @@ export class OnsiteView {
   async view(planId: string): Promise<OnsiteInspectionView> {
     const plan = await this.plans.find(planId);
     if (!plan) throw notFound('检查');
+    const onPlan = this.itemsOf(plan.id);
     const [enterprises, agencies, joint, officers, items, latest, documents, coded, proposals] = await Promise.all([
       this.enterprises.namesOf([plan.creditCode]),
       this.agencies.namesOf([plan.agencyId]),
       this.jointAgencies(plan),
       this.officersOf(plan.id),
-      this.itemsOf(plan.id),
+      onPlan,
       this.findings.latestOf(plan.id),
       this.documents.ofPlan(plan.id),
       this.codes.liveOf(plan.leadPlanId).then((code) => code !== null),
       // 三色: read beside the rest, so the answer waits no longer (an unfinished inspection only).
-      plan.finishedAt ? Promise.resolve(null) : this.planMembers.itemsOf([plan.id]).then((onPlan) =>
-        this.classing.proposals(plan.creditCode, onPlan.map((i) => i.memberId), [plan.id])),
+      plan.finishedAt ? Promise.resolve(null) : onPlan.then((list) => this.classing.proposals(plan.creditCode, list.map((i) => i.id), [plan.id])),
     ]);
     const enterpriseName = enterprises.get(plan.creditCode);
     const agencyName = agencies.get(plan.agencyId);
