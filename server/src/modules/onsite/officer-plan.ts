@@ -44,10 +44,10 @@ export class OfficerPlans {
       if (!(await this.plans.hasOfficer(planId, officerId, tx))) throw forbidden('您不是该检查的执法人员');
       return this.usable(plan, access);
     }
-    // Another agency's part: only from inside the same inspection, once this officer's own part has begun.
+    // Another agency's part: only from inside the same inspection, once this officer has checked in there;
+    // until then it is another agency's plan, not found as before.
     const own = await this.plans.officerPlanIn(plan.leadPlanId, officerId, tx);
-    if (!own || own.agencyId !== user.agencyId) throw notFound('检查');
-    if (!own.checkedInAt) throw new DomainError(ErrorCode.Conflict, '请先扫码入企（登记入企）');
+    if (!own || own.agencyId !== user.agencyId || !own.checkedInAt) throw notFound('检查');
     if (plan.status !== 'active') throw new DomainError(ErrorCode.Conflict, '该检查计划已取消');
     if (!plan.checkedInAt) throw new DomainError(ErrorCode.Conflict, '该部门的执法人员尚未登记入企，暂不能记录其检查事项');
     if (access.open && plan.finishedAt) throw access.finishedError ?? new DomainError(ErrorCode.Conflict, '该部门已结束检查，结果不能再修改');
