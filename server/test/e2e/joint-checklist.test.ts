@@ -123,4 +123,30 @@ describe('一表通查 and 三色 in a browser: one checklist on the officer’s
     expect(await page.locator('#verify-checklist').textContent()).not.toMatch(RAW);
     await context.close();
   });
+
+  it('lets the agency admin keep the colour list at a desk, each change in its history', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${t.url}/h5/`);
+    await page.fill('#username input', 'admin1');
+    await page.fill('#password input', 'demo1234');
+    await page.click('#login-submit');
+    await page.waitForFunction(() => document.querySelector('#console-user')?.textContent, undefined, { timeout: 15_000 });
+    await page.click('#nav-colours');
+    const row = page.locator('.colour-row[data-item-id="M2"]');
+    await row.waitFor();
+    expect(await page.locator('.colour-row[data-item-id="M1"] .chip--on').textContent()).toBe('绿色·首违不罚');
+    expect(await row.locator('.chip--on').textContent()).toBe('未列入');
+    await row.locator('[data-colour="yellow"]').click();
+    await row.locator('.colour-row__days input').fill('0');
+    await page.click('#colour-save');
+    expect(await page.locator('#colour-error').textContent()).toBe('消防器材配置：整改期限应为 1–180 天');
+    await row.locator('.colour-row__days input').fill('20');
+    await page.click('#colour-save');
+    await page.locator('#colour-saved').waitFor();
+    expect(await page.locator('#colour-history .colour-history__entry').first().textContent()).toContain('消防器材配置：未列入 → 黄色，整改期限20天');
+    expect(await page.locator('#colour-list').textContent()).not.toMatch(/green|yellow|red|none/);
+    const [entry] = await t.dataSource.query("SELECT colour, rectify_days FROM violation_colours WHERE item_id = 'M2'");
+    expect(entry).toEqual({ colour: 'yellow', rectify_days: 20 });
+    await page.close();
+  });
 });
