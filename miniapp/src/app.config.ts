@@ -30,6 +30,7 @@ export default defineAppConfig({
               'pages/reviews/index', 'pages/penalty-cases/index', 'pages/penalty-case/index',
               'pages/benchmarks/index', 'pages/benchmark/index', 'pages/disputed/index', 'pages/warning/index',
               'pages/scenarios/index', 'pages/review-requests/index', 'pages/registers/index', 'pages/imports/index', 'pages/plan-approvals/index',
+              'pages/colours/index',
             ],
           },
         ]

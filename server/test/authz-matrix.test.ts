@@ -146,6 +146,12 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'I1 (A1)', path: '/api/registry/items/I1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
     { name: 'I2 (A2)', path: '/api/registry/items/I2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
   ],
+  // 三色清单: an agency admin keeps its own agency's; supervisors any; discipline reads.
+  'GET /api/registry/violation-colours': [{ name: 'A2', path: '/api/registry/violation-colours?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'PUT /api/registry/violation-colours': [
+    { name: 'A2', path: '/api/registry/violation-colours', body: { agencyId: 'A2', changes: [{ itemId: 'I2', colour: 'yellow', rectifyDays: 10 }] }, expect: { admin2: 'ok', supervisor: 'ok' } },
+  ],
+  'GET /api/registry/violation-colours/history': [{ name: 'A2', path: '/api/registry/violation-colours/history?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   'PATCH /api/registry/items/:id': [{ name: 'I2 (A2)', path: '/api/registry/items/I2', body: { name: '消防设施检查' }, expect: { admin2: 'ok', supervisor: 'ok' } }],
   'GET /api/registry/items/:id/history': [{ name: 'I2 (A2)', path: '/api/registry/items/I2/history', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // The enterprise register is shared by every agency.
@@ -206,6 +212,7 @@ const MATRIX: Record<string, Probe[]> = {
   'GET /api/plans/:id/history': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/history`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // What the enterprise at the door scans: public by design.
   'GET /api/codes/:token': [{ name: 'check', path: (ctx) => `/api/codes/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
+  'GET /api/codes/:token/checklist': [{ name: 'checklist by code', path: (ctx) => `/api/codes/${ctx.ids.token}/checklist`, expect: every('ok', [...CALLERS]) }],
   'GET /api/codes/:token/trail': [{ name: 'trail by code', path: (ctx) => `/api/codes/${ctx.ids.token}/trail`, expect: every('ok', [...CALLERS]) }],
   'GET /v/:token': [{ name: 'short link', path: (ctx) => `/v/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
   'GET /api/joint-scenarios': [{ name: 'list', path: '/api/joint-scenarios', expect: every('ok') }],
@@ -244,6 +251,16 @@ const MATRIX: Record<string, Probe[]> = {
   'GET /api/onsite/inspections/:id': [
     { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}`, expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
     { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/onsite/inspections/:id/checklist': [
+    { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}/checklist`, expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}/checklist`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/onsite/follow-ups': [{ name: 'due', path: '/api/onsite/follow-ups', expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  // An A1 officer gets past authorization (then refused: nothing of the plan is due); others never.
+  'POST /api/onsite/follow-ups': [
+    { name: 'A1 plan', path: '/api/onsite/follow-ups', body: (ctx) => ({ planId: ctx.ids.planA1, itemId: 'I1', rectified: true, clientKey: 'authz-follow-up-1' }), expect: { officer1: 'pass' } },
+    { name: 'A2 plan', path: '/api/onsite/follow-ups', body: (ctx) => ({ planId: ctx.ids.planA2, itemId: 'I2', rectified: true, clientKey: 'authz-follow-up-2' }), expect: {} },
   ],
   // An A1 officer gets past authorization on its own plan (then refused: not checked in yet), never on A2's.
   'POST /api/onsite/inspections/:id/findings': [

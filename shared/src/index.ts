@@ -27,3 +27,5 @@ export * from './plan-reviews.js';
 export * from './registers.js';
 export * from './plan-approval.js';
 export * from './enterprise-port.js';
+export * from './violation-colours.js';
+export * from './joint-checklist.js';

@@ -1,3 +1,4 @@
+import type { ColourClassing, ViolationColour } from './violation-colours.js';
 import type { PlanTrigger } from './api.js';
 
 /** The outcome of one inspection item on site. */
@@ -52,6 +53,8 @@ export interface CheckInResult {
 export interface FindingRequest {
   itemId: string;
   outcome: FindingOutcome;
+  /** 三色: the colour the officer confirms (the proposal by default). */
+  colour?: ViolationColour;
   /** YYYY-MM-DD, required for `rectify`. */
   rectifyBy?: string;
   note?: string;
@@ -69,7 +72,9 @@ export interface OnsiteItemView {
   name: string;
   basis: string;
   /** The latest finding recorded for the item. */
-  finding: { outcome: FindingOutcome; rectifyBy: string | null; note: string | null; at: string } | null;
+  finding: { outcome: FindingOutcome; rectifyBy: string | null; note: string | null; at: string; colour?: ViolationColour | null } | null;
+  /** 三色: the colour a violation of the item by this enterprise would be classed with now. */
+  proposal?: ColourClassing;
 }
 
 export interface OnsiteDocumentView {

@@ -6,6 +6,7 @@ import {
   type FindingOutcome,
   type InspectionResult,
 } from './onsite.js';
+import { VIOLATION_COLOURS, type ViolationColour } from './violation-colours.js';
 import { DISCRETION_LEVEL_LABELS, type DiscretionLevel } from './penalty-cases.js';
 import {
   COERCIVE_MEASURE_KIND_LABELS, LEGAL_REVIEW_VERDICT_LABELS, PARTY_SUBMISSION_KIND_LABELS,
@@ -25,7 +26,7 @@ export type TrailKind =
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
-  | 'benchmark-changed';
+  | 'benchmark-changed' | 'colour-list-changed' | 'rectification-checked';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -40,6 +41,7 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'finding', label: '检查结果' },
   { value: 'document', label: '上传文书' },
   { value: 'finished', label: '结束检查' },
+  { value: 'rectification-checked', label: '整改复查' },
   { value: 'invited', label: '短信邀评' },
   { value: 'rated', label: '企业评价' },
   { value: 'flagged', label: '监督立案' },
@@ -60,6 +62,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'code-sent', label: '短信送达监督码' },
   // Not an inspection's step: a clause's discretion benchmark has a chain of its own (`benchmark:<clause>`).
   { value: 'benchmark-changed', label: '修改裁量基准' },
+  // Nor this: an agency's 三色清单 has a chain of its own (`colours:<agencyId>`).
+  { value: 'colour-list-changed', label: '修改三色清单' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {
@@ -107,13 +111,16 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
     case 'finding': {
       const outcome = outcomeLabel(text(detail.outcome) as FindingOutcome);
       const by = detail.rectifyBy ? `，整改期限 ${text(detail.rectifyBy)}` : '';
-      return `${text(detail.item)}：${outcome}${by}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
+      const colour = VIOLATION_COLOURS[text(detail.colour) as ViolationColour];
+      return `${text(detail.item)}：${outcome}${colour ? `（${colour.label}）` : ''}${by}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
     }
     case 'document': {
       const kind = documentKindLabel(text(detail.kind) as DocumentKind);
       const docNo = detail.docNo ? `（${text(detail.docNo)}）` : '';
       return typed ? `${kind}：${text(detail.title)}${docNo}` : `${kind}${docNo}`;
     }
+    case 'rectification-checked':
+      return `${text(detail.item)}：${detail.rectified ? '已按期整改' : '逾期未整改'}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
     case 'finished':
       return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
     case 'rated':

@@ -1,7 +1,7 @@
 /*
  * Officer home: who is logged in, logout, the way to the inspection plans and to the on-site scan,
  * and the enterprise register search. Element ids for browser tests: #home-user, #logout,
- * #go-plans (检查计划), #go-scan (扫码入企), #go-cases (行政处罚案件),
+ * #go-plans (检查计划), #go-scan (扫码入企), #go-cases (行政处罚案件), #follow-ups (整改复查, see follow-ups-card.tsx),
  * #enterprise-search (on H5 fill
  * '#enterprise-search input', see pages/login), #enterprise-search-submit, #enterprise-list,
  * #enterprise-more, #enterprise-error.
@@ -22,6 +22,7 @@ import { gradeTone } from '../../logic/tones';
 import { CONSOLE_CASES_PAGE, LOGIN_PAGE, PENALTY_CASES_PAGE, PLANS_PAGE, SCAN_PAGE } from '../../routes';
 import { currentSession, logout, refreshCurrentUser } from '../../services/auth';
 import { searchEnterprises } from '../../services/registry';
+import { FollowUpsCard } from './follow-ups-card';
 import './index.css';
 
 function EnterpriseCard({ enterprise }: { enterprise: EnterpriseDto }) {
@@ -117,6 +118,7 @@ export default function HomePage() {
       <Entry id='go-plans' url={PLANS_PAGE} title='检查计划' sub='报备计划、联合检查、生成检查码' />
       <Entry id='go-scan' url={SCAN_PAGE} title='扫码入企' sub='今天的检查、扫营业执照登记入企、记录结果' />
       <Entry id='go-cases' url={PENALTY_CASES_PAGE} title='行政处罚案件' sub='立案、告知、作出决定、强制措施、结案' />
+      {user && <FollowUpsCard />}
 
       <Card title='企业名录查询' className='home__search-card'>
         <View className='home__search'>

@@ -1,9 +1,11 @@
 /**
  * onsite/ — the officer's on-site workflow: check-in and scan-out, findings, documents, finishing.
- * Owns: checkins, findings, inspection_documents.
+ * Owns: checkins, findings, inspection_documents, rectification_checks (整改复查).
  */
 export { OnsiteModule } from './onsite.module.js';
 export { DocumentRepository } from './document.repository.js';
+// Findings as recorded (with their 三色), for the enterprise's own history.
+export { FindingRepository, type RecordedFinding } from './finding.repository.js';
 export { documentView } from './documents/document-view.js';
 // The enterprise's view of a trail (by its inspection code, and on its own page in the port).
 export { publicTrail, type ActingStaff } from './trail-access/public-trail.js';
