@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { shanghaiDate, type JointChecklist } from '@mashang/shared';
 import { loadDemoCity } from '../src/modules/demo/index.js';
-import { startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
+import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
 
 // `npm start` sets up the demo's "today" through the running API (deploy/lib/demo-day.mjs). Run it here
 // against a real server on a demo city, so a demo step that breaks shows up in the tests, not on a
@@ -14,7 +15,7 @@ describe('the demo day', () => {
 
   beforeAll(async () => {
     t = await startTestApp('demo_day', { listen: true });
-    const loaded = await loadDemoCity(t.dataSource, testPhoneCipher(), { size: 'tiny' });
+    const loaded = await loadDemoCity(t.dataSource, testPhoneCipher(), { size: 'tiny', asOf: shanghaiDate(new Date()) });
     expect(loaded.ok).toBe(true);
     const demoDay = (await import(pathToFileURL(join(process.cwd(), '..', 'deploy', 'lib', 'demo-day.mjs')).href)) as DemoDay;
     await demoDay.setUpDemoDay(t.url, (line) => lines.push(line));
@@ -43,5 +44,20 @@ describe('the demo day', () => {
   it('leaves the cases it announces where a supervisor finds them', async () => {
     const sources: { source: string }[] = await t.dataSource.query('SELECT DISTINCT source FROM flagged_cases');
     expect(sources.map((s) => s.source)).toEqual(expect.arrayContaining(['rating', 'complaint']));
+  });
+
+  it('shows officer1 a joint inspection on one list and the demo enterprise a violation of each colour', async () => {
+    const printed = lines.find((l) => l.includes('一表通查 + 三色'));
+    expect(printed).toBeDefined();
+    const officer1 = await login(t.app, 'officer1');
+    const today = await call(t.app, 'GET', '/api/onsite/today', { token: officer1 });
+    const joint = today.body.find((v: { jointAgencies: string[] }) => v.jointAgencies.length > 0);
+    const list = await call<JointChecklist>(t.app, 'GET', `/api/onsite/inspections/${joint.id}/checklist`, { token: officer1 });
+    expect(new Set(list.body.rows.flatMap((r) => r.stakes.map((s) => s.agencyId)))).toEqual(new Set(['A001', 'A002']));
+    expect(list.body.rows.some((r) => r.stakes.length === 2)).toBe(true);
+    const token = /\/v\/([A-Za-z0-9_-]+)/.exec(printed!)![1];
+    const page = await call(t.app, 'GET', `/api/codes/${token}/checklist`);
+    const colours = page.body.rows.flatMap((r: { results: { colour: string | null }[] }) => r.results.map((x) => x.colour)).filter(Boolean).sort();
+    expect(colours).toEqual(['green', 'red', 'yellow']);
   });
 });
