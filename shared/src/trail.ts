@@ -25,7 +25,8 @@ export type TrailKind =
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
-  | 'benchmark-changed';
+  | 'benchmark-changed'
+  | 'offsite-requested' | 'offsite-answered' | 'offsite-asked-again' | 'offsite-accepted' | 'offsite-converted';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -60,6 +61,12 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'code-sent', label: '短信送达监督码' },
   // Not an inspection's step: a clause's discretion benchmark has a chain of its own (`benchmark:<clause>`).
   { value: 'benchmark-changed', label: '修改裁量基准' },
+  // 非现场检查: evidence asked of the enterprise instead of a visit
+  { value: 'offsite-requested', label: '非现场检查：请企业提交材料' },
+  { value: 'offsite-answered', label: '非现场检查：企业提交材料' },
+  { value: 'offsite-asked-again', label: '非现场检查：要求补充材料' },
+  { value: 'offsite-accepted', label: '非现场检查：审核通过' },
+  { value: 'offsite-converted', label: '非现场检查转为现场检查' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {

@@ -49,6 +49,6 @@ import { OnsiteView } from './view/onsite-view.js';
     EmergencyCodeProcessor,
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => documentStorage(config.onsite.storage) },
   ],
-  exports: [DocumentRepository],
+  exports: [DocumentRepository, DOCUMENT_STORAGE],
 })
 export class OnsiteModule {}

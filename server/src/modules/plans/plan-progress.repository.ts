@@ -88,7 +88,7 @@ export class PlanProgressRepository extends BaseRepository {
   /**
    * The check-ins' one read, for every check-in of a batch at once: the scanned enterprises' active
    * plans within the window, each with its inspection's live code, once per officer of the batch on it
-   * (or once with none). `trailTail`: a column expression of `p.id` giving the tail of the plan's trail
+   * (or once with none); an off-site check is never checked into. `trailTail`: a column expression of `p.id` giving the tail of the plan's trail
    * (e.g. `TrailRepository.tailExpression('p.id')`), for a caller that chains entries onto it.
    */
   checkInMatchStatement(query: PlanMatchQuery, trailTail?: string): Statement {
@@ -98,7 +98,7 @@ export class PlanProgressRepository extends BaseRepository {
         FROM plans p
           LEFT JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id IN (?)
           LEFT JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
-        WHERE p.credit_code IN (?) AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`,
+        WHERE p.credit_code IN (?) AND p.status = 'active' AND p.mode = 'onsite' AND p.inspection_date BETWEEN ? AND ?`,
       [query.officerIds, query.creditCodes, query.from, query.to],
     ];
   }
