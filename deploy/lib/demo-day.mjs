@@ -5,6 +5,7 @@
 
 import { setUpDemoDraw } from './demo-draws.mjs';
 import { demoComplaint, printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
+import { printDemoOffsite, setUpDemoOffsite } from './demo-offsite.mjs';
 import { setUpDemoPenalties } from './demo-penalties.mjs';
 
 const PASSWORD = 'demo1234';
@@ -68,6 +69,7 @@ export async function setUpDemoDay(base, log) {
   const today = await api(base, 'GET', '/api/onsite/today', { token: officer1 });
   if (Array.isArray(today.body) && today.body.length) {
     log('demo day: today is set up already');
+    printDemoOffsite(log, base, await setUpDemoOffsite(call, { officer1, supervisor }));
     return printDemoEnterprise(log, base, demoEnterprise);
   }
 
@@ -119,7 +121,6 @@ export async function setUpDemoDay(base, log) {
   }
 
   log('demo day set up:');
-  const call = (method, path, options) => api(base, method, path, options);
   await setUpDemoPenalties(call, log, { officer1, supervisor, itemIds, candidates });
   const admin1 = await login(base, 'admin1');
   if (admin1) await setUpDemoDraw(call, log, { supervisor, admin1 });
@@ -127,5 +128,6 @@ export async function setUpDemoDay(base, log) {
   if (emergency) log(`  officer1 → 紧急检查 ${emergency.enterprise.name}：${emergency.enterprise.creditCode}（先检查后补码，24小时内补报）`);
   if (rating) log(`  an SMS invite (already rated badly: a case for supervisor): ${rating}`);
   if (await demoComplaint(call, supervisor, demoEnterprise)) log('  the demo enterprise complained from its page (码上响应): a case of source 投诉举报 for supervisor');
+  printDemoOffsite(log, base, await setUpDemoOffsite(call, { officer1, supervisor }));
   printDemoEnterprise(log, base, demoEnterprise);
 }

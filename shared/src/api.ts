@@ -160,8 +160,8 @@ export interface PlanView {
   inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
   /** The head's approval where the agency requires it (null otherwise). */
   approval: PlanApprovalState | null;
-  /** 现场检查 or 非现场检查. */
-  mode: CheckMode;
+  /** 现场检查 or 非现场检查 (absent: on site, as plans were before off-site checks). */
+  mode?: CheckMode;
 }
 
 /**
