@@ -52,7 +52,7 @@ describe('off-site checks (非现场监管): request, answer, decide, share', ()
   };
   const fileOffsite = async (creditCode: string) => {
     const filed = await call(t.app, 'POST', '/api/plans', { token: officer1, body: { creditCode, date: addDays(today(), 7), trigger: 'planned', officerIds: ['O1'], itemIds: ['I1', 'I2'], mode: 'offsite' } });
-    expect(filed.status).toBe(201);
+    expect([filed.status, filed.body.error?.refusals]).toEqual([201, undefined]);
     return filed.body.id as string;
   };
   const ask = (planId: string) => call(t.app, 'POST', '/api/offsite/requests', {
@@ -94,6 +94,16 @@ describe('off-site checks (非现场监管): request, answer, decide, share', ()
     const fire = await call(t.app, 'POST', '/api/plans', { token: officer2, body: { creditCode: QUIET, date: addDays(today(), 10), trigger: 'complaint', reason: '消防通道堵塞投诉', officerIds: ['O2'], itemIds: ['I9'] } });
     expect(fire.status).toBe(201);
     expect(fire.body.inspection.members.map((m: { planId: string }) => m.planId)).not.toContain(offsite.body.id);
+    // Nobody comes to the door: an off-site check is not announced to the enterprise (检查预告).
+    const quiet = await signInFromOutbox(t.app, t.dataSource, QUIET, QUIET_PHONE);
+    await t.dataSource.query('UPDATE plans SET planned_date = ?, inspection_date = ? WHERE id IN (?, ?)', [addDays(today(), 1), addDays(today(), 1), offsite.body.id, reasoned.body.id]);
+    const notices = await call(t.app, 'GET', '/api/enterprise/notices', { token: quiet });
+    expect(notices.status).toBe(200);
+    expect(JSON.stringify(notices.body)).not.toContain(offsite.body.code);
+    expect(JSON.stringify(notices.body)).toContain(reasoned.body.code);
+    // Back to their dates, out of the way of the plans filed next (the credit cap counts them).
+    await t.dataSource.query('UPDATE plans SET planned_date = ?, inspection_date = ? WHERE id = ?', [addDays(today(), 30), addDays(today(), 30), reasoned.body.id]);
+    await t.dataSource.query('UPDATE plans SET planned_date = ?, inspection_date = ? WHERE id = ?', [addDays(today(), 9), addDays(today(), 9), offsite.body.id]);
   });
 
   it('asks a 无感监管 enterprise by SMS; it answers by the link with photos, documents and readings; the officer accepts: coded, traced, recorded, invited', async () => {

@@ -141,10 +141,13 @@ export class PlanRepository extends BaseRepository {
     return rows.map(toPlan);
   }
 
-  /** Active plans whose inspection falls on a day in [from, to] (YYYY-MM-DD): of one enterprise, or all. */
+  /**
+   * Active plans whose inspection falls on a day in [from, to] (YYYY-MM-DD): of one enterprise, or all.
+   * Visits only: an off-site check brings nobody to the door, so it is never announced as one.
+   */
   async activeOnDays(from: string, to: string, creditCode: string | null, tx?: Tx): Promise<Plan[]> {
     const rows: PlanRow[] = await this.db(tx).query(
-      `SELECT * FROM plans WHERE status = 'active' AND inspection_date BETWEEN ? AND ?${creditCode ? ' AND credit_code = ?' : ''}
+      `SELECT * FROM plans WHERE status = 'active' AND mode = 'onsite' AND inspection_date BETWEEN ? AND ?${creditCode ? ' AND credit_code = ?' : ''}
        ORDER BY inspection_date, lead_plan_id, id = lead_plan_id DESC, filed_at, id`,
       creditCode ? [from, to, creditCode] : [from, to],
     );
