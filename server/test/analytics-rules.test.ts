@@ -194,6 +194,10 @@ describe('low-touch-violated', () => {
     // No-disturb items: before the window (D−365), and two of them on one inspection (found once, naming both).
     await inspection({ id: 'L6', credit: normal, start: '2025-11-20T23:59:00+08:00', items: ['I2'] });
     await inspection({ id: 'L7', credit: normal, start: '2025-11-21T00:00:00+08:00', items: ['I3', 'I1', 'I2'] });
+    // Checked off-site (非现场检查, accepted): nobody came to the premises. One still open counts as usual.
+    await inspection({ id: 'L8', credit: quiet, start: '2026-06-05T09:00:00+08:00', items: ['I2'] });
+    await inspection({ id: 'L9', credit: normal, start: '2026-06-05T09:00:00+08:00', items: ['I2'] });
+    await ds.query("INSERT INTO offsite_requests (id, plan_id, agency_id, credit_code, status, round, token_hash, requested_at, requested_by) VALUES ('OR8', 'L8', 'A1', ?, 'accepted', 1, ?, NOW(3), 1), ('OR9', 'L9', 'A1', ?, 'accepted', 1, ?, NOW(3), 1)", [quiet, '8'.repeat(64), normal, '9'.repeat(64)]);
     const found = await run(lowTouchViolated);
     expect(found.map((f) => f.subjectId).sort()).toEqual(['L1', 'L3', 'L7']);
     expect(found.find((f) => f.subjectId === 'L7')!.evidence).toEqual({ lowTouch: false, noDisturbItems: ['I3', 'I2'] });

@@ -20,11 +20,14 @@ export const lowTouchViolated: AnomalyRule = {
     // inspections found name their no-disturb items.
     const noDisturbItems = `(SELECT GROUP_CONCAT(ii.item_id ORDER BY ii.position SEPARATOR ',')
        FROM inspection_items ii JOIN items it ON it.id = ii.item_id WHERE ii.inspection_id = i.id AND it.no_disturb = 1)`;
+    // An off-site check (非现场检查, accepted here) came to no premises: not what the lists keep away.
+    // Probed by the request's unique plan index, for the few rows found only.
+    const onSite = "NOT EXISTS (SELECT 1 FROM offsite_requests o WHERE o.plan_id = i.id AND o.status = 'accepted')";
     // Low-touch enterprises' inspections, from the enterprise-sequence index alone.
     const lowTouch = source.stream<Violation>(
       `SELECT i.id, i.agency_id, i.credit_code, 1 AS low_touch, ${noDisturbItems} AS items
        FROM enterprises e STRAIGHT_JOIN inspections i FORCE INDEX (idx_inspections_enterprise_sequence) ON i.credit_code = e.credit_code
-       WHERE e.low_touch = 1 AND i.started_at >= ? AND i.started_at < ? AND i.trigger_type = 'planned'`,
+       WHERE e.low_touch = 1 AND i.started_at >= ? AND i.started_at < ? AND i.trigger_type = 'planned' AND ${onSite}`,
       [start, end],
     );
     for await (const r of lowTouch) yield finding(r);
@@ -35,7 +38,7 @@ export const lowTouchViolated: AnomalyRule = {
        FROM (SELECT DISTINCT ii.inspection_id FROM items it JOIN inspection_items ii FORCE INDEX (idx_inspection_items_window) ON ii.item_id = it.id
              WHERE it.no_disturb = 1 AND ii.trigger_type = 'planned' AND ii.started_at >= ? AND ii.started_at < ?) c
        JOIN inspections i ON i.id = c.inspection_id
-       WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.credit_code = i.credit_code AND e.low_touch = 1)`,
+       WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.credit_code = i.credit_code AND e.low_touch = 1) AND ${onSite}`,
       [start, end],
     );
     for await (const r of noDisturb) yield finding(r);
