@@ -234,6 +234,17 @@ describe('off-site checks (非现场监管): request, answer, decide, share', ()
     expect((await ask(planId)).status).toBe(409);
   });
 
+  it('never has an off-site check scanned into: not on the officer\'s day, refused at check-in', async () => {
+    const filed = await call(t.app, 'POST', '/api/plans', { token: officer1, body: { creditCode: OTHER, date: today(), trigger: 'complaint', reason: '投诉核实（非现场）', officerIds: ['O1'], itemIds: ['I1'], mode: 'offsite' } });
+    expect(filed.status).toBe(201);
+    const day = await call(t.app, 'GET', '/api/onsite/today', { token: officer1 });
+    expect(day.status).toBe(200);
+    expect(JSON.stringify(day.body)).not.toContain(filed.body.id);
+    const checkIn = await call(t.app, 'POST', '/api/onsite/check-in', { token: officer1, body: { creditCode: OTHER, clientKey: 'offsite-check-in-1' } });
+    expect(checkIn.status).toBe(422);
+    expect(checkIn.body.error.refusals.map((r: { rule: string }) => r.rule)).toEqual(['no-plan']);
+  });
+
   it('counts off-site checks apart: the share per agency and month', async () => {
     // One visit of agency A1 finished this month next to the accepted off-site check.
     const month = today().slice(0, 7);

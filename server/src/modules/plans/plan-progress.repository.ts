@@ -184,10 +184,11 @@ export class PlanProgressRepository extends BaseRepository {
 
   /** An officer's active plans of one day in their agency, by filing. */
   async officerPlansOfDay(officerId: string, agencyId: string, day: string, tx?: Tx): Promise<PlanProgress[]> {
+    // Visits only: an off-site check is answered from the enterprise's phone, not scanned into.
     const rows: PlanRow[] = await this.db(tx).query(
       `SELECT p.id, p.code, p.agency_id, p.credit_code, p.trigger_type, p.status, p.lead_plan_id, p.inspection_date, p.filed_at, p.checked_in_at, p.finished_at, p.code_due_at
        FROM plans p JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id = ?
-       WHERE p.agency_id = ? AND p.status = 'active' AND p.inspection_date = ? ORDER BY p.filed_at, p.id`,
+       WHERE p.agency_id = ? AND p.status = 'active' AND p.mode = 'onsite' AND p.inspection_date = ? ORDER BY p.filed_at, p.id`,
       [officerId, agencyId, day]);
     return rows.map(progressOf);
   }
