@@ -6,6 +6,7 @@
 import { setUpDemoChecklist } from './demo-checklist.mjs';
 import { setUpDemoDraw } from './demo-draws.mjs';
 import { demoComplaint, printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
+import { printDemoOffsite, setUpDemoOffsite } from './demo-offsite.mjs';
 import { setUpDemoPenalties } from './demo-penalties.mjs';
 
 const PASSWORD = 'demo1234';
@@ -69,6 +70,7 @@ export async function setUpDemoDay(base, log) {
   const today = await api(base, 'GET', '/api/onsite/today', { token: officer1 });
   if (Array.isArray(today.body) && today.body.length) {
     log('demo day: today is set up already');
+    printDemoOffsite(log, base, await setUpDemoOffsite(call, { officer1, supervisor }));
     return printDemoEnterprise(log, base, demoEnterprise);
   }
 
@@ -133,5 +135,6 @@ export async function setUpDemoDay(base, log) {
   for (const line of joint) log(line);
   if (rating) log(`  an SMS invite (already rated badly: a case for supervisor): ${rating}`);
   if (await demoComplaint(call, supervisor, demoEnterprise)) log('  the demo enterprise complained from its page (码上响应): a case of source 投诉举报 for supervisor');
+  printDemoOffsite(log, base, await setUpDemoOffsite(call, { officer1, supervisor }));
   printDemoEnterprise(log, base, demoEnterprise);
 }

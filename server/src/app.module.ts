@@ -14,6 +14,7 @@ import { DiscretionModule, PenaltyReportsModule } from './modules/cases/index.js
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { OffsiteModule } from './modules/offsite/index.js';
 import { OnsiteModule } from './modules/onsite/onsite.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PortModule } from './modules/port/port.module.js';
@@ -37,6 +38,7 @@ export class AppModule {
         ExchangeModule,
         PlansModule,
         OnsiteModule,
+        OffsiteModule,
         SupervisionModule,
         AnalyticsModule,
         EvaluationModule,

@@ -6,6 +6,7 @@ import { CASES_ENTITIES } from './modules/cases/entities.js';
 import { EVALUATION_ENTITIES } from './modules/evaluation/entities.js';
 import { FLAGS_ENTITIES } from './modules/flags/entities.js';
 import { INSPECTIONS_ENTITIES } from './modules/inspections/entities.js';
+import { OFFSITE_ENTITIES } from './modules/offsite/entities.js';
 import { ONSITE_ENTITIES } from './modules/onsite/entities.js';
 import { OUTBOX_ENTITIES } from './modules/outbox/entities.js';
 import { PLANS_ENTITIES } from './modules/plans/entities.js';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   ...DRAWS_ENTITIES,
   ...OUTBOX_ENTITIES,
   ...PORT_ENTITIES,
+  ...OFFSITE_ENTITIES,
 ];

@@ -21,6 +21,7 @@ import { REDIS } from '../src/infra/redis/redis.module.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
 import { BenchmarkWriter } from '../src/modules/cases/index.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
+import { offsiteToken, offsiteTokenHash, offsiteTokenKey } from '../src/modules/offsite/offsite-token.js';
 import { forgetPortCodes } from './support/enterprise-port.js';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
@@ -449,6 +450,56 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'another enterprise\'s contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(MILL)}/remove`, body: {}, expect: {} },
   ],
 
+  // ---- 非现场检查: agencies ask and decide their own; the enterprise answers by its link or signed in, its own only
+  'POST /api/offsite/requests': [{ name: 'ask (empty form)', path: '/api/offsite/requests', body: {}, expect: every('pass', ['officer1', 'admin1', 'admin2']) }],
+  'GET /api/offsite/requests': [{
+    name: 'list', path: '/api/offsite/requests', expect: every('ok'),
+    check: (who, body) => {
+      const ids = body.map((r: { id: string }) => r.id);
+      if (OWN_AGENCY[who] === 'A1') expect(ids).toEqual(['OR1']);
+      if (OWN_AGENCY[who] === 'A2') expect(ids).not.toContain('OR1');
+    },
+  }],
+  'GET /api/offsite/requests/:id': [
+    { name: 'A1\'s', path: '/api/offsite/requests/OR1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2\'s', path: '/api/offsite/requests/OR2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/offsite/plans/:planId/request': [{ name: 'A1\'s plan', path: '/api/offsite/plans/OFF1/request', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/offsite/requests/:id/evidence/:evidenceId': [{ name: 'A1\'s file', path: '/api/offsite/requests/OR1/evidence/EV1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  // Not answered yet: the agency's own get past authorization to the rule (409).
+  'POST /api/offsite/requests/:id/accept': [{ name: 'A2\'s, unanswered', path: '/api/offsite/requests/OR2/accept', body: {}, expect: { admin2: 'pass' } }],
+  'POST /api/offsite/requests/:id/ask-again': [{ name: 'A2\'s, unanswered', path: '/api/offsite/requests/OR2/ask-again', body: { note: '请补充材料' }, expect: { admin2: 'pass' } }],
+  'POST /api/offsite/requests/:id/convert': [{ name: 'A2\'s', path: '/api/offsite/requests/OR3/convert', body: { reason: '需现场核实', date: inDays(3) }, expect: { admin2: 'pass' } }],
+  'GET /api/offsite/share': [{ name: 'share per agency and month', path: '/api/offsite/share', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/offsite-links/:token': [
+    { name: 'by its link', path: (ctx) => `/api/offsite-links/${ctx.ids.offsiteToken}`, expect: every('ok', [...CALLERS]) },
+    { name: 'unknown link', path: `/api/offsite-links/${'Q'.repeat(22)}`, expect: publicForAll },
+  ],
+  'POST /api/offsite-links/:token/readings': [{ name: 'a reading', path: (ctx) => `/api/offsite-links/${ctx.ids.offsiteToken}/readings`, body: { position: 0, text: '5℃' }, expect: every('ok', [...CALLERS]) }],
+  'POST /api/offsite-links/:token/files': [{ name: 'no file', path: (ctx) => `/api/offsite-links/${ctx.ids.offsiteToken}/files?position=0`, body: {}, expect: publicForAll }],
+  'POST /api/offsite-links/:token/submit': [{ name: 'submit', path: (ctx) => `/api/offsite-links/${ctx.ids.offsiteToken}/submit`, body: {}, expect: publicForAll }],
+  'GET /o/:token': [{ name: 'off-site request short link', path: (ctx) => `/o/${ctx.ids.offsiteToken}`, expect: every('ok', [...CALLERS]) }],
+  'GET /api/enterprise/offsite-requests': [{
+    name: 'its requests', path: '/api/enterprise/offsite-requests', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.map((r: { id: string }) => r.id)).toEqual(['OR1']),
+  }],
+  'GET /api/enterprise/offsite-requests/:id': [
+    { name: 'its own', path: '/api/enterprise/offsite-requests/OR1', expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s', path: '/api/enterprise/offsite-requests/OR2', expect: {} },
+  ],
+  'POST /api/enterprise/offsite-requests/:id/readings': [
+    { name: 'its own', path: '/api/enterprise/offsite-requests/OR1/readings', body: { position: 0, text: '6℃' }, expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s', path: '/api/enterprise/offsite-requests/OR2/readings', body: { position: 0, text: '6℃' }, expect: {} },
+  ],
+  'POST /api/enterprise/offsite-requests/:id/files': [
+    { name: 'its own (no file)', path: '/api/enterprise/offsite-requests/OR1/files?position=0', body: {}, expect: { enterpriseSession: 'pass' } },
+    { name: 'another enterprise\'s', path: '/api/enterprise/offsite-requests/OR2/files?position=0', body: {}, expect: {} },
+  ],
+  'POST /api/enterprise/offsite-requests/:id/submit': [
+    { name: 'its own', path: '/api/enterprise/offsite-requests/OR1/submit', body: {}, expect: { enterpriseSession: 'pass' } },
+    { name: 'another enterprise\'s', path: '/api/enterprise/offsite-requests/OR2/submit', body: {}, expect: {} },
+  ],
+
   // ---- audit log of exports: the discipline inspectors alone read it
   'GET /api/audit': [{ name: 'entries', path: '/api/audit?action=export', expect: { discipline: 'ok' } }],
   'GET /api/audit/verify': [{ name: 'chain check', path: '/api/audit/verify', expect: { discipline: 'ok' } }],
@@ -634,6 +685,21 @@ describe('authorization matrix: every route × every caller', () => {
         [docId, planId, '0'.repeat(64), key, docId],
       );
     }
+
+    // Off-site checks: A1's of the shop (with a file sent), A2's two of the mill.
+    for (const [plan, agency, creditCode, officer, item] of [['OFF1', 'A1', SHOP, 'O1', 'I1'], ['OFF2', 'A2', MILL, 'O2', 'I2'], ['OFF3', 'A2', MILL, 'O2', 'I2']]) {
+      await ds.query("INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, status, filed_at, filed_by, lead_plan_id, inspection_date, mode) VALUES (?, ?, ?, ?, ?, 'planned', 'active', NOW(3), 1, ?, ?, 'offsite')", [plan, `JH-AUTHZ-${plan}`, agency, creditCode, inDays(20), plan, inDays(20)]);
+      await ds.query('INSERT INTO plan_items (plan_id, item_id, position) VALUES (?, ?, 0)', [plan, item]);
+      await ds.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES (?, ?, 0)', [plan, officer]);
+      const request = plan.replace('OFF', 'OR');
+      const hash = offsiteTokenHash(offsiteToken(offsiteTokenKey(t.config.jwtSecret), request));
+      await ds.query("INSERT INTO offsite_requests (id, plan_id, agency_id, credit_code, status, round, token_hash, requested_at, requested_by) VALUES (?, ?, ?, ?, 'asked', 1, ?, NOW(3), 1)", [request, plan, agency, creditCode, hash]);
+      await ds.query("INSERT INTO offsite_request_asks (request_id, position, item_id, kind, ask) VALUES (?, 0, ?, 'reading', '冷藏温度'), (?, 1, ?, 'photo', '后厨照片')", [request, item, request, item]);
+    }
+    ids.offsiteToken = offsiteToken(offsiteTokenKey(t.config.jwtSecret), 'OR1');
+    mkdirSync(join(documentDir, 'offsite', 'OR1'), { recursive: true });
+    writeFileSync(join(documentDir, 'offsite', 'OR1', 'EV1.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    await ds.query("INSERT INTO offsite_evidence (id, request_id, position, round, kind, file_name, content_type, size_bytes, sha256, storage_key, uploaded_at) VALUES ('EV1', 'OR1', 1, 1, 'photo', 'kitchen.png', 'image/png', 8, ?, 'offsite/OR1/EV1.png', NOW(3))", ['0'.repeat(64)]);
 
     let contacts = 0;
     ctx = {

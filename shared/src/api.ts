@@ -1,3 +1,4 @@
+import type { CheckMode } from './offsite.js';
 import type { Role } from './roles.js';
 
 export interface SessionUser {
@@ -137,6 +138,10 @@ export interface FilePlanRequest {
   reason?: string;
   officerIds: string[];
   itemIds: string[];
+  /** 现场 or 非现场; when absent the plan is checked on site. */
+  mode?: CheckMode;
+  /** Why a 无感监管 enterprise is visited on site without a trigger (see modeNeedsReason). */
+  modeReason?: string;
 }
 
 export interface PlanView {
@@ -155,6 +160,8 @@ export interface PlanView {
   inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
   /** The head's approval where the agency requires it (null otherwise). */
   approval: PlanApprovalState | null;
+  /** 现场检查 or 非现场检查 (absent: on site, as plans were before off-site checks). */
+  mode?: CheckMode;
 }
 
 /**

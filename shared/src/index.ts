@@ -29,3 +29,4 @@ export * from './plan-approval.js';
 export * from './enterprise-port.js';
 export * from './violation-colours.js';
 export * from './joint-checklist.js';
+export * from './offsite.js';

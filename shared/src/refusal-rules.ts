@@ -26,6 +26,8 @@ export const REFUSAL_RULE_LABELS = {
   'certificate-expired': '执法证过期',
   // finishing
   'items-unrecorded': '检查事项未记录',
+  // off-site checks: the enterprise's answer
+  'offsite-evidence-missing': '非现场检查材料未齐',
   // penalty cases
   'statement-period': '陈述申辩期未满',
   'hearing-pending': '听证尚未举行',

@@ -26,7 +26,8 @@ export type TrailKind =
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
-  | 'benchmark-changed' | 'colour-list-changed' | 'rectification-checked';
+  | 'benchmark-changed' | 'colour-list-changed' | 'rectification-checked'
+  | 'offsite-requested' | 'offsite-answered' | 'offsite-asked-again' | 'offsite-accepted' | 'offsite-converted';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -64,6 +65,12 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'benchmark-changed', label: '修改裁量基准' },
   // Nor this: an agency's 三色清单 has a chain of its own (`colours:<agencyId>`).
   { value: 'colour-list-changed', label: '修改三色清单' },
+  // 非现场检查: evidence asked of the enterprise instead of a visit
+  { value: 'offsite-requested', label: '非现场检查：请企业提交材料' },
+  { value: 'offsite-answered', label: '非现场检查：企业提交材料' },
+  { value: 'offsite-asked-again', label: '非现场检查：要求补充材料' },
+  { value: 'offsite-accepted', label: '非现场检查：审核通过' },
+  { value: 'offsite-converted', label: '非现场检查转为现场检查' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {

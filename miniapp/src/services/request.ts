@@ -151,8 +151,8 @@ async function taroUpload(request: ApiRequest, source: UploadSource, onProgress?
  * multipart/form-data with the one field `file`; what the file is travels in the query string,
  * so the server knows it before the bytes arrive. Same base URL, token and error mapping as `send`.
  */
-async function sendUpload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
-  const request = intercept({ method: 'POST', url: buildUrl('', path, query), headers: {} });
+async function sendUpload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void, options: RequestOptions = {}): Promise<T> {
+  const request = intercept({ method: 'POST', url: buildUrl('', path, query), headers: {}, ...options });
   // Inline, so each build keeps only its own branch.
   const answer =
     process.env.TARO_ENV === 'h5' ? await xhrUpload(request, source, onProgress) : await taroUpload(request, source, onProgress);
@@ -187,7 +187,7 @@ export const api = {
   patch<T>(path: string, data: unknown, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'PATCH', url: path, data, headers: {}, ...options });
   },
-  upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
-    return sendUpload<T>(path, query, source, onProgress);
+  upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void, options: RequestOptions = {}): Promise<T> {
+    return sendUpload<T>(path, query, source, onProgress, options);
   },
 };

@@ -11,6 +11,7 @@
  * - #plan-trigger holds one button per trigger: click #trigger-planned, #trigger-complaint,
  *   #trigger-superior, #trigger-undercover, #trigger-emergency or #trigger-other; the chosen one
  *   has class `trigger--on` and aria-checked="true".
+ * - #plan-mode (#mode-onsite, #mode-offsite; see mode-choice.tsx), #plan-mode-reason.
  * - #plan-reason (only for triggers other than planned): a Taro <Textarea>, so fill
  *   '#plan-reason textarea'.
  * - #plan-officers: one `[data-officer-id="…"]` row per officer of the agency, click to toggle
@@ -67,6 +68,7 @@ import { currentSession } from '../../services/auth';
 import { filePlan, halfYearHistory, rememberFiledPlan } from '../../services/plans';
 import { listOwnItems, listOwnOfficers } from '../../services/registry';
 import { HalfYearHistory, type HalfYear } from './half-year-history';
+import { ModeChoice, useCheckMode } from './mode-choice';
 import { useReviews } from './use-reviews';
 import './index.css';
 
@@ -91,6 +93,7 @@ export default function PlanNewPage() {
   const [busy, setBusy] = useState(false);
   const latestHistory = useRef(0);
   const reviews = useReviews(currentSession()?.user.agencyId ?? null);
+  const checkMode = useCheckMode(validCreditCode(form.creditCode), form.trigger);
 
   const loadChoices = async (ownOfficerId: string | null) => {
     setLoadError('');
@@ -161,7 +164,7 @@ export default function PlanNewPage() {
     if (hasPlanErrors(errors)) return;
     setBusy(true);
     try {
-      const plan = await filePlan(planRequest(form));
+      const plan = await filePlan({ ...planRequest(form), ...checkMode.request() });
       rememberFiledPlan(plan);
       showPlans();
     } catch (error) {
@@ -231,6 +234,8 @@ export default function PlanNewPage() {
             />
           </Field>
         )}
+
+        <ModeChoice state={checkMode} />
 
         <Field label='检查日期' error={fieldErrors.date}>
           {/* Written out rather than through a constant, so webpack drops the H5-unused Picker

@@ -12,6 +12,7 @@ import { triggerLabel } from '../../logic/triggers';
 import { PlanChangeForm } from './plan-change';
 import type { PlanChange } from './use-plan-actions';
 import { EnterpriseSlots } from './enterprise-slots';
+import { OffsiteEntry } from './offsite-entry';
 
 export interface HistoryState {
   open: boolean;
@@ -128,6 +129,7 @@ export function PlanCard(props: PlanCardProps) {
           )}
         </View>
       )}
+      <OffsiteEntry plan={plan} mayChange={mayChange} />
       <EnterpriseSlots planId={plan.id} />
       {codeError && (
         <Notice tone='danger' className='plan-code-error'>

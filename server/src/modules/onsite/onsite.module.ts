@@ -59,6 +59,6 @@ import { OnsiteView } from './view/onsite-view.js';
     EmergencyCodeProcessor,
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => documentStorage(config.onsite.storage) },
   ],
-  exports: [DocumentRepository, FindingRepository],
+  exports: [DocumentRepository, FindingRepository, DOCUMENT_STORAGE],
 })
 export class OnsiteModule {}

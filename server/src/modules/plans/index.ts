@@ -11,3 +11,6 @@ export { InspectionCodeRepository } from './inspection-code.repository.js';
 export { LiveCodes, type LiveCode } from './inspection-codes/live-codes.js';
 export { PlanProgressRepository, type PlanArrival, type PlanMatchQuery, type PlanMatchRow, type PlanProgress } from './plan-progress.repository.js';
 export { FilePlan } from './filing/file-plan.js';
+export { IssueCode } from './inspection-codes/issue-code.js';
+export { EnterpriseSerial, type LockedEnterprise } from './enterprise-serial.js';
+export { Regrouping } from './merging/regroup.js';

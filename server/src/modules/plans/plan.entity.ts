@@ -76,6 +76,14 @@ export class Plan {
   @Column({ name: 'approval_note', type: 'varchar', length: 500, nullable: true })
   approvalNote: string | null;
 
+  /** onsite | offsite (非现场检查: evidence asked of the enterprise; never merged with visits). */
+  @Column({ type: 'varchar', length: 8, default: 'onsite' })
+  mode: string;
+
+  /** Why a 无感监管 enterprise is visited on site without a trigger, or why an off-site check became a visit. */
+  @Column({ name: 'mode_reason', type: 'varchar', length: 500, nullable: true })
+  modeReason: string | null;
+
   /** The inspection's unified date: the lead plan's date. */
   @Column({ name: 'inspection_date', type: 'char', length: 10 })
   inspectionDate: string;

@@ -23,6 +23,8 @@ interface PlanRow {
   approval: string | null;
   approval_when: string | null;
   approval_note: string | null;
+  mode: string;
+  mode_reason: string | null;
   inspection_date: string;
 }
 
@@ -45,6 +47,8 @@ const toPlan = (row: PlanRow): Plan => ({
   approval: row.approval,
   approvalWhen: row.approval_when,
   approvalNote: row.approval_note,
+  mode: row.mode,
+  modeReason: row.mode_reason,
   inspectionDate: row.inspection_date,
 });
 
@@ -63,6 +67,9 @@ export interface NewPlan {
   itemIds: string[];
   /** Where the agency requires approval: prior (the plan waits, status `awaiting`) or after (an emergency). */
   approvalWhen?: 'prior' | 'after' | null;
+  /** onsite unless given. */
+  mode?: 'onsite' | 'offsite';
+  modeReason?: string | null;
 }
 
 /** A member (officer or item) of a plan, in the plan's order. */
@@ -98,11 +105,11 @@ export class PlanRepository extends BaseRepository {
   async insert(plan: NewPlan, tx: Tx): Promise<void> {
     const when = plan.approvalWhen ?? null;
     await tx.query(
-      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date, approval, approval_when)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date, approval, approval_when, mode, mode_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         plan.id, plan.code, plan.agencyId, plan.creditCode, plan.plannedDate, plan.trigger, plan.reason, when === 'prior' ? 'awaiting' : 'active',
-        plan.filedAt, plan.filedBy, plan.id, plan.plannedDate, when ? 'pending' : null, when,
+        plan.filedAt, plan.filedBy, plan.id, plan.plannedDate, when ? 'pending' : null, when, plan.mode ?? 'onsite', plan.modeReason ?? null,
       ],
     );
     await tx.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ?', [plan.officerIds.map((officerId, i) => [plan.id, officerId, i])]);
@@ -134,10 +141,13 @@ export class PlanRepository extends BaseRepository {
     return rows.map(toPlan);
   }
 
-  /** Active plans whose inspection falls on a day in [from, to] (YYYY-MM-DD): of one enterprise, or all. */
+  /**
+   * Active plans whose inspection falls on a day in [from, to] (YYYY-MM-DD): of one enterprise, or all.
+   * Visits only: an off-site check brings nobody to the door, so it is never announced as one.
+   */
   async activeOnDays(from: string, to: string, creditCode: string | null, tx?: Tx): Promise<Plan[]> {
     const rows: PlanRow[] = await this.db(tx).query(
-      `SELECT * FROM plans WHERE status = 'active' AND inspection_date BETWEEN ? AND ?${creditCode ? ' AND credit_code = ?' : ''}
+      `SELECT * FROM plans WHERE status = 'active' AND mode = 'onsite' AND inspection_date BETWEEN ? AND ?${creditCode ? ' AND credit_code = ?' : ''}
        ORDER BY inspection_date, lead_plan_id, id = lead_plan_id DESC, filed_at, id`,
       creditCode ? [from, to, creditCode] : [from, to],
     );
@@ -192,6 +202,11 @@ export class PlanRepository extends BaseRepository {
     await tx.query('UPDATE plans SET lead_plan_id = ?, inspection_date = ? WHERE id = ?', [leadPlanId, inspectionDate, id]);
   }
 
+  /** An off-site check turned into a visit: on site from now on, on its (new) date, with the reason. */
+  async convertToOnsite(id: string, date: string, reason: string, tx: Tx): Promise<void> {
+    await tx.query("UPDATE plans SET mode = 'onsite', mode_reason = ?, planned_date = ?, inspection_date = ? WHERE id = ? AND mode = 'offsite'", [reason, date, date, id]);
+  }
+
   /** Why the inspection's active plans go without the other agencies of a joint-supervision scenario. */
   async setAloneReason(leadPlanId: string, reason: string, tx: Tx): Promise<void> {
     await tx.query("UPDATE plans SET alone_reason = ? WHERE lead_plan_id = ? AND status = 'active'", [reason, leadPlanId]);
@@ -204,7 +219,7 @@ export class PlanRepository extends BaseRepository {
   async regroupable(creditCode: string, since: string, tx: Tx): Promise<Plan[]> {
     const rows: PlanRow[] = await tx.query(
       `SELECT * FROM plans
-       WHERE credit_code = ? AND status = 'active' AND planned_date >= ?
+       WHERE credit_code = ? AND status = 'active' AND planned_date >= ? AND mode = 'onsite'
          AND lead_plan_id NOT IN (SELECT lead_plan_id FROM inspection_codes WHERE revoked_at IS NULL)`,
       [creditCode, since],
     );
@@ -216,7 +231,7 @@ export class PlanRepository extends BaseRepository {
     const rows: { lead_plan_id: string; inspection_date: string; agency_id: string }[] = await tx.query(
       `SELECT p.lead_plan_id, p.inspection_date, p.agency_id FROM plans p
        JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
-       WHERE p.credit_code = ? AND p.status = 'active'
+       WHERE p.credit_code = ? AND p.status = 'active' AND p.mode = 'onsite'
        ORDER BY p.lead_plan_id, p.filed_at`,
       [creditCode],
     );

@@ -17,6 +17,7 @@ import { Chart } from '../../components/chart';
 import { ConsoleButton } from '../../components/controls';
 import { Panel } from '../../components/panel';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
+import { OffsiteSharePanel } from '../../offsite-share-panel';
 import './index.css';
 
 const SECTIONS: { table: ChartTable; wide?: boolean }[] = [
@@ -115,6 +116,7 @@ export default function DashboardPage() {
                 )}
               </Panel>
             ))}
+            <OffsiteSharePanel />
           </View>
         </View>
       )}

@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOp
 import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
 import { IsCalendarDate } from '../../../infra/http/is-calendar-date.js';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
-import { PLAN_APPROVAL_STATUSES, PLAN_TRIGGERS, type PlanApprovalStatus, type PlanTrigger } from '@mashang/shared';
+import { CHECK_MODES, PLAN_APPROVAL_STATUSES, PLAN_TRIGGERS, type CheckMode, type PlanApprovalStatus, type PlanTrigger } from '@mashang/shared';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -37,6 +37,17 @@ export class FilePlanDto {
   @ArrayUnique()
   @Matches(ID, { each: true, message: 'each must be an item id' })
   itemIds: string[];
+
+  @ApiPropertyOptional({ enum: CHECK_MODES, description: '现场 or 非现场 (evidence asked of the enterprise); on site when absent' })
+  @IsOptional()
+  @IsIn(CHECK_MODES)
+  mode?: CheckMode;
+
+  @ApiPropertyOptional({ description: 'why a 无感监管 enterprise is visited on site on a routine plan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  modeReason?: string;
 }
 
 export class MovePlanDto {

@@ -53,10 +53,11 @@ export class FilePlan {
       await this.plans.insert({
         id, code: planCode(input.date), agencyId, creditCode: input.creditCode, plannedDate: input.date, trigger: input.trigger,
         reason: input.reason?.trim() || null, filedAt: now, filedBy: user.id, officerIds: input.officerIds, itemIds: input.itemIds, approvalWhen: approval,
+        mode: input.mode ?? 'onsite', modeReason: input.modeReason?.trim() || null,
       }, tx);
       await this.history.record({
         planId: id, agencyId, creditCode: input.creditCode, kind: 'filed', actor, at: now,
-        detail: { date: input.date, trigger: input.trigger, officerIds: input.officerIds, itemIds: input.itemIds, ...(approval ? { approval } : {}) },
+        detail: { date: input.date, trigger: input.trigger, officerIds: input.officerIds, itemIds: input.itemIds, ...(approval ? { approval } : {}), ...(input.mode === 'offsite' ? { mode: 'offsite' } : {}), ...(input.modeReason?.trim() ? { modeReason: input.modeReason.trim() } : {}) },
       }, tx);
       // A plan waiting for approval joins no inspection yet.
       if (approval !== 'prior') await this.regrouping.regroup(input.creditCode, today, actor, now, tx);

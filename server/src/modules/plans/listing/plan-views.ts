@@ -82,6 +82,7 @@ export class PlanViews {
           members: group.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agencyId, agencyName: agencyNames.get(m.agencyId) ?? m.agencyId })),
         },
         approval: approvalState(plan),
+        mode: plan.mode === 'offsite' ? 'offsite' : 'onsite',
       };
     });
   }
