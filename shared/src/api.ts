@@ -155,6 +155,8 @@ export interface PlanView {
   inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
   /** The head's approval where the agency requires it (null otherwise). */
   approval: PlanApprovalState | null;
+  /** The special campaign (专项检查) the plan is filed under, if any. */
+  campaign: { id: string; name: string } | null;
 }
 
 /**

@@ -27,3 +27,4 @@ export * from './plan-reviews.js';
 export * from './registers.js';
 export * from './plan-approval.js';
 export * from './enterprise-port.js';
+export * from './campaigns.js';

@@ -25,7 +25,8 @@ export type TrailKind =
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
-  | 'benchmark-changed';
+  | 'benchmark-changed'
+  | 'campaign-drafted' | 'campaign-edited' | 'campaign-submitted' | 'campaign-approved' | 'campaign-returned' | 'campaign-published';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -60,6 +61,13 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'code-sent', label: '短信送达监督码' },
   // Not an inspection's step: a clause's discretion benchmark has a chain of its own (`benchmark:<clause>`).
   { value: 'benchmark-changed', label: '修改裁量基准' },
+  // A special campaign's (专项检查) chain of its own (`campaign:<id>`).
+  { value: 'campaign-drafted', label: '拟定专项检查' },
+  { value: 'campaign-edited', label: '修改专项检查' },
+  { value: 'campaign-submitted', label: '提交审批' },
+  { value: 'campaign-approved', label: '审批通过' },
+  { value: 'campaign-returned', label: '审批退回' },
+  { value: 'campaign-published', label: '公布专项检查' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {
