@@ -137,6 +137,8 @@ export interface FilePlanRequest {
   reason?: string;
   officerIds: string[];
   itemIds: string[];
+  /** A published special campaign (专项检查) the plan is filed under. */
+  campaignId?: string;
 }
 
 export interface PlanView {
@@ -156,7 +158,7 @@ export interface PlanView {
   /** The head's approval where the agency requires it (null otherwise). */
   approval: PlanApprovalState | null;
   /** The special campaign (专项检查) the plan is filed under, if any. */
-  campaign: { id: string; name: string } | null;
+  campaign?: { id: string; name: string } | null;
 }
 
 /**

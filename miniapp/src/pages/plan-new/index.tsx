@@ -66,6 +66,7 @@ import { LOGIN_PAGE, PLANS_PAGE } from '../../routes';
 import { currentSession } from '../../services/auth';
 import { filePlan, halfYearHistory, rememberFiledPlan } from '../../services/plans';
 import { listOwnItems, listOwnOfficers } from '../../services/registry';
+import { CampaignChoice } from './campaign-choice';
 import { HalfYearHistory, type HalfYear } from './half-year-history';
 import { useReviews } from './use-reviews';
 import './index.css';
@@ -89,6 +90,7 @@ export default function PlanNewPage() {
   const [failure, setFailure] = useState('');
   const [refusals, setRefusals] = useState<RuleRefusal[]>([]);
   const [busy, setBusy] = useState(false);
+  const [campaignId, setCampaignId] = useState('');
   const latestHistory = useRef(0);
   const reviews = useReviews(currentSession()?.user.agencyId ?? null);
 
@@ -161,7 +163,7 @@ export default function PlanNewPage() {
     if (hasPlanErrors(errors)) return;
     setBusy(true);
     try {
-      const plan = await filePlan(planRequest(form));
+      const plan = await filePlan({ ...planRequest(form), ...(campaignId ? { campaignId } : {}) });
       rememberFiledPlan(plan);
       showPlans();
     } catch (error) {
@@ -291,6 +293,8 @@ export default function PlanNewPage() {
         </View>
         {fieldErrors.itemIds && <Text className='field__error'>{fieldErrors.itemIds}</Text>}
       </Card>
+
+      <CampaignChoice value={campaignId} onChange={(id) => { setCampaignId(id); setRefusals([]); }} />
 
       {loadError && (
         <Card>
