@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadDemoCity } from '../src/modules/demo/index.js';
+import { startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
+
+// `npm start` sets up the demo's "today" through the running API (deploy/lib/demo-day.mjs). Run it here
+// against a real server on a demo city, so a demo step that breaks shows up in the tests, not on a
+// newcomer's first start.
+type DemoDay = { setUpDemoDay(base: string, log: (line: string) => void): Promise<void> };
+
+describe('the demo day', () => {
+  let t: TestApp;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp('demo_day', { listen: true });
+    const loaded = await loadDemoCity(t.dataSource, testPhoneCipher(), { size: 'tiny' });
+    expect(loaded.ok).toBe(true);
+    const demoDay = (await import(pathToFileURL(join(process.cwd(), '..', 'deploy', 'lib', 'demo-day.mjs')).href)) as DemoDay;
+    await demoDay.setUpDemoDay(t.url, (line) => lines.push(line));
+  }, 240_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('sets up every step it announces, none skipped', () => {
+    expect(lines).toContain('demo day set up:');
+    // A step that could not be set up logs "demo day: …"; each is a regression of the demo.
+    expect(lines.filter((line) => line.startsWith('demo day:'))).toEqual([]);
+  });
+
+  it('prints what a newcomer opens: scan-in, the bad rating, penalty cases, the draw and the enterprise', () => {
+    const text = lines.join('\n');
+    expect(text).toMatch(/officer1 → 扫码入企 .+：输入 [0-9A-Z]{18}/);
+    expect(text).toMatch(/an SMS invite \(already rated badly: a case for supervisor\): http/);
+    expect(text).toMatch(/the party objected to case \S+ by its supervision code: http/);
+    expect(text).toMatch(/case \S+ waits for legal review/);
+    expect(text).toMatch(/a random draw \(双随机\): [1-9]\d* enterprises drawn, [1-9]\d* plans filed/);
+    expect(text).toMatch(/企业端 http\S+\/e → /);
+  });
+
+  it('leaves the cases it announces where a supervisor finds them', async () => {
+    const sources: { source: string }[] = await t.dataSource.query('SELECT DISTINCT source FROM flagged_cases');
+    expect(sources.map((s) => s.source)).toEqual(expect.arrayContaining(['rating', 'complaint']));
+  });
+});
