@@ -331,6 +331,7 @@ const MATRIX: Record<string, Probe[]> = {
   // ---- special campaigns (专项检查): agency admins and supervisors draft, supervisors decide; anyone reads the published
   'GET /api/campaigns': [{ name: 'campaign list', path: '/api/campaigns', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   'GET /api/campaigns/joinable': [{ name: 'campaigns to file under', path: '/api/campaigns/joinable', expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok' } }],
+  'GET /api/campaigns/agencies': [{ name: 'agencies to join', path: '/api/campaigns/agencies', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok' } }],
   'POST /api/campaigns': [{ name: 'draft (empty body)', path: '/api/campaigns', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
   // A draft is its agency admin's and the overseers'; the joining agency and officers read it once published.
   'GET /api/campaigns/:id': [{ name: "A1's draft", path: '/api/campaigns/C1', expect: { admin1: 'ok', supervisor: 'ok', discipline: 'ok' } }],

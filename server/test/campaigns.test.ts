@@ -48,6 +48,10 @@ describe('special campaigns (专项检查): drafted, approved, published, and pl
       status: 'draft', ownerAgencyName: '市市场监督管理局', agencyNames: ['市市场监督管理局', '市消防救援支队'], itemNames: ['食品经营许可检查', '消防设施检查'], overdue: false, publishDue: null,
     });
     id = drafted.body.id;
+    // The form offers every agency to join, not only the drafter's own.
+    expect((await call(t.app, 'GET', '/api/campaigns/agencies', as('admin1'))).body).toEqual([
+      { id: 'A1', name: '市市场监督管理局' }, { id: 'A2', name: '市消防救援支队' }, { id: 'A3', name: '市城市管理局' },
+    ]);
   });
 
   it('while a draft it is its agency\'s alone: others neither read nor change it, and plans cannot be filed under it', async () => {

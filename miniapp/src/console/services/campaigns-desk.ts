@@ -41,3 +41,8 @@ export function campaignProgress(ids: string[]): Promise<CampaignProgress[]> {
 export async function searchItems(q: string): Promise<ItemDto[]> {
   return (await api.get<Page<ItemDto>>('/api/registry/items', { ...(q.trim() ? { q: q.trim() } : {}), page: 1, pageSize: 50 })).items;
 }
+
+/** Every agency a campaign may name as joining. */
+export function campaignAgencies(): Promise<{ id: string; name: string }[]> {
+  return api.get<{ id: string; name: string }[]>('/api/campaigns/agencies');
+}

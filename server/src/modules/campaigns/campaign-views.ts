@@ -11,6 +11,8 @@ import { CampaignRepository, type StoredCampaign } from './campaign.repository.j
 
 /** The public page lists this many campaigns at most (a city publishes a few a year). */
 const PUBLIC_LIMIT = 100;
+/** A city has a few hundred agencies. */
+const AGENCY_CHOICES_MAX = 2000;
 
 const iso = (d: Date | null) => (d ? toShanghaiIso(d) : null);
 
@@ -57,6 +59,12 @@ export class CampaignViews {
     if (!user.agencyId) return [];
     const today = shanghaiDate(now);
     return this.viewsOf(await this.campaigns.published({ today, withClosed: false, agencyId: user.agencyId }, PUBLIC_LIMIT), today);
+  }
+
+  /** Every agency by name, for the form's choice of those joining (a drafter picks other agencies than its own). */
+  async agencyChoices(): Promise<{ id: string; name: string }[]> {
+    const { rows } = await this.agencies.list({ onlyId: null }, { page: 1, pageSize: AGENCY_CHOICES_MAX });
+    return rows.map((a) => ({ id: a.id, name: a.name }));
   }
 
   /** Anyone: published campaigns, those in their period first, with scope, period and agencies by name. */

@@ -30,6 +30,14 @@ export class CampaignsController {
     return this.views.joinable(user);
   }
 
+  /** The agencies a campaign may name as joining (ids and names of all). */
+  @ApiBearerAuth()
+  @Roles(Role.AgencyAdmin, Role.Supervisor)
+  @Get('campaigns/agencies')
+  agencies() {
+    return this.views.agencyChoices();
+  }
+
   @ApiBearerAuth()
   @Roles(Role.AgencyAdmin, Role.Supervisor)
   @Post('campaigns')

@@ -7,7 +7,7 @@
  * #campaign-save, #campaign-cancel.
  */
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import type { AgencyDto, IndustryCount, ItemDto } from '@mashang/shared';
+import type { IndustryCount, ItemDto } from '@mashang/shared';
 import { useEffect, useState } from 'react';
 import { toggleId } from '../../../logic/plan-form';
 import { CAMPAIGN_NAME_MAX, CAMPAIGN_SUMMARY_MAX, type CampaignDraft, type CampaignErrors } from '../../logic/campaigns';
@@ -20,7 +20,7 @@ interface CampaignFormProps {
   errors: CampaignErrors;
   failure: string;
   busy: boolean;
-  agencies: AgencyDto[];
+  agencies: { id: string; name: string }[];
   industries: IndustryCount[];
   /** Names of items already ticked (the search shows the rest). */
   knownItems: ReadonlyMap<string, string>;

@@ -9,7 +9,7 @@
  * #campaign-next; the form and the detail: see campaign-form.tsx and campaign-detail.tsx.
  */
 import { Text, View } from '@tarojs/components';
-import { Role, type AgencyDto, type CampaignDetail, type CampaignFilter, type CampaignProgress, type CampaignView, type IndustryCount, type Page } from '@mashang/shared';
+import { Role, type CampaignDetail, type CampaignFilter, type CampaignProgress, type CampaignView, type IndustryCount, type Page } from '@mashang/shared';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../../logic/api-error';
 import { campaignStatusLabel, namesText, periodText } from '../../../logic/campaigns';
@@ -20,9 +20,9 @@ import {
 } from '../../logic/campaigns';
 import { hasErrors } from '../../logic/scenarios';
 import {
-  campaignDetail, campaignProgress, decideCampaign, draftCampaign, editCampaign, listCampaigns, publishCampaign, submitCampaign,
+  campaignAgencies, campaignDetail, campaignProgress, decideCampaign, draftCampaign, editCampaign, listCampaigns, publishCampaign, submitCampaign,
 } from '../../services/campaigns-desk';
-import { allAgencies, registerIndustries } from '../../services/plans-desk';
+import { registerIndustries } from '../../services/plans-desk';
 import { Chip, ConsoleButton } from '../../components/controls';
 import { Panel } from '../../components/panel';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
@@ -38,7 +38,7 @@ export default function CampaignsPage() {
   const [page, setPage] = useState<Page<CampaignView> | null>(null);
   const [progress, setProgress] = useState<Map<string, CampaignProgress>>(new Map());
   const [loadError, setLoadError] = useState('');
-  const [agencies, setAgencies] = useState<AgencyDto[]>([]);
+  const [agencies, setAgencies] = useState<{ id: string; name: string }[]>([]);
   const [industries, setIndustries] = useState<IndustryCount[]>([]);
   const [selected, setSelected] = useState<CampaignDetail | null>(null);
   const [draft, setDraft] = useState<CampaignDraft | null>(null);
@@ -68,7 +68,7 @@ export default function CampaignsPage() {
 
   useEffect(() => {
     if (!user || !mayDraft) return;
-    allAgencies().then(setAgencies, (e) => setLoadError(errorMessage(e)));
+    campaignAgencies().then(setAgencies, (e) => setLoadError(errorMessage(e)));
     registerIndustries().then(setIndustries, () => undefined);
   }, [user]);
 
