@@ -3,6 +3,7 @@
 // finished inspection whose enterprise rated it badly (its SMS in the outbox, a flagged case in the
 // console), and the nightly anomaly report as of yesterday. Idempotent: a day already set up is left.
 
+import { setUpDemoCampaigns } from './demo-campaigns.mjs';
 import { setUpDemoDraw } from './demo-draws.mjs';
 import { demoComplaint, printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
 import { setUpDemoPenalties } from './demo-penalties.mjs';
@@ -122,6 +123,7 @@ export async function setUpDemoDay(base, log) {
   await setUpDemoPenalties(call, log, { officer1, supervisor, itemIds, candidates });
   const admin1 = await login(base, 'admin1');
   if (admin1) await setUpDemoDraw(call, log, { supervisor, admin1 });
+  if (admin1) await setUpDemoCampaigns(call, log, { supervisor, admin1, officer1, officer2 });
   if (coded) log(`  officer1 → 扫码入企 ${coded.enterprise.name}：输入 ${coded.enterprise.creditCode}（已生成检查码）`);
   if (emergency) log(`  officer1 → 紧急检查 ${emergency.enterprise.name}：${emergency.enterprise.creditCode}（先检查后补码，24小时内补报）`);
   if (rating) log(`  an SMS invite (already rated badly: a case for supervisor): ${rating}`);
