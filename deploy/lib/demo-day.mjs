@@ -4,6 +4,7 @@
 // console), and the nightly anomaly report as of yesterday. Idempotent: a day already set up is left.
 
 import { setUpDemoChecklist } from './demo-checklist.mjs';
+import { setUpDemoCampaigns } from './demo-campaigns.mjs';
 import { setUpDemoDraw } from './demo-draws.mjs';
 import { demoComplaint, printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
 import { printDemoOffsite, setUpDemoOffsite } from './demo-offsite.mjs';
@@ -130,6 +131,7 @@ export async function setUpDemoDay(base, log) {
   log('demo day set up:');
   await setUpDemoPenalties(call, log, { officer1, supervisor, itemIds, candidates });
   if (admin1) await setUpDemoDraw(call, log, { supervisor, admin1 });
+  if (admin1) await setUpDemoCampaigns(call, log, { supervisor, admin1, officer1, officer2 });
   if (coded) log(`  officer1 → 扫码入企 ${coded.enterprise.name}：输入 ${coded.enterprise.creditCode}（已生成检查码）`);
   if (emergency) log(`  officer1 → 紧急检查 ${emergency.enterprise.name}：${emergency.enterprise.creditCode}（先检查后补码，24小时内补报）`);
   for (const line of joint) log(line);

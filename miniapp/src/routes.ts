@@ -58,3 +58,5 @@ export const CONSOLE_IMPORTS_PAGE = '/console/pages/imports/index';
 /** 计划审批: plans waiting for their agency head (agency admins decide; overseers read). */
 export const CONSOLE_PLAN_APPROVALS_PAGE = '/console/pages/plan-approvals/index';
 export const CONSOLE_COLOURS_PAGE = '/console/pages/colours/index';
+/** 专项检查: special campaigns, drafted, approved, published. */
+export const CONSOLE_CAMPAIGNS_PAGE = '/console/pages/campaigns/index';

@@ -9,6 +9,7 @@ import { QueuesModule } from './infra/queues/queues.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CampaignsModule } from './modules/campaigns/index.js';
 import { DrawsModule } from './modules/draws/index.js';
 import { DiscretionModule, PenaltyReportsModule } from './modules/cases/index.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         AnalyticsModule,
         EvaluationModule,
         DrawsModule,
+        CampaignsModule,
         DiscretionModule,
         PenaltyReportsModule,
         PortModule,

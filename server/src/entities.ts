@@ -1,6 +1,7 @@
 import { ANALYTICS_ENTITIES } from './modules/analytics/entities.js';
 import { AUDIT_ENTITIES } from './modules/audit/entities.js';
 import { AUTH_ENTITIES } from './modules/auth/entities.js';
+import { CAMPAIGNS_ENTITIES } from './modules/campaigns/entities.js';
 import { DRAWS_ENTITIES } from './modules/draws/entities.js';
 import { CASES_ENTITIES } from './modules/cases/entities.js';
 import { EVALUATION_ENTITIES } from './modules/evaluation/entities.js';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   ...OUTBOX_ENTITIES,
   ...PORT_ENTITIES,
   ...OFFSITE_ENTITIES,
+  ...CAMPAIGNS_ENTITIES,
 ];

@@ -346,6 +346,20 @@ const MATRIX: Record<string, Probe[]> = {
   // Supervisors only: each message holds a rating link, and an agency must not rate its own inspection.
   'GET /api/sms/outbox': [{ name: 'outbox', path: '/api/sms/outbox', expect: { supervisor: 'ok' } }],
 
+  // ---- special campaigns (专项检查): agency admins and supervisors draft, supervisors decide; anyone reads the published
+  'GET /api/campaigns': [{ name: 'campaign list', path: '/api/campaigns', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/campaigns/joinable': [{ name: 'campaigns to file under', path: '/api/campaigns/joinable', expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok' } }],
+  'GET /api/campaigns/agencies': [{ name: 'agencies to join', path: '/api/campaigns/agencies', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok' } }],
+  'POST /api/campaigns': [{ name: 'draft (empty body)', path: '/api/campaigns', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
+  // A draft is its agency admin's and the overseers'; the joining agency and officers read it once published.
+  'GET /api/campaigns/:id': [{ name: "A1's draft", path: '/api/campaigns/C1', expect: { admin1: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'PUT /api/campaigns/:id': [{ name: 'edit (empty body)', path: '/api/campaigns/C1', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
+  'POST /api/campaigns/:id/submit': [{ name: "submit A1's draft", path: '/api/campaigns/C1/submit', body: {}, expect: { admin1: 'pass' } }],
+  'POST /api/campaigns/:id/decision': [{ name: 'decide (empty body)', path: '/api/campaigns/C1/decision', body: {}, expect: { supervisor: 'pass' } }],
+  // Not approved: its drafter and the supervisors get 409.
+  'POST /api/campaigns/:id/publish': [{ name: "publish A1's campaign", path: '/api/campaigns/C1/publish', body: {}, expect: { admin1: 'pass', supervisor: 'pass' } }],
+  'GET /api/public/campaigns': [{ name: 'published campaigns', path: '/api/public/campaigns', expect: publicForAll }],
+  'GET /api/plans/campaign-progress': [{ name: 'campaign progress', path: '/api/plans/campaign-progress?ids=C1', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // ---- random draws (双随机一公开): admins commit and draw their agency's; anyone reads
   'POST /api/draws': [{ name: 'commit (empty body)', path: '/api/draws', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
   'POST /api/draws/:id/draw': [{ name: 'draw (bad entropy)', path: '/api/draws/D1/draw', body: { publicEntropy: 7 }, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
@@ -653,6 +667,9 @@ describe('authorization matrix: every route × every caller', () => {
     ids.import = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
     await BenchmarkWriter.on(ds).save([{ clause: 'FSL-126', ...structuredClone(AUTHZ_BENCHMARK) }], 'cli', 'import');
     ids.emptyImport = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+    // A1's draft special campaign (专项检查), joined by A2.
+    await ds.query("INSERT INTO campaigns (id, name, summary, status, owner_agency_id, industries, region_prefixes, item_ids, period_from, period_to, created_at, created_by) VALUES ('C1', '燃气安全专项检查', '', 'draft', 'A1', '[]', '[]', '[\"I1\"]', ?, ?, NOW(3), 'cli')", [inDays(8), inDays(40)]);
+    await ds.query("INSERT INTO campaign_agencies (campaign_id, agency_id) VALUES ('C1', 'A1'), ('C1', 'A2')");
 
     // The enterprise of X1 got an SMS link to rate it (its rating raised caseA1).
     ids.ratingToken = 'Zk3q9LmN0pQrStUvWxYz12';

@@ -39,6 +39,13 @@ describe('the demo day', () => {
     expect(text).toMatch(/case \S+ waits for legal review/);
     expect(text).toMatch(/a random draw \(双随机\): [1-9]\d* enterprises drawn, [1-9]\d* plans filed/);
     expect(text).toMatch(/企业端 http\S+\/e → /);
+    expect(text).toMatch(/special campaigns \(专项检查\): one published with [1-9]\d* plans filed under it, one waiting/);
+  });
+
+  it('leaves one published campaign with plans under it and one awaiting approval', async () => {
+    const campaigns: { status: string; plans: number }[] = await t.dataSource.query(
+      'SELECT c.status, (SELECT COUNT(*) FROM plans p WHERE p.campaign_id = c.id) AS plans FROM campaigns c ORDER BY c.status');
+    expect(campaigns.map((c) => [c.status, Number(c.plans) > 0])).toEqual([['published', true], ['submitted', false]]);
   });
 
   it('leaves the cases it announces where a supervisor finds them', async () => {

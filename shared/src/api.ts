@@ -142,6 +142,8 @@ export interface FilePlanRequest {
   mode?: CheckMode;
   /** Why a 无感监管 enterprise is visited on site without a trigger (see modeNeedsReason). */
   modeReason?: string;
+  /** A published special campaign (专项检查) the plan is filed under. */
+  campaignId?: string;
 }
 
 export interface PlanView {
@@ -162,6 +164,8 @@ export interface PlanView {
   approval: PlanApprovalState | null;
   /** 现场检查 or 非现场检查 (absent: on site, as plans were before off-site checks). */
   mode?: CheckMode;
+  /** The special campaign (专项检查) the plan is filed under, if any. */
+  campaign?: { id: string; name: string } | null;
 }
 
 /**

@@ -30,3 +30,4 @@ export * from './enterprise-port.js';
 export * from './violation-colours.js';
 export * from './joint-checklist.js';
 export * from './offsite.js';
+export * from './campaigns.js';

@@ -15,6 +15,11 @@ export const REFUSAL_RULE_LABELS = {
   // issuing the inspection code
   'joint-scenario': '应联未联',
   'plan-approval': '计划审批',
+  // linking a plan to a special campaign (专项检查)
+  'campaign-unpublished': '专项检查未公布',
+  'campaign-agency': '未参加专项检查',
+  'campaign-scope': '专项检查范围',
+  'campaign-period': '专项检查实施期',
   // checking in
   'no-plan': '无检查计划',
   'enterprise-differs': '企业不一致',

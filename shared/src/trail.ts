@@ -27,7 +27,8 @@ export type TrailKind =
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
   | 'benchmark-changed' | 'colour-list-changed' | 'rectification-checked'
-  | 'offsite-requested' | 'offsite-answered' | 'offsite-asked-again' | 'offsite-accepted' | 'offsite-converted';
+  | 'offsite-requested' | 'offsite-answered' | 'offsite-asked-again' | 'offsite-accepted' | 'offsite-converted'
+  | 'campaign-drafted' | 'campaign-edited' | 'campaign-submitted' | 'campaign-approved' | 'campaign-returned' | 'campaign-published';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -71,6 +72,13 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'offsite-asked-again', label: '非现场检查：要求补充材料' },
   { value: 'offsite-accepted', label: '非现场检查：审核通过' },
   { value: 'offsite-converted', label: '非现场检查转为现场检查' },
+  // A special campaign's (专项检查) chain of its own (`campaign:<id>`).
+  { value: 'campaign-drafted', label: '拟定专项检查' },
+  { value: 'campaign-edited', label: '修改专项检查' },
+  { value: 'campaign-submitted', label: '提交审批' },
+  { value: 'campaign-approved', label: '审批通过' },
+  { value: 'campaign-returned', label: '审批退回' },
+  { value: 'campaign-published', label: '公布专项检查' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {

@@ -12,6 +12,8 @@ import '../../app.css';
 import type { ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseHashRoute } from '../../logic/hash-route';
+import CampaignsPage from '../pages/campaigns/index';
+import campaignsConfig from '../pages/campaigns/index.config';
 import DrawsPage from '../pages/draws/index';
 import drawsConfig from '../pages/draws/index.config';
 import OffsitePage from '../pages/offsite/index';
@@ -31,6 +33,7 @@ const PAGES: Record<EnterpriseH5Page, { Page: ComponentType; title?: string }> =
   'enterprise/pages/penalty/index': { Page: PenaltyPage, title: penaltyConfig.navigationBarTitleText },
   'enterprise/pages/draws/index': { Page: DrawsPage, title: drawsConfig.navigationBarTitleText },
   'enterprise/pages/offsite/index': { Page: OffsitePage, title: offsiteConfig.navigationBarTitleText },
+  'enterprise/pages/campaigns/index': { Page: CampaignsPage, title: campaignsConfig.navigationBarTitleText },
 };
 
 /**

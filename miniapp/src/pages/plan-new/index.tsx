@@ -67,6 +67,7 @@ import { LOGIN_PAGE, PLANS_PAGE } from '../../routes';
 import { currentSession } from '../../services/auth';
 import { filePlan, halfYearHistory, rememberFiledPlan } from '../../services/plans';
 import { listOwnItems, listOwnOfficers } from '../../services/registry';
+import { CampaignChoice } from './campaign-choice';
 import { HalfYearHistory, type HalfYear } from './half-year-history';
 import { ModeChoice, useCheckMode } from './mode-choice';
 import { useReviews } from './use-reviews';
@@ -91,6 +92,7 @@ export default function PlanNewPage() {
   const [failure, setFailure] = useState('');
   const [refusals, setRefusals] = useState<RuleRefusal[]>([]);
   const [busy, setBusy] = useState(false);
+  const [campaignId, setCampaignId] = useState('');
   const latestHistory = useRef(0);
   const reviews = useReviews(currentSession()?.user.agencyId ?? null);
   const checkMode = useCheckMode(validCreditCode(form.creditCode), form.trigger);
@@ -164,7 +166,7 @@ export default function PlanNewPage() {
     if (hasPlanErrors(errors)) return;
     setBusy(true);
     try {
-      const plan = await filePlan({ ...planRequest(form), ...checkMode.request() });
+      const plan = await filePlan({ ...planRequest(form), ...checkMode.request(), ...(campaignId ? { campaignId } : {}) });
       rememberFiledPlan(plan);
       showPlans();
     } catch (error) {
@@ -296,6 +298,8 @@ export default function PlanNewPage() {
         </View>
         {fieldErrors.itemIds && <Text className='field__error'>{fieldErrors.itemIds}</Text>}
       </Card>
+
+      <CampaignChoice value={campaignId} onChange={(id) => { setCampaignId(id); setRefusals([]); }} />
 
       {loadError && (
         <Card>

@@ -81,6 +81,7 @@ export function PlanCard(props: PlanCardProps) {
       <Text className='plan__line plan__date'>检查日期：{chineseDate(plan.inspection.date)}</Text>
       {dateMoved(plan) && <Text className='plan__line plan__line--muted'>（报备日期 {plan.plannedDate}，随联合检查调整）</Text>}
       {plan.reason && <Text className='plan__line plan__line--muted'>事由：{plan.reason}</Text>}
+      {plan.campaign && <Text className='plan__line plan__campaign'>专项检查：{plan.campaign.name}</Text>}
       {plan.approval && (
         <View className='plan-approval' data-status={plan.approval.status}>
           <Tag tone={plan.approval.status === 'returned' ? 'danger' : plan.approval.status === 'approved' ? 'success' : 'warning'} className='plan-approval__tag'>

@@ -7,6 +7,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_plans_agency_date', ['agencyId', 'plannedDate'])
 @Index('idx_plans_lead', ['leadPlanId'])
 @Index('idx_plans_approval', ['approval', 'agencyId', 'filedAt'])
+// A special campaign's plans (its progress).
+@Index('idx_plans_campaign', ['campaignId', 'status'])
 // Inspections coming up on given days (advance notices to enterprises).
 @Index('idx_plans_status_inspection_date', ['status', 'inspectionDate'])
 export class Plan {
@@ -87,4 +89,8 @@ export class Plan {
   /** The inspection's unified date: the lead plan's date. */
   @Column({ name: 'inspection_date', type: 'char', length: 10 })
   inspectionDate: string;
+
+  /** The special campaign (专项检查) the plan is filed under. */
+  @Column({ name: 'campaign_id', type: 'varchar', length: 36, collation: 'utf8mb4_bin', nullable: true })
+  campaignId?: string | null;
 }

@@ -26,6 +26,7 @@ interface PlanRow {
   mode: string;
   mode_reason: string | null;
   inspection_date: string;
+  campaign_id: string | null;
 }
 
 const toPlan = (row: PlanRow): Plan => ({
@@ -50,6 +51,7 @@ const toPlan = (row: PlanRow): Plan => ({
   mode: row.mode,
   modeReason: row.mode_reason,
   inspectionDate: row.inspection_date,
+  campaignId: row.campaign_id ?? null,
 });
 
 /** A plan as filed: it inspects alone on its own date until regrouping says otherwise. */
@@ -70,6 +72,8 @@ export interface NewPlan {
   /** onsite unless given. */
   mode?: 'onsite' | 'offsite';
   modeReason?: string | null;
+  /** The special campaign (专项检查) it is filed under. */
+  campaignId?: string | null;
 }
 
 /** A member (officer or item) of a plan, in the plan's order. */
@@ -105,11 +109,11 @@ export class PlanRepository extends BaseRepository {
   async insert(plan: NewPlan, tx: Tx): Promise<void> {
     const when = plan.approvalWhen ?? null;
     await tx.query(
-      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date, approval, approval_when, mode, mode_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, reason, status, filed_at, filed_by, lead_plan_id, inspection_date, approval, approval_when, mode, mode_reason, campaign_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         plan.id, plan.code, plan.agencyId, plan.creditCode, plan.plannedDate, plan.trigger, plan.reason, when === 'prior' ? 'awaiting' : 'active',
-        plan.filedAt, plan.filedBy, plan.id, plan.plannedDate, when ? 'pending' : null, when, plan.mode ?? 'onsite', plan.modeReason ?? null,
+        plan.filedAt, plan.filedBy, plan.id, plan.plannedDate, when ? 'pending' : null, when, plan.mode ?? 'onsite', plan.modeReason ?? null, plan.campaignId ?? null,
       ],
     );
     await tx.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES ?', [plan.officerIds.map((officerId, i) => [plan.id, officerId, i])]);
@@ -258,5 +262,17 @@ export class PlanRepository extends BaseRepository {
       agencyId ? [from, to, agencyId] : [from, to],
     );
     return rows.map((r) => ({ agencyId: r.agency_id, count: Number(r.n) }));
+  }
+
+  /** Per special campaign: its plans in hand (active or awaiting approval) and those finished by their agency. */
+  async campaignProgress(campaignIds: string[]): Promise<{ campaignId: string; filed: number; finished: number }[]> {
+    if (!campaignIds.length) return [];
+    const rows: { campaign_id: string; filed: number | string; finished: number | string }[] = await this.dataSource.query(
+      `SELECT campaign_id, COUNT(*) AS filed, SUM(CASE WHEN finished_at IS NULL THEN 0 ELSE 1 END) AS finished
+       FROM plans WHERE campaign_id IN (?) AND status IN ('active', 'awaiting') GROUP BY campaign_id`,
+      [campaignIds],
+    );
+    const byId = new Map(rows.map((r) => [r.campaign_id, r]));
+    return campaignIds.map((campaignId) => ({ campaignId, filed: Number(byId.get(campaignId)?.filed ?? 0), finished: Number(byId.get(campaignId)?.finished ?? 0) }));
   }
 }

@@ -48,6 +48,10 @@ export class FilePlanDto {
   @IsString()
   @MaxLength(500)
   modeReason?: string;
+  @ApiPropertyOptional({ description: 'the published special campaign (专项检查) the plan is filed under' })
+  @IsOptional()
+  @Matches(ID, { message: 'must be a campaign id' })
+  campaignId?: string;
 }
 
 export class MovePlanDto {
@@ -79,4 +83,10 @@ export class PlanApprovalQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(PLAN_APPROVAL_STATUSES)
   status: PlanApprovalStatus = 'pending';
+}
+
+export class CampaignProgressQueryDto {
+  @ApiProperty({ description: 'campaign ids, comma-separated (at most 100)' })
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}(,[A-Za-z0-9_.:-]{1,64}){0,99}$/, { message: 'must be campaign ids separated by commas' })
+  ids: string;
 }

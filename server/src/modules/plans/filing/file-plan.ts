@@ -12,6 +12,7 @@ import { PlanViews } from '../listing/plan-views.js';
 import { Regrouping } from '../merging/regroup.js';
 import { PlanHistory } from '../plan-history.js';
 import { PlanRepository } from '../plan.repository.js';
+import { CampaignLink } from './campaign-link.js';
 import { FilingCheck, refusedError } from './filing-check.js';
 
 /** 事前报备: filing a plan. */
@@ -27,6 +28,7 @@ export class FilePlan {
     @Inject(Regrouping) private readonly regrouping: Regrouping,
     @Inject(PlanViews) private readonly views: PlanViews,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(CampaignLink) private readonly campaignLink: CampaignLink,
   ) {}
 
   /**
@@ -42,9 +44,13 @@ export class FilePlan {
     const actor = userActor(user);
     const outcome = await this.serial.run(input.creditCode, async (tx, enterprise) => {
       await this.checkMembers(agencyId, input, tx);
-      const refusals = await this.check.refusals(agencyId, input, enterprise, now, null, tx);
+      const refusals = [
+        ...(await this.check.refusals(agencyId, input, enterprise, now, null, tx)),
+        ...(input.campaignId ? await this.campaignLink.refusals(input.campaignId, agencyId, input.date, enterprise, today, tx) : []),
+      ];
       if (refusals.length) {
-        await this.history.record({ planId: null, agencyId, creditCode: input.creditCode, kind: 'refused', actor, at: now, detail: { date: input.date, trigger: input.trigger, refusals } }, tx);
+        const campaign = input.campaignId ? { campaignId: input.campaignId } : {};
+        await this.history.record({ planId: null, agencyId, creditCode: input.creditCode, kind: 'refused', actor, at: now, detail: { date: input.date, trigger: input.trigger, ...campaign, refusals } }, tx);
         return { refusals, id: null };
       }
       const id = randomUUID();
@@ -54,10 +60,11 @@ export class FilePlan {
         id, code: planCode(input.date), agencyId, creditCode: input.creditCode, plannedDate: input.date, trigger: input.trigger,
         reason: input.reason?.trim() || null, filedAt: now, filedBy: user.id, officerIds: input.officerIds, itemIds: input.itemIds, approvalWhen: approval,
         mode: input.mode ?? 'onsite', modeReason: input.modeReason?.trim() || null,
+        campaignId: input.campaignId ?? null,
       }, tx);
       await this.history.record({
         planId: id, agencyId, creditCode: input.creditCode, kind: 'filed', actor, at: now,
-        detail: { date: input.date, trigger: input.trigger, officerIds: input.officerIds, itemIds: input.itemIds, ...(approval ? { approval } : {}), ...(input.mode === 'offsite' ? { mode: 'offsite' } : {}), ...(input.modeReason?.trim() ? { modeReason: input.modeReason.trim() } : {}) },
+        detail: { date: input.date, trigger: input.trigger, officerIds: input.officerIds, itemIds: input.itemIds, ...(approval ? { approval } : {}), ...(input.mode === 'offsite' ? { mode: 'offsite' } : {}), ...(input.modeReason?.trim() ? { modeReason: input.modeReason.trim() } : {}), ...(input.campaignId ? { campaignId: input.campaignId } : {}) },
       }, tx);
       // A plan waiting for approval joins no inspection yet.
       if (approval !== 'prior') await this.regrouping.regroup(input.creditCode, today, actor, now, tx);

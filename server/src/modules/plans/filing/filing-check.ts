@@ -115,6 +115,6 @@ export class FilingCheck {
 }
 
 /** The answer to a refused filing or move: 422 naming each rule and what would satisfy it. */
-export function refusedError(what: string, refusals: FilingRefusal[]): DomainError {
-  return new DomainError(ErrorCode.RuleRefused, `${what}：${refusals.map((r) => r.message).join('；')}`, undefined, refusals as RuleRefusal[]);
+export function refusedError(what: string, refusals: RuleRefusal[]): DomainError {
+  return new DomainError(ErrorCode.RuleRefused, `${what}：${refusals.map((r) => r.message).join('；')}`, undefined, refusals);
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDate, type Page, type PlanEventView, type PlanView, type SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
+import { CampaignRepository } from '../../campaigns/index.js';
 import { AgencyRepository } from '../../registry/index.js';
 import { approvalState } from '../approval/approval-rules.js';
 import { PlanEventRepository } from '../plan-event.repository.js';
@@ -15,6 +16,7 @@ export class PlanViews {
     @Inject(PlanRepository) private readonly plans: PlanRepository,
     @Inject(PlanEventRepository) private readonly events: PlanEventRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(CampaignRepository) private readonly campaigns: CampaignRepository,
   ) {}
 
   async get(user: SessionUser, id: string): Promise<PlanView> {
@@ -55,10 +57,11 @@ export class PlanViews {
   private async views(plans: Plan[]): Promise<PlanView[]> {
     if (!plans.length) return [];
     const ids = plans.map((p) => p.id);
-    const [members, officers, items] = await Promise.all([
+    const [members, officers, items, campaigns] = await Promise.all([
       this.plans.activeMembersOf(plans.map((p) => p.leadPlanId)),
       this.plans.officersOf(ids),
       this.plans.itemsOf(ids),
+      this.campaigns.namesOf([...new Set(plans.flatMap((p) => (p.campaignId ? [p.campaignId] : [])))]),
     ]);
     const agencyNames = await this.agencies.namesOf(members.map((m) => m.agencyId));
     return plans.map((plan) => {
@@ -83,6 +86,7 @@ export class PlanViews {
         },
         approval: approvalState(plan),
         mode: plan.mode === 'offsite' ? 'offsite' : 'onsite',
+        campaign: plan.campaignId ? { id: plan.campaignId, name: campaigns.get(plan.campaignId) ?? '' } : null,
       };
     });
   }
