@@ -25,5 +25,6 @@ export * from './penalty-reports.js';
 export * from './warning-report.js';
 export * from './plan-reviews.js';
 export * from './registers.js';
+export * from './booklet.js';
 export * from './plan-approval.js';
 export * from './enterprise-port.js';
