@@ -35,6 +35,50 @@ const itemCell = (item: BookletItem) => {
   return lines.join('\n');
 };
 
+const PAD = 4;
+/** Room a heading needs below it: its table's header and a first row. */
+const KEEP_WITH_NEXT = 80;
+const TABLE_SIZE = 8.5;
+
+/**
+ * A table drawn by hand: each row as tall as its tallest cell, the header again at the top of every page a
+ * table crosses. (pdfkit's own table measures each cell many times: ~0.4 s a row with a CJK font.)
+ * A cell taller than a page is cut with an ellipsis rather than split.
+ */
+function table(doc: PDFKit.PDFDocument, widths: readonly number[], header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const left = doc.page.margins.left;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const maxRow = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 40;
+  const heightOf = (cells: readonly string[], font: string) => {
+    doc.font(font).fontSize(TABLE_SIZE);
+    return Math.min(maxRow, Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: widths[i] - PAD * 2 }))) + PAD * 2);
+  };
+  const draw = (cells: readonly string[], font: string, height: number, fill: string | null) => {
+    let x = left;
+    const y = doc.y;
+    cells.forEach((text, i) => {
+      if (fill) doc.rect(x, y, widths[i], height).fill(fill);
+      doc.lineWidth(0.5).rect(x, y, widths[i], height).stroke(RULE);
+      doc.font(font).fontSize(TABLE_SIZE).fillColor(INK).text(text, x + PAD, y + PAD, { width: widths[i] - PAD * 2, height: height - PAD * 2, ellipsis: true });
+      x += widths[i];
+    });
+    doc.x = left;
+    doc.y = y + height;
+  };
+  const headerHeight = heightOf(header, 'bold');
+  const drawHeader = () => draw(header, 'bold', headerHeight, HEAD_FILL);
+  if (doc.y + headerHeight * 2 > bottom()) doc.addPage();
+  drawHeader();
+  for (const row of rows) {
+    const height = heightOf(row, 'regular');
+    if (doc.y + height > bottom()) {
+      doc.addPage();
+      drawHeader();
+    }
+    draw(row, 'regular', height, null);
+  }
+}
+
 /**
  * The booklet as an A4 PDF (pdfkit): title, the enterprise's name and credit code, one section per agency
  * with its items table (item, legal basis, common violations, how to comply), the inspection history
@@ -70,23 +114,16 @@ export function bookletPdf(content: BookletContent): PDFKit.PDFDocument {
   if (!content.sections.length) doc.font('regular').fontSize(10.5).fillColor(INK).text(BOOKLET_TEXT.noItems);
   for (const section of content.sections) {
     doc.moveDown(0.5);
+    // An agency's name is not left alone at the foot of a page: it goes over with its table.
+    if (doc.y + KEEP_WITH_NEXT > doc.page.height - doc.page.margins.bottom) doc.addPage();
     doc.font('bold').fontSize(12).fillColor(INK).text(section.agencyName);
     doc.moveDown(0.3);
-    doc.font('regular').fontSize(8.5).fillColor(INK);
-    doc.table({
-      columnStyles: [width * 0.22, width * 0.2, width * 0.29, width * 0.29],
-      defaultStyle: { border: 0.5, borderColor: RULE, padding: [4, 5, 4, 5] },
-      rowStyles: (row) => (row === 0 ? { backgroundColor: HEAD_FILL } : undefined),
-      data: [
-        [BOOKLET_TEXT.item, BOOKLET_TEXT.basis, BOOKLET_TEXT.violations, BOOKLET_TEXT.compliance].map((text) => ({ text, font: { src: 'bold' }, type: 'TH' as const })),
-        ...section.items.map((item) => [
-          itemCell(item),
-          item.basis,
-          item.commonViolations || BOOKLET_TEXT.notGiven,
-          item.complianceGuide || BOOKLET_TEXT.notGiven,
-        ]),
-      ],
-    });
+    table(
+      doc,
+      [width * 0.22, width * 0.2, width * 0.29, width * 0.29],
+      [BOOKLET_TEXT.item, BOOKLET_TEXT.basis, BOOKLET_TEXT.violations, BOOKLET_TEXT.compliance],
+      section.items.map((item) => [itemCell(item), item.basis, item.commonViolations || BOOKLET_TEXT.notGiven, item.complianceGuide || BOOKLET_TEXT.notGiven]),
+    );
     doc.x = MARGIN;
   }
 
@@ -95,17 +132,12 @@ export function bookletPdf(content: BookletContent): PDFKit.PDFDocument {
   doc.moveDown(0.4);
   if (!content.history.length) doc.font('regular').fontSize(10.5).text(BOOKLET_TEXT.noHistory);
   else {
-    doc.font('regular').fontSize(8.5).fillColor(INK);
-    doc.table({
-      columnStyles: [width * 0.14, width * 0.22, width * 0.14, width * 0.36, width * 0.14],
-      defaultStyle: { border: 0.5, borderColor: RULE, padding: [4, 5, 4, 5] },
-      rowStyles: (row) => (row === 0 ? { backgroundColor: HEAD_FILL } : undefined),
-      data: [
-        [BOOKLET_TEXT.historyDate, BOOKLET_TEXT.historyAgency, BOOKLET_TEXT.historyTrigger, BOOKLET_TEXT.historyItems, BOOKLET_TEXT.historyResult]
-          .map((text) => ({ text, font: { src: 'bold' }, type: 'TH' as const })),
-        ...content.history.map((row) => [row.date, row.agencyName, row.trigger, row.items, row.result]),
-      ],
-    });
+    table(
+      doc,
+      [width * 0.14, width * 0.22, width * 0.14, width * 0.36, width * 0.14],
+      [BOOKLET_TEXT.historyDate, BOOKLET_TEXT.historyAgency, BOOKLET_TEXT.historyTrigger, BOOKLET_TEXT.historyItems, BOOKLET_TEXT.historyResult],
+      content.history.map((row) => [row.date, row.agencyName, row.trigger, row.items, row.result]),
+    );
     doc.x = MARGIN;
     if (content.historyNote) {
       doc.moveDown(0.4);
