@@ -4,7 +4,11 @@
  * inspection history, the contact masked; the signed-in enterprise gets its own booklet only, officers
  * and desks any enterprise's to print.
  */
-import { buildCreditCode } from '@mashang/shared';
+import { buildCreditCode, importActor } from '@mashang/shared';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ExchangeImporter } from '../src/modules/exchange/exchange-import.js';
 import { signInFromOutbox } from './support/enterprise-port.js';
 import { seedTwoAgencies } from './support/fixtures.js';
 import { call, login, startTestApp, testPhoneCipher, type TestApp } from './support/test-app.js';
@@ -120,6 +124,19 @@ describe('the compliance booklet (一企一册)', () => {
     const malformed = await call(t.app, 'GET', '/api/booklets/not-a-code', { token: officer });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.fields[0].field).toBe('creditCode');
+  });
+
+  it('keeps the guidance through an exchange-format import, which does not carry it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'booklet-import-'));
+    try {
+      writeFileSync(join(dir, 'items.jsonl'), `${JSON.stringify({ id: 'I1', agencyId: 'A1', name: '食品经营许可及管理制度检查', basis: '《中华人民共和国食品安全法》第三十五条' })}\n`);
+      const result = await ExchangeImporter.on(t.dataSource, testPhoneCipher(), { actor: importActor('booklet-test') }).import(dir);
+      expect(result.ok).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const [item] = await t.dataSource.query("SELECT name, industries, common_violations, compliance_guide FROM items WHERE id = 'I1'");
+    expect(item).toEqual({ name: '食品经营许可及管理制度检查', industries: '餐饮服务、食品销售', common_violations: '超出许可范围经营；许可证过期未延续', compliance_guide: '在许可范围内经营，到期前三十个工作日申请延续' });
   });
 
   it('follows the items register: guidance edited in the console is in the next booklet', async () => {
