@@ -1,6 +1,7 @@
 /**
  * 一企一册 on a phone (375 px Chromium): the signed-in enterprise downloads its compliance booklet from its
- * page, and an officer downloads an enterprise's from the register search to print; each file is a PDF
+ * page, an officer downloads an enterprise's from the register search to print, a supervisor from the
+ * console's enterprises register; each file is a PDF
  * whose text (read with pdfjs-dist) names the enterprise, its items with their guidance and its history.
  */
 import { buildCreditCode } from '@mashang/shared';
@@ -96,5 +97,22 @@ describe('the compliance booklet downloaded on a phone', () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), button.click()]);
     expect(download.suggestedFilename()).toBe('一企一册-开封市鼓楼区老王烩面馆.pdf');
     expect(await pdfText((await download.path())!)).toContain('疏散通道检查');
+  });
+
+  it('a supervisor prints it from the enterprises register of the console', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${t.url}/h5/`);
+    await page.fill('#username input', 'supervisor');
+    await page.fill('#password input', 'demo1234');
+    await page.click('#login-submit');
+    await page.waitForFunction(() => document.querySelector('#console-user')?.textContent, undefined, { timeout: 15_000 });
+    await page.click('#nav-registers');
+    await page.click('#register-enterprises');
+    const button = page.locator(`.register-row[data-key="${SHOP}"] .register-booklet`);
+    await button.waitFor({ timeout: 10_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), button.click()]);
+    expect(download.suggestedFilename()).toBe('一企一册-开封市鼓楼区老王烩面馆.pdf');
+    expect(await pdfText((await download.path())!)).toContain('开封市鼓楼区老王烩面馆');
+    await page.close();
   });
 });
