@@ -10,6 +10,7 @@ import { RedisModule } from './infra/redis/redis.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CampaignsModule } from './modules/campaigns/index.js';
+import { BookletModule } from './modules/booklet/index.js';
 import { DrawsModule } from './modules/draws/index.js';
 import { DiscretionModule, PenaltyReportsModule } from './modules/cases/index.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         DiscretionModule,
         PenaltyReportsModule,
         PortModule,
+        BookletModule,
       ],
     };
   }

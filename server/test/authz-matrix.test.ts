@@ -429,6 +429,8 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'its own inspection', path: '/api/enterprise/inspections/X1/trail', expect: { enterpriseSession: 'ok' } },
     { name: 'another enterprise\'s inspection', path: '/api/enterprise/inspections/X2/trail', expect: {} },
   ],
+  'GET /api/enterprise/booklet': [{ name: 'its own booklet (PDF)', path: '/api/enterprise/booklet', expect: { enterpriseSession: 'ok' } }],
+  'GET /api/booklets/:creditCode': [{ name: 'an enterprise\'s booklet to print', path: `/api/booklets/${SHOP}`, expect: every('ok') }],
   'GET /api/enterprise/penalty-cases': [{
     name: 'its penalty cases', path: '/api/enterprise/penalty-cases', expect: { enterpriseSession: 'ok' },
     // Its own cases only (the supervision-code probes file more on it): PC1 among them, never the mill's PC2.

@@ -81,6 +81,11 @@ export interface ItemDto {
   name: string;
   basis: string;
   noDisturb: boolean;
+  /** The enterprise industries it applies to, joined by 、 (empty: by no industry); the booklet (一企一册) lists it for them. */
+  industries: string;
+  /** 常见违法行为 and 合规指引, shown in the compliance booklet; empty when not written yet. */
+  commonViolations: string;
+  complianceGuide: string;
 }
 
 export interface EnterpriseDto {

@@ -25,6 +25,7 @@ export * from './penalty-reports.js';
 export * from './warning-report.js';
 export * from './plan-reviews.js';
 export * from './registers.js';
+export * from './booklet.js';
 export * from './plan-approval.js';
 export * from './enterprise-port.js';
 export * from './violation-colours.js';

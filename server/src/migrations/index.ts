@@ -27,6 +27,7 @@ import { PlanApproval1766320000000 } from './1766320000000-plan-approval.js';
 import { ViolationColours1766420000000 } from './1766420000000-violation-colours.js';
 import { OffsiteChecks1766410000000 } from './1766410000000-offsite-checks.js';
 import { Campaigns1766440000000 } from './1766440000000-campaigns.js';
+import { ItemGuidance1766430000000 } from './1766430000000-item-guidance.js';
 import { EnterpriseSignIn1766200000000 } from './1766200000000-enterprise-sign-in.js';
 import { Complaints1766210000000 } from './1766210000000-complaints.js';
 import { InspectionNotices1766220000000 } from './1766220000000-inspection-notices.js';
@@ -64,5 +65,6 @@ export const MIGRATIONS = [
   PlanApproval1766320000000,
   OffsiteChecks1766410000000,
   ViolationColours1766420000000,
+  ItemGuidance1766430000000,
   Campaigns1766440000000,
 ];

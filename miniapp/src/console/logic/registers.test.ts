@@ -53,9 +53,18 @@ describe('register pages', () => {
     expect(editPatch('officers', OFFICER, { ...draft, certExpires: '', active: false })).toEqual({ certExpires: null, active: false });
     expect(editPatch('officers', OFFICER, { ...draft, certNo: '豫C0000002', phone: '13900001111' })).toEqual({ certNo: '豫C0000002', phone: '13900001111' });
     // An item's legal basis corrected.
-    const item = { id: 'I1', agencyId: 'A1', name: '食品经营许可检查', basis: '食品安全法', noDisturb: false };
+    const item = { id: 'I1', agencyId: 'A1', name: '食品经营许可检查', basis: '食品安全法', noDisturb: false, industries: '', commonViolations: '', complianceGuide: '' };
     expect(editPatch('items', item, { ...draftFor('items', item, ADMIN), basis: '《中华人民共和国食品安全法》第八十七条' })).toEqual({ basis: '《中华人民共和国食品安全法》第八十七条' });
     expect(validateDraft('items', { ...draftFor('items', item, ADMIN), basis: ' ' }, false)).toEqual({ basis: '必填' });
+  });
+
+  it("edits an item's guidance for the booklet: industries and texts, a cleared text sent empty", () => {
+    const item = { id: 'I1', agencyId: 'A1', name: '食品经营许可检查', basis: '食品安全法', noDisturb: false, industries: '餐饮服务', commonViolations: '超范围经营', complianceGuide: '' };
+    expect(formFields('items', false).map((f) => f.key)).toEqual(['id', 'agencyId', 'name', 'basis', 'noDisturb', 'industries', 'commonViolations', 'complianceGuide']);
+    const draft = draftFor('items', item, ADMIN);
+    expect(editPatch('items', item, { ...draft, industries: '餐饮服务、食品销售', commonViolations: '', complianceGuide: '在许可范围内经营' }))
+      .toEqual({ industries: '餐饮服务、食品销售', commonViolations: '', complianceGuide: '在许可范围内经营' });
+    expect(validateDraft('items', { ...draft, complianceGuide: '字'.repeat(2001) }, false)).toEqual({ complianceGuide: '不能超过2000个字' });
   });
 
   it('checks an enterprise credit code and grade', () => {

@@ -4,7 +4,7 @@
  * #go-plans (检查计划), #go-scan (扫码入企), #go-cases (行政处罚案件), #follow-ups (整改复查, see follow-ups-card.tsx),
  * #enterprise-search (on H5 fill
  * '#enterprise-search input', see pages/login), #enterprise-search-submit, #enterprise-list,
- * #enterprise-more, #enterprise-error.
+ * #enterprise-more, #enterprise-error; each enterprise's `.enterprise__booklet` (一企一册 to print, `data-credit-code`).
  */
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
@@ -21,11 +21,21 @@ import { isDeskRole, roleLabel } from '../../logic/roles';
 import { gradeTone } from '../../logic/tones';
 import { CONSOLE_CASES_PAGE, LOGIN_PAGE, PENALTY_CASES_PAGE, PLANS_PAGE, SCAN_PAGE } from '../../routes';
 import { currentSession, logout, refreshCurrentUser } from '../../services/auth';
-import { searchEnterprises } from '../../services/registry';
+import { downloadBookletFor, searchEnterprises } from '../../services/registry';
 import { FollowUpsCard } from './follow-ups-card';
 import './index.css';
 
 function EnterpriseCard({ enterprise }: { enterprise: EnterpriseDto }) {
+  const [booklet, setBooklet] = useState<{ busy: boolean; failure: string }>({ busy: false, failure: '' });
+  const printBooklet = async () => {
+    setBooklet({ busy: true, failure: '' });
+    try {
+      await downloadBookletFor(enterprise);
+      setBooklet({ busy: false, failure: '' });
+    } catch (error) {
+      setBooklet({ busy: false, failure: errorMessage(error) });
+    }
+  };
   return (
     <View className='enterprise'>
       <View className='enterprise__head'>
@@ -40,6 +50,10 @@ function EnterpriseCard({ enterprise }: { enterprise: EnterpriseDto }) {
         {[enterprise.industry, enterprise.region].filter(Boolean).join(' · ')}
         {enterprise.lowTouch ? '　无感监管' : ''}
       </Text>
+      <Button className='enterprise__booklet' data-credit-code={enterprise.creditCode} size='mini' disabled={booklet.busy} onClick={() => void printBooklet()}>
+        {booklet.busy ? '正在生成…' : '下载打印一企一册'}
+      </Button>
+      {booklet.failure && <Notice className='enterprise__booklet-error' tone='danger'>{booklet.failure}</Notice>}
     </View>
   );
 }

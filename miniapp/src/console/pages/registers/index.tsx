@@ -7,7 +7,7 @@
  * (fill '#register-search input'), #register-search-submit, chips #register-duty-<all|on|off>
  * (officers), #register-agency (a picker, overseers), #register-new, #register-export, #register-total,
  * #register-list with one .register-row[data-key] per entry (.register-cell[data-field], .register-edit,
- * .register-history), #register-empty, #register-error, #register-saved, #register-prev, #register-next;
+ * .register-history, .register-booklet: 一企一册 of an enterprise), #register-empty, #register-error, #register-saved, #register-prev, #register-next;
  * the form: see entry-form.tsx; the history: #register-history-panel with .history-line
  * (.history-line__head, .history-line__change).
  */
@@ -160,6 +160,11 @@ export default function RegistersPage() {
                   {user?.role !== Role.Officer && (
                     <ConsoleButton className='register-history' onClick={() => void r.showHistory(entry)}>
                       变更记录
+                    </ConsoleButton>
+                  )}
+                  {register === 'enterprises' && (
+                    <ConsoleButton className='register-booklet' onClick={() => void r.booklet(entry)}>
+                      一企一册
                     </ConsoleButton>
                   )}
                 </View>
