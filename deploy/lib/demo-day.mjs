@@ -119,7 +119,6 @@ export async function setUpDemoDay(base, log) {
   }
 
   log('demo day set up:');
-  const call = (method, path, options) => api(base, method, path, options);
   await setUpDemoPenalties(call, log, { officer1, supervisor, itemIds, candidates });
   const admin1 = await login(base, 'admin1');
   if (admin1) await setUpDemoDraw(call, log, { supervisor, admin1 });
