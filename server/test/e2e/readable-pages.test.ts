@@ -199,7 +199,15 @@ describe('every page reads in Chinese: no raw keys, values, JSON or ISO times', 
     for (const [source, id] of bySource) await check(page, `监督案件 ${source}`, `console/pages/case/index?id=${id}`, '#case-status');
 
     await check(page, '执法监测', 'console/pages/dashboard/index', '#kpi-open');
-    await check(page, '研判报告', 'console/pages/report/index', '#report-runs');
+    // The demo day asked for last night's report: its findings once it has run.
+    const reader = await login(t.app, 'supervisor');
+    for (let i = 0; i < 120; i += 1) {
+      const runs = await call(t.app, 'GET', '/api/anomaly/runs', { token: reader });
+      const list = (Array.isArray(runs.body) ? runs.body : runs.body.items) as { status: string }[];
+      if (list.some((r) => r.status === 'completed')) break;
+      await page.waitForTimeout(500);
+    }
+    await check(page, '研判报告', 'console/pages/report/index', '#report-findings .finding');
     await check(page, '预警报告', 'console/pages/warning/index', '#warning-generate');
     await check(page, '裁量基准', 'console/pages/benchmarks/index', '.benchmark-row, #benchmark-list');
     await check(page, '裁量基准 FSL-126', 'console/pages/benchmark/index?clause=FSL-126', '#benchmark-history');
