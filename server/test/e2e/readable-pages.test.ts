@@ -260,6 +260,9 @@ describe('every page reads in Chinese: no raw keys, values, JSON or ISO times', 
     const cases = await call(t.app, 'GET', '/api/penalty-cases?page=1&pageSize=20', { token: await login(t.app, 'officer1') });
     const first = (cases.body.items as { id: string; inspectionId?: string | null }[])[0];
     await check(page, '处罚案件', `penalty/pages/case/index?id=${first.id}`, '.pc-trail, #pc-trail, .case-trail');
+    // Filing a case from the inspection that found the violation.
+    const one = await call(t.app, 'GET', `/api/penalty-cases/${first.id}`, { token: await login(t.app, 'officer1') });
+    await check(page, '立案', `penalty/pages/file/index?inspectionId=${one.body.inspectionId}`, '#file-cause');
     await context.close();
 
     // The officer who finished the inspection that was rated badly reads it on site.
