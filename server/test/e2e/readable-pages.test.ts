@@ -78,12 +78,10 @@ describe('every page reads in Chinese: no raw keys, values, JSON or ISO times', 
     // From the end of the first page: the demo day plans on its first enterprises and the second page.
     const candidates = enterprises.filter((e) => !e.lowTouch).reverse();
     const inDays = (n: number) => addDays(shanghaiDate(new Date()), n);
-    let refused: unknown = null;
     const file = async (): Promise<string | null> => {
       while (candidates.length) {
         const filed = await call(t.app, 'POST', '/api/plans', { token: officer1, body: { creditCode: candidates.shift()!.creditCode, date: inDays(10), trigger: 'superior', reason: '上级交办', officerIds: [me.officerId], itemIds } });
         if (filed.status === 201) return filed.body.id as string;
-        refused = filed.body;
       }
       return null;
     };
