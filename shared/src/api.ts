@@ -102,6 +102,8 @@ export interface EnterpriseDto {
 export interface HistoryEntryDto {
   at: string;
   actor: string;
+  /** The user's display name when a user edited. */
+  actorName?: string | null;
   action: 'create' | 'update';
   changes: Record<string, { from: unknown; to: unknown }>;
 }
@@ -188,6 +190,8 @@ export interface PlanApprovalState {
 export interface PlanEventView {
   kind: string;
   actor: string;
+  /** The user's display name when a user acted. */
+  actorName?: string | null;
   at: string;
   detail: Record<string, unknown>;
   /** Names of the agencies the detail refers to by id. */

@@ -143,6 +143,8 @@ export interface TrailEntryView {
   seq: number;
   kind: string;
   actor: string;
+  /** The user's display name where the actor is a user and the reader is a desk; absent otherwise. */
+  actorName?: string | null;
   at: string;
   detail: Record<string, unknown>;
   hash: string;

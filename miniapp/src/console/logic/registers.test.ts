@@ -83,6 +83,8 @@ describe('register pages', () => {
       { time: '2026-11-20 10:00', actor: 'admin1', action: '修改', changes: ['在岗状态：在岗 → 停用', '所属部门：未填 → 市市场监督管理局'] },
       { time: '2026-11-01 10:00', actor: '数据导入', action: '新增', changes: ['信用等级：未填 → B级'] },
     ]);
+    // The server names the user where it can: the name, not the account.
+    expect(historyLines([{ at: '2026-11-20T02:00:00.000Z', actor: 'user:3:admin1', actorName: '王主任', action: 'update', changes: {} }], NAMES)[0].actor).toBe('王主任');
   });
 
   it('asks for what each register filters by', () => {

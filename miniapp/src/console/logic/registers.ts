@@ -208,7 +208,7 @@ export interface HistoryLine {
 export function historyLines(entries: readonly HistoryEntryDto[], agencyNames: ReadonlyMap<string, string>): HistoryLine[] {
   return entries.map((entry) => ({
     time: shanghaiDateTime(entry.at),
-    actor: registerActorText(entry.actor),
+    actor: entry.actorName || registerActorText(entry.actor),
     action: entry.action === 'create' ? '新增' : '修改',
     changes: Object.entries(entry.changes).map(([field, change]) => registerChangeText(field, change, agencyNames)),
   }));

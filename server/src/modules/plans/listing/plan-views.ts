@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { shanghaiDate, type Page, type PlanEventView, type PlanView, type SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
-import { agencyScope } from '../../auth/index.js';
+import { agencyScope, UserRepository } from '../../auth/index.js';
 import { CampaignRepository } from '../../campaigns/index.js';
 import { AgencyRepository } from '../../registry/index.js';
 import { approvalState } from '../approval/approval-rules.js';
@@ -17,6 +17,7 @@ export class PlanViews {
     @Inject(PlanEventRepository) private readonly events: PlanEventRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(CampaignRepository) private readonly campaigns: CampaignRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
   ) {}
 
   async get(user: SessionUser, id: string): Promise<PlanView> {
@@ -45,10 +46,13 @@ export class PlanViews {
     await this.get(user, id);
     const events = await this.events.ofPlan(id);
     // Agencies an entry names that may no longer be in the inspection (a partner that left, one a scenario wanted).
-    const names = await this.agencies.namesOf(events.flatMap((event) => agenciesNamedBy(event.detail)));
+    const [names, actorNames] = await Promise.all([
+      this.agencies.namesOf(events.flatMap((event) => agenciesNamedBy(event.detail))),
+      this.users.actorNames(events.map((event) => event.actor)),
+    ]);
     return events.map((event) => {
       const named = agenciesNamedBy(event.detail).filter((agencyId) => names.has(agencyId));
-      const view: PlanEventView = { kind: event.kind, actor: event.actor, at: event.at.toISOString(), detail: event.detail };
+      const view: PlanEventView = { kind: event.kind, actor: event.actor, actorName: actorNames.get(event.actor) ?? null, at: event.at.toISOString(), detail: event.detail };
       return named.length ? { ...view, agencyNames: Object.fromEntries(named.map((agencyId) => [agencyId, names.get(agencyId)!])) } : view;
     });
   }
