@@ -24,6 +24,7 @@ import { WarningReports1765900000000 } from './1765900000000-warning-reports.js'
 import { EnterpriseIndustries1766300000000 } from './1766300000000-enterprise-industries.js';
 import { OfficerDuty1766310000000 } from './1766310000000-officer-duty.js';
 import { PlanApproval1766320000000 } from './1766320000000-plan-approval.js';
+import { DashboardIndexes1766450000000 } from './1766450000000-dashboard-indexes.js';
 import { EnterpriseSignIn1766200000000 } from './1766200000000-enterprise-sign-in.js';
 import { Complaints1766210000000 } from './1766210000000-complaints.js';
 import { InspectionNotices1766220000000 } from './1766220000000-inspection-notices.js';
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   EnterpriseIndustries1766300000000,
   OfficerDuty1766310000000,
   PlanApproval1766320000000,
+  DashboardIndexes1766450000000,
 ];
