@@ -560,6 +560,29 @@ const MATRIX: Record<string, Probe[]> = {
       },
     },
   ],
+  'GET /api/supervision/dashboard/year-on-year': [
+    {
+      name: 'year on year', path: `/api/supervision/dashboard/year-on-year?year=${new Date().getUTCFullYear() - 1}`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => {
+        if (OWN_AGENCY[who]) for (const row of body.agencies) expect(row.agencyId).toBe(OWN_AGENCY[who]);
+      },
+    },
+  ],
+  'GET /api/supervision/dashboard/visits-per-enterprise': [
+    {
+      name: 'visits per enterprise', path: `/api/supervision/dashboard/visits-per-enterprise?year=${new Date().getUTCFullYear() - 1}`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => {
+        if (OWN_AGENCY[who]) for (const e of body.top) for (const a of e.agencies) expect(a.agencyId).toBe(OWN_AGENCY[who]);
+      },
+    },
+  ],
+  'GET /api/supervision/dashboard/satisfaction-trend': [
+    {
+      name: 'satisfaction by month', path: `/api/supervision/dashboard/satisfaction-trend?year=${new Date().getUTCFullYear() - 1}`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => expect(body.agencyId).toBe(OWN_AGENCY[who] ?? null),
+    },
+    { name: 'another agency\'s months', path: `/api/supervision/dashboard/satisfaction-trend?year=${new Date().getUTCFullYear() - 1}&agencyId=A2`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
   'GET /api/supervision/export/:table': [
     { name: 'cases', path: '/api/supervision/export/cases', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
     { name: 'cases of another agency', path: '/api/supervision/export/cases?agencyId=A1', expect: { admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },

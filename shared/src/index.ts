@@ -6,6 +6,7 @@ export * from './credit-code.js';
 export * from './time.js';
 export * from './evaluation.js';
 export * from './supervision.js';
+export * from './dashboard-sections.js';
 export * from './onsite.js';
 export * from './anomaly.js';
 export * from './evidence-text.js';

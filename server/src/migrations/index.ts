@@ -28,6 +28,7 @@ import { ViolationColours1766420000000 } from './1766420000000-violation-colours
 import { OffsiteChecks1766410000000 } from './1766410000000-offsite-checks.js';
 import { Campaigns1766440000000 } from './1766440000000-campaigns.js';
 import { ItemGuidance1766430000000 } from './1766430000000-item-guidance.js';
+import { DashboardIndexes1766450000000 } from './1766450000000-dashboard-indexes.js';
 import { EnterpriseSignIn1766200000000 } from './1766200000000-enterprise-sign-in.js';
 import { Complaints1766210000000 } from './1766210000000-complaints.js';
 import { InspectionNotices1766220000000 } from './1766220000000-inspection-notices.js';
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   ViolationColours1766420000000,
   ItemGuidance1766430000000,
   Campaigns1766440000000,
+  DashboardIndexes1766450000000,
 ];

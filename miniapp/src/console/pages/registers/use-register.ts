@@ -24,8 +24,8 @@ export type Panel =
   | { mode: 'history'; entry: RegisterEntry; lines: HistoryLine[] | null; failure: string };
 
 /** One register's list (search, filters, pages), its form and history, and its export. */
-export function useRegister(user: SessionUser | null, register: RegisterKind) {
-  const [filters, setFilters] = useState<RegisterFilters>(EMPTY_REGISTER_FILTERS);
+export function useRegister(user: SessionUser | null, register: RegisterKind, initialQuery = '') {
+  const [filters, setFilters] = useState<RegisterFilters>({ ...EMPTY_REGISTER_FILTERS, q: initialQuery });
   const [pageNo, setPageNo] = useState(1);
   const [page, setPage] = useState<Page<RegisterEntry> | null>(null);
   const [agencies, setAgencies] = useState<AgencyDto[]>([]);
@@ -49,7 +49,13 @@ export function useRegister(user: SessionUser | null, register: RegisterKind) {
     );
   };
   useEffect(load, [user, register, filters, pageNo]);
+  // Another register starts unfiltered; the one opened first keeps the search it was opened with.
+  const opened = useRef(true);
   useEffect(() => {
+    if (opened.current) {
+      opened.current = false;
+      return;
+    }
     setFilters(EMPTY_REGISTER_FILTERS);
     setPageNo(1);
     setPanel(null);
