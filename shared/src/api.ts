@@ -1,4 +1,5 @@
 import type { AccompanyingView, PlanKind } from './visits.js';
+import type { CheckMode } from './offsite.js';
 import type { Role } from './roles.js';
 
 export interface SessionUser {
@@ -81,6 +82,11 @@ export interface ItemDto {
   name: string;
   basis: string;
   noDisturb: boolean;
+  /** The enterprise industries it applies to, joined by 、 (empty: by no industry); the booklet (一企一册) lists it for them. */
+  industries: string;
+  /** 常见违法行为 and 合规指引, shown in the compliance booklet; empty when not written yet. */
+  commonViolations: string;
+  complianceGuide: string;
 }
 
 export interface EnterpriseDto {
@@ -97,6 +103,8 @@ export interface EnterpriseDto {
 export interface HistoryEntryDto {
   at: string;
   actor: string;
+  /** The user's display name when a user edited. */
+  actorName?: string | null;
   action: 'create' | 'update';
   changes: Record<string, { from: unknown; to: unknown }>;
 }
@@ -141,6 +149,12 @@ export interface FilePlanRequest {
   itemIds: string[];
   /** inspection (the default) or a visit kind (回访、政策宣传、走访调研). */
   kind?: PlanKind;
+  /** 现场 or 非现场; when absent the plan is checked on site. */
+  mode?: CheckMode;
+  /** Why a 无感监管 enterprise is visited on site without a trigger (see modeNeedsReason). */
+  modeReason?: string;
+  /** A published special campaign (专项检查) the plan is filed under. */
+  campaignId?: string;
 }
 
 export interface PlanView {
@@ -164,6 +178,10 @@ export interface PlanView {
   kindLabel?: string;
   /** 陪同执法: who of another agency accompanies this inspection (the server always sends it). */
   accompanying?: AccompanyingView[];
+  /** 现场检查 or 非现场检查 (absent: on site, as plans were before off-site checks). */
+  mode?: CheckMode;
+  /** The special campaign (专项检查) the plan is filed under, if any. */
+  campaign?: { id: string; name: string } | null;
 }
 
 /**
@@ -181,6 +199,8 @@ export interface PlanApprovalState {
 export interface PlanEventView {
   kind: string;
   actor: string;
+  /** The user's display name when a user acted. */
+  actorName?: string | null;
   at: string;
   detail: Record<string, unknown>;
   /** Names of the agencies the detail refers to by id. */

@@ -1,3 +1,4 @@
+import type { ColourClassing, ViolationColour } from './violation-colours.js';
 import type { PlanTrigger } from './api.js';
 import type { AccompanyingView, PlanKind } from './visits.js';
 
@@ -53,6 +54,8 @@ export interface CheckInResult {
 export interface FindingRequest {
   itemId: string;
   outcome: FindingOutcome;
+  /** 三色: the colour the officer confirms (the proposal by default). */
+  colour?: ViolationColour;
   /** YYYY-MM-DD, required for `rectify`. */
   rectifyBy?: string;
   note?: string;
@@ -70,7 +73,9 @@ export interface OnsiteItemView {
   name: string;
   basis: string;
   /** The latest finding recorded for the item. */
-  finding: { outcome: FindingOutcome; rectifyBy: string | null; note: string | null; at: string } | null;
+  finding: { outcome: FindingOutcome; rectifyBy: string | null; note: string | null; at: string; colour?: ViolationColour | null } | null;
+  /** 三色: the colour a violation of the item by this enterprise would be classed with now. */
+  proposal?: ColourClassing;
 }
 
 export interface OnsiteDocumentView {
@@ -145,6 +150,8 @@ export interface TrailEntryView {
   seq: number;
   kind: string;
   actor: string;
+  /** The user's display name where the actor is a user and the reader is a desk; absent otherwise. */
+  actorName?: string | null;
   at: string;
   detail: Record<string, unknown>;
   hash: string;

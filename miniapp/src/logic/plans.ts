@@ -105,7 +105,7 @@ export function planEventLine(
 ): PlanEventLine {
   const name = (id: string) => agencyNames.get(id) ?? event.agencyNames?.[id] ?? `部门 ${id}`;
   const detail = event.detail ?? {};
-  const common = { time: shanghaiDateTime(event.at), actor: actorLabel(event.actor) };
+  const common = { time: shanghaiDateTime(event.at), actor: event.actorName || actorLabel(event.actor) };
   switch (event.kind) {
     case 'accompanied':
       return { ...common, title: '陪同执法', text: `${asString(detail.agencyName)} ${asString(detail.name)} 陪同检查` };

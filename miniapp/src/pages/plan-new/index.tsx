@@ -11,6 +11,7 @@
  * - #plan-trigger holds one button per trigger: click #trigger-planned, #trigger-complaint,
  *   #trigger-superior, #trigger-undercover, #trigger-emergency or #trigger-other; the chosen one
  *   has class `trigger--on` and aria-checked="true".
+ * - #plan-mode (#mode-onsite, #mode-offsite; see mode-choice.tsx), #plan-mode-reason.
  * - #plan-reason (only for triggers other than planned): a Taro <Textarea>, so fill
  *   '#plan-reason textarea'.
  * - #plan-officers: one `[data-officer-id="…"]` row per officer of the agency, click to toggle
@@ -67,8 +68,10 @@ import { LOGIN_PAGE, PLANS_PAGE } from '../../routes';
 import { currentSession } from '../../services/auth';
 import { filePlan, halfYearHistory, rememberFiledPlan } from '../../services/plans';
 import { listOwnItems, listOwnOfficers } from '../../services/registry';
+import { CampaignChoice } from './campaign-choice';
 import { HalfYearHistory, type HalfYear } from './half-year-history';
 import { PlanKindCard } from './plan-kind';
+import { ModeChoice, useCheckMode } from './mode-choice';
 import { useReviews } from './use-reviews';
 import './index.css';
 
@@ -91,8 +94,10 @@ export default function PlanNewPage() {
   const [failure, setFailure] = useState('');
   const [refusals, setRefusals] = useState<RuleRefusal[]>([]);
   const [busy, setBusy] = useState(false);
+  const [campaignId, setCampaignId] = useState('');
   const latestHistory = useRef(0);
   const reviews = useReviews(currentSession()?.user.agencyId ?? null);
+  const checkMode = useCheckMode(validCreditCode(form.creditCode), form.trigger);
 
   const loadChoices = async (ownOfficerId: string | null) => {
     setLoadError('');
@@ -163,7 +168,7 @@ export default function PlanNewPage() {
     if (hasPlanErrors(errors)) return;
     setBusy(true);
     try {
-      const plan = await filePlan(planRequest(form));
+      const plan = await filePlan({ ...planRequest(form), ...(isVisit(form.kind) ? {} : checkMode.request()), ...(campaignId ? { campaignId } : {}) });
       rememberFiledPlan(plan);
       showPlans();
     } catch (error) {
@@ -239,6 +244,8 @@ export default function PlanNewPage() {
         )}
         </>)}
 
+        {!visit && <ModeChoice state={checkMode} />}
+
         <Field label='检查日期' error={fieldErrors.date}>
           {/* Written out rather than through a constant, so webpack drops the H5-unused Picker
               (the components are one shared module: anything referenced ships to every page). */}
@@ -298,6 +305,8 @@ export default function PlanNewPage() {
         </View>
         {fieldErrors.itemIds && <Text className='field__error'>{fieldErrors.itemIds}</Text>}
       </Card>}
+
+      <CampaignChoice value={campaignId} onChange={(id) => { setCampaignId(id); setRefusals([]); }} />
 
       {loadError && (
         <Card>

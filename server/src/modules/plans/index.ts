@@ -14,3 +14,6 @@ export { PlanProgressRepository, type PlanArrival, type PlanMatchQuery, type Pla
 export { FilePlan } from './filing/file-plan.js';
 export { AccompanimentRepository, type Accompaniment } from './accompaniment.repository.js';
 export { AccompanyingNames } from './visits/accompanying-names.js';
+export { IssueCode } from './inspection-codes/issue-code.js';
+export { EnterpriseSerial, type LockedEnterprise } from './enterprise-serial.js';
+export { Regrouping } from './merging/regroup.js';

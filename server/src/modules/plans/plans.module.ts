@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/index.js';
 import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
 import { RegistryModule } from '../registry/index.js';
@@ -8,6 +9,7 @@ import { DecidePlanApproval } from './approval/decide-approval.js';
 import { CancelPlan } from './changes/cancel-plan.js';
 import { MovePlan } from './changes/move-plan.js';
 import { EnterpriseSerial } from './enterprise-serial.js';
+import { CampaignLink } from './filing/campaign-link.js';
 import { FilePlan } from './filing/file-plan.js';
 import { FilingCheck } from './filing/filing-check.js';
 import { HalfYearRecords } from './half-year/half-year-records.js';
@@ -40,13 +42,13 @@ const REPOSITORIES = [PlanRepository, PlanEventRepository, PlanProgressRepositor
 const OPERATIONS = [
   EnterpriseSerial, PlanHistory, Regrouping, FilingCheck, FilePlan, MovePlan, CancelPlan, PlanViews, HalfYearRecords,
   IssueCode, LiveCodes, CheckCode, JointScenariosService, RequestReview, DecideReview, ReviewViews, LateCodes,
-  DecidePlanApproval, PlanApprovalQueue, AccompanyPlan, AccompanyingNames,
+  DecidePlanApproval, PlanApprovalQueue, AccompanyPlan, AccompanyingNames, CampaignLink,
 ];
 
 @Module({
-  imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
+  imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule, CampaignsModule],
   controllers: [PlansController, InspectionCodesController, CodeLinkController, JointScenariosController, ReviewsController],
   providers: [...REPOSITORIES, ...OPERATIONS],
-  exports: [LateCodes, LiveCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository, FilePlan, AccompanimentRepository, AccompanyingNames],
+  exports: [LateCodes, LiveCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository, FilePlan, AccompanimentRepository, AccompanyingNames, IssueCode, EnterpriseSerial, Regrouping],
 })
 export class PlansModule {}

@@ -3,6 +3,7 @@ import { EnterpriseCaseRepository } from '../cases/index.js';
 import { EvaluationModule } from '../evaluation/index.js';
 import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
+import { OnsiteModule } from '../onsite/index.js';
 import { PlansModule } from '../plans/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
@@ -33,7 +34,7 @@ import { PortSms } from './sms/port-sms.js';
  * inspections are announced to it ahead (检查预告) and it marks the half-days that suit it (双向预约).
  */
 @Module({
-  imports: [RegistryModule, EvaluationModule, InspectionsModule, FlagsModule, TrailModule, PlansModule],
+  imports: [RegistryModule, EvaluationModule, InspectionsModule, FlagsModule, TrailModule, PlansModule, OnsiteModule],
   controllers: [
     EnterpriseSignInController, EnterprisePortLinkController, EnterpriseHistoryController, EnterpriseComplaintsController, ComplaintsController,
     EnterpriseNoticesController, EnterpriseSlotsController, EnterpriseVisitsController,

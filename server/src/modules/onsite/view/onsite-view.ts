@@ -9,6 +9,7 @@ import { documentView } from '../documents/document-view.js';
 import { FindingRepository } from '../finding.repository.js';
 import { requireOfficer } from '../officer-plan.js';
 import { inspectionResult } from '../onsite-rules.js';
+import { ViolationClassing } from '../findings/violation-classing.js';
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
@@ -26,6 +27,7 @@ export class OnsiteView {
     @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(ItemRepository) private readonly items: ItemRepository,
     @Inject(AccompanyingNames) private readonly accompanying: AccompanyingNames,
+    @Inject(ViolationClassing) private readonly classing: ViolationClassing,
   ) {}
 
   /** The officer's inspections of the day (Asia/Shanghai). */
@@ -47,15 +49,18 @@ export class OnsiteView {
   async view(planId: string): Promise<OnsiteInspectionView> {
     const plan = await this.plans.find(planId);
     if (!plan) throw notFound('检查');
-    const [enterprises, agencies, joint, officers, items, latest, documents, coded, accompanying] = await Promise.all([
+    const onPlan = this.itemsOf(plan.id);
+    const [enterprises, agencies, joint, officers, items, latest, documents, coded, proposals, accompanying] = await Promise.all([
       this.enterprises.namesOf([plan.creditCode]),
       this.agencies.namesOf([plan.agencyId]),
       this.jointAgencies(plan),
       this.officersOf(plan.id),
-      this.itemsOf(plan.id),
+      onPlan,
       this.findings.latestOf(plan.id),
       this.documents.ofPlan(plan.id),
       this.codes.liveOf(plan.leadPlanId).then((code) => code !== null),
+      // 三色: read beside the rest, so the answer waits no longer (an unfinished inspection only).
+      plan.finishedAt ? Promise.resolve(null) : onPlan.then((list) => this.classing.proposals(plan.creditCode, list.map((i) => i.id), [plan.id])),
       this.accompanying.of([plan.id]),
     ]);
     const enterpriseName = enterprises.get(plan.creditCode);
@@ -80,7 +85,12 @@ export class OnsiteView {
       officers,
       items: items.map((item) => {
         const f = latest.get(item.id);
-        return { ...item, finding: f ? { outcome: f.outcome, rectifyBy: f.rectifyBy, note: f.note, at: f.at.toISOString() } : null };
+        const proposal = proposals?.get(item.id);
+        return {
+          ...item,
+          finding: f ? { outcome: f.outcome, rectifyBy: f.rectifyBy, note: f.note, at: f.at.toISOString(), colour: f.colour } : null,
+          ...(proposal ? { proposal } : {}),
+        };
       }),
       documents: documents.map(documentView),
       result: plan.finishedAt && !isVisit(plan.kind) ? inspectionResult([...latest.values()].map((f) => f.outcome)) : null,

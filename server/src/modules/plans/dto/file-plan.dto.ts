@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOp
 import { PageQueryDto } from '../../../infra/http/page-query.dto.js';
 import { IsCalendarDate } from '../../../infra/http/is-calendar-date.js';
 import { IsCreditCode } from '../../../infra/http/is-credit-code.js';
-import { isVisit, PLAN_APPROVAL_STATUSES, PLAN_KINDS, PLAN_TRIGGERS, type PlanApprovalStatus, type PlanKind, type PlanTrigger } from '@mashang/shared';
+import { CHECK_MODES, isVisit, PLAN_APPROVAL_STATUSES, PLAN_KINDS, PLAN_TRIGGERS, type CheckMode, type PlanApprovalStatus, type PlanKind, type PlanTrigger } from '@mashang/shared';
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -45,6 +45,21 @@ export class FilePlanDto {
   @ArrayUnique()
   @Matches(ID, { each: true, message: 'each must be an item id' })
   itemIds: string[];
+
+  @ApiPropertyOptional({ enum: CHECK_MODES, description: '现场 or 非现场 (evidence asked of the enterprise); on site when absent' })
+  @IsOptional()
+  @IsIn(CHECK_MODES)
+  mode?: CheckMode;
+
+  @ApiPropertyOptional({ description: 'why a 无感监管 enterprise is visited on site on a routine plan' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  modeReason?: string;
+  @ApiPropertyOptional({ description: 'the published special campaign (专项检查) the plan is filed under' })
+  @IsOptional()
+  @Matches(ID, { message: 'must be a campaign id' })
+  campaignId?: string;
 }
 
 export class MovePlanDto {
@@ -83,4 +98,10 @@ export class AccompanyDto {
   @IsString()
   @Matches(/^[A-Z]{2}\d{8}-[0-9A-Z]{6}$/, { message: 'must be a plan code like JH20261201-7Q3KXW' })
   planCode: string;
+}
+
+export class CampaignProgressQueryDto {
+  @ApiProperty({ description: 'campaign ids, comma-separated (at most 100)' })
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}(,[A-Za-z0-9_.:-]{1,64}){0,99}$/, { message: 'must be campaign ids separated by commas' })
+  ids: string;
 }

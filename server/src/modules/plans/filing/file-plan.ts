@@ -13,6 +13,7 @@ import { Regrouping } from '../merging/regroup.js';
 import { PlanHistory } from '../plan-history.js';
 import { PlanRepository } from '../plan.repository.js';
 import { itemsProblem } from '../visits/visit-rules.js';
+import { CampaignLink } from './campaign-link.js';
 import { FilingCheck, refusedError } from './filing-check.js';
 
 /** 事前报备: filing a plan. */
@@ -28,6 +29,7 @@ export class FilePlan {
     @Inject(Regrouping) private readonly regrouping: Regrouping,
     @Inject(PlanViews) private readonly views: PlanViews,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(CampaignLink) private readonly campaignLink: CampaignLink,
   ) {}
 
   /**
@@ -48,12 +50,18 @@ export class FilePlan {
     if (itemsWrong) throw invalid('itemIds', itemsWrong);
     // A visit is planned: it answers to no trigger.
     const trigger = visit ? 'planned' : input.trigger;
-    const subject = { ...input, kind, itemIds, trigger };
+    // A visit is made on the premises: it has no off-site mode.
+    const mode = visit ? 'onsite' : (input.mode ?? 'onsite');
+    const subject = { ...input, kind, itemIds, trigger, mode };
     const outcome = await this.serial.run(input.creditCode, async (tx, enterprise) => {
       await this.checkMembers(agencyId, subject, tx);
-      const refusals = await this.check.refusals(agencyId, subject, enterprise, now, null, tx);
+      const refusals = [
+        ...(await this.check.refusals(agencyId, subject, enterprise, now, null, tx)),
+        ...(input.campaignId ? await this.campaignLink.refusals(input.campaignId, agencyId, input.date, enterprise, today, tx) : []),
+      ];
       if (refusals.length) {
-        await this.history.record({ planId: null, agencyId, creditCode: input.creditCode, kind: 'refused', actor, at: now, detail: { date: input.date, trigger, ...(visit ? { kind } : {}), refusals } }, tx);
+        const campaign = input.campaignId ? { campaignId: input.campaignId } : {};
+        await this.history.record({ planId: null, agencyId, creditCode: input.creditCode, kind: 'refused', actor, at: now, detail: { date: input.date, trigger, ...(visit ? { kind } : {}), ...campaign, refusals } }, tx);
         return { refusals, id: null };
       }
       const id = randomUUID();
@@ -63,10 +71,12 @@ export class FilePlan {
       await this.plans.insert({
         id, code: planCode(input.date, visit ? 'ZF' : 'JH'), agencyId, creditCode: input.creditCode, plannedDate: input.date, trigger, kind,
         reason: input.reason?.trim() || null, filedAt: now, filedBy: user.id, officerIds: input.officerIds, itemIds, approvalWhen: approval,
+        mode, modeReason: input.modeReason?.trim() || null,
+        campaignId: input.campaignId ?? null,
       }, tx);
       await this.history.record({
         planId: id, agencyId, creditCode: input.creditCode, kind: 'filed', actor, at: now,
-        detail: { date: input.date, trigger, ...(visit ? { kind } : {}), officerIds: input.officerIds, itemIds, ...(approval ? { approval } : {}) },
+        detail: { date: input.date, trigger, ...(visit ? { kind } : {}), officerIds: input.officerIds, itemIds, ...(approval ? { approval } : {}), ...(mode === 'offsite' ? { mode: 'offsite' } : {}), ...(input.modeReason?.trim() ? { modeReason: input.modeReason.trim() } : {}), ...(input.campaignId ? { campaignId: input.campaignId } : {}) },
       }, tx);
       // A plan waiting for approval joins no inspection yet.
       if (approval !== 'prior') await this.regrouping.regroup(input.creditCode, today, actor, now, tx);

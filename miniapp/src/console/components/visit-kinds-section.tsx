@@ -12,7 +12,7 @@ import { visitsByMonth } from '../services/visits';
 import { Chart } from './chart';
 import { Panel } from './panel';
 
-export function VisitsSection() {
+export function VisitKindsSection() {
   const [view, setView] = useState<VisitsByMonthView | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
