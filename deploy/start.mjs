@@ -45,7 +45,7 @@ setTimeout(() => {
     API                         ${base}/api   (health: ${base}/api/health, OpenAPI: ${base}/api/docs)
     database                    ${services.databaseUrl.replace(/:[^:@/]+@/, ':***@')}
     redis                       ${services.redisUrl}
-  Demo logins (password demo1234): supervisor, discipline, admin1 (agency admin), officer1, officer2
+  Demo logins (password demo1234): supervisor, discipline, admin1 (agency admin), officer1, officer2, bizofficer (营商环境局: visits, 陪同执法)
   The enterprise's port: ${base}/e (the demo enterprise and its phone are printed with the demo day)
   Ctrl-C stops it; the data stays for the next run.
 `);

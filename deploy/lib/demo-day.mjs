@@ -3,9 +3,13 @@
 // finished inspection whose enterprise rated it badly (its SMS in the outbox, a flagged case in the
 // console), and the nightly anomaly report as of yesterday. Idempotent: a day already set up is left.
 
+import { setUpDemoChecklist } from './demo-checklist.mjs';
+import { setUpDemoCampaigns } from './demo-campaigns.mjs';
 import { setUpDemoDraw } from './demo-draws.mjs';
 import { demoComplaint, printDemoEnterprise, setUpDemoEnterprise } from './demo-enterprise.mjs';
+import { printDemoOffsite, setUpDemoOffsite } from './demo-offsite.mjs';
 import { setUpDemoPenalties } from './demo-penalties.mjs';
+import { accompanyDemo, demoReturnVisit } from './demo-visits.mjs';
 
 const PASSWORD = 'demo1234';
 const DAY_MS = 86_400_000;
@@ -68,6 +72,7 @@ export async function setUpDemoDay(base, log) {
   const today = await api(base, 'GET', '/api/onsite/today', { token: officer1 });
   if (Array.isArray(today.body) && today.body.length) {
     log('demo day: today is set up already');
+    printDemoOffsite(log, base, await setUpDemoOffsite(call, { officer1, supervisor }));
     return printDemoEnterprise(log, base, demoEnterprise);
   }
 
@@ -86,13 +91,23 @@ export async function setUpDemoDay(base, log) {
   if (coded) await api(base, 'POST', `/api/plans/${coded.plan.id}/code`, { token: officer1 });
   const emergency = await fileToday(base, officer1, candidates, { trigger: 'emergency', reason: '燃气泄漏报警，危及公共安全（演示）', officerIds: [me.officerId], itemIds: itemIds.slice(0, 1) });
 
+  // The joint inspection on one checklist with a violation of each colour, on the demo enterprise. Before the
+  // inspection rated below: once that one has its code, other agencies are locked out of the enterprise.
+  const [admin1, admin2, officer3] = await Promise.all([login(base, 'admin1'), login(base, 'admin2'), login(base, 'officer3')]);
+  const joint = [];
+  await setUpDemoChecklist(call, (line) => joint.push(line), { officer1, officer3, admin1, admin2, supervisor, enterprise: demoEnterprise });
+
   // A finished inspection, rated badly from its SMS link: the case the console opens with.
   // The demo enterprise is tried first for the inspection rated today, so its own page shows it.
   const ratedPlan = { trigger: 'superior', reason: '上级交办（演示）', officerIds: [colleague.officerId], itemIds: itemIds.slice(0, 1) };
   const rated = (demoEnterprise && (await fileToday(base, officer2, [demoEnterprise], ratedPlan))) || (await fileToday(base, officer2, candidates, ratedPlan));
   let rating = '';
+  // The business-environment bureau's officer (陪同执法 and a return visit); absent on an older city.
+  const bizofficer = await login(base, 'bizofficer');
+  let accompanied = false;
   if (rated) {
     await api(base, 'POST', `/api/plans/${rated.plan.id}/code`, { token: officer2 });
+    accompanied = await accompanyDemo(call, bizofficer, rated.plan.code);
     await api(base, 'POST', '/api/onsite/check-in', { token: officer2, body: { creditCode: rated.enterprise.creditCode, clientKey: key('ci') } });
     await api(base, 'POST', `/api/onsite/inspections/${rated.plan.id}/findings`, { token: officer2, body: { itemId: itemIds[0], outcome: 'rectify', rectifyBy: shanghaiDate(Date.now() + 7 * DAY_MS), note: '货架标签不全（演示）', clientKey: key('f') } });
     await api(base, 'POST', `/api/onsite/inspections/${rated.plan.id}/finish`, { token: officer2, body: { clientKey: key('fin') } });
@@ -118,14 +133,18 @@ export async function setUpDemoDay(base, log) {
     }
   }
 
+  const visitCode = await demoReturnVisit(call, bizofficer, demoEnterprise);
   log('demo day set up:');
-  const call = (method, path, options) => api(base, method, path, options);
   await setUpDemoPenalties(call, log, { officer1, supervisor, itemIds, candidates });
-  const admin1 = await login(base, 'admin1');
   if (admin1) await setUpDemoDraw(call, log, { supervisor, admin1 });
+  if (admin1) await setUpDemoCampaigns(call, log, { supervisor, admin1, officer1, officer2 });
   if (coded) log(`  officer1 → 扫码入企 ${coded.enterprise.name}：输入 ${coded.enterprise.creditCode}（已生成检查码）`);
   if (emergency) log(`  officer1 → 紧急检查 ${emergency.enterprise.name}：${emergency.enterprise.creditCode}（先检查后补码，24小时内补报）`);
+  for (const line of joint) log(line);
   if (rating) log(`  an SMS invite (already rated badly: a case for supervisor): ${rating}`);
+  if (accompanied) log(`  bizofficer (营商环境建设局) accompanied the inspection of ${rated.enterprise.name} (陪同执法)`);
+  if (visitCode) log(`  bizofficer made a return visit (回访) to the demo enterprise: ${visitCode}`);
   if (await demoComplaint(call, supervisor, demoEnterprise)) log('  the demo enterprise complained from its page (码上响应): a case of source 投诉举报 for supervisor');
+  printDemoOffsite(log, base, await setUpDemoOffsite(call, { officer1, supervisor }));
   printDemoEnterprise(log, base, demoEnterprise);
 }

@@ -42,5 +42,6 @@ export async function demoComplaint(api, supervisor, enterprise) {
 export function printDemoEnterprise(log, base, enterprise) {
   if (!enterprise) return;
   log(`  企业端 ${base}/e → ${enterprise.name}：统一社会信用代码 ${enterprise.creditCode}，手机号 ${DEMO_ENTERPRISE_PHONE}；验证码：npm run cli -- outbox`);
+  log('  　its page → 一企一册: 下载合规手册（PDF）; officers print it from the register search');
   log(`  码上响应 (no sign-in): ${base}/c`);
 }

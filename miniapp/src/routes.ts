@@ -18,6 +18,10 @@ export const VERIFY_PAGE = '/enterprise/pages/verify/index';
 /** The enterprise's port (`enterprise` subpackage): sign-in (the server redirects /e to it), then its page. */
 export const ENTERPRISE_SIGN_IN_PAGE = '/enterprise/pages/signin/index';
 export const ENTERPRISE_HOME_PAGE = '/enterprise/pages/home/index';
+/** 非现场检查: the enterprise answers a request (`?t=<token>` from the SMS, `?id=<requestId>` signed in). */
+export const ENTERPRISE_OFFSITE_PAGE = '/enterprise/pages/offsite/index';
+/** 非现场检查, the officer's side (`?planId=<planId>`): ask, read the answers, decide. */
+export const OFFSITE_PAGE = '/pages/offsite/index';
 /** 码上响应 without signing in (the server redirects /c to it). */
 export const ENTERPRISE_COMPLAIN_PAGE = '/enterprise/pages/complain/index';
 /**
@@ -53,3 +57,6 @@ export const CONSOLE_REGISTERS_PAGE = '/console/pages/registers/index';
 export const CONSOLE_IMPORTS_PAGE = '/console/pages/imports/index';
 /** 计划审批: plans waiting for their agency head (agency admins decide; overseers read). */
 export const CONSOLE_PLAN_APPROVALS_PAGE = '/console/pages/plan-approvals/index';
+export const CONSOLE_COLOURS_PAGE = '/console/pages/colours/index';
+/** 专项检查: special campaigns, drafted, approved, published. */
+export const CONSOLE_CAMPAIGNS_PAGE = '/console/pages/campaigns/index';

@@ -4,7 +4,7 @@
  * service, serialisation) next to a bare mysql2 query answering the same question on the same
  * tables, in one run on one database server.
  *
- *   npm run bench:console -w server -- [--cases 100000] [--runs 30]
+ *   npm run bench:console -w server -- [--cases 100000] [--runs 30] [--size city|million] [--database mashang_bench_console]
  *
  * Needs DATABASE_URL (a user that may create databases) and REDIS_URL.
  */
@@ -20,22 +20,26 @@ import { singlePhoneKey } from '../src/infra/crypto/phone-keys.js';
 import { recreateDatabase } from '../src/infra/database/data-source.js';
 import { openDatabase } from '../src/database.js';
 import { loadDemoCity } from '../src/modules/demo/index.js';
+import { yearPeriods } from '../src/modules/supervision/dashboard/yearly-figures.js';
 import { encodeCursor } from '../src/modules/supervision/queue/cursor.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(args[args.indexOf(`--${name}`) + 1] || fallback) || fallback;
 const CASES = option('cases', 100_000);
 const RUNS = option('runs', 30);
+const SIZE = args.includes('--size') ? args[args.indexOf('--size') + 1] : 'city';
+if (SIZE !== 'city' && SIZE !== 'million') throw new Error('--size: city or million');
+const DATABASE = args.includes('--database') ? args[args.indexOf('--database') + 1] : 'mashang_bench_console';
 const BUDGET_MS = 300;
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (and REDIS_URL)');
 
 const PHONE_KEY = 'b4'.repeat(32);
-const url = await recreateDatabase(base, 'mashang_bench_console');
+const url = await recreateDatabase(base, DATABASE);
 const dataSource = await openDatabase(url, { migrate: true, poolSize: 4 });
 let t = Date.now();
 console.log('loading the demo city…');
-const city = await loadDemoCity(dataSource, new PhoneCipher(singlePhoneKey(Buffer.from(PHONE_KEY, 'hex'))), { size: 'city' });
+const city = await loadDemoCity(dataSource, new PhoneCipher(singlePhoneKey(Buffer.from(PHONE_KEY, 'hex'))), { size: SIZE });
 console.log(`  ${JSON.stringify(city.counts)} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 // ---- 100,000 flagged cases over agencies, sources, statuses and two years of ages
@@ -126,6 +130,19 @@ const dashboardBare = (agency?: string): [string, unknown[]][] => {
   ];
 };
 const A = agencies[0];
+// The dashboard's yearly sections, for this year: the bare question is the plainest pass over the same rows.
+const thisYear = Number(today.slice(0, 4));
+const { current, previous } = yearPeriods(thisYear, today)!;
+const periods = { from: current.from, to: current.to, previousFrom: previous.from, previousTo: previous.to };
+const yearOnYearBare = (agency?: string): [string, unknown[]][] => [[
+  `SELECT agency_id, COUNT(*) FROM inspections WHERE ((started_at >= ? AND started_at < ?) OR (started_at >= ? AND started_at < ?))${agency ? ' AND agency_id = ?' : ''} GROUP BY agency_id`,
+  [periods.previousFrom, periods.previousTo, periods.from, periods.to, ...(agency ? [agency] : [])],
+]];
+const visitsBare: [string, unknown[]][] = [
+  ['SELECT COUNT(*) FROM (SELECT credit_code FROM inspections WHERE started_at >= ? AND started_at < ? GROUP BY credit_code) v', [periods.from, periods.to]],
+  ['SELECT COUNT(*) FROM enterprises', []],
+];
+const satisfactionBare: [string, unknown[]][] = [['SELECT COUNT(*) FROM ratings WHERE rated_at >= ? AND rated_at < ?', [periods.from, periods.to]]];
 const scenarios: Scenario[] = [
   { name: 'case list, first page', url: '/api/supervision/cases?status=active', token: 'supervisor', bare: page("status <> 'closed'", []) },
   { name: 'case list, all statuses', url: '/api/supervision/cases', token: 'supervisor', bare: page('', []) },
@@ -152,6 +169,10 @@ const scenarios: Scenario[] = [
   { name: 'agency admin: own queue', url: '/api/supervision/cases?status=active', token: 'admin1', bare: page("agency_id = ? AND status <> 'closed'", ['A001']) },
   { name: 'dashboard (supervisor)', url: '/api/supervision/dashboard', token: 'supervisor', bare: dashboardBare() },
   { name: 'dashboard (agency admin)', url: '/api/supervision/dashboard', token: 'admin1', bare: dashboardBare('A001') },
+  { name: 'year on year (supervisor)', url: `/api/supervision/dashboard/year-on-year?year=${thisYear}`, token: 'supervisor', bare: yearOnYearBare() },
+  { name: 'year on year (agency admin)', url: `/api/supervision/dashboard/year-on-year?year=${thisYear}`, token: 'admin1', bare: yearOnYearBare('A001') },
+  { name: 'visits per enterprise', url: `/api/supervision/dashboard/visits-per-enterprise?year=${thisYear}`, token: 'supervisor', bare: visitsBare },
+  { name: 'satisfaction by month', url: `/api/supervision/dashboard/satisfaction-trend?year=${thisYear}`, token: 'supervisor', bare: satisfactionBare },
 ];
 
 const stats = (samples: number[]) => {
@@ -165,7 +186,7 @@ const time = async (fn: () => Promise<void>) => {
   return Number(process.hrtime.bigint() - start) / 1e6;
 };
 
-console.log(`\n${CASES.toLocaleString()} flagged cases, ${RUNS} runs each after 3 warm-ups; app = through Fastify inject, bare = mysql2 on the same tables\n`);
+console.log(`\n${SIZE} demo city, ${CASES.toLocaleString()} flagged cases, ${RUNS} runs each after 3 warm-ups; app = through Fastify inject, bare = mysql2 on the same tables\n`);
 console.log(`${'scenario'.padEnd(34)} ${'app median'.padStart(10)} ${'app p95'.padStart(8)} ${'bare median'.padStart(11)} ${'bare p95'.padStart(8)} ${'ratio'.padStart(6)}`);
 let over = 0;
 for (const scenario of scenarios) {

@@ -39,13 +39,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // First, so every route and plugin registered below answers with them.
   addSecurityHeaders(app.getHttpAdapter().getInstance(), headersFor);
   // The short links in inspection-code QRs (/v/<token>), rating SMS (/r/<token>, /r), penalty notices'
-  // supervision codes (/p/<token>) and the enterprise's port (/e, /c) stay outside /api.
+  // supervision codes (/p/<token>), off-site requests (/o/<token>) and the enterprise's port (/e, /c) stay outside /api.
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'v/:token', method: RequestMethod.GET },
       { path: 'r', method: RequestMethod.GET },
       { path: 'r/:token', method: RequestMethod.GET },
       { path: 'p/:token', method: RequestMethod.GET },
+      { path: 'o/:token', method: RequestMethod.GET },
       { path: 'e', method: RequestMethod.GET },
       { path: 'c', method: RequestMethod.GET },
     ],

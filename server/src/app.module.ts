@@ -9,11 +9,14 @@ import { QueuesModule } from './infra/queues/queues.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CampaignsModule } from './modules/campaigns/index.js';
+import { BookletModule } from './modules/booklet/index.js';
 import { DrawsModule } from './modules/draws/index.js';
 import { DiscretionModule, PenaltyReportsModule } from './modules/cases/index.js';
 import { EvaluationModule } from './modules/evaluation/evaluation.module.js';
 import { ExchangeModule } from './modules/exchange/exchange.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { OffsiteModule } from './modules/offsite/index.js';
 import { OnsiteModule } from './modules/onsite/onsite.module.js';
 import { PlansModule } from './modules/plans/plans.module.js';
 import { PortModule } from './modules/port/port.module.js';
@@ -37,13 +40,16 @@ export class AppModule {
         ExchangeModule,
         PlansModule,
         OnsiteModule,
+        OffsiteModule,
         SupervisionModule,
         AnalyticsModule,
         EvaluationModule,
         DrawsModule,
+        CampaignsModule,
         DiscretionModule,
         PenaltyReportsModule,
         PortModule,
+        BookletModule,
       ],
     };
   }

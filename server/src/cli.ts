@@ -15,7 +15,7 @@ import { storedPhoneColumns } from './phone-columns.js';
 import { runReportCommand } from './modules/analytics/report-command.js';
 import { rowSource } from './modules/analytics/row-source.js';
 import { violationWarningReport } from './modules/analytics/warning-report.js';
-import { DEMO_CITY_SIZES, loadDemoCity, type DemoSize } from './modules/demo/index.js';
+import { createDemoBureau, DEMO_CITY_SIZES, loadDemoCity, type DemoSize } from './modules/demo/index.js';
 import { SmsOutboxRepository } from './modules/evaluation/index.js';
 import { AuditLog } from './modules/audit/index.js';
 import { DisputedClausesReporter, runBenchmarkExport, runBenchmarkImport, writeDisputedClausesWorkbook } from './modules/cases/index.js';
@@ -284,12 +284,15 @@ async function main(): Promise<void> {
         if (args.includes('--if-empty')) {
           const [{ n }] = await dataSource.query('SELECT COUNT(*) AS n FROM agencies');
           if (Number(n) > 0) {
+            // A city loaded before the bureau existed gets it now (once).
+            await createDemoBureau(dataSource);
             process.stdout.write('demo city already loaded\n');
             break;
           }
         }
         const seed = option(args, '--seed');
         const result = await loadDemoCity(dataSource, phoneCipher(), { size, seed: seed ? Number(seed) : undefined, onProgress: progressPrinter() });
+        await createDemoBureau(dataSource);
         for (const [kind, count] of Object.entries(result.counts)) process.stdout.write(`${kind}: ${count}\n`);
         break;
       }

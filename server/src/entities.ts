@@ -1,11 +1,13 @@
 import { ANALYTICS_ENTITIES } from './modules/analytics/entities.js';
 import { AUDIT_ENTITIES } from './modules/audit/entities.js';
 import { AUTH_ENTITIES } from './modules/auth/entities.js';
+import { CAMPAIGNS_ENTITIES } from './modules/campaigns/entities.js';
 import { DRAWS_ENTITIES } from './modules/draws/entities.js';
 import { CASES_ENTITIES } from './modules/cases/entities.js';
 import { EVALUATION_ENTITIES } from './modules/evaluation/entities.js';
 import { FLAGS_ENTITIES } from './modules/flags/entities.js';
 import { INSPECTIONS_ENTITIES } from './modules/inspections/entities.js';
+import { OFFSITE_ENTITIES } from './modules/offsite/entities.js';
 import { ONSITE_ENTITIES } from './modules/onsite/entities.js';
 import { OUTBOX_ENTITIES } from './modules/outbox/entities.js';
 import { PLANS_ENTITIES } from './modules/plans/entities.js';
@@ -31,4 +33,6 @@ export const ENTITIES = [
   ...DRAWS_ENTITIES,
   ...OUTBOX_ENTITIES,
   ...PORT_ENTITIES,
+  ...OFFSITE_ENTITIES,
+  ...CAMPAIGNS_ENTITIES,
 ];

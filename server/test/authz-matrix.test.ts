@@ -21,6 +21,7 @@ import { REDIS } from '../src/infra/redis/redis.module.js';
 import { supervisionCodeHash, supervisionCodeKey, supervisionCodeToken } from '../src/modules/cases/supervision-code/supervision-code-token.js';
 import { BenchmarkWriter } from '../src/modules/cases/index.js';
 import { credentialHash } from '../src/modules/evaluation/rating-token.js';
+import { offsiteToken, offsiteTokenHash, offsiteTokenKey } from '../src/modules/offsite/offsite-token.js';
 import { forgetPortCodes } from './support/enterprise-port.js';
 import { appendTrail, raiseFlag } from './support/trail-and-flags.js';
 import { seedTwoAgencies } from './support/fixtures.js';
@@ -146,6 +147,12 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'I1 (A1)', path: '/api/registry/items/I1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
     { name: 'I2 (A2)', path: '/api/registry/items/I2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
   ],
+  // 三色清单: an agency admin keeps its own agency's; supervisors any; discipline reads.
+  'GET /api/registry/violation-colours': [{ name: 'A2', path: '/api/registry/violation-colours?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'PUT /api/registry/violation-colours': [
+    { name: 'A2', path: '/api/registry/violation-colours', body: { agencyId: 'A2', changes: [{ itemId: 'I2', colour: 'yellow', rectifyDays: 10 }] }, expect: { admin2: 'ok', supervisor: 'ok' } },
+  ],
+  'GET /api/registry/violation-colours/history': [{ name: 'A2', path: '/api/registry/violation-colours/history?agencyId=A2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   'PATCH /api/registry/items/:id': [{ name: 'I2 (A2)', path: '/api/registry/items/I2', body: { name: '消防设施检查' }, expect: { admin2: 'ok', supervisor: 'ok' } }],
   'GET /api/registry/items/:id/history': [{ name: 'I2 (A2)', path: '/api/registry/items/I2/history', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // The enterprise register is shared by every agency.
@@ -180,6 +187,7 @@ const MATRIX: Record<string, Probe[]> = {
 
   // ---- plans and codes
   'POST /api/plans': [{ name: 'file (empty body)', path: '/api/plans', body: {}, expect: { officer1: 'pass', admin1: 'pass', admin2: 'pass' } }],
+  'POST /api/plans/accompany': [{ name: 'accompany (empty body)', path: '/api/plans/accompany', body: {}, expect: { officer1: 'pass' } }],
   'GET /api/plans': [{ name: 'list', path: '/api/plans', expect: every('ok'), check: ownAgencyOnly('agencyId') }],
   'GET /api/plans/half-year-history': [{ name: 'history', path: `/api/plans/half-year-history?creditCode=${SHOP}`, expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok' } }],
   'GET /api/plans/:id': [
@@ -206,6 +214,7 @@ const MATRIX: Record<string, Probe[]> = {
   'GET /api/plans/:id/history': [{ name: 'A2 plan', path: (ctx) => `/api/plans/${ctx.ids.planA2}/history`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // What the enterprise at the door scans: public by design.
   'GET /api/codes/:token': [{ name: 'check', path: (ctx) => `/api/codes/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
+  'GET /api/codes/:token/checklist': [{ name: 'checklist by code', path: (ctx) => `/api/codes/${ctx.ids.token}/checklist`, expect: every('ok', [...CALLERS]) }],
   'GET /api/codes/:token/trail': [{ name: 'trail by code', path: (ctx) => `/api/codes/${ctx.ids.token}/trail`, expect: every('ok', [...CALLERS]) }],
   'GET /v/:token': [{ name: 'short link', path: (ctx) => `/v/${ctx.ids.token}`, expect: every('ok', [...CALLERS]) }],
   'GET /api/joint-scenarios': [{ name: 'list', path: '/api/joint-scenarios', expect: every('ok') }],
@@ -244,6 +253,16 @@ const MATRIX: Record<string, Probe[]> = {
   'GET /api/onsite/inspections/:id': [
     { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}`, expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
     { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/onsite/inspections/:id/checklist': [
+    { name: 'A1 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA1}/checklist`, expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2 plan', path: (ctx) => `/api/onsite/inspections/${ctx.ids.planA2}/checklist`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/onsite/follow-ups': [{ name: 'due', path: '/api/onsite/follow-ups', expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  // An A1 officer gets past authorization (then refused: nothing of the plan is due); others never.
+  'POST /api/onsite/follow-ups': [
+    { name: 'A1 plan', path: '/api/onsite/follow-ups', body: (ctx) => ({ planId: ctx.ids.planA1, itemId: 'I1', rectified: true, clientKey: 'authz-follow-up-1' }), expect: { officer1: 'pass' } },
+    { name: 'A2 plan', path: '/api/onsite/follow-ups', body: (ctx) => ({ planId: ctx.ids.planA2, itemId: 'I2', rectified: true, clientKey: 'authz-follow-up-2' }), expect: {} },
   ],
   // An A1 officer gets past authorization on its own plan (then refused: not checked in yet), never on A2's.
   'POST /api/onsite/inspections/:id/findings': [
@@ -328,6 +347,20 @@ const MATRIX: Record<string, Probe[]> = {
   // Supervisors only: each message holds a rating link, and an agency must not rate its own inspection.
   'GET /api/sms/outbox': [{ name: 'outbox', path: '/api/sms/outbox', expect: { supervisor: 'ok' } }],
 
+  // ---- special campaigns (专项检查): agency admins and supervisors draft, supervisors decide; anyone reads the published
+  'GET /api/campaigns': [{ name: 'campaign list', path: '/api/campaigns', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/campaigns/joinable': [{ name: 'campaigns to file under', path: '/api/campaigns/joinable', expect: { officer1: 'ok', admin1: 'ok', admin2: 'ok' } }],
+  'GET /api/campaigns/agencies': [{ name: 'agencies to join', path: '/api/campaigns/agencies', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok' } }],
+  'POST /api/campaigns': [{ name: 'draft (empty body)', path: '/api/campaigns', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
+  // A draft is its agency admin's and the overseers'; the joining agency and officers read it once published.
+  'GET /api/campaigns/:id': [{ name: "A1's draft", path: '/api/campaigns/C1', expect: { admin1: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'PUT /api/campaigns/:id': [{ name: 'edit (empty body)', path: '/api/campaigns/C1', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
+  'POST /api/campaigns/:id/submit': [{ name: "submit A1's draft", path: '/api/campaigns/C1/submit', body: {}, expect: { admin1: 'pass' } }],
+  'POST /api/campaigns/:id/decision': [{ name: 'decide (empty body)', path: '/api/campaigns/C1/decision', body: {}, expect: { supervisor: 'pass' } }],
+  // Not approved: its drafter and the supervisors get 409.
+  'POST /api/campaigns/:id/publish': [{ name: "publish A1's campaign", path: '/api/campaigns/C1/publish', body: {}, expect: { admin1: 'pass', supervisor: 'pass' } }],
+  'GET /api/public/campaigns': [{ name: 'published campaigns', path: '/api/public/campaigns', expect: publicForAll }],
+  'GET /api/plans/campaign-progress': [{ name: 'campaign progress', path: '/api/plans/campaign-progress?ids=C1', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
   // ---- random draws (双随机一公开): admins commit and draw their agency's; anyone reads
   'POST /api/draws': [{ name: 'commit (empty body)', path: '/api/draws', body: {}, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
   'POST /api/draws/:id/draw': [{ name: 'draw (bad entropy)', path: '/api/draws/D1/draw', body: { publicEntropy: 7 }, expect: { admin1: 'pass', admin2: 'pass', supervisor: 'pass' } }],
@@ -397,6 +430,8 @@ const MATRIX: Record<string, Probe[]> = {
     { name: 'its own inspection', path: '/api/enterprise/inspections/X1/trail', expect: { enterpriseSession: 'ok' } },
     { name: 'another enterprise\'s inspection', path: '/api/enterprise/inspections/X2/trail', expect: {} },
   ],
+  'GET /api/enterprise/booklet': [{ name: 'its own booklet (PDF)', path: '/api/enterprise/booklet', expect: { enterpriseSession: 'ok' } }],
+  'GET /api/booklets/:creditCode': [{ name: 'an enterprise\'s booklet to print', path: `/api/booklets/${SHOP}`, expect: every('ok') }],
   'GET /api/enterprise/penalty-cases': [{
     name: 'its penalty cases', path: '/api/enterprise/penalty-cases', expect: { enterpriseSession: 'ok' },
     // Its own cases only (the supervision-code probes file more on it): PC1 among them, never the mill's PC2.
@@ -423,6 +458,8 @@ const MATRIX: Record<string, Probe[]> = {
     name: 'its inspections announced ahead', path: '/api/enterprise/notices', expect: { enterpriseSession: 'ok' },
     check: (_, body) => expect(body.map((n: { id: string }) => n.id)).toEqual(['PN1']),
   }],
+  'GET /api/enterprise/visits': [{ name: 'its visits (回访、服务走访)', path: '/api/enterprise/visits', expect: { enterpriseSession: 'ok' } }],
+  'GET /api/enterprise/visit-counts': [{ name: 'how often it was visited', path: '/api/enterprise/visit-counts', expect: { enterpriseSession: 'ok' } }],
   'PUT /api/enterprise/notices/:id/slots': [
     { name: 'half-days for its inspection', path: '/api/enterprise/notices/PN1/slots', body: { slots: [{ date: inDays(3), half: 'am' }] }, expect: { enterpriseSession: 'ok' } },
     { name: 'another enterprise\'s inspection', path: (ctx) => `/api/enterprise/notices/${ctx.ids.planA2}/slots`, body: { slots: [] }, expect: {} },
@@ -430,6 +467,56 @@ const MATRIX: Record<string, Probe[]> = {
   'POST /api/enterprise/contacts/:id/remove': [
     { name: 'remove its own contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(SHOP)}/remove`, body: {}, expect: { enterpriseSession: 'ok' } },
     { name: 'another enterprise\'s contact', path: async (ctx) => `/api/enterprise/contacts/${await ctx.freshContact(MILL)}/remove`, body: {}, expect: {} },
+  ],
+
+  // ---- 非现场检查: agencies ask and decide their own; the enterprise answers by its link or signed in, its own only
+  'POST /api/offsite/requests': [{ name: 'ask (empty form)', path: '/api/offsite/requests', body: {}, expect: every('pass', ['officer1', 'admin1', 'admin2']) }],
+  'GET /api/offsite/requests': [{
+    name: 'list', path: '/api/offsite/requests', expect: every('ok'),
+    check: (who, body) => {
+      const ids = body.map((r: { id: string }) => r.id);
+      if (OWN_AGENCY[who] === 'A1') expect(ids).toEqual(['OR1']);
+      if (OWN_AGENCY[who] === 'A2') expect(ids).not.toContain('OR1');
+    },
+  }],
+  'GET /api/offsite/requests/:id': [
+    { name: 'A1\'s', path: '/api/offsite/requests/OR1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } },
+    { name: 'A2\'s', path: '/api/offsite/requests/OR2', expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
+  ],
+  'GET /api/offsite/plans/:planId/request': [{ name: 'A1\'s plan', path: '/api/offsite/plans/OFF1/request', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/offsite/requests/:id/evidence/:evidenceId': [{ name: 'A1\'s file', path: '/api/offsite/requests/OR1/evidence/EV1', expect: { officer1: 'ok', admin1: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  // Not answered yet: the agency's own get past authorization to the rule (409).
+  'POST /api/offsite/requests/:id/accept': [{ name: 'A2\'s, unanswered', path: '/api/offsite/requests/OR2/accept', body: {}, expect: { admin2: 'pass' } }],
+  'POST /api/offsite/requests/:id/ask-again': [{ name: 'A2\'s, unanswered', path: '/api/offsite/requests/OR2/ask-again', body: { note: '请补充材料' }, expect: { admin2: 'pass' } }],
+  'POST /api/offsite/requests/:id/convert': [{ name: 'A2\'s', path: '/api/offsite/requests/OR3/convert', body: { reason: '需现场核实', date: inDays(3) }, expect: { admin2: 'pass' } }],
+  'GET /api/offsite/share': [{ name: 'share per agency and month', path: '/api/offsite/share', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } }],
+  'GET /api/offsite-links/:token': [
+    { name: 'by its link', path: (ctx) => `/api/offsite-links/${ctx.ids.offsiteToken}`, expect: every('ok', [...CALLERS]) },
+    { name: 'unknown link', path: `/api/offsite-links/${'Q'.repeat(22)}`, expect: publicForAll },
+  ],
+  'POST /api/offsite-links/:token/readings': [{ name: 'a reading', path: (ctx) => `/api/offsite-links/${ctx.ids.offsiteToken}/readings`, body: { position: 0, text: '5℃' }, expect: every('ok', [...CALLERS]) }],
+  'POST /api/offsite-links/:token/files': [{ name: 'no file', path: (ctx) => `/api/offsite-links/${ctx.ids.offsiteToken}/files?position=0`, body: {}, expect: publicForAll }],
+  'POST /api/offsite-links/:token/submit': [{ name: 'submit', path: (ctx) => `/api/offsite-links/${ctx.ids.offsiteToken}/submit`, body: {}, expect: publicForAll }],
+  'GET /o/:token': [{ name: 'off-site request short link', path: (ctx) => `/o/${ctx.ids.offsiteToken}`, expect: every('ok', [...CALLERS]) }],
+  'GET /api/enterprise/offsite-requests': [{
+    name: 'its requests', path: '/api/enterprise/offsite-requests', expect: { enterpriseSession: 'ok' },
+    check: (_, body) => expect(body.map((r: { id: string }) => r.id)).toEqual(['OR1']),
+  }],
+  'GET /api/enterprise/offsite-requests/:id': [
+    { name: 'its own', path: '/api/enterprise/offsite-requests/OR1', expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s', path: '/api/enterprise/offsite-requests/OR2', expect: {} },
+  ],
+  'POST /api/enterprise/offsite-requests/:id/readings': [
+    { name: 'its own', path: '/api/enterprise/offsite-requests/OR1/readings', body: { position: 0, text: '6℃' }, expect: { enterpriseSession: 'ok' } },
+    { name: 'another enterprise\'s', path: '/api/enterprise/offsite-requests/OR2/readings', body: { position: 0, text: '6℃' }, expect: {} },
+  ],
+  'POST /api/enterprise/offsite-requests/:id/files': [
+    { name: 'its own (no file)', path: '/api/enterprise/offsite-requests/OR1/files?position=0', body: {}, expect: { enterpriseSession: 'pass' } },
+    { name: 'another enterprise\'s', path: '/api/enterprise/offsite-requests/OR2/files?position=0', body: {}, expect: {} },
+  ],
+  'POST /api/enterprise/offsite-requests/:id/submit': [
+    { name: 'its own', path: '/api/enterprise/offsite-requests/OR1/submit', body: {}, expect: { enterpriseSession: 'pass' } },
+    { name: 'another enterprise\'s', path: '/api/enterprise/offsite-requests/OR2/submit', body: {}, expect: {} },
   ],
 
   // ---- audit log of exports: the discipline inspectors alone read it
@@ -475,6 +562,35 @@ const MATRIX: Record<string, Probe[]> = {
         expect([...agencies].sort()).toEqual(OWN_AGENCY[who] ? [OWN_AGENCY[who]] : ['A1', 'A2']);
       },
     },
+  ],
+  'GET /api/supervision/visits': [{
+    name: 'visits by kind per agency and month', path: '/api/supervision/visits', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+    check: (who, body) => {
+      if (OWN_AGENCY[who]) for (const row of body.rows) expect(row.agencyId).toBe(OWN_AGENCY[who]);
+    },
+  }],
+  'GET /api/supervision/dashboard/year-on-year': [
+    {
+      name: 'year on year', path: `/api/supervision/dashboard/year-on-year?year=${new Date().getUTCFullYear() - 1}`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => {
+        if (OWN_AGENCY[who]) for (const row of body.agencies) expect(row.agencyId).toBe(OWN_AGENCY[who]);
+      },
+    },
+  ],
+  'GET /api/supervision/dashboard/visits-per-enterprise': [
+    {
+      name: 'visits per enterprise', path: `/api/supervision/dashboard/visits-per-enterprise?year=${new Date().getUTCFullYear() - 1}`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => {
+        if (OWN_AGENCY[who]) for (const e of body.top) for (const a of e.agencies) expect(a.agencyId).toBe(OWN_AGENCY[who]);
+      },
+    },
+  ],
+  'GET /api/supervision/dashboard/satisfaction-trend': [
+    {
+      name: 'satisfaction by month', path: `/api/supervision/dashboard/satisfaction-trend?year=${new Date().getUTCFullYear() - 1}`, expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' },
+      check: (who, body) => expect(body.agencyId).toBe(OWN_AGENCY[who] ?? null),
+    },
+    { name: 'another agency\'s months', path: `/api/supervision/dashboard/satisfaction-trend?year=${new Date().getUTCFullYear() - 1}&agencyId=A2`, expect: { admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
   ],
   'GET /api/supervision/export/:table': [
     { name: 'cases', path: '/api/supervision/export/cases', expect: { admin1: 'ok', admin2: 'ok', supervisor: 'ok', discipline: 'ok' } },
@@ -585,6 +701,9 @@ describe('authorization matrix: every route × every caller', () => {
     ids.import = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
     await BenchmarkWriter.on(ds).save([{ clause: 'FSL-126', ...structuredClone(AUTHZ_BENCHMARK) }], 'cli', 'import');
     ids.emptyImport = (await call(t.app, 'POST', '/api/exchange/imports', { token: tokens.supervisor, body: {} })).body.id;
+    // A1's draft special campaign (专项检查), joined by A2.
+    await ds.query("INSERT INTO campaigns (id, name, summary, status, owner_agency_id, industries, region_prefixes, item_ids, period_from, period_to, created_at, created_by) VALUES ('C1', '燃气安全专项检查', '', 'draft', 'A1', '[]', '[]', '[\"I1\"]', ?, ?, NOW(3), 'cli')", [inDays(8), inDays(40)]);
+    await ds.query("INSERT INTO campaign_agencies (campaign_id, agency_id) VALUES ('C1', 'A1'), ('C1', 'A2')");
 
     // The enterprise of X1 got an SMS link to rate it (its rating raised caseA1).
     ids.ratingToken = 'Zk3q9LmN0pQrStUvWxYz12';
@@ -617,6 +736,21 @@ describe('authorization matrix: every route × every caller', () => {
         [docId, planId, '0'.repeat(64), key, docId],
       );
     }
+
+    // Off-site checks: A1's of the shop (with a file sent), A2's two of the mill.
+    for (const [plan, agency, creditCode, officer, item] of [['OFF1', 'A1', SHOP, 'O1', 'I1'], ['OFF2', 'A2', MILL, 'O2', 'I2'], ['OFF3', 'A2', MILL, 'O2', 'I2']]) {
+      await ds.query("INSERT INTO plans (id, code, agency_id, credit_code, planned_date, trigger_type, status, filed_at, filed_by, lead_plan_id, inspection_date, mode) VALUES (?, ?, ?, ?, ?, 'planned', 'active', NOW(3), 1, ?, ?, 'offsite')", [plan, `JH-AUTHZ-${plan}`, agency, creditCode, inDays(20), plan, inDays(20)]);
+      await ds.query('INSERT INTO plan_items (plan_id, item_id, position) VALUES (?, ?, 0)', [plan, item]);
+      await ds.query('INSERT INTO plan_officers (plan_id, officer_id, position) VALUES (?, ?, 0)', [plan, officer]);
+      const request = plan.replace('OFF', 'OR');
+      const hash = offsiteTokenHash(offsiteToken(offsiteTokenKey(t.config.jwtSecret), request));
+      await ds.query("INSERT INTO offsite_requests (id, plan_id, agency_id, credit_code, status, round, token_hash, requested_at, requested_by) VALUES (?, ?, ?, ?, 'asked', 1, ?, NOW(3), 1)", [request, plan, agency, creditCode, hash]);
+      await ds.query("INSERT INTO offsite_request_asks (request_id, position, item_id, kind, ask) VALUES (?, 0, ?, 'reading', '冷藏温度'), (?, 1, ?, 'photo', '后厨照片')", [request, item, request, item]);
+    }
+    ids.offsiteToken = offsiteToken(offsiteTokenKey(t.config.jwtSecret), 'OR1');
+    mkdirSync(join(documentDir, 'offsite', 'OR1'), { recursive: true });
+    writeFileSync(join(documentDir, 'offsite', 'OR1', 'EV1.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    await ds.query("INSERT INTO offsite_evidence (id, request_id, position, round, kind, file_name, content_type, size_bytes, sha256, storage_key, uploaded_at) VALUES ('EV1', 'OR1', 1, 1, 'photo', 'kitchen.png', 'image/png', 8, ?, 'offsite/OR1/EV1.png', NOW(3))", ['0'.repeat(64)]);
 
     let contacts = 0;
     ctx = {

@@ -42,6 +42,14 @@ describe('demo city', () => {
       const [{ n: versions }] = await dataSource.query("SELECT COUNT(*) AS n FROM inspection_trail WHERE inspection_id LIKE 'benchmark:%' AND kind = 'benchmark-changed' AND seq = 1");
       expect(Number(versions)).toBe(Number(benchmarks));
       expect(Number(benchmarks)).toBeGreaterThan(30);
+      // Every item carries the booklet's guidance (一企一册), and every enterprise's industry has items.
+      const [{ n: bare }] = await dataSource.query("SELECT COUNT(*) AS n FROM items WHERE industries = '' OR common_violations = '' OR compliance_guide = ''");
+      expect(Number(bare)).toBe(0);
+      const industries: { industry: string }[] = await dataSource.query('SELECT DISTINCT industry FROM enterprises');
+      for (const { industry } of industries) {
+        const [{ n }] = await dataSource.query('SELECT COUNT(*) AS n FROM items WHERE industries LIKE ?', [`%${industry}%`]);
+        expect([industry, Number(n) > 0]).toEqual([industry, true]);
+      }
     } finally {
       await dataSource.destroy();
     }

@@ -62,7 +62,7 @@ describe('the H5 files', () => {
     expect(gunzipSync(gzipped.rawPayload).toString()).toBe(SCRIPT);
     expect(gzipped.headers.vary).toMatch(/accept-encoding/i);
 
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
+    for (const headers of [{} as Record<string, string>, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }]) {
       const plain = await get('/h5/js/app.1a2b3c4d.js', headers);
       expect(plain.statusCode).toBe(200);
       expect(plain.headers['content-encoding']).toBeUndefined();

@@ -62,7 +62,7 @@ describe('registers at the desks: officers on and off duty, Excel exports in the
       expect(filed.body.error.fields).toEqual([{ field: 'officerIds', reason: '执法人员已停用：张伟' }]);
 
       const history = await call(t.app, 'GET', '/api/registry/officers/O1/history', { token: tokens.admin1 });
-      expect(history.body).toEqual([{ at: expect.any(String), actor: expect.stringMatching(/:admin1$/), action: 'update', changes: { active: { from: true, to: false } } }]);
+      expect(history.body).toEqual([{ at: expect.any(String), actor: expect.stringMatching(/:admin1$/), actorName: expect.any(String), action: 'update', changes: { active: { from: true, to: false } } }]);
     });
 
     it('an edit of another field leaves the duty as it is', async () => {

@@ -105,11 +105,26 @@ describe('registers (清单化管理)', () => {
 
     it('items carry their legal basis and the 无事不扰 flag; edits keep history', async () => {
       const created = await call(t.app, 'POST', '/api/registry/items', { token: tokens.admin2, body: { id: 'I1', agencyId: 'A2', name: '消防设施检查', basis: '《中华人民共和国消防法》第十六条' } });
-      expect(created.body).toEqual({ id: 'I1', agencyId: 'A2', name: '消防设施检查', basis: '《中华人民共和国消防法》第十六条', noDisturb: false });
+      expect(created.body).toEqual({ id: 'I1', agencyId: 'A2', name: '消防设施检查', basis: '《中华人民共和国消防法》第十六条', noDisturb: false, industries: '', commonViolations: '', complianceGuide: '' });
       await call(t.app, 'PATCH', '/api/registry/items/I1', { token: tokens.admin2, body: { noDisturb: true } });
       const history = await call(t.app, 'GET', '/api/registry/items/I1/history', { token: tokens.admin2 });
       expect(history.body[1].changes).toEqual({ noDisturb: { from: false, to: true } });
       expect((await call(t.app, 'GET', '/api/registry/items/I1/history', { token: tokens.admin1 })).status).toBe(403);
+    });
+
+    it("items carry the booklet's guidance: industries written one way, edits in the history, null refused", async () => {
+      await call(t.app, 'POST', '/api/registry/items', { token: tokens.admin2, body: { id: 'I7', agencyId: 'A2', name: '疏散通道检查', basis: '《中华人民共和国消防法》第二十八条' } });
+      const edited = await call(t.app, 'PATCH', '/api/registry/items/I7', {
+        token: tokens.admin2, body: { industries: '餐饮服务, 住宿，餐饮服务', commonViolations: ' 占用、堵塞疏散通道 ', complianceGuide: '保持疏散通道畅通' },
+      });
+      expect(edited.body).toMatchObject({ industries: '餐饮服务、住宿', commonViolations: '占用、堵塞疏散通道', complianceGuide: '保持疏散通道畅通' });
+      const history = await call(t.app, 'GET', '/api/registry/items/I7/history', { token: tokens.supervisor });
+      expect(history.body[0].changes).not.toHaveProperty('industries');
+      expect(history.body[1].changes).toEqual({
+        industries: { from: '', to: '餐饮服务、住宿' }, commonViolations: { from: '', to: '占用、堵塞疏散通道' }, complianceGuide: { from: '', to: '保持疏散通道畅通' },
+      });
+      const refused = await call(t.app, 'PATCH', '/api/registry/items/I7', { token: tokens.admin2, body: { complianceGuide: null } });
+      expect(refused.status).toBe(400);
     });
 
     it('an officer needs an existing agency', async () => {

@@ -1,3 +1,5 @@
+import type { AccompanyingView, PlanKind } from './visits.js';
+import type { CheckMode } from './offsite.js';
 import type { Role } from './roles.js';
 
 export interface SessionUser {
@@ -80,6 +82,11 @@ export interface ItemDto {
   name: string;
   basis: string;
   noDisturb: boolean;
+  /** The enterprise industries it applies to, joined by 、 (empty: by no industry); the booklet (一企一册) lists it for them. */
+  industries: string;
+  /** 常见违法行为 and 合规指引, shown in the compliance booklet; empty when not written yet. */
+  commonViolations: string;
+  complianceGuide: string;
 }
 
 export interface EnterpriseDto {
@@ -96,6 +103,8 @@ export interface EnterpriseDto {
 export interface HistoryEntryDto {
   at: string;
   actor: string;
+  /** The user's display name when a user edited. */
+  actorName?: string | null;
   action: 'create' | 'update';
   changes: Record<string, { from: unknown; to: unknown }>;
 }
@@ -136,7 +145,16 @@ export interface FilePlanRequest {
   trigger: PlanTrigger;
   reason?: string;
   officerIds: string[];
+  /** Required for an inspection; a visit has none. */
   itemIds: string[];
+  /** inspection (the default) or a visit kind (回访、政策宣传、走访调研). */
+  kind?: PlanKind;
+  /** 现场 or 非现场; when absent the plan is checked on site. */
+  mode?: CheckMode;
+  /** Why a 无感监管 enterprise is visited on site without a trigger (see modeNeedsReason). */
+  modeReason?: string;
+  /** A published special campaign (专项检查) the plan is filed under. */
+  campaignId?: string;
 }
 
 export interface PlanView {
@@ -155,6 +173,15 @@ export interface PlanView {
   inspection: { leadPlanId: string; date: string; joint: boolean; members: { planId: string; planCode: string; agencyId: string; agencyName: string }[] };
   /** The head's approval where the agency requires it (null otherwise). */
   approval: PlanApprovalState | null;
+  /** inspection, or a visit kind; with its label (the server always sends them). */
+  kind?: PlanKind;
+  kindLabel?: string;
+  /** 陪同执法: who of another agency accompanies this inspection (the server always sends it). */
+  accompanying?: AccompanyingView[];
+  /** 现场检查 or 非现场检查 (absent: on site, as plans were before off-site checks). */
+  mode?: CheckMode;
+  /** The special campaign (专项检查) the plan is filed under, if any. */
+  campaign?: { id: string; name: string } | null;
 }
 
 /**
@@ -172,6 +199,8 @@ export interface PlanApprovalState {
 export interface PlanEventView {
   kind: string;
   actor: string;
+  /** The user's display name when a user acted. */
+  actorName?: string | null;
   at: string;
   detail: Record<string, unknown>;
   /** Names of the agencies the detail refers to by id. */
@@ -202,4 +231,8 @@ export interface CodeCheck {
   enterprise: { creditCode: string; name: string };
   agencies: { name: string; planCode: string; trigger: string; officers: { name: string; certNo: string }[]; items: { name: string; basis: string }[] }[];
   expiresAt: string;
+  /** 行政检查, or the visit's kind (回访、政策宣传、走访调研). */
+  kindLabel?: string;
+  /** 陪同执法: who of another agency accompanies the inspection. */
+  accompanying?: AccompanyingView[];
 }

@@ -1,3 +1,4 @@
+import type { ViolationColour } from './violation-colours.js';
 import { addDays, isCalendarDate } from './time.js';
 
 // The enterprise's port (企业端): sign-in by phone and SMS code or WeChat, its contacts.
@@ -106,8 +107,11 @@ export interface EnterpriseInspectionView {
   /** 合格, 责令整改, 立案. */
   resultLabel: string;
   officers: { name: string; certNo: string }[];
-  items: { name: string; basis: string }[];
+  /** With 三色 where the item's finding was classed: the colour, its name and what to do, in plain Chinese. */
+  items: { name: string; basis: string; colour?: ViolationColour; colourLabel?: string; advice?: string; rectifyBy?: string | null }[];
   rating: EnterpriseRatingView;
+  /** 陪同执法: who of the business-environment bureau accompanied it. */
+  accompanying?: { name: string; agencyName: string }[];
 }
 
 /** The trail of one agency's record, as the enterprise may read it (the public audience of trailDetailLine). */

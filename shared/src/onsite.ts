@@ -1,4 +1,6 @@
+import type { ColourClassing, ViolationColour } from './violation-colours.js';
 import type { PlanTrigger } from './api.js';
+import type { AccompanyingView, PlanKind } from './visits.js';
 
 /** The outcome of one inspection item on site. */
 export type FindingOutcome = 'pass' | 'rectify' | 'violation';
@@ -52,6 +54,8 @@ export interface CheckInResult {
 export interface FindingRequest {
   itemId: string;
   outcome: FindingOutcome;
+  /** 三色: the colour the officer confirms (the proposal by default). */
+  colour?: ViolationColour;
   /** YYYY-MM-DD, required for `rectify`. */
   rectifyBy?: string;
   note?: string;
@@ -69,7 +73,9 @@ export interface OnsiteItemView {
   name: string;
   basis: string;
   /** The latest finding recorded for the item. */
-  finding: { outcome: FindingOutcome; rectifyBy: string | null; note: string | null; at: string } | null;
+  finding: { outcome: FindingOutcome; rectifyBy: string | null; note: string | null; at: string; colour?: ViolationColour | null } | null;
+  /** 三色: the colour a violation of the item by this enterprise would be classed with now. */
+  proposal?: ColourClassing;
 }
 
 export interface OnsiteDocumentView {
@@ -107,7 +113,13 @@ export interface OnsiteInspectionView {
   officers: { id: string; name: string; certNo: string }[];
   items: OnsiteItemView[];
   documents: OnsiteDocumentView[];
+  /** Null until finished, and for a visit, which has no result. */
   result: InspectionResult | null;
+  /** inspection, or a visit kind (回访、政策宣传、走访调研), with its label. */
+  kind?: PlanKind;
+  kindLabel?: string;
+  /** 陪同执法: who of another agency accompanies this inspection. */
+  accompanying?: AccompanyingView[];
 }
 
 /** What the phone records offline and replays: a check-in, a finding, the finish. */
@@ -138,6 +150,8 @@ export interface TrailEntryView {
   seq: number;
   kind: string;
   actor: string;
+  /** The user's display name where the actor is a user and the reader is a desk; absent otherwise. */
+  actorName?: string | null;
   at: string;
   detail: Record<string, unknown>;
   hash: string;

@@ -36,7 +36,8 @@ export interface ReviewRequestView {
   reason: string;
   status: ReviewStatus;
   requestedAt: string;
-  events: { kind: ReviewEventKind; actor: string; note: string | null; at: string }[];
+  /** `actorName`: the user's display name when a user acted. */
+  events: { kind: ReviewEventKind; actor: string; actorName?: string | null; note: string | null; at: string }[];
 }
 
 /** POST /api/reviews */

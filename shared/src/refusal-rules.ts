@@ -15,6 +15,11 @@ export const REFUSAL_RULE_LABELS = {
   // issuing the inspection code
   'joint-scenario': '应联未联',
   'plan-approval': '计划审批',
+  // linking a plan to a special campaign (专项检查)
+  'campaign-unpublished': '专项检查未公布',
+  'campaign-agency': '未参加专项检查',
+  'campaign-scope': '专项检查范围',
+  'campaign-period': '专项检查实施期',
   // checking in
   'no-plan': '无检查计划',
   'enterprise-differs': '企业不一致',
@@ -26,6 +31,13 @@ export const REFUSAL_RULE_LABELS = {
   'certificate-expired': '执法证过期',
   // finishing
   'items-unrecorded': '检查事项未记录',
+  // accompanied enforcement (陪同执法)
+  'not-an-inspection': '不是行政检查',
+  'plan-inactive': '计划未生效',
+  'own-agency': '本部门检查',
+  'inspection-over': '检查已结束',
+  // off-site checks: the enterprise's answer
+  'offsite-evidence-missing': '非现场检查材料未齐',
   // penalty cases
   'statement-period': '陈述申辩期未满',
   'hearing-pending': '听证尚未举行',

@@ -31,6 +31,9 @@ export const REGISTER_FIELD_LABELS: Record<string, string> = {
   creditGrade: '信用等级',
   lowTouch: '无感监管名单',
   planApproval: '计划须经负责人审批',
+  industries: '适用行业',
+  commonViolations: '常见违法行为',
+  complianceGuide: '合规指引',
 };
 
 /** The columns a register shows, in order (the console's table and its Excel sheet). */

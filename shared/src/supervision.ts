@@ -39,6 +39,25 @@ export const CASE_CONCLUSION_LABELS: Record<CaseConclusion, string> = {
   fabricated: '企业投诉弄虚作假（已记入信用记录）',
 };
 
+/** The steps of a flagged case's own log (`flagged_case_events.kind`), as its reader sees them. */
+export const CASE_EVENT_LABELS: Record<string, string> = {
+  raised: '立案（发现问题）',
+  assigned: '分派',
+  investigating: '开始调查',
+  note: '调查记录',
+  attachment: '上传附件',
+  concluded: '办结',
+  'rectification-ordered': '责令整改',
+  'rectification-answered': '部门回复整改情况',
+  'rectification-confirmed': '确认整改到位',
+  'rectification-returned': '整改不到位，退回',
+  referred: '移交纪检监察',
+  'discipline-outcome': '纪检监察处理结果',
+  'review-decided': '异议复查已决定',
+  'substance-passed-on': '向被评价部门转交评价内容',
+  'outcome-sent': '已短信告知投诉人处理结果',
+};
+
 /** What a user can do to a case; which status and role allow which action is decided by the server. */
 export type CaseAction =
   | 'assign'

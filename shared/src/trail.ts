@@ -6,6 +6,7 @@ import {
   type FindingOutcome,
   type InspectionResult,
 } from './onsite.js';
+import { VIOLATION_COLOURS, type ViolationColour } from './violation-colours.js';
 import { DISCRETION_LEVEL_LABELS, type DiscretionLevel } from './penalty-cases.js';
 import {
   COERCIVE_MEASURE_KIND_LABELS, LEGAL_REVIEW_VERDICT_LABELS, PARTY_SUBMISSION_KIND_LABELS,
@@ -25,7 +26,9 @@ export type TrailKind =
   | 'invited' | 'rated' | 'flagged' | 'code-overdue'
   | 'case-filed' | 'case-noticed' | 'review-requested' | 'review-decided' | 'case-decided' | 'case-closed' | 'case-revoked'
   | 'cause-changed' | 'coercive-started' | 'coercive-extended' | 'coercive-released' | 'party-submission' | 'code-sent'
-  | 'benchmark-changed';
+  | 'benchmark-changed' | 'accompanied' | 'colour-list-changed' | 'rectification-checked'
+  | 'offsite-requested' | 'offsite-answered' | 'offsite-asked-again' | 'offsite-accepted' | 'offsite-converted'
+  | 'campaign-drafted' | 'campaign-edited' | 'campaign-submitted' | 'campaign-approved' | 'campaign-returned' | 'campaign-published';
 
 export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'filed', label: '报备' },
@@ -40,6 +43,8 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'finding', label: '检查结果' },
   { value: 'document', label: '上传文书' },
   { value: 'finished', label: '结束检查' },
+  { value: 'accompanied', label: '陪同执法' },
+  { value: 'rectification-checked', label: '整改复查' },
   { value: 'invited', label: '短信邀评' },
   { value: 'rated', label: '企业评价' },
   { value: 'flagged', label: '监督立案' },
@@ -60,6 +65,21 @@ export const TRAIL_KINDS: readonly { value: TrailKind; label: string }[] = [
   { value: 'code-sent', label: '短信送达监督码' },
   // Not an inspection's step: a clause's discretion benchmark has a chain of its own (`benchmark:<clause>`).
   { value: 'benchmark-changed', label: '修改裁量基准' },
+  // Nor this: an agency's 三色清单 has a chain of its own (`colours:<agencyId>`).
+  { value: 'colour-list-changed', label: '修改三色清单' },
+  // 非现场检查: evidence asked of the enterprise instead of a visit
+  { value: 'offsite-requested', label: '非现场检查：请企业提交材料' },
+  { value: 'offsite-answered', label: '非现场检查：企业提交材料' },
+  { value: 'offsite-asked-again', label: '非现场检查：要求补充材料' },
+  { value: 'offsite-accepted', label: '非现场检查：审核通过' },
+  { value: 'offsite-converted', label: '非现场检查转为现场检查' },
+  // A special campaign's (专项检查) chain of its own (`campaign:<id>`).
+  { value: 'campaign-drafted', label: '拟定专项检查' },
+  { value: 'campaign-edited', label: '修改专项检查' },
+  { value: 'campaign-submitted', label: '提交审批' },
+  { value: 'campaign-approved', label: '审批通过' },
+  { value: 'campaign-returned', label: '审批退回' },
+  { value: 'campaign-published', label: '公布专项检查' },
 ];
 
 export function isTrailKind(kind: string): kind is TrailKind {
@@ -107,14 +127,20 @@ export function trailDetailLine(entry: { kind: string; detail: Record<string, un
     case 'finding': {
       const outcome = outcomeLabel(text(detail.outcome) as FindingOutcome);
       const by = detail.rectifyBy ? `，整改期限 ${text(detail.rectifyBy)}` : '';
-      return `${text(detail.item)}：${outcome}${by}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
+      const colour = VIOLATION_COLOURS[text(detail.colour) as ViolationColour];
+      return `${text(detail.item)}：${outcome}${colour ? `（${colour.label}）` : ''}${by}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
     }
     case 'document': {
       const kind = documentKindLabel(text(detail.kind) as DocumentKind);
       const docNo = detail.docNo ? `（${text(detail.docNo)}）` : '';
       return typed ? `${kind}：${text(detail.title)}${docNo}` : `${kind}${docNo}`;
     }
+    case 'accompanied':
+      return detail.name ? `${text(detail.agencyName)} ${text(detail.name)}` : '';
+    case 'rectification-checked':
+      return `${text(detail.item)}：${detail.rectified ? '已按期整改' : '逾期未整改'}${typed && detail.note ? `（${text(detail.note)}）` : ''}`;
     case 'finished':
+      if (detail.kind && !detail.result) return `${text(detail.kindLabel)}结束`;
       return detail.result ? `检查结果：${resultLabel(detail.result as InspectionResult)}` : '';
     case 'rated':
       return RATED_LINE;

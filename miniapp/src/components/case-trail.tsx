@@ -21,7 +21,7 @@ export function CaseTrail({ entries }: { entries: TrailEntryView[] }) {
             </View>
             {detail && <Text className='case-trail__detail'>{detail}</Text>}
             <Text className='case-trail__actor'>
-              第{entry.seq}条 · 操作人：{actorLabel(entry.actor)}
+              第{entry.seq}条 · 操作人：{entry.actorName || actorLabel(entry.actor)}
             </Text>
           </View>
         );

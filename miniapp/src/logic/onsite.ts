@@ -12,6 +12,7 @@ import {
   type OnsiteItemView,
   REFUSAL_RULE_LABELS,
   type RefusalRule,
+  type ViolationColour,
 } from '@mashang/shared';
 import { shanghaiDateTime } from './dates';
 import { outcomeLabel } from './trail';
@@ -116,6 +117,8 @@ export interface FindingDraft {
   outcome: FindingOutcome | null;
   rectifyBy: string;
   note: string;
+  /** 三色 the officer confirms for a violation or rectification (the proposal until changed). */
+  colour?: ViolationColour | null;
 }
 
 export function findingAction(
@@ -126,10 +129,13 @@ export function findingAction(
 ): { action: OfflineAction; label: string } {
   const clientKey = newClientKey('finding', now);
   const note = draft.note.trim();
+  const green = draft.outcome === 'rectify' && draft.colour === 'green';
   const body = {
     itemId: item.id,
     outcome: draft.outcome,
-    ...(draft.outcome === 'rectify' ? { rectifyBy: draft.rectifyBy } : {}),
+    ...(draft.outcome !== 'pass' && draft.colour ? { colour: draft.colour } : {}),
+    // Green is put right on the spot: the server takes the day itself as its deadline.
+    ...(draft.outcome === 'rectify' && !(green && !draft.rectifyBy.trim()) ? { rectifyBy: draft.rectifyBy } : {}),
     ...(note ? { note } : {}),
     clientKey,
     at: at(now),
@@ -149,8 +155,8 @@ export function directBody(action: OfflineAction): Omit<OfflineAction['body'], '
 }
 
 /** The form for an item starts from its latest result. */
-export function findingDraftOf(state: Pick<ItemState, 'outcome' | 'rectifyBy' | 'note'>): FindingDraft {
-  return { outcome: state.outcome, rectifyBy: state.rectifyBy ?? '', note: state.note ?? '' };
+export function findingDraftOf(state: Pick<ItemState, 'outcome' | 'rectifyBy' | 'note' | 'colour'>): FindingDraft {
+  return { outcome: state.outcome, rectifyBy: state.rectifyBy ?? '', note: state.note ?? '', ...(state.colour ? { colour: state.colour } : {}) };
 }
 
 /** Why a finding cannot be saved yet, or null. */
@@ -158,6 +164,7 @@ export function findingProblem(draft: FindingDraft, today: string): string | nul
   if (!draft.outcome) return '请选择检查结果';
   if (draft.outcome === 'rectify') {
     const by = draft.rectifyBy.trim();
+    if (!by && draft.colour === 'green') return null;
     if (!by) return '责令整改须写明整改期限';
     if (!isCalendarDate(by)) return '整改期限应写成 年-月-日，如 2026-12-01';
     if (by < today) return '整改期限不能早于今天';
@@ -173,6 +180,8 @@ export interface ItemState {
   note: string | null;
   /** The shown result still waits to be uploaded. */
   pending: boolean;
+  /** 三色 of the shown result, when it has one. */
+  colour?: ViolationColour | null;
 }
 
 const waiting = (queued: QueuedAction[]) => queued.filter((entry) => !entry.refused).map((entry) => entry.action);
@@ -185,13 +194,14 @@ export function itemStates(view: OnsiteInspectionView, queued: QueuedAction[]): 
   }
   return view.items.map((item) => {
     const body = latestQueued.get(item.id);
-    if (body) return { item, outcome: body.outcome, rectifyBy: body.rectifyBy ?? null, note: body.note ?? null, pending: true };
+    if (body) return { item, outcome: body.outcome, rectifyBy: body.rectifyBy ?? null, note: body.note ?? null, pending: true, ...(body.colour ? { colour: body.colour } : {}) };
     return {
       item,
       outcome: item.finding?.outcome ?? null,
       rectifyBy: item.finding?.rectifyBy ?? null,
       note: item.finding?.note ?? null,
       pending: false,
+      ...(item.finding?.colour ? { colour: item.finding.colour } : {}),
     };
   });
 }

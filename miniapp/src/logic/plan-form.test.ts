@@ -31,7 +31,7 @@ function form(overrides: Partial<PlanForm> = {}): PlanForm {
 }
 
 function item(id: string, noDisturb = false): ItemDto {
-  return { id, agencyId: 'A001', name: `事项${id.slice(-2)}`, basis: '《某法》第一条', noDisturb };
+  return { id, agencyId: 'A001', name: `事项${id.slice(-2)}`, basis: '《某法》第一条', noDisturb, industries: '', commonViolations: '', complianceGuide: '' };
 }
 
 describe('emptyPlanForm', () => {

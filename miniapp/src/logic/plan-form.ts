@@ -12,6 +12,8 @@ import {
   type PlanTrigger,
   REFUSAL_RULE_LABELS,
   type RefusalRule,
+  isVisit,
+  type PlanKind,
 } from '@mashang/shared';
 
 /** A planned inspection is filed at least this many natural days ahead (the server's rule). */
@@ -26,9 +28,11 @@ export interface PlanForm {
   reason: string;
   officerIds: string[];
   itemIds: string[];
+  /** 行政检查 when absent; a visit (回访、政策宣传、走访调研) has no trigger and no items. */
+  kind?: PlanKind;
 }
 
-export type PlanField = keyof PlanForm;
+export type PlanField = Exclude<keyof PlanForm, 'kind'>;
 export type PlanFormErrors = Partial<Record<PlanField, string>>;
 
 /** Field order on the page, for listing errors top to bottom. */
@@ -79,6 +83,11 @@ export function validatePlanForm(form: PlanForm): PlanFormErrors {
   const date = form.date.trim();
   if (!date) errors.date = '请输入检查日期';
   else if (!isCalendarDate(date)) errors.date = '检查日期应写成 年-月-日，如 2026-12-01';
+  if (isVisit(form.kind)) {
+    if (form.reason.trim().length > REASON_MAX) errors.reason = `走访事由不能超过${REASON_MAX}个字`;
+    if (!form.officerIds.length) errors.officerIds = '请至少选择一名走访人员';
+    return errors;
+  }
   if (needsReason(form.trigger)) {
     const reason = form.reason.trim();
     if (!reason) errors.reason = '非计划检查须写明触发事由（如投诉编号、交办文号、紧急情况说明）';
@@ -105,7 +114,7 @@ export function planErrorLines(errors: PlanFormErrors): string[] {
  */
 export function planFormHints(form: PlanForm, today: string, items: readonly ItemDto[]): string[] {
   const hints: string[] = [];
-  if (form.trigger !== 'planned') return hints;
+  if (form.trigger !== 'planned' || isVisit(form.kind)) return hints;
   if (isCalendarDate(form.date) && daysBetween(today, form.date) < ADVANCE_NOTICE_DAYS) {
     hints.push(
       `计划检查须至少提前${ADVANCE_NOTICE_DAYS}个自然日报备，最早可选 ${earliestPlannedDate(today)}；` +
@@ -124,6 +133,13 @@ export function planFormHints(form: PlanForm, today: string, items: readonly Ite
 
 /** The request as sent: a normalised credit code, and a reason only where one belongs. */
 export function planRequest(form: PlanForm): FilePlanRequest {
+  if (isVisit(form.kind)) {
+    // A visit answers to no trigger and takes no items; its purpose goes where a reason would.
+    const visit: FilePlanRequest = { creditCode: normaliseCreditCode(form.creditCode), date: form.date.trim(), kind: form.kind, trigger: 'planned', officerIds: [...form.officerIds], itemIds: [] };
+    const purpose = form.reason.trim();
+    if (purpose) visit.reason = purpose;
+    return visit;
+  }
   const request: FilePlanRequest = {
     creditCode: normaliseCreditCode(form.creditCode),
     date: form.date.trim(),

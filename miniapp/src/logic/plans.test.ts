@@ -112,6 +112,8 @@ describe('planEventLine', () => {
       actor: 'officer1',
       text: '报备计划检查，检查日期 2026-12-01，执法人员 2 名，检查事项 1 项',
     });
+    // The server names the user: the name, not the account.
+    expect(planEventLine({ ...event('moved', { from: '2026-12-01', to: '2026-12-03' }), actorName: '张伟' }, 'A001', names).actor).toBe('张伟');
   });
 
   it('tells a merge into a joint inspection with the partners and the lead', () => {

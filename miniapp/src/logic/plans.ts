@@ -1,4 +1,4 @@
-import { Role, actorUsername, REFUSAL_RULE_LABELS, type Page, type PlanEventView, type PlanView, type RefusalRule } from '@mashang/shared';
+import { Role, actorUsername, isVisit, PLAN_KIND_LABELS, REFUSAL_RULE_LABELS, type Page, type PlanEventView, type PlanView, type RefusalRule, type VisitKind } from '@mashang/shared';
 import { shanghaiDateTime } from './dates';
 import { triggerLabel } from './triggers';
 
@@ -105,9 +105,12 @@ export function planEventLine(
 ): PlanEventLine {
   const name = (id: string) => agencyNames.get(id) ?? event.agencyNames?.[id] ?? `部门 ${id}`;
   const detail = event.detail ?? {};
-  const common = { time: shanghaiDateTime(event.at), actor: actorLabel(event.actor) };
+  const common = { time: shanghaiDateTime(event.at), actor: event.actorName || actorLabel(event.actor) };
   switch (event.kind) {
+    case 'accompanied':
+      return { ...common, title: '陪同执法', text: `${asString(detail.agencyName)} ${asString(detail.name)} 陪同检查` };
     case 'filed':
+      if (isVisit(asString(detail.kind))) return { ...common, title: '报备', text: `报备${PLAN_KIND_LABELS[detail.kind as VisitKind]}，走访日期 ${asString(detail.date)}，走访人员 ${asCount(detail.officerIds)} 名` };
       return {
         ...common,
         title: '报备',

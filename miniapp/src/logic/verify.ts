@@ -1,4 +1,5 @@
-import { ErrorCode, type PublicTrailActor, type PublicTrailStep } from '@mashang/shared';
+import { ErrorCode, outcomeLabel, VIOLATION_COLOURS, type PublicChecklistResult, type PublicTrailActor, type PublicTrailStep, type ViolationColour } from '@mashang/shared';
+import { chineseDate } from './dates';
 import { ApiError, ClientErrorCode } from './api-error';
 
 /** What the enterprise is told to do whenever a code does not check out. */
@@ -80,4 +81,18 @@ export function trailStepText(step: Pick<PublicTrailStep, 'step' | 'detail'>): s
 /** Who took a step: an officer with the certificate number to check against the card at the door. */
 export function trailActorText(by: PublicTrailActor): string {
   return by.certNo ? `${by.name}（执法证号 ${by.certNo}）` : by.name;
+}
+
+/** One agency's result on a row of the enterprise's list, in plain words: what was found, its colour and what to do. */
+export function checklistResultText(result: PublicChecklistResult): { result: string; colour: ViolationColour | null; advice: string } {
+  if (!result.outcome) return { result: '尚未记录', colour: null, advice: '' };
+  const found = outcomeLabel(result.outcome);
+  const deadline = result.outcome === 'rectify' && result.rectifyBy && result.colour !== 'green' ? `，整改期限 ${chineseDate(result.rectifyBy)}` : '';
+  const advice = result.colour ? VIOLATION_COLOURS[result.colour].enterprise : '';
+  return { result: `${found}${deadline}`, colour: result.colour, advice };
+}
+
+/** The colour's name as the enterprise reads it. */
+export function colourName(colour: ViolationColour): string {
+  return VIOLATION_COLOURS[colour].label;
 }

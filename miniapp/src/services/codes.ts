@@ -1,4 +1,4 @@
-import type { CodeCheck, PublicTrailView } from '@mashang/shared';
+import type { CodeCheck, PublicChecklist, PublicTrailView } from '@mashang/shared';
 import { api } from './request';
 
 /**
@@ -13,4 +13,9 @@ export function checkInspectionCode(token: string): Promise<CodeCheck> {
 /** What has happened in the inspection so far (全过程留痕), each agency's steps; public like the check, while the code is in force. */
 export function inspectionTrail(token: string): Promise<PublicTrailView> {
   return api.get<PublicTrailView>(`/api/codes/${encodeURIComponent(token)}/trail`, undefined, { anonymous: true });
+}
+
+/** 一表通查: the inspection's one list with each agency's result and colour (三色); public like the check. */
+export function inspectionChecklist(token: string): Promise<PublicChecklist> {
+  return api.get<PublicChecklist>(`/api/codes/${encodeURIComponent(token)}/checklist`, undefined, { anonymous: true });
 }

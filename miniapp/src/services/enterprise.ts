@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { BOOKLET_TEXT } from '@mashang/shared';
 import type {
   AddEnterpriseContactRequest,
   BookingSlotsRequest,
@@ -50,6 +51,11 @@ export async function signInWithWechat(binding: Omit<EnterpriseWechatSignInReque
     throw new ApiError({ status: 0, code: ClientErrorCode.WechatLogin, message: '未能取得微信登录凭证，请重试' });
   }
   return keep(await api.post<EnterpriseLoginResponse>('/api/enterprise/wechat', { code, ...binding }, { anonymous: true }));
+}
+
+/** 一企一册: the signed-in enterprise's compliance booklet (PDF). */
+export function downloadBooklet(enterpriseName: string): Promise<void> {
+  return api.download('/api/enterprise/booklet', BOOKLET_TEXT.fileName(enterpriseName), AS_ENTERPRISE);
 }
 
 export async function refreshEnterprise(): Promise<EnterpriseSession> {

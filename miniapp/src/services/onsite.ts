@@ -4,6 +4,9 @@ import {
   type CheckInRequest,
   type DocumentKind,
   type FindingOutcome,
+  type FollowUpRequest,
+  type FollowUpView,
+  type JointChecklist,
   type OfflineAction,
   type OnsiteDocumentView,
   type OnsiteInspectionView,
@@ -166,6 +169,20 @@ export function recordFinding(
 ): Promise<Submitted<OnsiteInspectionView>> {
   const entry = findingAction(planId, item, draft);
   return submit(entry, () => api.post<OnsiteInspectionView>(`/api/onsite/inspections/${encodeURIComponent(planId)}/findings`, directBody(entry.action)));
+}
+
+/** 一表通查: the one checklist of the (joint) inspection this plan belongs to; read online only. */
+export function jointChecklist(planId: string): Promise<JointChecklist> {
+  return api.get<JointChecklist>(`/api/onsite/inspections/${encodeURIComponent(planId)}/checklist`);
+}
+
+/** 整改复查: the agency's yellow violations due for their follow-up check. */
+export function dueFollowUps(): Promise<FollowUpView[]> {
+  return api.get<FollowUpView[]>('/api/onsite/follow-ups');
+}
+
+export function recordFollowUp(request: FollowUpRequest): Promise<{ rectified: boolean; message: string }> {
+  return api.post<{ rectified: boolean; message: string }>('/api/onsite/follow-ups', request);
 }
 
 export function finishInspection(view: OnsiteInspectionView): Promise<Submitted<OnsiteInspectionView>> {

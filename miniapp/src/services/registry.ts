@@ -1,9 +1,14 @@
-import type { EnterpriseDto, ItemDto, OfficerDto, Page } from '@mashang/shared';
+import { BOOKLET_TEXT, type EnterpriseDto, type ItemDto, type OfficerDto, type Page } from '@mashang/shared';
 import { enterpriseSearchQuery } from '../logic/enterprise-search';
 import { api } from './request';
 
 export function searchEnterprises(text: string, page: number): Promise<Page<EnterpriseDto>> {
   return api.get<Page<EnterpriseDto>>('/api/registry/enterprises', enterpriseSearchQuery(text, page));
+}
+
+/** 一企一册: an enterprise's compliance booklet (PDF) to print or hand over on site. */
+export function downloadBookletFor(enterprise: Pick<EnterpriseDto, 'creditCode' | 'name'>): Promise<void> {
+  return api.download(`/api/booklets/${encodeURIComponent(enterprise.creditCode)}`, BOOKLET_TEXT.fileName(enterprise.name));
 }
 
 /** The most a registry list answers per page (the server's limit). */

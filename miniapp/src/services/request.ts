@@ -151,8 +151,8 @@ async function taroUpload(request: ApiRequest, source: UploadSource, onProgress?
  * multipart/form-data with the one field `file`; what the file is travels in the query string,
  * so the server knows it before the bytes arrive. Same base URL, token and error mapping as `send`.
  */
-async function sendUpload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
-  const request = intercept({ method: 'POST', url: buildUrl('', path, query), headers: {} });
+async function sendUpload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void, options: RequestOptions = {}): Promise<T> {
+  const request = intercept({ method: 'POST', url: buildUrl('', path, query), headers: {}, ...options });
   // Inline, so each build keeps only its own branch.
   const answer =
     process.env.TARO_ENV === 'h5' ? await xhrUpload(request, source, onProgress) : await taroUpload(request, source, onProgress);
@@ -163,6 +163,53 @@ async function sendUpload<T>(path: string, query: Query, source: UploadSource, o
     // Not JSON (a proxy's page): apiErrorFromResponse falls back by status.
   }
   return handleResponse<T>(request, answer.statusCode, body);
+}
+
+/** Files take longer than answers: a booklet over a weak signal. */
+const DOWNLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * A file the server makes (a PDF) fetched with the session's token: on H5 saved by the browser from a
+ * blob link; in the mini-program downloaded and opened in WeChat's viewer, whose menu saves, forwards
+ * and prints it. Failures arrive as ApiError like any call's.
+ */
+async function sendDownload(path: string, fileName: string, options: RequestOptions): Promise<void> {
+  const request = intercept({ method: 'GET', url: path, headers: {}, ...options });
+  if (process.env.TARO_ENV === 'h5') {
+    let response: Response;
+    try {
+      response = await fetch(request.url, { headers: request.headers });
+    } catch {
+      throw networkError();
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Not JSON: mapped by status.
+      }
+      handleResponse(request, response.status, body);
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return;
+  }
+  let answer: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    answer = await Taro.downloadFile({ url: request.url, header: request.headers, timeout: DOWNLOAD_TIMEOUT_MS });
+  } catch {
+    throw networkError();
+  }
+  if (answer.statusCode !== 200) handleResponse(request, answer.statusCode, null);
+  await Taro.openDocument({ filePath: answer.tempFilePath, fileType: 'pdf', showMenu: true });
 }
 
 export interface RequestOptions {
@@ -187,7 +234,11 @@ export const api = {
   patch<T>(path: string, data: unknown, options: RequestOptions = {}): Promise<T> {
     return send<T>({ method: 'PATCH', url: path, data, headers: {}, ...options });
   },
-  upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void): Promise<T> {
-    return sendUpload<T>(path, query, source, onProgress);
+  upload<T>(path: string, query: Query, source: UploadSource, onProgress?: (percent: number) => void, options: RequestOptions = {}): Promise<T> {
+    return sendUpload<T>(path, query, source, onProgress, options);
+  },
+  /** A file (a PDF) saved on H5, opened in the viewer in the mini-program. */
+  download(path: string, fileName: string, options: RequestOptions = {}): Promise<void> {
+    return sendDownload(path, fileName, options);
   },
 };

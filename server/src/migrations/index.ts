@@ -24,6 +24,12 @@ import { WarningReports1765900000000 } from './1765900000000-warning-reports.js'
 import { EnterpriseIndustries1766300000000 } from './1766300000000-enterprise-industries.js';
 import { OfficerDuty1766310000000 } from './1766310000000-officer-duty.js';
 import { PlanApproval1766320000000 } from './1766320000000-plan-approval.js';
+import { Visits1766400000000 } from './1766400000000-visits.js';
+import { ViolationColours1766420000000 } from './1766420000000-violation-colours.js';
+import { OffsiteChecks1766410000000 } from './1766410000000-offsite-checks.js';
+import { Campaigns1766440000000 } from './1766440000000-campaigns.js';
+import { ItemGuidance1766430000000 } from './1766430000000-item-guidance.js';
+import { DashboardIndexes1766450000000 } from './1766450000000-dashboard-indexes.js';
 import { EnterpriseSignIn1766200000000 } from './1766200000000-enterprise-sign-in.js';
 import { Complaints1766210000000 } from './1766210000000-complaints.js';
 import { InspectionNotices1766220000000 } from './1766220000000-inspection-notices.js';
@@ -59,4 +65,10 @@ export const MIGRATIONS = [
   EnterpriseIndustries1766300000000,
   OfficerDuty1766310000000,
   PlanApproval1766320000000,
+  Visits1766400000000,
+  OffsiteChecks1766410000000,
+  ViolationColours1766420000000,
+  ItemGuidance1766430000000,
+  Campaigns1766440000000,
+  DashboardIndexes1766450000000,
 ];

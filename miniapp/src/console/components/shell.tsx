@@ -1,7 +1,7 @@
 /*
  * The console's frame: a top bar with the pages (#nav-cases, #nav-penalty-cases, #nav-dashboard,
  * #nav-report, #nav-benchmarks, #nav-disputed, #nav-scenarios, #nav-review-requests, #nav-registers,
- * #nav-plan-approvals; supervisors and agency admins also #nav-reviews (法制审核); supervisors and
+ * #nav-plan-approvals, #nav-colours, #nav-campaigns; supervisors and agency admins also #nav-reviews (法制审核); supervisors and
  * discipline inspectors also #nav-warning; supervisors also #nav-imports; agency admins also #nav-plans,
  * discipline inspectors also #nav-audit), who is logged in (#console-user)
  * and #console-logout. Pages render inside once `useDeskSession` has a desk role's session.
@@ -14,12 +14,14 @@ import { isDeskRole, roleLabel } from '../../logic/roles';
 import {
   CONSOLE_AUDIT_PAGE,
   CONSOLE_BENCHMARKS_PAGE,
+  CONSOLE_CAMPAIGNS_PAGE,
   CONSOLE_CASES_PAGE,
   CONSOLE_DASHBOARD_PAGE,
   CONSOLE_DISPUTED_PAGE,
   CONSOLE_IMPORTS_PAGE,
   CONSOLE_PENALTY_CASES_PAGE,
   CONSOLE_PLAN_APPROVALS_PAGE,
+  CONSOLE_COLOURS_PAGE,
   CONSOLE_REGISTERS_PAGE,
   CONSOLE_REPORT_PAGE,
   CONSOLE_REVIEW_REQUESTS_PAGE,
@@ -53,7 +55,7 @@ export function useDeskSession(): SessionUser | null {
 
 type Tab =
   | 'cases' | 'dashboard' | 'report' | 'case' | 'audit' | 'reviews' | 'penalty-cases' | 'penalty-case' | 'benchmarks' | 'disputed' | 'warning'
-  | 'scenarios' | 'review-requests' | 'registers' | 'imports' | 'plan-approvals';
+  | 'scenarios' | 'review-requests' | 'registers' | 'imports' | 'plan-approvals' | 'colours' | 'campaigns';
 
 const TABS: { key: Tab; id: string; label: string; url: string; roles?: SessionUser['role'][] }[] = [
   { key: 'cases', id: 'nav-cases', label: '监督案件', url: CONSOLE_CASES_PAGE },
@@ -71,6 +73,8 @@ const TABS: { key: Tab; id: string; label: string; url: string; roles?: SessionU
   { key: 'review-requests', id: 'nav-review-requests', label: '异议复查', url: CONSOLE_REVIEW_REQUESTS_PAGE },
   { key: 'registers', id: 'nav-registers', label: '名录管理', url: CONSOLE_REGISTERS_PAGE },
   { key: 'plan-approvals', id: 'nav-plan-approvals', label: '计划审批', url: CONSOLE_PLAN_APPROVALS_PAGE },
+  { key: 'colours', id: 'nav-colours', label: '三色清单', url: CONSOLE_COLOURS_PAGE },
+  { key: 'campaigns', id: 'nav-campaigns', label: '专项检查', url: CONSOLE_CAMPAIGNS_PAGE },
   // The exchange import is the city's data administrators' (supervisors').
   { key: 'imports', id: 'nav-imports', label: '数据导入', url: CONSOLE_IMPORTS_PAGE, roles: ['supervisor'] },
 ];

@@ -15,7 +15,10 @@ describe('audit log page logic', () => {
     expect(auditWhatText({ action: 'export', resource: 'supervision/cases' })).toBe('导出 · 监督台账：监督案件');
     expect(auditRowsText(12)).toBe('12');
     expect(auditRowsText(null)).toBe('未完成');
-    expect(auditFilterText({ agencyId: 'A1', status: 'active', files: { officers: 3 }, incomplete: true })).toBe('部门 A1，状态 active，中途中断');
+    expect(auditFilterText({ agencyId: 'A1', status: 'active', files: { officers: 3 }, incomplete: true })).toBe('部门 A1，状态 未办结，中途中断');
+    // Values by their labels, agencies by name, a condition without a label counted rather than shown by its key.
+    expect(auditFilterText({ agencyId: 'A1', source: 'rating', status: 'rectifying', overdue: true, active: true, sortKey: 'x' }, new Map([['A1', '市场监督管理局']])))
+      .toBe('部门 市场监督管理局，来源 企业差评，状态 整改中，仅逾期，人员 在岗，其他条件 1 项');
     expect(auditFilterText({})).toBe('');
   });
 

@@ -1,5 +1,8 @@
 import {
+  ANOMALY_RULE_TITLES,
   AUDIT_ACTION_LABELS,
+  CASE_STATUS_LABELS,
+  FLAG_SOURCE_LABELS,
   auditResourceLabel,
   CLI_ACTOR,
   actorUsername,
@@ -43,16 +46,45 @@ export function auditWhatText(entry: Pick<AuditEntryView, 'action' | 'resource'>
   return `${AUDIT_ACTION_LABELS[entry.action] ?? entry.action} · ${auditResourceLabel(entry.resource)}`;
 }
 
-const FILTER_LABELS: Record<string, string> = {
-  agencyId: '部门', status: '状态', source: '来源', q: '搜索', rule: '规则', months: '月数', dir: '目录', keyVersion: '密钥版本', incomplete: '中途中断',
+/** A filter's value as it reads: by its vocabulary's label, 是/否, or as typed. */
+type FilterValue = (value: unknown, agencyNames: ReadonlyMap<string, string>) => string;
+const asText: FilterValue = (value) => (typeof value === 'boolean' ? (value ? '是' : '否') : String(value));
+const labelled = (labels: Readonly<Record<string, string>>): FilterValue => (value) => labels[String(value)] ?? String(value);
+
+/** Each filter an export records (the console's tables and registers, the report's findings, the CLI): its label and how its value reads. */
+const FILTERS: Record<string, { label: string; value?: FilterValue }> = {
+  agencyId: { label: '部门', value: (value, names) => names.get(String(value)) ?? String(value) },
+  status: { label: '状态', value: labelled({ ...CASE_STATUS_LABELS, active: '未办结' }) },
+  source: { label: '来源', value: labelled(FLAG_SOURCE_LABELS) },
+  rule: { label: '规则', value: labelled(ANOMALY_RULE_TITLES) },
+  sort: { label: '排序', value: labelled({ newest: '最新', oldest: '最早', deadline: '期限最近' }) },
+  overdue: { label: '仅逾期' },
+  minAgeDays: { label: '立案至少（天）' },
+  maxAgeDays: { label: '立案至多（天）' },
+  active: { label: '人员', value: (value) => (value === true || value === 'true' ? '在岗' : '停用') },
+  q: { label: '搜索' },
+  months: { label: '月数' },
+  from: { label: '起' },
+  to: { label: '止' },
+  year: { label: '年度' },
+  asOf: { label: '研判日期' },
+  dir: { label: '目录' },
+  keyVersion: { label: '密钥版本' },
 };
 
-/** The filters that chose the rows, as one line (部门 A1，状态 active); empty without any. */
-export function auditFilterText(filter: Record<string, unknown>): string {
-  return Object.entries(filter)
-    .filter(([, value]) => value !== null && value !== undefined && typeof value !== 'object')
-    .map(([key, value]) => (key === 'incomplete' ? FILTER_LABELS.incomplete : `${FILTER_LABELS[key] ?? key} ${String(value)}`))
-    .join('，');
+/** The filters that chose the rows, as one line (部门 市场监督管理局，状态 未办结); empty without any. */
+export function auditFilterText(filter: Record<string, unknown>, agencyNames: ReadonlyMap<string, string> = new Map()): string {
+  const shown = Object.entries(filter).filter(([, value]) => value !== null && value !== undefined && value !== false && typeof value !== 'object');
+  const parts = shown.flatMap(([key, value]) => {
+    if (key === 'incomplete') return ['中途中断'];
+    const known = FILTERS[key];
+    if (!known) return [];
+    if (value === true && !known.value) return [known.label];
+    return [`${known.label} ${(known.value ?? asText)(value, agencyNames)}`];
+  });
+  // A condition without a label here is counted, not shown by its key.
+  const others = shown.filter(([key]) => key !== 'incomplete' && !FILTERS[key]).length;
+  return [...parts, ...(others ? [`其他条件 ${others} 项`] : [])].join('，');
 }
 
 /** 行数: the rows, or that the export broke off. */

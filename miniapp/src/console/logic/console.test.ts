@@ -1,5 +1,7 @@
 import {
   actionForm,
+  evidenceCaseText,
+  inspectionResultText,
   actionRequest,
   actorText,
   ageText,
@@ -115,5 +117,15 @@ describe('console logic', () => {
     expect(topSeries(series, 2)).toEqual([{ name: 'B', counts: [5, 5] }, { name: 'D', counts: [0, 3] }, { name: '其他2个部门', counts: [3, 1] }]);
     expect(topSeries(series, 4)).toHaveLength(4);
     expect([formatRate(0.0578), formatRate(0.985)]).toEqual(['5.78%', '98.5%']);
+  });
+});
+
+describe('evidence records in words', () => {
+  it('names results and case statuses by their labels, times in Shanghai, a fine only once set', () => {
+    expect(inspectionResultText('rectify')).toBe('责令整改');
+    expect(inspectionResultText(null)).toBe('—');
+    expect(evidenceCaseText({ id: 'A1-2026-000123', cause: 'FSL-126', status: 'filed', filedAt: '2026-11-20T02:05:00.000Z', fine: '0' }))
+      .toBe('案件 A1-2026-000123 · 案由 FSL-126 · 已立案 · 立案 2026-11-20 10:05');
+    expect(evidenceCaseText({ id: 'C9', cause: 'FSL-87', status: 'decided', filedAt: '2026-11-20T02:05:00.000Z', fine: '500000' })).toContain('罚款 5000 元');
   });
 });

@@ -1,8 +1,13 @@
 import {
   CASE_ACTION_LABELS,
   CASE_CONCLUSION_LABELS,
+  CASE_EVENT_LABELS,
   CASE_STATUS_LABELS,
   FLAG_SOURCE_LABELS,
+  INSPECTION_RESULT_LABELS,
+  PENALTY_CASE_STATUS_LABELS,
+  type InspectionResult,
+  type PenaltyCaseStatus,
   daysBetween,
   shanghaiDate,
   shanghaiDateTime,
@@ -136,24 +141,18 @@ export function actorText(actor: string, actorName: string | null): string {
   return actorUsername(actor) ?? actor;
 }
 
-const EVENT_LABELS: Record<string, string> = {
-  raised: '立案（发现问题）',
-  assigned: '分派',
-  investigating: '开始调查',
-  note: '调查记录',
-  attachment: '上传附件',
-  concluded: '办结',
-  'rectification-ordered': '责令整改',
-  'rectification-answered': '部门回复整改情况',
-  'rectification-confirmed': '确认整改到位',
-  'rectification-returned': '整改不到位，退回',
-  referred: '移交纪检监察',
-  'discipline-outcome': '纪检监察处理结果',
-  'review-decided': '异议复查已决定',
-  'substance-passed-on': '向被评价部门转交评价内容',
-  'outcome-sent': '已短信告知投诉人处理结果',
-};
-export const eventLabel = (kind: string) => EVENT_LABELS[kind] ?? kind;
+export const eventLabel = (kind: string) => CASE_EVENT_LABELS[kind] ?? kind;
+
+/** An inspection record's result in words (合格, 责令整改, 立案). */
+export const inspectionResultText = (result: string | null | undefined): string =>
+  result ? INSPECTION_RESULT_LABELS[result as InspectionResult] ?? result : '—';
+
+/** A penalty case named in a flagged case's evidence: number, clause, where it stands, when filed, its fine once set. */
+export function evidenceCaseText(k: { id: string; cause: string; status: string; filedAt: string; fine: string | null }): string {
+  const status = PENALTY_CASE_STATUS_LABELS[k.status as PenaltyCaseStatus] ?? k.status;
+  const fine = Number(k.fine);
+  return [`案件 ${k.id}`, `案由 ${k.cause}`, status, `立案 ${shanghaiDateTime(k.filedAt)}`, ...(fine > 0 ? [`罚款 ${fine / 100} 元`] : [])].join(' · ');
+}
 
 /** What the action form asks for. */
 export interface ActionForm {

@@ -53,9 +53,18 @@ describe('register pages', () => {
     expect(editPatch('officers', OFFICER, { ...draft, certExpires: '', active: false })).toEqual({ certExpires: null, active: false });
     expect(editPatch('officers', OFFICER, { ...draft, certNo: '豫C0000002', phone: '13900001111' })).toEqual({ certNo: '豫C0000002', phone: '13900001111' });
     // An item's legal basis corrected.
-    const item = { id: 'I1', agencyId: 'A1', name: '食品经营许可检查', basis: '食品安全法', noDisturb: false };
+    const item = { id: 'I1', agencyId: 'A1', name: '食品经营许可检查', basis: '食品安全法', noDisturb: false, industries: '', commonViolations: '', complianceGuide: '' };
     expect(editPatch('items', item, { ...draftFor('items', item, ADMIN), basis: '《中华人民共和国食品安全法》第八十七条' })).toEqual({ basis: '《中华人民共和国食品安全法》第八十七条' });
     expect(validateDraft('items', { ...draftFor('items', item, ADMIN), basis: ' ' }, false)).toEqual({ basis: '必填' });
+  });
+
+  it("edits an item's guidance for the booklet: industries and texts, a cleared text sent empty", () => {
+    const item = { id: 'I1', agencyId: 'A1', name: '食品经营许可检查', basis: '食品安全法', noDisturb: false, industries: '餐饮服务', commonViolations: '超范围经营', complianceGuide: '' };
+    expect(formFields('items', false).map((f) => f.key)).toEqual(['id', 'agencyId', 'name', 'basis', 'noDisturb', 'industries', 'commonViolations', 'complianceGuide']);
+    const draft = draftFor('items', item, ADMIN);
+    expect(editPatch('items', item, { ...draft, industries: '餐饮服务、食品销售', commonViolations: '', complianceGuide: '在许可范围内经营' }))
+      .toEqual({ industries: '餐饮服务、食品销售', commonViolations: '', complianceGuide: '在许可范围内经营' });
+    expect(validateDraft('items', { ...draft, complianceGuide: '字'.repeat(2001) }, false)).toEqual({ complianceGuide: '不能超过2000个字' });
   });
 
   it('checks an enterprise credit code and grade', () => {
@@ -74,6 +83,8 @@ describe('register pages', () => {
       { time: '2026-11-20 10:00', actor: 'admin1', action: '修改', changes: ['在岗状态：在岗 → 停用', '所属部门：未填 → 市市场监督管理局'] },
       { time: '2026-11-01 10:00', actor: '数据导入', action: '新增', changes: ['信用等级：未填 → B级'] },
     ]);
+    // The server names the user where it can: the name, not the account.
+    expect(historyLines([{ at: '2026-11-20T02:00:00.000Z', actor: 'user:3:admin1', actorName: '王主任', action: 'update', changes: {} }], NAMES)[0].actor).toBe('王主任');
   });
 
   it('asks for what each register filters by', () => {

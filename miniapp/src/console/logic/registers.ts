@@ -64,6 +64,9 @@ const FORMS: Record<RegisterKind, FieldSpec[]> = {
     { key: 'name', kind: 'text', required: true, max: 200 },
     { key: 'basis', kind: 'textarea', required: true, max: 2000 },
     { key: 'noDisturb', kind: 'flag', required: false },
+    { key: 'industries', kind: 'text', required: false, max: 1000 },
+    { key: 'commonViolations', kind: 'textarea', required: false, max: 2000 },
+    { key: 'complianceGuide', kind: 'textarea', required: false, max: 2000 },
   ],
   enterprises: [
     { key: 'creditCode', kind: 'creditCode', required: true, createOnly: true },
@@ -170,7 +173,7 @@ export function createBody(register: RegisterKind, draft: Draft): Record<string,
   return body;
 }
 
-/** Only what changed; a cleared date becomes null; an empty phone box leaves the phone as it is. */
+/** Only what changed; a cleared date becomes null, a cleared text empty; an empty phone box leaves the phone as it is. */
 export function editPatch(register: RegisterKind, entry: RegisterEntry, draft: Draft): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   const before = entry as unknown as Record<string, unknown>;
@@ -185,7 +188,8 @@ export function editPatch(register: RegisterKind, entry: RegisterEntry, draft: D
     if (field.kind === 'phone') {
       if (value) patch[field.key] = value;
     } else if (!value) {
-      if (!field.required && before[field.key] !== null && before[field.key] !== undefined) patch[field.key] = null;
+      // A cleared date is unknown (null); a cleared text (an item's guidance) is empty.
+      if (!field.required && before[field.key] !== null && before[field.key] !== undefined && before[field.key] !== '') patch[field.key] = field.kind === 'date' ? null : '';
     } else if (value !== String(before[field.key] ?? '')) {
       patch[field.key] = value;
     }
@@ -204,7 +208,7 @@ export interface HistoryLine {
 export function historyLines(entries: readonly HistoryEntryDto[], agencyNames: ReadonlyMap<string, string>): HistoryLine[] {
   return entries.map((entry) => ({
     time: shanghaiDateTime(entry.at),
-    actor: registerActorText(entry.actor),
+    actor: entry.actorName || registerActorText(entry.actor),
     action: entry.action === 'create' ? '新增' : '修改',
     changes: Object.entries(entry.changes).map(([field, change]) => registerChangeText(field, change, agencyNames)),
   }));

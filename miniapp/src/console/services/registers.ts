@@ -1,4 +1,4 @@
-import type { HistoryEntryDto, ImportStatusView, Page, RegisterKind } from '@mashang/shared';
+import { BOOKLET_TEXT, type EnterpriseDto, type HistoryEntryDto, type ImportStatusView, type Page, type RegisterKind } from '@mashang/shared';
 import { apiErrorFromResponse, networkError } from '../../logic/api-error';
 import { api, endSession } from '../../services/request';
 import { sessionStore } from '../../services/session';
@@ -26,6 +26,11 @@ export function updateEntry(register: RegisterKind, key: string, patch: Record<s
 /** The register as Excel with the list's filters (recorded in the audit log). */
 export function exportRegister(register: RegisterKind, filters: RegisterFilters): Promise<void> {
   return download(`/api/registry/exports/${register}`, registerQuery(register, filters), exportFileName(register));
+}
+
+/** 一企一册: an enterprise's compliance booklet (PDF) to print. */
+export function downloadBooklet(enterprise: Pick<EnterpriseDto, 'creditCode' | 'name'>): Promise<void> {
+  return download(`/api/booklets/${encodeURIComponent(enterprise.creditCode)}`, undefined, BOOKLET_TEXT.fileName(enterprise.name));
 }
 
 // ---- the exchange import (数据导入, supervisors)

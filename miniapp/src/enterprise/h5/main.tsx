@@ -1,6 +1,6 @@
 /**
  * The enterprise H5 entry (`/h5/enterprise.html#/enterprise/pages/…`, where the server sends /v/<code>,
- * /r, /r/<token> and /p/<token>): the enterprise pages alone, on Preact with `@tarojs/taro` and
+ * /r, /r/<token>, /p/<token> and /o/<token>): the enterprise pages alone, on Preact with `@tarojs/taro` and
  * `@tarojs/components` resolved to ./taro.ts and ./components.tsx (scripts/build-enterprise-h5.mjs),
  * in one small script and one stylesheet, so a phone on a weak signal shows the page after a few
  * round trips instead of first loading the officers' app, React DOM and Taro's runtime. The pages
@@ -12,8 +12,12 @@ import '../../app.css';
 import type { ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseHashRoute } from '../../logic/hash-route';
+import CampaignsPage from '../pages/campaigns/index';
+import campaignsConfig from '../pages/campaigns/index.config';
 import DrawsPage from '../pages/draws/index';
 import drawsConfig from '../pages/draws/index.config';
+import OffsitePage from '../pages/offsite/index';
+import offsiteConfig from '../pages/offsite/index.config';
 import PenaltyPage from '../pages/penalty/index';
 import penaltyConfig from '../pages/penalty/index.config';
 import RatePage from '../pages/rate/index';
@@ -28,6 +32,8 @@ const PAGES: Record<EnterpriseH5Page, { Page: ComponentType; title?: string }> =
   'enterprise/pages/rate/index': { Page: RatePage, title: rateConfig.navigationBarTitleText },
   'enterprise/pages/penalty/index': { Page: PenaltyPage, title: penaltyConfig.navigationBarTitleText },
   'enterprise/pages/draws/index': { Page: DrawsPage, title: drawsConfig.navigationBarTitleText },
+  'enterprise/pages/offsite/index': { Page: OffsitePage, title: offsiteConfig.navigationBarTitleText },
+  'enterprise/pages/campaigns/index': { Page: CampaignsPage, title: campaignsConfig.navigationBarTitleText },
 };
 
 /**

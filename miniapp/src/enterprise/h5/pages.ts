@@ -5,6 +5,8 @@
  */
 export const ENTERPRISE_H5_PAGES = [
   'enterprise/pages/verify/index', 'enterprise/pages/rate/index', 'enterprise/pages/penalty/index', 'enterprise/pages/draws/index',
+  'enterprise/pages/offsite/index',
+  'enterprise/pages/campaigns/index',
 ] as const;
 
 /**

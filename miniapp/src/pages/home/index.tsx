@@ -1,10 +1,10 @@
 /*
  * Officer home: who is logged in, logout, the way to the inspection plans and to the on-site scan,
  * and the enterprise register search. Element ids for browser tests: #home-user, #logout,
- * #go-plans (检查计划), #go-scan (扫码入企), #go-cases (行政处罚案件),
+ * #go-plans (检查计划), #go-scan (扫码入企), #go-cases (行政处罚案件), #follow-ups (整改复查, see follow-ups-card.tsx),
  * #enterprise-search (on H5 fill
  * '#enterprise-search input', see pages/login), #enterprise-search-submit, #enterprise-list,
- * #enterprise-more, #enterprise-error.
+ * #enterprise-more, #enterprise-error; each enterprise's `.enterprise__booklet` (一企一册 to print, `data-credit-code`).
  */
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
@@ -21,10 +21,21 @@ import { isDeskRole, roleLabel } from '../../logic/roles';
 import { gradeTone } from '../../logic/tones';
 import { CONSOLE_CASES_PAGE, LOGIN_PAGE, PENALTY_CASES_PAGE, PLANS_PAGE, SCAN_PAGE } from '../../routes';
 import { currentSession, logout, refreshCurrentUser } from '../../services/auth';
-import { searchEnterprises } from '../../services/registry';
+import { downloadBookletFor, searchEnterprises } from '../../services/registry';
+import { FollowUpsCard } from './follow-ups-card';
 import './index.css';
 
 function EnterpriseCard({ enterprise }: { enterprise: EnterpriseDto }) {
+  const [booklet, setBooklet] = useState<{ busy: boolean; failure: string }>({ busy: false, failure: '' });
+  const printBooklet = async () => {
+    setBooklet({ busy: true, failure: '' });
+    try {
+      await downloadBookletFor(enterprise);
+      setBooklet({ busy: false, failure: '' });
+    } catch (error) {
+      setBooklet({ busy: false, failure: errorMessage(error) });
+    }
+  };
   return (
     <View className='enterprise'>
       <View className='enterprise__head'>
@@ -39,6 +50,10 @@ function EnterpriseCard({ enterprise }: { enterprise: EnterpriseDto }) {
         {[enterprise.industry, enterprise.region].filter(Boolean).join(' · ')}
         {enterprise.lowTouch ? '　无感监管' : ''}
       </Text>
+      <Button className='enterprise__booklet' data-credit-code={enterprise.creditCode} size='mini' disabled={booklet.busy} onClick={() => void printBooklet()}>
+        {booklet.busy ? '正在生成…' : '下载打印一企一册'}
+      </Button>
+      {booklet.failure && <Notice className='enterprise__booklet-error' tone='danger'>{booklet.failure}</Notice>}
     </View>
   );
 }
@@ -117,6 +132,7 @@ export default function HomePage() {
       <Entry id='go-plans' url={PLANS_PAGE} title='检查计划' sub='报备计划、联合检查、生成检查码' />
       <Entry id='go-scan' url={SCAN_PAGE} title='扫码入企' sub='今天的检查、扫营业执照登记入企、记录结果' />
       <Entry id='go-cases' url={PENALTY_CASES_PAGE} title='行政处罚案件' sub='立案、告知、作出决定、强制措施、结案' />
+      {user && <FollowUpsCard />}
 
       <Card title='企业名录查询' className='home__search-card'>
         <View className='home__search'>

@@ -8,6 +8,7 @@ import { chineseDate, shanghaiDateTime } from '../../logic/dates';
 import { codeDueText, inspectionStatusText, resultLabel, resultSummary } from '../../logic/onsite';
 import { inspectionStatusTone, resultTone } from '../../logic/tones';
 import { triggerLabel } from '../../logic/triggers';
+import { VisitLines } from './visit-lines';
 
 /** Who is inspected by whom and why (#insp-enterprise, #insp-status, #insp-agency, …). */
 export function HeaderCard({ view, stale, checkInWaiting }: { view: OnsiteInspectionView; stale: boolean; checkInWaiting: boolean }) {
@@ -35,6 +36,7 @@ export function HeaderCard({ view, stale, checkInWaiting }: { view: OnsiteInspec
         {triggerLabel(view.trigger)} · {chineseDate(view.inspectionDate)}
         {view.checkedInAt ? ` · ${shanghaiDateTime(view.checkedInAt)} 入企` : ''}
       </Text>
+      <VisitLines view={view} />
       <View id='insp-officers' className='officers'>
         {view.officers.map((officer) => (
           <Text key={officer.id} className='officer'>

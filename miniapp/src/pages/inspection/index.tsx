@@ -17,6 +17,9 @@
  * - #finish (结束检查, disabled until every item has a result), #finish-missing, #finish-refusals
  *   (`.refusal[data-rule="…"]`), #finish-error, #finish-queued; once finished #summary with
  *   #summary-result (合格 / 责令整改 / 立案).
+ * - Joint inspections (一表通查): #checklist replaces #items (see checklist-card.tsx); rows are recorded for
+ *   every agency at once. 三色: under 责令整改/违法 the proposal (`.item__proposal`) and the colours to
+ *   confirm (`[data-colour-id="green|yellow|red"]`, chosen `.item__colour-choice--on`); results carry `.item__colour`.
  * - #file-case (立案, once finished with the result 立案): the penalty case filing page for this inspection.
  * - #show-trail (全过程记录) opens #trail with one `.trail-entry[data-seq="…"]` per entry, in order
  *   (`.trail-entry__kind`, `.trail-entry__time`, `.trail-entry__detail`, `.trail-entry__actor`).
@@ -26,7 +29,7 @@
  */
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { RuleRefusal } from '@mashang/shared';
+import { isVisit, type RuleRefusal } from '@mashang/shared';
 import { PrimaryButton, RetryButton } from '../../components/buttons';
 import { Card } from '../../components/card';
 import { Muted } from '../../components/muted';
@@ -44,6 +47,8 @@ import { TrailCard } from './trail-card';
 import { useDocuments } from './use-documents';
 import { useFindings } from './use-findings';
 import { useFinish } from './use-finish';
+import { ChecklistCard } from './checklist-card';
+import { useChecklist } from './use-checklist';
 import { useInspection } from './use-inspection';
 import './index.css';
 
@@ -78,6 +83,7 @@ export default function InspectionPage() {
   const findings = useFindings(view, setView);
   const documents = useDocuments(view?.id, reload);
   const finishing = useFinish(view, setView);
+  const checklist = useChecklist(view, () => void reload());
 
   if (!view) {
     return (
@@ -120,7 +126,9 @@ export default function InspectionPage() {
         </Card>
       )}
 
-      <Card title='检查事项'>
+      {checklist.checklist && <ChecklistCard form={checklist} queued={queue.entries} editable={editable} today={today} />}
+
+      {!checklist.checklist && !isVisit(view.kind) && <Card title='检查事项'>
         {view.status === 'planned' && !checkInWaiting && <Muted>请先在“扫码入企”登记入企，再记录检查结果。</Muted>}
         <View id='items'>
           {itemStates(view, queue.entries).map((state) => (
@@ -136,7 +144,7 @@ export default function InspectionPage() {
             />
           ))}
         </View>
-      </Card>
+      </Card>}
 
       <DocumentsCard view={view} online={queue.online} form={documents} />
 

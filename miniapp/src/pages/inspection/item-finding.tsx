@@ -1,11 +1,12 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import { FINDING_OUTCOMES } from '@mashang/shared';
+import { FINDING_OUTCOMES, type ColourClassing } from '@mashang/shared';
 import { PrimaryButton } from '../../components/buttons';
 import { Choice } from '../../components/choice';
 import { Field } from '../../components/field';
 import { Tag } from '../../components/tag';
 import { outcomeHint, outcomeLabel, type FindingDraft, type ItemState } from '../../logic/onsite';
 import { resultTone } from '../../logic/tones';
+import { colourChoices, colourLabel, colourTone, defaultColour, proposalText } from '../../logic/colours';
 import type { ItemUi } from './use-findings';
 
 interface ItemFindingProps {
@@ -17,20 +18,31 @@ interface ItemFindingProps {
   today: string;
   onEdit: (patch: Partial<FindingDraft>) => void;
   onSave: () => void;
+  /** 三色: what a violation would be classed (the item's own by default; a merged row passes its first stake's). */
+  proposal?: ColourClassing;
+  /** A merged row shows its agencies' results itself. */
+  hideResult?: boolean;
 }
 
 /** One item (`.item[data-item-id]`): its result so far and, while results may be recorded, the form. */
-export function ItemFinding({ state, editable, draft, ui, today, onEdit, onSave }: ItemFindingProps) {
+export function ItemFinding({ state, editable, draft, ui, today, onEdit, onSave, proposal = state.item.proposal, hideResult }: ItemFindingProps) {
+  const choices = colourChoices(draft.outcome, proposal);
+  const colour = draft.colour ?? defaultColour(draft.outcome, proposal);
   return (
     <View className='item' data-item-id={state.item.id}>
       <Text className='item__name'>{state.item.name}</Text>
       <Text className='item__basis'>依据：{state.item.basis}</Text>
-      {state.outcome && (
+      {!hideResult && state.outcome && (
         <View className='item__result-row'>
           <Tag tone={resultTone(state.outcome)} className='item__result'>
             {outcomeLabel(state.outcome)}
             {state.outcome === 'rectify' && state.rectifyBy ? `，整改期限 ${state.rectifyBy}` : ''}
           </Tag>
+          {state.colour && (
+            <Tag tone={colourTone(state.colour)} className='item__colour'>
+              {colourLabel(state.colour)}
+            </Tag>
+          )}
           {state.pending && <Text className='item__pending'>待上传</Text>}
         </View>
       )}
@@ -45,10 +57,27 @@ export function ItemFinding({ state, editable, draft, ui, today, onEdit, onSave 
               checked={draft.outcome === choice.value}
               name={choice.label}
               sub={outcomeHint(choice.value)}
-              onToggle={() => onEdit({ outcome: choice.value })}
+              onToggle={() => onEdit({ outcome: choice.value, colour: defaultColour(choice.value, proposal) })}
             />
           ))}
-          {draft.outcome === 'rectify' && (
+          {choices.length > 0 && (
+            <View className='item__colours'>
+              {proposal && <Text className='item__proposal'>{proposalText(proposal)}</Text>}
+              <View className='item__colour-row'>
+                {choices.map((c) => (
+                  <Text
+                    key={c}
+                    className={`item__colour-choice item__colour-choice--${c}${c === colour ? ' item__colour-choice--on' : ''}`}
+                    data-colour-id={c}
+                    onClick={() => onEdit({ colour: c })}
+                  >
+                    {colourLabel(c)}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          )}
+          {draft.outcome === 'rectify' && colour !== 'green' && (
             <Field label='整改期限（必填）'>
               {/* Written out rather than through a constant, so webpack drops the H5-unused Picker. */}
               {process.env.TARO_ENV === 'weapp' ? (

@@ -45,7 +45,7 @@ export function TrailCard({ planId }: { planId: string }) {
               </View>
               {trailDetailLine(entry) && <Text className='trail-entry__detail'>{trailDetailLine(entry)}</Text>}
               <Text className='trail-entry__actor'>
-                第{entry.seq}条 · 操作人：{actorLabel(entry.actor)}
+                第{entry.seq}条 · 操作人：{entry.actorName || actorLabel(entry.actor)}
               </Text>
             </View>
           ))}

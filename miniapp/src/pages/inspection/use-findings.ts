@@ -2,6 +2,7 @@ import type { OnsiteInspectionView } from '@mashang/shared';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../logic/api-error';
 import { shanghaiToday } from '../../logic/dates';
+import { defaultColour } from '../../logic/colours';
 import { findingDraftOf, findingProblem, findingSavedNote, type FindingDraft, type ItemState } from '../../logic/onsite';
 import { recordFinding } from '../../services/onsite';
 
@@ -33,7 +34,9 @@ export function useFindings(view: OnsiteInspectionView | null, onSaved: (view: O
   const save = async (state: ItemState) => {
     if (!view) return;
     const itemId = state.item.id;
-    const draft = draftOf(state);
+    const edited = draftOf(state);
+    // The colour shown is the one saved: the proposal until the officer picks another.
+    const draft = { ...edited, colour: edited.colour ?? defaultColour(edited.outcome, state.item.proposal) };
     const problem = findingProblem(draft, shanghaiToday());
     if (problem || !draft.outcome) {
       setUi(itemId, { error: problem ?? '请选择检查结果' });

@@ -11,6 +11,7 @@
  * - #plan-trigger holds one button per trigger: click #trigger-planned, #trigger-complaint,
  *   #trigger-superior, #trigger-undercover, #trigger-emergency or #trigger-other; the chosen one
  *   has class `trigger--on` and aria-checked="true".
+ * - #plan-mode (#mode-onsite, #mode-offsite; see mode-choice.tsx), #plan-mode-reason.
  * - #plan-reason (only for triggers other than planned): a Taro <Textarea>, so fill
  *   '#plan-reason textarea'.
  * - #plan-officers: one `[data-officer-id="…"]` row per officer of the agency, click to toggle
@@ -26,6 +27,7 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import {
   isCalendarDate,
+  isVisit,
   CREDIT_CODE_PROBLEM_TEXT,
   creditCodeProblem,
   ErrorCode,
@@ -66,7 +68,10 @@ import { LOGIN_PAGE, PLANS_PAGE } from '../../routes';
 import { currentSession } from '../../services/auth';
 import { filePlan, halfYearHistory, rememberFiledPlan } from '../../services/plans';
 import { listOwnItems, listOwnOfficers } from '../../services/registry';
+import { CampaignChoice } from './campaign-choice';
 import { HalfYearHistory, type HalfYear } from './half-year-history';
+import { PlanKindCard } from './plan-kind';
+import { ModeChoice, useCheckMode } from './mode-choice';
 import { useReviews } from './use-reviews';
 import './index.css';
 
@@ -89,8 +94,10 @@ export default function PlanNewPage() {
   const [failure, setFailure] = useState('');
   const [refusals, setRefusals] = useState<RuleRefusal[]>([]);
   const [busy, setBusy] = useState(false);
+  const [campaignId, setCampaignId] = useState('');
   const latestHistory = useRef(0);
   const reviews = useReviews(currentSession()?.user.agencyId ?? null);
+  const checkMode = useCheckMode(validCreditCode(form.creditCode), form.trigger);
 
   const loadChoices = async (ownOfficerId: string | null) => {
     setLoadError('');
@@ -161,7 +168,7 @@ export default function PlanNewPage() {
     if (hasPlanErrors(errors)) return;
     setBusy(true);
     try {
-      const plan = await filePlan(planRequest(form));
+      const plan = await filePlan({ ...planRequest(form), ...(isVisit(form.kind) ? {} : checkMode.request()), ...(campaignId ? { campaignId } : {}) });
       rememberFiledPlan(plan);
       showPlans();
     } catch (error) {
@@ -184,6 +191,7 @@ export default function PlanNewPage() {
   const codeProblem = typedCode.length >= 18 ? creditCodeProblem(typedCode) : null;
   const hints = planFormHints(form, today, items ?? []);
   const errorLines = planErrorLines(fieldErrors);
+  const visit = isVisit(form.kind);
 
   return (
     <View className='plan-new'>
@@ -206,7 +214,10 @@ export default function PlanNewPage() {
         {halfYear && <HalfYearHistory halfYear={halfYear} reviews={reviews} />}
       </Card>
 
-      <Card title='检查类型与日期'>
+      <PlanKindCard form={form} today={today} error={visit ? fieldErrors.reason : undefined} onChange={(next) => { setForm(next); setFieldErrors({}); setFailure(''); }} />
+
+      <Card title={visit ? '走访日期' : '检查类型与日期'}>
+        {!visit && (<>
         <RadioChips
           id='plan-trigger'
           className='triggers'
@@ -231,6 +242,9 @@ export default function PlanNewPage() {
             />
           </Field>
         )}
+        </>)}
+
+        {!visit && <ModeChoice state={checkMode} />}
 
         <Field label='检查日期' error={fieldErrors.date}>
           {/* Written out rather than through a constant, so webpack drops the H5-unused Picker
@@ -273,7 +287,7 @@ export default function PlanNewPage() {
         {fieldErrors.officerIds && <Text className='field__error'>{fieldErrors.officerIds}</Text>}
       </Card>
 
-      <Card title='检查事项'>
+      {!visit && <Card title='检查事项'>
         {!items && !loadError && <Muted>正在读取…</Muted>}
         <View id='plan-items' className='choices'>
           {items?.map((item) => (
@@ -290,7 +304,9 @@ export default function PlanNewPage() {
           ))}
         </View>
         {fieldErrors.itemIds && <Text className='field__error'>{fieldErrors.itemIds}</Text>}
-      </Card>
+      </Card>}
+
+      <CampaignChoice value={campaignId} onChange={(id) => { setCampaignId(id); setRefusals([]); }} />
 
       {loadError && (
         <Card>

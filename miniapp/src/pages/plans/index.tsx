@@ -27,6 +27,7 @@ import { currentSession } from '../../services/auth';
 import { listPlans, planHistory, takeFiledPlan } from '../../services/plans';
 import { CodeModal } from './code-modal';
 import { PlanCard, type HistoryState } from './plan-card';
+import { AccompanyCard } from './accompany-card';
 import { usePlanActions } from './use-plan-actions';
 import './index.css';
 
@@ -143,6 +144,8 @@ export default function PlansPage() {
           {listError}
         </Notice>
       )}
+
+      <AccompanyCard />
 
       <View id='plan-list' className='plans__list'>
         {plans.map((plan) => (

@@ -9,9 +9,11 @@ import { chineseDate } from '../../logic/dates';
 import { dateMoved, inspectionMembers, planActions, type PlanEventLine } from '../../logic/plans';
 import { triggerTone } from '../../logic/tones';
 import { triggerLabel } from '../../logic/triggers';
+import { accompanyingLine, visitTag } from '../../logic/visits';
 import { PlanChangeForm } from './plan-change';
 import type { PlanChange } from './use-plan-actions';
 import { EnterpriseSlots } from './enterprise-slots';
+import { OffsiteEntry } from './offsite-entry';
 
 export interface HistoryState {
   open: boolean;
@@ -73,13 +75,15 @@ export function PlanCard(props: PlanCardProps) {
       <View className='plan__head'>
         <Text className='plan-code plan__code'>{plan.code}</Text>
         <Tag tone={triggerTone(plan.trigger)} soft className='plan__trigger'>
-          {triggerLabel(plan.trigger)}
+          {visitTag(plan.kind) || triggerLabel(plan.trigger)}
         </Tag>
       </View>
       <Text className='plan__line'>企业信用代码：{plan.creditCode}</Text>
       <Text className='plan__line plan__date'>检查日期：{chineseDate(plan.inspection.date)}</Text>
       {dateMoved(plan) && <Text className='plan__line plan__line--muted'>（报备日期 {plan.plannedDate}，随联合检查调整）</Text>}
       {plan.reason && <Text className='plan__line plan__line--muted'>事由：{plan.reason}</Text>}
+      {accompanyingLine(plan.accompanying) && <Text className='plan__line plan-accompanying'>{accompanyingLine(plan.accompanying)}</Text>}
+      {plan.campaign && <Text className='plan__line plan__campaign'>专项检查：{plan.campaign.name}</Text>}
       {plan.approval && (
         <View className='plan-approval' data-status={plan.approval.status}>
           <Tag tone={plan.approval.status === 'returned' ? 'danger' : plan.approval.status === 'approved' ? 'success' : 'warning'} className='plan-approval__tag'>
@@ -128,6 +132,7 @@ export function PlanCard(props: PlanCardProps) {
           )}
         </View>
       )}
+      <OffsiteEntry plan={plan} mayChange={mayChange} />
       <EnterpriseSlots planId={plan.id} />
       {codeError && (
         <Notice tone='danger' className='plan-code-error'>

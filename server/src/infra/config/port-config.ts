@@ -5,7 +5,7 @@ export interface PortConfig {
   /** How long an SMS sign-in code is good for. */
   codeTtlSeconds: number;
   /** SMS templates of the port (SMS_TEMPLATE_SIGN_IN, _COMPLAINT_OUTCOME, _INSPECTION_NOTICE); required with a real provider. */
-  templates: { signIn: string; complaintOutcome: string; inspectionNotice: string };
+  templates: { signIn: string; complaintOutcome: string; inspectionNotice: string; offsiteRequest: string | null };
   /** Days a supervisor has to answer a complaint (码上响应) before it is overdue. */
   complaintDays: number;
   /** Days ahead a planned inspection is announced to the enterprise (检查预告). */
@@ -43,6 +43,8 @@ export function portConfig(env: NodeJS.ProcessEnv, problems: string[]): PortConf
       signIn: template('SMS_TEMPLATE_SIGN_IN', 'local-sign-in'),
       complaintOutcome: template('SMS_TEMPLATE_COMPLAINT_OUTCOME', 'local-complaint-outcome'),
       inspectionNotice: template('SMS_TEMPLATE_INSPECTION_NOTICE', 'local-inspection-notice'),
+      // Optional: without it a real provider sends no off-site request, which the enterprise then finds on its page (/e).
+      offsiteRequest: text('SMS_TEMPLATE_OFFSITE_REQUEST') || (real ? null : 'local-offsite-request'),
     },
     complaintDays: whole('COMPLAINT_DAYS', 7, 1, 60),
     noticeDays: whole('INSPECTION_NOTICE_DAYS', 3, 1, 14),

@@ -70,6 +70,9 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   [JobName.InspectionNoticeSms]: {
     queue: QueueName.Sms, id: (p) => `inspection-notice:${p.leadPlanId}:${p.date}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
   },
+  [JobName.OffsiteRequestSms]: {
+    queue: QueueName.Sms, id: (p) => `offsite-request:${p.requestId}:${p.round}`, retry: configured('sms'), keep: { removeOnComplete: 1000, removeOnFail: 10_000 },
+  },
 };
 
 /** The queue each job runs on. */

@@ -30,6 +30,8 @@ export enum JobName {
   InspectionNoticeSweep = 'inspection-notice-sweep',
   /** One inspection's advance notice by SMS. Job id: `inspection-notice:<leadPlanId>:<date>` (a moved inspection is announced again). */
   InspectionNoticeSms = 'inspection-notice-sms',
+  /** 非现场检查: the SMS asking the enterprise for evidence (each round once). */
+  OffsiteRequestSms = 'offsite-request-sms',
 }
 
 /** The payload of each job, by name. */
@@ -60,4 +62,5 @@ export interface JobPayloads {
   [JobName.InspectionNoticeSweep]: Record<string, never>;
   /** The inspection (its lead plan) and the date announced; the rest is read when the job runs. */
   [JobName.InspectionNoticeSms]: { leadPlanId: string; date: string };
+  [JobName.OffsiteRequestSms]: { requestId: string; round: number };
 }

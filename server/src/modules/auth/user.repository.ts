@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@mashang/shared';
+import { actorUserId, type Role } from '@mashang/shared';
 import { EntityTable } from '../../infra/database/entity-table.js';
 import type { Tx } from '../../infra/database/tx.js';
 import { User } from './user.entity.js';
@@ -13,6 +13,16 @@ export class UserRepository extends EntityTable<User> {
     if (!ids.length) return new Map();
     const rows: { id: number; display_name: string }[] = await this.db(tx).query('SELECT id, display_name FROM users WHERE id IN (?)', [[...new Set(ids)]]);
     return new Map(rows.map((u) => [String(u.id), u.display_name]));
+  }
+
+  /** Display names of the users among these actors (`user:12:officer1`), by actor: who did something, as people know them. */
+  async actorNames(actors: readonly string[], tx?: Tx): Promise<Map<string, string>> {
+    const ids = actors.map(actorUserId).filter((id): id is number => id !== null);
+    const names = await this.displayNames(ids, tx);
+    return new Map(actors.flatMap((actor) => {
+      const name = names.get(String(actorUserId(actor)));
+      return name ? [[actor, name] as [string, string]] : [];
+    }));
   }
 
   /** The agency and officer record of each of these users that exists, by id: to name who acted without naming the account. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Role, type SessionUser, type TrailView } from '@mashang/shared';
-import { assertSameAgency, CurrentUser, Roles } from '../auth/index.js';
+import { assertSameAgency, CurrentUser, Roles, UserRepository } from '../auth/index.js';
 import { TrailReader } from '../trail/index.js';
 import { DecidePenaltyCase } from './decision/decide-penalty-case.js';
 import { ClosePenaltyCase } from './closing/close-penalty-case.js';
@@ -30,6 +30,7 @@ export class PenaltyCasesController {
     @Inject(PenaltyCaseViews) private readonly views: PenaltyCaseViews,
     @Inject(LegalReviewQueue) private readonly reviews: LegalReviewQueue,
     @Inject(TrailReader) private readonly trail: TrailReader,
+    @Inject(UserRepository) private readonly users: UserRepository,
   ) {}
 
   @Roles(Role.Officer, Role.AgencyAdmin)
@@ -80,7 +81,9 @@ export class PenaltyCasesController {
   async caseTrail(@CurrentUser() user: SessionUser, @Param('id') id: string): Promise<TrailView> {
     const c = await this.views.detail(user, id);
     assertSameAgency(user, c.agencyId);
-    return this.trail.read(id, user.role === Role.Supervisor || user.role === Role.Discipline ? 'overseer' : 'agency');
+    const view = await this.trail.read(id, user.role === Role.Supervisor || user.role === Role.Discipline ? 'overseer' : 'agency');
+    const names = await this.users.actorNames(view.entries.map((e) => e.actor));
+    return { ...view, entries: view.entries.map((e) => ({ ...e, actorName: names.get(e.actor) ?? null })) };
   }
 
   @Roles(Role.Officer, Role.AgencyAdmin)

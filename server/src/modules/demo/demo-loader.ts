@@ -5,12 +5,14 @@ import { importActor } from '@mashang/shared';
 import type { DataSource } from 'typeorm';
 import type { PhoneCipher } from '../../infra/crypto/phone-cipher.js';
 import { UserRepository } from '../auth/index.js';
+import { ItemRepository } from '../registry/index.js';
 import { BenchmarkWriter } from '../cases/index.js';
 import { hashPassword } from '../auth/password.js';
 import { ExchangeImporter, type ImportProgress, type ImportResult } from '../exchange/exchange-import.js';
 import { DEMO_LOGINS } from './data/logins.js';
 import { demoBenchmarks } from './generate/benchmarks.js';
 import { generateDemoCity } from './generate/demo-city.js';
+import { demoItemGuidance } from './generate/item-guidance.js';
 import { DEMO_CITY_SIZES, type DemoSize } from './sizes.js';
 
 /**
@@ -30,6 +32,8 @@ export async function loadDemoCity(
     if (!result.ok) {
       throw new Error(`demo city did not validate:\n${result.problems.slice(0, 20).map((p) => `${p.file}:${p.line}: ${p.field}: ${p.reason}`).join('\n')}`);
     }
+    // The booklet's guidance is not in the exchange format: the items register gets it after the import.
+    await new ItemRepository(dataSource).setGuidanceByName(demoItemGuidance());
     await createDemoLogins(dataSource);
     await loadDemoBenchmarks(dataSource);
     return result;

@@ -8,3 +8,4 @@ export { demoBenchmarks } from './generate/benchmarks.js';
 export { generateDemoCity, type DemoCityCounts, type DemoCityOptions } from './generate/demo-city.js';
 export { PLANT_SCENARIOS } from './generate/scenarios.js';
 export { DEMO_CITY_SIZES, demoCitySize, type DemoCitySize, type DemoSize } from './sizes.js';
+export { createDemoBureau, DEMO_BUREAU } from './demo-bureau.js';

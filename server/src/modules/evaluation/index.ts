@@ -11,5 +11,5 @@ export { RatingInvitations } from './inviting/rating-invitations.js';
 export { SmsSender } from './sms-sender.js';
 // The provider layer (Aliyun, Tencent, the local outbox), for other messages than rating invites.
 export { SMS_PROVIDER, type OutgoingSms, type SendOutcome, type SmsProvider } from './providers/sms-provider.js';
-export { ratingDedupeKey } from './rating-flags.js';
+export { POOR_SCORE, ratingDedupeKey } from './rating-flags.js';
 export { credentialHash, parseCredential } from './rating-token.js';

@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** An enterprise's rating of one agency's conduct in one inspection. */
 @Entity('ratings')
 @Index('idx_ratings_agency_rated', ['agencyId', 'ratedAt'])
+// The dashboard's ratings per month: a year's range holding everything the figures read.
+@Index('idx_ratings_rated', ['ratedAt', 'agencyId', 'verdict', 'language', 'procedure', 'manner', 'fairness', 'flags'])
 export class Rating {
   @PrimaryColumn({ name: 'inspection_id', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   inspectionId: string;

@@ -68,6 +68,21 @@ export class RatingRepository extends BaseRepository {
     return rows.map((r) => ({ agencyId: r.agency_id, ratings: Number(r.n), meanScore: Number(r.mean), approved: Number(r.approve) }));
   }
 
+  /**
+   * Ratings per Shanghai month in [from, to), of one agency or all: how many, the sum of their four
+   * scores and how many were poor (a disapproval, a score at `poorScore` or lower, a problem ticked).
+   */
+  async monthly(from: Date, to: Date, poorScore: number, agencyId: string | null): Promise<{ month: string; ratings: number; scoreSum: number; low: number }[]> {
+    const rows: { month: string; n: number; score_sum: string | number; low: string | number }[] = await this.dataSource.query(
+      `SELECT DATE_FORMAT(DATE_ADD(rated_at, INTERVAL 8 HOUR), '%Y-%m') AS month, COUNT(*) AS n,
+         SUM(language_score + procedure_score + manner_score + fairness_score) AS score_sum,
+         SUM(verdict = 'disapprove' OR LEAST(language_score, procedure_score, manner_score, fairness_score) <= ? OR flags <> '') AS low
+       FROM ratings WHERE rated_at >= ? AND rated_at < ?${agencyId ? ' AND agency_id = ?' : ''} GROUP BY month`,
+      [poorScore, from, to, ...(agencyId ? [agencyId] : [])],
+    );
+    return rows.map((r) => ({ month: r.month, ratings: Number(r.n), scoreSum: Number(r.score_sum), low: Number(r.low) }));
+  }
+
   /** Imported ratings: inserted or replaced. */
   async upsertMany(records: RatingRecord[], tx: Tx): Promise<void> {
     await tx.query(

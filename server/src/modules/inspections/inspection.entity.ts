@@ -6,6 +6,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_inspections_agency_start', ['agencyId', 'startedAt'])
 @Index('idx_inspections_start', ['startedAt'])
 @Index('idx_inspections_joint', ['jointId'])
+// The dashboard's year on year: per agency in start order, with the trigger and the joint inspection.
+@Index('idx_inspections_agency_year', ['agencyId', 'startedAt', 'trigger', 'jointId'])
 // The nightly anomaly report's passes: per enterprise in (start, id) order, per enterprise and agency, the uncoded.
 @Index('idx_inspections_enterprise_sequence', ['creditCode', 'startedAt', 'id', 'agencyId', 'trigger', 'jointId', 'finishedAt', 'officerCount'])
 @Index('idx_inspections_enterprise_agency', ['creditCode', 'agencyId', 'trigger', 'startedAt'])

@@ -165,6 +165,13 @@ export class InspectionRepository extends BaseRepository {
   }
 
   /** One enterprise's records, newest first, a page at a time (the enterprise's own page). */
+  /** The enterprise's inspections begun since an instant, a joint inspection once (its agencies' records share its joint id). */
+  async countOfEnterpriseSince(creditCode: string, since: Date): Promise<number> {
+    const [row]: { n: number | string }[] = await this.dataSource.query(
+      'SELECT COUNT(DISTINCT COALESCE(joint_id, id)) AS n FROM inspections WHERE credit_code = ? AND started_at >= ?', [creditCode, since]);
+    return Number(row?.n ?? 0);
+  }
+
   async pageOfEnterprise(creditCode: string, page: number, pageSize: number): Promise<{ total: number; rows: StoredInspection[] }> {
     const [{ n }]: { n: number | string }[] = await this.dataSource.query('SELECT COUNT(*) AS n FROM inspections WHERE credit_code = ?', [creditCode]);
     const rows: { id: string; agency_id: string; credit_code: string; trigger_type: string; joint_id: string | null; started_at: Date; finished_at: Date; coded: number; result: string }[] =
@@ -206,7 +213,64 @@ export class InspectionRepository extends BaseRepository {
       `SELECT COUNT(DISTINCT credit_code) AS n FROM inspections WHERE started_at >= ?${agencyId ? ' AND agency_id = ?' : ''}`, agencyId ? [from, agencyId] : [from]);
     return Number(row.n);
   }
+
+  /**
+   * Per agency: records in the current and the previous period, and this period's joint and planned
+   * ones; `current.from` splits the two (the previous ends before it). Read from
+   * idx_inspections_agency_year alone: every agency in its order, or one agency's range.
+   */
+  async countsInPeriods(
+    current: { from: Date; to: Date }, previous: { from: Date; to: Date }, agencyId: string | null,
+  ): Promise<{ agencyId: string; current: number; previous: number; joint: number; planned: number }[]> {
+    const rows: { agency_id: string; cur: number; prev: number; joint: number; planned: number }[] = await this.dataSource.query(
+      `SELECT agency_id, SUM(started_at >= ?) AS cur, SUM(started_at < ?) AS prev,
+         SUM(started_at >= ? AND joint_id IS NOT NULL) AS joint, SUM(started_at >= ? AND trigger_type = 'planned') AS planned
+       FROM inspections
+       WHERE ((started_at >= ? AND started_at < ?) OR (started_at >= ? AND started_at < ?))${agencyId ? ' AND agency_id = ?' : ''}
+       GROUP BY agency_id`,
+      [current.from, current.from, current.from, current.from, previous.from, previous.to, current.from, current.to, ...(agencyId ? [agencyId] : [])],
+    );
+    return rows.map((r) => ({ agencyId: r.agency_id, current: Number(r.cur), previous: Number(r.prev), joint: Number(r.joint), planned: Number(r.planned) }));
+  }
+
+  /**
+   * How many enterprises were visited how often in [from, to), visits capped at `cap`: by every agency
+   * a joint inspection (its records share `joint_id`) is one visit; by one agency, its records.
+   */
+  async enterprisesByVisits(from: Date, to: Date, cap: number, agencyId: string | null): Promise<{ visits: number; enterprises: number }[]> {
+    const rows: { capped: number; enterprises: number }[] = await this.dataSource.query(
+      `SELECT LEAST(v.visits, ?) AS capped, COUNT(*) AS enterprises
+       FROM (${visitsPerEnterprise(agencyId)}) v GROUP BY capped`,
+      [cap, from, to, ...(agencyId ? [agencyId] : [])],
+    );
+    return rows.map((r) => ({ visits: Number(r.capped), enterprises: Number(r.enterprises) }));
+  }
+
+  /** The `limit` enterprises visited most often in [from, to) (counted as enterprisesByVisits does), most first. */
+  async mostVisited(from: Date, to: Date, limit: number, agencyId: string | null): Promise<{ creditCode: string; visits: number }[]> {
+    const rows: { credit_code: string; visits: number }[] = await this.dataSource.query(
+      `SELECT v.credit_code, v.visits FROM (${visitsPerEnterprise(agencyId)}) v ORDER BY v.visits DESC, v.credit_code LIMIT ?`,
+      [from, to, ...(agencyId ? [agencyId] : []), limit],
+    );
+    return rows.map((r) => ({ creditCode: r.credit_code, visits: Number(r.visits) }));
+  }
+
+  /** Records per enterprise and agency in [from, to), for a few enterprises (by one agency, or any). */
+  async countsByEnterpriseAgency(creditCodes: string[], from: Date, to: Date, agencyId: string | null): Promise<{ creditCode: string; agencyId: string; count: number }[]> {
+    if (!creditCodes.length) return [];
+    const rows: { credit_code: string; agency_id: string; n: number }[] = await this.dataSource.query(
+      `SELECT credit_code, agency_id, COUNT(*) AS n FROM inspections
+       WHERE credit_code IN (?) AND started_at >= ? AND started_at < ?${agencyId ? ' AND agency_id = ?' : ''} GROUP BY credit_code, agency_id`,
+      [creditCodes, from, to, ...(agencyId ? [agencyId] : [])],
+    );
+    return rows.map((r) => ({ creditCode: r.credit_code, agencyId: r.agency_id, count: Number(r.n) }));
+  }
 }
+
+/** Visits per enterprise in a period (parameters: from, to, then the agency when given). */
+const visitsPerEnterprise = (agencyId: string | null) => agencyId
+  ? 'SELECT credit_code, COUNT(*) AS visits FROM inspections WHERE started_at >= ? AND started_at < ? AND agency_id = ? GROUP BY credit_code'
+  : 'SELECT credit_code, COUNT(DISTINCT COALESCE(joint_id, id)) AS visits FROM inspections WHERE started_at >= ? AND started_at < ? GROUP BY credit_code';
 
 /** What other modules read of one inspection record. */
 export interface InspectionSummary {

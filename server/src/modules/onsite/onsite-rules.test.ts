@@ -87,4 +87,18 @@ describe('lockingGroup (锁定)', () => {
     expect(lockingGroup([plan('A2', 'L2', '2026-11-25', false)], 'A1')).toBeNull();
     expect(lockingGroup([plan('A1', 'L1', '2026-11-21')], 'A1')).toBeNull();
   });
+
+  it('is never a visit (回访、服务走访): only inspections lock others out', () => {
+    expect(lockingGroup([{ ...plan('BIZ', 'V1', '2026-11-21'), visit: true }], 'A1')).toBeNull();
+    expect(lockingGroup([{ ...plan('BIZ', 'V1', '2026-11-21'), visit: true }, plan('A2', 'L2', '2026-11-25')], 'A1')).toEqual({ agencyId: 'A2', date: '2026-11-25' });
+  });
+});
+
+describe('matchCheckIn of a visit', () => {
+  it('admits a coded visit despite another agency\'s inspection locking the enterprise, and still wants its code', () => {
+    const lockedBy = { agencyName: '市场监管局', date: '2026-11-21' };
+    expect(rule([plan()], { lockedBy })).toBe('lock-out');
+    expect(rule([plan({ visit: true })], { lockedBy })).toEqual({ planId: 'P1', emergencyWithoutCode: false });
+    expect(rule([plan({ visit: true, code: null })])).toBe('no-code');
+  });
 });

@@ -6,6 +6,8 @@ export interface CheckInCandidate {
   creditCode: string;
   enterpriseName: string;
   trigger: PlanTrigger;
+  /** A visit (回访、服务走访): no inspection, so no lock-out keeps it out. */
+  visit?: boolean;
   officerOnPlan: boolean;
   finished: boolean;
   /** The inspection's code: none, or valid until `expiresAt`. */
@@ -58,7 +60,7 @@ export function matchCheckIn(facts: CheckInFacts): CheckInMatch {
   if (!open.length) return { refusal: { rule: 'already-finished', message: '该企业今天的检查已经结束，检查结果已上传', remedy: '如需再次检查，须另行报备计划' } };
   const plan = open[0];
   const emergency = plan.trigger === 'emergency';
-  if (facts.lockedBy && !emergency) {
+  if (facts.lockedBy && !emergency && !plan.visit) {
     return { refusal: { rule: 'lock-out', message: `${facts.lockedBy.agencyName}已于${facts.lockedBy.date}对该企业联合检查，前后7日内其他部门不得单独入企`, remedy: '结果互认：查看半年内检查结果；有异议的提出异议复查' } };
   }
   if (!plan.code && !emergency) return { refusal: { rule: 'no-code', message: '该检查还没有生成检查码', remedy: '在“检查计划”中生成检查码，向企业出示后再入企' } };
@@ -75,6 +77,8 @@ export interface NearbyPlan {
   /** The inspection's unified date. */
   date: string;
   coded: boolean;
+  /** A visit locks no one out: only inspections do. */
+  visit?: boolean;
 }
 
 /**
@@ -85,7 +89,7 @@ export interface NearbyPlan {
 export function lockingGroup(nearby: NearbyPlan[], agencyId: string): { agencyId: string; date: string } | null {
   const joined = new Set(nearby.filter((p) => p.agencyId === agencyId).map((p) => p.leadPlanId));
   const locking = nearby
-    .filter((p) => p.coded && p.agencyId !== agencyId && !joined.has(p.leadPlanId))
+    .filter((p) => p.coded && !p.visit && p.agencyId !== agencyId && !joined.has(p.leadPlanId))
     .sort((a, b) => a.date.localeCompare(b.date));
   return locking.length ? { agencyId: locking[0].agencyId, date: locking[0].date } : null;
 }

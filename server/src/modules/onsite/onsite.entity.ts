@@ -42,6 +42,8 @@ export class Checkin {
 @Entity('findings')
 @Index('uq_findings_client_key', ['recordedBy', 'clientKey'], { unique: true })
 @Index('idx_findings_plan', ['planId', 'id'])
+@Index('idx_findings_offences', ['creditCode', 'itemId', 'planId'])
+@Index('idx_findings_colour_due', ['colour', 'rectifyBy'])
 export class Finding {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -71,6 +73,14 @@ export class Finding {
 
   @Column({ name: 'client_key', type: 'varchar', length: 64, collation: 'utf8mb4_bin' })
   clientKey: string;
+
+  /** 三色: green | yellow | red, for a violation or rectification classed per the agency's list. */
+  @Column({ type: 'varchar', length: 6, nullable: true })
+  colour: string | null;
+
+  /** The enterprise, on coloured findings: its earlier violations of an item decide 首违不罚. */
+  @Column({ name: 'credit_code', type: 'char', length: 18, collation: 'utf8mb4_bin', nullable: true })
+  creditCode: string | null;
 }
 
 /** A document of an inspection: its file sits in document storage, addressed by `storageKey`. */

@@ -11,6 +11,12 @@ import { CheckInTogether } from './check-in/check-in-together.js';
 import { CheckIn } from './check-in/check-in.js';
 import { EmergencyCodeProcessor } from './check-in/emergency-code.processor.js';
 import { CheckinRepository } from './checkin.repository.js';
+import { ChecklistController } from './checklist/checklist.controller.js';
+import { JointChecklists } from './checklist/joint-checklist.js';
+import { ViolationClassing } from './findings/violation-classing.js';
+import { FollowUps } from './follow-ups/follow-ups.js';
+import { FollowUpsController } from './follow-ups/follow-ups.controller.js';
+import { RectificationCheckRepository } from './follow-ups/rectification-check.repository.js';
 import { DocumentRepository } from './document.repository.js';
 import { DOCUMENT_STORAGE, documentStorage } from './documents/document-storage.js';
 import { ReadDocument } from './documents/read-document.js';
@@ -29,7 +35,7 @@ import { OnsiteView } from './view/onsite-view.js';
 /** The officer's on-site workflow: scan in, findings, documents, finish, the offline queue; and who may read which trail. */
 @Module({
   imports: [TrailModule, PlansModule, RegistryModule, InspectionsModule, OutboxModule],
-  controllers: [OnsiteController, TrailController],
+  controllers: [OnsiteController, TrailController, ChecklistController, FollowUpsController],
   providers: [
     CheckinRepository,
     FindingRepository,
@@ -40,6 +46,10 @@ import { OnsiteView } from './view/onsite-view.js';
     CheckInAlone,
     CheckIn,
     RecordFinding,
+    ViolationClassing,
+    JointChecklists,
+    RectificationCheckRepository,
+    FollowUps,
     UploadDocument,
     ReadDocument,
     CompleteInspection,
@@ -49,6 +59,6 @@ import { OnsiteView } from './view/onsite-view.js';
     EmergencyCodeProcessor,
     { provide: DOCUMENT_STORAGE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => documentStorage(config.onsite.storage) },
   ],
-  exports: [DocumentRepository],
+  exports: [DocumentRepository, FindingRepository, DOCUMENT_STORAGE],
 })
 export class OnsiteModule {}

@@ -39,6 +39,11 @@ export class InspectionCodeRepository extends BaseRepository {
     );
   }
 
+  /** Revokes the inspection's live code (an off-site check turned into a visit gets a code for its visit). */
+  async revokeLive(leadPlanId: string, at: Date, tx: Tx): Promise<void> {
+    await tx.query('UPDATE inspection_codes SET revoked_at = ? WHERE lead_plan_id = ? AND revoked_at IS NULL', [at, leadPlanId]);
+  }
+
   /** When the inspection's first code was issued, or null when it has none. */
   async firstIssuedAt(leadPlanId: string, tx?: Tx): Promise<Date | null> {
     const [row]: { issued_at: Date | null }[] = await this.db(tx).query('SELECT MIN(issued_at) AS issued_at FROM inspection_codes WHERE lead_plan_id = ?', [leadPlanId]);

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type PlanEventKind = 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone' | 'refused' | 'approved' | 'returned';
+export type PlanEventKind = 'filed' | 'merged' | 'moved' | 'cancelled' | 'coded' | 'alone' | 'refused' | 'approved' | 'returned' | 'accompanied';
 
 /** Append-only history of plans: filings, every change of grouping, and refused attempts. */
 @Entity('plan_events')

@@ -52,6 +52,17 @@ describe('filing rules', () => {
     expect(rules({ trigger: 'complaint', reason: '投诉', enterprise: { creditGrade: 'A', lowTouch: true }, noDisturbItems: ['x'] })).toEqual([]);
   });
 
+  it('checks a 无感监管 enterprise off-site without a trigger; on site only with the officer\'s reason', () => {
+    const lowTouch = { creditGrade: 'B' as const, lowTouch: true };
+    expect(rules({ enterprise: lowTouch, mode: 'offsite' })).toEqual([]);
+    expect(rules({ enterprise: lowTouch, mode: 'onsite' })).toEqual(['low-touch']);
+    expect(rules({ enterprise: lowTouch, mode: 'onsite', modeReason: '  ' })).toEqual(['low-touch']);
+    expect(rules({ enterprise: lowTouch, mode: 'onsite', modeReason: '设备老化需现场查看' })).toEqual([]);
+    // Off-site asks nothing of a 无事不扰 item's premises either; the other rules still hold.
+    expect(rules({ noDisturbItems: ['环评执行情况检查'], mode: 'offsite' })).toEqual([]);
+    expect(rules({ enterprise: { creditGrade: 'A', lowTouch: true }, mode: 'offsite', otherPlannedDates: ['2026-03-01'] })).toEqual(['credit-cap']);
+  });
+
   it('caps planned inspections per 365 days by credit grade: A 1, B 2, C 4, D none', () => {
     expect(rules({ enterprise: { creditGrade: 'A', lowTouch: false }, otherPlannedDates: ['2026-03-01'] })).toEqual(['credit-cap']);
     expect(rules({ enterprise: { creditGrade: 'A', lowTouch: false }, otherPlannedDates: ['2025-12-01'] })).toEqual([]); // 365 days before

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, shanghaiDate, type CreditGrade, type PlanTrigger, type RefusalRule } from '@mashang/shared';
+import { addDays, daysBetween, modeNeedsReason, shanghaiDate, type CheckMode, type CreditGrade, type PlanTrigger, type RefusalRule } from '@mashang/shared';
 
 /** A planned inspection is filed at least this many natural days before its date. */
 export const ADVANCE_NOTICE_DAYS = 7;
@@ -30,6 +30,10 @@ export interface FilingInput {
   noDisturbItems: string[];
   /** Dates of this agency's other planned inspections of this enterprise (filed or done). */
   otherPlannedDates: string[];
+  /** 现场 (the default) or 非现场. */
+  mode?: CheckMode;
+  /** The officer's reason to visit a 无感监管 enterprise on site on a routine plan. */
+  modeReason?: string | null;
 }
 
 const TRIGGER_LABEL: Record<PlanTrigger, string> = {
@@ -109,10 +113,13 @@ export function filingRefusals(input: FilingInput): FilingRefusal[] {
   }
   if (!planned) return refusals;
 
-  if (input.enterprise.lowTouch) {
-    refusals.push({ rule: 'low-touch', message: '该企业在无感监管名单内，无触发事由不得入企检查', remedy: '确有投诉举报等触发事由的，改走绿色通道并写明理由' });
+  // 无感监管 and 无事不扰 keep officers away from the premises: an off-site check does not go there.
+  const offsite = input.mode === 'offsite';
+  const onsiteReasoned = modeNeedsReason('onsite', input.trigger, input.enterprise.lowTouch) && !!input.modeReason?.trim();
+  if (input.enterprise.lowTouch && !offsite && !onsiteReasoned) {
+    refusals.push({ rule: 'low-touch', message: '该企业在无感监管名单内，无触发事由不得入企检查', remedy: '改为非现场检查（请企业在线提交材料）；确需到现场的写明理由，或有投诉举报等触发事由的改走绿色通道' });
   }
-  if (input.noDisturbItems.length) {
+  if (input.noDisturbItems.length && !offsite) {
     refusals.push({
       rule: 'no-disturb-item',
       message: `检查事项“${input.noDisturbItems.join('、')}”在无事不扰清单内，无触发事由不得现场检查`,

@@ -79,6 +79,15 @@ describe('plan merging (±7 natural days, 应急优先, 先提报优先)', () =>
   });
 });
 
+describe('visits (回访、服务走访) in merging', () => {
+  it('never merge: a visit goes alone on its own date and takes no inspection with it', () => {
+    const visit = { ...plan('V1', 'BIZ', '2026-04-02', 0), visit: true };
+    expect(shape([visit, plan('P1', 'A1', '2026-04-03', 1), plan('P2', 'A2', '2026-04-04', 2)])).toEqual(['2026-04-02 V1', '2026-04-03 P1+P2']);
+    const first = plan('P1', 'A1', '2026-04-03', 0);
+    expect(shape([first, { ...plan('V2', 'BIZ', '2026-04-04', 1), visit: true }])).toEqual(['2026-04-03 P1', '2026-04-04 V2']);
+  });
+});
+
 describe('lock-out', () => {
   const joint = mergePlans([plan('P1', 'A1', '2026-04-10', 0), plan('P2', 'A2', '2026-04-12', 1)]);
 

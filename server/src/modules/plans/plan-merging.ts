@@ -10,6 +10,8 @@ export interface MergeCandidate {
   date: string;
   emergency: boolean;
   filedAt: Date;
+  /** A visit (回访、服务走访): never merged, it goes alone on its own date. */
+  visit?: boolean;
 }
 
 export interface MergedInspection {
@@ -46,8 +48,8 @@ export function mergePlans(plans: readonly MergeCandidate[]): MergedInspection[]
     if (placed.has(anchor.id)) continue;
     placed.add(anchor.id);
     const inspection: MergedInspection = { leadPlanId: anchor.id, leadAgencyId: anchor.agencyId, date: anchor.date, planIds: [anchor.id], agencyIds: [anchor.agencyId] };
-    for (const other of queue) {
-      if (placed.has(other.id) || inspection.agencyIds.includes(other.agencyId)) continue;
+    for (const other of anchor.visit ? [] : queue) {
+      if (placed.has(other.id) || other.visit || inspection.agencyIds.includes(other.agencyId)) continue;
       if (Math.abs(daysBetween(anchor.date, other.date)) > MERGE_WINDOW_DAYS) continue;
       placed.add(other.id);
       inspection.planIds.push(other.id);

@@ -10,6 +10,8 @@ export interface PlanProgress {
   agencyId: string;
   creditCode: string;
   trigger: PlanTrigger;
+  /** inspection, or a visit kind (回访、服务走访). */
+  kind: string;
   /** active | cancelled */
   status: string;
   leadPlanId: string;
@@ -33,6 +35,7 @@ export interface PlanMatchRow {
   lead_plan_id: string;
   inspection_date: string;
   trigger_type: PlanTrigger;
+  kind: string;
   filed_at: Date;
   finished_at: Date | null;
   checked_in_at: Date | null;
@@ -63,6 +66,7 @@ interface PlanRow {
   agency_id: string;
   credit_code: string;
   trigger_type: PlanTrigger;
+  kind: string;
   status: string;
   lead_plan_id: string;
   inspection_date: string;
@@ -72,10 +76,10 @@ interface PlanRow {
   code_due_at: Date | null;
 }
 
-const PLAN_COLUMNS = 'id, code, agency_id, credit_code, trigger_type, status, lead_plan_id, inspection_date, filed_at, checked_in_at, finished_at, code_due_at';
+const PLAN_COLUMNS = 'id, code, agency_id, credit_code, trigger_type, kind, status, lead_plan_id, inspection_date, filed_at, checked_in_at, finished_at, code_due_at';
 const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
 const progressOf = (r: PlanRow): PlanProgress => ({
-  id: r.id, code: r.code, agencyId: r.agency_id, creditCode: r.credit_code, trigger: r.trigger_type, status: r.status, leadPlanId: r.lead_plan_id,
+  id: r.id, code: r.code, agencyId: r.agency_id, creditCode: r.credit_code, trigger: r.trigger_type, kind: r.kind, status: r.status, leadPlanId: r.lead_plan_id,
   inspectionDate: r.inspection_date, filedAt: new Date(r.filed_at), checkedInAt: instant(r.checked_in_at), finishedAt: instant(r.finished_at), codeDueAt: instant(r.code_due_at),
 });
 
@@ -88,17 +92,17 @@ export class PlanProgressRepository extends BaseRepository {
   /**
    * The check-ins' one read, for every check-in of a batch at once: the scanned enterprises' active
    * plans within the window, each with its inspection's live code, once per officer of the batch on it
-   * (or once with none). `trailTail`: a column expression of `p.id` giving the tail of the plan's trail
+   * (or once with none); an off-site check is never checked into. `trailTail`: a column expression of `p.id` giving the tail of the plan's trail
    * (e.g. `TrailRepository.tailExpression('p.id')`), for a caller that chains entries onto it.
    */
   checkInMatchStatement(query: PlanMatchQuery, trailTail?: string): Statement {
     return [
-      `SELECT p.id, p.code, p.credit_code, p.agency_id, p.lead_plan_id, p.inspection_date, p.trigger_type,
+      `SELECT p.id, p.code, p.credit_code, p.agency_id, p.lead_plan_id, p.inspection_date, p.trigger_type, p.kind,
           p.filed_at, p.finished_at, p.checked_in_at, p.code_due_at, o.officer_id, c.expires_at${trailTail ? `,\n          ${trailTail} AS trail_tail` : ''}
         FROM plans p
           LEFT JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id IN (?)
           LEFT JOIN inspection_codes c ON c.lead_plan_id = p.lead_plan_id AND c.revoked_at IS NULL
-        WHERE p.credit_code IN (?) AND p.status = 'active' AND p.inspection_date BETWEEN ? AND ?`,
+        WHERE p.credit_code IN (?) AND p.status = 'active' AND p.mode = 'onsite' AND p.inspection_date BETWEEN ? AND ?`,
       [query.officerIds, query.creditCodes, query.from, query.to],
     ];
   }
@@ -182,12 +186,37 @@ export class PlanProgressRepository extends BaseRepository {
     return rows.map((r) => ({ id: r.id, agencyId: r.agency_id }));
   }
 
-  /** An officer's active plans of one day in their agency, by filing. */
-  async officerPlansOfDay(officerId: string, agencyId: string, day: string, tx?: Tx): Promise<PlanProgress[]> {
+  /** The active plans of an inspection, the lead first, then by filing (the order its agencies are listed in). */
+  async activeMembers(leadPlanId: string, tx?: Tx): Promise<PlanProgress[]> {
     const rows: PlanRow[] = await this.db(tx).query(
+      `SELECT ${PLAN_COLUMNS} FROM plans WHERE lead_plan_id = ? AND status = 'active' ORDER BY id = lead_plan_id DESC, filed_at, id`, [leadPlanId]);
+    return rows.map(progressOf);
+  }
+
+  /** The agency of each of these plans. */
+  async agenciesOf(planIds: string[], tx?: Tx): Promise<Map<string, string>> {
+    if (!planIds.length) return new Map();
+    const rows: { id: string; agency_id: string }[] = await this.db(tx).query('SELECT id, agency_id FROM plans WHERE id IN (?)', [[...new Set(planIds)]]);
+    return new Map(rows.map((r) => [r.id, r.agency_id]));
+  }
+
+  /** The officer's own active plan in an inspection (joint inspections: the officer's agency's part), or null. */
+  async officerPlanIn(leadPlanId: string, officerId: string, tx?: Tx): Promise<PlanProgress | null> {
+    const [row]: PlanRow[] = await this.db(tx).query(
       `SELECT p.id, p.code, p.agency_id, p.credit_code, p.trigger_type, p.status, p.lead_plan_id, p.inspection_date, p.filed_at, p.checked_in_at, p.finished_at, p.code_due_at
        FROM plans p JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id = ?
-       WHERE p.agency_id = ? AND p.status = 'active' AND p.inspection_date = ? ORDER BY p.filed_at, p.id`,
+       WHERE p.lead_plan_id = ? AND p.status = 'active' ORDER BY p.id LIMIT 1`,
+      [officerId, leadPlanId]);
+    return row ? progressOf(row) : null;
+  }
+
+  /** An officer's active plans of one day in their agency, by filing. */
+  async officerPlansOfDay(officerId: string, agencyId: string, day: string, tx?: Tx): Promise<PlanProgress[]> {
+    // Visits only: an off-site check is answered from the enterprise's phone, not scanned into.
+    const rows: PlanRow[] = await this.db(tx).query(
+      `SELECT p.id, p.code, p.agency_id, p.credit_code, p.trigger_type, p.kind, p.status, p.lead_plan_id, p.inspection_date, p.filed_at, p.checked_in_at, p.finished_at, p.code_due_at
+       FROM plans p JOIN plan_officers o ON o.plan_id = p.id AND o.officer_id = ?
+       WHERE p.agency_id = ? AND p.status = 'active' AND p.mode = 'onsite' AND p.inspection_date = ? ORDER BY p.filed_at, p.id`,
       [officerId, agencyId, day]);
     return rows.map(progressOf);
   }

@@ -7,6 +7,10 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_plans_agency_date', ['agencyId', 'plannedDate'])
 @Index('idx_plans_lead', ['leadPlanId'])
 @Index('idx_plans_approval', ['approval', 'agencyId', 'filedAt'])
+// Visits by kind and month (the dashboard).
+@Index('idx_plans_kind_checked_in', ['kind', 'checkedInAt'])
+// A special campaign's plans (its progress).
+@Index('idx_plans_campaign', ['campaignId', 'status'])
 // Inspections coming up on given days (advance notices to enterprises).
 @Index('idx_plans_status_inspection_date', ['status', 'inspectionDate'])
 export class Plan {
@@ -30,6 +34,10 @@ export class Plan {
   /** planned | complaint | superior | undercover | emergency | other */
   @Column({ name: 'trigger_type', type: 'varchar', length: 16 })
   trigger: string;
+
+  /** inspection (行政检查) | return-visit | policy-visit | research-visit: a visit is no inspection (see shared PLAN_KINDS). */
+  @Column({ type: 'varchar', length: 16, default: 'inspection' })
+  kind: string;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   reason: string | null;
@@ -76,7 +84,19 @@ export class Plan {
   @Column({ name: 'approval_note', type: 'varchar', length: 500, nullable: true })
   approvalNote: string | null;
 
+  /** onsite | offsite (非现场检查: evidence asked of the enterprise; never merged with visits). */
+  @Column({ type: 'varchar', length: 8, default: 'onsite' })
+  mode: string;
+
+  /** Why a 无感监管 enterprise is visited on site without a trigger, or why an off-site check became a visit. */
+  @Column({ name: 'mode_reason', type: 'varchar', length: 500, nullable: true })
+  modeReason: string | null;
+
   /** The inspection's unified date: the lead plan's date. */
   @Column({ name: 'inspection_date', type: 'char', length: 10 })
   inspectionDate: string;
+
+  /** The special campaign (专项检查) the plan is filed under. */
+  @Column({ name: 'campaign_id', type: 'varchar', length: 36, collation: 'utf8mb4_bin', nullable: true })
+  campaignId?: string | null;
 }

@@ -4,7 +4,7 @@ import { normaliseCreditCode, Role, type SessionUser } from '@mashang/shared';
 import { invalid } from '../../infra/errors/domain-error.js';
 import { CurrentUser, Roles } from '../auth/index.js';
 import { PageQueryDto } from '../../infra/http/page-query.dto.js';
-import { CancelPlanDto, DecidePlanApprovalDto, FilePlanDto, MovePlanDto, PlanApprovalQueryDto } from './dto/file-plan.dto.js';
+import { AccompanyDto, CampaignProgressQueryDto, CancelPlanDto, DecidePlanApprovalDto, FilePlanDto, MovePlanDto, PlanApprovalQueryDto } from './dto/file-plan.dto.js';
 import { PlanApprovalQueue } from './approval/approval-queue.js';
 import { DecidePlanApproval } from './approval/decide-approval.js';
 import { CancelPlan } from './changes/cancel-plan.js';
@@ -12,6 +12,8 @@ import { MovePlan } from './changes/move-plan.js';
 import { FilePlan } from './filing/file-plan.js';
 import { HalfYearRecords } from './half-year/half-year-records.js';
 import { PlanViews } from './listing/plan-views.js';
+import { AccompanyPlan } from './visits/accompany-plan.js';
+import { PlanRepository } from './plan.repository.js';
 
 /** 事前报备: filing inspection plans, merged into joint inspections. */
 @ApiTags('plans')
@@ -26,12 +28,22 @@ export class PlansController {
     @Inject(HalfYearRecords) private readonly halfYear: HalfYearRecords,
     @Inject(PlanApprovalQueue) private readonly approvals: PlanApprovalQueue,
     @Inject(DecidePlanApproval) private readonly deciding: DecidePlanApproval,
+    @Inject(AccompanyPlan) private readonly accompanying: AccompanyPlan,
+    @Inject(PlanRepository) private readonly plans: PlanRepository,
   ) {}
 
   @Roles(Role.Officer, Role.AgencyAdmin)
   @Post()
   file(@CurrentUser() user: SessionUser, @Body() body: FilePlanDto) {
     return this.filing.file(user, body);
+  }
+
+  /** 陪同执法: an officer of another agency (the business-environment bureau) joins an inspection by its plan code. */
+  @Roles(Role.Officer)
+  @Post('accompany')
+  @HttpCode(200)
+  accompany(@CurrentUser() user: SessionUser, @Body() body: AccompanyDto) {
+    return this.accompanying.accompany(user, body.planCode);
   }
 
   @Get()
@@ -52,6 +64,13 @@ export class PlansController {
   @Get('approvals')
   approvalQueue(@CurrentUser() user: SessionUser, @Query() query: PlanApprovalQueryDto) {
     return this.approvals.list(user, query.status, query.page, query.pageSize);
+  }
+
+  /** 专项检查 progress for the console: each campaign's plans filed and finished (counts only). */
+  @Roles(Role.AgencyAdmin, Role.Supervisor, Role.Discipline)
+  @Get('campaign-progress')
+  campaignProgress(@Query() query: CampaignProgressQueryDto) {
+    return this.plans.campaignProgress([...new Set(query.ids.split(','))]);
   }
 
   @Get(':id')

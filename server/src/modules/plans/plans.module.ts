@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CampaignsModule } from '../campaigns/index.js';
 import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
 import { RegistryModule } from '../registry/index.js';
@@ -8,6 +9,7 @@ import { DecidePlanApproval } from './approval/decide-approval.js';
 import { CancelPlan } from './changes/cancel-plan.js';
 import { MovePlan } from './changes/move-plan.js';
 import { EnterpriseSerial } from './enterprise-serial.js';
+import { CampaignLink } from './filing/campaign-link.js';
 import { FilePlan } from './filing/file-plan.js';
 import { FilingCheck } from './filing/filing-check.js';
 import { HalfYearRecords } from './half-year/half-year-records.js';
@@ -32,18 +34,21 @@ import { DecideReview } from './reviews/decide-review.js';
 import { RequestReview } from './reviews/request-review.js';
 import { ReviewViews } from './reviews/review-views.js';
 import { ReviewsController } from './reviews/reviews.controller.js';
+import { AccompanimentRepository } from './accompaniment.repository.js';
+import { AccompanyPlan } from './visits/accompany-plan.js';
+import { AccompanyingNames } from './visits/accompanying-names.js';
 
-const REPOSITORIES = [PlanRepository, PlanEventRepository, PlanProgressRepository, InspectionCodeRepository, JointScenarioRepository, ReviewRepository];
+const REPOSITORIES = [PlanRepository, PlanEventRepository, PlanProgressRepository, InspectionCodeRepository, JointScenarioRepository, ReviewRepository, AccompanimentRepository];
 const OPERATIONS = [
   EnterpriseSerial, PlanHistory, Regrouping, FilingCheck, FilePlan, MovePlan, CancelPlan, PlanViews, HalfYearRecords,
   IssueCode, LiveCodes, CheckCode, JointScenariosService, RequestReview, DecideReview, ReviewViews, LateCodes,
-  DecidePlanApproval, PlanApprovalQueue,
+  DecidePlanApproval, PlanApprovalQueue, AccompanyPlan, AccompanyingNames, CampaignLink,
 ];
 
 @Module({
-  imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule],
+  imports: [TrailModule, FlagsModule, RegistryModule, InspectionsModule, CampaignsModule],
   controllers: [PlansController, InspectionCodesController, CodeLinkController, JointScenariosController, ReviewsController],
   providers: [...REPOSITORIES, ...OPERATIONS],
-  exports: [LateCodes, LiveCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository, FilePlan],
+  exports: [LateCodes, LiveCodes, PlanProgressRepository, PlanRepository, InspectionCodeRepository, FilePlan, AccompanimentRepository, AccompanyingNames, IssueCode, EnterpriseSerial, Regrouping],
 })
 export class PlansModule {}

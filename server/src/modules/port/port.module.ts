@@ -3,6 +3,7 @@ import { EnterpriseCaseRepository } from '../cases/index.js';
 import { EvaluationModule } from '../evaluation/index.js';
 import { FlagsModule } from '../flags/index.js';
 import { InspectionsModule } from '../inspections/index.js';
+import { OnsiteModule } from '../onsite/index.js';
 import { PlansModule } from '../plans/index.js';
 import { RegistryModule } from '../registry/index.js';
 import { TrailModule } from '../trail/index.js';
@@ -16,6 +17,8 @@ import { EnterprisePhones } from './contacts/enterprise-phones.js';
 import { EnterpriseContactRepository } from './enterprise-contact.repository.js';
 import { EnterpriseHistory } from './history/enterprise-history.js';
 import { EnterpriseHistoryController } from './history/history.controller.js';
+import { EnterpriseVisits } from './history/enterprise-visits.js';
+import { EnterpriseVisitsController } from './history/visits.controller.js';
 import { InspectionNoticeRepository } from './inspection-notice.repository.js';
 import { InspectionNotices } from './notices/inspection-notices.js';
 import { InspectionNoticeSms } from './notices/notice-sms.js';
@@ -31,13 +34,13 @@ import { PortSms } from './sms/port-sms.js';
  * inspections are announced to it ahead (检查预告) and it marks the half-days that suit it (双向预约).
  */
 @Module({
-  imports: [RegistryModule, EvaluationModule, InspectionsModule, FlagsModule, TrailModule, PlansModule],
+  imports: [RegistryModule, EvaluationModule, InspectionsModule, FlagsModule, TrailModule, PlansModule, OnsiteModule],
   controllers: [
     EnterpriseSignInController, EnterprisePortLinkController, EnterpriseHistoryController, EnterpriseComplaintsController, ComplaintsController,
-    EnterpriseNoticesController, EnterpriseSlotsController,
+    EnterpriseNoticesController, EnterpriseSlotsController, EnterpriseVisitsController,
   ],
   providers: [
-    EnterpriseContactRepository, ComplaintRepository, EnterprisePhones, EnterpriseSignIn, EnterpriseContacts, PortSms, EnterpriseHistory,
+    EnterpriseContactRepository, ComplaintRepository, EnterprisePhones, EnterpriseSignIn, EnterpriseContacts, PortSms, EnterpriseHistory, EnterpriseVisits,
     ComplaintFiling, HotlineImport, ComplaintOutcomeSms, InspectionNoticeRepository, InspectionNotices, InspectionNoticeSms,
     // Read-only statements of cases/ (its own SQL), provided here so the cases module stays as it is.
     EnterpriseCaseRepository,

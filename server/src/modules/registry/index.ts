@@ -1,7 +1,7 @@
 /**
  * registry/ — 清单化管理: the registers of agencies, officers, inspection items and enterprises, and
  * the history of every change to them.
- * Owns: agencies, officers, items, enterprises, register_history.
+ * Owns: agencies, officers, items, enterprises, register_history, violation_colours (三色清单).
  */
 export { RegistryModule } from './registry.module.js';
 export { AgencyRepository } from './agency.repository.js';
@@ -12,3 +12,4 @@ export { RegisterHistoryRepository } from './register-history.repository.js';
 export { diffFields, REGISTER_FIELDS, type HistoryEvent } from './register-history.js';
 export { RegisterRowsRepository, type RegisterRow } from './register-rows.repository.js';
 export { RegisterImports } from './register-imports.js';
+export { ViolationColourRepository } from './violation-colour.repository.js';

@@ -20,6 +20,18 @@ export class Item {
   @Column({ name: 'no_disturb', type: 'boolean', default: false })
   noDisturb: boolean;
 
+  /** The enterprise industries the item applies to, joined by 、; empty: listed in a booklet only where the item was inspected. */
+  @Column({ type: 'varchar', length: 1000, default: '' })
+  industries: string;
+
+  /** 常见违法行为, for the enterprise's compliance booklet (一企一册). */
+  @Column({ name: 'common_violations', type: 'varchar', length: 2000, default: '' })
+  commonViolations: string;
+
+  /** 合规指引: how to comply. */
+  @Column({ name: 'compliance_guide', type: 'varchar', length: 2000, default: '' })
+  complianceGuide: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   createdAt: Date;
 

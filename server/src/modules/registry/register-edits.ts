@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, Role, userActor, type HistoryEntryDto, type SessionUser } from '@mashang/shared';
 import type { Tx } from '../../infra/database/tx.js';
 import { DomainError, forbidden, notFound } from '../../infra/errors/domain-error.js';
+import { UserRepository } from '../auth/index.js';
 import { agencyScope } from '../auth/scope.js';
 import { diffFields, REGISTER_FIELDS } from './register-history.js';
 import { RegisterHistoryRepository } from './register-history.repository.js';
@@ -31,7 +32,10 @@ export function assertMayEdit(user: SessionUser, agencyId: string): void {
 /** Every create and update of a register entry goes into the register history, in the same transaction. */
 @Injectable()
 export class RegisterEdits {
-  constructor(@Inject(RegisterHistoryRepository) private readonly history: RegisterHistoryRepository) {}
+  constructor(
+    @Inject(RegisterHistoryRepository) private readonly history: RegisterHistoryRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
+  ) {}
 
   async created(user: SessionUser, register: RegisterName, subjectId: string, row: Record<string, unknown>, tx: Tx): Promise<void> {
     await this.history.append(userActor(user), [{ register, subjectId, action: 'create', changes: diffFields(null, row, REGISTER_FIELDS[register]) }], new Date(), tx);
@@ -49,6 +53,8 @@ export class RegisterEdits {
 
   async read(register: RegisterName, subjectId: string): Promise<HistoryEntryDto[]> {
     const rows = await this.history.of(register, subjectId);
-    return rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, action: row.action, changes: JSON.parse(row.changes) }));
+    // Who edited, by the name people know them by rather than their account.
+    const names = await this.users.actorNames(rows.map((row) => row.actor));
+    return rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, actorName: names.get(row.actor) ?? null, action: row.action, changes: JSON.parse(row.changes) }));
   }
 }

@@ -5,7 +5,7 @@ import type { RegisterName } from './register-history.entity.js';
 export const REGISTER_FIELDS = {
   agency: ['name', 'kind', 'region', 'planApproval'],
   officer: ['agencyId', 'name', 'certNo', 'phone', 'certExpires', 'active'],
-  item: ['agencyId', 'name', 'basis', 'noDisturb'],
+  item: ['agencyId', 'name', 'basis', 'noDisturb', 'industries', 'commonViolations', 'complianceGuide'],
   enterprise: ['name', 'industry', 'region', 'phone', 'creditGrade', 'lowTouch'],
 } as const satisfies Record<RegisterName, readonly string[]>;
 

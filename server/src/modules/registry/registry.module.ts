@@ -13,14 +13,18 @@ import { RegisterHistoryRepository } from './register-history.repository.js';
 import { RegisterRowsRepository } from './register-rows.repository.js';
 import { RegistryController } from './registry.controller.js';
 import { RegisterExport } from './export/register-export.js';
+import { ColourList } from './colours/colour-list.js';
+import { ColourListController } from './colours/colour-list.controller.js';
+import { ViolationColourRepository } from './violation-colour.repository.js';
+import { TrailModule } from '../trail/index.js';
 
-const REPOSITORIES = [AgencyRepository, OfficerRepository, ItemRepository, EnterpriseRepository, RegisterHistoryRepository, RegisterRowsRepository];
+const REPOSITORIES = [AgencyRepository, OfficerRepository, ItemRepository, EnterpriseRepository, RegisterHistoryRepository, RegisterRowsRepository, ViolationColourRepository];
 
 /** 清单化管理: the registers of agencies, officers, inspection items and enterprises. */
 @Module({
-  imports: [AuditModule],
-  controllers: [RegistryController],
-  providers: [...REPOSITORIES, RegisterEdits, AgenciesService, OfficersService, ItemsService, EnterprisesService, RegisterExport],
+  imports: [AuditModule, TrailModule],
+  controllers: [RegistryController, ColourListController],
+  providers: [...REPOSITORIES, RegisterEdits, AgenciesService, OfficersService, ItemsService, EnterprisesService, RegisterExport, ColourList],
   exports: REPOSITORIES,
 })
 export class RegistryModule {}

@@ -23,14 +23,14 @@ import {
   type AuditFilters,
 } from '../../logic/audit-log';
 import { pageCount, shanghaiTime } from '../../logic/console';
-import { auditLog, verifyAuditLog } from '../../services/console';
+import { agencies, auditLog, verifyAuditLog } from '../../services/console';
 import { Chip, ConsoleButton } from '../../components/controls';
 import { Panel } from '../../components/panel';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
 import './index.css';
 
-function AuditRow({ entry }: { entry: AuditEntryView }) {
-  const filter = auditFilterText(entry.filter);
+function AuditRow({ entry, agencyNames }: { entry: AuditEntryView; agencyNames: ReadonlyMap<string, string> }) {
+  const filter = auditFilterText(entry.filter, agencyNames);
   return (
     <View className='table__row audit-grid audit-row' data-seq={String(entry.seq)}>
       <Text>{shanghaiTime(entry.at)}</Text>
@@ -54,7 +54,13 @@ export default function AuditPage() {
   const [page, setPage] = useState<Page<AuditEntryView> | null>(null);
   const [chain, setChain] = useState<AuditChainCheck | null>(null);
   const [error, setError] = useState('');
+  const [agencyNames, setAgencyNames] = useState<ReadonlyMap<string, string>>(new Map());
   const latest = useRef(0);
+
+  // Filters name agencies by id: read by name (a row still reads without them).
+  useEffect(() => {
+    if (user) agencies().then((list) => setAgencyNames(new Map(list.map((a) => [a.id, a.name]))), () => undefined);
+  }, [user]);
 
   useEffect(() => {
     if (user) verifyAuditLog().then(setChain, (e) => setError(errorMessage(e)));
@@ -137,7 +143,7 @@ export default function AuditPage() {
           </View>
           <View id='audit-list'>
             {page?.items.map((entry) => (
-              <AuditRow key={entry.seq} entry={entry} />
+              <AuditRow key={entry.seq} entry={entry} agencyNames={agencyNames} />
             ))}
           </View>
         </View>

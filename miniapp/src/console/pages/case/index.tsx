@@ -37,7 +37,9 @@ import {
   actorText,
   conclusionLabel,
   deadlineText,
+  evidenceCaseText,
   eventLabel,
+  inspectionResultText,
   shanghaiTime,
   sourceLabel,
   statusLabel,
@@ -253,12 +255,12 @@ export default function CasePage() {
             <Text className='case-event__note'>{evidenceText(c.evidence) || '—'}</Text>
             {detail.evidenceRecords.inspections.map((i) => (
               <View key={i.id} className='console-row evidence-record'>
-                <Text>检查 {i.id} · {i.agencyName ?? i.agencyId} · {shanghaiTime(i.startedAt)} · 结果 {i.result}{i.coded ? '' : ' · 未亮码'}</Text>
+                <Text>检查 {i.id} · {i.agencyName ?? i.agencyId} · {shanghaiTime(i.startedAt)} · 结果 {inspectionResultText(i.result)}{i.coded ? '' : ' · 未亮码'}</Text>
               </View>
             ))}
             {detail.evidenceRecords.cases.map((k) => (
               <View key={k.id} className='console-row evidence-record'>
-                <Text>案件 {k.id} · 案由 {k.cause} · {k.status} · 立案 {shanghaiTime(k.filedAt)} · 罚款 {(Number(k.fine) / 100).toFixed(2)} 元</Text>
+                <Text>{evidenceCaseText(k)}</Text>
               </View>
             ))}
           </Panel>
@@ -291,7 +293,7 @@ export default function CasePage() {
                   ['检查时间', `${shanghaiTime(detail.inspection.startedAt)} – ${shanghaiTime(detail.inspection.finishedAt)}`],
                   ['联合检查', detail.inspection.jointId ? `是（${detail.inspection.jointId}）` : '否'],
                   ['亮码', detail.inspection.coded ? '是' : '否'],
-                  ['结果', detail.inspection.result],
+                  ['结果', inspectionResultText(detail.inspection.result)],
                 ]}
               />
             ) : (
@@ -304,7 +306,7 @@ export default function CasePage() {
               detail.trail.map((t) => (
                 <View key={t.seq} className='console-row trail-entry'>
                   <Text>
-                    {t.seq}. {trailKindLabel(t.kind)} · {actorText(t.actor, null)} · {shanghaiTime(t.at)}
+                    {t.seq}. {trailKindLabel(t.kind)} · {actorText(t.actor, t.actorName ?? null)} · {shanghaiTime(t.at)}
                   </Text>
                   <Text className='console__muted'>{trailDetailLine(t)}</Text>
                   <Text className='trail-entry__hash'>{t.hash}</Text>

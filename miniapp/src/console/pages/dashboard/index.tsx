@@ -1,120 +1,36 @@
 /*
- * Monitoring (执法监测): inspections in progress today, inspections per agency per month,
- * satisfaction per agency, the annual inspection rate, joint vs single, open cases by age — as
- * charts, each with its table and an Excel export. Ids for browser tests: #kpi-today,
- * #kpi-rate, #kpi-open; one .panel per table with id #dash-<table> holding a .chart
- * (data-ready="true" once drawn), a .dash__table and #export-<table>; #dash-error; for an agency
- * admin, #satisfaction-note (its satisfaction shows only over enough ratings).
+ * 执法监测: the year picked at the top, then the sections, one component each (components/dashboard/),
+ * each given the reader and the year and loading its own figures: the yearly ones, then monitoring
+ * (today, the last twelve months, open cases). A new section is one line here.
  */
-import { Text, View } from '@tarojs/components';
-import { AGENCY_SATISFACTION_NOTE, dashboardTable, Role, TABLE_TITLES, type DashboardView } from '@mashang/shared';
-import { useEffect, useMemo, useState } from 'react';
-import { errorMessage } from '../../../logic/api-error';
-import { chartOptions, type ChartTable } from '../../logic/charts';
-import { formatRate } from '../../logic/console';
-import { dashboard, exportTable } from '../../services/console';
-import { Chart } from '../../components/chart';
-import { ConsoleButton } from '../../components/controls';
-import { Panel } from '../../components/panel';
+import { View } from '@tarojs/components';
+import { shanghaiDate } from '@mashang/shared';
+import { useState } from 'react';
+import { DashboardToolbar } from '../../components/dashboard/dashboard-toolbar';
+import { MonitoringSection } from '../../components/dashboard/monitoring-section';
+import { SatisfactionSection } from '../../components/dashboard/satisfaction-section';
+import { VisitsSection } from '../../components/dashboard/visits-section';
+import { YearOnYearSection } from '../../components/dashboard/year-on-year-section';
+import { OffsiteSharePanel } from '../../offsite-share-panel';
+import { VisitKindsSection } from '../../components/visit-kinds-section';
 import { ConsoleShell, useDeskSession } from '../../components/shell';
 import './index.css';
 
-const SECTIONS: { table: ChartTable; wide?: boolean }[] = [
-  { table: 'today' },
-  { table: 'inspection-rate' },
-  { table: 'inspections-by-month', wide: true },
-  { table: 'satisfaction' },
-  { table: 'joint-vs-single' },
-  { table: 'open-flags-by-age', wide: true },
-];
-
-function Table({ view, table }: { view: DashboardView; table: ChartTable }) {
-  const { header, rows } = dashboardTable(table, view);
-  const style = { '--cols': String(header.length) } as Record<string, string>;
-  return (
-    <View className='table dash__table'>
-      <View className='table__row table__row--head' style={style}>
-        {header.map((h) => <Text key={h}>{h}</Text>)}
-      </View>
-      {rows.map((row, i) => (
-        <View key={i} className='table__row' style={style}>
-          {row.map((cell, j) => <Text key={j}>{typeof cell === 'number' && header[j].includes('率') ? formatRate(cell) : String(cell ?? '')}</Text>)}
-        </View>
-      ))}
-    </View>
-  );
-}
-
-function Kpi({ id, value, label }: { id: string; value: string | number; label: string }) {
-  return (
-    <View className='kpi'>
-      <Text id={id} className='kpi__value'>
-        {value}
-      </Text>
-      <Text className='kpi__label'>{label}</Text>
-    </View>
-  );
-}
-
 export default function DashboardPage() {
   const user = useDeskSession();
-  const [view, setView] = useState<DashboardView | null>(null);
-  const [error, setError] = useState('');
-  const [exporting, setExporting] = useState<ChartTable | null>(null);
-
-  useEffect(() => {
-    if (!user) return;
-    dashboard().then(setView, (e) => setError(errorMessage(e)));
-  }, [user]);
-  const charts = useMemo(() => (view ? chartOptions(view) : null), [view]);
-
-  const exportOne = async (table: ChartTable) => {
-    setExporting(table);
-    try {
-      await exportTable(table);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setExporting(null);
-    }
-  };
-
+  const [year, setYear] = useState(() => Number(shanghaiDate(new Date()).slice(0, 4)));
   return (
     <ConsoleShell user={user} tab='dashboard'>
-      {error && <Text id='dash-error' className='console__error'>{error}</Text>}
-      {!view || !charts ? (
-        !error && <Text className='console__muted'>正在统计…</Text>
-      ) : (
-        <View>
-          <View className='dash__kpis'>
-            <Kpi id='kpi-today' value={view.today.total} label={view.today.basis === 'checked-in' ? '今日在检（已扫码入企）' : '今日计划检查'} />
-            <Kpi
-              id='kpi-rate'
-              value={formatRate(view.inspectionRate.rate)}
-              label={`年度入企检查率（${view.inspectionRate.inspected}/${view.inspectionRate.registered}）`}
-            />
-            <Kpi id='kpi-open' value={view.openFlagsByAge.reduce((sum, b) => sum + b.count, 0)} label='未办结监督案件' />
-          </View>
+      {user && (
+        <View className='dash'>
+          <DashboardToolbar user={user} year={year} onYear={setYear} />
           <View className='dash__grid'>
-            {SECTIONS.map(({ table, wide }) => (
-              <Panel
-                key={table}
-                id={`dash-${table}`}
-                className={wide ? 'dash__wide' : undefined}
-                title={TABLE_TITLES[table]}
-                action={
-                  <ConsoleButton id={`export-${table}`} disabled={exporting === table} onClick={() => void exportOne(table)}>
-                    {exporting === table ? '正在导出…' : '导出Excel'}
-                  </ConsoleButton>
-                }
-              >
-                <Chart id={`chart-${table}`} option={charts[table]} />
-                <Table view={view} table={table} />
-                {table === 'satisfaction' && user?.role === Role.AgencyAdmin && (
-                  <Text id='satisfaction-note' className='console__muted'>{AGENCY_SATISFACTION_NOTE}</Text>
-                )}
-              </Panel>
-            ))}
+            <YearOnYearSection user={user} year={year} />
+            <VisitsSection user={user} year={year} />
+            <SatisfactionSection user={user} year={year} />
+            <MonitoringSection user={user} year={year} />
+            <OffsiteSharePanel />
+            <VisitKindsSection />
           </View>
         </View>
       )}

@@ -85,7 +85,7 @@ function Trail({ entries, error }: { entries: TrailEntryView[] | null; error: st
       {!entries && !error && <Text className='console__muted'>正在加载…</Text>}
       {entries?.map((t) => (
         <View key={t.seq} className='console-row pen-trail-entry' data-seq={String(t.seq)}>
-          <Text>{t.seq}. {trailKindLabel(t.kind)} · {actorText(t.actor, null)} · {instantText(t.at)}</Text>
+          <Text>{t.seq}. {trailKindLabel(t.kind)} · {actorText(t.actor, t.actorName ?? null)} · {instantText(t.at)}</Text>
           {trailDetailLine(t) && <Text className='console__muted'>{trailDetailLine(t)}</Text>}
         </View>
       ))}

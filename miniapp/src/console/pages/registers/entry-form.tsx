@@ -1,6 +1,7 @@
 /*
  * #register-form: one entry of a register, created or edited. Each field `#field-<key>`: an Input
- * (fill '#field-<key> input'), a Textarea (the legal basis: '#field-basis textarea'), a chip to toggle
+ * (fill '#field-<key> input'), a Textarea (the legal basis and the booklet's guidance: '#field-basis textarea',
+ * '#field-commonViolations textarea', '#field-complianceGuide textarea'), a chip to toggle
  * (flags: 在岗, 无事不扰, 无感监管), chips #grade-<A–D>, .kind-choice[data-kind], or a picker of the
  * agency; `.register-field-error[data-field]` under a field, #register-form-error, #register-save,
  * #register-cancel.
@@ -38,6 +39,7 @@ const PLACEHOLDERS: Record<string, string> = {
   region: '6位行政区划代码，如 410202',
   certExpires: '年-月-日，不填表示未知',
   creditCode: '18位统一社会信用代码',
+  industries: '多个行业用、分隔，如 餐饮服务、食品销售；一企一册按行业列出本事项',
 };
 
 function FieldInput({ field, draft, agencies, creating, onDraft }: { field: FieldSpec; draft: Draft; agencies: AgencyDto[]; creating: boolean; onDraft: (draft: Draft) => void }) {

@@ -2,12 +2,12 @@
  * 名录管理: the four registers — officers (certificate and its expiry, on duty or not), inspection items
  * (legal basis, 无事不扰), enterprises (credit grade, 无感监管, phones masked), agencies — with search,
  * edit, each entry's history and an Excel export. Agency admins keep their own agency's officers and
- * items; supervisors keep everything; discipline inspectors read. `?r=<register>` opens one.
+ * items; supervisors keep everything; discipline inspectors read. `?r=<register>` opens one, `&q=` searched.
  * Ids for browser tests: chips #register-<agencies|officers|items|enterprises>, #register-search
  * (fill '#register-search input'), #register-search-submit, chips #register-duty-<all|on|off>
  * (officers), #register-agency (a picker, overseers), #register-new, #register-export, #register-total,
  * #register-list with one .register-row[data-key] per entry (.register-cell[data-field], .register-edit,
- * .register-history), #register-empty, #register-error, #register-saved, #register-prev, #register-next;
+ * .register-history, .register-booklet: 一企一册 of an enterprise), #register-empty, #register-error, #register-saved, #register-prev, #register-next;
  * the form: see entry-form.tsx; the history: #register-history-panel with .history-line
  * (.history-line__head, .history-line__change).
  */
@@ -33,10 +33,10 @@ const DUTY = [
 
 export default function RegistersPage() {
   const user = useDeskSession();
-  const asked = useRouter().params.r as RegisterKind | undefined;
+  const { r: asked, q: askedQuery = '' } = useRouter().params as { r?: RegisterKind; q?: string };
   const [register, setRegister] = useState<RegisterKind>(asked && REGISTERS.includes(asked) ? asked : 'officers');
-  const [searchText, setSearchText] = useState('');
-  const r = useRegister(user, register);
+  const [searchText, setSearchText] = useState(askedQuery);
+  const r = useRegister(user, register, askedQuery);
   const names = new Map(r.agencies.map((a) => [a.id, a.name]));
   const columns = registerColumns(register);
   const overseer = user?.role === Role.Supervisor || user?.role === Role.Discipline;
@@ -160,6 +160,11 @@ export default function RegistersPage() {
                   {user?.role !== Role.Officer && (
                     <ConsoleButton className='register-history' onClick={() => void r.showHistory(entry)}>
                       变更记录
+                    </ConsoleButton>
+                  )}
+                  {register === 'enterprises' && (
+                    <ConsoleButton className='register-booklet' onClick={() => void r.booklet(entry)}>
+                      一企一册
                     </ConsoleButton>
                   )}
                 </View>

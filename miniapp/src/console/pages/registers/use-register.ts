@@ -1,4 +1,4 @@
-import { Role, type AgencyDto, type Page, type RegisterKind, type SessionUser } from '@mashang/shared';
+import { Role, type AgencyDto, type EnterpriseDto, type Page, type RegisterKind, type SessionUser } from '@mashang/shared';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../../logic/api-error';
 import {
@@ -15,7 +15,7 @@ import {
   type RegisterFilters,
 } from '../../logic/registers';
 import { allAgencies } from '../../services/plans-desk';
-import { createEntry, exportRegister, listRegister, registerHistory, updateEntry } from '../../services/registers';
+import { createEntry, downloadBooklet, exportRegister, listRegister, registerHistory, updateEntry } from '../../services/registers';
 
 /** What the side panel shows: the form (new or an entry), or an entry's history. */
 export type Panel =
@@ -24,8 +24,8 @@ export type Panel =
   | { mode: 'history'; entry: RegisterEntry; lines: HistoryLine[] | null; failure: string };
 
 /** One register's list (search, filters, pages), its form and history, and its export. */
-export function useRegister(user: SessionUser | null, register: RegisterKind) {
-  const [filters, setFilters] = useState<RegisterFilters>(EMPTY_REGISTER_FILTERS);
+export function useRegister(user: SessionUser | null, register: RegisterKind, initialQuery = '') {
+  const [filters, setFilters] = useState<RegisterFilters>({ ...EMPTY_REGISTER_FILTERS, q: initialQuery });
   const [pageNo, setPageNo] = useState(1);
   const [page, setPage] = useState<Page<RegisterEntry> | null>(null);
   const [agencies, setAgencies] = useState<AgencyDto[]>([]);
@@ -49,7 +49,13 @@ export function useRegister(user: SessionUser | null, register: RegisterKind) {
     );
   };
   useEffect(load, [user, register, filters, pageNo]);
+  // Another register starts unfiltered; the one opened first keeps the search it was opened with.
+  const opened = useRef(true);
   useEffect(() => {
+    if (opened.current) {
+      opened.current = false;
+      return;
+    }
     setFilters(EMPTY_REGISTER_FILTERS);
     setPageNo(1);
     setPanel(null);
@@ -112,7 +118,17 @@ export function useRegister(user: SessionUser | null, register: RegisterKind) {
     }
   };
 
+  /** 一企一册 of an enterprise of the register, to print. */
+  const booklet = async (entry: RegisterEntry) => {
+    setError('');
+    try {
+      await downloadBooklet(entry as EnterpriseDto);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
   /** An agency admin keeps its own agency's; supervisors pick any. */
   const ownAgencies = user?.role === Role.AgencyAdmin ? agencies.filter((a) => a.id === user.agencyId) : agencies;
-  return { filters, filter, pageNo, setPageNo, page, agencies, ownAgencies, error, saved, panel, setPanel, startCreate, startEdit, editDraft, showHistory, save, exporting, download };
+  return { filters, filter, pageNo, setPageNo, page, agencies, ownAgencies, error, saved, panel, setPanel, startCreate, startEdit, editDraft, showHistory, save, exporting, download, booklet };
 }

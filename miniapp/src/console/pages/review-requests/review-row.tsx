@@ -45,7 +45,7 @@ export function ReviewRow({ review, decision, onDecision, onDecide }: ReviewRowP
             <Text className='review-event__what'>{reviewEventLabel(event.kind)}</Text>
             <Text className='console__muted'>
               {' '}
-              {shanghaiTime(event.at)} · {reviewActor(event.actor)}
+              {shanghaiTime(event.at)} · {event.actorName || reviewActor(event.actor)}
             </Text>
             {event.note && event.kind !== 'requested' && <Text className='review-event__note'>：{event.note}</Text>}
           </View>

@@ -1,7 +1,7 @@
 /*
  * 企业端首页: the signed-in enterprise's own page. Who is signed in; planned inspections announced ahead,
- * with the half-days that suit it (notices-card.tsx); every inspection of it with its
- * trail and what became of its rating (inspections-card.tsx); its penalty cases and their supervision
+ * with the half-days that suit it (notices-card.tsx); off-site checks asking it for evidence (offsite-card.tsx); every inspection of it with its
+ * trail and what became of its rating (inspections-card.tsx); its compliance booklet, 一企一册 (booklet-card.tsx); its penalty cases and their supervision
  * codes (cases-card.tsx); 码上响应, its complaints and their outcomes (complaints-card.tsx); its contacts, which the legal representative adds and removes
  * (contacts-card.tsx). Element ids: #ent-name, #ent-credit-code, #ent-signed-in-as, #ent-sign-out,
  * #ent-load-error.
@@ -25,11 +25,14 @@ import {
   refreshEnterprise,
   signOutEnterprise,
 } from '../../../services/enterprise';
+import { BookletCard } from './booklet-card';
 import { CasesCard } from './cases-card';
 import { ComplaintsCard } from './complaints-card';
 import { ContactsCard } from './contacts-card';
 import { InspectionsCard } from './inspections-card';
 import { NoticesCard } from './notices-card';
+import { VisitsCard } from './visits-card';
+import { OffsiteCard } from './offsite-card';
 import './index.css';
 
 export default function EnterpriseHomePage() {
@@ -95,8 +98,11 @@ export default function EnterpriseHomePage() {
           {loadError} <RetryButton onClick={() => void load()} />
         </Notice>
       )}
+      <OffsiteCard />
       <NoticesCard notices={notices} onSaved={(saved) => setNotices((current) => current.map((n) => (n.id === saved.id ? saved : n)))} />
+      <BookletCard enterpriseName={enterprise.enterpriseName} />
       <InspectionsCard inspections={inspections.items} total={inspections.total} onMore={() => void more()} />
+      <VisitsCard />
       <CasesCard cases={cases} />
       <ComplaintsCard complaints={complaints} inspections={inspections.items} onFiled={(filed) => setComplaints((current) => [filed, ...current])} />
       <ContactsCard contacts={contacts} representative={enterprise.representative} onChange={setContacts} />

@@ -7,6 +7,7 @@ import { Tag } from '../../../components/tag';
 import { errorMessage } from '../../../logic/api-error';
 import { shanghaiDateTime } from '../../../logic/dates';
 import { inspectionDay, officersText, ratingText, resultTone, trailActor, trailLine } from '../../../logic/enterprise-page';
+import { accompanyingLine } from '../../../logic/visits';
 import { enterpriseTrail } from '../../../services/enterprise';
 
 interface InspectionsCardProps {
@@ -19,7 +20,7 @@ interface InspectionsCardProps {
  * 检查记录: every inspection of the enterprise, newest first, each with its agency, officers, items,
  * result and what became of its rating; 查看检查过程 opens its trail. Ids: #ent-inspections, one
  * `.ent-inspection` per record (`data-inspection-id`) with `.ent-inspection__agency`, `__result`,
- * `__officers`, `__items`, `__rating`, `.ent-inspection__trail-open`, then `.ent-trail` and its
+ * `__officers`, `__items` (三色: `.ent-inspection__colour[data-colour]` and `__advice`, what to do), `__rating`, `.ent-inspection__trail-open`, then `.ent-trail` and its
  * `.ent-trail__step` rows; #ent-inspections-more; #ent-inspections-empty.
  */
 export function InspectionsCard({ inspections, total, onMore }: InspectionsCardProps) {
@@ -48,9 +49,19 @@ export function InspectionsCard({ inspections, total, onMore }: InspectionsCardP
             <Text className='ent-inspection__agency'>{inspection.agencyName}{inspection.joint ? '（联合检查）' : ''}</Text>
             <Text className='ent-inspection__line'>检查类型：{inspection.triggerLabel}</Text>
             <Text className='ent-inspection__line ent-inspection__officers'>执法人员：{officersText(inspection.officers)}</Text>
+            {accompanyingLine(inspection.accompanying) && <Text className='ent-inspection__line ent-inspection__accompanying'>{accompanyingLine(inspection.accompanying)}</Text>}
             <View className='ent-inspection__items'>
               {inspection.items.map((item) => (
-                <Text key={item.name} className='ent-inspection__item'>· {item.name}（依据：{item.basis}）</Text>
+                <View key={item.name}>
+                  <Text className='ent-inspection__item'>· {item.name}（依据：{item.basis}）</Text>
+                  {item.colour && (
+                    <View className='ent-inspection__colour-box'>
+                      <Text className={`ent-inspection__colour ent-inspection__colour--${item.colour}`} data-colour={item.colour}>{item.colourLabel}</Text>
+                      {item.colour === 'yellow' && item.rectifyBy && <Text className='ent-inspection__item'>整改期限：{item.rectifyBy}</Text>}
+                      <Text className='ent-inspection__advice'>{item.advice}</Text>
+                    </View>
+                  )}
+                </View>
               ))}
             </View>
             <Text className='ent-inspection__rating'>{ratingText(inspection.rating)}</Text>

@@ -13,24 +13,29 @@
  * (`.verify-trail-entry__what`: the step and what it recorded; `.verify-trail-entry__who`: the officer's
  * name and certificate number, or who else), ending with #verify-trail-valid (the code's validity);
  * #verify-trail-error when the trail cannot be shown (e.g. the code has expired meanwhile).
+ * #verify-checklist (一表通查): the one list of every agency's items, one `.verify-item[data-row]` per legal
+ * basis with `.verify-result` per agency (`.verify-result__agency`, `.verify-result__what`, the colour in
+ * `.verify-result__colour[data-colour]` and what to do in `.verify-result__advice`); the agencies' cards then
+ * leave their items out. Read beside the check, so the page waits no longer; without it, each card lists its items.
  */
 import { Text, View } from '@tarojs/components';
 import { useLoad, useRouter } from '@tarojs/taro';
-import type { CodeCheck, PublicTrailView } from '@mashang/shared';
+import type { CodeCheck, PublicChecklist, PublicTrailView } from '@mashang/shared';
 import { useState } from 'react';
 import { PrimaryButton } from '../../../components/buttons';
 import { Card } from '../../../components/card';
 import { StatusBanner } from '../../../components/status-banner';
 import { chineseDate, shanghaiDateTime } from '../../../logic/dates';
 import { triggerLabel } from '../../../logic/triggers';
-import { MISSING_CODE, REFUSE_ADVICE, codeFromParams, trailActorText, trailStepText, verifyFailure, type VerifyFailure } from '../../../logic/verify';
+import { MISSING_CODE, REFUSE_ADVICE, checklistResultText, codeFromParams, colourName, trailActorText, trailStepText, verifyFailure, type VerifyFailure } from '../../../logic/verify';
+import { accompanyingLine } from '../../../logic/visits';
 import { errorMessage } from '../../../logic/api-error';
-import { checkInspectionCode, inspectionTrail } from '../../../services/codes';
+import { checkInspectionCode, inspectionChecklist, inspectionTrail } from '../../../services/codes';
 import './index.css';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'ok'; check: CodeCheck; checkedAt: number }
+  | { kind: 'ok'; check: CodeCheck; checklist: PublicChecklist | null; checkedAt: number }
   | { kind: 'bad'; failure: VerifyFailure };
 
 export default function VerifyPage() {
@@ -56,8 +61,8 @@ export default function VerifyPage() {
     }
     setState({ kind: 'loading' });
     try {
-      const check = await checkInspectionCode(token);
-      setState({ kind: 'ok', check, checkedAt: Date.now() });
+      const [check, checklist] = await Promise.all([checkInspectionCode(token), inspectionChecklist(token).catch(() => null)]);
+      setState({ kind: 'ok', check, checklist, checkedAt: Date.now() });
     } catch (error) {
       setState({ kind: 'bad', failure: verifyFailure(error) });
     }
@@ -95,7 +100,7 @@ export default function VerifyPage() {
     );
   }
 
-  const { check, checkedAt } = state;
+  const { check, checklist, checkedAt } = state;
   return (
     <View className='verify'>
       <StatusBanner id='verify-status' className='verify--ok' tone='success' icon='✓' title='已核验' subtitle='本次检查已报备' />
@@ -114,6 +119,8 @@ export default function VerifyPage() {
             联合检查：{check.agencies.length}个部门一次查完
           </Text>
         )}
+        {check.kindLabel && <Text id='verify-kind' className='verify-joint'>本次为{check.kindLabel}，不是行政检查</Text>}
+        {accompanyingLine(check.accompanying) && <Text id='verify-accompanying' className='verify-joint'>{accompanyingLine(check.accompanying)}</Text>}
       </Card>
 
       {/* The server lists the leading agency first. */}
@@ -134,15 +141,43 @@ export default function VerifyPage() {
             </View>
           ))}
 
-          <Text className='verify-heading'>检查事项</Text>
-          {agency.items.map((item) => (
-            <View key={item.name} className='verify-item'>
-              <Text className='verify-item__name'>{item.name}</Text>
-              <Text className='verify-item__basis'>依据：{item.basis}</Text>
+          {!checklist && <Text className='verify-heading'>检查事项</Text>}
+          {!checklist &&
+            agency.items.map((item) => (
+              <View key={item.name} className='verify-item'>
+                <Text className='verify-item__name'>{item.name}</Text>
+                <Text className='verify-item__basis'>依据：{item.basis}</Text>
+              </View>
+            ))}
+        </Card>
+      ))}
+
+      {checklist && (
+        <Card id='verify-checklist'>
+          <Text className='verify-heading'>{checklist.joint ? '检查事项（一表通查：各部门事项合为一张清单，同一依据只查一次）' : '检查事项'}</Text>
+          {checklist.rows.map((row, index) => (
+            <View key={index} className='verify-item' data-row={index}>
+              <Text className='verify-item__name'>{row.name}</Text>
+              <Text className='verify-item__basis'>依据：{row.basis}</Text>
+              {row.results.map((result, at) => {
+                const shown = checklistResultText(result);
+                return (
+                  <View key={at} className='verify-result'>
+                    <Text className='verify-result__agency'>{result.agencyName}：</Text>
+                    <Text className='verify-result__what'>{shown.result}</Text>
+                    {shown.colour && (
+                      <Text className={`verify-result__colour verify-result__colour--${shown.colour}`} data-colour={shown.colour}>
+                        {colourName(shown.colour)}
+                      </Text>
+                    )}
+                    {shown.advice && <Text className='verify-result__advice'>{shown.advice}</Text>}
+                  </View>
+                );
+              })}
             </View>
           ))}
         </Card>
-      ))}
+      )}
 
       {trail ? (
         <Card id='verify-trail'>

@@ -257,6 +257,8 @@ describe('DEMO_LOGINS', () => {
       ['admin1', 'agency-admin'],
       ['officer1', 'officer'],
       ['officer2', 'officer'],
+      ['admin2', 'agency-admin'],
+      ['officer3', 'officer'],
     ]);
     for (const login of DEMO_LOGINS) {
       expect(login.password).toBe('demo1234');

@@ -172,6 +172,8 @@ export class Registers {
       for (let k = 0; k < count; k++) {
         let name = personName(rng);
         if (agency.index === 0 && k < 2) name = k === 0 ? '张建国' : '李秀梅';
+        // The fire brigade's first officer is the demo login officer3 (the joint inspection's other agency).
+        if (agency.index === 1 && k === 0) name = '王志强';
         const phone = rng.chance(0.85) ? mobilePhone(rng) : null;
         const id = `${agency.id}-${pad(k + 1, 3)}`;
         let certExpires: string | null;

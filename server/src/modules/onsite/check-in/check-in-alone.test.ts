@@ -18,7 +18,7 @@ const AT = new Date('2026-11-21T02:00:00Z');
 const USER: SessionUser = { id: 7, username: 'officer1', role: Role.Officer, displayName: '张伟', agencyId: 'A1', officerId: 'O1' };
 const ATTEMPT: CheckinAttempt = { user: USER, officerId: 'O1', input: { creditCode: SHOP, clientKey: 'key-00000001' } as CheckInDto, at: AT, day: DAY, now: AT };
 const plan = (over: Partial<PlanMatchRow> = {}): PlanMatchRow => ({
-  id: 'P1', code: 'JH1', credit_code: SHOP, agency_id: 'A1', lead_plan_id: 'P1', inspection_date: DAY, trigger_type: 'planned',
+  id: 'P1', code: 'JH1', credit_code: SHOP, agency_id: 'A1', lead_plan_id: 'P1', inspection_date: DAY, trigger_type: 'planned', kind: 'inspection',
   filed_at: new Date('2026-11-10T00:00:00Z'), finished_at: null, checked_in_at: null, code_due_at: null,
   officer_id: 'O1', expires_at: new Date('2026-11-22T16:00:00Z'), ...over,
 });

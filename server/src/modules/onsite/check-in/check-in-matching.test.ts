@@ -11,7 +11,7 @@ const OFFICER: SessionUser = { id: 7, username: 'officer1', role: Role.Officer, 
 const NAMES = new Map([[SHOP, '老王烩面馆'], [OTHER, '建材厂']]);
 
 const row = (over: Partial<PlanMatchRow> = {}): PlanMatchRow => ({
-  id: 'P1', code: 'JH1', credit_code: SHOP, agency_id: 'A1', lead_plan_id: 'P1', inspection_date: DAY, trigger_type: 'planned',
+  id: 'P1', code: 'JH1', credit_code: SHOP, agency_id: 'A1', lead_plan_id: 'P1', inspection_date: DAY, trigger_type: 'planned', kind: 'inspection',
   filed_at: new Date('2026-11-10T00:00:00Z'), finished_at: null, checked_in_at: null, code_due_at: null,
   officer_id: 'O1', expires_at: new Date('2026-11-22T16:00:00Z'), trail_tail: '3 abc', ...over,
 });

@@ -1,4 +1,4 @@
-import { addDays, userActor, type SessionUser } from '@mashang/shared';
+import { addDays, isVisit, userActor, type SessionUser } from '@mashang/shared';
 import type { JobName, JobPayloads } from '../../../infra/queues/queues.js';
 import type { PlanArrival, PlanMatchRow, PlanProgress } from '../../plans/index.js';
 import type { TrailAppend, TrailTail } from '../../trail/index.js';
@@ -83,13 +83,13 @@ export function matchRowsByCheckIn(rows: PlanMatchRow[], enterpriseNames: Map<st
 
 /** From a check-in's nearby plans: another agency's inspection locking the enterprise out (or null), and this agency's plans of the day. */
 export function nearbyOnDay(rows: CandidateRow[], agencyId: string, day: string): { locking: ReturnType<typeof lockingGroup>; today: CandidateRow[] } {
-  const locking = lockingGroup(rows.map((r) => ({ agencyId: r.agency_id, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null })), agencyId);
+  const locking = lockingGroup(rows.map((r) => ({ agencyId: r.agency_id, leadPlanId: r.lead_plan_id, date: r.inspection_date, coded: r.expires_at !== null, visit: isVisit(r.kind) })), agencyId);
   return { locking, today: rows.filter((r) => r.agency_id === agencyId && r.inspection_date === day) };
 }
 
 export function toCandidates(rows: CandidateRow[]): CheckInCandidate[] {
   return rows.map((r) => ({
-    planId: r.id, planCode: r.code, creditCode: r.credit_code, enterpriseName: r.name, trigger: r.trigger_type, officerOnPlan: Number(r.on_plan) > 0,
+    planId: r.id, planCode: r.code, creditCode: r.credit_code, enterpriseName: r.name, trigger: r.trigger_type, visit: isVisit(r.kind), officerOnPlan: Number(r.on_plan) > 0,
     finished: r.finished_at !== null, code: r.expires_at ? { expiresAt: new Date(r.expires_at) } : null,
     checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null, codeDueAt: r.code_due_at ? new Date(r.code_due_at) : null,
   }));
@@ -98,7 +98,7 @@ export function toCandidates(rows: CandidateRow[]): CheckInCandidate[] {
 /** One of the officer's own plans of the day, for telling a scan of another enterprise apart (it never carries a code). */
 export function officerPlanCandidate(plan: PlanProgress, enterpriseName: string): CheckInCandidate {
   return {
-    planId: plan.id, planCode: plan.code, creditCode: plan.creditCode, enterpriseName, trigger: plan.trigger, officerOnPlan: true,
+    planId: plan.id, planCode: plan.code, creditCode: plan.creditCode, enterpriseName, trigger: plan.trigger, visit: isVisit(plan.kind), officerOnPlan: true,
     finished: plan.finishedAt !== null, code: null, checkedInAt: plan.checkedInAt, codeDueAt: plan.codeDueAt,
   };
 }

@@ -20,7 +20,7 @@ const attempt = (user: SessionUser, clientKey: string): CheckinAttempt => ({
   user, officerId: user.officerId!, input: { creditCode: SHOP, clientKey } as CheckInDto, at: AT, day: DAY, now: AT,
 });
 const plan: PlanMatchRow = {
-  id: 'P1', code: 'JH1', credit_code: SHOP, agency_id: 'A1', lead_plan_id: 'P1', inspection_date: DAY, trigger_type: 'planned',
+  id: 'P1', code: 'JH1', credit_code: SHOP, agency_id: 'A1', lead_plan_id: 'P1', inspection_date: DAY, trigger_type: 'planned', kind: 'inspection',
   filed_at: new Date('2026-11-10T00:00:00Z'), finished_at: null, checked_in_at: null, code_due_at: null,
   officer_id: 'O1', expires_at: new Date('2026-11-22T16:00:00Z'), trail_tail: '2 ab12',
 };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FINDING_OUTCOMES, OFFLINE_ACTION_TYPES, type FindingOutcome, type OfflineAction } from '@mashang/shared';
+import { FINDING_OUTCOMES, OFFLINE_ACTION_TYPES, VIOLATION_COLOUR_VALUES, type FindingOutcome, type OfflineAction, type ViolationColour } from '@mashang/shared';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsCalendarDate } from '../../../infra/http/is-calendar-date.js';
@@ -26,6 +26,11 @@ export class FindingDto {
   @ApiProperty() @IsString() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'must be an item id' }) itemId: string;
 
   @ApiProperty({ enum: OUTCOMES }) @IsIn(OUTCOMES) outcome: FindingOutcome;
+
+  @ApiPropertyOptional({ enum: VIOLATION_COLOUR_VALUES, description: '三色 the officer confirms; the proposal by default' })
+  @IsOptional()
+  @IsIn(VIOLATION_COLOUR_VALUES as string[])
+  colour?: ViolationColour;
 
   @ApiPropertyOptional({ description: 'YYYY-MM-DD, required for rectify' }) @IsOptional() @IsCalendarDate() rectifyBy?: string;
 

@@ -26,7 +26,7 @@ const INPUT = { clientKey: 'finish-0000001' } as FinishDto;
 const ITEMS: Record<string, string> = { I1: '食品经营许可检查', I2: '从业人员健康证明检查' };
 
 const member = (id: string, agencyId: string, over: Partial<PlanProgress> = {}): PlanProgress => ({
-  id, code: `JH-${id}`, agencyId, creditCode: SHOP, trigger: 'planned', status: 'active', leadPlanId: 'P1', inspectionDate: '2026-11-21',
+  id, code: `JH-${id}`, agencyId, creditCode: SHOP, trigger: 'planned', kind: 'inspection', status: 'active', leadPlanId: 'P1', inspectionDate: '2026-11-21',
   filedAt: new Date('2026-11-10T00:00:00Z'), checkedInAt: ARRIVED, finishedAt: null, codeDueAt: null, ...over,
 });
 
@@ -123,5 +123,13 @@ describe('finishing an agency\'s part of an inspection', () => {
     const { finish, records } = setUp({ mine: member('P1', 'A1', { finishedAt: ARRIVED }) });
     expect(((await finish.finish(USER, 'P1', INPUT, NOW).catch((e) => e)) as DomainError).code).toBe(ErrorCode.AlreadyRecorded);
     expect(records).toEqual([]);
+  });
+
+  it('ends a visit (回访) without items or findings: no record, no invite, the end on its trail', async () => {
+    const { finish, log, records, published } = setUp({ mine: member('V1', 'A1', { kind: 'return-visit', leadPlanId: 'V1' }), outcomes: {} });
+    expect(await finish.finish(USER, 'V1', INPUT, NOW)).toEqual({ id: 'V1' });
+    expect(log.filter((l) => !l.startsWith('lock'))).toEqual(['finish V1', `trail finished ${JSON.stringify({ at: NOW.toISOString(), kind: 'return-visit', kindLabel: '回访', documents: 2, clientKey: INPUT.clientKey })}`, 'commit']);
+    expect(records).toEqual([]);
+    expect(published).toEqual([]);
   });
 });

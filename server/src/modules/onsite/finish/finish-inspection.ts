@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, userActor, type OnsiteInspectionView, type SessionUser, type RuleRefusal } from '@mashang/shared';
+import { ErrorCode, isVisit, planKindLabel, userActor, type OnsiteInspectionView, type SessionUser, type RuleRefusal } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import { Transactions } from '../../../infra/database/tx.js';
@@ -55,6 +55,16 @@ export class FinishInspection {
       await this.plans.lock(member.leadPlanId, tx);
       const plan = await this.officerPlans.planOfOfficer(user, planId, { open: true, finishedError: alreadyRecorded('结束检查') }, tx);
       if (at.getTime() < plan.checkedInAt!.getTime()) throw invalid('at', '结束时间早于入企时间');
+      // A visit (回访、服务走访) has no items or findings and makes no inspection record: it ends, on its trail.
+      if (isVisit(plan.kind)) {
+        await this.plans.markFinished(plan.id, at, tx);
+        const documents = await this.documents.countOf(plan.id, tx);
+        await this.trail.append({
+          inspectionId: plan.id, kind: 'finished', actor: userActor(user),
+          detail: { at: at.toISOString(), kind: plan.kind, kindLabel: planKindLabel(plan.kind), documents, clientKey: input.clientKey }, at: now,
+        }, tx);
+        return null;
+      }
       const items = await this.planMembers.itemsOf([plan.id], tx);
       const findings = await this.findings.latestOf(plan.id, tx);
       const missing = unrecordedItems(items.map((i) => i.memberId), new Set(findings.keys()));

@@ -17,7 +17,9 @@ function serviceWith(open: () => Promise<{ leadPlanId: string; expiresAt: Date }
   const read: string[] = [];
   const readers: string[] = [];
   const service = new TrailAccessService(
-    { read: async (inspectionId: string, reader: string) => (readers.push(reader), { inspectionId, entries: [] }) } as unknown as TrailReader,
+    {
+      read: async (inspectionId: string, reader: string) => (readers.push(reader), { inspectionId, entries: [{ ...entry(inspectionId, 'filed', 'user:5:officer1'), detail: {} }, { ...entry(inspectionId, 'invited', 'system:sms'), detail: {} }] }),
+    } as unknown as TrailReader,
     { entries: async (id: string) => (read.push(id), [entry(id, 'filed', id === 'P1' ? 'user:5:officer1' : 'user:8:officer2')]) } as unknown as TrailRepository,
     { open } as unknown as LiveCodes,
     {
@@ -27,7 +29,10 @@ function serviceWith(open: () => Promise<{ leadPlanId: string; expiresAt: Date }
     { agencyOf: async () => null } as unknown as InspectionRepository,
     { namesOf: async (ids: string[]) => new Map(ids.filter((id) => NAMES[id]).map((id) => [id, NAMES[id]])) } as unknown as AgencyRepository,
     { byIds: async (ids: string[]) => [{ id: 'O1', name: '张伟', certNo: '豫C0000001' }, { id: 'O2', name: '李娜', certNo: '豫C0000002' }].filter((o) => ids.includes(o.id)) } as unknown as OfficerRepository,
-    { staffOf: async () => new Map([[5, { agencyId: 'A1', officerId: 'O1' }], [8, { agencyId: 'A2', officerId: 'O2' }]]) } as unknown as UserRepository,
+    {
+      staffOf: async () => new Map([[5, { agencyId: 'A1', officerId: 'O1' }], [8, { agencyId: 'A2', officerId: 'O2' }]]),
+      actorNames: async (actors: string[]) => new Map(actors.filter((a) => a === 'user:5:officer1').map((a) => [a, '张伟'])),
+    } as unknown as UserRepository,
   );
   return { service, read, readers };
 }
@@ -56,6 +61,8 @@ describe('the trail by inspection code', () => {
     const user = (role: Role, agencyId: string | null): SessionUser => ({ id: 1, username: 'u', role, displayName: 'u', agencyId, officerId: null });
     for (const who of [user(Role.Supervisor, null), user(Role.Discipline, null), user(Role.AgencyAdmin, 'A1'), user(Role.Officer, 'A1')]) await service.trail(who, 'P1');
     expect(readers).toEqual(['overseer', 'overseer', 'agency', 'agency']);
+    // Users by their names, not their accounts; the system by nothing.
+    expect((await service.trail(user(Role.Supervisor, null), 'P1')).entries.map((e) => e.actorName)).toEqual(['张伟', null]);
     await expect(service.trail(user(Role.AgencyAdmin, 'A2'), 'P1')).rejects.toMatchObject({ code: ErrorCode.NotFound });
   });
 });

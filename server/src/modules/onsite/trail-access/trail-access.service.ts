@@ -25,7 +25,9 @@ export class TrailAccessService {
   /** The trail as its reader may see it: supervisors and discipline whole; the agency without the content of ratings. */
   async trail(user: SessionUser, inspectionId: string): Promise<TrailView> {
     await this.assertVisible(user, inspectionId);
-    return this.trails.read(inspectionId, seesAllAgencies(user.role) ? 'overseer' : 'agency');
+    const view = await this.trails.read(inspectionId, seesAllAgencies(user.role) ? 'overseer' : 'agency');
+    const names = await this.users.actorNames(view.entries.map((e) => e.actor));
+    return { ...view, entries: view.entries.map((e) => ({ ...e, actorName: names.get(e.actor) ?? null })) };
   }
 
   async verify(user: SessionUser, inspectionId: string): Promise<TrailVerification> {

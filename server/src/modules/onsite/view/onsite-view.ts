@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { shanghaiDate, type OnsiteInspectionView, type SessionUser } from '@mashang/shared';
+import { isVisit, planKindLabel, shanghaiDate, type OnsiteInspectionView, type PlanKind, type SessionUser } from '@mashang/shared';
 import { notFound } from '../../../infra/errors/domain-error.js';
 import { agencyScope } from '../../auth/index.js';
-import { InspectionCodeRepository, PlanProgressRepository, PlanRepository, type PlanProgress } from '../../plans/index.js';
+import { AccompanyingNames, InspectionCodeRepository, PlanProgressRepository, PlanRepository, type PlanProgress } from '../../plans/index.js';
 import { AgencyRepository, EnterpriseRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
 import { DocumentRepository } from '../document.repository.js';
 import { documentView } from '../documents/document-view.js';
 import { FindingRepository } from '../finding.repository.js';
 import { requireOfficer } from '../officer-plan.js';
 import { inspectionResult } from '../onsite-rules.js';
+import { ViolationClassing } from '../findings/violation-classing.js';
 
 const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
@@ -25,6 +26,8 @@ export class OnsiteView {
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(ItemRepository) private readonly items: ItemRepository,
+    @Inject(AccompanyingNames) private readonly accompanying: AccompanyingNames,
+    @Inject(ViolationClassing) private readonly classing: ViolationClassing,
   ) {}
 
   /** The officer's inspections of the day (Asia/Shanghai). */
@@ -46,15 +49,19 @@ export class OnsiteView {
   async view(planId: string): Promise<OnsiteInspectionView> {
     const plan = await this.plans.find(planId);
     if (!plan) throw notFound('检查');
-    const [enterprises, agencies, joint, officers, items, latest, documents, coded] = await Promise.all([
+    const onPlan = this.itemsOf(plan.id);
+    const [enterprises, agencies, joint, officers, items, latest, documents, coded, proposals, accompanying] = await Promise.all([
       this.enterprises.namesOf([plan.creditCode]),
       this.agencies.namesOf([plan.agencyId]),
       this.jointAgencies(plan),
       this.officersOf(plan.id),
-      this.itemsOf(plan.id),
+      onPlan,
       this.findings.latestOf(plan.id),
       this.documents.ofPlan(plan.id),
       this.codes.liveOf(plan.leadPlanId).then((code) => code !== null),
+      // 三色: read beside the rest, so the answer waits no longer (an unfinished inspection only).
+      plan.finishedAt ? Promise.resolve(null) : onPlan.then((list) => this.classing.proposals(plan.creditCode, list.map((i) => i.id), [plan.id])),
+      this.accompanying.of([plan.id]),
     ]);
     const enterpriseName = enterprises.get(plan.creditCode);
     const agencyName = agencies.get(plan.agencyId);
@@ -78,10 +85,18 @@ export class OnsiteView {
       officers,
       items: items.map((item) => {
         const f = latest.get(item.id);
-        return { ...item, finding: f ? { outcome: f.outcome, rectifyBy: f.rectifyBy, note: f.note, at: f.at.toISOString() } : null };
+        const proposal = proposals?.get(item.id);
+        return {
+          ...item,
+          finding: f ? { outcome: f.outcome, rectifyBy: f.rectifyBy, note: f.note, at: f.at.toISOString(), colour: f.colour } : null,
+          ...(proposal ? { proposal } : {}),
+        };
       }),
       documents: documents.map(documentView),
-      result: plan.finishedAt ? inspectionResult([...latest.values()].map((f) => f.outcome)) : null,
+      result: plan.finishedAt && !isVisit(plan.kind) ? inspectionResult([...latest.values()].map((f) => f.outcome)) : null,
+      // A visit says what it is; an inspection names who accompanies it (陪同执法), when anyone does.
+      ...(isVisit(plan.kind) ? { kind: plan.kind as PlanKind, kindLabel: planKindLabel(plan.kind) } : {}),
+      ...(accompanying.has(plan.id) ? { accompanying: accompanying.get(plan.id)! } : {}),
     };
   }
 

@@ -15,9 +15,9 @@ const TODAY = shanghaiDate(NOW);
 const admin1: SessionUser = { id: 2, username: 'admin1', role: Role.AgencyAdmin, displayName: '管理员', agencyId: 'A1', officerId: null };
 
 const waiting = (date: string): Plan => ({
-  id: 'P1', code: 'JH-P1', agencyId: 'A1', creditCode: '91440300708461136T', plannedDate: date, trigger: 'planned', reason: null, status: 'awaiting',
+  id: 'P1', code: 'JH-P1', agencyId: 'A1', creditCode: '91440300708461136T', plannedDate: date, trigger: 'planned', kind: 'inspection', reason: null, status: 'awaiting',
   filedAt: NOW, filedBy: 3, leadPlanId: 'P1', aloneReason: null, checkedInAt: null, finishedAt: null, codeDueAt: null, inspectionDate: date,
-  approval: 'pending', approvalWhen: 'prior', approvalNote: null,
+  approval: 'pending', approvalWhen: 'prior', approvalNote: null, mode: 'onsite', modeReason: null,
 });
 
 /** DecidePlanApproval over fakes; `written` logs each write in order. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Role, shanghaiDate, userActor, type PlanTrigger, type PlanView, type SessionUser } from '@mashang/shared';
+import { Role, shanghaiDate, userActor, type CheckMode, type PlanTrigger, type PlanView, type SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
 import { enterpriseOfPlan } from '../changes/own-plan.js';
 import { EnterpriseSerial } from '../enterprise-serial.js';
@@ -37,7 +37,7 @@ export class DecidePlanApproval {
       const event = { planId: id, agencyId: plan.agencyId, creditCode: plan.creditCode, actor, at: now };
       const activating = decision.status === 'active' && plan.status === 'awaiting';
       if (activating) {
-        const subject = { creditCode: plan.creditCode, date: plan.plannedDate, trigger: plan.trigger as PlanTrigger, itemIds: [] };
+        const subject = { creditCode: plan.creditCode, date: plan.plannedDate, trigger: plan.trigger as PlanTrigger, itemIds: [], mode: plan.mode as CheckMode };
         const found = await this.check.approvalRefusals(plan.agencyId, subject, today, tx);
         if (found.length) {
           await this.history.record({ ...event, kind: 'refused', detail: { approve: true, refusals: found } }, tx);

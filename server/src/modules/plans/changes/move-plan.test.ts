@@ -23,9 +23,9 @@ const CREDIT_CODE = '91440300708461136T';
 const officer2: SessionUser = { id: 4, username: 'officer2', role: Role.Officer, displayName: '李娜', agencyId: 'A2', officerId: 'O2' };
 
 const stored = (id: string, agencyId: string, date: string, filedAt: string): Plan => ({
-  id, code: `JH-${id}`, agencyId, creditCode: CREDIT_CODE, plannedDate: date, trigger: 'planned', reason: null, status: 'active',
+  id, code: `JH-${id}`, agencyId, creditCode: CREDIT_CODE, plannedDate: date, trigger: 'planned', kind: 'inspection', reason: null, status: 'active',
   filedAt: new Date(filedAt), filedBy: 1, leadPlanId: id, aloneReason: null, checkedInAt: null, finishedAt: null, codeDueAt: null, inspectionDate: date,
-  approval: null, approvalWhen: null, approvalNote: null,
+  approval: null, approvalWhen: null, approvalNote: null, mode: 'onsite', modeReason: null,
 });
 
 /**

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, shanghaiDate, userActor, type PlanTrigger, type PlanView, type SessionUser } from '@mashang/shared';
+import { ErrorCode, shanghaiDate, userActor, type CheckMode, type PlanTrigger, type PlanView, type SessionUser } from '@mashang/shared';
 import { DomainError } from '../../../infra/errors/domain-error.js';
 import { EnterpriseSerial } from '../enterprise-serial.js';
 import { FilingCheck, refusedError } from '../filing/filing-check.js';
@@ -32,7 +32,7 @@ export class MovePlan {
       if (await this.codes.liveOf(plan.leadPlanId, tx)) throw new DomainError(ErrorCode.Conflict, '检查码已生成，不能改期；请取消后重新报备');
       if (plan.checkedInAt) throw new DomainError(ErrorCode.Conflict, '已经入企检查，不能改期');
       if (plan.plannedDate === date) return [];
-      const subject = { creditCode: plan.creditCode, date, trigger: plan.trigger as PlanTrigger, reason: plan.reason ?? undefined, itemIds: (await this.plans.itemsOf([id], tx)).map((item) => item.memberId) };
+      const subject = { creditCode: plan.creditCode, date, trigger: plan.trigger as PlanTrigger, reason: plan.reason ?? undefined, itemIds: (await this.plans.itemsOf([id], tx)).map((item) => item.memberId), kind: plan.kind, mode: plan.mode as CheckMode, modeReason: plan.modeReason ?? undefined };
       const found = await this.check.refusals(plan.agencyId, subject, enterprise, now, id, tx);
       const event = { planId: id, agencyId: plan.agencyId, creditCode: plan.creditCode, actor, at: now };
       if (found.length) {

@@ -2,6 +2,7 @@ import { addDays, ErrorCode, Role, shanghaiDate, type SessionUser } from '@masha
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { Tx } from '../../../infra/database/tx.js';
 import type { DomainError } from '../../../infra/errors/domain-error.js';
+import type { CampaignRepository, StoredCampaign } from '../../campaigns/index.js';
 import type { InspectionRepository } from '../../inspections/index.js';
 import type { AgencyRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
 import type { TrailRepository } from '../../trail/index.js';
@@ -13,6 +14,7 @@ import type { PlanEventRepository } from '../plan-event.repository.js';
 import { PlanHistory } from '../plan-history.js';
 import type { CodedPlan, NewPlan, PlanRepository } from '../plan.repository.js';
 import type { ReviewRepository } from '../review.repository.js';
+import { CampaignLink } from './campaign-link.js';
 import { FilePlan } from './file-plan.js';
 import { FilingCheck } from './filing-check.js';
 
@@ -29,6 +31,8 @@ interface World {
   pendingReview?: string;
   /** The filing agency requires its head's approval of plans. */
   approval?: boolean;
+  /** A special campaign (专项检查) the plan may be filed under. */
+  campaign?: Partial<StoredCampaign>;
 }
 
 /** FilePlan with the real filing rules and plan history over fakes of every repository; `written` logs each write in order. */
@@ -41,7 +45,7 @@ function filingIn(world: World = {}) {
     plannedDates: async () => [],
     codedOf: async () => world.coded ?? [],
     insert: async (plan: NewPlan) =>
-      void written.push(`insert plan ${plan.agencyId} ${plan.plannedDate} officers ${plan.officerIds} items ${plan.itemIds}${plan.approvalWhen ? ` approval ${plan.approvalWhen}` : ''}`),
+      void written.push(`insert plan ${plan.agencyId} ${plan.plannedDate} officers ${plan.officerIds} items ${plan.itemIds}${plan.approvalWhen ? ` approval ${plan.approvalWhen}` : ''}${plan.kind && plan.kind !== 'inspection' ? ` ${plan.kind} ${plan.code.slice(0, 2)} ${plan.trigger}` : ''}${plan.campaignId ? ` campaign ${plan.campaignId}` : ''}`),
   } as unknown as PlanRepository;
   const reviews = { pendingInspectionOf: async () => world.pendingReview ?? null } as unknown as ReviewRepository;
   const inspections = { plannedStartsSince: async () => [] } as unknown as InspectionRepository;
@@ -56,7 +60,12 @@ function filingIn(world: World = {}) {
   const regrouping = { regroup: async (creditCode: string) => void written.push(`regroup ${creditCode}`) } as unknown as Regrouping;
   const views = { get: async (_user: SessionUser, id: string) => ({ id }) } as unknown as PlanViews;
   const check = new FilingCheck(plans, reviews, inspections, items, agencies, { onsite: { emergencyCodeHours: 24 } } as AppConfig);
-  const filing = new FilePlan(serial, check, plans, officers, items, new PlanHistory(events, trail), regrouping, views, agencies);
+  const campaign = world.campaign && {
+    id: 'C1', name: '燃气安全专项检查', status: 'published', ownerAgencyId: 'A1', industries: ['catering'], regionPrefixes: [], agencyIds: ['A1'],
+    periodFrom: TODAY, periodTo: addDays(TODAY, 60), ...world.campaign,
+  };
+  const campaigns = { find: async (id: string) => (campaign?.id === id ? campaign : null) } as unknown as CampaignRepository;
+  const filing = new FilePlan(serial, check, plans, officers, items, new PlanHistory(events, trail), regrouping, views, agencies, new CampaignLink(campaigns));
   return { file: (input: Partial<FilePlanDto>) => filing.file(officer1, { ...plan(), ...input }, NOW), written };
 }
 
@@ -132,12 +141,55 @@ describe('filing a plan', () => {
     expect(written).toEqual([]);
   });
 
+  it('files a plan under a published campaign it fits, and refuses one out of its scope or period, recording the attempt', async () => {
+    const { file, written } = filingIn({ campaign: {} });
+    await file({ campaignId: 'C1' });
+    expect(written[0]).toBe(`insert plan A1 ${addDays(TODAY, 10)} officers O1 items I1 campaign C1`);
+    written.length = 0;
+    const outside = await refusal(file({ campaignId: 'C1', date: addDays(TODAY, 61) }));
+    expect(outside.code).toBe(ErrorCode.RuleRefused);
+    expect(outside.refusals!.map((r) => r.rule)).toEqual(['campaign-period']);
+    expect(written).toEqual(['event refused of no plan']);
+    const other = filingIn({ campaign: { agencyIds: ['A2'], industries: ['retail'] } });
+    expect((await refusal(other.file({ campaignId: 'C1' }))).refusals!.map((r) => r.rule)).toEqual(['campaign-agency', 'campaign-scope']);
+    expect(other.written).toEqual(['event refused of no plan']);
+  });
+
+  it("answers 404 for an unknown campaign and for another agency's unpublished one", async () => {
+    const { file, written } = filingIn({ campaign: { status: 'approved', ownerAgencyId: 'A2', agencyIds: ['A1', 'A2'] } });
+    expect((await refusal(file({ campaignId: 'C1' }))).code).toBe(ErrorCode.NotFound);
+    expect((await refusal(file({ campaignId: 'C9' }))).code).toBe(ErrorCode.NotFound);
+    expect(written).toEqual([]);
+    const own = filingIn({ campaign: { status: 'approved' } });
+    expect((await refusal(own.file({ campaignId: 'C1' }))).refusals!.map((r) => r.rule)).toEqual(['campaign-unpublished']);
+  });
+
   it('is for agency staff only: an overseer is refused before the enterprise is locked', async () => {
     let locked = false;
     const serial = { run: async () => { locked = true; } } as unknown as EnterpriseSerial;
-    const filing = new FilePlan(serial, {} as FilingCheck, {} as PlanRepository, {} as OfficerRepository, {} as ItemRepository, {} as PlanHistory, {} as Regrouping, {} as PlanViews, {} as AgencyRepository);
+    const filing = new FilePlan(serial, {} as FilingCheck, {} as PlanRepository, {} as OfficerRepository, {} as ItemRepository, {} as PlanHistory, {} as Regrouping, {} as PlanViews, {} as AgencyRepository, {} as CampaignLink);
     const error = await refusal(filing.file({ ...officer1, role: Role.Supervisor, agencyId: null }, plan(), NOW));
     expect(error.code).toBe(ErrorCode.Forbidden);
     expect(locked).toBe(false);
+  });
+
+  describe('a visit that is not an inspection (回访、服务走访)', () => {
+    it('is filed today without items or trigger, never waits for approval, and regroups (alone)', async () => {
+      const { file, written } = filingIn({ approval: true, enterprise: { lowTouch: true }, coded: [{ leadPlanId: 'L2', inspectionDate: TODAY, agencyId: 'A2' }], pendingReview: 'X1' });
+      await expect(file({ kind: 'return-visit', date: TODAY, trigger: undefined, itemIds: undefined, reason: '处罚后回访' })).resolves.toEqual({ id: expect.any(String) });
+      expect(written).toEqual([`insert plan A1 ${TODAY} officers O1 items  return-visit ZF planned`, 'event filed of plan', 'trail filed', 'regroup 91440300708461136T']);
+    });
+
+    it('is refused for a past date, with the refusal on the history, and for items, before anything is locked', async () => {
+      const { file, written } = filingIn();
+      const past = await refusal(file({ kind: 'policy-visit', date: addDays(TODAY, -1), itemIds: [] }));
+      expect(past.refusals?.map((r) => r.rule)).toEqual(['past-date']);
+      expect(written).toEqual(['event refused of no plan']);
+      const items = await refusal(file({ kind: 'research-visit', date: TODAY, itemIds: ['I1'] }));
+      expect(items.fields).toEqual([{ field: 'itemIds', reason: '回访、服务走访不填写检查事项' }]);
+      const noItems = await refusal(file({ itemIds: [] }));
+      expect(noItems.fields).toEqual([{ field: 'itemIds', reason: '至少选择一项检查事项' }]);
+      expect(written).toEqual(['event refused of no plan']);
+    });
   });
 });

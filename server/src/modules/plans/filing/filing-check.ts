@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDays, ErrorCode, shanghaiDate, type CreditGrade, type PlanTrigger, type RuleRefusal } from '@mashang/shared';
+import { addDays, ErrorCode, isVisit, shanghaiDate, type CheckMode, type CreditGrade, type PlanTrigger, type RuleRefusal } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import type { Tx } from '../../../infra/database/tx.js';
@@ -11,6 +11,7 @@ import { emergencyFilingFrom, filingRefusals, type FilingRefusal } from '../plan
 import { lockingInspection, MERGE_WINDOW_DAYS, type MergedInspection } from '../plan-merging.js';
 import { PlanRepository } from '../plan.repository.js';
 import { ReviewRepository } from '../review.repository.js';
+import { visitFilingRefusals } from '../visits/visit-rules.js';
 
 /** A plan as the filing rules judge it: a new one, or one moving to another date. */
 export interface FilingSubject {
@@ -19,6 +20,10 @@ export interface FilingSubject {
   trigger: PlanTrigger;
   reason?: string;
   itemIds: string[];
+  /** inspection when absent; a visit is judged by the visit rules only. */
+  kind?: string;
+  mode?: CheckMode;
+  modeReason?: string;
 }
 
 /**
@@ -39,6 +44,7 @@ export class FilingCheck {
 
   /** Every filing rule the plan breaks, filed or moved `now`; `movingPlanId` is the plan being moved, not counted against itself. */
   async refusals(agencyId: string, plan: FilingSubject, enterprise: LockedEnterprise, now: Date, movingPlanId: string | null, tx: Tx): Promise<FilingRefusal[]> {
+    if (isVisit(plan.kind)) return visitFilingRefusals({ date: plan.date, today: shanghaiDate(now) });
     const items = await this.items.byIds(plan.itemIds, tx);
     const refusals = filingRefusals({
       trigger: plan.trigger,
@@ -48,6 +54,8 @@ export class FilingCheck {
       reason: plan.reason,
       enterprise: { creditGrade: enterprise.creditGrade as CreditGrade, lowTouch: enterprise.lowTouch },
       noDisturbItems: items.filter((item) => item.noDisturb).map((item) => item.name),
+      mode: plan.mode,
+      modeReason: plan.modeReason,
       otherPlannedDates: plan.trigger === 'planned' ? await this.plannedDates(agencyId, plan.creditCode, plan.date, movingPlanId, tx) : [],
     });
     return [...refusals, ...(await this.othersSince(agencyId, plan, tx))];
@@ -68,7 +76,8 @@ export class FilingCheck {
   /** The rules that depend on other agencies' and this agency's later steps: the lock-out and a pending review. */
   private async othersSince(agencyId: string, plan: FilingSubject, tx: Tx): Promise<FilingRefusal[]> {
     const refusals: FilingRefusal[] = [];
-    const lockOut = await this.lockOut(agencyId, plan, tx);
+    // An off-site check does not come to the premises, so a joint visit's lock-out does not hold it back.
+    const lockOut = plan.mode === 'offsite' ? null : await this.lockOut(agencyId, plan, tx);
     if (lockOut) refusals.push(lockOut);
     if (plan.trigger !== 'emergency') {
       const pending = await this.reviews.pendingInspectionOf(plan.creditCode, agencyId, tx);
@@ -110,6 +119,6 @@ export class FilingCheck {
 }
 
 /** The answer to a refused filing or move: 422 naming each rule and what would satisfy it. */
-export function refusedError(what: string, refusals: FilingRefusal[]): DomainError {
-  return new DomainError(ErrorCode.RuleRefused, `${what}：${refusals.map((r) => r.message).join('；')}`, undefined, refusals as RuleRefusal[]);
+export function refusedError(what: string, refusals: RuleRefusal[]): DomainError {
+  return new DomainError(ErrorCode.RuleRefused, `${what}：${refusals.map((r) => r.message).join('；')}`, undefined, refusals);
 }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type CodeCheck } from '@mashang/shared';
+import { ErrorCode, isVisit, planKindLabel, type CodeCheck } from '@mashang/shared';
 import { DomainError } from '../../../infra/errors/domain-error.js';
 import { AgencyRepository, EnterpriseRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
 import { PlanRepository } from '../plan.repository.js';
+import { AccompanyingNames } from '../visits/accompanying-names.js';
 import { LiveCodes } from './live-codes.js';
 
 /** Checking a scanned 检查码: who is at the door and why. */
@@ -15,6 +16,7 @@ export class CheckCode {
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
     @Inject(OfficerRepository) private readonly officers: OfficerRepository,
     @Inject(ItemRepository) private readonly items: ItemRepository,
+    @Inject(AccompanyingNames) private readonly accompanying: AccompanyingNames,
   ) {}
 
   /** Forged, expired and cancelled codes are refused in plain words. */
@@ -23,11 +25,12 @@ export class CheckCode {
     const plans = await this.plans.activeMembersOf([code.leadPlanId]);
     if (!plans.length) throw new DomainError(ErrorCode.CodeCancelled, '这次检查已取消，检查码作废。');
     const ids = plans.map((p) => p.id);
-    const [planOfficers, planItems, agencyNames, enterprise] = await Promise.all([
+    const [planOfficers, planItems, agencyNames, enterprise, accompanying] = await Promise.all([
       this.plans.officersOf(ids),
       this.plans.itemsOf(ids),
       this.agencies.namesOf(plans.map((p) => p.agencyId)),
       this.enterprises.find({ creditCode: plans[0].creditCode }),
+      this.accompanying.of(ids),
     ]);
     const [officers, items] = await Promise.all([
       this.officers.byIds([...new Set(planOfficers.map((o) => o.memberId))]),
@@ -54,6 +57,9 @@ export class CheckCode {
         }),
       })),
       expiresAt: code.expiresAt.toISOString(),
+      // A visit says what it is; an inspection says who accompanies it (陪同执法), when anyone does.
+      ...(isVisit(plans[0].kind) ? { kindLabel: planKindLabel(plans[0].kind) } : {}),
+      ...(accompanying.size ? { accompanying: ids.flatMap((id) => accompanying.get(id) ?? []) } : {}),
     };
   }
 }

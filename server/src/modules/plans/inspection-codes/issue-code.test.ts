@@ -23,9 +23,9 @@ const CATERING: ScenarioView = { id: 'catering', name: '餐饮店联合检查', 
 const NAMES: Record<string, string> = { A1: '市市场监督管理局', A2: '市消防救援支队' };
 
 const member = (id: string, agencyId: string, extra: Partial<Plan> = {}): Plan => ({
-  id, code: `JH-${id}`, agencyId, creditCode: '91440300708461136T', plannedDate: DATE, trigger: 'planned', reason: null, status: 'active',
+  id, code: `JH-${id}`, agencyId, creditCode: '91440300708461136T', plannedDate: DATE, trigger: 'planned', kind: 'inspection', reason: null, status: 'active',
   filedAt: NOW, filedBy: 1, leadPlanId: 'P1', aloneReason: null, checkedInAt: null, finishedAt: null, codeDueAt: null, inspectionDate: DATE,
-  approval: null, approvalWhen: null, approvalNote: null, ...extra,
+  approval: null, approvalWhen: null, approvalNote: null, mode: 'onsite', modeReason: null, ...extra,
 });
 
 /** IssueCode with the real plan history over fakes; `written` logs each write in order. */

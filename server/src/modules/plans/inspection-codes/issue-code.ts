@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, userActor, type IssuedCode, type RuleRefusal, type SessionUser } from '@mashang/shared';
+import { ErrorCode, isVisit, userActor, type IssuedCode, type RuleRefusal, type SessionUser } from '@mashang/shared';
 import QRCode from 'qrcode';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
@@ -59,7 +59,8 @@ export class IssueCode {
       const existing = await this.codes.liveOf(current.leadPlanId, tx);
       if (existing) return { refusal: null, ...existing };
       const members = await this.plans.activeMembersOf([current.leadPlanId], tx);
-      const gap = scenarioGap(await this.scenarios.active(tx), enterprise.industry, members.map((m) => m.agencyId));
+      // A visit is no inspection: joint-supervision scenarios do not ask for other agencies.
+      const gap = isVisit(current.kind) ? null : scenarioGap(await this.scenarios.active(tx), enterprise.industry, members.map((m) => m.agencyId));
       if (gap) {
         const names = await this.agencies.namesOf(gap.missingIds, tx);
         const missingNames = gap.missingIds.map((id) => names.get(id) ?? id).join('、');

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { shanghaiDate, type Page, type PlanEventView, type PlanView, type SessionUser } from '@mashang/shared';
+import { planKindLabel, shanghaiDate, type Page, type PlanKind, type PlanEventView, type PlanView, type SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
-import { agencyScope } from '../../auth/index.js';
+import { agencyScope, UserRepository } from '../../auth/index.js';
+import { CampaignRepository } from '../../campaigns/index.js';
 import { AgencyRepository } from '../../registry/index.js';
 import { approvalState } from '../approval/approval-rules.js';
 import { PlanEventRepository } from '../plan-event.repository.js';
 import type { Plan } from '../plan.entity.js';
 import { PlanRepository } from '../plan.repository.js';
+import { AccompanyingNames } from '../visits/accompanying-names.js';
 
 /** Plans as the API shows them: one, a page of them, and a plan's history. */
 @Injectable()
@@ -15,6 +17,9 @@ export class PlanViews {
     @Inject(PlanRepository) private readonly plans: PlanRepository,
     @Inject(PlanEventRepository) private readonly events: PlanEventRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
+    @Inject(AccompanyingNames) private readonly accompanying: AccompanyingNames,
+    @Inject(CampaignRepository) private readonly campaigns: CampaignRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
   ) {}
 
   async get(user: SessionUser, id: string): Promise<PlanView> {
@@ -43,22 +48,27 @@ export class PlanViews {
     await this.get(user, id);
     const events = await this.events.ofPlan(id);
     // Agencies an entry names that may no longer be in the inspection (a partner that left, one a scenario wanted).
-    const names = await this.agencies.namesOf(events.flatMap((event) => agenciesNamedBy(event.detail)));
+    const [names, actorNames] = await Promise.all([
+      this.agencies.namesOf(events.flatMap((event) => agenciesNamedBy(event.detail))),
+      this.users.actorNames(events.map((event) => event.actor)),
+    ]);
     return events.map((event) => {
       const named = agenciesNamedBy(event.detail).filter((agencyId) => names.has(agencyId));
-      const view: PlanEventView = { kind: event.kind, actor: event.actor, at: event.at.toISOString(), detail: event.detail };
+      const view: PlanEventView = { kind: event.kind, actor: event.actor, actorName: actorNames.get(event.actor) ?? null, at: event.at.toISOString(), detail: event.detail };
       return named.length ? { ...view, agencyNames: Object.fromEntries(named.map((agencyId) => [agencyId, names.get(agencyId)!])) } : view;
     });
   }
 
-  /** Plans with their officers, items and inspection members: four queries for any number of plans. */
+  /** Plans with their officers, items, inspection members and who accompanies them: a few queries for any number of plans. */
   private async views(plans: Plan[]): Promise<PlanView[]> {
     if (!plans.length) return [];
     const ids = plans.map((p) => p.id);
-    const [members, officers, items] = await Promise.all([
+    const [members, officers, items, accompanying, campaigns] = await Promise.all([
       this.plans.activeMembersOf(plans.map((p) => p.leadPlanId)),
       this.plans.officersOf(ids),
       this.plans.itemsOf(ids),
+      this.accompanying.of(ids),
+      this.campaigns.namesOf([...new Set(plans.flatMap((p) => (p.campaignId ? [p.campaignId] : [])))]),
     ]);
     const agencyNames = await this.agencies.namesOf(members.map((m) => m.agencyId));
     return plans.map((plan) => {
@@ -82,6 +92,11 @@ export class PlanViews {
           members: group.map((m) => ({ planId: m.id, planCode: m.code, agencyId: m.agencyId, agencyName: agencyNames.get(m.agencyId) ?? m.agencyId })),
         },
         approval: approvalState(plan),
+        kind: plan.kind as PlanKind,
+        kindLabel: planKindLabel(plan.kind),
+        accompanying: accompanying.get(plan.id) ?? [],
+        mode: plan.mode === 'offsite' ? 'offsite' : 'onsite',
+        campaign: plan.campaignId ? { id: plan.campaignId, name: campaigns.get(plan.campaignId) ?? '' } : null,
       };
     });
   }

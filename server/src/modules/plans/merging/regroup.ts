@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addDays } from '@mashang/shared';
+import { addDays, isVisit } from '@mashang/shared';
 import type { Tx } from '../../../infra/database/tx.js';
 import { PlanHistory } from '../plan-history.js';
 import { mergePlans, MERGE_WINDOW_DAYS, type MergeCandidate } from '../plan-merging.js';
@@ -18,7 +18,7 @@ export class Regrouping {
 
   async regroup(creditCode: string, today: string, actor: string, now: Date, tx: Tx): Promise<void> {
     const stored = await this.plans.regroupable(creditCode, addDays(today, -MERGE_WINDOW_DAYS), tx);
-    const candidates: MergeCandidate[] = stored.map((p) => ({ id: p.id, agencyId: p.agencyId, date: p.plannedDate, emergency: p.trigger === 'emergency', filedAt: p.filedAt }));
+    const candidates: MergeCandidate[] = stored.map((p) => ({ id: p.id, agencyId: p.agencyId, date: p.plannedDate, emergency: p.trigger === 'emergency', filedAt: p.filedAt, visit: isVisit(p.kind) }));
     const before = membersByPlan(stored.map((p) => ({ id: p.id, lead: p.leadPlanId })));
     const byId = new Map(stored.map((p) => [p.id, p]));
     for (const inspection of mergePlans(candidates)) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Page, ReviewRequestView, ReviewStatus, SessionUser } from '@mashang/shared';
 import { forbidden, notFound } from '../../../infra/errors/domain-error.js';
-import { agencyScope } from '../../auth/index.js';
+import { agencyScope, UserRepository } from '../../auth/index.js';
 import { InspectionRepository } from '../../inspections/index.js';
 import { AgencyRepository, EnterpriseRepository } from '../../registry/index.js';
 import { ReviewRepository } from '../review.repository.js';
@@ -16,6 +16,7 @@ export class ReviewViews {
     @Inject(InspectionRepository) private readonly inspections: InspectionRepository,
     @Inject(AgencyRepository) private readonly agencies: AgencyRepository,
     @Inject(EnterpriseRepository) private readonly enterprises: EnterpriseRepository,
+    @Inject(UserRepository) private readonly users: UserRepository,
   ) {}
 
   /** Pending first, then newest: all of them for overseers; for an agency, those it made or that dispute its results. */
@@ -44,6 +45,7 @@ export class ReviewViews {
       this.agencies.namesOf([...stored.values()].flatMap((r) => [r.agencyId, inspections.get(r.inspectionId)?.agencyId ?? r.agencyId])),
       this.enterprises.namesOf([...stored.values()].map((r) => r.creditCode)),
     ]);
+    const actorNames = await this.users.actorNames(events.map((e) => e.actor));
     return ids.flatMap((id) => {
       const review = stored.get(id);
       const inspection = review && inspections.get(review.inspectionId);
@@ -62,7 +64,7 @@ export class ReviewViews {
         reason: review.reason,
         status: review.status,
         requestedAt: review.requestedAt.toISOString(),
-        events: events.filter((e) => e.reviewId === id).map((e) => ({ kind: e.kind, actor: e.actor, note: e.note, at: e.at.toISOString() })),
+        events: events.filter((e) => e.reviewId === id).map((e) => ({ kind: e.kind, actor: e.actor, actorName: actorNames.get(e.actor) ?? null, note: e.note, at: e.at.toISOString() })),
       }];
     });
   }

@@ -8,6 +8,7 @@ import {
   PENALTY_STAGE_LABELS,
   PLAN_TRIGGER_LABELS,
   RATING_VERDICT_LABELS,
+  VIOLATION_COLOURS,
   type EnterpriseInspectionView,
   type EnterprisePenaltyCaseView,
   type EnterpriseTrailView,
@@ -23,7 +24,8 @@ import { EnterpriseCaseRepository, supervisionCodeKey, supervisionCodeToken } fr
 import { ratingDedupeKey, RatingRepository } from '../../evaluation/index.js';
 import { FlaggedCaseQueueRepository } from '../../flags/index.js';
 import { InspectionRepository } from '../../inspections/index.js';
-import { publicTrail } from '../../onsite/index.js';
+import { FindingRepository, publicTrail } from '../../onsite/index.js';
+import { AccompanyingNames } from '../../plans/index.js';
 import { AgencyRepository, ItemRepository, OfficerRepository } from '../../registry/index.js';
 import { TrailRepository } from '../../trail/index.js';
 
@@ -52,6 +54,8 @@ export class EnterpriseHistory {
     @Inject(UserRepository) private readonly users: UserRepository,
     @Inject(EnterpriseCaseRepository) private readonly cases: EnterpriseCaseRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AccompanyingNames) private readonly accompanying: AccompanyingNames,
+    @Inject(FindingRepository) private readonly findings: FindingRepository,
   ) {
     this.codeKey = supervisionCodeKey(config.jwtSecret);
   }
@@ -59,12 +63,17 @@ export class EnterpriseHistory {
   async inspectionsOf(enterprise: SignedInEnterprise, page: number, pageSize: number): Promise<Page<EnterpriseInspectionView>> {
     const { total, rows } = await this.inspections.pageOfEnterprise(enterprise.creditCode, page, pageSize);
     const ids = rows.map((r) => r.id);
-    const [officerRows, itemRows, verdicts] = await Promise.all([this.inspections.officersOf(ids), this.inspections.itemsOf(ids), this.ratings.verdictsOf(ids)]);
-    const [agencyNames, officers, items, cases] = await Promise.all([
+    // A record's id is its agency's plan's: who accompanied it (陪同执法) is kept on the plan.
+    const [officerRows, itemRows, verdicts, accompanying] = await Promise.all([
+      this.inspections.officersOf(ids), this.inspections.itemsOf(ids), this.ratings.verdictsOf(ids), this.accompanying.of(ids),
+    ]);
+    const [agencyNames, officers, items, cases, findings] = await Promise.all([
       this.agencies.namesOf(rows.map((r) => r.agencyId)),
       this.officers.byIds([...new Set(officerRows.map((o) => o.officerId))]),
       this.items.byIds([...new Set(itemRows.map((i) => i.itemId))]),
       this.flagged.byDedupeKeys(verdicts.map((v) => ratingDedupeKey(v.inspectionId, v.agencyId))),
+      // An inspection recorded here has its findings under the same id (imported records have none).
+      this.findings.latestOfPlans(ids),
     ]);
     const officerById = new Map(officers.map((o) => [o.id, o]));
     const itemById = new Map(items.map((i) => [i.id, i]));
@@ -86,7 +95,11 @@ export class EnterpriseHistory {
         }),
         items: itemRows.filter((i) => i.inspectionId === r.id).flatMap((i) => {
           const item = itemById.get(i.itemId);
-          return item ? [{ name: item.name, basis: item.basis }] : [];
+          const colour = findings.get(r.id)?.get(i.itemId)?.colour;
+          const coloured = colour
+            ? { colour, colourLabel: VIOLATION_COLOURS[colour].label, advice: VIOLATION_COLOURS[colour].enterprise, rectifyBy: findings.get(r.id)!.get(i.itemId)!.rectifyBy }
+            : {};
+          return item ? [{ name: item.name, basis: item.basis, ...coloured }] : [];
         }),
         rating: {
           rated: Boolean(verdict),
@@ -96,6 +109,7 @@ export class EnterpriseHistory {
             ? { statusLabel: CASE_STATUS_LABELS[flaggedCase.status], conclusionLabel: flaggedCase.conclusion ? CASE_CONCLUSION_LABELS[flaggedCase.conclusion] : null, updatedAt: flaggedCase.updatedAt.toISOString() }
             : null,
         },
+        ...(accompanying.has(r.id) ? { accompanying: accompanying.get(r.id)!.map((a) => ({ name: a.name, agencyName: a.agencyName })) } : {}),
       };
     });
     return { items: views, total, page, pageSize };

@@ -4,6 +4,7 @@ import {
   BOOKING_SLOTS_MAX,
   bookingWindow,
   isAnnounced,
+  isVisit,
   preparationList,
   shanghaiDate,
   slotLabel,
@@ -51,6 +52,8 @@ export class InspectionNotices {
   async announced(from: string, to: string, creditCode: string | null): Promise<AnnouncedInspection[]> {
     const groups = new Map<string, { date: string; creditCode: string; triggers: string[]; members: AnnouncedInspection['members'] }>();
     for (const plan of await this.plans.activeOnDays(from, to, creditCode)) {
+      // 检查预告 announces inspections; a visit is none (its own page lists it).
+      if (isVisit(plan.kind)) continue;
       const group = groups.get(plan.leadPlanId) ?? { date: plan.inspectionDate, creditCode: plan.creditCode, triggers: [], members: [] };
       group.triggers.push(plan.trigger);
       group.members.push({ id: plan.id, code: plan.code, agencyId: plan.agencyId });

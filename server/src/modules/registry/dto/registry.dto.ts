@@ -94,6 +94,9 @@ export class CreateItemDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @ApiProperty({ description: 'legal basis' }) @IsString() @IsNotEmpty() @MaxLength(2000) basis: string;
   @ApiPropertyOptional({ description: 'on the 无事不扰 list' }) @IsOmittable() @IsBoolean() noDisturb?: boolean;
+  @ApiPropertyOptional({ description: '适用行业: enterprise industries joined by 、 (or , ；), empty for none' }) @IsOmittable() @IsString() @MaxLength(1000) industries?: string;
+  @ApiPropertyOptional({ description: '常见违法行为 (compliance booklet)' }) @IsOmittable() @IsString() @MaxLength(2000) commonViolations?: string;
+  @ApiPropertyOptional({ description: '合规指引 (compliance booklet)' }) @IsOmittable() @IsString() @MaxLength(2000) complianceGuide?: string;
 }
 export class UpdateItemDto extends PartialEdit(OmitType(CreateItemDto, ['id', 'agencyId'] as const)) {}
 

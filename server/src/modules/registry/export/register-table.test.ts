@@ -11,7 +11,7 @@ describe('a register as a sheet', () => {
   });
 
   it('reads items, enterprises and agencies with their flags, grades and kinds in words', () => {
-    expect(registerTable('items', [{ id: 'I1', agencyId: 'A9', name: '消防检查', basis: '消防法', noDisturb: true }], NAMES).rows).toEqual([['I1', 'A9', '消防检查', '消防法', '在名单内']]);
+    expect(registerTable('items', [{ id: 'I1', agencyId: 'A9', name: '消防检查', basis: '消防法', noDisturb: true, industries: '', commonViolations: '', complianceGuide: '' }], NAMES).rows).toEqual([['I1', 'A9', '消防检查', '消防法', '在名单内']]);
     const enterprise = { creditCode: '91440300708461136T', name: '老王烩面馆', industry: '餐饮服务', region: '410204', phone: null, creditGrade: 'A' as const, lowTouch: true };
     expect(registerTable('enterprises', [enterprise], NAMES)).toEqual({
       header: ['统一社会信用代码', '企业名称', '行业', '行政区划代码', '联系电话', '信用等级', '无感监管名单'],

@@ -57,7 +57,9 @@ function setUp(ratingLog: { kind: string; detail: string }[] = []) {
       { namesOf: names('officers', { O1: '张伟' }) } as unknown as OfficerRepository,
       { displayNames: names('users', {}) } as unknown as UserRepository,
     ),
-    { displayNames: async () => new Map([['7', '监督员']]) } as unknown as UserRepository,
+    {
+      actorNames: async (actors: string[]) => new Map(actors.filter((a) => a.startsWith('user:7:') || a.startsWith('user:5:')).map((a) => [a, a.startsWith('user:7:') ? '监督员' : '张伟'])),
+    } as unknown as UserRepository,
     { byIds: async (ids: string[]) => (asked.inspections.push(ids), ids.map(record)) } as unknown as InspectionRepository,
     { namesOf: async () => new Map([['A1', '市市场监督管理局']]) } as unknown as AgencyRepository,
     {
@@ -118,6 +120,8 @@ describe('one flagged case with its evidence', () => {
       expect(detail.case).toMatchObject({ title: RATING.title, creditCode: '92410202MA0000011X', inspectionId: 'X1', subjectId: 'X1', evidence: expect.objectContaining({ comment: '一个月来了两次', language: 1 }) });
       expect(detail.ratings).toEqual([expect.objectContaining({ comment: '一个月来了两次' })]);
       expect(detail.trail[0].detail).toEqual({ agencyId: 'A1', language: 1, comment: '一个月来了两次' });
+      // Users on the trail by their names; the enterprise is named by no one's account.
+      expect(detail.trail.map((t) => t.actorName)).toEqual([null]);
       expect(detail.inspection).toMatchObject({ id: 'X1' });
       expect(asked.read.sort()).toEqual(['credit', 'documents', 'ratings', 'trail']);
       expect(detail.allowedActions).toContain('investigate');

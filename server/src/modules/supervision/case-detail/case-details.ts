@@ -20,7 +20,6 @@ import { CreditRecordRepository } from '../credit-record.repository.js';
 const RELATED_SHOWN = 20;
 /** Inspections named by a case's evidence shown with it. */
 const EVIDENCE_INSPECTIONS_SHOWN = 50;
-const USER_ACTOR = /^user:(\d+):/;
 
 /** 执法监督: one case with its log, its inspection's trail, documents and ratings, the evidence's records, related cases — as its reader may see them. */
 @Injectable()
@@ -69,7 +68,7 @@ export class CaseDetails {
       this.attachments.ofCase(id),
       row.creditCode && !withheld ? this.credit.ofEnterprise(row.creditCode) : [],
     ]);
-    const namesOf = await this.names.of([row, ...related]);
+    const [namesOf, trailNames] = await Promise.all([this.names.of([row, ...related]), this.users.actorNames(trail.map((t) => t.actor))]);
     const substancePassedOn = events.some((e) => e.kind === SUBSTANCE_PASSED_ON);
     const item = listedFor(user, listItem(row, namesOf(row), now));
     const inspectionDate = inspection[0] ? shanghaiDate(inspection[0].startedAt) : null;
@@ -83,7 +82,7 @@ export class CaseDetails {
       },
       events: eventsFor(user, item, events),
       inspection: withheld ? null : (inspection[0] ?? null),
-      trail: trail.map((t) => ({ seq: t.seq, kind: t.kind, actor: t.actor, detail: disclosedDetail(t.kind, parseJson(t.detail), overseer ? 'overseer' : 'agency'), at: t.at.toISOString(), hash: t.hash })),
+      trail: trail.map((t) => ({ seq: t.seq, kind: t.kind, actor: t.actor, actorName: trailNames.get(t.actor) ?? null, detail: disclosedDetail(t.kind, parseJson(t.detail), overseer ? 'overseer' : 'agency'), at: t.at.toISOString(), hash: t.hash })),
       documents: withheld ? [] : documents,
       ratings,
       evidenceRecords: {
@@ -101,13 +100,12 @@ export class CaseDetails {
   /** The case's log, each user named by its display name. */
   private async events(caseId: string): Promise<CaseEventView[]> {
     const events = await this.queue.events(caseId);
-    const userOf = (actor: string) => USER_ACTOR.exec(actor)?.[1] ?? null;
-    const names = await this.users.displayNames(events.map((e) => userOf(e.actor)).filter((u): u is string => u !== null).map(Number));
+    const names = await this.users.actorNames(events.map((e) => e.actor));
     return events.map((e) => ({
       id: e.id,
       kind: e.kind,
       actor: e.actor,
-      actorName: names.get(userOf(e.actor) ?? '') ?? null,
+      actorName: names.get(e.actor) ?? null,
       detail: parseJson(e.detail),
       at: e.at.toISOString(),
     }));

@@ -1,0 +1,3 @@
+import { Campaign, CampaignAgency } from './campaign.entity.js';
+
+export const CAMPAIGNS_ENTITIES = [Campaign, CampaignAgency];
