@@ -21,6 +21,7 @@ import { clusterDown, clusterUp, layoutFor, log } from './cluster.mjs';
 import { Client, Tally } from './fault/client.mjs';
 import { enterprisesRating, inspect, linkTokenOf } from './fault/morning.mjs';
 import { PHASES } from './fault/phases.mjs';
+import { faultSmsEnv } from './fault/sms-env.mjs';
 import { prepareMorning } from './fault/setup.mjs';
 
 const args = process.argv.slice(2);
@@ -43,23 +44,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // The provider's fake listens next to the instances; they send through the official Aliyun SDK.
 const l0 = layoutFor(3);
 const smsPort = l0.nginx.port + 19;
-const SMS_ENV = {
-  SMS_PROVIDER: 'aliyun',
-  ALIYUN_SMS_ENDPOINT: `http://127.0.0.1:${smsPort}`,
-  ALIYUN_SMS_ACCESS_KEY_ID: 'fault-test',
-  ALIYUN_SMS_ACCESS_KEY_SECRET: 'fault-test',
-  SMS_SIGN_NAME: '码上入企',
-  SMS_TEMPLATE_INVITE: 'SMS_INVITE',
-  SMS_TEMPLATE_REMINDER: 'SMS_REMIND',
-  SMS_TEMPLATE_PENALTY_NOTICE: 'SMS_PENALTY',
-  SMS_CALLBACK_TOKEN: 'fault-test-callback-token',
-  SMS_MODE: 'link',
-  SMS_TIMEOUT: '2s',
-  SMS_RETRY_DELAY: '1s',
-  SMS_MAX_ATTEMPTS: '10',
-  RATING_REMINDER_DELAY: 'off',
-  LOG_LEVEL: 'warn',
-};
+const SMS_ENV = faultSmsEnv(smsPort);
 
 const wasRunning = l0.api.some((a) => runningPid(a.pidFile, a.dir));
 log(`starting the cluster's missing parts${wasRunning ? ' (it was running)' : ''}…`);

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from '../src/infra/config/config.js';
 
 const BASE = {
@@ -22,6 +24,12 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe('SMS evaluation configuration', () => {
+  it('starts the fault test\'s instances: their SMS settings carry every template the server requires', async () => {
+    const { faultSmsEnv } = (await import(pathToFileURL(join(process.cwd(), '..', 'deploy', 'cluster', 'fault', 'sms-env.mjs')).href)) as { faultSmsEnv(port: number): Record<string, string> };
+    expect(problems(faultSmsEnv(4567))).toEqual([]);
+  });
+
+
   it('runs locally on the outbox provider in link mode, 7-day links, a reminder after 3 days', () => {
     const { evaluation } = loadConfig(BASE);
     expect(evaluation).toMatchObject({ linkTtlSeconds: 7 * 86400, reminderDelaySeconds: 3 * 86400 });

@@ -85,8 +85,8 @@ describe('visits on the enterprise\'s page and in the console, in a real browser
     // Desk roles land in the console (its case list is empty here).
     await page.waitForSelector('#case-list', { state: 'attached', timeout: 15_000 });
     await page.click('#nav-dashboard');
-    await page.waitForSelector('#chart-visits[data-ready="true"] canvas', { timeout: 15_000 });
-    const section = page.locator('#dash-visits');
+    await page.waitForSelector('#chart-visit-kinds[data-ready="true"] canvas', { timeout: 15_000 });
+    const section = page.locator('#dash-visit-kinds');
     expect(await section.locator('.panel__title').textContent()).toBe('回访、服务走访与陪同执法（不计入行政检查）');
     const rows = section.locator('.dash__table .table__row');
     expect(await rows.nth(0).textContent()).toBe('月份部门回访政策宣传走访调研陪同执法合计');
