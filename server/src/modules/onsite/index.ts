@@ -11,5 +11,5 @@ export { documentView } from './documents/document-view.js';
 export { publicTrail, type ActingStaff } from './trail-access/public-trail.js';
 // Files sent by others than officers (an off-site check's evidence) are checked and kept the same way.
 export { DOCUMENT_STORAGE, type DocumentStorage } from './documents/document-storage.js';
-export { sniffDocumentType, SNIFF_BYTES } from './documents/document-rules.js';
-export { multipartFile, malformedUpload, type IncomingFile } from './documents/multipart-file.js';
+export { multipartFile, type IncomingFile } from './documents/multipart-file.js';
+export { receiveUpload } from './documents/receive-upload.js';

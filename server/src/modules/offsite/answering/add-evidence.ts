@@ -1,17 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, EVIDENCE_KIND_LABELS, type OffsiteEvidenceView } from '@mashang/shared';
+import { EVIDENCE_KIND_LABELS, type OffsiteEvidenceView } from '@mashang/shared';
 import { APP_CONFIG } from '../../../infra/config/config.module.js';
 import type { AppConfig } from '../../../infra/config/config.js';
 import { Transactions, type Tx } from '../../../infra/database/tx.js';
-import { DomainError, invalid } from '../../../infra/errors/domain-error.js';
-import { DOCUMENT_STORAGE, malformedUpload, sniffDocumentType, SNIFF_BYTES, type DocumentStorage, type IncomingFile } from '../../onsite/index.js';
+import { invalid } from '../../../infra/errors/domain-error.js';
+import { DOCUMENT_STORAGE, receiveUpload, type DocumentStorage, type IncomingFile } from '../../onsite/index.js';
 import { fileKindAccepts } from '../evidence-rules.js';
 import { OffsiteRequestRepository, type StoredEvidence, type StoredRequest } from '../offsite-request.repository.js';
 import { evidenceView } from '../offsite-views.js';
@@ -59,37 +56,15 @@ export class AddEvidence {
     if (!file) throw invalid('file', '没有收到文件');
     const id = randomUUID();
     const temp = join(tmpdir(), `mashang-offsite-${id}`);
-    const hash = createHash('sha256');
-    let size = 0;
-    let head = Buffer.alloc(0);
-    const measure = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        hash.update(chunk);
-        if (head.length < SNIFF_BYTES) head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
-        done(null, chunk);
-      },
-    });
-    const max = this.config.onsite.documentMaxBytes;
-    const tooLarge = () => new DomainError(ErrorCode.PayloadTooLarge, `文件超过 ${Math.round(max / 1024 / 1024)} MB，请压缩或分开上传`);
     let storageKey: string | null = null;
-    let broke = file.stream.errored ? 'upload' : null;
-    file.stream.once('error', () => (broke ??= 'upload'));
     try {
-      await pipeline(file.stream, measure, createWriteStream(temp)).catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw broke === 'upload' ? malformedUpload() : error;
-      });
-      if (file.stream.truncated || size > max) throw tooLarge();
-      if (size === 0) throw invalid('file', '文件是空的');
-      const type = sniffDocumentType(head);
-      if (!type) throw new DomainError(ErrorCode.UnsupportedMediaType, '只能上传 PDF、JPG 或 PNG 文件');
+      const { size, sha256, type } = await receiveUpload(file, this.config.onsite.documentMaxBytes, temp);
       if (!fileKindAccepts(ask.kind, type.contentType)) throw invalid('file', `该项要求上传${EVIDENCE_KIND_LABELS[ask.kind]}，须为 JPG 或 PNG 图片`);
       storageKey = `offsite/${request.id}/${id}.${type.extension}`;
       await this.storage.put(storageKey, temp, type.contentType);
       const row: StoredEvidence = {
         id, position, round: request.round, kind: ask.kind, reading: null, fileName: file.fileName.slice(0, 255) || `${ask.kind}.${type.extension}`,
-        contentType: type.contentType, sizeBytes: size, sha256: hash.digest('hex'), storageKey, uploadedAt: now,
+        contentType: type.contentType, sizeBytes: size, sha256, storageKey, uploadedAt: now,
       };
       // Judged again under the lock: the officer may have decided while the file came in.
       await this.transactions.run(async (tx) => {
