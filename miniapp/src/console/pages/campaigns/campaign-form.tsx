@@ -13,7 +13,7 @@ import { toggleId } from '../../../logic/plan-form';
 import { CAMPAIGN_NAME_MAX, CAMPAIGN_SUMMARY_MAX, type CampaignDraft, type CampaignErrors } from '../../logic/campaigns';
 import { addIndustry, agencyChoices } from '../../logic/scenarios';
 import { searchItems } from '../../services/campaigns-desk';
-import { Chip, ConsoleButton } from '../../components/controls';
+import { Chip, FormActions } from '../../components/controls';
 
 interface CampaignFormProps {
   draft: CampaignDraft;
@@ -116,19 +116,7 @@ export function CampaignForm({ draft, errors, failure, busy, agencies, industrie
           {error(errors.periodTo)}
         </View>
       </View>
-      {failure && (
-        <Text id='campaign-error' className='console__error'>
-          {failure}
-        </Text>
-      )}
-      <View className='chips'>
-        <ConsoleButton id='campaign-save' primary disabled={busy} onClick={onSave}>
-          {busy ? '正在保存…' : '保存草稿'}
-        </ConsoleButton>
-        <ConsoleButton id='campaign-cancel' onClick={onCancel}>
-          取消
-        </ConsoleButton>
-      </View>
+      <FormActions ids={{ error: 'campaign-error', save: 'campaign-save', cancel: 'campaign-cancel' }} failure={failure} busy={busy} label='保存草稿' busyLabel='正在保存…' onSave={onSave} onCancel={onCancel} />
     </View>
   );
 }

@@ -6,7 +6,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { DISCIPLINE_OUTCOME_LABELS, shanghaiDate, type CaseAction, type DisciplineOutcome } from '@mashang/shared';
 import { actionForm, actionLabel, confirmNote, type ActionDraft } from '../../logic/console';
-import { Chip, ConsoleButton } from '../../components/controls';
+import { Chip, FormActions } from '../../components/controls';
 
 interface ActionFormProps {
   action: CaseAction;
@@ -69,19 +69,7 @@ export function ActionForm({ action, draft, onDraft, supervisors, error, busy, o
         </View>
       )}
       {form.confirm && <Text className='case__warning'>{confirmNote(action)}</Text>}
-      {error && (
-        <Text id='action-error' className='console__error'>
-          {error}
-        </Text>
-      )}
-      <View className='case__actions'>
-        <ConsoleButton id='action-submit' primary disabled={busy} onClick={onSubmit}>
-          {busy ? '正在提交…' : '提交'}
-        </ConsoleButton>
-        <ConsoleButton id='action-cancel' onClick={onCancel}>
-          取消
-        </ConsoleButton>
-      </View>
+      <FormActions ids={{ error: 'action-error', save: 'action-submit', cancel: 'action-cancel' }} failure={error} busy={busy} label='提交' busyLabel='正在提交…' className='case__actions' onSave={onSubmit} onCancel={onCancel} />
     </View>
   );
 }

@@ -9,7 +9,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { AGENCY_KIND_LABELS, CREDIT_GRADE_LABELS, type AgencyDto, type RegisterKind } from '@mashang/shared';
 import { fieldLabel, formFields, type Draft, type FieldSpec } from '../../logic/registers';
-import { Chip, ConsoleButton } from '../../components/controls';
+import { Chip, FormActions } from '../../components/controls';
 
 interface EntryFormProps {
   register: RegisterKind;
@@ -122,19 +122,7 @@ export function EntryForm({ register, creating, draft, errors, failure, busy, ag
         </View>
       ))}
       {register === 'officers' && !creating && <Text className='console__muted'>停用后该执法人员不能再列入新的检查计划，其登录账号同时停用；恢复在岗后账号恢复。</Text>}
-      {failure && (
-        <Text id='register-form-error' className='console__error'>
-          {failure}
-        </Text>
-      )}
-      <View className='chips'>
-        <ConsoleButton id='register-save' primary disabled={busy} onClick={onSave}>
-          {busy ? '正在保存…' : '保存'}
-        </ConsoleButton>
-        <ConsoleButton id='register-cancel' onClick={onCancel}>
-          取消
-        </ConsoleButton>
-      </View>
+      <FormActions ids={{ error: 'register-form-error', save: 'register-save', cancel: 'register-cancel' }} failure={failure} busy={busy} label='保存' busyLabel='正在保存…' onSave={onSave} onCancel={onCancel} />
     </View>
   );
 }

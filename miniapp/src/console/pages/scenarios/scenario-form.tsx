@@ -10,7 +10,7 @@ import type { AgencyDto, IndustryCount } from '@mashang/shared';
 import { useState } from 'react';
 import { toggleId } from '../../../logic/plan-form';
 import { addIndustry, agencyChoices, unknownIndustries, type ScenarioDraft, type ScenarioErrors } from '../../logic/scenarios';
-import { Chip, ConsoleButton } from '../../components/controls';
+import { Chip, FormActions } from '../../components/controls';
 
 interface ScenarioFormProps {
   draft: ScenarioDraft;
@@ -83,19 +83,7 @@ export function ScenarioForm({ draft, errors, failure, busy, agencies, industrie
           </Chip>
         </View>
       )}
-      {failure && (
-        <Text id='scenario-error' className='console__error'>
-          {failure}
-        </Text>
-      )}
-      <View className='chips'>
-        <ConsoleButton id='scenario-save' primary disabled={busy} onClick={onSave}>
-          {busy ? '正在保存…' : '保存'}
-        </ConsoleButton>
-        <ConsoleButton id='scenario-cancel' onClick={onCancel}>
-          取消
-        </ConsoleButton>
-      </View>
+      <FormActions ids={{ error: 'scenario-error', save: 'scenario-save', cancel: 'scenario-cancel' }} failure={failure} busy={busy} label='保存' busyLabel='正在保存…' onSave={onSave} onCancel={onCancel} />
     </View>
   );
 }
